@@ -1,0 +1,76 @@
+export interface CliOptions {
+  format: 'text' | 'json';
+  config?: string;
+  template?: string;
+  fix: boolean;
+  fixLossy: boolean;
+  online: boolean;
+  lang: 'en' | 'zh';
+  ext?: string[];
+  paths: string[];
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {}
+
+const VALUE_FLAGS = new Set(['--format', '--config', '--template', '--lang', '--ext']);
+
+export function parseArgs(argv: string[]): CliOptions {
+  const o: CliOptions = { format: 'text', fix: false, fixLossy: false, online: false, lang: 'en', paths: [], help: false, version: false };
+  for (let i = 0; i < argv.length; i++) {
+    let arg = argv[i];
+    let value: string | undefined;
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq > 0) {
+      value = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
+    if (VALUE_FLAGS.has(arg) && value === undefined) {
+      value = argv[++i];
+      if (value === undefined) throw new UsageError(`${arg} needs a value`);
+    }
+    switch (arg) {
+      case '--format':
+        if (value !== 'text' && value !== 'json') throw new UsageError(`--format must be text or json, not "${value}"`);
+        o.format = value;
+        break;
+      case '--config': o.config = value; break;
+      case '--template': o.template = value; break;
+      case '--lang':
+        if (value !== 'en' && value !== 'zh') throw new UsageError(`--lang must be en or zh, not "${value}"`);
+        o.lang = value;
+        break;
+      case '--ext': o.ext = value!.split(',').map((e) => e.trim().replace(/^\./, '')).filter(Boolean); break;
+      case '--fix': o.fix = true; break;
+      case '--fix-lossy': o.fix = true; o.fixLossy = true; break;
+      case '--online': o.online = true; break;
+      case '-h': case '--help': o.help = true; break;
+      case '-v': case '--version': o.version = true; break;
+      case '--': o.paths.push(...argv.slice(i + 1)); i = argv.length; break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+        o.paths.push(argv[i]);
+    }
+  }
+  return o;
+}
+
+export const USAGE = `Usage: minutes-lint [options] PATH...
+
+Checks meeting minutes against their community's template (detected, or configured in
+.minutesrc.json). Folders are walked for .md files, and .txt files of templates that use them.
+
+Options:
+  --format text|json   output format (default text)
+  --config FILE        use this configuration instead of the nearest .minutesrc.json
+  --template ID        use this template (a built-in id or a template file) for every file
+  --fix                apply safe fixes in place, then report what is left
+  --fix-lossy          with --fix, also apply fixes that guess (lossy encoding repairs)
+  --online             verify PR/issue links against the forge's API (GITHUB_TOKEN is used)
+  --lang en|zh         language of messages (default en)
+  --ext md,txt         file extensions to walk in folders
+  -h, --help           show this help
+  -v, --version        show the version
+
+Exit status: 0 no error-severity problem, 1 at least one, 2 usage or internal failure.`;

@@ -1,0 +1,172 @@
+import { readFileSync, writeFileSync, statSync } from 'node:fs';
+import {
+  applyEdits, builtinTemplate, lint, mergeFixEdits, resolveConfig, resolveTemplate,
+  type Diagnostic, type ResolvedConfig, type ResolvedTemplate,
+} from '../core';
+import { parseTemplateText } from '../core/config/load';
+import { nodeConfigHost, nodeServices, toPosixPath } from '../node/host';
+import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
+import { collectFiles } from './files';
+import { toJson, toText, type FileReport } from './report';
+
+declare const PACKAGE_VERSION: string | undefined;
+
+const MAX_BYTES = 5 * 1024 * 1024;
+const MAX_FIX_PASSES = 10;
+
+export async function main(argv: string[]): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`minutes-lint: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (options.version) {
+    process.stdout.write(`${typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev'}\n`);
+    return 0;
+  }
+  if (!options.paths.length) {
+    process.stderr.write(`minutes-lint: no PATH given\n\n${USAGE}\n`);
+    return 2;
+  }
+
+  let failed = false;
+  const fail = (message: string) => {
+    process.stderr.write(`minutes-lint: ${message}\n`);
+    failed = true;
+  };
+
+  const forcedTemplate = options.template ? loadTemplateOption(options.template, fail) : undefined;
+  if (options.template && !forcedTemplate) return 2;
+  if (options.config) {
+    try {
+      statSync(options.config);
+    } catch {
+      fail(`configuration file not found: ${options.config}`);
+      return 2;
+    }
+  }
+
+  const extensions = options.ext ?? ['md', 'txt'];
+  const { files, missing } = collectFiles(options.paths, extensions);
+  for (const m of missing) fail(`no such file or directory: ${m}`);
+
+  const host = nodeConfigHost();
+  const configs = new Map<string, ResolvedConfig>();
+  const reportedConfigs = new Set<string>();
+  const reports: FileReport[] = [];
+
+  for (const file of files) {
+    const path = toPosixPath(file.path);
+    const config = resolveConfig(path, host, options.config ? toPosixPath(options.config) : undefined);
+    if (config.path) configs.set(config.path, config);
+    for (const p of config.problems) {
+      const key = `${p.path}:${p.start}:${p.message}`;
+      if (reportedConfigs.has(key)) continue;
+      reportedConfigs.add(key);
+      fail(`${p.path}: ${p.message} (defaults are used)`);
+    }
+    const read = readText(file.path);
+    if ('error' in read) {
+      if (file.explicit) {
+        reports.push({ path: file.path, diagnostics: [], error: read.error });
+        failed = true;
+      }
+      continue;
+    }
+    let text = read.text;
+    const template = forcedTemplate
+      ? resolveTemplate(path, text, { spec: forcedTemplate, reason: '--template' })
+      : undefined;
+    const input = { path, config, template, lang: options.lang, services: nodeServices, online: options.online };
+    let result = await lint({ ...input, text });
+    if (!file.explicit && !includeInWalk(path, result.template, options)) continue;
+
+    let fixed = 0;
+    if (options.fix) {
+      for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+        const fixes = result.diagnostics.flatMap((d) => pickFix(d, options.fixLossy));
+        if (!fixes.length) break;
+        const applied = applyEdits(text, mergeFixEdits(fixes));
+        if (!applied.applied || applied.text === text) break;
+        text = applied.text;
+        fixed += fixes.length;
+        result = await lint({ ...input, text });
+      }
+      if (fixed) writeFileSync(file.path, text, 'utf8');
+    }
+    reports.push({ path: file.path, template: result.template, lines: result.doc.lines, diagnostics: result.diagnostics, fixed });
+  }
+
+  const color = options.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  process.stdout.write(`${options.format === 'json' ? toJson(reports) : toText(reports, color, options.lang)}\n`);
+  if (failed) return 2;
+  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+function pickFix(d: Diagnostic, lossy: boolean) {
+  const fix = d.fixes.find((f) => f.preferred) ?? d.fixes[0];
+  if (!fix || !(fix.safe || (lossy && fix.preferred))) return [];
+  return [fix];
+}
+
+/** In a folder walk: `.md` files always; `.txt` only for templates that use them; `files` globs when configured. */
+function includeInWalk(path: string, template: ResolvedTemplate, options: CliOptions): boolean {
+  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+  if (ext !== 'md' && !options.ext) {
+    const wanted = template.extensions ?? ['md'];
+    if (!wanted.includes(ext) || template.reason === 'fallback') return false;
+  }
+  return true;
+}
+
+function loadTemplateOption(id: string, fail: (m: string) => void) {
+  const builtin = builtinTemplate(id);
+  if (builtin) return builtin;
+  let text: string;
+  try {
+    text = readFileSync(id, 'utf8');
+  } catch {
+    fail(`--template: "${id}" is neither a built-in template (curve-biweekly, openeuler-tc, lctt-article, osh-group-meeting, generic) nor a readable file`);
+    return undefined;
+  }
+  const parsed = parseTemplateText(text);
+  if ('error' in parsed) {
+    fail(`--template ${id}: ${parsed.error}`);
+    return undefined;
+  }
+  return parsed.spec;
+}
+
+function readText(path: string): { text: string } | { error: string } {
+  let bytes: Buffer;
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_BYTES) return { error: `file too large to check (${(size / 1048576).toFixed(1)} MB, the limit is ${MAX_BYTES / 1048576} MB)` };
+    bytes = readFileSync(path);
+  } catch (error) {
+    return { error: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+  }
+  if (bytes.subarray(0, 8192).includes(0)) return { error: 'binary file (contains NUL bytes), not checked' };
+  return { text: bytes.toString('utf8') };
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`minutes-lint: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,86 @@
+import { relative } from 'node:path';
+import type { Diagnostic, LineIndex, ResolvedTemplate } from '../core';
+
+export interface FileReport {
+  path: string;
+  template?: ResolvedTemplate;
+  lines?: LineIndex;
+  diagnostics: Diagnostic[];
+  /** A file that could not be linted (binary, unreadable, too large). */
+  error?: string;
+  fixed?: number;
+}
+
+interface JsonRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+function range(lines: LineIndex, start: number, end: number): JsonRange {
+  const s = lines.position(start);
+  const e = lines.position(end);
+  return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return (rel && !rel.startsWith('..') ? rel : path).replace(/\\/g, '/');
+}
+
+/** The `--format json` contract of product.md: 1-based lines, UTF-16 columns. */
+export function toJson(reports: FileReport[]): string {
+  const files = reports.map((r) => ({
+    path: displayPath(r.path),
+    template: r.template?.resolvedId ?? null,
+    templateReason: r.template?.reason,
+    ...(r.error ? { error: r.error } : {}),
+    ...(r.fixed ? { fixed: r.fixed } : {}),
+    diagnostics: r.diagnostics.map((d) => ({
+      rule: d.rule,
+      severity: d.severity,
+      message: d.message,
+      ...range(r.lines!, d.span.start, d.span.end),
+      fixes: d.fixes.map((f) => ({
+        title: f.title,
+        ...(f.preferred ? { preferred: true } : {}),
+        edits: f.edits.map((e) => ({ ...range(r.lines!, e.start, e.end), newText: e.newText })),
+      })),
+    })),
+  }));
+  return JSON.stringify({ files }, null, 2);
+}
+
+const COLORS = { error: '31', warning: '33', info: '36', hint: '90', dim: '2', bold: '1' } as const;
+
+export function toText(reports: FileReport[], color: boolean, lang: 'en' | 'zh'): string {
+  const paint = (c: keyof typeof COLORS, s: string) => (color ? `\x1b[${COLORS[c]}m${s}\x1b[0m` : s);
+  const out: string[] = [];
+  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const r of reports) {
+    const tpl = r.template ? paint('dim', `  (${lang === 'zh' ? '模板' : 'template'}: ${r.template.resolvedId}, ${r.template.reason})`) : '';
+    if (r.error) {
+      out.push(`${paint('bold', displayPath(r.path))}`, `  ${paint('error', 'error')}  ${r.error}`, '');
+      counts.error++;
+      continue;
+    }
+    if (!r.diagnostics.length) continue;
+    out.push(`${paint('bold', displayPath(r.path))}${tpl}`);
+    for (const d of r.diagnostics) {
+      const p = r.lines!.position(d.span.start);
+      const where = `${p.line + 1}:${p.character + 1}`.padEnd(7);
+      out.push(`  ${where} ${paint(d.severity, d.severity.padEnd(7))}  ${d.message}  ${paint('dim', d.rule)}`);
+      counts[d.severity]++;
+    }
+    out.push('');
+  }
+  const total = counts.error + counts.warning + counts.info + counts.hint;
+  const fixed = reports.reduce((n, r) => n + (r.fixed ?? 0), 0);
+  const summary =
+    lang === 'zh'
+      ? `${reports.length} 个文件，${total} 个问题（${counts.error} 错误，${counts.warning} 警告，${counts.info + counts.hint} 提示）${fixed ? `，已修复 ${fixed} 处` : ''}`
+      : `${reports.length} file${reports.length === 1 ? '' : 's'}, ${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info + counts.hint} info)${fixed ? `, ${fixed} fixed` : ''}`;
+  out.push(total ? paint(counts.error ? 'error' : 'warning', summary) : summary);
+  return out.join('\n');
+}

@@ -1,0 +1,373 @@
+import type { Nodes, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { LineIndex, type Span } from '../text/lines';
+import { readOrdinal } from './ordinal';
+import type {
+  Definition, DocumentFormat, Field, HtmlComment, Link, Mention, MinutesDocument, Section,
+} from './types';
+
+const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+
+export interface ParseOptions {
+  /** Force a format; by default `.txt` files and Markdown without headings are plain text. */
+  format?: DocumentFormat;
+  /**
+   * For plain text: the section names the template knows (compared by `normalizeName`). Only
+   * label lines with these names start a section, so that `会议结论：` inside a topic does not
+   * split the agenda. Without it every label line is a section.
+   */
+  sectionNames?: (name: string) => boolean;
+}
+
+/** Compares titles and labels the way people vary them: case, spaces, trailing colons. */
+export function normalizeName(name: string): string {
+  return name.replace(/[\s\u3000*_`]+/g, '').replace(/[:：]+$/, '').toLowerCase();
+}
+
+export function parseMinutes(text: string, path: string, options: ParseOptions = {}): MinutesDocument {
+  const lines = new LineIndex(text);
+  const mdast = processor.parse(text) as Root;
+  const collected = collect(mdast, text);
+  const hasHeadings = collected.headings.length > 0;
+  const format: DocumentFormat =
+    options.format ?? (/\.txt$/i.test(path) || !hasHeadings ? 'plaintext' : 'markdown');
+
+  const sections =
+    format === 'markdown'
+      ? headingSections(collected.headings, text, lines)
+      : labelSections(text, lines, collected.verbatim, options.sectionNames);
+  linkTree(sections, text.length, lines);
+  for (const s of sections) s.hasContent = hasContent(text.slice(s.body.start, s.body.end));
+
+  const title = format === 'markdown' ? sections.find((s) => s.level === 1) : undefined;
+  const fields = [
+    ...lcttHeaderFields(lines),
+    ...lineFields(lines, collected.verbatim),
+    ...(format === 'markdown' ? sectionFields(sections, text, lines) : []),
+  ];
+
+  return {
+    path,
+    text,
+    format,
+    lines,
+    mdast,
+    title,
+    sections,
+    outline: sections.filter((s) => !s.parent),
+    fields,
+    links: collected.links,
+    definitions: collected.definitions,
+    mentions: findMentions(text, collected.verbatim, collected.links),
+    comments: collected.comments,
+    verbatim: collected.verbatim,
+  };
+}
+
+interface HeadingNode {
+  depth: number;
+  span: Span;
+  content: Span;
+  plain: string;
+  setext: boolean;
+}
+
+interface Collected {
+  headings: HeadingNode[];
+  links: Link[];
+  definitions: Definition[];
+  comments: HtmlComment[];
+  verbatim: Span[];
+}
+
+function spanOf(node: Nodes): Span | undefined {
+  const p = node.position;
+  if (!p || p.start.offset === undefined || p.end.offset === undefined) return undefined;
+  return { start: p.start.offset, end: p.end.offset };
+}
+
+export function plainText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
+  if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
+  return '';
+}
+
+function collect(root: Root, text: string): Collected {
+  const out: Collected = { headings: [], links: [], definitions: [], comments: [], verbatim: [] };
+  const visit = (node: Nodes): void => {
+    const span = spanOf(node);
+    switch (node.type) {
+      case 'heading': {
+        if (!span) break;
+        const first = node.children.length ? spanOf(node.children[0]) : undefined;
+        const last = node.children.length ? spanOf(node.children[node.children.length - 1]) : undefined;
+        const content = first && last ? { start: first.start, end: last.end } : { start: span.end, end: span.end };
+        const setext = !/^[ \t]{0,3}#/.test(text.slice(span.start, span.end));
+        out.headings.push({ depth: node.depth, span, content, plain: plainText(node).trim(), setext });
+        break;
+      }
+      case 'link': {
+        if (!span) break;
+        const source = text.slice(span.start, span.end);
+        const kind = source.startsWith('<') ? 'autolink' : source.startsWith('[') ? 'inline' : 'bare';
+        out.links.push({ kind, url: node.url, text: plainText(node), span, urlSpan: urlSpanOf(source, span, node.url, kind) });
+        break;
+      }
+      case 'image':
+        if (span) out.links.push({ kind: 'image', url: node.url, text: node.alt ?? '', span, urlSpan: urlSpanOf(text.slice(span.start, span.end), span, node.url, 'inline') });
+        break;
+      case 'linkReference':
+      case 'imageReference':
+        if (span) {
+          out.links.push({
+            kind: node.type === 'linkReference' ? 'reference' : 'image-reference',
+            url: '',
+            text: plainText(node),
+            span,
+            label: node.identifier,
+          });
+        }
+        break;
+      case 'definition':
+        if (span) out.definitions.push({ label: node.identifier, url: node.url, span });
+        break;
+      case 'html':
+        if (span) {
+          out.verbatim.push(span);
+          if (/^\s*<!--/.test(node.value)) out.comments.push({ text: node.value, span });
+        }
+        break;
+      case 'code':
+      case 'inlineCode':
+        if (span) out.verbatim.push(span);
+        break;
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  visit(root);
+  // Inline HTML comments inside paragraphs are `html` nodes too; comments that span several
+  // blocks are caught here so that inline disable directives always work.
+  for (const m of text.matchAll(/<!--[\s\S]*?-->/g)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (!out.comments.some((c) => c.span.start <= span.start && span.end <= c.span.end)) {
+      out.comments.push({ text: m[0], span });
+    }
+  }
+  out.comments.sort((a, b) => a.span.start - b.span.start);
+  out.verbatim.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+function urlSpanOf(source: string, span: Span, url: string, kind: Link['kind']): Span | undefined {
+  if (kind === 'bare') return span;
+  if (kind === 'autolink') return { start: span.start + 1, end: span.end - 1 };
+  const open = source.lastIndexOf('](');
+  if (open < 0) return undefined;
+  const at = source.indexOf(url, open);
+  const start = at >= 0 ? at : open + 2;
+  let end = at >= 0 ? at + url.length : source.length - 1;
+  if (at < 0) {
+    // The destination was written with escapes or angle brackets: cover up to the title or `)`.
+    const close = source.search(/\s+["'(]|\)$/);
+    if (close > start) end = close;
+  }
+  return { start: span.start + start, end: span.start + end };
+}
+
+function headingSections(headings: HeadingNode[], text: string, lines: LineIndex): Section[] {
+  return headings.map((h) => {
+    const raw = text.slice(h.content.start, h.content.end);
+    const ordinal = readOrdinal(raw, h.content.start);
+    const plain = ordinal ? stripOrdinalPlain(h.plain) : h.plain;
+    const headingEnd = lines.lineEnd(lines.position(h.span.end).line);
+    return {
+      kind: 'heading',
+      title: plain,
+      rawTitle: raw,
+      level: h.depth,
+      setext: h.setext,
+      ordinal,
+      heading: { start: h.span.start, end: headingEnd },
+      titleSpan: h.content,
+      body: { start: headingEnd, end: text.length },
+      hasContent: false,
+      children: [],
+    } satisfies Section;
+  });
+}
+
+function stripOrdinalPlain(plain: string): string {
+  const o = readOrdinal(plain, 0);
+  return o ? plain.slice(o.span.end).trim() : plain;
+}
+
+// `议题列表：` `一、上期遗留问题跟踪：` `Meeting Agenda 会议议题：`: short, unindented, ends in a colon.
+const LABEL_LINE = /^(\S[^：:]{0,40}?)\s*[：:]\s*$/;
+
+function labelSections(
+  text: string,
+  lines: LineIndex,
+  verbatim: Span[],
+  known: ((name: string) => boolean) | undefined,
+): Section[] {
+  const sections: Section[] = [];
+  for (let line = 0; line < lines.lineCount; line++) {
+    const lineText = lines.lineText(line);
+    const m = LABEL_LINE.exec(lineText);
+    if (!m) continue;
+    const start = lines.lineStart(line);
+    if (insideAny(start, verbatim)) continue;
+    const ordinal = readOrdinal(m[1], start);
+    const title = ordinal ? m[1].slice(ordinal.span.end - start).trim() : m[1].trim();
+    if (!title || (known && !known(title))) continue;
+    sections.push({
+      kind: 'label',
+      title,
+      rawTitle: m[1],
+      level: 1,
+      setext: false,
+      ordinal,
+      heading: lines.lineSpan(line),
+      titleSpan: { start, end: start + m[1].length },
+      body: { start: lines.lineEnd(line), end: text.length },
+      hasContent: false,
+      children: [],
+    });
+  }
+  return sections;
+}
+
+/** Sets parents, children and where each body ends: at the next section of the same or a higher level. */
+function linkTree(sections: Section[], textEnd: number, lines: LineIndex): void {
+  const stack: Section[] = [];
+  for (const s of sections) {
+    while (stack.length && stack[stack.length - 1].level >= s.level) {
+      stack.pop()!.body.end = lines.lineStart(lines.position(s.heading.start).line);
+    }
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      s.parent = parent;
+      parent.children.push(s);
+    }
+    stack.push(s);
+  }
+  for (const s of stack) s.body.end = textEnd;
+}
+
+function hasContent(body: string): boolean {
+  return body.replace(/<!--[\s\S]*?-->/g, '').trim().length > 0;
+}
+
+export function insideAny(offset: number, spans: Span[]): boolean {
+  return spans.some((s) => s.start <= offset && offset < s.end);
+}
+
+// LCTT: `[#]: translator: (wxy)` before 2022, `[#]: translator: "wxy"` since.
+const LCTT_HEADER = /^\[#\]:\s*([A-Za-z][\w-]*)\s*:[ \t]*(.*?)[ \t]*$/;
+
+function lcttHeaderFields(lines: LineIndex): Field[] {
+  const fields: Field[] = [];
+  for (let line = 0; line < Math.min(lines.lineCount, 40); line++) {
+    const lineText = lines.lineText(line);
+    const m = LCTT_HEADER.exec(lineText);
+    if (!m) continue;
+    const start = lines.lineStart(line);
+    const labelStart = start + lineText.indexOf(m[1], 4);
+    const valueStart = start + lineText.length - lineText.trimEnd().length + lineText.trimEnd().length - m[2].length;
+    fields.push({
+      source: 'lctt-header',
+      label: m[1],
+      value: unquote(m[2]),
+      rawValue: m[2],
+      labelSpan: { start: labelStart, end: labelStart + m[1].length },
+      valueSpan: { start: valueStart, end: valueStart + m[2].length },
+      span: lines.lineSpan(line),
+    });
+  }
+  return fields;
+}
+
+export function unquote(value: string): string {
+  const v = value.trim();
+  if ((v.startsWith('"') && v.endsWith('"') && v.length >= 2) || (v.startsWith('(') && v.endsWith(')'))) {
+    return v.slice(1, -1).trim();
+  }
+  return v;
+}
+
+// `轮值主持：卞乃猛`, `- **Date**: 2023-04-12`, `Data 日期： 2023-4-12`. Labels are short and hold no URL.
+const FIELD_LINE = /^([ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?)([^：:\n*`[\]()<>]{1,40}?)((?:\*\*|__)?[ \t]*[：:](?:\*\*|__)?[ \t]*)(.*?)[ \t]*$/;
+
+function lineFields(lines: LineIndex, verbatim: Span[]): Field[] {
+  const fields: Field[] = [];
+  for (let line = 0; line < lines.lineCount; line++) {
+    const lineText = lines.lineText(line);
+    if (lineText.startsWith('[#]:')) continue;
+    const m = FIELD_LINE.exec(lineText);
+    if (!m) continue;
+    const label = m[2].trim();
+    // `https://…` and `19:00` are not fields.
+    if (!label || m[4].startsWith('//') || (/\d$/.test(label) && /^\d/.test(m[4]))) continue;
+    const start = lines.lineStart(line);
+    if (insideAny(start + m[1].length, verbatim)) continue;
+    const labelStart = start + m[1].length + m[2].indexOf(label);
+    const valueStart = start + m[1].length + m[2].length + m[3].length;
+    fields.push({
+      source: 'line',
+      label,
+      value: m[4].trim(),
+      rawValue: m[4],
+      labelSpan: { start: labelStart, end: labelStart + label.length },
+      valueSpan: { start: valueStart, end: valueStart + m[4].length },
+      span: lines.lineSpan(line),
+    });
+  }
+  return fields;
+}
+
+/** `## 时间` followed by `2023/04/27 19:00~19:30`: the section's first line of text is its value. */
+function sectionFields(sections: Section[], text: string, lines: LineIndex): Field[] {
+  const fields: Field[] = [];
+  for (const s of sections) {
+    const first = lines.position(s.body.start).line + 1;
+    const last = lines.position(s.body.end).line;
+    let valueSpan: Span = { start: s.body.start, end: s.body.start };
+    for (let line = first; line <= last && line < lines.lineCount; line++) {
+      const span = lines.lineSpan(line);
+      if (span.start >= s.body.end) break;
+      if (lines.lineText(line).trim()) {
+        valueSpan = span;
+        break;
+      }
+    }
+    const raw = text.slice(valueSpan.start, valueSpan.end);
+    fields.push({
+      source: 'section',
+      label: s.title,
+      value: raw.trim(),
+      rawValue: raw,
+      labelSpan: s.titleSpan,
+      valueSpan,
+      span: { start: s.heading.start, end: s.body.end },
+    });
+  }
+  return fields;
+}
+
+// `@Wine93`, `@数名开发者`; not e-mail addresses (`a@b.c`), not `npm i @scope/pkg`.
+const MENTION = /(?<![\w.@/\\`-])@([^\s@,，、。;；:：()（）[\]<>*`'"!！?？/]+)/g;
+
+function findMentions(text: string, verbatim: Span[], links: Link[]): Mention[] {
+  const mentions: Mention[] = [];
+  for (const m of text.matchAll(MENTION)) {
+    const start = m.index;
+    if (insideAny(start, verbatim)) continue;
+    if (links.some((l) => l.urlSpan && l.urlSpan.start <= start && start < l.urlSpan.end)) continue;
+    const handle = m[1].replace(/[.]+$/, '');
+    mentions.push({ handle, span: { start, end: start + 1 + handle.length } });
+  }
+  return mentions;
+}

@@ -1,0 +1,20 @@
+import { attendeeRules } from './attendee';
+import { privacyRules } from './privacy';
+import { styleRules } from './style';
+import { templateRules } from './template';
+import type { Rule } from './types';
+
+/** Every rule, in catalog order. The docs pages and the config schema are derived from this list. */
+export const allRules: readonly Rule[] = [...templateRules, ...attendeeRules, ...privacyRules, ...styleRules];
+
+const byId = new Map(allRules.map((r) => [r.id, r]));
+
+export function ruleById(id: string): Rule | undefined {
+  return byId.get(id);
+}
+
+export const DOCS_BASE = 'https://github.com/community-minutes/community-minutes/blob/main/docs/rules/';
+
+export function ruleDocsUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}

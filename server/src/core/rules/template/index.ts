@@ -1,0 +1,4 @@
+import type { Rule } from '../types';
+import { missingSection } from './missing-section';
+
+export const templateRules: Rule[] = [missingSection];

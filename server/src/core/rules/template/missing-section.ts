@@ -1,0 +1,85 @@
+import type { MinutesDocument, Section } from '../../model/types';
+import { findSections } from '../../templates/match';
+import type { SectionSpec } from '../../templates/types';
+import type { Rule, RuleContext, TextEdit } from '../types';
+
+export const missingSection: Rule = {
+  id: 'template/missing-section',
+  defaultSeverity: 'warning',
+  fixable: true,
+  description: {
+    en: 'A section the template requires is absent.',
+    zh: '缺少模板要求的章节。',
+  },
+  messages: {
+    missing: { en: 'Missing section "{name}" required by template {template}.', zh: '缺少模板 {template} 要求的章节「{name}」。' },
+    missingIn: { en: 'Missing section "{name}" under "{parent}" (template {template}).', zh: '「{parent}」下缺少章节「{name}」（模板 {template}）。' },
+    fix: { en: 'Insert section "{name}"', zh: '插入章节「{name}」' },
+  },
+  check(ctx) {
+    checkLevel(ctx, ctx.template.sections ?? [], undefined);
+  },
+};
+
+/** Checks the specs of one level; `parent` is the document section their parent spec matched. */
+function checkLevel(ctx: RuleContext, specs: readonly SectionSpec[], parent: Section | undefined): void {
+  const { doc } = ctx;
+  const scope = parent ? descendants(parent) : doc.sections;
+  specs.forEach((spec, index) => {
+    const found = findSections(doc, spec, scope);
+    if (found.length) {
+      if (spec.children?.length) checkLevel(ctx, spec.children, found[0]);
+      return;
+    }
+    if (!spec.required) return;
+    const at = insertionPoint(doc, specs, index, scope, parent);
+    const edit: TextEdit = { start: at, end: at, newText: skeleton(doc, spec, parent, at) };
+    const name = spec.names[0];
+    ctx.report({
+      span: reportSpan(doc, specs, index, scope, parent),
+      message: parent
+        ? ctx.t('missingIn', { name, parent: parent.title, template: ctx.template.resolvedId })
+        : ctx.t('missing', { name, template: ctx.template.resolvedId }),
+      fixes: [{ title: ctx.t('fix', { name }), edits: [edit], preferred: true, safe: true }],
+    });
+  });
+}
+
+function descendants(section: Section): Section[] {
+  return section.children.flatMap((c) => [c, ...descendants(c)]);
+}
+
+/** Before the next sibling spec that is present; else at the end of the parent (or the document). */
+function insertionPoint(doc: MinutesDocument, specs: readonly SectionSpec[], index: number, scope: Section[], parent: Section | undefined): number {
+  for (let i = index + 1; i < specs.length; i++) {
+    const next = findSections(doc, specs[i], scope)[0];
+    if (next) return next.heading.start;
+  }
+  for (let i = index - 1; i >= 0; i--) {
+    const previous = findSections(doc, specs[i], scope)[0];
+    if (previous) return previous.body.end;
+  }
+  return parent ? parent.body.end : doc.text.length;
+}
+
+/** The heading of the section that follows the gap, or the parent's heading, or the document's first line. */
+function reportSpan(doc: MinutesDocument, specs: readonly SectionSpec[], index: number, scope: Section[], parent: Section | undefined) {
+  for (let i = index + 1; i < specs.length; i++) {
+    const next = findSections(doc, specs[i], scope)[0];
+    if (next) return next.heading;
+  }
+  if (parent) return parent.heading;
+  return doc.lines.lineSpan(0);
+}
+
+function skeleton(doc: MinutesDocument, spec: SectionSpec, parent: Section | undefined, at: number): string {
+  const name = spec.names[0];
+  const heading =
+    doc.format === 'markdown' ? `${'#'.repeat(spec.level ?? (parent ? Math.min(parent.level + 1, 6) : 2))} ${name}` : `${name}：`;
+  const body = spec.skeleton ? `\n\n${spec.skeleton.replace(/\n+$/, '')}` : '';
+  const before = doc.text.slice(0, at);
+  const lead = at === 0 || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+  const after = doc.text.slice(at);
+  const trail = after.length === 0 ? '\n' : '\n\n';
+  return `${lead}${heading}${body}${trail}`;
+}

@@ -1,0 +1,62 @@
+import type { Lang, Message } from '../i18n/lang';
+import type { MinutesDocument } from '../model/types';
+import type { ResolvedTemplate } from '../templates/types';
+import type { Span } from '../text/lines';
+import type { Services } from '../services';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** One replacement of the text between two offsets. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix the editor offers first (and the only kind `minutes-lint --fix` applies when `safe`). */
+  preferred?: boolean;
+  /** Safe fixes are applied by `--fix`: they never need a human's judgement. */
+  safe?: boolean;
+}
+
+export interface Report {
+  span: Span;
+  message: string;
+  fixes?: Fix[];
+}
+
+export interface RuleContext {
+  doc: MinutesDocument;
+  template: ResolvedTemplate;
+  lang: Lang;
+  services: Services;
+  /** Options for this rule from configuration (`rules: { id: [severity, options] }`). */
+  options: Record<string, unknown>;
+  /** Formats one of the rule's messages in the user's language. */
+  t(id: string, data?: Record<string, string | number>): string;
+  report(report: Report): void;
+}
+
+export interface RuleExample {
+  /** Shown and tested: the bad example must produce this rule's diagnostic, the good one none. */
+  path: string;
+  template?: string;
+  text: string;
+}
+
+export interface Rule {
+  /** Stable id from the catalog: `template/missing-section`. Never renamed. */
+  id: string;
+  defaultSeverity: Severity;
+  description: Message;
+  /** Messages by id, in English and Chinese. */
+  messages: Record<string, Message>;
+  /** True when the rule offers fixes. */
+  fixable?: boolean;
+  /** Rules that need the network run only when online checks are enabled. */
+  online?: boolean;
+  check(ctx: RuleContext): void | Promise<void>;
+}

@@ -1,0 +1,68 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyEdits, builtinTemplate, lint, mergeFixEdits, resolveTemplate, type Diagnostic, type LintResult } from '../server/src/core';
+import type { ResolvedConfig } from '../server/src/core/config/types';
+import type { Lang } from '../server/src/core/i18n/lang';
+import type { Services } from '../server/src/core/services';
+
+/** The repository root: the nearest folder above the compiled test with a package.json. */
+export const ROOT = ((): string => {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) dir = join(dir, '..');
+  return dir;
+})();
+
+export interface LintTextOptions {
+  template?: string;
+  config?: ResolvedConfig;
+  lang?: Lang;
+  services?: Services;
+}
+
+/** Lints an in-memory document the way the hosts do; `path` drives template detection. */
+export function lintText(text: string, path: string, options: LintTextOptions = {}): Promise<LintResult> {
+  const spec = options.template ? builtinTemplate(options.template) : undefined;
+  if (options.template && !spec) throw new Error(`no built-in template ${options.template}`);
+  const template = spec ? resolveTemplate(path, text, { spec, reason: 'test' }) : undefined;
+  return lint({ path, text, template, config: options.config, lang: options.lang, services: options.services });
+}
+
+export function only(diagnostics: Diagnostic[], rule: string): Diagnostic[] {
+  return diagnostics.filter((d) => d.rule === rule);
+}
+
+/** 1-based line of a diagnostic, as users see it. */
+export function lineOf(result: LintResult, d: Diagnostic): number {
+  return result.doc.lines.position(d.span.start).line + 1;
+}
+
+/** Applies every diagnostic's preferred (or first) fix of one rule at once. */
+export function applyRuleFixes(text: string, diagnostics: Diagnostic[], rule: string): string {
+  const fixes = only(diagnostics, rule).map((d) => d.fixes.find((f) => f.preferred) ?? d.fixes[0]).filter((f) => f !== undefined);
+  return applyEdits(text, mergeFixEdits(fixes)).text;
+}
+
+export interface DocExample {
+  kind: 'bad' | 'good';
+  path: string;
+  template?: string;
+  text: string;
+}
+
+/** Reads the `bad`/`good` fenced examples of a rule's docs page (docs/rules/<id>.md). */
+export function docsExamples(ruleId: string): DocExample[] | undefined {
+  const file = join(ROOT, 'docs', 'rules', `${ruleId}.md`);
+  if (!existsSync(file)) return undefined;
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const examples: DocExample[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^(`{3,}|~{3,})\s*\S*\s+(bad|good)\b(.*)$/.exec(lines[i]);
+    if (!open) continue;
+    const fence = open[1];
+    const attrs = Object.fromEntries([...open[3].matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    const body: string[] = [];
+    for (i++; i < lines.length && !(lines[i].startsWith(fence) && lines[i].trim() === fence); i++) body.push(lines[i]);
+    examples.push({ kind: open[2] as 'bad' | 'good', path: attrs.path ?? 'minutes.md', template: attrs.template, text: body.join('\n') + '\n' });
+  }
+  return examples;
+}
