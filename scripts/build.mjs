@@ -42,8 +42,10 @@ function findTests(dir) {
 
 const builds = hosts.map((h) => ({ ...common, ...h }));
 if (args.has('--tests')) {
-  rmSync('out', { recursive: true, force: true });
-  builds.push({ ...common, entryPoints: findTests('test'), outdir: 'out/test', outbase: 'test', external: ['mocha', 'vscode'] });
+  // TEST_OUT lets several people (or agents) build and run suites side by side.
+  const out = process.env.TEST_OUT ?? 'out';
+  rmSync(out, { recursive: true, force: true });
+  builds.push({ ...common, entryPoints: findTests('test'), outdir: join(out, 'test'), outbase: 'test', external: ['mocha', 'vscode'] });
 }
 
 if (watch) {

@@ -7,9 +7,10 @@ import type { Services } from '../server/src/core/services';
 
 /** The repository root: the nearest folder above the compiled test with a package.json. */
 export const ROOT = ((): string => {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) dir = join(dir, '..');
-  return dir;
+  for (let dir = __dirname; dir !== join(dir, '..'); dir = join(dir, '..')) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+  }
+  return process.cwd();
 })();
 
 export interface LintTextOptions {
