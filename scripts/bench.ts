@@ -1,0 +1,87 @@
+/**
+ * `npm run bench`: full validation time against the floor of remark-parse alone, on the corpus
+ * (../shared/corpus when present, else examples/) and on one ~100 KB minutes document.
+ * Prints medians of several runs and their ratio; machines here are noisy, so read ratios.
+ */
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { lint } from '../server/src/core';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path, out);
+    else if (/\.(md|txt)$/.test(name)) out.push(path);
+  }
+  return out;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+
+async function time(fn: () => Promise<void> | void): Promise<number> {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+async function measure(label: string, docs: Array<{ path: string; text: string }>): Promise<void> {
+  const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
+  const parseTimes: number[] = [];
+  const lintTimes: number[] = [];
+  // One warm-up run of each so JIT and lazy tables don't count.
+  for (const d of docs) parser.parse(d.text);
+  for (const d of docs) await lint({ path: d.path, text: d.text });
+  for (let i = 0; i < RUNS; i++) {
+    parseTimes.push(await time(() => { for (const d of docs) parser.parse(d.text); }));
+    lintTimes.push(await time(async () => { for (const d of docs) await lint({ path: d.path, text: d.text }); }));
+  }
+  const p = median(parseTimes);
+  const l = median(lintTimes);
+  console.log(`${label}: ${docs.length} file(s), ${(bytes / 1024).toFixed(0)} KB`);
+  console.log(`  remark-parse alone  median ${p.toFixed(1)} ms`);
+  console.log(`  full validation     median ${l.toFixed(1)} ms  (${(l / p).toFixed(2)}× the parse floor, ${(bytes / 1024 / (l / 1000)).toFixed(0)} KB/s)`);
+}
+
+/** ~100 KB of Curve-shaped minutes: many work items with PR links and handles. */
+function bigDocument(): string {
+  const items: string[] = ['## 时间', '', '2024/03/14 19:00~19:30', '', '## 加入会议', '', '会议号：000-0000-0000', '', '## 会议内容', ''];
+  const ordinals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+  let n = 0;
+  for (let s = 0; s < 10; s++) {
+    items.push(`### ${ordinals[s]}、工作组 ${s + 1}`, '');
+    for (let sub = 0; sub < 8; sub++) {
+      items.push(`#### 子项目 ${sub + 1}`, '', '**进展**', '');
+      for (let i = 0; i < 12; i++, n++) {
+        items.push(`- [第 ${n} 项改进：缓存与元数据路径优化](https://github.com/opencurve/curve/pull/${3000 + n}) @dev-${n % 37}（review 中）`);
+      }
+      items.push('');
+    }
+  }
+  items.push('### 十一、答疑 & 交流', '');
+  return items.join('\n');
+}
+
+async function main(): Promise<void> {
+  // npm runs scripts from the repository root; ../shared sits beside it on CI and dev machines.
+  const corpus = resolve(process.cwd(), '..', 'shared', 'corpus');
+  const root = existsSync(corpus) ? corpus : resolve(process.cwd(), 'examples');
+  const files = walk(root).map((path) => ({ path: path.replace(/\\/g, '/'), text: readFileSync(path, 'utf8') }));
+  console.log(`Community Minutes benchmark (${RUNS} runs each, medians; node ${process.version})`);
+  await measure(existsSync(corpus) ? 'corpus ../shared/corpus' : 'examples/', files);
+  const big = bigDocument();
+  await measure('one large minutes document', [{ path: '/bench/2024-03-14.md', text: big }]);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
