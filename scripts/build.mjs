@@ -53,3 +53,7 @@ if (watch) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
 }
+
+// The .minutesrc.json schema is derived from the rules. Test builds leave it alone, so the
+// manifest test can catch a committed schema that no longer matches the rules.
+if (!watch && !args.has('--tests')) await (await import('./gen-schema.mjs')).generate();

@@ -1,1 +1,38 @@
-export function activate() {} export function deactivate() {}
+/**
+ * The VS Code side of Community Minutes. It starts the language server, which does all the
+ * work (templates, rules, fixes, completion), and adds two commands and a status bar item.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { TemplateInfo } from '../../server/src/lsp/protocol';
+import { createMinutesClient } from './languageClient';
+import { TEMPLATE_INFO_METHOD, TemplateStatus } from './templateStatus';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const templateStatus = new TemplateStatus();
+  const minutesClient = createMinutesClient(context);
+  client = minutesClient;
+
+  const restartServer = async () => {
+    templateStatus.clear();
+    await minutesClient.restart();
+  };
+
+  context.subscriptions.push(
+    templateStatus,
+    minutesClient.onNotification(TEMPLATE_INFO_METHOD, (info: TemplateInfo) => templateStatus.update(info)),
+    vscode.commands.registerCommand('communityMinutes.restartServer', restartServer),
+    vscode.commands.registerCommand('communityMinutes.showTemplate', () => templateStatus.showForActiveEditor()),
+    // Trust is sent at start (online link checks depend on it), so granting it needs a fresh start.
+    vscode.workspace.onDidGrantWorkspaceTrust(restartServer),
+  );
+
+  await minutesClient.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,54 @@
+/**
+ * How the extension talks to the language server: which documents it sends, which files it
+ * watches, what it tells the server at start. The server itself ships inside the extension
+ * (dist/server.js); no setting may point it elsewhere, so an untrusted workspace cannot make
+ * VS Code run its code.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { ClientSettings } from '../../server/src/lsp/protocol';
+
+export const SETTINGS_SECTION = 'communityMinutes';
+
+/** Minutes are Markdown or plain text (openEuler); `.minutesrc.json` is sent so the server can report config problems in it. */
+const documentSelector: LanguageClientOptions['documentSelector'] = [
+  { scheme: 'file', language: 'markdown' },
+  { scheme: 'untitled', language: 'markdown' },
+  { scheme: 'file', language: 'plaintext' },
+  { scheme: 'untitled', language: 'plaintext' },
+  { scheme: 'file', language: 'json', pattern: '**/.minutesrc.json' },
+  { scheme: 'file', language: 'jsonc', pattern: '**/.minutesrc.json' },
+];
+
+export function readSettings(): ClientSettings {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  return {
+    language: config.get<ClientSettings['language']>('language', 'auto'),
+    enable: config.get<boolean>('enable', true),
+    run: config.get<ClientSettings['run']>('run', 'onType'),
+  };
+}
+
+export function createMinutesClient(context: vscode.ExtensionContext): LanguageClient {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  // Config files can appear anywhere in the workspace. The files they name (team templates,
+  // rosters) and setting changes are registered by the server itself, as it learns of them.
+  const configWatcher = vscode.workspace.createFileSystemWatcher('**/.minutesrc.json');
+  context.subscriptions.push(configWatcher);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    synchronize: { fileEvents: configWatcher },
+    // A function, so a restart sends the current locale, settings and trust.
+    initializationOptions: () => ({
+      locale: vscode.env.language,
+      settings: readSettings(),
+      // In a restricted workspace the server keeps to offline checks (no requests to URLs the repository names).
+      trusted: vscode.workspace.isTrusted,
+    }),
+  };
+  return new LanguageClient(SETTINGS_SECTION, 'Community Minutes', serverOptions, clientOptions);
+}

@@ -1,0 +1,72 @@
+/**
+ * Which template the server applied to each open document, shown in the status bar and by the
+ * `communityMinutes.showTemplate` command. The server sends `minutes/templateInfo` after linting.
+ */
+import * as vscode from 'vscode';
+import type { TemplateInfo } from '../../server/src/lsp/protocol';
+import { t } from './messages';
+
+export const TEMPLATE_INFO_METHOD = 'minutes/templateInfo';
+
+export class TemplateStatus implements vscode.Disposable {
+  private readonly infoByUri = new Map<string, TemplateInfo>();
+  private readonly item = vscode.window.createStatusBarItem('communityMinutes.template', vscode.StatusBarAlignment.Right, 100);
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor() {
+    this.item.name = 'Community Minutes';
+    this.item.command = 'communityMinutes.showTemplate';
+    this.subscriptions = [
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.infoByUri.delete(doc.uri.toString())),
+    ];
+  }
+
+  update(info: TemplateInfo): void {
+    this.infoByUri.set(info.uri, info);
+    this.refresh();
+  }
+
+  /** Forgets everything, e.g. when the server restarts and will report again. */
+  clear(): void {
+    this.infoByUri.clear();
+    this.refresh();
+  }
+
+  async showForActiveEditor(): Promise<void> {
+    const info = this.activeInfo();
+    if (!info) {
+      void vscode.window.showInformationMessage(t('noInfo'));
+      return;
+    }
+    const text = info.template === null
+      ? t('notLinted', { reason: info.reason })
+      : t('applied', { name: info.name ?? info.template, id: info.template, reason: info.reason });
+    const openConfig = t('openConfig');
+    const choice = await vscode.window.showInformationMessage(text, ...(info.configPath ? [openConfig] : []));
+    if (choice === openConfig && info.configPath) {
+      await vscode.window.showTextDocument(vscode.Uri.file(info.configPath));
+    }
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+
+  private activeInfo(): TemplateInfo | undefined {
+    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    return uri === undefined ? undefined : this.infoByUri.get(uri);
+  }
+
+  private refresh(): void {
+    const info = this.activeInfo();
+    if (!info) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = info.template === null ? `$(circle-slash) ${t('noTemplate')}` : `$(checklist) ${info.template}`;
+    this.item.tooltip = t('statusTooltip', { reason: info.reason });
+    this.item.show();
+  }
+}
