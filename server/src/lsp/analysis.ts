@@ -1,0 +1,120 @@
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint, type Lang, type LintResult, type ResolvedConfig, type ResolvedTemplate } from '../core';
+import { nodeServices } from '../node/host';
+import type { ConfigStore } from './configStore';
+import { SOURCE, toLspDiagnostic } from './convert';
+import { say } from './messages';
+import { selectDocument } from './selection';
+import { uriToPath } from './uri';
+
+/** Larger documents are not checked: parsing them would freeze the editor's diagnostics. */
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+interface AnalysisBase {
+  uri: string;
+  version: number;
+  path: string;
+  diagnostics: LspDiagnostic[];
+  /** Why the document was (not) linted, for the status bar. */
+  reason: string;
+  config?: ResolvedConfig;
+}
+
+export interface LintedAnalysis extends AnalysisBase {
+  kind: 'linted';
+  template: ResolvedTemplate;
+  result: LintResult;
+}
+
+export interface SkippedAnalysis extends AnalysisBase {
+  kind: 'skipped';
+  template?: ResolvedTemplate;
+}
+
+export type Analysis = LintedAnalysis | SkippedAnalysis;
+
+export interface AnalysisOptions {
+  enabled: boolean;
+  lang: Lang;
+  /** False in an untrusted workspace: no network checks, whatever the repository's config says. */
+  trusted: boolean;
+}
+
+/**
+ * Lints documents, one analysis per (document version, config generation, settings):
+ * diagnostics, code actions and symbols share it instead of re-parsing.
+ */
+export class Analyzer {
+  private memo = new Map<string, { key: string; analysis: Promise<Analysis> }>();
+  /** Bumped when client settings change. */
+  settingsGeneration = 0;
+
+  constructor(
+    private readonly configs: ConfigStore,
+    private readonly options: () => AnalysisOptions,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  analyze(document: TextDocument): Promise<Analysis> {
+    const key = `${document.version}:${this.configs.generation}:${this.settingsGeneration}`;
+    const memo = this.memo.get(document.uri);
+    if (memo && memo.key === key) return memo.analysis;
+    const analysis = this.run(document);
+    this.memo.set(document.uri, { key, analysis });
+    return analysis;
+  }
+
+  /** The analysis for this exact version if one was made (no linting). */
+  peek(uri: string, version: number): Promise<Analysis> | undefined {
+    const memo = this.memo.get(uri);
+    return memo && memo.key.startsWith(`${version}:`) ? memo.analysis : undefined;
+  }
+
+  forget(uri: string): void {
+    this.memo.delete(uri);
+  }
+
+  private async run(document: TextDocument): Promise<Analysis> {
+    const { uri, version } = document;
+    const { path, onDisk } = uriToPath(uri);
+    const { enabled, lang, trusted } = this.options();
+    const base = { uri, version, path };
+    if (!enabled) return { ...base, kind: 'skipped', diagnostics: [], reason: say('disabled', lang) };
+
+    const text = document.getText();
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > MAX_DOCUMENT_BYTES) {
+      const message = say('tooLarge', lang, { size: (bytes / 1048576).toFixed(1), limit: MAX_DOCUMENT_BYTES / 1048576 });
+      const diagnostic: LspDiagnostic = {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information,
+        source: SOURCE,
+        message,
+      };
+      return { ...base, kind: 'skipped', diagnostics: [diagnostic], reason: message };
+    }
+    if (text.includes('\0')) return { ...base, kind: 'skipped', diagnostics: [], reason: say('binary', lang) };
+
+    const config: ResolvedConfig = onDisk ? this.configs.resolve(path) : { config: {}, problems: [] };
+    try {
+      const selection = selectDocument(path, text, config, lang);
+      if (!selection.lint) return { ...base, kind: 'skipped', diagnostics: [], reason: selection.reason, template: selection.template, config };
+      const result = await lint({
+        path,
+        text,
+        config,
+        template: selection.template,
+        lang,
+        services: nodeServices,
+        online: trusted && config.config.links?.online === true,
+      });
+      const diagnostics = result.diagnostics.map((d) => toLspDiagnostic(d, result.doc.lines, version));
+      return { ...base, kind: 'linted', template: result.template, result, diagnostics, reason: selection.reason, config };
+    } catch (error) {
+      // A bug in the core must cost one document its diagnostics, not the whole server.
+      this.log(`lint failed for ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return { ...base, kind: 'skipped', diagnostics: [], reason: `internal error: ${String(error)}`, config };
+    }
+  }
+}

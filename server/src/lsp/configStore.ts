@@ -1,0 +1,113 @@
+import { CONFIG_FILE, resolveConfig, type ConfigHost, type ResolvedConfig } from '../core';
+import type { ConfigProblem } from '../core/config/types';
+import { dirname, joinPath } from '../core/config/load';
+import { nodeConfigHost } from '../node/host';
+
+/** Text of an open editor buffer for a path, so unsaved edits to a config count. */
+export type OpenText = (path: string) => string | undefined;
+
+/**
+ * `.minutesrc.json` resolution for the server: cached per folder, read through open editor
+ * buffers, dropped wholesale when any config changes (configs `extend` each other, so
+ * partial invalidation is not worth its bugs).
+ */
+export class ConfigStore {
+  private cache = new Map<string, ResolvedConfig>();
+  private known = new Set<string>();
+  private roots: string[] = [];
+  /** Bumped on every invalidation; analyses remember it to know they are stale. */
+  generation = 0;
+  /** Bumped whenever the config problems may have changed (invalidation, a config file seen or gone). */
+  revision = 0;
+
+  constructor(private readonly openText: OpenText) {}
+
+  setRoots(roots: string[]): void {
+    this.roots = [...roots].sort((a, b) => b.length - a.length);
+    this.invalidate();
+  }
+
+  /** The workspace folder holding a path (the upward config search stops there). */
+  rootFor(path: string): string | undefined {
+    return this.roots.find((r) => path === r || path.startsWith(r.endsWith('/') ? r : `${r}/`));
+  }
+
+  host(root: string | undefined): ConfigHost {
+    const disk = nodeConfigHost(root);
+    return { root, readFile: (path) => this.openText(path) ?? disk.readFile(path) };
+  }
+
+  /** The config that applies to a document; never throws (problems are data). */
+  resolve(path: string): ResolvedConfig {
+    const dir = dirname(path);
+    const cached = this.cache.get(dir);
+    if (cached) return cached;
+    let resolved: ResolvedConfig;
+    try {
+      resolved = resolveConfig(path, this.host(this.rootFor(path)));
+    } catch (error) {
+      resolved = { config: {}, problems: [{ path: `${dir}/${CONFIG_FILE}`, message: `cannot load configuration: ${String(error)}`, start: 0, end: 0 }] };
+    }
+    if (resolved.path) this.remember(resolved.path);
+    this.cache.set(dir, resolved);
+    return resolved;
+  }
+
+  invalidate(): void {
+    this.cache.clear();
+    this.generation++;
+    this.revision++;
+  }
+
+  /** A config file the editor opened or the file watcher reported. */
+  remember(path: string): void {
+    if (this.known.has(path)) return;
+    this.known.add(path);
+    this.revision++;
+  }
+
+  forget(path: string): void {
+    if (this.known.delete(path)) this.revision++;
+  }
+
+  /** Files the cached configs read besides themselves: a team template, roster files. */
+  referencedFiles(): string[] {
+    const files: string[] = [];
+    for (const resolved of this.cache.values()) {
+      const { config, baseDir } = resolved;
+      if (!baseDir) continue;
+      if (typeof config.template === 'string' && /[/\\]|\.json$/.test(config.template)) files.push(joinPath(baseDir, config.template));
+      for (const source of config.contributors?.sources ?? []) files.push(joinPath(baseDir, source));
+    }
+    return files;
+  }
+
+  /** Problems of every config file seen so far, grouped by the file they are in. */
+  problemsByFile(): Map<string, ConfigProblem[]> {
+    const byFile = new Map<string, ConfigProblem[]>();
+    for (const configPath of [...this.known]) {
+      const host = this.host(this.rootFor(configPath));
+      if (host.readFile(configPath) === undefined) {
+        this.known.delete(configPath);
+        continue;
+      }
+      byFile.set(configPath, byFile.get(configPath) ?? []);
+      let problems: ConfigProblem[];
+      try {
+        problems = resolveConfig(configPath, host, configPath).problems;
+      } catch (error) {
+        problems = [{ path: configPath, message: `cannot load configuration: ${String(error)}`, start: 0, end: 0 }];
+      }
+      for (const p of problems) {
+        const list = byFile.get(p.path) ?? [];
+        if (!list.some((q) => q.start === p.start && q.end === p.end && q.message === p.message)) list.push(p);
+        byFile.set(p.path, list);
+      }
+    }
+    return byFile;
+  }
+}
+
+export function isConfigPath(path: string): boolean {
+  return path === CONFIG_FILE || path.endsWith(`/${CONFIG_FILE}`);
+}

@@ -1,0 +1,236 @@
+import {
+  DidChangeConfigurationNotification, FileChangeType, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, type Connection, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Lang } from '../core';
+import { localized } from '../core/templates/match';
+import { toPosixPath } from '../node/host';
+import { Analyzer, type Analysis } from './analysis';
+import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { ConfigDiagnosticsPublisher } from './configDiagnostics';
+import { ConfigStore, isConfigPath } from './configStore';
+import { templateInfoNotification, type ClientSettings, type TemplateInfo } from './protocol';
+import { LintScheduler, TYPING_DELAY_MS, typingDelay } from './scheduler';
+import { defaultSettings, effectiveLang, readSettings, SETTINGS_SECTION } from './settings';
+import { documentSymbols } from './symbols';
+import { pathToUri, uriToPath } from './uri';
+import { FileWatchers } from './watchers';
+
+interface ClientSupport {
+  configurationPull: boolean;
+  configurationRegistration: boolean;
+  watchedFilesRegistration: boolean;
+  relativePatterns: boolean;
+  workspaceFolders: boolean;
+  documentChanges: boolean;
+}
+
+/** Wires the core to one LSP connection: documents in, diagnostics/actions/symbols out. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let settings: ClientSettings = defaultSettings;
+  let clientLocale: string | undefined;
+  let trusted = true;
+  let support: ClientSupport = { configurationPull: false, configurationRegistration: false, watchedFilesRegistration: false, relativePatterns: false, workspaceFolders: false, documentChanges: false };
+  const lang = (): Lang => effectiveLang(settings, clientLocale);
+  const log = (message: string) => connection.console.error(message);
+
+  const openText = (path: string) => documents.all().find((d) => uriToPath(d.uri).onDisk && uriToPath(d.uri).path === path)?.getText();
+  const configs = new ConfigStore(openText);
+  const analyzer = new Analyzer(configs, () => ({ enabled: settings.enable, lang: lang(), trusted }), log);
+  const scheduler = new LintScheduler(runScheduled);
+  const justOpened = new Set<string>();
+  const configProblems = new ConfigDiagnosticsPublisher(connection, configs, uriForPath);
+  let watchers: FileWatchers | undefined;
+
+  const isConfigDocument = (uri: string) => {
+    const { path, onDisk } = uriToPath(uri);
+    return onDisk && isConfigPath(path);
+  };
+
+  async function runScheduled(uri: string, run: number): Promise<void> {
+    try {
+      const document = documents.get(uri);
+      if (!document) return;
+      if (isConfigDocument(uri)) {
+        reloadConfiguration();
+        return;
+      }
+      const analysis = await analyzer.analyze(document);
+      if (!scheduler.isCurrent(uri, run) || documents.get(uri)?.version !== analysis.version) return; // outdated
+      await connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: analysis.diagnostics });
+      await connection.sendNotification(templateInfoNotification, templateInfo(analysis));
+      publishConfigDiagnostics();
+    } catch (error) {
+      log(`checking ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+  }
+
+  function templateInfo(analysis: Analysis): TemplateInfo {
+    const template = analysis.kind === 'linted' ? analysis.template : undefined;
+    return {
+      uri: analysis.uri,
+      template: template?.resolvedId ?? null,
+      name: template ? localized(template.name, lang()) : undefined,
+      reason: analysis.reason,
+      linted: analysis.kind === 'linted',
+      configPath: analysis.config?.path,
+    };
+  }
+
+  function publishConfigDiagnostics(force = false): void {
+    watchers?.update(configs.referencedFiles());
+    configProblems.publish({ enabled: settings.enable, lang: lang(), force });
+  }
+
+  /** The URI the editor uses for an open file (its spelling may differ from ours), else a file URI. */
+  function uriForPath(path: string): string {
+    return documents.all().find((d) => uriToPath(d.uri).path === path)?.uri ?? pathToUri(path);
+  }
+
+  function reloadConfiguration(): void {
+    configs.invalidate();
+    publishConfigDiagnostics();
+    relintAll();
+  }
+
+  function relintAll(): void {
+    for (const document of documents.all()) if (!isConfigDocument(document.uri)) scheduler.schedule(document.uri, 0);
+  }
+
+  async function pullSettings(): Promise<void> {
+    if (!support.configurationPull) return;
+    try {
+      const pulled: unknown = await connection.workspace.getConfiguration(SETTINGS_SECTION);
+      applySettings(readSettings(pulled, settings));
+    } catch (error) {
+      log(`reading settings failed: ${String(error)}`);
+    }
+  }
+
+  function applySettings(next: ClientSettings): void {
+    if (JSON.stringify(next) === JSON.stringify(settings)) return;
+    settings = next;
+    analyzer.settingsGeneration++;
+    publishConfigDiagnostics(true);
+    relintAll();
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    support = {
+      configurationPull: caps.workspace?.configuration === true,
+      configurationRegistration: caps.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+      watchedFilesRegistration: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+      relativePatterns: caps.workspace?.didChangeWatchedFiles?.relativePatternSupport === true,
+      workspaceFolders: caps.workspace?.workspaceFolders === true,
+      documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+    };
+    const options = (params.initializationOptions ?? {}) as Record<string, unknown>;
+    clientLocale = typeof options.locale === 'string' ? options.locale : params.locale;
+    settings = readSettings(options, defaultSettings);
+    trusted = options.trusted !== false;
+    const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    const roots = folderUris.map((uri) => uriToPath(uri)).filter((f) => f.onDisk).map((f) => f.path);
+    if (!roots.length && params.rootPath) roots.push(toPosixPath(params.rootPath));
+    configs.setRoots(roots);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        documentSymbolProvider: { label: 'Minutes' },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'community-minutes' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (support.watchedFilesRegistration) {
+      watchers = new FileWatchers(connection, support.relativePatterns);
+      watchers.update(configs.referencedFiles());
+    }
+    if (support.configurationRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    }
+    if (support.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async () => {
+        const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+        configs.setRoots(folders.map((f) => uriToPath(f.uri).path));
+        reloadConfiguration();
+      });
+    }
+    void pullSettings();
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    const pushed = (params.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
+    if (pushed !== undefined) applySettings(readSettings(pushed, settings));
+    else void pullSettings();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) {
+      const { path, onDisk } = uriToPath(change.uri);
+      if (!onDisk || !isConfigPath(path)) continue;
+      if (change.type === FileChangeType.Deleted) configs.forget(path);
+      else configs.remember(path);
+    }
+    // Template and roster files a config names may change too (if the client watches them): any event reloads.
+    if (params.changes.length) reloadConfiguration();
+  });
+
+  documents.onDidOpen(({ document }) => {
+    justOpened.add(document.uri);
+    if (isConfigDocument(document.uri)) configs.remember(uriToPath(document.uri).path);
+    scheduler.schedule(document.uri, 0);
+  });
+
+  documents.onDidChangeContent(({ document }) => {
+    if (justOpened.delete(document.uri)) return; // the open already scheduled an immediate run
+    if (isConfigDocument(document.uri)) scheduler.schedule(document.uri, TYPING_DELAY_MS);
+    else if (settings.run === 'onType') scheduler.schedule(document.uri, typingDelay(document.getText().length));
+  });
+
+  documents.onDidSave(({ document }) => {
+    scheduler.schedule(document.uri, 0);
+  });
+
+  documents.onDidClose(({ document }) => {
+    justOpened.delete(document.uri);
+    scheduler.cancel(document.uri);
+    analyzer.forget(document.uri);
+    if (isConfigDocument(document.uri)) {
+      reloadConfiguration(); // the file on disk applies again
+    } else {
+      void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    }
+  });
+
+  connection.onCodeAction(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || isConfigDocument(document.uri)) return [];
+    try {
+      const analysis = await analyzer.analyze(document);
+      return codeActions(params, document, analysis, { lang: lang(), documentChanges: support.documentChanges });
+    } catch (error) {
+      log(`code actions failed: ${String(error)}`);
+      return [];
+    }
+  });
+
+  connection.onDocumentSymbol(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || isConfigDocument(document.uri)) return [];
+    try {
+      const analysis = await analyzer.analyze(document);
+      return analysis.kind === 'linted' ? documentSymbols(analysis.result.doc, analysis.template) : [];
+    } catch (error) {
+      log(`document symbols failed: ${String(error)}`);
+      return [];
+    }
+  });
+
+  documents.listen(connection);
+}

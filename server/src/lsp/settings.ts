@@ -1,0 +1,34 @@
+import { normalizeLang, type Lang } from '../core';
+import type { ClientSettings } from './protocol';
+
+export const SETTINGS_SECTION = 'communityMinutes';
+
+export const defaultSettings: ClientSettings = { language: 'auto', enable: true, run: 'onType' };
+
+/**
+ * Reads settings sent by a client, keeping defaults for anything missing or malformed.
+ * Accepts the section itself, `{ communityMinutes: {...} }` and `{ settings: {...} }` shapes,
+ * because clients put `initializationOptions` and configuration pushes together differently.
+ */
+export function readSettings(raw: unknown, base: ClientSettings = defaultSettings): ClientSettings {
+  const section = unwrap(raw);
+  if (!section) return base;
+  const out = { ...base };
+  if (section.language === 'auto' || section.language === 'en' || section.language === 'zh') out.language = section.language;
+  if (typeof section.enable === 'boolean') out.enable = section.enable;
+  if (section.run === 'onType' || section.run === 'onSave') out.run = section.run;
+  return out;
+}
+
+function unwrap(raw: unknown): Record<string, unknown> | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const r = raw as Record<string, unknown>;
+  if (typeof r[SETTINGS_SECTION] === 'object' && r[SETTINGS_SECTION] !== null) return unwrap(r[SETTINGS_SECTION]);
+  if (typeof r.settings === 'object' && r.settings !== null) return unwrap(r.settings);
+  return r;
+}
+
+/** `auto` follows the locale the client reported (`zh-cn` → Chinese). */
+export function effectiveLang(settings: ClientSettings, clientLocale: string | undefined): Lang {
+  return settings.language === 'auto' ? normalizeLang(clientLocale) : settings.language;
+}
