@@ -1,3 +1,4 @@
 import type { Rule } from '../types';
+import { duplicateAttendee } from './duplicate';
 
-export const attendeeRules: Rule[] = [];
+export const attendeeRules: Rule[] = [duplicateAttendee];

@@ -1,3 +1,5 @@
 import type { Rule } from '../types';
+import { email } from './email';
+import { meetingSecret } from './meeting-secret';
 
-export const privacyRules: Rule[] = [];
+export const privacyRules: Rule[] = [meetingSecret, email];

@@ -1,3 +1,4 @@
 import type { Rule } from '../types';
+import { cjkEmphasis } from './cjk-emphasis';
 
-export const styleRules: Rule[] = [];
+export const styleRules: Rule[] = [cjkEmphasis];

@@ -1,0 +1,112 @@
+import type { MinutesDocument } from '../../model/types';
+import type { Span } from '../../text/lines';
+import type { Rule, RuleContext, TextEdit } from '../types';
+
+export const meetingSecret: Rule = {
+  id: 'privacy/meeting-secret',
+  defaultSeverity: 'warning',
+  fixable: true,
+  description: {
+    en: 'A meeting link with its password (`pwd=`) or a meeting passcode is published.',
+    zh: '公开了带密码（`pwd=`）的会议链接或会议密码。',
+  },
+  messages: {
+    inUrl: {
+      en: 'This meeting link carries its password ({param}=…): anyone who reads the minutes can join the meeting.',
+      zh: '会议链接中带有密码（{param}=…）：任何读到纪要的人都能入会。',
+    },
+    passcode: {
+      en: 'A meeting passcode is published here: anyone who reads the minutes can join the meeting.',
+      zh: '此处公开了会议密码：任何读到纪要的人都能入会。',
+    },
+    fixUrl: { en: 'Remove the password from the link', zh: '从链接中删除密码' },
+    fixPasscode: { en: 'Remove the passcode', zh: '删除会议密码' },
+  },
+  // Pasted invitations usually sit in code blocks: this rule reads the whole text, code included.
+  check(ctx) {
+    checkUrls(ctx);
+    checkPasscodes(ctx);
+  },
+};
+
+// Stops at spaces, brackets, quotes and non-ASCII text (`…?pwd=abc）`, `(…?pwd=abc)`).
+const URL = /https?:\/\/[^\s<>"'`()[\]{}\u0080-\uffff]+/gi;
+const SECRET_PARAM = /([?&])(pwd|passcode|password|passwd|meetingpassword)=([^&#]+)/gi;
+
+/** `https://us06web.zoom.us/j/834…?pwd=QXZM…`: the fix drops the parameter, the link still opens the meeting. */
+function checkUrls(ctx: RuleContext): void {
+  const { text } = ctx.doc;
+  for (const url of text.matchAll(URL)) {
+    for (const param of url[0].matchAll(SECRET_PARAM)) {
+      const start = url.index + param.index;
+      const end = start + param[0].length;
+      const followedByMore = text[end] === '&';
+      // `?pwd=x&a=b` → `?a=b`; `?pwd=x` → ``; `&pwd=x` → ``.
+      const edit: TextEdit = param[1] === '?' && followedByMore
+        ? { start: start + 1, end: end + 1, newText: '' }
+        : { start, end, newText: '' };
+      ctx.report({
+        span: { start: start + 1, end },
+        message: ctx.t('inUrl', { param: param[2] }),
+        fixes: [{ title: ctx.t('fixUrl'), edits: [edit], preferred: true, safe: true }],
+      });
+    }
+  }
+}
+
+// Labels that always mean a meeting's secret, and generic ones that do only near a meeting.
+const MEETING_LABEL = String.raw`会议密码|入会密码|会议口令|meeting\s*pass(?:word|code)|pass\s?code`;
+const GENERIC_LABEL = String.raw`密码|口令|password|pwd`;
+const PASSCODE = new RegExp(
+  String.raw`(?<![A-Za-z])(?:(${MEETING_LABEL})|(${GENERIC_LABEL}))[ \t]*[:：][ \t]*([A-Za-z0-9!@#$%^&*._~+=/-]{3,40})(?![A-Za-z0-9])`,
+  'gi',
+);
+const NOT_A_SECRET = /^(?:none|null|nil|n\/a|tbd|todo|[*xX#.-]+)$/i;
+const MEETING_CONTEXT =
+  /zoom|meeting\.tencent|voovmeeting|webex|feishu|larksuite|teams\.microsoft|meet\.google|welink|bmeeting|腾讯会议|飞书会议|会议号|会议\s*ID|meeting\s*(?:id|number|link)|入会|会议链接/i;
+
+/** `会议密码：123456`, `Passcode: 834213`; `password: demo` in a code sample is not a meeting's. */
+function checkPasscodes(ctx: RuleContext): void {
+  const { doc } = ctx;
+  for (let line = 0; line < doc.lines.lineCount; line++) {
+    const lineText = doc.lines.lineText(line);
+    for (const m of lineText.matchAll(PASSCODE)) {
+      const value = m[3];
+      if (NOT_A_SECRET.test(value)) continue;
+      if (!m[1] && !nearMeeting(doc, line)) continue;
+      const lineStart = doc.lines.lineStart(line);
+      const valueStart = lineStart + m.index + m[0].length - value.length;
+      ctx.report({
+        span: { start: valueStart, end: valueStart + value.length },
+        message: ctx.t('passcode'),
+        fixes: [{
+          title: ctx.t('fixPasscode'),
+          edits: [removePasscode(doc, line, { start: lineStart + m.index, end: lineStart + m.index + m[0].length })],
+          preferred: true,
+          // Deleting a line of a pasted invitation is a change of content a person should see.
+          safe: false,
+        }],
+      });
+    }
+  }
+}
+
+function nearMeeting(doc: MinutesDocument, line: number): boolean {
+  for (let l = Math.max(0, line - 4); l <= Math.min(doc.lines.lineCount - 1, line + 4); l++) {
+    if (MEETING_CONTEXT.test(doc.lines.lineText(l))) return true;
+  }
+  return false;
+}
+
+/** The whole line when the passcode is all it holds; else the label, the value and the space before. */
+function removePasscode(doc: MinutesDocument, line: number, secret: Span): TextEdit {
+  const lineSpan = doc.lines.lineSpan(line);
+  const before = doc.text.slice(lineSpan.start, secret.start);
+  const after = doc.text.slice(secret.end, lineSpan.end);
+  if (/^[\s>*+-]*$/.test(before) && /^[\s,，;；。.]*$/.test(after)) {
+    const next = line + 1 < doc.lines.lineCount ? doc.lines.lineStart(line + 1) : lineSpan.end;
+    return { start: lineSpan.start, end: next, newText: '' };
+  }
+  const spaceBefore = /[ \t\u3000,，;；]*$/.exec(before)![0].length;
+  return { start: secret.start - spaceBefore, end: secret.end, newText: '' };
+}
