@@ -85,13 +85,20 @@ export async function lint(input: LintInput): Promise<LintResult> {
       template,
       lang,
       services: input.services ?? noServices,
+      links: input.config?.config.links,
       options: Array.isArray(setting) ? setting[1] ?? {} : {},
       t: (id, data) => {
         const message = rule.messages[id];
         if (!message) throw new Error(`rule ${rule.id} has no message "${id}"`);
         return format(message, lang, data);
       },
-      report: (r) => diagnostics.push({ rule: rule.id, severity, message: r.message, span: r.span, fixes: r.fixes ?? [] }),
+      report: (r) => diagnostics.push({
+        rule: rule.id,
+        severity: setting === undefined && r.severity ? r.severity : severity,
+        message: r.message,
+        span: r.span,
+        fixes: r.fixes ?? [],
+      }),
     };
     try {
       await rule.check(ctx);

@@ -3,6 +3,7 @@ import type { MinutesDocument } from '../model/types';
 import type { ResolvedTemplate } from '../templates/types';
 import type { Span } from '../text/lines';
 import type { Services } from '../services';
+import type { LinkSettings } from '../links/types';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -26,6 +27,11 @@ export interface Report {
   span: Span;
   message: string;
   fixes?: Fix[];
+  /**
+   * A severity the template asks for this one finding (a placeholder that is an error in
+   * published LCTT articles). Configuration of the rule's severity still wins.
+   */
+  severity?: Severity;
 }
 
 export interface RuleContext {
@@ -33,6 +39,8 @@ export interface RuleContext {
   template: ResolvedTemplate;
   lang: Lang;
   services: Services;
+  /** The `links` settings of the configuration (`repos`, `api`), read by the link rules. */
+  links?: LinkSettings;
   /** Options for this rule from configuration (`rules: { id: [severity, options] }`). */
   options: Record<string, unknown>;
   /** Formats one of the rule's messages in the user's language. */

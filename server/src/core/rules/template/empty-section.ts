@@ -1,0 +1,60 @@
+import type { MinutesDocument, Section } from '../../model/types';
+import { matchOutline } from '../../templates/outline';
+import type { SectionSpec } from '../../templates/types';
+import type { Rule } from '../types';
+
+export const emptySection: Rule = {
+  id: 'template/empty-section',
+  defaultSeverity: 'warning',
+  description: {
+    en: 'A section of the template has no content.',
+    zh: '模板中的章节没有内容。',
+  },
+  messages: {
+    empty: {
+      en: 'Section "{name}" is empty; template {template} expects content here.',
+      zh: '章节「{name}」为空，模板 {template} 要求此处有内容。',
+    },
+    emptyHeading: {
+      en: 'Section "{name}" is empty: the next heading follows it directly.',
+      zh: '章节「{name}」为空：紧接着就是下一个标题。',
+    },
+  },
+  check(ctx) {
+    const { doc } = ctx;
+    const checked = new Set<Section>();
+    for (const { spec, all } of matchOutline(doc, ctx.template.sections)) {
+      for (const section of all) {
+        checked.add(section);
+        if (section.hasContent || mayBeEmpty(spec) || isGroupLabel(doc, section)) continue;
+        ctx.report({ span: section.heading, message: ctx.t('empty', { name: section.title, template: ctx.template.resolvedId }) });
+      }
+    }
+    // Headings the template does not know are left alone by default: in real minutes the empty
+    // ones are mostly agenda slots with nothing to report (Node.js "Strategic Initiatives").
+    if (ctx.options.allHeadings !== true) return;
+    doc.sections.forEach((section, i) => {
+      const next = doc.sections[i + 1];
+      if (checked.has(section) || section.hasContent || section.kind !== 'heading' || !next) return;
+      ctx.report({ span: section.heading, message: ctx.t('emptyHeading', { name: section.title }) });
+    });
+  },
+};
+
+/** Optional sections may stay empty unless the template says otherwise; required ones may not. */
+function mayBeEmpty(spec: SectionSpec): boolean {
+  return spec.allowEmpty ?? !spec.required;
+}
+
+/**
+ * Plain-text labels make a flat outline, so a label can title the labels below it: `议题：`
+ * directly followed by `遗留问题跟踪：`, or `Meeting Agenda 会议议题：` followed by its numbered
+ * part `0. 遗留问题：`. Such a label is a group title, not an empty section.
+ */
+function isGroupLabel(doc: MinutesDocument, section: Section): boolean {
+  if (section.kind !== 'label') return false;
+  const next = doc.sections[doc.sections.indexOf(section) + 1];
+  if (!next) return false;
+  const adjacent = doc.lines.position(next.heading.start).line === doc.lines.position(section.heading.start).line + 1;
+  return adjacent || (next.ordinal !== undefined && section.ordinal === undefined);
+}

@@ -1,0 +1,173 @@
+import { findDate, formatDate, type DateMatch } from '../../model/dates';
+import type { Field } from '../../model/types';
+import { findFields, isEmptyValue, sectionSpecById } from '../../templates/match';
+import type { FieldFormat, FieldSpec } from '../../templates/types';
+import type { Fix, Rule, RuleContext } from '../types';
+
+export const fieldFormat: Rule = {
+  id: 'template/field-format',
+  defaultSeverity: 'warning',
+  fixable: true,
+  description: {
+    en: 'A field value is not in the format the template expects (date, time range, URL…).',
+    zh: '字段值不符合模板要求的格式（日期、时间段、链接等）。',
+  },
+  messages: {
+    date: { en: 'Field "{label}": "{value}" is not a date like 2023-04-12 or 2023/04/12.', zh: '字段「{label}」：「{value}」不是 2023-04-12 或 2023/04/12 形式的日期。' },
+    dateShape: { en: 'Field "{label}": write the date "{value}" as {expected} (four-digit year, two-digit month and day, one separator).', zh: '字段「{label}」：日期「{value}」应写作 {expected}（四位年份、两位月日，分隔符统一）。' },
+    timeRange: { en: 'Field "{label}": "{value}" is not a time range like 10:00-12:00 or 19:00~19:30.', zh: '字段「{label}」：「{value}」不是 10:00-12:00 或 19:00~19:30 形式的时间段。' },
+    timeColon: { en: 'Field "{label}": the time "{value}" uses a full-width colon; write {expected}.', zh: '字段「{label}」：时间「{value}」使用了全角冒号，应写作 {expected}。' },
+    url: { en: 'Field "{label}": "{value}" is not a URL.', zh: '字段「{label}」：「{value}」不是链接地址。' },
+    names: { en: 'Field "{label}": "{value}" leaves an empty name in the list.', zh: '字段「{label}」：「{value}」使名单中出现空项。' },
+    handle: { en: 'Field "{label}": "{value}" is not a valid handle.', zh: '字段「{label}」：「{value}」不是有效的账号名。' },
+    pattern: { en: 'Field "{label}": "{value}" does not match the template pattern {pattern}.', zh: '字段「{label}」：「{value}」不符合模板的格式 {pattern}。' },
+    fix: { en: 'Write "{expected}"', zh: '改为「{expected}」' },
+  },
+  check(ctx) {
+    for (const spec of ctx.template.fields ?? []) {
+      if (!spec.format && !spec.pattern) continue;
+      // The first filled occurrence is the field; a later `会议纪要：同意…` inside a topic is prose
+      // that happens to share the label. Empty values are template/missing-field's business.
+      const field = findFields(ctx.doc, spec).map((m) => m.field).find((f) => !isEmptyValue(f.value, spec));
+      if (!field) continue;
+      if (spec.format === 'names') checkNames(ctx, field);
+      else if (spec.format) checkFormat(ctx, spec, spec.format, field);
+      if (spec.pattern) checkPattern(ctx, spec, field);
+    }
+  },
+};
+
+/** A problem at some offset inside the value, with an optional replacement for that piece. */
+interface Problem {
+  message: string;
+  start: number;
+  end: number;
+  replacement?: string;
+}
+
+function checkFormat(ctx: RuleContext, spec: FieldSpec, format: FieldFormat, field: Field): void {
+  const value = valueOf(field);
+  const problem = formatProblem(ctx, field.label, format, value.text, dateSeparator(ctx, spec));
+  if (!problem) return;
+  const start = value.start + problem.start;
+  const end = value.start + problem.end;
+  const fixes: Fix[] = problem.replacement !== undefined
+    ? [{ title: ctx.t('fix', { expected: problem.replacement }), edits: [{ start, end, newText: problem.replacement }], preferred: true, safe: true }]
+    : [];
+  ctx.report({ span: { start, end }, message: problem.message, fixes });
+}
+
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+
+/**
+ * The value without the quotes or parentheses of LCTT headers, and where it starts in the text.
+ * Invisible characters are blanked out (same length, so offsets hold): encoding/invisible reports them.
+ */
+function valueOf(field: Field): { text: string; start: number } {
+  const at = field.rawValue.indexOf(field.value);
+  return { text: field.value.replace(INVISIBLE, ' '), start: field.valueSpan.start + Math.max(0, at) };
+}
+
+/** The separator of the template's own skeleton (`YYYY/MM/DD`), for dates written without one (`2023 Jun 01`). */
+function dateSeparator(ctx: RuleContext, spec: FieldSpec): string {
+  const skeleton = spec.skeleton ?? sectionSpecById(ctx.template, spec.id)?.skeleton ?? '';
+  return /YYYY\/MM/i.test(skeleton) ? '/' : '-';
+}
+
+function formatProblem(ctx: RuleContext, label: string, format: FieldFormat, value: string, separator: string): Problem | undefined {
+  const whole = (message: string): Problem => ({ message, start: 0, end: value.length });
+  switch (format) {
+    case 'date': {
+      const date = leadingDate(value);
+      if (!date) return whole(ctx.t('date', { label, value }));
+      return dateProblem(ctx, label, date, separator);
+    }
+    case 'datetime-range': {
+      const date = leadingDate(value);
+      if (!date) return whole(ctx.t('date', { label, value }));
+      return dateProblem(ctx, label, date, separator) ?? timeProblem(ctx, label, value, date.end);
+    }
+    case 'time-range': {
+      // `2022-08-11  9:30 - 18:00`: a date before the range is allowed, and checked too.
+      const date = leadingDate(value);
+      return (date && dateProblem(ctx, label, date, separator)) ?? timeProblem(ctx, label, value, date ? date.end : 0);
+    }
+    case 'url':
+      return /^(?:<\s*)?(?:\[[^\]]*\]\(\s*<?)?https?:\/\/\S+/i.test(value.trim()) ? undefined : whole(ctx.t('url', { label, value }));
+    case 'names':
+      return undefined; // checked separately: one finding per hole in the list
+    case 'handle':
+      return /^@?[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/.test(value) ? undefined : whole(ctx.t('handle', { label, value }));
+    case 'text':
+      return undefined;
+  }
+}
+
+/** A date at the very start of the value (after an opening bracket at most). */
+function leadingDate(value: string): DateMatch | undefined {
+  const date = findDate(value);
+  return date && !/[^\s(（[]/.test(value.slice(0, date.start)) ? date : undefined;
+}
+
+/** `2023-4-12`, `2022/07-21`, `2022年4月21日`, `2023 Jun 01`: rewritten as the template's shape. */
+function dateProblem(ctx: RuleContext, label: string, date: DateMatch, fallbackSeparator: string): Problem | undefined {
+  const ok = date.shape === 'numeric' && date.padded && date.separators?.[0] === date.separators?.[1] && date.separators?.[0] !== '.';
+  if (ok) return undefined;
+  const first = date.separators?.[0];
+  const separator = first === '-' || first === '/' ? first : fallbackSeparator;
+  const expected = formatDate(date.date, separator);
+  return {
+    message: ctx.t('dateShape', { label, value: date.text, expected }),
+    start: date.start,
+    end: date.end,
+    replacement: expected,
+  };
+}
+
+// 10:00-12:00, 19:00 ~ 19:30, 9:30 - 18:00; the dash family and 至/到 as separators.
+const TIME_RANGE = /^(\d{1,2})\s*([:：])\s*(\d{2})\s*(?:-|~|～|–|—|至|到)\s*(\d{1,2})\s*([:：])\s*(\d{2})/;
+const WHOLE_DAY = /^(?:全天|all[ -]day)/i;
+
+function timeProblem(ctx: RuleContext, label: string, value: string, from: number): Problem | undefined {
+  const rest = value.slice(from).replace(/^[\s,，]+/, '');
+  const at = value.length - rest.length;
+  if (WHOLE_DAY.test(rest)) return undefined;
+  const m = TIME_RANGE.exec(rest);
+  const valid = m && +m[1] <= 24 && +m[3] < 60 && +m[4] <= 24 && +m[6] < 60;
+  if (!m || !valid) return { message: ctx.t('timeRange', { label, value: rest || value }), start: from === 0 || !rest ? 0 : at, end: value.length };
+  if (m[2] === '：' || m[5] === '：') {
+    const expected = m[0].replace(/：/g, ':');
+    return { message: ctx.t('timeColon', { label, value: m[0], expected }), start: at, end: at + m[0].length, replacement: expected };
+  }
+  return undefined;
+}
+
+const NAME_SEPARATORS = /[、，,;；]/g;
+// `熊伟、、谢秀奇`, `曹志,、刘恺`: a doubled separator leaves an empty name in the list.
+const DOUBLED_SEPARATOR = /[、，,;；](?:[ \t\u3000]*[、，,;；])+/g;
+
+function checkNames(ctx: RuleContext, field: Field): void {
+  const value = valueOf(field);
+  const counts = new Map<string, number>();
+  for (const m of value.text.matchAll(NAME_SEPARATORS)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  // The list's own separator is the one it uses most.
+  const separator = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '、';
+  for (const m of value.text.matchAll(DOUBLED_SEPARATOR)) {
+    const start = value.start + m.index;
+    const end = start + m[0].length;
+    ctx.report({
+      span: { start, end },
+      message: ctx.t('names', { label: field.label, value: m[0] }),
+      fixes: [{ title: ctx.t('fix', { expected: separator }), edits: [{ start, end, newText: separator }], preferred: true, safe: true }],
+    });
+  }
+}
+
+function checkPattern(ctx: RuleContext, spec: FieldSpec, field: Field): void {
+  const value = valueOf(field);
+  if (new RegExp(spec.pattern!).test(value.text)) return;
+  ctx.report({
+    span: { start: value.start, end: value.start + value.text.length },
+    message: ctx.t('pattern', { label: field.label, value: value.text, pattern: spec.pattern! }),
+  });
+}

@@ -1,0 +1,55 @@
+import { editDistance } from '../../text/distance';
+import { filenameDate, formatLike } from '../../model/dates';
+import type { FilenameSpec } from '../../templates/types';
+import type { Rule } from '../types';
+
+export const filename: Rule = {
+  id: 'template/filename',
+  defaultSeverity: 'warning',
+  description: {
+    en: 'The file name does not follow the pattern of the template.',
+    zh: '文件名不符合模板规定的格式。',
+  },
+  messages: {
+    mismatch: { en: 'File name "{name}" does not follow template {template}; expected a name like "{example}".', zh: '文件名「{name}」不符合模板 {template} 的格式，应类似「{example}」。' },
+    rename: { en: 'File name "{name}" does not follow template {template} (like "{example}"); rename it to "{suggestion}".', zh: '文件名「{name}」不符合模板 {template} 的格式（如「{example}」），建议重命名为「{suggestion}」。' },
+  },
+  // Renaming a file is not a text edit, so there is no fix: the docs page explains how to rename.
+  check(ctx) {
+    const spec = ctx.template.filename;
+    if (!spec) return;
+    const path = ctx.doc.path;
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (!name || new RegExp(spec.pattern).test(name)) return;
+    const suggestion = suggestName(name, spec);
+    const data = { name, template: ctx.template.resolvedId, example: spec.example };
+    // The first line carries the finding: editors and CI annotations show file-level problems there.
+    ctx.report({
+      span: ctx.doc.lines.lineSpan(0),
+      message: suggestion ? ctx.t('rename', { ...data, suggestion }) : ctx.t('mismatch', data),
+    });
+  },
+};
+
+/** Names further than this from the suggestion get the template's example instead. */
+const MAX_EDITS = 3;
+
+/**
+ * The template's example with the file's own date in it (`2023-04- 13.md` → `2023-04-13.md`,
+ * `20231206_mintues.md` → `20231206_minutes.md`), when that name satisfies the pattern.
+ */
+export function suggestName(name: string, spec: FilenameSpec): string | undefined {
+  const pattern = new RegExp(spec.pattern);
+  const own = filenameDate(name);
+  const example = filenameDate(spec.example, spec.pattern);
+  if (!own || !example || own.date.year === undefined) return undefined;
+  const base = spec.example.slice(0, example.start) + formatLike(own.date, example) + spec.example.slice(example.end);
+  // Keep the file's extension when the template accepts it (`.md` for openEuler minutes written in Markdown).
+  const ext = /\.[^.\s]+$/.exec(name.trim())?.[0];
+  const withExt = ext ? base.replace(/\.[^.\s]+$/, ext) : base;
+  // Only a near miss is worth a suggestion: names with free text (an LCTT article title) are not the example's.
+  for (const candidate of [withExt, base]) {
+    if (candidate !== name && pattern.test(candidate) && editDistance(candidate, name) <= MAX_EDITS) return candidate;
+  }
+  return undefined;
+}

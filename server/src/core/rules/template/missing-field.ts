@@ -1,0 +1,215 @@
+import { filenameDate, formatDate, parseDate } from '../../model/dates';
+import { normalizeName } from '../../model/parse';
+import type { Field, MinutesDocument } from '../../model/types';
+import { findFields, isEmptyValue, sectionSpecById, walkSectionSpecs } from '../../templates/match';
+import type { FieldSpec, ResolvedTemplate } from '../../templates/types';
+import type { Rule, RuleContext, TextEdit } from '../types';
+
+export const missingField: Rule = {
+  id: 'template/missing-field',
+  defaultSeverity: 'warning',
+  fixable: true,
+  description: {
+    en: 'A metadata field the template requires is absent or left empty.',
+    zh: '缺少模板要求的元数据字段，或字段为空。',
+  },
+  messages: {
+    missing: { en: 'Missing field "{label}" required by template {template}.', zh: '缺少模板 {template} 要求的字段「{label}」。' },
+    empty: { en: 'Field "{label}" is empty; template {template} requires a value.', zh: '字段「{label}」为空，模板 {template} 要求填写。' },
+    unlabelled: { en: 'Missing field "{label}" required by template {template}: this date has no label.', zh: '缺少模板 {template} 要求的字段「{label}」：这一行的日期没有标签。' },
+    fix: { en: 'Insert field "{label}"', zh: '插入字段「{label}」' },
+    labelFix: { en: 'Label the date as "{label}"', zh: '为日期加上标签「{label}」' },
+    fillFix: { en: 'Fill in "{label}" with "{value}"', zh: '为「{label}」填入「{value}」' },
+  },
+  check(ctx) {
+    const specs = ctx.template.fields ?? [];
+    specs.forEach((spec, index) => {
+      if (!spec.required || coveredBySectionRules(ctx.template, spec)) return;
+      const found = findFields(ctx.doc, spec);
+      if (!found.length) {
+        if (!labelWithNote(ctx.doc, spec)) reportMissing(ctx, specs, index);
+        return;
+      }
+      if (found.some((m) => !isEmptyValue(m.field.value, spec) || continuesOnNextLine(ctx.doc, m.field))) return;
+      reportEmpty(ctx, spec, found[0].field);
+    });
+  },
+};
+
+/**
+ * A field written as a section (`## 时间`) that the template also lists as a section is the
+ * business of template/missing-section and template/empty-section: one finding is enough.
+ */
+function coveredBySectionRules(template: ResolvedTemplate, spec: FieldSpec): boolean {
+  if (spec.source !== 'section') return false;
+  const labels = new Set(spec.labels.map(normalizeName));
+  let covered = Boolean(sectionSpecById(template, spec.id));
+  walkSectionSpecs(template.sections, (s) => {
+    if (s.names.some((n) => labels.has(normalizeName(n)))) covered = true;
+  });
+  return covered;
+}
+
+function reportMissing(ctx: RuleContext, specs: readonly FieldSpec[], index: number): void {
+  const { doc } = ctx;
+  const spec = specs[index];
+  const label = spec.labels[0];
+  const { at, before, after } = insertionPoint(doc, specs, index);
+  const like = before ?? after;
+  const bare = isDateSpec(spec) ? bareDateLine(doc) : undefined;
+  if (bare !== undefined) {
+    // `2022-10-26` alone on a header line: the date is there, only its label is missing.
+    const span = doc.lines.lineSpan(bare);
+    const value = doc.lines.lineText(bare).trim();
+    ctx.report({
+      span,
+      message: ctx.t('unlabelled', { label, template: ctx.template.resolvedId }),
+      fixes: [{ title: ctx.t('labelFix', { label }), edits: [{ ...span, newText: fieldLine(doc, spec, like, value) }], preferred: true, safe: true }],
+    });
+    return;
+  }
+  const line = fieldLine(doc, spec, like, isDateSpec(spec) ? filenameDateText(ctx, spec) : undefined);
+  const edit: TextEdit = { start: at, end: at, newText: lineAt(doc, at, line) };
+  const span = after ? after.span : before ? before.span : doc.lines.lineSpan(0);
+  ctx.report({
+    span: { start: span.start, end: doc.lines.lineEnd(doc.lines.position(span.start).line) },
+    message: ctx.t('missing', { label, template: ctx.template.resolvedId }),
+    fixes: [{ title: ctx.t('fix', { label }), edits: [edit], preferred: true, safe: true }],
+  });
+}
+
+function isDateSpec(spec: FieldSpec): boolean {
+  return spec.format === 'date' || spec.format === 'datetime-range';
+}
+
+/** Plain-text headers are short: a bare date further down is part of the text, not the header. */
+const HEADER_LINES = 8;
+
+/** A line of the header that holds nothing but a date. */
+function bareDateLine(doc: MinutesDocument): number | undefined {
+  const firstField = doc.fields.find((f) => f.source === 'line');
+  const limit = Math.min(HEADER_LINES, firstField ? doc.lines.position(firstField.span.start).line + 1 : HEADER_LINES);
+  for (let line = 0; line < Math.min(limit, doc.lines.lineCount); line++) {
+    if (parseDate(doc.lines.lineText(line))) return line;
+  }
+  return undefined;
+}
+
+/**
+ * With no date anywhere in the header, the file name's date (`20221012_minutes.txt`) is the best
+ * value to insert; it is written the way the template's skeleton writes dates.
+ */
+function filenameDateText(ctx: RuleContext, spec: FieldSpec): string | undefined {
+  if (!ctx.template.dates?.filename) return undefined;
+  const path = ctx.doc.path;
+  const match = filenameDate(path.slice(path.lastIndexOf('/') + 1), ctx.template.filename?.pattern);
+  if (!match || match.date.year === undefined) return undefined;
+  return formatDate(match.date, /YYYY\/MM/i.test(spec.skeleton ?? '') ? '/' : '-');
+}
+
+/**
+ * `与会人(请与会人更新，会上确认)：…`: a label with a note in parentheses is still the field.
+ * The document model does not take such lines for fields, so they are looked for here.
+ */
+function labelWithNote(doc: MinutesDocument, spec: FieldSpec): boolean {
+  const labels = new Set([...spec.labels, ...(spec.oldLabels ?? [])].map(normalizeName));
+  for (let line = 0; line < doc.lines.lineCount; line++) {
+    const m = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?([^：:()（）\n]{1,40}?)[ \t]*[(（][^)）\n]*[)）][ \t]*(?:\*\*)?[：:]/.exec(doc.lines.lineText(line));
+    if (m && labels.has(normalizeName(m[1]))) return true;
+  }
+  return false;
+}
+
+/**
+ * `Participants 与会人：` with the names on the lines below: the value continues on the next line
+ * when that line is text rather than another field or a section.
+ */
+function continuesOnNextLine(doc: MinutesDocument, field: Field): boolean {
+  if (field.source !== 'line' || field.rawValue.trim()) return false;
+  const line = doc.lines.position(field.span.start).line + 1;
+  if (line >= doc.lines.lineCount) return false;
+  const next = doc.lines.lineSpan(line);
+  if (!doc.lines.lineText(line).trim()) return false;
+  const isField = doc.fields.some((f) => f.span.start === next.start);
+  const isSection = doc.sections.some((s) => s.heading.start === next.start);
+  return !isField && !isSection;
+}
+
+function reportEmpty(ctx: RuleContext, spec: FieldSpec, field: Field): void {
+  const label = field.label;
+  const skeleton = spec.skeleton?.trim();
+  // An empty value is often written as `" "` or `( )`: keep the quoting and fill the inside.
+  const quoted = /^(["'(（])\s*(["')）])$/.exec(field.rawValue.trim());
+  const newText = skeleton ? (quoted ? `${quoted[1]}${skeleton}${quoted[2]}` : skeleton) : undefined;
+  const span = field.valueSpan.end > field.valueSpan.start ? field.valueSpan : field.span;
+  ctx.report({
+    span,
+    message: ctx.t('empty', { label, template: ctx.template.resolvedId }),
+    fixes: newText
+      ? [{ title: ctx.t('fillFix', { label, value: skeleton! }), edits: [{ start: field.valueSpan.start, end: field.valueSpan.end, newText }], safe: false }]
+      : [],
+  });
+}
+
+interface Insertion {
+  at: number;
+  /** The present field the new one follows, or precedes. */
+  before?: Field;
+  after?: Field;
+}
+
+/** Right after the nearest earlier field of the template that is present, else before the nearest later one. */
+function insertionPoint(doc: MinutesDocument, specs: readonly FieldSpec[], index: number): Insertion {
+  const source = specs[index].source ?? 'line';
+  const sameSource = (s: FieldSpec) => (s.source ?? 'line') === source;
+  for (let i = index - 1; i >= 0; i--) {
+    if (!sameSource(specs[i])) continue;
+    const found = findFields(doc, specs[i]);
+    if (found.length) {
+      const field = found[0].field;
+      const line = doc.lines.position(field.span.end).line;
+      return { at: line + 1 < doc.lines.lineCount ? doc.lines.lineStart(line + 1) : doc.text.length, before: field };
+    }
+  }
+  for (let i = index + 1; i < specs.length; i++) {
+    if (!sameSource(specs[i])) continue;
+    const found = findFields(doc, specs[i]);
+    if (found.length) return { at: doc.lines.lineStart(doc.lines.position(found[0].field.span.start).line), after: found[0].field };
+  }
+  // No neighbour: LCTT headers open the file; other fields go after the title, if any.
+  if (source !== 'lctt-header' && doc.title) {
+    const line = doc.lines.position(doc.title.heading.end).line;
+    return { at: line + 1 < doc.lines.lineCount ? doc.lines.lineStart(line + 1) : doc.text.length };
+  }
+  return { at: 0 };
+}
+
+/** The new field line, written in the style of a neighbouring field (bullets, bold, colon, quotes). */
+function fieldLine(doc: MinutesDocument, spec: FieldSpec, like: Field | undefined, value?: string): string {
+  const label = spec.labels[0];
+  const skeleton = value ?? spec.skeleton ?? '';
+  const source = spec.source ?? 'line';
+  if (source === 'lctt-header') {
+    const paren = like ? like.rawValue.trim().startsWith('(') : false;
+    return `[#]: ${label}: ${paren ? `(${skeleton})` : `"${skeleton}"`}`;
+  }
+  if (source === 'section') {
+    const level = doc.sections.find((s) => s.kind === 'heading' && s.level > 1)?.level ?? 2;
+    return `${'#'.repeat(level)} ${label}\n\n${skeleton}`.trimEnd();
+  }
+  if (like && like.source === 'line') {
+    const lineStart = doc.lines.lineStart(doc.lines.position(like.span.start).line);
+    const prefix = doc.text.slice(lineStart, like.labelSpan.start);
+    const between = doc.text.slice(like.labelSpan.end, like.valueSpan.start);
+    return `${prefix}${label}${between}${skeleton}`.trimEnd();
+  }
+  return `${label}${/[\u3000-\u9fff]/.test(label) ? '：' : ': '}${skeleton}`.trimEnd();
+}
+
+/** Places a line at a line start (or at the end of the text), with the line breaks it needs. */
+function lineAt(doc: MinutesDocument, at: number, line: string): string {
+  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  const text = line.replace(/\n/g, eol);
+  const atLineStart = at === 0 || doc.text[at - 1] === '\n' || doc.text[at - 1] === '\r';
+  return `${atLineStart ? '' : eol}${text}${eol}`;
+}

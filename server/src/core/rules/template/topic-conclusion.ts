@@ -1,0 +1,54 @@
+import { findTopics, topicText } from '../../model/topics';
+import type { Rule } from '../types';
+
+// A topic that was put off (the presenter was absent, the material not ready) has nothing to
+// conclude; its note says so, and asking for a `结论：` there would only teach people to ignore the rule.
+const PUT_OFF = /延期|推迟|顺延|改期|未与会|缺席|取消|未准备好|postponed|deferred|cancell?ed|skipped/i;
+
+export const topicConclusion: Rule = {
+  id: 'template/topic-conclusion',
+  defaultSeverity: 'warning',
+  fixable: true,
+  description: {
+    en: 'A discussion topic has no conclusion or decision line.',
+    zh: '议题缺少结论或决策。',
+  },
+  messages: {
+    missing: {
+      en: 'Topic "{topic}" has no conclusion: add a line starting with {labels}.',
+      zh: '议题「{topic}」没有结论：请添加以{labels}开头的一行。',
+    },
+    fix: { en: 'Add a "{skeleton}" line after the topic', zh: '在议题后添加「{skeleton}」一行' },
+  },
+  check(ctx) {
+    const spec = ctx.template.topics;
+    if (!spec?.conclusionLabels.length) return;
+    const skeleton = spec.conclusionSkeleton ?? `${spec.conclusionLabels[0]}：`;
+    // Name the first few labels: enough to show the form without listing every accepted spelling.
+    const shown = spec.conclusionLabels.slice(0, 3).map((l) => {
+      const label = /^[\x00-\x7f]+$/.test(l) ? `${l}:` : `${l}：`;
+      return ctx.lang === 'zh' ? `「${label}」` : `"${label}"`;
+    });
+    const labels = shown.join(ctx.lang === 'zh' ? '、' : ', ') + (spec.conclusionLabels.length > 3 ? '…' : '');
+    for (const topic of findTopics(ctx.doc, ctx.template)) {
+      if (topic.conclusions.length || PUT_OFF.test(topicText(ctx.doc, topic))) continue;
+      const name = topic.title || topic.ordinal?.text || '';
+      ctx.report({
+        span: topic.heading,
+        message: ctx.t('missing', { topic: shorten(name), labels }),
+        fixes: [{
+          title: ctx.t('fix', { skeleton: skeleton.split('\n')[0] }),
+          edits: [{ start: topic.span.end, end: topic.span.end, newText: `\n${skeleton}` }],
+          preferred: true,
+          // The conclusion itself must be written by someone who was in the meeting.
+          safe: false,
+        }],
+      });
+    }
+  },
+};
+
+function shorten(title: string): string {
+  const chars = [...title];
+  return chars.length > 40 ? `${chars.slice(0, 39).join('')}…` : title;
+}
