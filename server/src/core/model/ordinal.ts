@@ -27,7 +27,8 @@ export function toChineseNumber(n: number): string {
 }
 
 // `一、` `二.` `3、` `4.` `(5)` `（六）`: at most two Arabic digits so years and `4.13` dates stay titles.
-const ORDINAL = /^(?:[(（]\s*([零〇一二两三四五六七八九十]{1,3}|\d{1,2})\s*[)）]|([零〇一二两三四五六七八九十]{1,3}|\d{1,2})\s*([、.．，,:：)）](?!\d)))[ \t\u3000]*/;
+// `、` never sits inside a number, so `3、2209 的计划` is topic 3 about 2209.
+const ORDINAL = /^(?:[(（]\s*([零〇一二两三四五六七八九十]{1,3}|\d{1,2})\s*[)）]|([零〇一二两三四五六七八九十]{1,3}|\d{1,2})\s*(、|[.．，,:：)）](?!\d)))[ \t\u3000]*/;
 
 /** Reads an ordinal at the start of `text`; `offset` is where `text` starts in the document. */
 export function readOrdinal(text: string, offset: number): Ordinal | undefined {
