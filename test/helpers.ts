@@ -47,6 +47,8 @@ export interface DocExample {
   kind: 'bad' | 'good';
   path: string;
   template?: string;
+  /** `files="images/a.png ../b.md"`: the files that exist next to the example (for link/missing-file). */
+  files?: string[];
   text: string;
 }
 
@@ -63,7 +65,8 @@ export function docsExamples(ruleId: string): DocExample[] | undefined {
     const attrs = Object.fromEntries([...open[3].matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
     const body: string[] = [];
     for (i++; i < lines.length && !(lines[i].startsWith(fence) && lines[i].trim() === fence); i++) body.push(lines[i]);
-    examples.push({ kind: open[2] as 'bad' | 'good', path: attrs.path ?? 'minutes.md', template: attrs.template, text: body.join('\n') + '\n' });
+    const files = attrs.files ? attrs.files.split(/\s+/).filter(Boolean) : undefined;
+    examples.push({ kind: open[2] as 'bad' | 'good', path: attrs.path ?? 'minutes.md', template: attrs.template, files, text: body.join('\n') + '\n' });
   }
   return examples;
 }

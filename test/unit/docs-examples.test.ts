@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { posix } from 'node:path';
 import { allRules } from '../../server/src/core';
 import { applyRuleFixes, docsExamples, lintText, only } from '../helpers';
 
@@ -16,7 +17,10 @@ describe('rule documentation examples', () => {
 
       for (const [i, example] of (examples ?? []).entries()) {
         it(`${example.kind} example ${i + 1} (${example.path})`, async () => {
-          const result = await lintText(example.text, example.path, { template: example.template });
+          // `files="…"` gives the example a folder: those files exist, no other does.
+          const existing = example.files?.map((f) => posix.join(posix.dirname(example.path), f));
+          const services = existing ? { fileExists: (p: string) => existing.includes(p) } : undefined;
+          const result = await lintText(example.text, example.path, { template: example.template, services });
           const found = only(result.diagnostics, rule.id);
           if (example.kind === 'good') {
             assert.deepEqual(found.map((d) => d.message), [], 'the good example is flagged');
@@ -26,7 +30,7 @@ describe('rule documentation examples', () => {
           if (!rule.fixable || !found.some((d) => d.fixes.length)) return;
           const fixed = applyRuleFixes(example.text, result.diagnostics, rule.id);
           assert.notEqual(fixed, example.text, 'the fixes changed nothing');
-          const again = await lintText(fixed, example.path, { template: example.template });
+          const again = await lintText(fixed, example.path, { template: example.template, services });
           assert.deepEqual(only(again.diagnostics, rule.id).filter((d) => d.fixes.length).map((d) => d.message), [], 'fixing left diagnostics of the rule');
         });
       }

@@ -1,10 +1,32 @@
+import type { ForgeTarget, LinkStatus } from './links/types';
+
 /**
  * What the core may ask of its host. Rules never touch the file system or the network;
  * the language server, the CLI and the tests each supply these.
  */
 export interface Services {
-  /** Does a file exist (path resolved by the host against the document)? Case-sensitive. */
+  /**
+   * Does this file exist? The core passes the path already resolved against the document's
+   * folder (absolute when the document path is). Must compare case-sensitively.
+   */
   fileExists?(path: string): boolean;
+  /** Online PR/issue look-ups (with their cache); absent when offline or untrusted. */
+  linkStatus?: LinkStatusService;
+  /**
+   * Correctly encoded text of the workspace's other minutes; the lossy mojibake repair learns
+   * Chinese character statistics from it. Return the same array while it is unchanged (it is cached by identity).
+   */
+  referenceText?(): readonly string[];
+}
+
+/**
+ * Answers "does this PR/issue exist, and what is it?". The host owns the network, the token,
+ * the cache and rate limits; failures come back as `unverified`, never as errors.
+ */
+export interface LinkStatusService {
+  lookup(target: ForgeTarget): Promise<LinkStatus>;
+  /** The cached answer, without any network (hovers, offline runs). */
+  cached?(target: ForgeTarget): LinkStatus | undefined;
 }
 
 export const noServices: Services = {};

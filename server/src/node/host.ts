@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import type { ConfigHost } from '../core/config/load';
 import type { Services } from '../core/services';
 
@@ -24,5 +24,20 @@ export function nodeConfigHost(root?: string): ConfigHost {
 }
 
 export const nodeServices: Services = {
-  fileExists: (path) => existsSync(path),
+  fileExists: (path) => existsWithExactCase(resolve(path)),
 };
+
+/**
+ * `existsSync` ignores case on macOS and Windows, where `images/Elk.png` opens `elk.png`;
+ * published minutes live on case-sensitive servers, so every segment must match exactly.
+ */
+function existsWithExactCase(path: string): boolean {
+  if (!existsSync(path)) return false;
+  const parent = dirname(path);
+  if (parent === path) return true;
+  try {
+    return readdirSync(parent).includes(basename(path)) && existsWithExactCase(parent);
+  } catch {
+    return true;
+  }
+}

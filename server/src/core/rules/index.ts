@@ -1,11 +1,13 @@
 import { attendeeRules } from './attendee';
+import { encodingRules } from './encoding';
+import { linkRules } from './link';
 import { privacyRules } from './privacy';
 import { styleRules } from './style';
 import { templateRules } from './template';
 import type { Rule } from './types';
 
 /** Every rule, in catalog order. The docs pages and the config schema are derived from this list. */
-export const allRules: readonly Rule[] = [...templateRules, ...attendeeRules, ...privacyRules, ...styleRules];
+export const allRules: readonly Rule[] = [...templateRules, ...linkRules, ...encodingRules, ...attendeeRules, ...privacyRules, ...styleRules];
 
 const byId = new Map(allRules.map((r) => [r.id, r]));
 

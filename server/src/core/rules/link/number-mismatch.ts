@@ -1,0 +1,96 @@
+import { writtenUrlSpan, type ResolvedLink } from '../../links/document';
+import type { Span } from '../../text/lines';
+import type { Fix, Rule, RuleContext } from '../types';
+import { modelOf } from './model';
+
+// `#2037`, `curve#2037`, `opencurve/curve#2037`, `PR 2037`, `issue2160`, `pull/2037`.
+const NUMBER_IN_TEXT = /(?<![\w&])(?:(?:([\w.-]+)\/)?([\w.-]+))?#(\d+)(?!\w)|\b(?:pr|pull|issue)(?:[ \t]*#?|\/)(\d+)(?!\w)/gi;
+
+interface NamedNumber {
+  number: string;
+  /** Offset of the digits in the text as written in the source. */
+  start: number;
+}
+
+export const numberMismatch: Rule = {
+  id: 'link/number-mismatch',
+  defaultSeverity: 'warning',
+  fixable: true,
+  description: {
+    en: 'The link text names one PR or issue number and the URL points to another.',
+    zh: '链接文字中的 PR 或 issue 编号与网址中的编号不一致。',
+  },
+  messages: {
+    mismatchPull: {
+      en: 'The text names #{named} but the link points to pull request {number}.',
+      zh: '文字写的是 #{named}，但链接指向的是第 {number} 号 PR。',
+    },
+    mismatchIssue: {
+      en: 'The text names #{named} but the link points to issue {number}.',
+      zh: '文字写的是 #{named}，但链接指向的是第 {number} 号 issue。',
+    },
+    fixText: { en: 'Change the text to #{number} (as the URL says)', zh: '把文字改为 #{number}（与网址一致）' },
+    fixUrl: { en: 'Change the URL to number {named} (as the text says)', zh: '把网址中的编号改为 {named}（与文字一致）' },
+  },
+  check(ctx) {
+    for (const resolved of modelOf(ctx).links) {
+      const target = resolved.forge?.target;
+      if (!target || target.kind === 'commit' || !/^\d+$/.test(target.id)) continue;
+      if (resolved.forge!.problems.length) continue;
+      const named = namedNumbers(ctx, resolved);
+      if (!named.length || named.some((n) => n.number === target.id)) continue;
+      const distinct = [...new Set(named.map((n) => n.number))];
+      ctx.report({
+        span: resolved.link.span,
+        message: ctx.t(target.kind === 'pull' ? 'mismatchPull' : 'mismatchIssue', { named: distinct.join(', #'), number: target.id }),
+        fixes: distinct.length === 1 ? fixes(ctx, resolved, named, target.id) : [],
+      });
+    }
+  },
+};
+
+/** Numbers the link text names for the link's own repo (`other/repo#5` names another repo). */
+function namedNumbers(ctx: RuleContext, resolved: ResolvedLink): NamedNumber[] {
+  const { doc } = ctx;
+  const { link } = resolved;
+  const target = resolved.forge!.target!;
+  // Read the text where it is written, so a fix can edit it: from `[` to the destination.
+  const textEnd = link.urlSpan ? link.urlSpan.start : link.kind === 'reference' ? link.span.end : link.span.start;
+  const source = doc.text.slice(link.span.start, textEnd);
+  const out: NamedNumber[] = [];
+  for (const m of source.matchAll(NUMBER_IN_TEXT)) {
+    const number = m[3] ?? m[4];
+    if (m[3] !== undefined && m[2] !== undefined) {
+      const repo = m[2].toLowerCase();
+      const owner = m[1]?.toLowerCase();
+      // `curve#12` or `opencurve/curve#12` must name this repo; `PR#12` names no repo.
+      const namesRepo = owner !== undefined || !/^(?:pr|prs|pull|pulls|issue|issues)$/.test(repo);
+      if (namesRepo && (repo !== target.repo.toLowerCase() || (owner !== undefined && owner !== target.owner.toLowerCase()))) continue;
+    }
+    out.push({ number, start: link.span.start + m.index + m[0].length - number.length });
+  }
+  return out;
+}
+
+function fixes(ctx: RuleContext, resolved: ResolvedLink, named: NamedNumber[], urlNumber: string): Fix[] {
+  const out: Fix[] = [
+    {
+      title: ctx.t('fixText', { number: urlNumber }),
+      edits: named.map((n) => ({ start: n.start, end: n.start + n.number.length, newText: urlNumber })),
+    },
+  ];
+  // A definition may serve other references too: only an inline URL is changed to the text's number.
+  const written: Span | undefined = resolved.definition ? undefined : writtenUrlSpan(ctx.doc, resolved);
+  if (written) {
+    const url = ctx.doc.text.slice(written.start, written.end);
+    const at = url.search(new RegExp(`/${urlNumber}(?![0-9])`));
+    if (at >= 0) {
+      const start = written.start + at + 1;
+      out.push({
+        title: ctx.t('fixUrl', { named: named[0].number }),
+        edits: [{ start, end: start + urlNumber.length, newText: named[0].number }],
+      });
+    }
+  }
+  return out;
+}
