@@ -23,7 +23,11 @@ const CURVE_WITHOUT_TIME = `## 加入会议
 
 - [预热共享缓存](https://github.com/opencurve/curve/pull/3101) @example-dev
 
-### 二、答疑 & 交流
+### 二、开源社区
+
+- 新增一篇部署指南
+
+### 三、答疑 & 交流
 `;
 
 describe('minutes-lint', () => {

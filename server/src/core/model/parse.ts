@@ -204,8 +204,11 @@ function stripOrdinalPlain(plain: string): string {
   return o ? plain.slice(o.span.end).trim() : plain;
 }
 
-// `议题列表：` `一、上期遗留问题跟踪：` `Meeting Agenda 会议议题：`: short, unindented, ends in a colon.
-const LABEL_LINE = /^(\S[^：:]{0,40}?)\s*[：:]\s*$/;
+// `议题列表：` `一、上期遗留问题跟踪：` `Meeting Agenda 会议议题：`: short, unindented, ends in a colon
+// (a note in brackets may follow: `议题：（议题申报放前面）`).
+const LABEL_LINE = /^(\S[^：:]{0,40}?)\s*[：:]\s*(?:[(（][^)）\n]*[)）]\s*)?$/;
+// `议题` or `三、本期遗留问题` alone on a line: a section only when the template knows the name.
+const BARE_LABEL_LINE = /^(\S[^：:]{0,40}?)\s*$/;
 
 function labelSections(
   text: string,
@@ -216,7 +219,7 @@ function labelSections(
   const sections: Section[] = [];
   for (let line = 0; line < lines.lineCount; line++) {
     const lineText = lines.lineText(line);
-    const m = LABEL_LINE.exec(lineText);
+    const m = LABEL_LINE.exec(lineText) ?? (known ? BARE_LABEL_LINE.exec(lineText) : null);
     if (!m) continue;
     const start = lines.lineStart(line);
     if (insideAny(start, verbatim)) continue;

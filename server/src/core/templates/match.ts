@@ -48,14 +48,20 @@ export function findFields(doc: MinutesDocument, spec: FieldSpec): FieldMatch[] 
   const labels = new Set(spec.labels.map(normalizeName));
   const old = new Set((spec.oldLabels ?? []).map(normalizeName));
   const source = fieldSource(spec);
+  const end = spec.region === 'header' ? headerEnd(doc) : Infinity;
   const out: FieldMatch[] = [];
   for (const field of doc.fields) {
-    if (field.source !== source) continue;
+    if (field.source !== source || field.span.start >= end) continue;
     const label = normalizeName(field.label);
     if (labels.has(label)) out.push({ field, old: false });
     else if (old.has(label)) out.push({ field, old: true });
   }
   return out;
+}
+
+/** The header ends where the first section (heading or label line) starts. */
+function headerEnd(doc: MinutesDocument): number {
+  return doc.sections.length ? doc.sections[0].heading.start : doc.text.length;
 }
 
 export function findField(doc: MinutesDocument, template: ResolvedTemplate, id: string): FieldMatch | undefined {

@@ -1,34 +1,71 @@
 import { globMatch } from './glob';
 import { builtinTemplate, builtinTemplates } from './registry';
-import type { ResolvedTemplate, TemplateSpec, VariantSpec } from './types';
+import type { FieldSpec, IdSelection, ResolvedTemplate, SectionSpec, TemplateSpec, VariantSpec } from './types';
 
-const SNIFF_BYTES = 4096;
+/** Detection reads the head of the file only: every fingerprint we use sits in the first lines. */
+const SNIFF_CHARS = 4096;
+const DEFAULT_PATH_WEIGHT = 3;
+const DEFAULT_MIN_SCORE = 2;
+
+const regexCache = new Map<string, RegExp>();
+
+/** Template patterns are data: compile each once, multiline so `^` means "a line starting with". */
+function regex(pattern: string): RegExp {
+  let re = regexCache.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern, 'm');
+    regexCache.set(pattern, re);
+  }
+  return re;
+}
 
 export interface Detection {
   template: TemplateSpec;
   score: number;
 }
 
-/** Scores every candidate on the file's path and its first 4 KB; the best above its threshold wins. */
+/** What each path glob and content pattern of one template contributed: for reports and tests. */
+export interface DetectionScore extends Detection {
+  minScore: number;
+  matched: string[];
+}
+
+/** Scores one template's `detect` block on a path and the head of a text. */
+export function scoreTemplate(template: TemplateSpec, path: string, text: string): DetectionScore {
+  const detect = template.detect ?? {};
+  const head = text.slice(0, SNIFF_CHARS);
+  const matched: string[] = [];
+  let score = 0;
+  for (const glob of detect.paths ?? []) {
+    if (!globMatch(glob, path)) continue;
+    score += detect.pathWeight ?? DEFAULT_PATH_WEIGHT;
+    matched.push(`path ${glob}`);
+  }
+  for (const entry of detect.content ?? []) {
+    const { pattern, weight = 1 } = typeof entry === 'string' ? { pattern: entry } : entry;
+    if (!regex(pattern).test(head)) continue;
+    score += weight;
+    matched.push(`content ${pattern}`);
+  }
+  return { template, score, minScore: detect.minScore ?? DEFAULT_MIN_SCORE, matched };
+}
+
+/**
+ * Scores every candidate on the file's path and its first 4 KB; the best score that reaches its
+ * template's `minScore` wins, and on a tie the earlier candidate (the more specific built-in) wins.
+ */
 export function detectTemplate(path: string, text: string, candidates: readonly TemplateSpec[] = builtinTemplates): Detection | undefined {
-  const head = text.slice(0, SNIFF_BYTES);
   let best: Detection | undefined;
   for (const template of candidates) {
-    const detect = template.detect;
-    if (!detect) continue;
-    let score = 0;
-    for (const glob of detect.paths ?? []) if (globMatch(glob, path)) score += 3;
-    for (const entry of detect.content ?? []) {
-      const { pattern, weight = 1 } = typeof entry === 'string' ? { pattern: entry } : entry;
-      if (new RegExp(pattern, 'm').test(head)) score += weight;
-    }
-    if (score >= (detect.minScore ?? 2) && (!best || score > best.score)) best = { template, score };
+    if (!template.detect) continue;
+    const { score, minScore } = scoreTemplate(template, path, text);
+    if (score >= minScore && (!best || score > best.score)) best = { template, score };
   }
   return best;
 }
 
 /** Follows `extends` (a built-in id) so a team can start from a built-in and change a few keys. */
-export function expandTemplate(spec: TemplateSpec & { extends?: string }, seen = new Set<string>()): TemplateSpec {
+export function expandTemplate(spec: TemplateSpec, seen = new Set<string>()): TemplateSpec {
   if (!spec.extends) return spec;
   if (seen.has(spec.extends)) throw new Error(`template "extends" cycle at "${spec.extends}"`);
   seen.add(spec.extends);
@@ -40,9 +77,40 @@ export function expandTemplate(spec: TemplateSpec & { extends?: string }, seen =
 
 function variantApplies(variant: VariantSpec, path: string, text: string): boolean {
   const { paths, content } = variant.when;
-  if (paths && !paths.some((g) => globMatch(g, path))) return false;
-  if (content && !content.every((p) => new RegExp(p, 'm').test(text))) return false;
-  return Boolean(paths || content);
+  if (!paths?.length && !content?.length) return false;
+  if (paths?.length && !paths.some((g) => globMatch(g, path))) return false;
+  if (content?.length && !content.every((p) => regex(p).test(text))) return false;
+  return true;
+}
+
+/** Copies the section tree, setting `required` on the listed ids (built-in JSON is shared: never mutate it). */
+function withSectionsRequired(sections: SectionSpec[] | undefined, ids: Set<string>, required: boolean): SectionSpec[] | undefined {
+  return sections?.map((s) => ({
+    ...s,
+    ...(ids.has(s.id) ? { required } : {}),
+    children: withSectionsRequired(s.children, ids, required),
+  }));
+}
+
+function withFieldsRequired(fields: FieldSpec[] | undefined, ids: Set<string>, required: boolean): FieldSpec[] | undefined {
+  return fields?.map((f) => (ids.has(f.id) ? { ...f, required } : f));
+}
+
+function setRequired(template: ResolvedTemplate, selection: IdSelection | undefined, required: boolean): ResolvedTemplate {
+  if (!selection) return template;
+  const out = { ...template };
+  if (selection.sections?.length) out.sections = withSectionsRequired(out.sections, new Set(selection.sections), required);
+  if (selection.fields?.length) out.fields = withFieldsRequired(out.fields, new Set(selection.fields), required);
+  return out;
+}
+
+function applyOverride(template: ResolvedTemplate, override: VariantSpec['override']): ResolvedTemplate {
+  const out: Record<string, unknown> = { ...template };
+  for (const [key, value] of Object.entries(override ?? {})) {
+    if (value === null) delete out[key];
+    else out[key] = value;
+  }
+  return out as unknown as ResolvedTemplate;
 }
 
 /** Applies every variant whose conditions hold, in order; later variants override earlier ones. */
@@ -51,7 +119,9 @@ export function applyVariants(spec: TemplateSpec, path: string, text: string, re
   const applied: string[] = [];
   for (const variant of spec.variants ?? []) {
     if (!variantApplies(variant, path, text)) continue;
-    resolved = { ...resolved, ...variant.override };
+    resolved = applyOverride(resolved, variant.override);
+    resolved = setRequired(resolved, variant.require, true);
+    resolved = setRequired(resolved, variant.optional, false);
     applied.push(variant.id);
   }
   if (applied.length) {

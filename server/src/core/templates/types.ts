@@ -9,6 +9,11 @@ export type Localized = string | { en: string; zh?: string };
 export interface TemplateSpec {
   /** Stable id, e.g. `curve-biweekly`. */
   id: string;
+  /**
+   * A built-in template id this one starts from: its keys are copied, then this template's
+   * own keys replace them one by one (a key given here replaces the built-in's key wholesale).
+   */
+  extends?: string;
   name: Localized;
   description?: Localized;
   /** `markdown` (headings) or `plaintext` (label lines ending in `：`). Both may have fields. */
@@ -41,6 +46,7 @@ export interface TemplateSpec {
 export interface DetectSpec {
   /** Globs matched against the file path (`**` allowed); each match adds `pathWeight` (default 3). */
   paths?: string[];
+  pathWeight?: number;
   /** Regular expressions (multiline) tested against the first 4 KB; each match adds its weight (default 1). */
   content?: Array<string | { pattern: string; weight?: number }>;
   /** The score a file needs for this template to be chosen. Default 2. */
@@ -56,6 +62,8 @@ export interface FilenameSpec {
 
 export interface TitleSpec {
   required?: boolean;
+  /** How the title is written: `atx` (`# Title`), `setext` (underlined with `===`); any when unset. */
+  style?: 'atx' | 'setext';
   /** Regular expression the title text should match. */
   pattern?: string;
   /** A skeleton for the fix when the title is missing. */
@@ -99,6 +107,11 @@ export interface FieldSpec {
   oldLabels?: string[];
   /** Where the field is written. Default `line` (a `label：value` line). */
   source?: 'line' | 'lctt-header' | 'section';
+  /**
+   * `header`: only lines before the first section count (openEuler's label block, so that a
+   * `会议纪要：` line inside a topic is not read as the minutes link). Default `anywhere`.
+   */
+  region?: 'header' | 'anywhere';
   required?: boolean;
   format?: FieldFormat;
   /** A regular expression the value must match (instead of, or on top of, `format`). */
@@ -164,15 +177,28 @@ export interface NumberingSpec {
 export interface VariantSpec {
   id: string;
   name?: Localized;
-  /** The variant applies when every given condition holds. */
+  /** The variant applies when every given condition holds (at least one must be given). */
   when: {
-    /** Globs on the path. */
+    /** Globs on the path: one of them must match. */
     paths?: string[];
-    /** Regular expressions on the text (multiline). */
+    /** Regular expressions on the text (multiline): all of them must match. */
     content?: string[];
   };
-  /** Keys replaced wholesale for files of this variant (sections, fields, placeholders…). */
-  override?: Partial<Omit<TemplateSpec, 'id' | 'variants' | 'detect'>>;
+  /** Keys replaced wholesale for files of this variant (sections, fields, placeholders…); `null` removes a key. */
+  override?: TemplateOverride;
+  /** Section and field ids that become required in this variant (applied after `override`). */
+  require?: IdSelection;
+  /** Section and field ids that become optional in this variant (applied after `require`). */
+  optional?: IdSelection;
+}
+
+export type TemplateOverride = {
+  [K in keyof Omit<TemplateSpec, 'id' | 'extends' | 'variants' | 'detect'>]?: TemplateSpec[K] | null;
+};
+
+export interface IdSelection {
+  sections?: string[];
+  fields?: string[];
 }
 
 /** A template with its variant applied: what rules see. */
