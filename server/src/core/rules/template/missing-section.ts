@@ -1,3 +1,4 @@
+import { filenameDate, formatDate } from '../../model/dates';
 import type { MinutesDocument, Section } from '../../model/types';
 import { findSections } from '../../templates/match';
 import type { SectionSpec } from '../../templates/types';
@@ -15,11 +16,34 @@ export const missingSection: Rule = {
     missing: { en: 'Missing section "{name}" required by template {template}.', zh: '缺少模板 {template} 要求的章节「{name}」。' },
     missingIn: { en: 'Missing section "{name}" under "{parent}" (template {template}).', zh: '「{parent}」下缺少章节「{name}」（模板 {template}）。' },
     fix: { en: 'Insert section "{name}"', zh: '插入章节「{name}」' },
+    missingTitle: { en: 'Missing title: template {template} starts with a level-1 title such as "{example}".', zh: '缺少标题：模板 {template} 以一级标题开头，例如「{example}」。' },
+    fixTitle: { en: 'Insert title "{example}"', zh: '插入标题「{example}」' },
   },
   check(ctx) {
+    checkTitle(ctx);
     checkLevel(ctx, ctx.template.sections ?? [], undefined);
   },
 };
+
+/** A required title (`# Curve 双周会 2022-05-26`, LCTT's underlined title): the date comes from the file name when it has one. */
+function checkTitle(ctx: RuleContext): void {
+  const { doc, template } = ctx;
+  const spec = template.title;
+  if (!spec?.required || doc.format !== 'markdown' || doc.title) return;
+  const basename = doc.path.slice(doc.path.lastIndexOf('/') + 1);
+  const date = filenameDate(basename, template.filename?.pattern);
+  const example = (spec.skeleton ?? 'Minutes YYYY-MM-DD').replace('YYYY-MM-DD', date?.date.year ? formatDate(date.date) : 'YYYY-MM-DD');
+  // Front matter-like headers (LCTT's `[#]:` lines) stay first; the title goes after them.
+  const header = doc.fields.filter((f) => f.source === 'lctt-header');
+  const at = header.length ? header[header.length - 1].span.end + 1 : 0;
+  const title = spec.style === 'setext' ? `${example}\n${'='.repeat(6)}` : `# ${example}`;
+  const before = at === 0 ? '' : '\n';
+  ctx.report({
+    span: doc.lines.lineSpan(doc.lines.position(Math.min(at, doc.text.length)).line),
+    message: ctx.t('missingTitle', { template: template.resolvedId, example }),
+    fixes: [{ title: ctx.t('fixTitle', { example }), edits: [{ start: Math.min(at, doc.text.length), end: Math.min(at, doc.text.length), newText: `${before}${title}\n\n` }], preferred: true }],
+  });
+}
 
 /** Checks the specs of one level; `parent` is the document section their parent spec matched. */
 function checkLevel(ctx: RuleContext, specs: readonly SectionSpec[], parent: Section | undefined): void {
