@@ -18,7 +18,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 
-const DEFAULT_CORPUS = '/work/shared/corpus';
+// ../shared sits beside the repository on CI and developer machines.
+const DEFAULT_CORPUS = resolve(process.cwd(), '..', 'shared', 'corpus');
 
 /**
  * What each corpus folder should be detected as, with no configuration: the first prefix that
