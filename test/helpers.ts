@@ -49,6 +49,8 @@ export interface DocExample {
   template?: string;
   /** `files="images/a.png ../b.md"`: the files that exist next to the example (for link/missing-file). */
   files?: string[];
+  /** `handles="Wine93 ilixiaocui"`: the contributor roster the example is checked with (handle rules). */
+  handles?: string[];
   text: string;
 }
 
@@ -66,7 +68,8 @@ export function docsExamples(ruleId: string): DocExample[] | undefined {
     const body: string[] = [];
     for (i++; i < lines.length && !(lines[i].startsWith(fence) && lines[i].trim() === fence); i++) body.push(lines[i]);
     const files = attrs.files ? attrs.files.split(/\s+/).filter(Boolean) : undefined;
-    examples.push({ kind: open[2] as 'bad' | 'good', path: attrs.path ?? 'minutes.md', template: attrs.template, files, text: body.join('\n') + '\n' });
+    const handles = attrs.handles ? attrs.handles.split(/\s+/).filter(Boolean) : undefined;
+    examples.push({ kind: open[2] as 'bad' | 'good', path: attrs.path ?? 'minutes.md', template: attrs.template, files, handles, text: body.join('\n') + '\n' });
   }
   return examples;
 }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { posix } from 'node:path';
 import { allRules } from '../../server/src/core';
+import { inlineEntries, Roster } from '../../server/src/core/roster';
+import type { Services } from '../../server/src/core/services';
 import { applyRuleFixes, docsExamples, lintText, only } from '../helpers';
 
 // Each rule's documentation page carries examples; running them keeps docs and behaviour in step.
@@ -19,7 +21,10 @@ describe('rule documentation examples', () => {
         it(`${example.kind} example ${i + 1} (${example.path})`, async () => {
           // `files="…"` gives the example a folder: those files exist, no other does.
           const existing = example.files?.map((f) => posix.join(posix.dirname(example.path), f));
-          const services = existing ? { fileExists: (p: string) => existing.includes(p) } : undefined;
+          let services: Services | undefined = existing ? { fileExists: (p: string) => existing.includes(p) } : undefined;
+          // `handles="…"`: the examples of the handle rules run with that roster.
+          const roster = example.handles && new Roster(inlineEntries(example.handles, '/docs/.minutesrc.json'));
+          if (roster) services = { ...services, roster: () => roster };
           const result = await lintText(example.text, example.path, { template: example.template, services });
           const found = only(result.diagnostics, rule.id);
           if (example.kind === 'good') {

@@ -5,6 +5,7 @@ import {
 } from '../core';
 import { parseTemplateText } from '../core/config/load';
 import { nodeConfigHost, nodeServices, toPosixPath } from '../node/host';
+import { cliRosterRoot, NodeRosters, rosterProblemLines } from '../node/roster';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { collectFiles } from './files';
 import { toJson, toText, type FileReport } from './report';
@@ -63,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
   const configs = new Map<string, ResolvedConfig>();
   const reportedConfigs = new Set<string>();
   const reports: FileReport[] = [];
+  const rosters = new NodeRosters({ scanMinutes: true });
 
   for (const file of files) {
     const path = toPosixPath(file.path);
@@ -86,7 +88,8 @@ export async function main(argv: string[]): Promise<number> {
     const template = forcedTemplate
       ? resolveTemplate(path, text, { spec: forcedTemplate, reason: '--template' })
       : undefined;
-    const input = { path, config, template, lang: options.lang, services: nodeServices, online: options.online };
+    const services = { ...nodeServices, roster: () => rosters.rosterFor(config, cliRosterRoot(config, path)) };
+    const input = { path, config, template, lang: options.lang, services, online: options.online };
     let result = await lint({ ...input, text });
     if (!file.explicit && !includeInWalk(path, result.template, options)) continue;
 
@@ -106,6 +109,8 @@ export async function main(argv: string[]): Promise<number> {
     reports.push({ path: file.path, template: result.template, lines: result.doc.lines, diagnostics: result.diagnostics, fixed });
   }
 
+  // A broken roster file is the team's to fix, not the minutes' fault: a warning, not a failure.
+  for (const line of rosterProblemLines(rosters, options.lang)) process.stderr.write(`minutes-lint: warning: ${line}\n`);
   const color = options.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
   process.stdout.write(`${options.format === 'json' ? toJson(reports) : toText(reports, color, options.lang)}\n`);
   if (failed) return 2;

@@ -1,4 +1,5 @@
 import type { ForgeTarget, LinkStatus } from './links/types';
+import type { Roster } from './roster/roster';
 
 /**
  * What the core may ask of its host. Rules never touch the file system or the network;
@@ -17,6 +18,11 @@ export interface Services {
    * Chinese character statistics from it. Return the same array while it is unchanged (it is cached by identity).
    */
   referenceText?(): readonly string[];
+  /**
+   * The contributors known where the document lives: roster files, `contributors` in the
+   * configuration, handles the workspace's minutes use. Undefined when the host has none.
+   */
+  roster?(path: string): Roster | undefined;
 }
 
 /**

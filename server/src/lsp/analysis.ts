@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type Lang, type LintResult, type ResolvedConfig, type ResolvedTemplate } from '../core';
+import type { Services } from '../core/services';
 import { nodeServices } from '../node/host';
 import type { ConfigStore } from './configStore';
 import { SOURCE, toLspDiagnostic } from './convert';
@@ -54,6 +55,7 @@ export class Analyzer {
     private readonly configs: ConfigStore,
     private readonly options: () => AnalysisOptions,
     private readonly log: (message: string) => void,
+    private readonly services: Services = nodeServices,
   ) {}
 
   analyze(document: TextDocument): Promise<Analysis> {
@@ -106,7 +108,7 @@ export class Analyzer {
         config,
         template: selection.template,
         lang,
-        services: nodeServices,
+        services: this.services,
         online: trusted && config.config.links?.online === true,
       });
       const diagnostics = result.diagnostics.map((d) => toLspDiagnostic(d, result.doc.lines, version));

@@ -14,8 +14,14 @@ import { templateInfoNotification, type ClientSettings, type TemplateInfo } from
 import { LintScheduler, TYPING_DELAY_MS, typingDelay } from './scheduler';
 import { defaultSettings, effectiveLang, readSettings, SETTINGS_SECTION } from './settings';
 import { documentSymbols } from './symbols';
+import { registerRuleCatalog } from './ruleCatalog';
+import { registerSummary } from './summary';
+import { registerWorkspaceLint } from './workspaceLint';
 import { pathToUri, uriToPath } from './uri';
 import { FileWatchers } from './watchers';
+import { createRosters, HANDLE_CAPABILITIES, registerHandleFeatures, rosterService } from './handles';
+import { watchRosterFiles } from './rosters';
+import { nodeServices } from '../node/host';
 
 interface ClientSupport {
   configurationPull: boolean;
@@ -38,7 +44,8 @@ export function startServer(connection: Connection): void {
 
   const openText = (path: string) => documents.all().find((d) => uriToPath(d.uri).onDisk && uriToPath(d.uri).path === path)?.getText();
   const configs = new ConfigStore(openText);
-  const analyzer = new Analyzer(configs, () => ({ enabled: settings.enable, lang: lang(), trusted }), log);
+  const rosters = createRosters(() => trusted, log);
+  const analyzer = new Analyzer(configs, () => ({ enabled: settings.enable, lang: lang(), trusted }), log, { ...nodeServices, roster: rosterService(rosters, configs) });
   const scheduler = new LintScheduler(runScheduled);
   const justOpened = new Set<string>();
   const configProblems = new ConfigDiagnosticsPublisher(connection, configs, uriForPath);
@@ -141,6 +148,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: { label: 'Minutes' },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...HANDLE_CAPABILITIES,
       },
       serverInfo: { name: 'community-minutes' },
     };
@@ -148,6 +156,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (support.watchedFilesRegistration) {
+      watchRosterFiles(connection);
       watchers = new FileWatchers(connection, support.relativePatterns);
       watchers.update(configs.referencedFiles());
     }
@@ -171,14 +180,18 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
+    let reload = false;
     for (const change of params.changes) {
       const { path, onDisk } = uriToPath(change.uri);
+      // A saved minutes file only updates the roster's usage index: no need to reload everything.
+      if (onDisk && rosters.fileChanged(path, change.type === FileChangeType.Deleted) === 'minutes' && !isConfigPath(path)) continue;
+      reload = true;
       if (!onDisk || !isConfigPath(path)) continue;
       if (change.type === FileChangeType.Deleted) configs.forget(path);
       else configs.remember(path);
     }
     // Template and roster files a config names may change too (if the client watches them): any event reloads.
-    if (params.changes.length) reloadConfiguration();
+    if (reload) reloadConfiguration();
   });
 
   documents.onDidOpen(({ document }) => {
@@ -230,6 +243,16 @@ export function startServer(connection: Connection): void {
       log(`document symbols failed: ${String(error)}`);
       return [];
     }
+  });
+
+  // The preview's summary, the workspace check and the rule picker of the VS Code client.
+  registerSummary(connection, { documents, analyzer, lang, log });
+  registerWorkspaceLint(connection, { documents, analyzer, log });
+  registerRuleCatalog(connection, lang);
+  registerHandleFeatures(connection, {
+    documents, analyzer, rosters, configs, lang, log, isConfigDocument,
+    enabled: () => settings.enable,
+    documentChanges: () => support.documentChanges,
   });
 
   documents.listen(connection);

@@ -361,7 +361,7 @@ function sectionFields(sections: Section[], text: string, lines: LineIndex): Fie
 }
 
 // `@Wine93`, `@数名开发者`; not e-mail addresses (`a@b.c`), not `npm i @scope/pkg`.
-const MENTION = /(?<![\w.@/\\`-])@([^\s@,，、。;；:：()（）[\]<>*`'"!！?？/]+)/g;
+export const MENTION = /(?<![\w.@/\\`-])@([^\s@,，、。;；:：()（）[\]<>*`'"!！?？/]+)/g;
 
 function findMentions(text: string, verbatim: Span[], links: Link[]): Mention[] {
   const mentions: Mention[] = [];

@@ -1,5 +1,6 @@
 import { attendeeRules } from './attendee';
 import { encodingRules } from './encoding';
+import { handleRules } from './handle';
 import { linkRules } from './link';
 import { privacyRules } from './privacy';
 import { styleRules } from './style';
@@ -7,7 +8,7 @@ import { templateRules } from './template';
 import type { Rule } from './types';
 
 /** Every rule, in catalog order. The docs pages and the config schema are derived from this list. */
-export const allRules: readonly Rule[] = [...templateRules, ...linkRules, ...encodingRules, ...attendeeRules, ...privacyRules, ...styleRules];
+export const allRules: readonly Rule[] = [...templateRules, ...linkRules, ...encodingRules, ...handleRules, ...attendeeRules, ...privacyRules, ...styleRules];
 
 const byId = new Map(allRules.map((r) => [r.id, r]));
 

@@ -1,0 +1,148 @@
+// Completion latency after `@` with a 10,000-person roster (issue: "fast with 10,000 contributors").
+//   - core: Roster.complete for typical queries (medians over repeated runs);
+//   - server: textDocument/completion round trips to `node dist/server.js --stdio` with the roster
+//     configured in a temporary workspace, as an editor sends them while a login is typed.
+// Usage: npm run build && node scripts/bench-completion.mjs [--people N] [--runs N]
+import * as esbuild from 'esbuild';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const PEOPLE = option('--people', 10000);
+const RUNS = option('--runs', 31);
+const root = resolve(new URL('..', import.meta.url).pathname);
+const server = join(root, 'dist', 'server.js');
+if (!existsSync(server)) throw new Error('dist/server.js is missing: run npm run build first');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+
+// A deterministic roster: logins like GitHub's, romanised two-part names, a few organisations.
+const syllables = ['wang', 'li', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou', 'xu', 'sun', 'ma', 'zhu', 'hu', 'guo', 'he', 'lin', 'gao', 'luo'];
+const given = ['wei', 'fang', 'na', 'min', 'jing', 'qiang', 'lei', 'jun', 'yang', 'yong', 'jie', 'tao', 'ming', 'chao', 'xia', 'ping', 'gang', 'hui', 'bin', 'hong'];
+const cap = (s) => s[0].toUpperCase() + s.slice(1);
+let seed = 42;
+// mulberry32: small, deterministic, well spread.
+const rand = (n) => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+  return ((x ^ (x >>> 14)) >>> 0) % n;
+};
+const people = [{ github: 'Wine93', name: 'Wine Ninety', org: 'Example' }];
+for (let i = 0; people.length < PEOPLE; i++) {
+  const family = syllables[rand(syllables.length)];
+  const first = given[rand(given.length)];
+  const style = rand(3);
+  const login = style === 0 ? `${family}${first}${i}` : style === 1 ? `${first}-${family}-${i}` : `${cap(first)}${cap(family)}${i}`;
+  people.push({ github: login, name: `${cap(family)} ${cap(first)}`, org: ['Example', 'Acme', 'Initech', 'Globex'][rand(4)] });
+}
+const teamJson = JSON.stringify({ maintainers: people.slice(0, 50), committers: people.slice(50, 1000), reviewers: people.slice(1000) }, null, 2);
+const queries = ['', 'W', 'Wi', 'Win', 'wang', 'zhangwei', 'Chen M', 'li-', 'xyzq'];
+
+// --- core ------------------------------------------------------------------------------------
+const dir = mkdtempSync(join(tmpdir(), 'bench-completion-'));
+const coreFile = join(dir, 'core.mjs');
+await esbuild.build({
+  stdin: { contents: "export * from './server/src/core/roster/index';", resolveDir: root, loader: 'ts' },
+  bundle: true, platform: 'node', format: 'esm', outfile: coreFile, logLevel: 'warning', mainFields: ['module', 'main'],
+  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+});
+const core = await import(pathToFileURL(coreFile).href);
+const t0 = performance.now();
+const parsed = core.parseRosterSource('/bench/team.json', teamJson);
+const roster = new core.Roster(parsed);
+roster.complete('');
+const buildMs = performance.now() - t0;
+console.log(`roster: ${roster.people().length} people, parsed and indexed in ${buildMs.toFixed(1)} ms`);
+console.log('\ncore Roster.complete (top 50)       median ms   p95 ms   first result');
+for (const q of queries) {
+  const times = [];
+  let first;
+  for (let r = 0; r < RUNS; r++) {
+    const t = performance.now();
+    const result = roster.complete(q, 50);
+    times.push(performance.now() - t);
+    first = result[0]?.person.handle;
+  }
+  console.log(`  ${JSON.stringify(q).padEnd(34)} ${median(times).toFixed(3).padStart(9)} ${p95(times).toFixed(3).padStart(8)}   ${first ?? '-'}`);
+}
+
+// --- server ----------------------------------------------------------------------------------
+const ws = join(dir, 'ws');
+mkdirSync(join(ws, 'minutes'), { recursive: true });
+writeFileSync(join(ws, 'team.json'), teamJson);
+writeFileSync(join(ws, '.minutesrc.json'), '{ "contributors": { "sources": ["team.json"] } }');
+const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+let buffer = Buffer.alloc(0);
+let nextId = 1;
+const pending = new Map();
+child.stdout.on('data', (chunk) => {
+  buffer = Buffer.concat([buffer, chunk]);
+  for (;;) {
+    const header = buffer.indexOf('\r\n\r\n');
+    if (header < 0) return;
+    const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, header).toString())[1]);
+    if (buffer.length < header + 4 + length) return;
+    const message = JSON.parse(buffer.subarray(header + 4, header + 4 + length).toString());
+    buffer = buffer.subarray(header + 4 + length);
+    if (message.id !== undefined && pending.has(message.id)) {
+      pending.get(message.id)(message);
+      pending.delete(message.id);
+    } else if (message.id !== undefined && message.method) {
+      send({ jsonrpc: '2.0', id: message.id, result: null }); // registrations, configuration
+    }
+  }
+});
+function send(message) {
+  const body = Buffer.from(JSON.stringify(message));
+  child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+  child.stdin.write(body);
+}
+const request = (method, params) => new Promise((resolveRequest) => {
+  const id = nextId++;
+  pending.set(id, resolveRequest);
+  send({ jsonrpc: '2.0', id, method, params });
+});
+const notify = (method, params) => send({ jsonrpc: '2.0', method, params });
+
+const rootUri = pathToFileURL(ws).href;
+await request('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }], capabilities: {}, initializationOptions: { language: 'en' } });
+notify('initialized', {});
+const uri = pathToFileURL(join(ws, 'minutes', '2024-01-10.md')).href;
+const prefix = '## 会议内容\n\n- [缓存](https://github.com/opencurve/curve/pull/1) @';
+let version = 1;
+notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text: prefix } });
+// The first request builds the roster (reading and indexing team.json): timed on its own.
+let t = performance.now();
+await request('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: prefix.split('\n')[2].length } });
+const coldMs = performance.now() - t;
+console.log(`\nserver: first completion (reads the 10,000-person roster) ${coldMs.toFixed(1)} ms`);
+console.log('server textDocument/completion      median ms   p95 ms   items  first');
+for (const q of queries.filter((x) => !/\s/.test(x))) {
+  const text = prefix + q;
+  notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
+  const times = [];
+  let result;
+  for (let r = 0; r < RUNS; r++) {
+    t = performance.now();
+    result = await request('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: text.split('\n')[2].length } });
+    times.push(performance.now() - t);
+  }
+  const items = result.result?.items ?? [];
+  console.log(`  ${JSON.stringify(q).padEnd(34)} ${median(times).toFixed(2).padStart(9)} ${p95(times).toFixed(2).padStart(8)} ${String(items.length).padStart(6)}  ${items[0]?.label ?? '-'}`);
+}
+await request('shutdown');
+notify('exit');
+child.kill();
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,23 @@
+import type { MinutesDocument } from '../model/types';
+import type { Roster } from './roster';
+import type { HandleForge } from './types';
+
+/**
+ * Which forge the document's logins belong to: what the roster declares, else where its links
+ * point (Curve links github.com, openEuler gitee.com). `unknown` when nothing says; then only
+ * what no forge accepts is flagged.
+ */
+export function documentForge(doc: MinutesDocument, roster: Roster | undefined): HandleForge {
+  const declared = roster?.forge;
+  if (declared) return declared;
+  let github = 0;
+  let gitee = 0;
+  for (const link of doc.links) {
+    const host = /^https?:\/\/(?:www\.)?([^/:]+)/i.exec(link.url)?.[1]?.toLowerCase();
+    if (host === 'github.com') github++;
+    else if (host === 'gitee.com') gitee++;
+  }
+  if (github > gitee) return 'github';
+  if (gitee > github) return 'gitee';
+  return 'unknown';
+}

@@ -1,0 +1,225 @@
+import { handleKey } from './handle';
+import { nameKeys, rankCandidates, type CompletionCandidate } from './search';
+import { closeHandles } from './suggest';
+import type { HandleForge, RosterEntry, RosterProblem, RosterSourceRef } from './types';
+import type { HandleUsage, UsageIndex } from './usage';
+
+/** One contributor, merged from every source that lists the login. */
+export interface Person {
+  handle: string;
+  forge: HandleForge;
+  /** The display name (`Cao Zhi`), when a source gives one. */
+  name?: string;
+  /** Every name known for the person: the display name and names written next to the login in minutes. */
+  names: string[];
+  org?: string;
+  email?: string;
+  /** Distinct roles, in source order (`maintainer`, `committer`). */
+  roles: string[];
+  /** Roster files (or the config) that list the person. */
+  sources: RosterSourceRef[];
+  /** Listed by a roster source, as opposed to only seen in minutes. */
+  declared: boolean;
+}
+
+export interface RosterInput {
+  entries: readonly RosterEntry[];
+  /** `OWNERS_ALIASES` groups: a group name listed in `OWNERS` stands for its members. */
+  groups?: Readonly<Record<string, readonly string[]>>;
+  problems?: readonly RosterProblem[];
+  /** Handles used in the workspace's minutes (live: the roster reads it on each question). */
+  usage?: UsageIndex;
+  /** People known by name only (`git log` authors); offered in attendee lists. */
+  namesOnly?: readonly RosterEntry[];
+}
+
+export interface KnownOptions {
+  /** The document being checked: its own mentions do not make a handle known. */
+  exceptPath?: string;
+  /** How many other minutes files must mention an undeclared handle before it counts as known (0: never). */
+  minFiles?: number;
+}
+
+/**
+ * The contributors of one workspace folder: who is declared by the roster files, who the minutes
+ * mention, and how to find them by login or name. Rules, completion and hovers all ask this.
+ */
+export class Roster {
+  readonly problems: readonly RosterProblem[];
+  private readonly declaredPeople = new Map<string, Person>();
+  private readonly groupNames: Set<string>;
+  private readonly usageIndex: UsageIndex | undefined;
+  private readonly nameOnly: readonly RosterEntry[];
+  private derived: { generation: number; people: Person[]; byKey: Map<string, Person>; everyone?: CompletionCandidate[] } | undefined;
+
+  constructor(input: RosterInput) {
+    this.problems = input.problems ?? [];
+    this.usageIndex = input.usage;
+    this.nameOnly = input.namesOnly ?? [];
+    const groups = new Map(Object.entries(input.groups ?? {}).map(([name, members]) => [handleKey(name), members]));
+    this.groupNames = new Set(groups.keys());
+    for (const entry of input.entries) {
+      if (!entry.handle) continue;
+      const members = groups.get(handleKey(entry.handle));
+      // An OWNERS line naming a group gives its members the line's role.
+      if (members && entry.source.kind === 'owners') {
+        for (const member of members) this.add({ ...entry, handle: member });
+      } else this.add(entry);
+    }
+  }
+
+  static empty(): Roster {
+    return new Roster({ entries: [] });
+  }
+
+  /** True when a roster source declares anyone: only then are unknown handles worth reporting. */
+  get hasDeclared(): boolean {
+    return this.declaredPeople.size > 0;
+  }
+
+  /** The forge most declared logins belong to (`gitee` for a `sig-info.yaml`), if any source says. */
+  get forge(): HandleForge | undefined {
+    const counts = new Map<HandleForge, number>();
+    for (const p of this.declaredPeople.values()) if (p.forge !== 'unknown') counts.set(p.forge, (counts.get(p.forge) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  }
+
+  /** A declared person, or one the minutes mention. Case-insensitive. */
+  person(handle: string): Person | undefined {
+    return this.all().byKey.get(handleKey(handle));
+  }
+
+  /** The person if a roster source lists them. */
+  declared(handle: string): Person | undefined {
+    return this.declaredPeople.has(handleKey(handle)) ? this.person(handle) : undefined;
+  }
+
+  /** An `OWNERS_ALIASES` group name. */
+  isGroup(handle: string): boolean {
+    return this.groupNames.has(handleKey(handle));
+  }
+
+  usage(handle: string): HandleUsage | undefined {
+    return this.usageIndex?.get(handle);
+  }
+
+  /** Files whose mentions include the handle (from the usage index; the caller re-reads them). */
+  filesMentioning(handle: string): string[] {
+    return this.usageIndex?.filesMentioning(handle) ?? [];
+  }
+
+  /**
+   * Declared, or mentioned by enough other minutes (people outside the roster are credited too);
+   * a near miss of a declared login (`Wnie93`), or a declared person's name spelled as a login
+   * (`huxinwei` for Hu Xinwei, whose login is another), stays unknown however often it is copied.
+   */
+  isKnown(handle: string, options: KnownOptions = {}): boolean {
+    if (this.declared(handle) || this.isGroup(handle)) return true;
+    if (this.person(handle)?.sources.some((s) => s.kind === 'git')) return true;
+    const minFiles = options.minFiles ?? 1;
+    if (minFiles <= 0) return false;
+    const files = this.usage(handle)?.files.filter((f) => f !== options.exceptPath).length ?? 0;
+    if (files < minFiles) return false;
+    return !this.suggest(handle, 1, { declaredOnly: true }).length && !this.spelledBy(handle).length;
+  }
+
+  /** Logins close to a mistyped one (`Wnie93` → `Wine93`), closest and most used first. */
+  suggest(handle: string, limit = 3, options: { declaredOnly?: boolean; exceptPath?: string } = {}): Person[] {
+    const pool = options.declaredOnly ? this.all().people.filter((p) => p.declared) : this.all().people;
+    const candidates = pool.filter((p) => {
+      if (p.declared) return true;
+      // Undeclared logins only when another file uses them: the typo itself must not be its own suggestion.
+      return (this.usage(p.handle)?.files.filter((f) => f !== options.exceptPath).length ?? 0) > 0;
+    });
+    return closeHandles(handle, candidates, (p) => p.handle, (p) => this.usage(p.handle)?.files.length ?? 0).slice(0, limit);
+  }
+
+  /**
+   * People whose romanised name a login spells: `@huxinwei` for Hu Xinwei, `@caozhi` for Cao Zhi
+   * (openEuler minutes often write the pinyin of a name where the Gitee id belongs).
+   */
+  spelledBy(handle: string): Person[] {
+    const key = handle.toLowerCase().replace(/[-_.]/g, '');
+    if (key.length < 4) return [];
+    return this.all().people.filter((p) => p.declared && handleKey(p.handle) !== handleKey(handle) && p.names.some((n) => nameKeys(n).slice(0, 2).includes(key)));
+  }
+
+  /** People whose name is `name` (`David Lee`, `熊伟`), ignoring case and spaces. */
+  byName(name: string): Person[] {
+    const key = nameKeys(name)[0];
+    if (!key) return [];
+    return this.all().people.filter((p) => p.names.some((n) => nameKeys(n)[0] === key));
+  }
+
+  /** Completion: logins and names matching what was typed after `@`, best first. */
+  complete(query: string, limit = 50): CompletionCandidate[] {
+    const all = this.all();
+    // Right after `@` everyone matches: rank them once per usage generation, not per keystroke.
+    if (!query.trim()) {
+      all.everyone ??= rankCandidates(all.people, '', all.people.length, (handle) => this.usage(handle));
+      return all.everyone.slice(0, limit);
+    }
+    return rankCandidates(all.people, query, limit, (handle) => this.usage(handle));
+  }
+
+  /** Everyone: declared people, then people only the minutes mention. */
+  people(): readonly Person[] {
+    return this.all().people;
+  }
+
+  /** People known by name only (no login), for attendee lists. */
+  namesOnly(): readonly RosterEntry[] {
+    return this.nameOnly;
+  }
+
+  private add(entry: RosterEntry): void {
+    const key = handleKey(entry.handle!);
+    const existing = this.declaredPeople.get(key);
+    if (!existing) {
+      this.declaredPeople.set(key, {
+        handle: entry.handle!,
+        forge: entry.forge,
+        name: entry.name,
+        names: entry.name ? [entry.name] : [],
+        org: entry.org,
+        email: entry.email,
+        roles: [...new Set(entry.roles)],
+        sources: [entry.source],
+        declared: true,
+      });
+      return;
+    }
+    existing.name ??= entry.name;
+    if (entry.name && !existing.names.includes(entry.name)) existing.names.push(entry.name);
+    existing.org ??= entry.org;
+    existing.email ??= entry.email;
+    if (existing.forge === 'unknown') existing.forge = entry.forge;
+    for (const role of entry.roles) if (!existing.roles.includes(role)) existing.roles.push(role);
+    if (!existing.sources.some((s) => s.path === entry.source.path && s.line === entry.source.line)) existing.sources.push(entry.source);
+  }
+
+  /** Declared people with the names the minutes add, plus undeclared mentioned handles; rebuilt when the usage index changes. */
+  private all(): NonNullable<Roster['derived']> {
+    const generation = this.usageIndex?.generation ?? 0;
+    if (this.derived && this.derived.generation === generation) return this.derived;
+    const byKey = new Map<string, Person>();
+    for (const [key, person] of this.declaredPeople) byKey.set(key, person);
+    for (const usage of this.usageIndex?.all() ?? []) {
+      const key = handleKey(usage.handle);
+      const declared = byKey.get(key);
+      if (declared) {
+        const learned = usage.names.filter((n) => !declared.names.includes(n));
+        if (learned.length) byKey.set(key, { ...declared, names: [...declared.names, ...learned] });
+        continue;
+      }
+      byKey.set(key, { handle: usage.handle, forge: 'unknown', name: usage.names[0], names: [...usage.names], roles: [], sources: [], declared: false });
+    }
+    // Commit authors with a GitHub no-reply address give their login: offered, never reported.
+    for (const author of this.nameOnly) {
+      if (!author.handle || byKey.has(handleKey(author.handle))) continue;
+      byKey.set(handleKey(author.handle), { handle: author.handle, forge: author.forge, name: author.name, names: author.name ? [author.name] : [], roles: author.roles, sources: [author.source], declared: false });
+    }
+    this.derived = { generation, people: [...byKey.values()], byKey };
+    return this.derived;
+  }
+}

@@ -1,0 +1,118 @@
+import { loginProblem, type LoginProblem } from '../../roster/handle';
+import { documentForge } from '../../roster/forge';
+import { readMentions, type HandleMention } from '../../roster/mentions';
+import type { Person, Roster } from '../../roster/roster';
+import type { HandleForge } from '../../roster/types';
+import type { Fix, Rule, RuleContext } from '../types';
+
+const PROBLEM_MESSAGES: Record<LoginProblem, string> = {
+  'not-latin': 'notLatin',
+  character: 'character',
+  leading: 'leading',
+  trailing: 'trailing',
+  'double-hyphen': 'doubleHyphen',
+  'too-long': 'tooLong',
+  empty: 'character',
+};
+
+export const invalidHandle: Rule = {
+  id: 'handle/invalid',
+  defaultSeverity: 'warning',
+  fixable: true,
+  description: {
+    en: 'An @mention that cannot be a login: a name with a space (`@David Lee`), Chinese characters, a leading or doubled hyphen, too long.',
+    zh: '@提及的内容不可能是账号：带空格的人名（`@David Lee`）、汉字、以连字符开头或连续连字符、过长。',
+  },
+  messages: {
+    spacedName: {
+      en: '"@{name}" is a name, not a login: logins have no spaces, so only "@{handle}" is a mention. Write the person\'s login.',
+      zh: '「@{name}」是人名而不是账号：账号不含空格，只有「@{handle}」会被当作提及。请写此人的账号。',
+    },
+    notLatin: {
+      en: '"@{handle}" cannot be a login: logins use Latin letters, digits and hyphens. Write the person\'s login, or drop the "@".',
+      zh: '「@{handle}」不可能是账号：账号只含拉丁字母、数字和连字符。请写此人的账号，或去掉「@」。',
+    },
+    character: {
+      en: '"@{handle}" cannot be a {forge} login: "{char}" is not allowed in logins.',
+      zh: '「@{handle}」不可能是 {forge} 账号：账号中不能有「{char}」。',
+    },
+    leading: {
+      en: '"@{handle}" cannot be a login: logins start with a letter or a digit.',
+      zh: '「@{handle}」不可能是账号：账号必须以字母或数字开头。',
+    },
+    trailing: {
+      en: '"@{handle}" cannot be a GitHub login: logins do not end with a hyphen.',
+      zh: '「@{handle}」不可能是 GitHub 账号：账号不能以连字符结尾。',
+    },
+    doubleHyphen: {
+      en: '"@{handle}" cannot be a GitHub login: logins have no two hyphens in a row.',
+      zh: '「@{handle}」不可能是 GitHub 账号：账号中不能有连续的连字符。',
+    },
+    tooLong: {
+      en: '"@{handle}" cannot be a {forge} login: it is longer than {max} characters.',
+      zh: '「@{handle}」不可能是 {forge} 账号：超过了 {max} 个字符。',
+    },
+    fix: { en: 'Replace with @{login}', zh: '改为 @{login}' },
+  },
+  check(ctx) {
+    const roster = ctx.services.roster?.(ctx.doc.path);
+    const forge = documentForge(ctx.doc, roster);
+    for (const mention of readMentions(ctx.doc.text, ctx.doc.mentions)) {
+      if (mention.kind === 'team') continue;
+      if (mention.spacedName) {
+        checkSpacedName(ctx, mention, roster);
+        continue;
+      }
+      // The team's own roster is the authority on its logins (old accounts break today's rules).
+      if (roster?.declared(mention.handle)) continue;
+      const problem = loginProblem(mention.handle, forge);
+      if (!problem) continue;
+      const max = forge === 'github' ? 39 : 100;
+      ctx.report({
+        span: mention.span,
+        message: ctx.t(PROBLEM_MESSAGES[problem], { handle: mention.handle, forge: forgeName(forge), char: badChar(mention.handle, forge), max }),
+        fixes: replacements(ctx, mention, candidatesFor(mention.handle, roster)),
+      });
+    }
+  },
+};
+
+function checkSpacedName(ctx: RuleContext, mention: HandleMention, roster: Roster | undefined): void {
+  const { name, span } = mention.spacedName!;
+  const named = roster?.byName(name) ?? [];
+  // `@Tao Wang` where `Tao` is a declared login and no one is called Tao Wang: the login is meant.
+  if (!named.length && roster?.declared(mention.handle)) return;
+  ctx.report({
+    span,
+    message: ctx.t('spacedName', { name, handle: mention.handle }),
+    fixes: replacements(ctx, { ...mention, span }, named),
+  });
+}
+
+/** `@熊伟` → people the roster (or the minutes) call 熊伟; `@-Wine93` → close logins. */
+function candidatesFor(handle: string, roster: Roster | undefined): Person[] {
+  if (!roster) return [];
+  const byName = roster.byName(handle);
+  if (byName.length) return byName;
+  const cleaned = handle.replace(/^[-_]+|-+$/g, '').replace(/-{2,}/g, '-');
+  if (!cleaned) return [];
+  const exact = roster.declared(cleaned);
+  return exact ? [exact] : roster.suggest(cleaned, 3, { declaredOnly: true });
+}
+
+function replacements(ctx: RuleContext, mention: HandleMention, people: Person[]): Fix[] {
+  return people.slice(0, 3).map((person, i) => ({
+    title: ctx.t('fix', { login: person.handle }),
+    edits: [{ start: mention.span.start, end: mention.span.end, newText: `@${person.handle}` }],
+    preferred: i === 0 && people.length === 1,
+  }));
+}
+
+function badChar(handle: string, forge: HandleForge): string {
+  const allowed = forge === 'github' ? /[A-Za-z0-9-]/ : /[A-Za-z0-9_-]/;
+  return [...handle].find((c) => !allowed.test(c)) ?? '';
+}
+
+function forgeName(forge: HandleForge): string {
+  return forge === 'github' ? 'GitHub' : forge === 'gitee' ? 'Gitee' : 'forge';
+}

@@ -1,0 +1,54 @@
+import { documentForge } from '../../roster/forge';
+import { loginProblem } from '../../roster/handle';
+import { readMentions } from '../../roster/mentions';
+import type { Rule } from '../types';
+
+export const unknownHandle: Rule = {
+  id: 'handle/unknown',
+  defaultSeverity: 'info',
+  fixable: true,
+  description: {
+    en: 'An @login that the contributor roster does not list (checked only when a roster exists); a close login is offered as a fix.',
+    zh: '@提及的账号不在贡献者名单中（仅在有名单时检查）；若有相近的账号，提供修正。',
+  },
+  messages: {
+    unknown: {
+      en: '"@{handle}" is not in the contributor roster.',
+      zh: '「@{handle}」不在贡献者名单中。',
+    },
+    didYouMean: {
+      en: '"@{handle}" is not in the contributor roster. Did you mean @{suggestion}?',
+      zh: '「@{handle}」不在贡献者名单中。是否应为 @{suggestion}？',
+    },
+    fix: { en: 'Replace with @{login}', zh: '改为 @{login}' },
+  },
+  check(ctx) {
+    const roster = ctx.services.roster?.(ctx.doc.path);
+    if (!roster?.hasDeclared) return;
+    const forge = documentForge(ctx.doc, roster);
+    // `knownAfter`: how many other minutes must mention a login outside the roster before it is
+    // taken as a real contributor (0: only the roster counts).
+    const knownAfter = typeof ctx.options.knownAfter === 'number' ? ctx.options.knownAfter : 1;
+    for (const mention of readMentions(ctx.doc.text, ctx.doc.mentions)) {
+      if (mention.kind === 'team' || mention.spacedName) continue;
+      // Impossible logins are handle/invalid's to report.
+      if (loginProblem(mention.handle, forge)) continue;
+      if (roster.isKnown(mention.handle, { exceptPath: ctx.doc.path, minFiles: knownAfter })) continue;
+      const spelled = roster.spelledBy(mention.handle);
+      const suggestions = [...spelled, ...roster.suggest(mention.handle, 3, { exceptPath: ctx.doc.path }).filter((p) => !spelled.includes(p))].slice(0, 3);
+      ctx.report({
+        span: mention.span,
+        message: suggestions.length
+          ? ctx.t('didYouMean', { handle: mention.handle, suggestion: suggestions[0].name ? `${suggestions[0].handle} (${suggestions[0].name})` : suggestions[0].handle })
+          : ctx.t('unknown', { handle: mention.handle }),
+        // A near miss of a known login is most likely a typo: worth more than a note.
+        severity: suggestions.length ? 'warning' : undefined,
+        fixes: suggestions.map((person, i) => ({
+          title: ctx.t('fix', { login: person.handle }),
+          edits: [{ ...mention.handleSpan, newText: person.handle }],
+          preferred: i === 0,
+        })),
+      });
+    }
+  },
+};

@@ -1,0 +1,122 @@
+/**
+ * Contributor handles in the editor: the roster service the rules ask, completion after `@` and
+ * in attendee lists, hovers, rename and references of a login, and the roster files' problems.
+ */
+import { ResponseError, type Connection, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Lang } from '../core';
+import { documentForge, type Roster } from '../core/roster';
+import { nodeConfigHost } from '../node/host';
+import { NodeRosters } from '../node/roster';
+import type { Analyzer } from './analysis';
+import { COMPLETION_TRIGGERS, completions } from './completion';
+import type { ConfigStore } from './configStore';
+import { hover } from './hover';
+import { handleReferences, mentionUnderCursor, prepareRename, renameHandle, type HandleWorkspace } from './rename';
+import { RosterProblemsPublisher } from './rosters';
+import { pathToUri, uriToPath } from './uri';
+
+export const HANDLE_CAPABILITIES: ServerCapabilities = {
+  completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+  hoverProvider: true,
+  renameProvider: { prepareProvider: true },
+  referencesProvider: true,
+};
+
+/** Rosters for the server: disk files, minutes scanned per workspace folder, `git log` only when trusted. */
+export function createRosters(trusted: () => boolean, log: (message: string) => void): NodeRosters {
+  return new NodeRosters({ scanMinutes: true, git: trusted, log });
+}
+
+/** `Services.roster` for documents on disk: the roster of their workspace folder and config. */
+export function rosterService(rosters: NodeRosters, configs: ConfigStore): (path: string) => Roster | undefined {
+  return (path) => {
+    rosters.syncConfigGeneration(configs.generation);
+    return rosters.rosterFor(configs.resolve(path), configs.rootFor(path));
+  };
+}
+
+export interface HandleFeaturesContext {
+  documents: TextDocuments<TextDocument>;
+  analyzer: Analyzer;
+  rosters: NodeRosters;
+  configs: ConfigStore;
+  lang(): Lang;
+  enabled(): boolean;
+  documentChanges(): boolean;
+  isConfigDocument(uri: string): boolean;
+  log(message: string): void;
+}
+
+export function registerHandleFeatures(connection: Connection, context: HandleFeaturesContext): void {
+  const { documents, analyzer, rosters } = context;
+  const rosterFor = rosterService(rosters, context.configs);
+  const readFile = (path: string) => documents.all().find((d) => uriToPath(d.uri).path === path)?.getText() ?? readDisk(path);
+  const uriFor = (path: string) => documents.all().find((d) => uriToPath(d.uri).path === path)?.uri ?? pathToUri(path);
+  const problems = new RosterProblemsPublisher(connection, rosters, readDisk, uriFor);
+  const workspace: HandleWorkspace = {
+    openDocuments: () => documents.all().filter((d) => !context.isConfigDocument(d.uri) && uriToPath(d.uri).onDisk).map((document) => ({ document, path: uriToPath(document.uri).path })),
+    readFile,
+  };
+  const target = (uri: string) => {
+    const document = documents.get(uri);
+    if (!document || context.isConfigDocument(uri)) return undefined;
+    const { path, onDisk } = uriToPath(uri);
+    return { document, roster: onDisk ? rosterFor(path) : undefined };
+  };
+  const guarded = <T>(what: string, fallback: T, run: () => Promise<T>): Promise<T> =>
+    run().catch((error: unknown) => {
+      if (error instanceof ResponseError) throw error; // meant for the user (an impossible new login)
+      context.log(`${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return fallback;
+    });
+
+  // Rosters are built while linting; their files' problems are published once that settles.
+  // (The publisher sends a file's diagnostics only when they changed.)
+  let publishing: ReturnType<typeof setTimeout> | undefined;
+  rosters.onDidBuild = () => {
+    publishing ??= setTimeout(() => {
+      publishing = undefined;
+      problems.publish(context.lang(), context.enabled());
+    }, 50);
+  };
+
+  connection.onCompletion((params) => guarded('completion', null, async () => {
+    const t = target(params.textDocument.uri);
+    if (!t) return null;
+    return completions(t.document, params.position, t.roster, () => analyzer.analyze(t.document), context.lang());
+  }));
+
+  connection.onHover((params) => guarded('hover', null, async () => {
+    const t = target(params.textDocument.uri);
+    if (!t) return null;
+    return hover(t.document, params.position, await analyzer.analyze(t.document), t.roster, context.lang());
+  }));
+
+  connection.onPrepareRename((params) => guarded('prepare rename', null, async () => {
+    const t = target(params.textDocument.uri);
+    if (!t) return null;
+    return prepareRename(t.document, params.position, await analyzer.analyze(t.document));
+  }));
+
+  connection.onRenameRequest((params) => guarded('rename', null, async () => {
+    const t = target(params.textDocument.uri);
+    if (!t) return null;
+    const analysis = await analyzer.analyze(t.document);
+    const mention = mentionUnderCursor(t.document, params.position, analysis);
+    if (!mention || analysis.kind !== 'linted') return null;
+    const forge = documentForge(analysis.result.doc, t.roster);
+    return renameHandle(mention.handle, params.newName, workspace, t.roster, forge, { lang: context.lang(), documentChanges: context.documentChanges() });
+  }));
+
+  connection.onReferences((params) => guarded('references', [], async () => {
+    const t = target(params.textDocument.uri);
+    if (!t) return [];
+    const mention = mentionUnderCursor(t.document, params.position, await analyzer.analyze(t.document));
+    if (!mention) return [];
+    return handleReferences(mention.handle, workspace, t.roster, params.context.includeDeclaration);
+  }));
+}
+
+const disk = nodeConfigHost();
+const readDisk = (path: string) => disk.readFile(path);
