@@ -33,18 +33,21 @@ export function parseMinutes(text: string, path: string, options: ParseOptions =
   const hasHeadings = collected.headings.length > 0;
   const format: DocumentFormat =
     options.format ?? (/\.txt$/i.test(path) || !hasHeadings ? 'plaintext' : 'markdown');
+  // Plain-text minutes indent points and sub-items; that indentation does not make them code.
+  const verbatim =
+    format === 'plaintext' ? collected.verbatim.filter((s) => !collected.indentedCode.includes(s)) : collected.verbatim;
 
   const sections =
     format === 'markdown'
       ? headingSections(collected.headings, text, lines)
-      : labelSections(text, lines, collected.verbatim, options.sectionNames);
+      : labelSections(text, lines, verbatim, options.sectionNames);
   linkTree(sections, text.length, lines);
   for (const s of sections) s.hasContent = hasContent(text.slice(s.body.start, s.body.end));
 
   const title = format === 'markdown' ? sections.find((s) => s.level === 1) : undefined;
   const fields = [
     ...lcttHeaderFields(lines),
-    ...lineFields(lines, collected.verbatim),
+    ...lineFields(lines, verbatim),
     ...(format === 'markdown' ? sectionFields(sections, text, lines) : []),
   ];
 
@@ -60,9 +63,9 @@ export function parseMinutes(text: string, path: string, options: ParseOptions =
     fields,
     links: collected.links,
     definitions: collected.definitions,
-    mentions: findMentions(text, collected.verbatim, collected.links),
+    mentions: findMentions(text, verbatim, collected.links),
     comments: collected.comments,
-    verbatim: collected.verbatim,
+    verbatim,
   };
 }
 
@@ -80,6 +83,8 @@ interface Collected {
   definitions: Definition[];
   comments: HtmlComment[];
   verbatim: Span[];
+  /** Code blocks made by indentation alone: code in Markdown, ordinary indented lines in plain text. */
+  indentedCode: Span[];
 }
 
 function spanOf(node: Nodes): Span | undefined {
@@ -96,7 +101,7 @@ export function plainText(node: Nodes): string {
 }
 
 function collect(root: Root, text: string): Collected {
-  const out: Collected = { headings: [], links: [], definitions: [], comments: [], verbatim: [] };
+  const out: Collected = { headings: [], links: [], definitions: [], comments: [], verbatim: [], indentedCode: [] };
   const visit = (node: Nodes): void => {
     const span = spanOf(node);
     switch (node.type) {
@@ -141,6 +146,11 @@ function collect(root: Root, text: string): Collected {
         }
         break;
       case 'code':
+        if (span) {
+          out.verbatim.push(span);
+          if (!/^[ \t]{0,3}(`{3,}|~{3,})/.test(text.slice(span.start, span.end))) out.indentedCode.push(span);
+        }
+        break;
       case 'inlineCode':
         if (span) out.verbatim.push(span);
         break;
