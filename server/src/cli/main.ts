@@ -5,6 +5,7 @@ import {
 } from '../core';
 import { parseTemplateText } from '../core/config/load';
 import { nodeConfigHost, nodeServices, toPosixPath } from '../node/host';
+import { readTexts } from '../node/reference';
 import { cliRosterRoot, NodeRosters, rosterProblemLines } from '../node/roster';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { collectFiles } from './files';
@@ -65,6 +66,9 @@ export async function main(argv: string[]): Promise<number> {
   const reportedConfigs = new Set<string>();
   const reports: FileReport[] = [];
   const rosters = new NodeRosters({ scanMinutes: true });
+  // The files of this run teach the lossy mojibake repair what the team's Chinese looks like.
+  let reference: readonly string[] | undefined;
+  const referenceText = () => (reference ??= readTexts(files.map((f) => f.path)));
 
   for (const file of files) {
     const path = toPosixPath(file.path);
@@ -88,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
     const template = forcedTemplate
       ? resolveTemplate(path, text, { spec: forcedTemplate, reason: '--template' })
       : undefined;
-    const services = { ...nodeServices, roster: () => rosters.rosterFor(config, cliRosterRoot(config, path)) };
+    const services = { ...nodeServices, referenceText, roster: () => rosters.rosterFor(config, cliRosterRoot(config, path)) };
     const input = { path, config, template, lang: options.lang, services, online: options.online };
     let result = await lint({ ...input, text });
     if (!file.explicit && !includeInWalk(path, result.template, options)) continue;

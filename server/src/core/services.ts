@@ -14,10 +14,10 @@ export interface Services {
   /** Online PR/issue look-ups (with their cache); absent when offline or untrusted. */
   linkStatus?: LinkStatusService;
   /**
-   * Correctly encoded text of the workspace's other minutes; the lossy mojibake repair learns
+   * Correctly encoded text of the minutes around `path` (its workspace, or the files of a CLI run); the lossy mojibake repair learns
    * Chinese character statistics from it. Return the same array while it is unchanged (it is cached by identity).
    */
-  referenceText?(): readonly string[];
+  referenceText?(path: string): readonly string[];
   /**
    * The contributors known where the document lives: roster files, `contributors` in the
    * configuration, handles the workspace's minutes use. Undefined when the host has none.

@@ -1,3 +1,4 @@
+import { ReferenceTexts } from '../node/reference';
 import {
   DidChangeConfigurationNotification, FileChangeType, TextDocuments, TextDocumentSyncKind,
   CodeActionKind, type Connection, type InitializeParams, type InitializeResult,
@@ -45,7 +46,12 @@ export function startServer(connection: Connection): void {
   const openText = (path: string) => documents.all().find((d) => uriToPath(d.uri).onDisk && uriToPath(d.uri).path === path)?.getText();
   const configs = new ConfigStore(openText);
   const rosters = createRosters(() => trusted, log);
-  const analyzer = new Analyzer(configs, () => ({ enabled: settings.enable, lang: lang(), trusted }), log, { ...nodeServices, roster: rosterService(rosters, configs) });
+  const references = new ReferenceTexts();
+  const referenceText = (path: string) => {
+    const root = configs.rootFor(path);
+    return root ? references.textsFor(root) : [];
+  };
+  const analyzer = new Analyzer(configs, () => ({ enabled: settings.enable, lang: lang(), trusted }), log, { ...nodeServices, referenceText, roster: rosterService(rosters, configs) });
   const scheduler = new LintScheduler(runScheduled);
   const justOpened = new Set<string>();
   const configProblems = new ConfigDiagnosticsPublisher(connection, configs, uriForPath);
@@ -183,6 +189,7 @@ export function startServer(connection: Connection): void {
     let reload = false;
     for (const change of params.changes) {
       const { path, onDisk } = uriToPath(change.uri);
+      if (onDisk) references.fileChanged(path);
       // A saved minutes file only updates the roster's usage index: no need to reload everything.
       if (onDisk && rosters.fileChanged(path, change.type === FileChangeType.Deleted) === 'minutes' && !isConfigPath(path)) continue;
       reload = true;
@@ -246,7 +253,7 @@ export function startServer(connection: Connection): void {
   });
 
   // The preview's summary, the workspace check and the rule picker of the VS Code client.
-  registerSummary(connection, { documents, analyzer, lang, log });
+  registerSummary(connection, { documents, analyzer, lang, log, roster: rosterService(rosters, configs) });
   registerWorkspaceLint(connection, { documents, analyzer, log });
   registerRuleCatalog(connection, lang);
   registerHandleFeatures(connection, {

@@ -37,7 +37,7 @@ export const mojibake: Rule = {
   check(ctx) {
     const spans = mojibakeOf(ctx.doc);
     if (!spans.length) return;
-    const findings = mojibakeFindings(ctx.doc.text, spans, charModel(ctx.services.referenceText?.()));
+    const findings = mojibakeFindings(ctx.doc.text, spans, charModel(ctx.services.referenceText?.(ctx.doc.path)));
     const all = findings.length > 1 ? repairAllFix(ctx, findings) : undefined;
     for (const finding of findings) {
       const data = {
