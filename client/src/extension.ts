@@ -1,10 +1,12 @@
 /**
  * The VS Code side of Community Minutes. It starts the language server, which does all the
- * work (templates, rules, fixes, completion), and adds two commands and a status bar item.
+ * work (templates, rules, fixes, completion), and adds a status bar item, the preview pane and
+ * the commands (commands.ts).
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { TemplateInfo } from '../../server/src/lsp/protocol';
+import { registerMinutesCommands } from './commands';
 import { createMinutesClient } from './languageClient';
 import { TEMPLATE_INFO_METHOD, TemplateStatus } from './templateStatus';
 
@@ -28,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Trust is sent at start (online link checks depend on it), so granting it needs a fresh start.
     vscode.workspace.onDidGrantWorkspaceTrust(restartServer),
   );
+  registerMinutesCommands(context, minutesClient);
 
   await minutesClient.start();
 }

@@ -13,7 +13,7 @@ const messages = {
 } satisfies Record<string, Message>;
 
 /** The `communityMinutes.language` setting, or VS Code's display language when it is `auto`. */
-function userLang(): Lang {
+export function userLang(): Lang {
   const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('language', 'auto');
   return setting === 'en' || setting === 'zh' ? setting : normalizeLang(vscode.env.language);
 }

@@ -61,6 +61,8 @@ export class TemplateStatus implements vscode.Disposable {
 
   private refresh(): void {
     const info = this.activeInfo();
+    // Shows the preview button in the editor title of minutes only.
+    void vscode.commands.executeCommand('setContext', 'communityMinutes.isMinutes', info?.linted === true);
     if (!info) {
       this.item.hide();
       return;

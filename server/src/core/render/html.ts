@@ -1,0 +1,117 @@
+/**
+ * Minutes → safe HTML for the preview pane: Markdown with GitHub's extensions (tables, task
+ * lists, autolinks, footnotes), raw HTML parsed and then sanitized, plain-text minutes line by
+ * line. Pure (no VS Code, no files), so tests can prove what survives sanitizing.
+ */
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { sanitizeSchema } from './sanitize';
+
+export interface RenderOptions {
+  /** `plaintext` keeps the lines as written (openEuler's `.txt` minutes); default `markdown`. */
+  format?: 'markdown' | 'plaintext';
+  /**
+   * Turns a relative image source (`../images/a.png`) into a URL the viewer may load, or
+   * undefined to drop it. Called after sanitizing, with sources that have no scheme.
+   */
+  resolveImage?: (src: string) => string | undefined;
+}
+
+/** Elements that get a `data-line` (0-based source line), so the preview can follow the editor. */
+const LINE_TAGS = new Set(['img', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'table', 'tr', 'hr', 'ul', 'ol', 'div', 'details']);
+
+export function renderMinutesHtml(text: string, options: RenderOptions = {}): string {
+  const tree = options.format === 'plaintext' ? plainTextTree(text) : markdownTree(text);
+  const clean = sanitizer.runSync(tree) as Root;
+  rewriteImages(clean, options.resolveImage);
+  return sanitizer.stringify(clean);
+}
+
+const markdownToHtmlTree = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  // Raw HTML is kept only to be parsed (rehype-raw) and then sanitized: minutes do use
+  // `<img width>` and `<ruby>`, and the sanitizer, not this step, decides what survives.
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .freeze();
+
+const rawHtmlParser = unified().use(rehypeRaw).freeze();
+
+const sanitizer = unified().use(rehypeSanitize, sanitizeSchema).use(rehypeStringify).freeze();
+
+function markdownTree(text: string): Root {
+  let tree = markdownToHtmlTree.runSync(markdownToHtmlTree.parse(text)) as Root;
+  // Parsing raw HTML re-reads the whole tree (it is most of the rendering time): only when there is some.
+  if (hasRaw(tree)) tree = rawHtmlParser.runSync(tree) as Root;
+  markLines(tree);
+  return tree;
+}
+
+function hasRaw(node: Root | RootContent): boolean {
+  if (node.type === 'raw') return true;
+  return 'children' in node && node.children.some((child) => hasRaw(child));
+}
+
+function markLines(tree: Root): void {
+  visitElements(tree, (element) => {
+    const line = element.position?.start.line;
+    if (line !== undefined && LINE_TAGS.has(element.tagName)) element.properties.dataLine = line - 1;
+  });
+}
+
+// A scheme (`https:`, `javascript:`) or a protocol-relative `//host`: not a workspace file.
+const ABSOLUTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+function rewriteImages(tree: Root, resolve: RenderOptions['resolveImage']): void {
+  visitElements(tree, (element) => {
+    if (element.tagName !== 'img') return;
+    const src = element.properties.src;
+    if (typeof src !== 'string' || ABSOLUTE.test(src)) return;
+    const resolved = resolve?.(src);
+    if (resolved) element.properties.src = resolved;
+    else delete element.properties.src;
+  });
+}
+
+function visitElements(node: Root | Element, visit: (element: Element) => void): void {
+  for (const child of node.children) {
+    if (child.type === 'element') {
+      visit(child);
+      visitElements(child, visit);
+    }
+  }
+}
+
+// Bare URLs in plain-text minutes become links; trailing punctuation stays outside.
+const URL = /https?:\/\/[^\s<>"'，。；、）)]+[^\s<>"'，。；、）).,;:!?]/g;
+
+/** One paragraph per line, so plain-text minutes look as written and scroll line by line. */
+function plainTextTree(text: string): Root {
+  const lines = text.split(/\r\n|\r|\n/);
+  const children: ElementContent[] = lines.map((line, index) => ({
+    type: 'element',
+    tagName: 'p',
+    properties: { className: ['line'], dataLine: index },
+    children: linkify(line),
+  }));
+  const wrapper: RootContent = { type: 'element', tagName: 'div', properties: { className: ['plaintext'] }, children };
+  return { type: 'root', children: [wrapper] };
+}
+
+function linkify(line: string): ElementContent[] {
+  const out: ElementContent[] = [];
+  let last = 0;
+  for (const m of line.matchAll(URL)) {
+    if (m.index > last) out.push({ type: 'text', value: line.slice(last, m.index) });
+    out.push({ type: 'element', tagName: 'a', properties: { href: m[0] }, children: [{ type: 'text', value: m[0] }] });
+    last = m.index + m[0].length;
+  }
+  if (last < line.length) out.push({ type: 'text', value: line.slice(last) });
+  return out;
+}

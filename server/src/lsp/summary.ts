@@ -1,0 +1,64 @@
+/**
+ * `minutes/summary`: what the preview pane shows above the rendered minutes (date, host,
+ * attendees, decisions, action items, linked PRs, problems). It reuses the analysis the
+ * diagnostics were made from, so asking for it after each edit costs no second lint.
+ */
+import { RequestType, type Connection, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Lang } from '../core';
+import type { Roster } from '../core/roster';
+import { summarize, type MinutesSummary } from '../core/summary';
+import type { Analyzer } from './analysis';
+import { uriToPath } from './uri';
+
+export interface SummaryParams {
+  uri: string;
+}
+
+export interface SummaryResult {
+  uri: string;
+  /** The document version the summary describes. */
+  version: number;
+  /** False when the document is not checked as minutes; `reason` says why. */
+  linted: boolean;
+  reason: string;
+  summary?: MinutesSummary;
+}
+
+export const summaryRequest = new RequestType<SummaryParams, SummaryResult | null, void>('minutes/summary');
+
+export interface SummaryContext {
+  documents: TextDocuments<TextDocument>;
+  analyzer: Analyzer;
+  lang(): Lang;
+  log(message: string): void;
+  /** The contributors known where a file on disk lives: their names go next to the handles. */
+  roster?(path: string): Roster | undefined;
+}
+
+export function registerSummary(connection: Connection, context: SummaryContext): void {
+  connection.onRequest(summaryRequest, async ({ uri }) => {
+    // Only open documents: the preview follows the editor's text, not the file on disk.
+    const document = context.documents.get(uri);
+    if (!document) return null;
+    try {
+      const analysis = await context.analyzer.analyze(document);
+      const base = { uri, version: analysis.version, linted: analysis.kind === 'linted', reason: analysis.reason };
+      if (analysis.kind !== 'linted') return base;
+      const { doc, template, diagnostics } = analysis.result;
+      const { path, onDisk } = uriToPath(uri);
+      const roster = onDisk ? context.roster?.(path) : undefined;
+      return {
+        ...base,
+        summary: summarize(doc, template, diagnostics, {
+          lang: context.lang(),
+          links: analysis.config?.config.links,
+          roster: roster && ((handle) => roster.declared(handle)?.name),
+        }),
+      };
+    } catch (error) {
+      context.log(`summary of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return null;
+    }
+  });
+}
