@@ -75,10 +75,10 @@ export async function main(argv: string[]): Promise<number> {
     const config = resolveConfig(path, host, options.config ? toPosixPath(options.config) : undefined);
     if (config.path) configs.set(config.path, config);
     for (const p of config.problems) {
-      const key = `${p.path}:${p.start}:${p.message}`;
+      const key = `${p.path}:${p.start}:${p.message.en}`;
       if (reportedConfigs.has(key)) continue;
       reportedConfigs.add(key);
-      fail(`${p.path}: ${p.message} (defaults are used)`);
+      fail(`${p.path}: ${p.message[options.lang]} ${options.lang === 'zh' ? '（使用默认值）' : '(defaults are used)'}`);
     }
     const read = readText(file.path);
     if ('error' in read) {

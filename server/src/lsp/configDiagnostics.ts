@@ -14,16 +14,16 @@ export function configFileDiagnostics(problems: ConfigProblem[], text: string, l
   const lines = new LineIndex(text);
   return problems.map((p) => ({
     range: toRange(lines, locate(p, text, lines)),
-    severity: p.message.startsWith('JSON syntax error') ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    severity: p.kind === 'syntax' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     source: SOURCE,
-    message: say('configProblem', lang, { message: p.message }),
+    message: say('configProblem', lang, { message: p.message[lang] }),
   }));
 }
 
 /** Problems without a position (unknown template, missing `extends` target) point at their key. */
 function locate(problem: ConfigProblem, text: string, lines: LineIndex): Span {
   if (problem.end > problem.start || problem.start > 0) return { start: problem.start, end: Math.min(problem.end, text.length) };
-  const key = /template/.test(problem.message) ? 'template' : /extends|not found/.test(problem.message) ? 'extends' : undefined;
+  const key = problem.key;
   if (key) {
     const tree = parseTree(text);
     const node = tree && findNodeAtLocation(tree, [key]);

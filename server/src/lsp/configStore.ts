@@ -46,7 +46,7 @@ export class ConfigStore {
     try {
       resolved = resolveConfig(path, this.host(this.rootFor(path)));
     } catch (error) {
-      resolved = { config: {}, problems: [{ path: `${dir}/${CONFIG_FILE}`, message: `cannot load configuration: ${String(error)}`, start: 0, end: 0 }] };
+      resolved = { config: {}, problems: [cannotLoad(`${dir}/${CONFIG_FILE}`, error)] };
     }
     if (resolved.path) this.remember(resolved.path);
     this.cache.set(dir, resolved);
@@ -96,11 +96,11 @@ export class ConfigStore {
       try {
         problems = resolveConfig(configPath, host, configPath).problems;
       } catch (error) {
-        problems = [{ path: configPath, message: `cannot load configuration: ${String(error)}`, start: 0, end: 0 }];
+        problems = [cannotLoad(configPath, error)];
       }
       for (const p of problems) {
         const list = byFile.get(p.path) ?? [];
-        if (!list.some((q) => q.start === p.start && q.end === p.end && q.message === p.message)) list.push(p);
+        if (!list.some((q) => q.start === p.start && q.end === p.end && q.message.en === p.message.en)) list.push(p);
         byFile.set(p.path, list);
       }
     }
@@ -110,4 +110,15 @@ export class ConfigStore {
 
 export function isConfigPath(path: string): boolean {
   return path === CONFIG_FILE || path.endsWith(`/${CONFIG_FILE}`);
+}
+
+/** A configuration the loader could not even read (a bug, or an I/O failure): reported, never thrown. */
+function cannotLoad(path: string, error: unknown): ConfigProblem {
+  return {
+    path,
+    kind: 'syntax',
+    message: { en: `cannot load configuration: ${String(error)}`, zh: `无法加载配置：${String(error)}` },
+    start: 0,
+    end: 0,
+  };
 }

@@ -2,7 +2,7 @@ import { parseTree, printParseErrorCode, type Node, type ParseError, getNodeValu
 import { builtinTemplate } from '../templates/registry';
 import type { TemplateSpec } from '../templates/types';
 import type { ConfigProblem, MinutesConfig, ResolvedConfig } from './types';
-import { validateConfig } from './validate';
+import { bilingual, validateConfig } from './validate';
 
 export const CONFIG_FILE = '.minutesrc.json';
 
@@ -24,19 +24,20 @@ export function parseConfigText(text: string, path: string): ParsedConfig {
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: ConfigProblem[] = errors.map((e) => ({
     path,
-    message: `JSON syntax error: ${printParseErrorCode(e.error)}`,
+    kind: 'syntax',
+    message: bilingual('syntax', { detail: printParseErrorCode(e.error) }),
     start: e.offset,
     end: e.offset + Math.max(1, e.length),
   }));
-  if (!tree) return { config: {}, problems: problems.length ? problems : [{ path, message: 'empty configuration file', start: 0, end: 0 }] };
+  if (!tree) return { config: {}, problems: problems.length ? problems : [{ path, kind: 'syntax', message: bilingual('empty'), start: 0, end: 0 }] };
   if (tree.type !== 'object') {
-    return { config: {}, problems: [...problems, { path, message: 'the configuration must be a JSON object', start: tree.offset, end: tree.offset + tree.length }] };
+    return { config: {}, problems: [...problems, { path, kind: 'syntax', message: bilingual('notObject'), start: tree.offset, end: tree.offset + tree.length }] };
   }
   if (problems.length) return { config: {}, problems };
   const value = getNodeValue(tree) as MinutesConfig;
   const shape = validateConfig(value, (p) => spanAt(tree, p));
   const config = shape.length ? dropInvalid(value, shape.map((s) => s.key)) : value;
-  return { config, problems: shape.map((s) => ({ path, message: s.message, ...s.span })) };
+  return { config, problems: shape.map((s) => ({ path, kind: 'shape', key: s.key, message: s.message, ...s.span })) };
 }
 
 function spanAt(tree: Node, jsonPath: (string | number)[]): { start: number; end: number } {
@@ -85,11 +86,11 @@ export function findConfigFile(filePath: string, host: ConfigHost): string | und
 /** Reads a config file and what it extends; later keys win, `rules` merge key by key. */
 export function loadConfigFile(path: string, host: ConfigHost, seen: string[] = []): ParsedConfig {
   if (seen.includes(path)) {
-    return { config: {}, problems: [{ path: seen[seen.length - 1], message: `"extends" cycle: ${[...seen, path].join(' → ')}`, start: 0, end: 0 }] };
+    return { config: {}, problems: [{ path: seen[seen.length - 1], kind: 'reference', key: 'extends', message: bilingual('cycle', { chain: [...seen, path].join(' → ') }), start: 0, end: 0 }] };
   }
   const text = host.readFile(path);
   if (text === undefined) {
-    return { config: {}, problems: [{ path: seen[seen.length - 1] ?? path, message: `configuration file not found: ${path}`, start: 0, end: 0 }] };
+    return { config: {}, problems: [{ path: seen[seen.length - 1] ?? path, kind: 'reference', key: 'extends', message: bilingual('notFound', { path }), start: 0, end: 0 }] };
   }
   const own = parseConfigText(text, path);
   const parents = own.config.extends === undefined ? [] : Array.isArray(own.config.extends) ? own.config.extends : [own.config.extends];
@@ -138,11 +139,14 @@ export function resolveConfig(filePath: string, host: ConfigHost, explicitConfig
         resolved.template = parsed.spec;
         resolved.templateReason = `${templatePath} (configured in ${path})`;
       } else {
-        const why = text === undefined ? 'not found' : parsed && 'error' in parsed ? parsed.error : 'unreadable';
-        resolved.problems.push({ path, message: `template file ${templatePath}: ${why}; detecting the template instead`, start: 0, end: 0 });
+        const why = text === undefined ? bilingual('templateMissing') : { en: parsed && 'error' in parsed ? parsed.error : 'unreadable', zh: parsed && 'error' in parsed ? parsed.error : '无法读取' };
+        resolved.problems.push({
+          path, kind: 'reference', key: 'template', start: 0, end: 0,
+          message: { en: bilingual('templateFile', { path: templatePath, why: why.en }).en, zh: bilingual('templateFile', { path: templatePath, why: why.zh ?? why.en }).zh },
+        });
       }
     } else {
-      resolved.problems.push({ path, message: `unknown template "${template}"; detecting the template instead`, start: 0, end: 0 });
+      resolved.problems.push({ path, kind: 'reference', key: 'template', message: bilingual('templateUnknown', { id: template }), start: 0, end: 0 });
     }
   }
   return resolved;

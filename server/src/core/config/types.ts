@@ -1,3 +1,4 @@
+import type { Message } from '../i18n/lang';
 import type { Severity } from '../rules/types';
 import type { TemplateSpec } from '../templates/types';
 
@@ -26,7 +27,12 @@ export interface MinutesConfig {
 export interface ConfigProblem {
   /** The config file the problem is in. */
   path: string;
-  message: string;
+  /** `syntax` problems make the file unreadable (an error); the others drop one key (a warning). */
+  kind: 'syntax' | 'shape' | 'reference';
+  /** The top-level key the problem is about, when there is one (to place it when it has no offsets). */
+  key?: string;
+  /** Formatted in English and Chinese; the host picks the user's language. */
+  message: Message;
   /** Offsets in that file, when known. */
   start: number;
   end: number;

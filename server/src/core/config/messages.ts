@@ -1,0 +1,29 @@
+import type { Message } from '../i18n/lang';
+
+/** What can be wrong with a `.minutesrc.json`, in English and Chinese. */
+export const configMessages = {
+  syntax: { en: 'JSON syntax error: {detail}', zh: 'JSON 语法错误：{detail}' },
+  empty: { en: 'empty configuration file', zh: '配置文件为空' },
+  notObject: { en: 'the configuration must be a JSON object', zh: '配置必须是一个 JSON 对象' },
+  unknownKey: { en: 'unknown key "{key}" (known: {known})', zh: '未知的键「{key}」（可用：{known}）' },
+  extendsType: { en: '"extends" must be a path or a list of paths', zh: '"extends" 必须是一个路径或路径列表' },
+  templateType: { en: '"template" must be a built-in id, a path to a template file, or a template object', zh: '"template" 必须是内置模板 id、模板文件路径或模板对象' },
+  filesType: { en: '"files" must be a list of globs', zh: '"files" 必须是 glob 列表' },
+  rulesType: { en: '"rules" must map rule ids to off, info, warning or error', zh: '"rules" 必须把规则 id 映射到 off、info、warning 或 error' },
+  severity: { en: 'rule "{id}": severity must be one of {severities}', zh: '规则「{id}」：严重级别必须是 {severities} 之一' },
+  unknownRule: { en: 'unknown rule "{id}"', zh: '未知规则「{id}」' },
+  linksType: { en: '"links" must be an object', zh: '"links" 必须是对象' },
+  reposType: { en: '"links.repos" must be a list of owner/repo globs', zh: '"links.repos" 必须是 owner/repo glob 列表' },
+  onlineType: { en: '"links.online" must be true or false', zh: '"links.online" 必须是 true 或 false' },
+  apiType: { en: '"links.api" must map forge hosts to API base URLs', zh: '"links.api" 必须把代码托管主机映射到 API 地址' },
+  contributorsType: { en: '"contributors" must be an object', zh: '"contributors" 必须是对象' },
+  sourcesType: { en: '"contributors.sources" must be a list of roster file paths', zh: '"contributors.sources" 必须是名册文件路径列表' },
+  handlesType: { en: '"contributors.handles" must be a list of handles', zh: '"contributors.handles" 必须是账号列表' },
+  cycle: { en: '"extends" cycle: {chain}', zh: '"extends" 形成循环：{chain}' },
+  notFound: { en: 'configuration file not found: {path}', zh: '找不到配置文件：{path}' },
+  templateFile: { en: 'template file {path}: {why}; detecting the template instead', zh: '模板文件 {path}：{why}；改为自动识别模板' },
+  templateMissing: { en: 'not found', zh: '不存在' },
+  templateUnknown: { en: 'unknown template "{id}"; detecting the template instead', zh: '未知模板「{id}」；改为自动识别模板' },
+} satisfies Record<string, Message>;
+
+export type ConfigMessageId = keyof typeof configMessages;
