@@ -1,0 +1,92 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { contributesCommand, describeAll, eventually, fixture, open, revertAndClose, sleep, waitForCodes, within } from './helpers';
+
+const previewTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+  .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('communityMinutes.preview'));
+
+const CURVE = 'curve/2023/2023-05-18.md';
+const CURVE_CODES = ['template/missing-section', 'privacy/meeting-secret', 'link/duplicate-target', 'encoding/invisible'];
+
+describe('commands', () => {
+  afterEach(async () => {
+    for (const editor of vscode.window.visibleTextEditors) if (editor.document.isDirty) await revertAndClose(editor);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('communityMinutes.restartServer: a new server takes over and lints the next edit', async () => {
+    const editor = await open(CURVE);
+    const uri = editor.document.uri;
+    await waitForCodes(uri, CURVE_CODES);
+    await within(vscode.commands.executeCommand('communityMinutes.restartServer'), 30_000, 'restartServer');
+    // A second zero-width space typed after the restart: only a running server can report it.
+    await editor.edit((b) => b.insert(new vscode.Position(22, 0), '\u200b'));
+    const after = await waitForCodes(uri, [...CURVE_CODES, 'encoding/invisible']);
+    assert.ok(describeAll(after).includes('encoding/invisible@22:0-22:1'), JSON.stringify(describeAll(after)));
+  });
+
+  it('communityMinutes.showTemplate: tells which template applies, and the message can be dismissed', async () => {
+    const editor = await open(CURVE);
+    await waitForCodes(editor.document.uri, CURVE_CODES);
+    const shown = vscode.commands.executeCommand('communityMinutes.showTemplate');
+    await sleep(500);
+    // The command resolves when its notification closes (it may carry an "Open .minutesrc.json" button).
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await within(shown, 10_000, 'showTemplate');
+  });
+
+  it('communityMinutes.openPreview opens one preview pane beside the editor, and reveals it when asked again', async function () {
+    if (!contributesCommand('communityMinutes.openPreview')) this.skip();
+    const editor = await open(CURVE);
+    await waitForCodes(editor.document.uri, CURVE_CODES);
+    await vscode.commands.executeCommand('communityMinutes.openPreview');
+    const [preview] = await eventually(() => previewTabs(), (tabs) => tabs.length === 1, 'a preview tab');
+    assert.notEqual(preview.group.viewColumn, vscode.ViewColumn.One, 'beside the editor');
+    assert.match(preview.label, /2023-05-18/);
+    await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('communityMinutes.openPreview', editor.document.uri);
+    await sleep(300);
+    assert.equal(previewTabs().length, 1, 'the same document keeps one preview');
+  });
+
+  it('communityMinutes.newMinutes creates today\'s Curve minutes from the template, named as the template asks, and they lint clean', async function () {
+    if (!contributesCommand('communityMinutes.newMinutes')) this.skip();
+    const folder = fixture('new-minutes');
+    await vscode.workspace.fs.createDirectory(folder);
+    // The folder comes as the argument (as from the explorer's context menu); the template
+    // list (Curve first) and the proposed file name are accepted as a person pressing Enter would.
+    const created = vscode.commands.executeCommand('communityMinutes.newMinutes', folder);
+    await sleep(800);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await sleep(800);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await within(created, 15_000, 'newMinutes');
+    const today = new Date();
+    const name = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}.md`;
+    const uri = vscode.Uri.joinPath(folder, name);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), uri.toString());
+    assert.ok((await vscode.workspace.fs.stat(uri)).size > 0, 'saved with its skeleton');
+    assert.match(editor.document.getText(), /^## 时间\n/);
+    // Linted, and clean: the only problem is the one typed in now.
+    await vscode.commands.executeCommand('leaveSnippet');
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    await editor.edit((b) => b.insert(end, '\u200b'));
+    const [typed] = await waitForCodes(uri, ['encoding/invisible']);
+    assert.equal(typed.range.start.line, end.line);
+  });
+
+  it('communityMinutes.lintWorkspace publishes the problems of minutes that are not open', async function () {
+    if (!contributesCommand('communityMinutes.lintWorkspace')) this.skip();
+    const lctt = fixture('lctt/published/20230301.1 ⭐️ A Short Guide to Tmux.md');
+    const tc = fixture('openeuler-tc/2023/20230412_minutes.txt');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === lctt.toString()), 'not open');
+    const running = vscode.commands.executeCommand('communityMinutes.lintWorkspace');
+    await waitForCodes(lctt, ['template/missing-field', 'link/undefined-reference', 'template/placeholder']);
+    await waitForCodes(tc, ['template/deprecated-label', 'template/field-format', 'privacy/meeting-secret', 'attendee/duplicate']);
+    // It ends with a summary notification ("… files checked"); the command resolves when it closes.
+    await sleep(500);
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await within(running, 15_000, 'lintWorkspace');
+  });
+});

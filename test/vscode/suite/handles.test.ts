@@ -1,0 +1,63 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { hasSource, open, revertAndClose, waitForCodes } from './helpers';
+
+const HANDLES = 'handles/2023-10-12.md';
+const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
+
+async function completeAt(uri: vscode.Uri, position: vscode.Position, trigger?: string): Promise<string[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position, trigger);
+  return list.items.filter((i) => i.kind === vscode.CompletionItemKind.Reference).map(labelOf);
+}
+
+describe('@handles: completion, hover, references', function () {
+  before(function () {
+    if (!hasSource('server/src/lsp/completion.ts')) this.skip();
+  });
+
+  afterEach(async () => {
+    for (const editor of vscode.window.visibleTextEditors) if (editor.document.isDirty) await revertAndClose(editor);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('typing "@" offers the roster of .minutesrc.json and the logins other minutes use', async () => {
+    const editor = await open(HANDLES);
+    await waitForCodes(editor.document.uri, ['handle/unknown', 'handle/invalid']);
+    const end = editor.document.lineAt(22).range.end; // "- 欢迎 @ilixiaocui 加入维护者"
+    await editor.edit((b) => b.insert(end, '，感谢 @'));
+    const labels = await completeAt(editor.document.uri, end.translate(0, 5), '@');
+    for (const login of ['Wine93', 'ilixiaocui', 'example-dev', 'another-dev']) assert.ok(labels.includes(login), `${login} not in ${JSON.stringify(labels)}`);
+    // Logins that only the minutes of the workspace mention (the generic TSC file).
+    assert.ok(labels.includes('grace'), `grace not in ${JSON.stringify(labels)}`);
+  });
+
+  it('what is typed after "@" narrows the list', async () => {
+    const editor = await open(HANDLES);
+    const end = editor.document.lineAt(22).range.end;
+    await editor.edit((b) => b.insert(end, ' @Wi'));
+    const labels = await completeAt(editor.document.uri, end.translate(0, 4));
+    assert.equal(labels[0], 'Wine93', JSON.stringify(labels));
+  });
+
+  it('hovering a login shows who it is and where the roster lists it', async () => {
+    const editor = await open(HANDLES);
+    const line = editor.document.lineAt(22).text;
+    const at = new vscode.Position(22, line.indexOf('@ilixiaocui') + 3);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*@ilixiaocui\*\*/);
+    assert.match(text, /\.minutesrc\.json/);
+  });
+
+  it('references of a login find it in every minutes file of the workspace', async () => {
+    const editor = await open('curve/2023/2023-06-01.md');
+    const at = editor.document.positionAt(editor.document.getText().indexOf('@example-dev') + 2);
+    const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, at);
+    const files = [...new Set(locations.map((l) => vscode.workspace.asRelativePath(l.uri)))].sort();
+    // Every fixture that credits @example-dev, open or not.
+    assert.deepEqual(files, [
+      'configured/2023-09-07.md', 'curve/2023/2023-05-18.md', 'curve/2023/2023-06-01.md',
+      'curve/2023/2023-07-13.md', 'curve/2023/2023-07-27.md', 'curve/2023/2023-08-10.md',
+    ]);
+  });
+});
