@@ -109,7 +109,7 @@ describe('language server over stdio: contributor handles', () => {
     const labels = list.items.map((i: CompletionItem) => i.label);
     assert.equal(labels[0], 'Wine93', 'mentioned in the earlier minutes');
     assert.ok(labels.includes('guest-dev'), 'people the minutes mention are offered too');
-    assert.equal(list.items.find((i) => i.label === 'guest-dev')?.labelDetails?.description, '1 minutes');
+    assert.equal(list.items.find((i) => i.label === 'guest-dev')?.labelDetails?.description, '1 minutes file');
     assert.ok(!labels.includes('Wnie93'), 'an unsaved typo is not learned');
     client.close(uri);
   });
@@ -168,7 +168,7 @@ describe('language server over stdio: contributor handles', () => {
     assert.match(value, /\*\*@Wine93\*\*/);
     assert.match(value, /Roles: maintainer, reviewer/);
     assert.match(value, /Listed in: `team\.json` \(lines 8, 21\)/);
-    assert.match(value, /Mentioned in 2 minutes \(2 times\), last on 2023-04-27/);
+    assert.match(value, /Mentioned in minutes files: 2 \(2 times\), last on 2023-04-27/);
     assert.deepEqual(result.range, { start: position(OPEN_MINUTES, '@Wine93'), end: position(OPEN_MINUTES, '@Wine93', 7) });
     const none = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: openUri() }, position: { line: 0, character: 1 } });
     assert.equal(none, null);

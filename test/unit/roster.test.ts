@@ -213,3 +213,10 @@ describe('the roster', () => {
     assert.ok(!roster.isKnown('brand-new', { exceptPath: '/ws/a.md' }));
   });
 });
+
+describe('names learned from minutes', () => {
+  it('does not take a greeting before a mention for the person\'s name', () => {
+    const usage = scanUsage('/ws/2023-04-27.md', '欢迎 @ilixiaocui 加入社区\n- 熊伟 @xiongwei 负责测试\n');
+    assert.deepEqual(usage.names, [{ name: '熊伟', handle: 'xiongwei' }]);
+  });
+});

@@ -16,7 +16,7 @@ const strings = {
   none: { en: 'none', zh: '无' },
   notWritten: { en: 'not written', zh: '未填写' },
   noProblems: { en: 'No problems found.', zh: '未发现问题。' },
-  counts: { en: '{errors} errors, {warnings} warnings, {infos} notes', zh: '{errors} 个错误，{warnings} 个警告，{infos} 条提示' },
+  counts: { en: 'errors: {errors} · warnings: {warnings} · notes: {infos}', zh: '{errors} 个错误，{warnings} 个警告，{infos} 条提示' },
   due: { en: 'due {date}', zh: '截止 {date}' },
   done: { en: 'done', zh: '已完成' },
   mentions: { en: 'linked {count} times', zh: '链接了 {count} 次' },

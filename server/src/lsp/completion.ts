@@ -71,7 +71,7 @@ function origin(person: Person, roster: Roster, lang: Lang): string {
   const listed = person.declared ? person.sources[0]?.path : undefined;
   if (listed) return listed.slice(listed.lastIndexOf('/') + 1);
   const files = roster.usage(person.handle)?.files.length ?? 0;
-  if (files) return lang === 'zh' ? `${files} 份纪要` : `${files} minutes`;
+  if (files) return lang === 'zh' ? `${files} 份纪要` : `${files} minutes file${files === 1 ? '' : 's'}`;
   return lang === 'zh' ? 'git 提交' : 'git log';
 }
 

@@ -31,6 +31,9 @@ const NOT_PROSE = /(^|\n)[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n[ \t]*\2[ \t]*(
 const DATE_IN_PATH = /(?<!\d)(20\d{2}|19\d{2})[-_./]?(0[1-9]|1[0-2])[-_./]?(0[1-9]|[12]\d|3[01])(?!\d)/;
 const NAME_BEFORE = /(?:^|[\n、，,;；]|^[ \t]*(?:[-*+]|\d+[.、)])[ \t]+)[ \t]*([\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-zA-Z'-]+){1,2})[ \t]*[（(\[]?[ \t]*$/;
 
+// Words that stand before a mention in prose but are no one's name: `欢迎 @login 加入`, `感谢 @login`.
+const NOT_A_NAME = /^(?:欢迎|感谢|谢谢|致谢|邀请|联系|恭喜|请|由|和|与|及|等|需要|建议|负责|跟进|提醒|通知|另外|同时|以及|Thanks|Welcome|Ping|Cc)$/i;
+
 /** Scans one minutes file. */
 export function scanUsage(path: string, text: string): FileUsage {
   const prose = text.replace(NOT_PROSE, (m) => m.replace(/[^\n]/g, ' '));
@@ -43,7 +46,7 @@ export function scanUsage(path: string, text: string): FileUsage {
     handles.push(mention.handle);
     const lineStart = prose.lastIndexOf('\n', m.index - 1) + 1;
     const before = NAME_BEFORE.exec(prose.slice(lineStart, m.index));
-    if (before) names.push({ name: before[1], handle: mention.handle });
+    if (before && !NOT_A_NAME.test(before[1])) names.push({ name: before[1], handle: mention.handle });
   }
   return { path, date: dateInPath(path), handles, names };
 }

@@ -20,7 +20,8 @@ export const filename: Rule = {
     if (!spec) return;
     const path = ctx.doc.path;
     const name = path.slice(path.lastIndexOf('/') + 1);
-    if (!name || new RegExp(spec.pattern).test(name)) return;
+    // A name without an extension is an unsaved buffer (`Untitled-1`): it has no file name yet.
+    if (!name || !name.includes('.') || new RegExp(spec.pattern).test(name)) return;
     const suggestion = suggestName(name, spec);
     const data = { name, template: ctx.template.resolvedId, example: spec.example };
     // The first line carries the finding: editors and CI annotations show file-level problems there.
