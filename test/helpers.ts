@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { applyEdits, builtinTemplate, lint, mergeFixEdits, resolveTemplate, type Diagnostic, type LintResult } from '../server/src/core';
 import type { ResolvedConfig } from '../server/src/core/config/types';
 import type { Lang } from '../server/src/core/i18n/lang';
-import type { Services } from '../server/src/core/services';
+import type { LinkStatus } from '../server/src/core/links/types';
+import type { LinkStatusService, Services } from '../server/src/core/services';
 
 /** The repository root: the nearest folder above the compiled test with a package.json. */
 export const ROOT = ((): string => {
@@ -18,6 +19,8 @@ export interface LintTextOptions {
   config?: ResolvedConfig;
   lang?: Lang;
   services?: Services;
+  /** Run the online rules too (they ask `services.linkStatus`). */
+  online?: boolean;
 }
 
 /** Lints an in-memory document the way the hosts do; `path` drives template detection. */
@@ -25,7 +28,7 @@ export function lintText(text: string, path: string, options: LintTextOptions = 
   const spec = options.template ? builtinTemplate(options.template) : undefined;
   if (options.template && !spec) throw new Error(`no built-in template ${options.template}`);
   const template = spec ? resolveTemplate(path, text, { spec, reason: 'test' }) : undefined;
-  return lint({ path, text, template, config: options.config, lang: options.lang, services: options.services });
+  return lint({ path, text, template, config: options.config, lang: options.lang, services: options.services, online: options.online });
 }
 
 export function only(diagnostics: Diagnostic[], rule: string): Diagnostic[] {
@@ -51,7 +54,30 @@ export interface DocExample {
   files?: string[];
   /** `handles="Wine93 ilixiaocui"`: the contributor roster the example is checked with (handle rules). */
   handles?: string[];
+  /**
+   * `online="opencurve/curve#2300=issue opencurve/curve#99999=not-found"`: what the forge answers
+   * (`pull`, `issue`, `merged`, `not-found`, `moved:owner/repo#N`, `rate-limited`); other items exist as linked.
+   */
+  online?: string[];
   text: string;
+}
+
+/** A link-status service that answers from a docs example's `online="…"` attribute, with no network. */
+export function exampleLinkStatus(entries: string[]): LinkStatusService {
+  const answers = new Map<string, LinkStatus>();
+  for (const entry of entries) {
+    const [item, answer] = entry.split('=');
+    const status: LinkStatus =
+      answer === 'not-found' ? { state: 'not-found' }
+      : answer.startsWith('moved:') ? { state: 'moved', kind: 'issue', movedTo: `https://github.com/${answer.slice(6).replace('#', '/issues/')}` }
+      : answer === 'rate-limited' ? { state: 'unverified', reason: 'rate-limited', retryAt: Date.UTC(2024, 0, 1, 12) }
+      : { state: 'found', kind: answer === 'issue' ? 'issue' : 'pull', status: answer === 'merged' ? 'merged' : 'open', title: 'Example title' };
+    answers.set(item.toLowerCase(), status);
+  }
+  return {
+    lookup: async (target) =>
+      answers.get(`${target.owner}/${target.repo}#${target.id}`.toLowerCase()) ?? { state: 'found', kind: target.kind === 'pull' ? 'pull' : 'issue', status: 'open' },
+  };
 }
 
 /** Reads the `bad`/`good` fenced examples of a rule's docs page (docs/rules/<id>.md). */
@@ -69,7 +95,8 @@ export function docsExamples(ruleId: string): DocExample[] | undefined {
     for (i++; i < lines.length && !(lines[i].startsWith(fence) && lines[i].trim() === fence); i++) body.push(lines[i]);
     const files = attrs.files ? attrs.files.split(/\s+/).filter(Boolean) : undefined;
     const handles = attrs.handles ? attrs.handles.split(/\s+/).filter(Boolean) : undefined;
-    examples.push({ kind: open[2] as 'bad' | 'good', path: attrs.path ?? 'minutes.md', template: attrs.template, files, handles, text: body.join('\n') + '\n' });
+    const online = attrs.online !== undefined ? attrs.online.split(/\s+/).filter(Boolean) : undefined;
+    examples.push({ kind: open[2] as 'bad' | 'good', path: attrs.path ?? 'minutes.md', template: attrs.template, files, handles, online, text: body.join('\n') + '\n' });
   }
   return examples;
 }

@@ -7,7 +7,11 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { TemplateInfo } from '../../server/src/lsp/protocol';
 import { registerMinutesCommands } from './commands';
+import { registerByteChecks } from './encoding';
 import { createMinutesClient } from './languageClient';
+import { registerLinkLookups } from './linkStatus';
+import { userLang } from './messages';
+import { changeTemplate } from './templateChoice/changeTemplate';
 import { TEMPLATE_INFO_METHOD, TemplateStatus } from './templateStatus';
 
 let client: LanguageClient | undefined;
@@ -27,10 +31,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     minutesClient.onNotification(TEMPLATE_INFO_METHOD, (info: TemplateInfo) => templateStatus.update(info)),
     vscode.commands.registerCommand('communityMinutes.restartServer', restartServer),
     vscode.commands.registerCommand('communityMinutes.showTemplate', () => templateStatus.showForActiveEditor()),
+    vscode.commands.registerCommand('communityMinutes.changeTemplate', () => changeTemplate(userLang(), templateStatus.activeInfo())),
     // Trust is sent at start (online link checks depend on it), so granting it needs a fresh start.
     vscode.workspace.onDidGrantWorkspaceTrust(restartServer),
   );
   registerMinutesCommands(context, minutesClient);
+  registerLinkLookups(context, minutesClient);
+  // Byte-level checks need no server: they run even while it starts or if it fails to.
+  registerByteChecks(context);
 
   await minutesClient.start();
 }

@@ -26,6 +26,7 @@ export function readSettings(): ClientSettings {
     language: config.get<ClientSettings['language']>('language', 'auto'),
     enable: config.get<boolean>('enable', true),
     run: config.get<ClientSettings['run']>('run', 'onType'),
+    links: { online: config.get<boolean>('links.online', false) },
   };
 }
 
@@ -48,6 +49,8 @@ export function createMinutesClient(context: vscode.ExtensionContext): LanguageC
       settings: readSettings(),
       // In a restricted workspace the server keeps to offline checks (no requests to URLs the repository names).
       trusted: vscode.workspace.isTrusted,
+      // Online link look-ups run here, with the GitHub session (linkStatus.ts): the server asks.
+      linkLookups: 'client',
     }),
   };
   return new LanguageClient(SETTINGS_SECTION, 'Community Minutes', serverOptions, clientOptions);

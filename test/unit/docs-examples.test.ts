@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import { allRules } from '../../server/src/core';
 import { inlineEntries, Roster } from '../../server/src/core/roster';
 import type { Services } from '../../server/src/core/services';
-import { applyRuleFixes, docsExamples, lintText, only } from '../helpers';
+import { applyRuleFixes, docsExamples, exampleLinkStatus, lintText, only } from '../helpers';
 
 // Each rule's documentation page carries examples; running them keeps docs and behaviour in step.
 describe('rule documentation examples', () => {
@@ -25,7 +25,10 @@ describe('rule documentation examples', () => {
           // `handles="…"`: the examples of the handle rules run with that roster.
           const roster = example.handles && new Roster(inlineEntries(example.handles, '/docs/.minutesrc.json'));
           if (roster) services = { ...services, roster: () => roster };
-          const result = await lintText(example.text, example.path, { template: example.template, services });
+          // `online="…"`: the online rules' examples run against those answers, with no network.
+          const online = rule.online === true;
+          if (online) services = { ...services, linkStatus: exampleLinkStatus(example.online ?? []) };
+          const result = await lintText(example.text, example.path, { template: example.template, services, online });
           const found = only(result.diagnostics, rule.id);
           if (example.kind === 'good') {
             assert.deepEqual(found.map((d) => d.message), [], 'the good example is flagged');
@@ -35,7 +38,7 @@ describe('rule documentation examples', () => {
           if (!rule.fixable || !found.some((d) => d.fixes.length)) return;
           const fixed = applyRuleFixes(example.text, result.diagnostics, rule.id);
           assert.notEqual(fixed, example.text, 'the fixes changed nothing');
-          const again = await lintText(fixed, example.path, { template: example.template, services });
+          const again = await lintText(fixed, example.path, { template: example.template, services, online });
           assert.deepEqual(only(again.diagnostics, rule.id).filter((d) => d.fixes.length).map((d) => d.message), [], 'fixing left diagnostics of the rule');
         });
       }

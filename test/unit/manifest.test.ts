@@ -37,7 +37,10 @@ describe('extension manifest', () => {
 
   it('contributes the settings the server reads, with the same defaults', () => {
     const properties = contributes.configuration.properties;
-    for (const [key, value] of Object.entries(defaultSettings)) {
+    // `links: { online }` is the setting `communityMinutes.links.online`.
+    const flat = Object.entries(defaultSettings).flatMap(([key, value]): Array<[string, unknown]> =>
+      typeof value === 'object' && value !== null ? Object.entries(value).map(([k, v]) => [`${key}.${k}`, v]) : [[key, value]]);
+    for (const [key, value] of flat) {
       const setting = properties[`communityMinutes.${key}`];
       assert.ok(setting, `communityMinutes.${key} is not contributed`);
       assert.equal(setting.default, value, `default of communityMinutes.${key}`);

@@ -5,6 +5,10 @@ export interface CliOptions {
   fix: boolean;
   fixLossy: boolean;
   online: boolean;
+  /** `--cache FILE`: where online answers are kept (default `.cache/minutes-lint/links.json`). */
+  cache?: string;
+  /** `--timeout SECONDS`, in ms: how long one online look-up may take. */
+  timeoutMs?: number;
   lang: 'en' | 'zh';
   ext?: string[];
   paths: string[];
@@ -14,7 +18,7 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--format', '--config', '--template', '--lang', '--ext']);
+const VALUE_FLAGS = new Set(['--format', '--config', '--template', '--lang', '--ext', '--cache', '--timeout']);
 
 export function parseArgs(argv: string[]): CliOptions {
   const o: CliOptions = { format: 'text', fix: false, fixLossy: false, online: false, lang: 'en', paths: [], help: false, version: false };
@@ -45,6 +49,13 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--fix': o.fix = true; break;
       case '--fix-lossy': o.fix = true; o.fixLossy = true; break;
       case '--online': o.online = true; break;
+      case '--cache': o.cache = value; break;
+      case '--timeout': {
+        const seconds = Number(value);
+        if (!/^\d+(\.\d+)?$/.test(value!) || !(seconds > 0)) throw new UsageError(`--timeout must be a number of seconds, not "${value}"`);
+        o.timeoutMs = Math.round(seconds * 1000);
+        break;
+      }
       case '-h': case '--help': o.help = true; break;
       case '-v': case '--version': o.version = true; break;
       case '--': o.paths.push(...argv.slice(i + 1)); i = argv.length; break;
@@ -68,6 +79,9 @@ Options:
   --fix                apply safe fixes in place, then report what is left
   --fix-lossy          with --fix, also apply fixes that guess (lossy encoding repairs)
   --online             verify PR/issue links against the forge's API (GITHUB_TOKEN is used)
+  --cache FILE         keep online answers here (default .cache/minutes-lint/links.json,
+                       or $MINUTES_LINT_CACHE)
+  --timeout SECONDS    time allowed for one online look-up (default 5)
   --lang en|zh         language of messages (default en)
   --ext md,txt         file extensions to walk in folders
   -h, --help           show this help

@@ -9,6 +9,7 @@ import { readTexts } from '../node/reference';
 import { cliRosterRoot, NodeRosters, rosterProblemLines } from '../node/roster';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { collectFiles } from './files';
+import { CliLinkStatus } from './online';
 import { toJson, toText, type FileReport } from './report';
 
 declare const PACKAGE_VERSION: string | undefined;
@@ -69,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
   // The files of this run teach the lossy mojibake repair what the team's Chinese looks like.
   let reference: readonly string[] | undefined;
   const referenceText = () => (reference ??= readTexts(files.map((f) => f.path)));
+  const linkLookups = new CliLinkStatus(options);
 
   for (const file of files) {
     const path = toPosixPath(file.path);
@@ -92,8 +94,12 @@ export async function main(argv: string[]): Promise<number> {
     const template = forcedTemplate
       ? resolveTemplate(path, text, { spec: forcedTemplate, reason: '--template' })
       : undefined;
-    const services = { ...nodeServices, referenceText, roster: () => rosters.rosterFor(config, cliRosterRoot(config, path)) };
-    const input = { path, config, template, lang: options.lang, services, online: options.online };
+    const online = options.online || config.config.links?.online === true;
+    const services = {
+      ...nodeServices, referenceText, roster: () => rosters.rosterFor(config, cliRosterRoot(config, path)),
+      linkStatus: online ? linkLookups.get() : undefined,
+    };
+    const input = { path, config, template, lang: options.lang, services, online };
     let result = await lint({ ...input, text });
     if (!file.explicit && !includeInWalk(path, result.template, options)) continue;
 
@@ -113,6 +119,7 @@ export async function main(argv: string[]): Promise<number> {
     reports.push({ path: file.path, template: result.template, lines: result.doc.lines, diagnostics: result.diagnostics, fixed });
   }
 
+  linkLookups.save();
   // A broken roster file is the team's to fix, not the minutes' fault: a warning, not a failure.
   for (const line of rosterProblemLines(rosters, options.lang)) process.stderr.write(`minutes-lint: warning: ${line}\n`);
   const color = options.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;

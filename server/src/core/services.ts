@@ -30,9 +30,10 @@ export interface Services {
  * the cache and rate limits; failures come back as `unverified`, never as errors.
  */
 export interface LinkStatusService {
-  lookup(target: ForgeTarget): Promise<LinkStatus>;
+  /** `api`: the API base URL for the target's host (`links.api`, or the forge's default: `apiBase()`). */
+  lookup(target: ForgeTarget, api: string): Promise<LinkStatus>;
   /** The cached answer, without any network (hovers, offline runs). */
-  cached?(target: ForgeTarget): LinkStatus | undefined;
+  cached?(target: ForgeTarget, api: string): LinkStatus | undefined;
 }
 
 export const noServices: Services = {};

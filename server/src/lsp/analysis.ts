@@ -40,6 +40,13 @@ export interface AnalysisOptions {
   lang: Lang;
   /** False in an untrusted workspace: no network checks, whatever the repository's config says. */
   trusted: boolean;
+  /** The `communityMinutes.links.online` setting: online link checks even without `links.online` in the config. */
+  linksOnline?: boolean;
+}
+
+/** Online link checks for a document: asked for by the setting or `links.online`, and only in a trusted workspace. */
+export function onlineChecks(options: AnalysisOptions, config: ResolvedConfig | undefined): boolean {
+  return options.trusted && (options.linksOnline === true || config?.config.links?.online === true);
 }
 
 /**
@@ -80,7 +87,8 @@ export class Analyzer {
   private async run(document: TextDocument): Promise<Analysis> {
     const { uri, version } = document;
     const { path, onDisk } = uriToPath(uri);
-    const { enabled, lang, trusted } = this.options();
+    const options = this.options();
+    const { enabled, lang } = options;
     const base = { uri, version, path };
     if (!enabled) return { ...base, kind: 'skipped', diagnostics: [], reason: say('disabled', lang) };
 
@@ -109,7 +117,7 @@ export class Analyzer {
         template: selection.template,
         lang,
         services: this.services,
-        online: trusted && config.config.links?.online === true,
+        online: onlineChecks(options, config),
       });
       const diagnostics = result.diagnostics.map((d) => toLspDiagnostic(d, result.doc.lines, version));
       return { ...base, kind: 'linted', template: result.template, result, diagnostics, reason: selection.reason, config };

@@ -2,13 +2,13 @@
  * Contributor handles in the editor: the roster service the rules ask, completion after `@` and
  * in attendee lists, hovers, rename and references of a login, and the roster files' problems.
  */
-import { ResponseError, type Connection, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
+import { ResponseError, type Connection, type Hover, type Position, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../core';
 import { documentForge, type Roster } from '../core/roster';
 import { nodeConfigHost } from '../node/host';
 import { NodeRosters } from '../node/roster';
-import type { Analyzer } from './analysis';
+import type { Analysis, Analyzer } from './analysis';
 import { COMPLETION_TRIGGERS, completions } from './completion';
 import type { ConfigStore } from './configStore';
 import { hover } from './hover';
@@ -46,6 +46,8 @@ export interface HandleFeaturesContext {
   documentChanges(): boolean;
   isConfigDocument(uri: string): boolean;
   log(message: string): void;
+  /** The hover of PR/issue links (links.ts), asked when the cursor is on no handle. */
+  linkHover?(document: TextDocument, position: Position, analysis: Analysis): Promise<Hover | null>;
 }
 
 export function registerHandleFeatures(connection: Connection, context: HandleFeaturesContext): void {
@@ -90,7 +92,8 @@ export function registerHandleFeatures(connection: Connection, context: HandleFe
   connection.onHover((params) => guarded('hover', null, async () => {
     const t = target(params.textDocument.uri);
     if (!t) return null;
-    return hover(t.document, params.position, await analyzer.analyze(t.document), t.roster, context.lang());
+    const analysis = await analyzer.analyze(t.document);
+    return hover(t.document, params.position, analysis, t.roster, context.lang()) ?? (await context.linkHover?.(t.document, params.position, analysis)) ?? null;
   }));
 
   connection.onPrepareRename((params) => guarded('prepare rename', null, async () => {

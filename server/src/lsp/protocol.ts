@@ -2,6 +2,7 @@
  * What the server adds to LSP, shared with the VS Code client (type-only imports there).
  */
 import { NotificationType } from 'vscode-languageserver';
+import type { ForgeTarget, LinkStatus } from '../core/links/types';
 
 /** Settings under `communityMinutes` (VS Code settings, or `initializationOptions`). */
 export interface ClientSettings {
@@ -10,6 +11,8 @@ export interface ClientSettings {
   enable: boolean;
   /** `onType` lints while typing (debounced); `onSave` only on open and save. */
   run: 'onType' | 'onSave';
+  /** `communityMinutes.links.online`: verify PR/issue links online (as `links.online` in `.minutesrc.json` does). */
+  links: { online: boolean };
 }
 
 /** Sent after each lint of a document: which template applied and why, for the status bar. */
@@ -44,3 +47,27 @@ export interface DiagnosticData {
   version: number;
   fixes: DiagnosticFixData[];
 }
+
+/** One item for `minutes/linkStatus`: the PR or issue, and the API base its host uses. */
+export interface LinkLookup {
+  target: ForgeTarget;
+  api: string;
+}
+
+/**
+ * `minutes/linkStatus`, server → client: the client (which holds the GitHub session and the
+ * cache in its global storage) looks the items up and answers in the same order. The server
+ * sends it only when online checks are enabled and the workspace is trusted.
+ */
+export const LINK_STATUS_METHOD = 'minutes/linkStatus';
+
+export interface LinkStatusParams {
+  lookups: LinkLookup[];
+}
+
+export interface LinkStatusResult {
+  statuses: LinkStatus[];
+}
+
+/** `minutes/linkStatusReset`, client → server: the token changed (sign-in), forget unverified answers and check again. */
+export const LINK_STATUS_RESET_METHOD = 'minutes/linkStatusReset';

@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../core';
 import { localized } from '../core/templates/match';
 import { toPosixPath } from '../node/host';
-import { Analyzer, type Analysis } from './analysis';
+import { Analyzer, onlineChecks, type Analysis, type AnalysisOptions } from './analysis';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { ConfigDiagnosticsPublisher } from './configDiagnostics';
 import { ConfigStore, isConfigPath } from './configStore';
@@ -23,6 +23,7 @@ import { FileWatchers } from './watchers';
 import { createRosters, HANDLE_CAPABILITIES, registerHandleFeatures, rosterService } from './handles';
 import { watchRosterFiles } from './rosters';
 import { nodeServices } from '../node/host';
+import { createLinkLookups, LINK_CAPABILITIES, registerLinkFeatures } from './links';
 
 interface ClientSupport {
   configurationPull: boolean;
@@ -51,7 +52,11 @@ export function startServer(connection: Connection): void {
     const root = configs.rootFor(path);
     return root ? references.textsFor(root) : [];
   };
-  const analyzer = new Analyzer(configs, () => ({ enabled: settings.enable, lang: lang(), trusted }), log, { ...nodeServices, referenceText, roster: rosterService(rosters, configs) });
+  // Online look-ups: answered by the client when it says so at start (initializationOptions), else by this process.
+  let linkSource: { viaClient: boolean; cachePath?: string } = { viaClient: false };
+  const linkLookups = createLinkLookups(connection, { source: () => linkSource, trusted: () => trusted, log });
+  const analysisOptions = (): AnalysisOptions => ({ enabled: settings.enable, lang: lang(), trusted, linksOnline: settings.links.online });
+  const analyzer = new Analyzer(configs, analysisOptions, log, { ...nodeServices, referenceText, roster: rosterService(rosters, configs), linkStatus: linkLookups });
   const scheduler = new LintScheduler(runScheduled);
   const justOpened = new Set<string>();
   const configProblems = new ConfigDiagnosticsPublisher(connection, configs, uriForPath);
@@ -144,6 +149,7 @@ export function startServer(connection: Connection): void {
     clientLocale = typeof options.locale === 'string' ? options.locale : params.locale;
     settings = readSettings(options, defaultSettings);
     trusted = options.trusted !== false;
+    linkSource = { viaClient: options.linkLookups === 'client', cachePath: typeof options.linkCache === 'string' ? options.linkCache : undefined };
     const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const roots = folderUris.map((uri) => uriToPath(uri)).filter((f) => f.onDisk).map((f) => f.path);
     if (!roots.length && params.rootPath) roots.push(toPosixPath(params.rootPath));
@@ -155,6 +161,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'Minutes' },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...HANDLE_CAPABILITIES,
+        ...LINK_CAPABILITIES,
       },
       serverInfo: { name: 'community-minutes' },
     };
@@ -253,11 +260,19 @@ export function startServer(connection: Connection): void {
   });
 
   // The preview's summary, the workspace check and the rule picker of the VS Code client.
-  registerSummary(connection, { documents, analyzer, lang, log, roster: rosterService(rosters, configs) });
+  registerSummary(connection, { documents, analyzer, lang, log, roster: rosterService(rosters, configs), linkStatus: linkLookups });
   registerWorkspaceLint(connection, { documents, analyzer, log });
   registerRuleCatalog(connection, lang);
+  const linkHover = registerLinkFeatures(connection, {
+    documents, analyzer, lookups: linkLookups, lang, log, isConfigDocument,
+    online: (analysis) => onlineChecks(analysisOptions(), analysis.config),
+    recheck: () => {
+      analyzer.settingsGeneration++;
+      relintAll();
+    },
+  });
   registerHandleFeatures(connection, {
-    documents, analyzer, rosters, configs, lang, log, isConfigDocument,
+    documents, analyzer, rosters, configs, lang, log, isConfigDocument, linkHover,
     enabled: () => settings.enable,
     documentChanges: () => support.documentChanges,
   });

@@ -3,7 +3,7 @@ import type { ClientSettings } from './protocol';
 
 export const SETTINGS_SECTION = 'communityMinutes';
 
-export const defaultSettings: ClientSettings = { language: 'auto', enable: true, run: 'onType' };
+export const defaultSettings: ClientSettings = { language: 'auto', enable: true, run: 'onType', links: { online: false } };
 
 /**
  * Reads settings sent by a client, keeping defaults for anything missing or malformed.
@@ -17,6 +17,10 @@ export function readSettings(raw: unknown, base: ClientSettings = defaultSetting
   if (section.language === 'auto' || section.language === 'en' || section.language === 'zh') out.language = section.language;
   if (typeof section.enable === 'boolean') out.enable = section.enable;
   if (section.run === 'onType' || section.run === 'onSave') out.run = section.run;
+  // VS Code nests dotted settings (`links.online` → `{ links: { online } }`); other clients may not.
+  const links = section.links;
+  const online = typeof links === 'object' && links !== null ? (links as Record<string, unknown>).online : section['links.online'];
+  if (typeof online === 'boolean') out.links = { online };
   return out;
 }
 

@@ -7,6 +7,8 @@ import { RequestType, type Connection, type TextDocuments } from 'vscode-languag
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../core';
 import type { Roster } from '../core/roster';
+import { apiBase } from '../core/links/api';
+import type { LinkStatusService } from '../core/services';
 import { summarize, type MinutesSummary } from '../core/summary';
 import type { Analyzer } from './analysis';
 import { uriToPath } from './uri';
@@ -34,6 +36,8 @@ export interface SummaryContext {
   log(message: string): void;
   /** The contributors known where a file on disk lives: their names go next to the handles. */
   roster?(path: string): Roster | undefined;
+  /** What online checks have learnt about the linked PRs (their state and title in the list). */
+  linkStatus?: LinkStatusService;
 }
 
 export function registerSummary(connection: Connection, context: SummaryContext): void {
@@ -54,6 +58,10 @@ export function registerSummary(connection: Connection, context: SummaryContext)
           lang: context.lang(),
           links: analysis.config?.config.links,
           roster: roster && ((handle) => roster.declared(handle)?.name),
+          linkStatus: (target) => {
+            const api = apiBase(target, analysis.config?.config.links);
+            return api ? context.linkStatus?.cached?.(target, api) : undefined;
+          },
         }),
       };
     } catch (error) {

@@ -67,8 +67,14 @@ export interface LinkStatus {
   status?: 'open' | 'closed' | 'merged';
   author?: string;
   movedTo?: string;
-  /** Why it is unverified (`rate limited until 12:00`), for an information diagnostic. */
+  /**
+   * Why it is unverified, as a code the rules put in words: `rate-limited` (until `retryAt`),
+   * `timeout`, `network`, `http-<status>` (`http-500`), `auth` (the token was refused),
+   * `untrusted`, `no-api`, or `pending` (the answer is on its way: say nothing yet).
+   */
   reason?: string;
+  /** When a rate-limited forge may be asked again (ms since the epoch). */
+  retryAt?: number;
   /** When the answer was obtained (ms since the epoch), cached or not. */
   checkedAt?: number;
 }

@@ -68,6 +68,12 @@ export function severityFor(rule: Rule, setting: RuleSetting | undefined): Sever
   return s;
 }
 
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
+
+function atMost(severity: Severity, cap: Severity | undefined): Severity {
+  return cap && SEVERITY_RANK[severity] > SEVERITY_RANK[cap] ? cap : severity;
+}
+
 /** Runs the rules on one document. Pure: everything outside the text comes through `input`. */
 export async function lint(input: LintInput): Promise<LintResult> {
   const template = chooseTemplate(input);
@@ -94,7 +100,7 @@ export async function lint(input: LintInput): Promise<LintResult> {
       },
       report: (r) => diagnostics.push({
         rule: rule.id,
-        severity: setting === undefined && r.severity ? r.severity : severity,
+        severity: atMost(setting === undefined && r.severity ? r.severity : severity, r.maxSeverity),
         message: r.message,
         span: r.span,
         fixes: r.fixes ?? [],

@@ -32,6 +32,8 @@ export interface Report {
    * published LCTT articles). Configuration of the rule's severity still wins.
    */
   severity?: Severity;
+  /** The most this finding may be, whatever configuration says (an unverified link is never an error). */
+  maxSeverity?: Severity;
 }
 
 export interface RuleContext {

@@ -1,15 +1,17 @@
 import type { Rule } from '../types';
 import { duplicateTarget } from './duplicate-target';
 import { foreignRepo } from './foreign-repo';
+import { kindMismatch } from './kind-mismatch';
 import { malformedPr } from './malformed-pr';
 import { missingFile } from './missing-file';
+import { notFound } from './not-found';
 import { numberMismatch } from './number-mismatch';
 import { spacedSyntax } from './spaced-syntax';
 import { split } from './split';
 import { undefinedReference } from './undefined-reference';
 import { unusedDefinition } from './unused-definition';
 
-/** The offline link rules, in catalog order. */
+/** The link rules, in catalog order: offline first, then the two that ask the forge (`online`). */
 export const linkRules: Rule[] = [
   spacedSyntax,
   split,
@@ -20,4 +22,6 @@ export const linkRules: Rule[] = [
   unusedDefinition,
   foreignRepo,
   missingFile,
+  notFound,
+  kindMismatch,
 ];
