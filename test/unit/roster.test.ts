@@ -177,6 +177,18 @@ describe('the roster', () => {
     assert.deepEqual(roster.complete('weixiong').map((c) => c.person.handle), ['myeuler']);
   });
 
+  it('finds a person with a Chinese name by its pinyin and initials', () => {
+    const roster = new Roster({ entries: [
+      { handle: 'stone-xw', forge: 'gitee', name: '熊伟', roles: [], source: { kind: 'config', path: '/ws/.minutesrc.json' } },
+      { handle: 'green-lcq', forge: 'gitee', name: '吕从庆', roles: [], source: { kind: 'config', path: '/ws/.minutesrc.json' } },
+    ] });
+    assert.deepEqual(roster.complete('熊伟').map((c) => c.person.handle), ['stone-xw']);
+    assert.deepEqual(roster.complete('xiongwei').map((c) => c.person.handle), ['stone-xw']);
+    assert.deepEqual(roster.complete('xw').map((c) => c.person.handle), ['stone-xw']);
+    assert.deepEqual(roster.complete('lvcong').map((c) => c.person.handle), ['green-lcq']);
+    assert.deepEqual(roster.complete('lucongqing').map((c) => c.person.handle), ['green-lcq']);
+  });
+
   it('completes logins by prefix first, then by name, then by substring', () => {
     const roster = new Roster({ entries: [...team.entries, ...sig.entries] });
     assert.deepEqual(roster.complete('Wi').map((c) => c.person.handle), ['Wine93']);

@@ -1,3 +1,4 @@
+import { pinyin } from 'pinyin-pro';
 import type { Person } from './roster';
 import type { HandleUsage } from './usage';
 
@@ -11,7 +12,8 @@ export interface CompletionCandidate {
 
 /**
  * `Xiong Wei` → `xiongwei`, `weixiong` (romanised Chinese names come in both orders), `xiong`,
- * `wei`; `熊伟` → `熊伟`. The first key is the whole name, compacted.
+ * `wei`; `熊伟` → `熊伟`, and its pinyin `xiongwei` and initials `xw`, so an author can type the
+ * name the way their input method spells it. The first key is the whole name, compacted.
  */
 export function nameKeys(name: string): string[] {
   const words = name.toLowerCase().split(/[\s\u3000.,·•_-]+/).filter(Boolean);
@@ -19,7 +21,18 @@ export function nameKeys(name: string): string[] {
   const keys = [words.join('')];
   if (words.length === 2) keys.push(words[1] + words[0]);
   if (words.length > 1) keys.push(...words);
-  return keys;
+  if (HAN.test(name)) keys.push(...pinyinKeys(name));
+  return [...new Set(keys)];
+}
+
+const HAN = /[\u3400-\u9fff]/;
+
+/** `吕从庆` → `lvcongqing`, `lucongqing`, `lcq`: surnames read as surnames (曾 is zeng, 单 is shan). */
+function pinyinKeys(name: string): string[] {
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'removed', surname: 'head', v: true });
+  if (!syllables.length) return [];
+  const full = syllables.join('');
+  return [full, full.replace(/v/g, 'u'), syllables.map((s) => s[0]).join('')];
 }
 
 interface Indexed {
