@@ -1,7 +1,8 @@
 /**
  * The VS Code side of Community Minutes. It starts the language server, which does all the
- * work (templates, rules, fixes, completion), and adds a status bar item, the preview pane and
- * the commands (commands.ts).
+ * work (templates, rules, fixes, completion), and adds a status bar item (a click changes the
+ * template: templateChoice/), the preview pane, the commands (commands.ts) and the checks of a
+ * file's bytes that only the client can make (encoding/).
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';

@@ -1,4 +1,10 @@
-/** The few strings the client itself shows; everything else comes from the server, already localized. */
+/**
+ * The few strings the client itself shows; everything else comes from the server, already
+ * localized. Client strings are `{ en, zh }` messages (here, preview/strings.ts and
+ * encoding/strings.ts), not `vscode.l10n`: they follow the `communityMinutes.language` setting
+ * like the server's messages do (vscode.l10n only knows VS Code's display language), and tests
+ * read them without VS Code. The manifest's own strings are in package.nls*.json.
+ */
 import { format, normalizeLang, type Lang, type Message } from '../../server/src/core/i18n/lang';
 import * as vscode from 'vscode';
 import { SETTINGS_SECTION } from './languageClient';
@@ -8,8 +14,21 @@ const messages = {
   notLinted: { en: 'This file is not checked as minutes: {reason}', zh: '此文件未按会议纪要检查：{reason}' },
   applied: { en: 'Template: {name} ({id}), {reason}.', zh: '模板：{name}（{id}），{reason}。' },
   openConfig: { en: 'Open .minutesrc.json', zh: '打开 .minutesrc.json' },
-  statusTooltip: { en: 'Minutes template: {reason}. Click for details.', zh: '会议纪要模板：{reason}。点击查看详情。' },
+  statusTooltip: { en: 'Minutes template: {reason}. Click to change it.', zh: '会议纪要模板：{reason}。点击更改。' },
   noTemplate: { en: 'no template', zh: '无模板' },
+  changeTemplate: { en: 'Change Template…', zh: '更改模板…' },
+  changeTemplateNoEditor: { en: 'Open a minutes file to choose its template.', zh: '请先打开一个会议纪要文件再选择模板。' },
+  changeTemplateTitle: { en: 'Template for {file}', zh: '{file} 使用的模板' },
+  changeTemplateWrites: { en: 'Writes "template" in {config}, for every minutes file it applies to', zh: '写入 {config} 的 "template"，对其适用的所有纪要文件生效' },
+  changeTemplateCreates: { en: 'Creates {config} with "template", for every minutes file of the folder', zh: '创建含 "template" 的 {config}，对该文件夹中的所有纪要文件生效' },
+  changeTemplateCurrent: { en: 'current', zh: '当前' },
+  changeTemplateDetect: { en: 'Detect automatically', zh: '自动识别' },
+  changeTemplateDetectDetail: { en: 'Removes "template" from the configuration: each file\'s template is detected from its content.', zh: '从配置中删除 "template"：按每个文件的内容识别模板。' },
+  changeTemplateOwn: { en: '{config} names the team\'s own template. Replace it with a built-in one?', zh: '{config} 指定了团队自己的模板。要替换为内置模板吗？' },
+  changeTemplateReplace: { en: 'Replace', zh: '替换' },
+  changeTemplateCreated: { en: 'Created {config}: its minutes now follow the template {template}.', zh: '已创建 {config}：其中的纪要现在使用模板 {template}。' },
+  changeTemplateSyntax: { en: '{config} has a syntax error: fix it first, then change the template.', zh: '{config} 有语法错误：请先修正，再更改模板。' },
+  changeTemplateNotObject: { en: '{config} is not a JSON object: fix it first, then change the template.', zh: '{config} 不是 JSON 对象：请先修正，再更改模板。' },
 } satisfies Record<string, Message>;
 
 /** The `communityMinutes.language` setting, or VS Code's display language when it is `auto`. */

@@ -1,6 +1,7 @@
 /**
- * Which template the server applied to each open document, shown in the status bar and by the
- * `communityMinutes.showTemplate` command. The server sends `minutes/templateInfo` after linting.
+ * Which template the server applied to each open document, shown in the status bar (a click
+ * changes it: templateChoice/changeTemplate.ts) and by the `communityMinutes.showTemplate`
+ * command. The server sends `minutes/templateInfo` after linting.
  */
 import * as vscode from 'vscode';
 import type { TemplateInfo } from '../../server/src/lsp/protocol';
@@ -15,7 +16,7 @@ export class TemplateStatus implements vscode.Disposable {
 
   constructor() {
     this.item.name = 'Community Minutes';
-    this.item.command = 'communityMinutes.showTemplate';
+    this.item.command = 'communityMinutes.changeTemplate';
     this.subscriptions = [
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
@@ -44,9 +45,12 @@ export class TemplateStatus implements vscode.Disposable {
       ? t('notLinted', { reason: info.reason })
       : t('applied', { name: info.name ?? info.template, id: info.template, reason: info.reason });
     const openConfig = t('openConfig');
-    const choice = await vscode.window.showInformationMessage(text, ...(info.configPath ? [openConfig] : []));
+    const change = t('changeTemplate');
+    const choice = await vscode.window.showInformationMessage(text, change, ...(info.configPath ? [openConfig] : []));
     if (choice === openConfig && info.configPath) {
       await vscode.window.showTextDocument(vscode.Uri.file(info.configPath));
+    } else if (choice === change) {
+      await vscode.commands.executeCommand('communityMinutes.changeTemplate');
     }
   }
 
@@ -54,7 +58,7 @@ export class TemplateStatus implements vscode.Disposable {
     for (const s of this.subscriptions) s.dispose();
   }
 
-  private activeInfo(): TemplateInfo | undefined {
+  activeInfo(): TemplateInfo | undefined {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     return uri === undefined ? undefined : this.infoByUri.get(uri);
   }
