@@ -1,0 +1,73 @@
+// Packages the extension as a user gets it from the Marketplace and checks the .vsix: what it
+// holds (the bundles, the manifest and its translations, no sources, tests or node_modules)
+// and how big it is. Prints the file list and sizes.
+//   node scripts/check-vsix.mjs [--keep FILE]
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+
+const MAX_VSIX_BYTES = 2 * 1024 * 1024;
+const REQUIRED = [
+  'extension/package.json', 'extension/package.nls.json', 'extension/package.nls.zh-cn.json',
+  'extension/dist/extension.js', 'extension/dist/server.js', 'extension/schemas/minutesrc.schema.json',
+  'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/images/icon.png',
+];
+const FORBIDDEN = [/node_modules\//, /\.ts$/, /\.map$/, /^extension\/(test|server\/src|client\/src|scripts|docs|examples)\//];
+
+/** The entries of a zip file, read from its central directory. */
+function zipEntries(bytes) {
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) throw new Error('not a zip file');
+  const count = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    const method = bytes.readUInt16LE(at + 10);
+    const compressed = bytes.readUInt32LE(at + 20);
+    const size = bytes.readUInt32LE(at + 24);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extra = bytes.readUInt16LE(at + 30);
+    const comment = bytes.readUInt16LE(at + 32);
+    const local = bytes.readUInt32LE(at + 42);
+    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    entries.push({ name, size, compressed, method, local });
+    at += 46 + nameLength + extra + comment;
+  }
+  return entries;
+}
+
+function entryText(bytes, entry) {
+  const nameLength = bytes.readUInt16LE(entry.local + 26);
+  const extra = bytes.readUInt16LE(entry.local + 28);
+  const data = bytes.subarray(entry.local + 30 + nameLength + extra, entry.local + 30 + nameLength + extra + entry.compressed);
+  return (entry.method === 8 ? inflateRawSync(data) : data).toString('utf8');
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'minutes-vsix-'));
+const vsix = join(dir, 'community-minutes.vsix');
+try {
+  const build = spawnSync('npm', ['run', '--silent', 'package', '--', '--out', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) throw new Error(`npm run package failed (${build.status})`);
+  const bytes = readFileSync(vsix);
+  const entries = zipEntries(bytes);
+  const names = entries.map((e) => e.name);
+  const problems = [];
+  for (const required of REQUIRED) if (!names.includes(required)) problems.push(`missing ${required}`);
+  for (const name of names) if (FORBIDDEN.some((re) => re.test(name))) problems.push(`should not ship ${name}`);
+  const size = statSync(vsix).size;
+  if (size > MAX_VSIX_BYTES) problems.push(`the .vsix is ${(size / 1024).toFixed(0)} KB, more than ${MAX_VSIX_BYTES / 1024} KB`);
+  const manifest = JSON.parse(entryText(bytes, entries.find((e) => e.name === 'extension/package.json')));
+  if (manifest.main !== './dist/extension.js') problems.push(`manifest main is ${manifest.main}`);
+  for (const e of entries) console.log(`${String(e.size).padStart(9)}  ${e.name}`);
+  console.log(`vsix: ${entries.length} files, ${(size / 1024).toFixed(0)} KB (limit ${MAX_VSIX_BYTES / 1024} KB)`);
+  const keep = process.argv.indexOf('--keep');
+  if (keep > 0 && process.argv[keep + 1]) copyFileSync(vsix, process.argv[keep + 1]);
+  if (problems.length) {
+    for (const p of problems) console.error(`check-vsix: ${p}`);
+    process.exitCode = 1;
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
