@@ -3,24 +3,15 @@
  * (../shared/corpus when present, else examples/) and on one ~100 KB minutes document.
  * Prints medians of several runs and their ratio; machines here are noisy, so read ratios.
  */
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { lint } from '../server/src/core';
+import { hasSharedCorpus, readMinutes, SHARED_CORPUS } from './corpus';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path, out);
-    else if (/\.(md|txt)$/.test(name)) out.push(path);
-  }
-  return out;
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -71,12 +62,10 @@ function bigDocument(): string {
 }
 
 async function main(): Promise<void> {
-  // npm runs scripts from the repository root; ../shared sits beside it on CI and dev machines.
-  const corpus = resolve(process.cwd(), '..', 'shared', 'corpus');
-  const root = existsSync(corpus) ? corpus : resolve(process.cwd(), 'examples');
-  const files = walk(root).map((path) => ({ path: path.replace(/\\/g, '/'), text: readFileSync(path, 'utf8') }));
+  const corpus = hasSharedCorpus();
+  const files = readMinutes(corpus ? SHARED_CORPUS : resolve(process.cwd(), 'examples'));
   console.log(`Community Minutes benchmark (${RUNS} runs each, medians; node ${process.version})`);
-  await measure(existsSync(corpus) ? 'corpus ../shared/corpus' : 'examples/', files);
+  await measure(corpus ? 'corpus ../shared/corpus' : 'examples/', files);
   const big = bigDocument();
   await measure('one large minutes document', [{ path: '/bench/2024-03-14.md', text: big }]);
 }

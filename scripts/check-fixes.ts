@@ -4,18 +4,10 @@
  * reports a fix that leaves its own diagnostic in place or makes another rule fire. Fixes are
  * data applied by one routine, so this proves all of them at once on real text.
  */
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { applyEdits, lint, type Diagnostic } from '../server/src/core';
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path, out);
-    else if (/\.(md|txt)$/.test(name)) out.push(path);
-  }
-  return out;
-}
+import { readMinutes, SHARED_CORPUS } from './corpus';
 
 function counts(diagnostics: Diagnostic[]): Map<string, number> {
   const m = new Map<string, number>();
@@ -24,13 +16,12 @@ function counts(diagnostics: Diagnostic[]): Map<string, number> {
 }
 
 async function main(): Promise<void> {
-  const folder = resolve(process.argv[2] ?? join(process.cwd(), '..', 'shared', 'corpus'));
+  const folder = resolve(process.argv[2] ?? SHARED_CORPUS);
   if (!existsSync(folder)) throw new Error(`no such folder: ${folder}`);
   let fixes = 0;
   let failures = 0;
   const sideEffects = new Map<string, number>();
-  for (const path of walk(folder)) {
-    const text = readFileSync(path, 'utf8');
+  for (const { path, text } of readMinutes(folder)) {
     const before = await lint({ path, text });
     const beforeCounts = counts(before.diagnostics);
     for (const d of before.diagnostics) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs minutes-lint over a folder of real minutes (by default /work/shared/corpus) and prints
+// Runs minutes-lint over a folder of real minutes (by default ../shared/corpus beside the repository) and prints
 // which template every file got and how many diagnostics each rule raised, so that template
 // detection and false positives can be reviewed at a glance.
 //

@@ -14,6 +14,7 @@ import lcttSnippets from '../../../snippets/lctt-article.json';
 import openeulerSnippets from '../../../snippets/openeuler-tc.json';
 import oshSnippets from '../../../snippets/osh-group-meeting.json';
 import { say } from '../preview/strings';
+import { exists } from '../workspaceFiles';
 import { fileNameProblem, meetingDateOf, proposeFileName } from './fileName';
 
 interface Snippet {
@@ -113,13 +114,4 @@ async function askFileName(lang: Lang, template: TemplateSpec, folder: vscode.Ur
     },
   });
   return name ? vscode.Uri.joinPath(folder, name.trim()) : undefined;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

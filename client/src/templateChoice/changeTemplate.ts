@@ -11,6 +11,7 @@ import { localized } from '../../../server/src/core/templates/match';
 import { builtinTemplates } from '../../../server/src/core/templates/registry';
 import type { TemplateInfo } from '../../../server/src/lsp/protocol';
 import { t } from '../messages';
+import { exists } from '../workspaceFiles';
 import { CONFIG_FILE_NAME, configuredTemplate, newConfigText, templateEdits } from './configEdit';
 
 type TemplateItem = vscode.QuickPickItem & { templateId?: string; detect?: true };
@@ -106,14 +107,5 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {
     return undefined;
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
   }
 }

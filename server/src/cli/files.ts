@@ -1,7 +1,5 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
+import { statSync } from 'node:fs';
+import { walkFiles } from '../node/walk';
 
 export interface FoundFile {
   path: string;
@@ -13,28 +11,6 @@ export interface FoundFile {
 export function collectFiles(paths: string[], extensions: string[]): { files: FoundFile[]; missing: string[] } {
   const files: FoundFile[] = [];
   const missing: string[] = [];
-  const walk = (dir: string) => {
-    let entries: string[];
-    try {
-      entries = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
-    for (const name of entries) {
-      const full = join(dir, name);
-      let stat;
-      try {
-        stat = statSync(full);
-      } catch {
-        continue;
-      }
-      if (stat.isDirectory()) {
-        if (!SKIPPED_DIRS.has(name) && !name.startsWith('.')) walk(full);
-      } else if (extensions.some((e) => name.toLowerCase().endsWith(`.${e}`))) {
-        files.push({ path: full, explicit: false });
-      }
-    }
-  };
   for (const p of paths) {
     let stat;
     try {
@@ -43,8 +19,12 @@ export function collectFiles(paths: string[], extensions: string[]): { files: Fo
       missing.push(p);
       continue;
     }
-    if (stat.isDirectory()) walk(p);
-    else files.push({ path: p, explicit: true });
+    if (stat.isDirectory()) {
+      const found = walkFiles(p, { accept: (name) => extensions.some((e) => name.toLowerCase().endsWith(`.${e}`)) });
+      files.push(...found.map((path) => ({ path, explicit: false })));
+    } else {
+      files.push({ path: p, explicit: true });
+    }
   }
   return { files, missing };
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { joinPath } from '../core/config/load';
 import type { Lang } from '../core/i18n/lang';
 import type { ResolvedConfig } from '../core/config/types';
@@ -8,6 +8,7 @@ import {
   type RosterEntry, type RosterProblem, type RosterSourceResult,
 } from '../core/roster';
 import { filled, sourceMessages } from '../core/roster/sources/problems';
+import { walkFiles } from './walk';
 
 /** Reads a file's text (an open editor buffer first, in the language server); undefined when absent. */
 export type ReadText = (path: string) => string | undefined;
@@ -24,7 +25,6 @@ export interface NodeRosterOptions {
 /** Minutes files scanned per workspace folder, at most: a huge monorepo must not stall the server. */
 export const MAX_SCANNED_FILES = 5000;
 const MAX_SCANNED_BYTES = 1024 * 1024;
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', 'target', '.vscode-test']);
 const MINUTES_FILE = /\.(?:md|markdown|txt)$/i;
 
 interface CachedRoster {
@@ -235,30 +235,7 @@ export function gitAuthorEntries(log: string, root: string): RosterEntry[] {
 
 /** Minutes-like files under a folder (Markdown and text), skipping build and VCS folders. */
 export function listMinutes(root: string, limit = MAX_SCANNED_FILES): string[] {
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (found.length >= limit) return;
-      const full = `${dir === '/' ? '' : dir}/${name}`;
-      let stat;
-      try {
-        stat = statSync(full);
-      } catch {
-        continue;
-      }
-      if (stat.isDirectory()) {
-        if (!SKIPPED_DIRS.has(name) && !name.startsWith('.')) walk(full);
-      } else if (MINUTES_FILE.test(name) && stat.size <= MAX_SCANNED_BYTES) found.push(full);
-    }
-  };
-  walk(root);
-  return found;
+  return walkFiles(root, { limit, accept: (name, stat) => MINUTES_FILE.test(name) && stat.size <= MAX_SCANNED_BYTES }).map((p) => p.replace(/\\/g, '/'));
 }
 
 function readDiskText(path: string): string | undefined {
