@@ -125,6 +125,15 @@ describe('minutes-lint', () => {
     assert.match(bad.stderr, /neither a built-in template/);
   });
 
+  it('prints GitHub Actions annotations with --format github, escaping what the syntax reserves', () => {
+    writeFileSync(join(dir, '2024-03-14.md'), CURVE_WITHOUT_TIME.replace('## 加入会议', '## 加入会议\n\n会议：100%, 见 a:b'));
+    const r = run(['--format', 'github', '2024-03-14.md'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.ok(lines.every((l) => /^::(error|warning|notice) file=2024-03-14\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]+::/.test(l)), r.stdout);
+    assert.ok(lines.some((l) => l.startsWith('::warning file=2024-03-14.md,line=1,col=1,endLine=1,endColumn=8,title=template/missing-section::Missing section')), r.stdout);
+  });
+
   it('speaks Chinese with --lang zh', () => {
     writeFileSync(join(dir, '2024-03-14.md'), CURVE_WITHOUT_TIME);
     const r = run(['--lang', 'zh', '2024-03-14.md'], dir);

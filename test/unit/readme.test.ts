@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { allRules } from '../../server/src/core';
 import { ROOT } from '../helpers';
@@ -21,5 +22,20 @@ describe('README', () => {
     assert.match(ci, /npm ci/);
     assert.match(ci, /npm run --silent example/);
     assert.match(ci, /npm test/);
+  });
+});
+
+describe('README example output', () => {
+  it('is what minutes-lint prints on the bundled examples today', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const shown = /```text\n\$ npx minutes-lint examples\n([\s\S]*?)\n```/.exec(readme)?.[1];
+    assert.ok(shown, 'README has no example output block');
+    const run = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'examples'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(run.stdout.trimEnd(), shown, 'update the README block with the output of `node dist/cli.js examples`');
   });
 });

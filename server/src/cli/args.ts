@@ -1,5 +1,5 @@
 export interface CliOptions {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'github';
   config?: string;
   template?: string;
   fix: boolean;
@@ -36,7 +36,7 @@ export function parseArgs(argv: string[]): CliOptions {
     }
     switch (arg) {
       case '--format':
-        if (value !== 'text' && value !== 'json') throw new UsageError(`--format must be text or json, not "${value}"`);
+        if (value !== 'text' && value !== 'json' && value !== 'github') throw new UsageError(`--format must be text, json or github, not "${value}"`);
         o.format = value;
         break;
       case '--config': o.config = value; break;
@@ -73,7 +73,8 @@ Checks meeting minutes against their community's template (detected, or configur
 .minutesrc.json). Folders are walked for .md files, and .txt files of templates that use them.
 
 Options:
-  --format text|json   output format (default text)
+  --format FORMAT      text (default), json, or github (annotations on pull requests
+                       in GitHub Actions)
   --config FILE        use this configuration instead of the nearest .minutesrc.json
   --template ID        use this template (a built-in id or a template file) for every file
   --fix                apply safe fixes in place, then report what is left

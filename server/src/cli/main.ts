@@ -10,7 +10,7 @@ import { cliRosterRoot, NodeRosters, rosterProblemLines } from '../node/roster';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { collectFiles } from './files';
 import { CliLinkStatus } from './online';
-import { toJson, toText, type FileReport } from './report';
+import { toGithub, toJson, toText, type FileReport } from './report';
 
 declare const PACKAGE_VERSION: string | undefined;
 
@@ -123,7 +123,8 @@ export async function main(argv: string[]): Promise<number> {
   // A broken roster file is the team's to fix, not the minutes' fault: a warning, not a failure.
   for (const line of rosterProblemLines(rosters, options.lang)) process.stderr.write(`minutes-lint: warning: ${line}\n`);
   const color = options.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  process.stdout.write(`${options.format === 'json' ? toJson(reports) : toText(reports, color, options.lang)}\n`);
+  const output = options.format === 'json' ? toJson(reports) : options.format === 'github' ? toGithub(reports) : toText(reports, color, options.lang);
+  process.stdout.write(`${output}\n`);
   if (failed) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }

@@ -84,3 +84,35 @@ export function toText(reports: FileReport[], color: boolean, lang: 'en' | 'zh')
   out.push(total ? paint(counts.error ? 'error' : 'warning', summary) : summary);
   return out.join('\n');
 }
+
+/** GitHub Actions' `::error` workflow commands escape these in values and properties. */
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+const GITHUB_LEVEL = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' } as const;
+
+/**
+ * `--format github`: one workflow command per diagnostic, which GitHub Actions turns into
+ * annotations on the pull request's changed lines, so reviewers see them where they read.
+ */
+export function toGithub(reports: FileReport[]): string {
+  const out: string[] = [];
+  for (const r of reports) {
+    const file = escapeProperty(displayPath(r.path));
+    if (r.error) {
+      out.push(`::error file=${file},title=minutes-lint::${escapeData(r.error)}`);
+      continue;
+    }
+    for (const d of r.diagnostics) {
+      const { line, column, endLine, endColumn } = range(r.lines!, d.span.start, d.span.end);
+      const where = `file=${file},line=${line},col=${column},endLine=${endLine},endColumn=${endColumn}`;
+      out.push(`::${GITHUB_LEVEL[d.severity]} ${where},title=${escapeProperty(d.rule)}::${escapeData(d.message)}`);
+    }
+  }
+  return out.join('\n');
+}
