@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { lint, resolveTemplate, type LintResult, type TemplateSpec } from '../../server/src/core';
 import { filenameDate, findDate, findDates, formatLike, parseDate, sameDate } from '../../server/src/core/model/dates';
-import { applyRuleFixes, lineOf, only } from '../helpers';
+import { applyRuleFixes, lineOf, lintText, only } from '../helpers';
 
 // Small templates written for these tests, so that they do not depend on the built-in JSON.
 
@@ -463,5 +463,15 @@ describe('template/field-mismatch', () => {
     assert.deepEqual(lines(result, 'template/field-mismatch'), []);
     const differs = await lintWith(extract, 'published/a.md', article('trans-x（初译）'));
     assert.deepEqual(lines(differs, 'template/field-mismatch'), [8]);
+  });
+});
+
+describe('fixes in files with Windows line endings', () => {
+  it('write CRLF line breaks, so a fix never mixes line endings', async () => {
+    const text = '## 加入会议\r\n\r\n会议号：000\r\n\r\n## 会议内容\r\n\r\n### 一、近期工作\r\n\r\n- 工作\r\n\r\n### 二、开源社区\r\n\r\n- 活动\r\n\r\n### 三、答疑 & 交流\r\n';
+    const result = await lintText(text, '/ws/curve/2024-03-14.md', { template: 'curve-biweekly' });
+    const fixed = applyRuleFixes(text, result.diagnostics, 'template/missing-section');
+    assert.ok(fixed.startsWith('## 时间\r\n\r\n'), JSON.stringify(fixed.slice(0, 40)));
+    assert.ok(!/(^|[^\r])\n/.test(fixed), 'a bare \\n was inserted');
   });
 });
