@@ -4,8 +4,8 @@ import { format, type Message } from '../core/i18n/lang';
 /** The server's own words (the rules bring theirs). */
 const messages = {
   tooLarge: {
-    en: 'This file is too large to check ({size} MB; the limit is {limit} MB).',
-    zh: '文件过大（{size} MB，上限 {limit} MB），未检查。',
+    en: 'This file is too large to check while typing ({size} KB; the limit is {limit} KB): run minutes-lint on it.',
+    zh: '文件过大（{size} KB，上限 {limit} KB），编辑时不检查；请用 minutes-lint 检查。',
   },
   binary: { en: 'binary content (NUL bytes), not checked', zh: '二进制内容（含 NUL 字节），未检查' },
   disabled: { en: 'checking is disabled (communityMinutes.enable)', zh: '检查已关闭（communityMinutes.enable）' },
