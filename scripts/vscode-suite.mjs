@@ -2,14 +2,24 @@
 // `npm run test:vscode` (@vscode/test-electron) and `npm run test:vscode-web` (code-server).
 // scripts/build.mjs leaves test/vscode alone: these tests need a VS Code around them.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PLACEHOLDER_API } from './vscode-link-server.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SUITE_SRC = join(ROOT, 'test/vscode/suite');
 const FIXTURES = join(ROOT, 'test/vscode/fixtures/ws');
+/** The folder whose `.minutesrc.json` turns online link checks on, against the runner's local API. */
+const ONLINE_CONFIG = 'online/.minutesrc.json';
+
+/**
+ * The suite runs twice, told apart by MINUTES_VSCODE_RUN in the extension host's environment:
+ * in a trusted workspace (every *.test.ts but the restricted ones) and in Restricted Mode
+ * (*.restricted.test.ts only). index.ts picks the files.
+ */
+export const SUITE_RUNS = { trusted: 'trusted', restricted: 'restricted' };
 
 /**
  * Bundles index.ts and each *.test.ts into `outDir` (default out/vscode; it must stay inside the
@@ -37,10 +47,15 @@ export async function buildSuite(outDir = process.env.VSCODE_SUITE_OUT ?? join(R
 /**
  * A fresh copy of the fixtures workspace: tests type, apply fixes and change settings in it,
  * so the files in the repository never change and every run starts from the same state.
+ * `linkServer` (the local API's address) replaces the placeholder of the online folder's config.
  */
-export function copyWorkspace(parent = tmpdir()) {
+export function copyWorkspace(parent = tmpdir(), { linkServer } = {}) {
   const dir = join(mkdtempSync(join(parent, 'minutes-ws-')), 'ws');
   cpSync(FIXTURES, dir, { recursive: true });
+  if (linkServer) {
+    const config = join(dir, ONLINE_CONFIG);
+    writeFileSync(config, readFileSync(config, 'utf8').replaceAll(PLACEHOLDER_API, linkServer));
+  }
   return dir;
 }
 

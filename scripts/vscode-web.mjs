@@ -2,14 +2,21 @@
 // server and web workbench) opened by Debian's Chromium through playwright-core.
 //
 //   node scripts/vscode-web.mjs        the in-host mocha suite (test/vscode/suite) inside the
-//                                      extension host, loaded from this checkout   (test:vscode-web)
+//                                      extension host, loaded from this checkout   (test:vscode-web):
+//                                      a trusted run, then a short run in Restricted Mode
+//                                      (*.restricted.test.ts), both against a local stand-in
+//                                      for GitHub's API (scripts/vscode-link-server.mjs)
 //   node scripts/vscode-web.mjs --ui   packages the .vsix, installs it, and drives the workbench
 //                                      with the UI tests of test/vscode/ui          (test:ui)
 //
-// Options: --no-build (use dist/ as it is), --keep (keep the run folder), --install-only.
+// Options: --no-build (use dist/ as it is), --keep (keep the run folder), --install-only,
+// --trusted-only / --restricted-only (one of the two suite runs), --extension DIR (load the
+// extension from DIR instead of this checkout: a copy with a broken build, to see the suite fail),
+// --discard (delete the run folder even when a test failed).
 // Environment: MINUTES_VSCODE_CACHE (default .cache/vscode-web), VSCODE_WEB_TIMEOUT (seconds,
 // default 600), VSCODE_WEB_VERBOSE=1 (also the workbench's own log lines), VSCODE_WEB_NO_APT=1,
-// CHROMIUM_PATH, MOCHA_GREP (reaches the suite: the extension host inherits this environment),
+// CHROMIUM_PATH, MOCHA_GREP (reaches the trusted run's suite: the extension host inherits this
+// environment; the restricted run always runs all of its few tests),
 // MINUTES_UI_SCREENSHOTS (default docs/images), UI_GREP (runs the UI tests whose name matches).
 // Exit status: 0 all passed, 1 a test failed, 2 the harness failed, 124 timeout.
 import { spawn, spawnSync } from 'node:child_process';
@@ -21,15 +28,26 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { CHROMIUM, ensureInstalled, say } from './vscode-web-install.mjs';
-import { buildSuite, copyWorkspace, ROOT } from './vscode-suite.mjs';
+import { startLinkServer } from './vscode-link-server.mjs';
+import { buildSuite, copyWorkspace, ROOT, SUITE_RUNS } from './vscode-suite.mjs';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const extensionArg = argv.indexOf('--extension');
+/** The extension under test: this checkout, or a copy of it given with --extension. */
+const extensionDir = extensionArg >= 0 && argv[extensionArg + 1] ? resolve(argv[extensionArg + 1]) : ROOT;
 const uiMode = args.has('--ui');
 const keep = args.has('--keep') || !!process.env.VSCODE_WEB_KEEP;
+/** Failures are expected (scripts/vscode-broken-build.mjs): do not keep their run folders. */
+const discard = args.has('--discard');
 const verbose = !!process.env.VSCODE_WEB_VERBOSE;
 const timeoutMs = Number(process.env.VSCODE_WEB_TIMEOUT ?? 600) * 1000;
+/** Where run folders go (taken before a run points TMPDIR into its own folder). */
+const SYSTEM_TMP = tmpdir();
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=en-US'];
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=en-US',
+  // communityMinutes.openRuleDocs opens a page from the extension host, without a click.
+  '--disable-popup-blocking'];
 
 /** What a fresh profile would otherwise show or try to fetch. */
 const USER_SETTINGS = {
@@ -48,6 +66,20 @@ const USER_SETTINGS = {
   'chat.disableAIFeatures': true,
   // The sticky headings would hide the lines the UI tests look at, and clutter the screenshots.
   'editor.stickyScroll.enabled': false,
+};
+
+/**
+ * Restricted Mode: trust on, the folder never trusted (a fresh profile trusts nothing) and no
+ * prompt asking. The user setting for online checks is on as well, so that neither way of
+ * asking for them (setting or the fixture's `links.online`) may reach the network.
+ */
+const RESTRICTED_SETTINGS = {
+  ...USER_SETTINGS,
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+  'communityMinutes.links.online': true,
 };
 
 /** Workbench chatter that reaches codeAutomationLog next to the tests' output (all of it is in driver.log). */
@@ -106,19 +138,28 @@ function groupMembers(pgid) {
  * group, which is stopped as a whole when the run ends.
  */
 class Run {
-  constructor() {
-    this.dir = mkdtempSync(join(tmpdir(), 'minutes-vscode-web-'));
+  /** `restricted`: workspace trust on and the folder untrusted; `linkServer`: the local API's address. */
+  constructor({ restricted = false, linkServer } = {}) {
+    this.restricted = restricted;
+    this.linkServer = linkServer;
+    this.dir = mkdtempSync(join(SYSTEM_TMP, 'minutes-vscode-web-'));
     for (const sub of ['user-data/User', 'extensions', 'logs', 'tmp', 'xdg-data', 'xdg-config', 'xdg-cache']) mkdirSync(join(this.dir, sub), { recursive: true });
-    writeFileSync(join(this.dir, 'user-data/User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
-    this.workspace = copyWorkspace(this.dir);
+    writeFileSync(join(this.dir, 'user-data/User/settings.json'), JSON.stringify(restricted ? RESTRICTED_SETTINGS : USER_SETTINGS, null, 2));
+    this.workspace = copyWorkspace(this.dir, { linkServer });
     this.server = undefined;
     this.log = createWriteStream(join(this.dir, 'logs/driver.log'));
   }
 
   /** code-server with every file it writes redirected into the run folder. */
   codeServerEnv() {
+    const env = { ...process.env };
+    // The restricted run's few tests all run, whatever the trusted run was narrowed to.
+    if (this.restricted) delete env.MOCHA_GREP;
     return {
-      ...process.env,
+      ...env,
+      // Read by the suite (index.ts picks the run's files; the link tests ask the local API what arrived).
+      MINUTES_VSCODE_RUN: this.restricted ? SUITE_RUNS.restricted : SUITE_RUNS.trusted,
+      ...(this.linkServer ? { MINUTES_LINK_SERVER: this.linkServer } : {}),
       TMPDIR: join(this.dir, 'tmp'), // vscode-ipc-*.sock, vscode-typescript*/
       XDG_DATA_HOME: join(this.dir, 'xdg-data'), // otherwise ~/.local/share/code-server
       XDG_CONFIG_HOME: join(this.dir, 'xdg-config'),
@@ -146,7 +187,7 @@ class Run {
     const out = createWriteStream(join(this.dir, 'logs/server.log'));
     await new Promise((r) => out.once('open', r));
     this.server = spawn(process.execPath, [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${this.port}`,
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+      '--disable-telemetry', '--disable-update-check', ...(this.restricted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
       ...this.codeServerArgs()], { cwd: ROOT, env: this.codeServerEnv(), detached: true, stdio: ['ignore', out, out] });
     await waitForHealthy(this.base, this.server, 60_000);
     say(`code-server ${this.base} (pid ${this.server.pid}, run folder ${this.dir})`);
@@ -165,13 +206,20 @@ class Run {
   }
 
   async launchBrowser(playwright) {
-    process.env.TMPDIR = join(this.dir, 'tmp'); // Playwright's temporary Chromium profile
-    return playwright.chromium.launch({
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      // Chromium's crash reports and dconf go to XDG folders; keep them in the run folder.
-      env: { ...process.env, XDG_CONFIG_HOME: join(this.dir, 'xdg-config'), XDG_CACHE_HOME: join(this.dir, 'xdg-cache') },
-    });
+    // Playwright makes Chromium's temporary profile in TMPDIR: in the run folder, for this launch only.
+    const systemTmp = process.env.TMPDIR;
+    process.env.TMPDIR = join(this.dir, 'tmp');
+    try {
+      return await playwright.chromium.launch({
+        executablePath: CHROMIUM,
+        args: CHROMIUM_ARGS,
+        // Chromium's crash reports and dconf go to XDG folders; keep them in the run folder.
+        env: { ...process.env, XDG_CONFIG_HOME: join(this.dir, 'xdg-config'), XDG_CACHE_HOME: join(this.dir, 'xdg-cache') },
+      });
+    } finally {
+      if (systemTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = systemTmp;
+    }
   }
 
   async stop(failed) {
@@ -182,21 +230,33 @@ class Run {
       try { process.kill(-pgid, 'SIGKILL'); } catch { /* already gone */ }
     }
     await new Promise((r) => this.log.end(r));
-    if (failed || keep) say(`run folder kept: ${this.dir} (logs/driver.log, logs/server.log, user-data/logs)`);
+    if ((failed && !discard) || keep) say(`run folder kept: ${this.dir} (logs/driver.log, logs/server.log, user-data/logs)`);
     else rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
-/** The in-host suite: the workbench loads the extension from this checkout and runs run() in its host. */
-async function runSuite(current, installed) {
-  const testsEntry = await buildSuite();
+/**
+ * The in-host suite: the workbench loads the extension (this checkout, or --extension) and runs
+ * run() in its host. Returns the exit code and the suite's own `N passed, N failed` counts.
+ * `linkServer` (the local API) also learns which external pages the browser was asked to open.
+ */
+async function runSuite(current, installed, testsEntry, linkServer) {
   await current.start(installed.codeServerEntry);
   const browser = await current.launchBrowser(installed.playwright());
+  const counts = { passed: 0, failed: 0 };
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const write = (line) => current.log.write(`${line}\n`);
     page.on('console', (m) => write(`[console.${m.type()}] ${m.text()}`));
     page.on('pageerror', (e) => write(`[pageerror] ${e.message}`));
+    // vscode.env.openExternal ends in a new browser tab: its navigation is what the tests can see.
+    page.context().on('request', (request) => {
+      const url = request.url();
+      if (linkServer && request.isNavigationRequest() && /^https?:/.test(url) && !url.startsWith(current.base)) {
+        linkServer.opened.push(url);
+        write(`[opened] ${url}`);
+      }
+    });
     let finish;
     const finished = new Promise((r) => { finish = r; });
     page.on('console', (m) => {
@@ -206,6 +266,8 @@ async function runSuite(current, installed) {
     await page.exposeFunction('codeAutomationLog', (level, logArgs) => {
       const text = format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
       write(`[${level}] ${text}`);
+      const summary = /^\s*(\d+) passed, (\d+) failed/.exec(text);
+      if (summary) Object.assign(counts, { passed: Number(summary[1]), failed: Number(summary[2]) });
       if (verbose || !WORKBENCH_NOISE.test(text)) (level === 'error' ? console.error : console.log)(text);
     });
     await page.exposeFunction('codeAutomationExit', (code, logs) => {
@@ -218,7 +280,7 @@ async function runSuite(current, installed) {
     });
     const timer = setTimeout(() => finish({ code: 124, why: `timed out after ${timeoutMs / 1000} s` }), timeoutMs);
     await page.goto(current.url([
-      ['extensionDevelopmentPath', current.remoteUri(ROOT)],
+      ['extensionDevelopmentPath', current.remoteUri(extensionDir)],
       ['extensionTestsPath', current.remoteUri(testsEntry)],
       ['skipWelcome', 'true'],
     ]));
@@ -226,10 +288,35 @@ async function runSuite(current, installed) {
     clearTimeout(timer);
     say(why);
     if (code !== 0) await page.screenshot({ path: join(current.dir, 'logs/final.png') }).catch(() => {});
-    return code;
+    return { code, ...counts };
   } finally {
     await browser.close().catch(() => {});
   }
+}
+
+/**
+ * One code-server run of the suite (its own folder and process group). The restricted run
+ * also checks, from outside VS Code, that the local API heard nothing while it ran.
+ */
+async function suiteRun(name, installed, testsEntry, linkServer) {
+  const restricted = name === SUITE_RUNS.restricted;
+  say(restricted ? 'the restricted run: workspace trust on, the folder not trusted' : 'the trusted run');
+  const current = new Run({ restricted, linkServer: linkServer.url });
+  activeRun = current;
+  linkServer.reset();
+  let result = { code: 2, passed: 0, failed: 0 };
+  try {
+    result = await runSuite(current, installed, testsEntry, linkServer);
+  } finally {
+    await current.stop(result.code !== 0);
+    activeRun = undefined;
+  }
+  if (restricted) {
+    const heard = linkServer.requests;
+    say(`the local API heard ${heard.length} request(s) during the restricted run${heard.length ? `: ${heard.map((r) => r.path).join(', ')}` : ''}`);
+    if (heard.length) return { code: 1, passed: result.passed, failed: result.failed + 1 };
+  }
+  return result;
 }
 
 /** The UI tests: the .vsix a user would install, driven through the workbench like a person. */
@@ -285,6 +372,9 @@ async function runUi(current, installed) {
   return failed ? 1 : passed ? 0 : 2;
 }
 
+/** The run in progress, stopped (and kept) when the runner is interrupted. */
+let activeRun;
+
 async function main() {
   const installed = ensureInstalled();
   if (args.has('--install-only')) return 0;
@@ -292,19 +382,42 @@ async function main() {
     say('npm run build');
     run('npm', ['run', '--silent', 'build']);
   }
-  const current = new Run();
-  let code = 2;
   const stopOnSignal = (signal) => {
-    void current.stop(true).then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    void Promise.resolve(activeRun?.stop(true)).then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);
-  try {
-    code = uiMode ? await runUi(current, installed) : await runSuite(current, installed);
-  } finally {
-    await current.stop(code !== 0);
+  if (uiMode) {
+    const current = new Run();
+    activeRun = current;
+    let code = 2;
+    try {
+      code = await runUi(current, installed);
+    } finally {
+      await current.stop(code !== 0);
+    }
+    return code;
   }
-  return code;
+
+  const runs = args.has('--restricted-only') ? [SUITE_RUNS.restricted]
+    : args.has('--trusted-only') ? [SUITE_RUNS.trusted] : [SUITE_RUNS.trusted, SUITE_RUNS.restricted];
+  const testsEntry = await buildSuite();
+  const linkServer = await startLinkServer({ observesBrowser: true });
+  const results = [];
+  try {
+    for (const name of runs) {
+      const t0 = Date.now();
+      results.push({ name, ...(await suiteRun(name, installed, testsEntry, linkServer)), seconds: (Date.now() - t0) / 1000 });
+    }
+  } finally {
+    await linkServer.close();
+  }
+  const passed = results.reduce((n, r) => n + r.passed, 0);
+  const failed = results.reduce((n, r) => n + r.failed, 0);
+  if (results.length > 1) say(results.map((r) => `${r.name} run: ${r.passed} passed, ${r.failed} failed (exit ${r.code}, ${r.seconds.toFixed(0)} s)`).join('; '));
+  // The line CI reads, for both runs together.
+  console.log(`\n${passed} passed, ${failed} failed`);
+  return Math.max(...results.map((r) => r.code)) || (passed ? 0 : 2);
 }
 
 main().then(

@@ -1,12 +1,39 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { contributesCommand, describeAll, eventually, fixture, open, revertAndClose, sleep, waitForCodes, within } from './helpers';
+import {
+  contributesCommand, describeAll, docsUrl, eventually, fixture, linkServerLog, linkServerUrl, open, revertAndClose, sleep, waitForCodes, within,
+} from './helpers';
 
 const previewTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
   .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('communityMinutes.preview'));
 
 const CURVE = 'curve/2023/2023-05-18.md';
 const CURVE_CODES = ['template/missing-section', 'privacy/meeting-secret', 'link/duplicate-target', 'encoding/invisible'];
+
+/**
+ * Lets vscode.env.openExternal open github.com pages without the workbench's "open external
+ * website?" dialog, which no API can answer: the list of trusted domains is a file the
+ * workbench serves (what "Manage Trusted Domains" edits), so the test writes it.
+ */
+async function trustGitHub(): Promise<void> {
+  await vscode.workspace.fs.writeFile(vscode.Uri.parse('trustedDomains:/Trusted Domains'), new TextEncoder().encode('["https://github.com"]'));
+}
+
+/** Waits until the browser has been asked to open `url` (the web runner reports it to the local API). */
+async function waitForOpened(url: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const { opened } = await linkServerLog();
+    if (opened.includes(url)) return;
+    if (Date.now() > deadline) assert.fail(`the browser was not asked to open ${url}; it opened ${JSON.stringify(opened)}`);
+    await sleep(200);
+  }
+}
+
+/** The runner watches the browser's new tabs (code-server + Chromium; not a desktop VS Code). */
+async function observesBrowser(): Promise<boolean> {
+  return linkServerUrl() !== undefined && (await linkServerLog()).observesBrowser;
+}
 
 describe('commands', () => {
   afterEach(async () => {
@@ -74,6 +101,39 @@ describe('commands', () => {
     await editor.edit((b) => b.insert(end, '\u200b'));
     const [typed] = await waitForCodes(uri, ['encoding/invisible']);
     assert.equal(typed.range.start.line, end.line);
+  });
+
+  it('communityMinutes.changeTemplate: the picked template is written into the folder\'s .minutesrc.json (comments kept) and the minutes are checked against it', async function () {
+    if (!contributesCommand('communityMinutes.changeTemplate')) this.skip();
+    const editor = await open('template-choice/2024-02-07.md');
+    const uri = editor.document.uri;
+    const config = fixture('template-choice/.minutesrc.json');
+    await waitForCodes(uri, []);
+    // A quick pick of the built-in templates, Curve first; Enter takes it, as a person would.
+    const changing = vscode.commands.executeCommand('communityMinutes.changeTemplate');
+    await sleep(800);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await within(changing, 15_000, 'changeTemplate');
+    const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(config));
+    assert.match(written, /"template": "curve-biweekly"/, 'saved to disk');
+    assert.match(written, /\/\/ The team picked its template by hand/, 'the comment stays');
+    // The server watches config files: the open minutes are now held to the Curve template.
+    const after = await waitForCodes(uri, ['template/missing-section', 'template/missing-section', 'template/missing-section']);
+    assert.deepEqual(after.map((d) => d.message).sort(), ['加入会议', '会议内容', '时间'].map((s) => `Missing section "${s}" required by template curve-biweekly.`).sort());
+  });
+
+  it('communityMinutes.openRuleDocs opens the docs page of the problem under the cursor, or of the rule it is given', async function () {
+    if (!contributesCommand('communityMinutes.openRuleDocs') || !(await observesBrowser())) this.skip();
+    await trustGitHub();
+    const editor = await open(CURVE);
+    await waitForCodes(editor.document.uri, CURVE_CODES);
+    // On the zero-width space of line 16: one problem there, encoding/invisible.
+    editor.selection = new vscode.Selection(15, 5, 15, 5);
+    await within(vscode.commands.executeCommand('communityMinutes.openRuleDocs'), 10_000, 'openRuleDocs');
+    await waitForOpened(docsUrl('encoding/invisible'));
+    // From a code action or the preview the rule comes as the argument, wherever the cursor is.
+    await within(vscode.commands.executeCommand('communityMinutes.openRuleDocs', 'privacy/meeting-secret'), 10_000, 'openRuleDocs');
+    await waitForOpened(docsUrl('privacy/meeting-secret'));
   });
 
   it('communityMinutes.lintWorkspace publishes the problems of minutes that are not open', async function () {

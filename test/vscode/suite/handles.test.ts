@@ -1,8 +1,23 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { hasSource, open, revertAndClose, waitForCodes } from './helpers';
+import { fixture, hasSource, open, revertAndClose, waitForCodes } from './helpers';
 
 const HANDLES = 'handles/2023-10-12.md';
+/** Every fixture that credits @example-dev. */
+const CREDITS_EXAMPLE_DEV = [
+  'configured/2023-09-07.md', 'curve/2023/2023-05-18.md', 'curve/2023/2023-06-01.md',
+  'curve/2023/2023-07-13.md', 'curve/2023/2023-07-27.md', 'curve/2023/2023-08-10.md',
+];
+
+/** Mentions of `handle` (followed by no other login character) in those files, read from disk. */
+async function countMentions(handle: string): Promise<number> {
+  let count = 0;
+  for (const file of CREDITS_EXAMPLE_DEV) {
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture(file)));
+    count += text.split(handle).slice(1).filter((rest) => !/^[\w-]/.test(rest)).length;
+  }
+  return count;
+}
 const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
 
 async function completeAt(uri: vscode.Uri, position: vscode.Position, trigger?: string): Promise<string[]> {
@@ -55,9 +70,36 @@ describe('@handles: completion, hover, references', function () {
     const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, at);
     const files = [...new Set(locations.map((l) => vscode.workspace.asRelativePath(l.uri)))].sort();
     // Every fixture that credits @example-dev, open or not.
-    assert.deepEqual(files, [
-      'configured/2023-09-07.md', 'curve/2023/2023-05-18.md', 'curve/2023/2023-06-01.md',
-      'curve/2023/2023-07-13.md', 'curve/2023/2023-07-27.md', 'curve/2023/2023-08-10.md',
-    ]);
+    assert.deepEqual(files, CREDITS_EXAMPLE_DEV);
+  });
+
+  it('renaming a login edits every mention of it in the workspace\'s minutes, open or not', async () => {
+    const editor = await open('curve/2023/2023-06-01.md');
+    const uri = editor.document.uri;
+    const at = editor.document.positionAt(editor.document.getText().indexOf('@example-dev') + 3);
+    const prepared = await vscode.commands.executeCommand<{ range: vscode.Range; placeholder: string }>('vscode.prepareRename', uri, at);
+    assert.equal(prepared.placeholder, 'example-dev', 'the login, without "@", is what gets renamed');
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', uri, at, 'example-maintainer');
+    const entries = edit.entries();
+    assert.deepEqual(entries.map(([u]) => vscode.workspace.asRelativePath(u)).sort(), CREDITS_EXAMPLE_DEV);
+    // Every edit replaces exactly the login (not the "@", not a longer login) with the new one.
+    for (const [file, edits] of entries) {
+      const document = await vscode.workspace.openTextDocument(file);
+      for (const e of edits) {
+        assert.equal(document.getText(e.range), 'example-dev', `${vscode.workspace.asRelativePath(file)} ${JSON.stringify(e.range)}`);
+        assert.equal(document.getText(new vscode.Range(e.range.start.translate(0, -1), e.range.start)), '@');
+        assert.equal(e.newText, 'example-maintainer');
+      }
+    }
+    assert.equal(entries.reduce((n, [, edits]) => n + edits.length, 0), (await countMentions('@example-dev')), 'one edit per mention');
+  });
+
+  it('a rename to something that is not a login is refused with the reason', async () => {
+    const editor = await open('curve/2023/2023-06-01.md');
+    const at = editor.document.positionAt(editor.document.getText().indexOf('@example-dev') + 3);
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', editor.document.uri, at, 'not a login!')),
+      /not a login!/,
+    );
   });
 });

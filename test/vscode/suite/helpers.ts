@@ -162,3 +162,44 @@ export async function eventually<T>(read: () => T, accept: (value: T) => boolean
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Minutes whose folder turns online link checks on (`links.online`, `links.api` → the runner's
+ * local API): offline they show only the PR linked twice (link/duplicate-target).
+ */
+export const ONLINE = 'online/2023-09-21.md';
+
+/** What the runner's local stand-in for GitHub's API (scripts/vscode-link-server.mjs) has seen. */
+export interface LinkServerLog {
+  /** API requests, in order (never the control endpoint). */
+  requests: Array<{ method: string; path: string; authorization: boolean }>;
+  /** External pages the workbench's browser was asked to open (when `observesBrowser`). */
+  opened: string[];
+  observesBrowser: boolean;
+}
+
+/** The local API's address (MINUTES_LINK_SERVER, inherited from the runner), when one runs. */
+export function linkServerUrl(): string | undefined {
+  return process.env.MINUTES_LINK_SERVER || undefined;
+}
+
+export async function linkServerLog(): Promise<LinkServerLog> {
+  const url = linkServerUrl();
+  assert.ok(url, 'the runner started no local API (MINUTES_LINK_SERVER)');
+  const response = await fetch(`${url}/__control`);
+  assert.equal(response.status, 200, 'the local API answers its control endpoint');
+  return (await response.json()) as LinkServerLog;
+}
+
+/** The Markdown of every hover at `position`, joined. */
+export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
+/** The position `offset` UTF-16 units into the first occurrence of `needle` (fails when absent). */
+export function positionOf(document: vscode.TextDocument, needle: string, offset = 0): vscode.Position {
+  const at = document.getText().indexOf(needle);
+  assert.ok(at >= 0, `"${needle}" is not in ${document.uri.path}`);
+  return document.positionAt(at + offset);
+}

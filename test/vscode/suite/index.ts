@@ -17,9 +17,12 @@ export function run(): Promise<void> {
     timeout: Number(process.env.MINUTES_TEST_TIMEOUT ?? 60_000),
     grep: process.env.MOCHA_GREP || undefined,
   });
-  // esbuild writes one bundle per test file next to this one.
+  // esbuild writes one bundle per test file next to this one. The runners start VS Code twice:
+  // trusted (MINUTES_VSCODE_RUN unset or "trusted") and in Restricted Mode ("restricted"), which
+  // runs only the *.restricted.test files.
+  const restricted = process.env.MINUTES_VSCODE_RUN === 'restricted';
   for (const name of readdirSync(__dirname).sort()) {
-    if (name.endsWith('.test.js')) mocha.addFile(join(__dirname, name));
+    if (name.endsWith('.test.js') && name.endsWith('.restricted.test.js') === restricted) mocha.addFile(join(__dirname, name));
   }
   return new Promise((resolve, reject) => {
     try {
