@@ -149,6 +149,7 @@ describe('language server over stdio: PR/issue links', () => {
       assert.ok(!diagnostics.some((d) => d.code === 'link/not-found' || d.code === 'link/kind-mismatch'));
       const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: uri() }, position: position(MINUTES, '热升级') });
       assert.match(hoverText(hover), /Forge: GitHub \(github\.com\) · Repository: opencurve\/curve · pull request: 24090/);
+      assert.match(hoverText(hover), /this workspace is not trusted/, 'the hover says why nothing was checked');
       assert.equal(asked.length, 0, 'no look-up in an untrusted workspace');
     } finally {
       await client.stop();

@@ -32,6 +32,7 @@ const words = {
   view: { en: 'view: `{view}`', zh: '页面：`{view}`' },
   comment: { en: 'comment `{anchor}`', zh: '评论 `{anchor}`' },
   offline: { en: 'Not checked online (enable `links.online`).', zh: '未联网查询（可启用 `links.online`）。' },
+  untrusted: { en: 'Not checked online: this workspace is not trusted, so nothing is sent over the network.', zh: '未联网查询：此工作区未受信任，不会访问网络。' },
 };
 
 const FORGE_NAMES: Record<ForgeKind, string> = { github: 'GitHub', gitee: 'Gitee', gitcode: 'GitCode', atomgit: 'AtomGit' };
@@ -43,6 +44,8 @@ export interface LinkHoverOptions {
   lang: Lang;
   /** Online checks are on for this document (and the workspace is trusted): a hover may ask. */
   online: boolean;
+  /** An untrusted workspace: the hover says why nothing was checked instead of suggesting a setting. */
+  untrusted?: boolean;
   lookups?: LinkStatusService;
 }
 
@@ -108,7 +111,7 @@ function describe(target: ForgeTarget, shorthand: boolean, status: LinkStatus | 
     if (target.anchor) facts.push(say(words.comment, lang, { anchor: target.anchor }));
   }
   if (status?.checkedAt && status.state !== 'unverified') facts.push(say(words.checked, lang, { date: new Date(status.checkedAt).toISOString().slice(0, 16).replace('T', ' ') }));
-  if (!status && checkable && !options.online) facts.push(say(words.offline, lang));
+  if (!status && checkable && !options.online) facts.push(say(options.untrusted ? words.untrusted : words.offline, lang));
   if (facts.length) lines.push(facts.map((f) => `- ${f}`).join('\n'));
   return lines.join('\n\n');
 }

@@ -63,6 +63,8 @@ export interface LinkFeaturesContext {
   lang(): Lang;
   /** Online checks are on for this analysis (setting or `links.online`, and a trusted workspace). */
   online(analysis: Analysis): boolean;
+  /** Is the workspace trusted? Untrusted ones never reach the network. */
+  trusted(): boolean;
   isConfigDocument(uri: string): boolean;
   /** Lint the open documents again: answers changed. */
   recheck(): void;
@@ -92,5 +94,5 @@ export function registerLinkFeatures(connection: Connection, context: LinkFeatur
   });
 
   return (document, position, analysis) =>
-    linkHover(document, position, analysis, { lang: context.lang(), online: context.online(analysis), lookups });
+    linkHover(document, position, analysis, { lang: context.lang(), online: context.online(analysis), untrusted: !context.trusted(), lookups });
 }

@@ -266,6 +266,7 @@ export function startServer(connection: Connection): void {
   const linkHover = registerLinkFeatures(connection, {
     documents, analyzer, lookups: linkLookups, lang, log, isConfigDocument,
     online: (analysis) => onlineChecks(analysisOptions(), analysis.config),
+    trusted: () => trusted,
     recheck: () => {
       analyzer.settingsGeneration++;
       relintAll();
