@@ -1,14 +1,10 @@
 import type { Nodes, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { LineIndex, type Span } from '../text/lines';
+import { parseMarkdown } from './markdown';
 import { readOrdinal } from './ordinal';
 import type {
   Definition, DocumentFormat, Field, HtmlComment, Link, Mention, MinutesDocument, Section,
 } from './types';
-
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 
 export interface ParseOptions {
   /** Force a format; by default `.txt` files and Markdown without headings are plain text. */
@@ -28,7 +24,7 @@ export function normalizeName(name: string): string {
 
 export function parseMinutes(text: string, path: string, options: ParseOptions = {}): MinutesDocument {
   const lines = new LineIndex(text);
-  const mdast = processor.parse(text) as Root;
+  const mdast = parseMarkdown(text);
   const collected = collect(mdast, text);
   const hasHeadings = collected.headings.length > 0;
   const format: DocumentFormat =

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { parseMarkdown, splitAtHeadings } from '../../server/src/core/model/markdown';
+
+// A long document whose headings sit next to constructs a naive cut would break: a fence and an
+// HTML comment holding `#` lines, raw <pre>, a list and a quote before a heading, reference links
+// whose definitions are in another part of the document, a table, LCTT's `[#]:` header.
+const SECTION = (i: number) => `## 第 ${i} 部分
+
+- [改进 ${i}][pr${i}] @dev-${i}
+  - 子项 **结论：**继续
+> 引用 ${i}
+| 列 | 值 |
+|---|---|
+| a | ${i} |
+
+\`\`\`
+# not a heading ${i}
+\`\`\`
+
+<!--
+# not a heading either ${i}
+-->
+
+<pre>
+# still not ${i}
+</pre>
+`;
+
+function document(sections: number): string {
+  const parts = ['[#]: subject: "x"', '', '# 标题', ''];
+  for (let i = 0; i < sections; i++) parts.push(SECTION(i));
+  for (let i = 0; i < sections; i++) parts.push(`[pr${i}]: https://github.com/opencurve/curve/pull/${i}`);
+  return parts.join('\n') + '\n';
+}
+
+describe('parsing long Markdown in pieces', () => {
+  const text = document(40);
+
+  it('gives the very tree of a whole parse, positions included, at any piece size', () => {
+    const whole = JSON.stringify(parseMarkdown(text, Infinity));
+    for (const limit of [64, 512, 4096]) {
+      assert.equal(JSON.stringify(parseMarkdown(text, limit)), whole, `pieces of ${limit}`);
+    }
+  });
+
+  it('cuts only before real headings, never inside a fence, a comment or raw HTML', () => {
+    const pieces = splitAtHeadings(text, 64);
+    assert.ok(pieces.length > 10, `only ${pieces.length} pieces`);
+    assert.equal(pieces[0].start, 0);
+    assert.equal(pieces[pieces.length - 1].end, text.length);
+    for (let i = 1; i < pieces.length; i++) {
+      assert.equal(pieces[i].start, pieces[i - 1].end, 'pieces are contiguous');
+      assert.match(text.slice(pieces[i].start, pieces[i].start + 6), /^#{1,2} [第标]/, 'a piece starts at a real heading');
+    }
+  });
+
+  it('resolves a reference link whose definition is in another piece', () => {
+    const tree = parseMarkdown(text, 64);
+    const json = JSON.stringify(tree);
+    assert.equal((json.match(/"type":"linkReference"/g) ?? []).length, 40);
+    // 40 `[prN]:` lines and LCTT's `[#]: subject:` line, which CommonMark reads as a definition too.
+    assert.equal((json.match(/"type":"definition"/g) ?? []).length, 41);
+  });
+});
