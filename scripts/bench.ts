@@ -8,6 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { lint } from '../server/src/core';
+import { clearPieceCache } from '../server/src/core/model/markdown';
 import { hasSharedCorpus, readMinutes, SHARED_CORPUS } from './corpus';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -33,6 +34,7 @@ async function measure(label: string, docs: Array<{ path: string; text: string }
   for (const d of docs) await lint({ path: d.path, text: d.text });
   for (let i = 0; i < RUNS; i++) {
     parseTimes.push(await time(() => { for (const d of docs) parser.parse(d.text); }));
+    clearPieceCache();
     lintTimes.push(await time(async () => { for (const d of docs) await lint({ path: d.path, text: d.text }); }));
   }
   const p = median(parseTimes);
@@ -40,6 +42,21 @@ async function measure(label: string, docs: Array<{ path: string; text: string }
   console.log(`${label}: ${docs.length} file(s), ${(bytes / 1024).toFixed(0)} KB`);
   console.log(`  remark-parse alone  median ${p.toFixed(1)} ms`);
   console.log(`  full validation     median ${l.toFixed(1)} ms  (${(l / p).toFixed(2)}× the parse floor, ${(bytes / 1024 / (l / 1000)).toFixed(0)} KB/s)`);
+}
+
+/** While typing: one character inserted in the middle, the document validated again. */
+async function measureEdit(label: string, doc: { path: string; text: string }): Promise<void> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    clearPieceCache();
+    await lint(doc);
+    const at = (doc.text.length >> 1) + i;
+    const edited = `${doc.text.slice(0, at)}x${doc.text.slice(at)}`;
+    times.push(await time(async () => {
+      await lint({ path: doc.path, text: edited });
+    }));
+  }
+  console.log(`${label}: validation after a one-character edit  median ${median(times).toFixed(1)} ms`);
 }
 
 /** ~100 KB of Curve-shaped minutes: many work items with PR links and handles. */
@@ -68,6 +85,7 @@ async function main(): Promise<void> {
   await measure(corpus ? 'corpus ../shared/corpus' : 'examples/', files);
   const big = bigDocument();
   await measure('one large minutes document', [{ path: '/bench/2024-03-14.md', text: big }]);
+  await measureEdit('one large minutes document', { path: '/bench/2024-03-14.md', text: big });
 }
 
 main().catch((error) => {

@@ -27,9 +27,7 @@ export function parseMarkdown(text: string, wholeLimit = WHOLE_PARSE_LIMIT): Roo
   let line = 0;
   for (const piece of pieces) {
     const source = text.slice(piece.start, piece.end);
-    const tree = processor.parse(definitions ? `${source}\n\n${definitions}` : source) as Root;
-    for (const node of tree.children) {
-      if ((node.position?.start.offset ?? 0) >= source.length) continue;
+    for (const node of parsePiece(source, definitions)) {
       shift(node, piece.start, line);
       children.push(node);
     }
@@ -37,6 +35,33 @@ export function parseMarkdown(text: string, wholeLimit = WHOLE_PARSE_LIMIT): Roo
   }
   const end = positionAtEnd(text);
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
+}
+
+/**
+ * Pieces parsed lately, by their text (and the definitions lent to them). While an author types
+ * in a long document only the piece being edited changes, so only it is parsed again. Trees are
+ * stored as parsed (positions relative to the piece) and copied on use, since callers own them.
+ */
+const pieceCache = new Map<string, RootContent[]>();
+const PIECE_CACHE_SIZE = 512;
+
+/** Forgets the cached pieces (benchmarks measure cold parses with it). */
+export function clearPieceCache(): void {
+  pieceCache.clear();
+}
+
+function parsePiece(source: string, definitions: string): RootContent[] {
+  const key = `${definitions.length}:${definitions}\u0000${source}`;
+  let nodes = pieceCache.get(key);
+  if (nodes) {
+    pieceCache.delete(key);
+  } else {
+    const tree = processor.parse(definitions ? `${source}\n\n${definitions}` : source) as Root;
+    nodes = tree.children.filter((node) => (node.position?.start.offset ?? 0) < source.length);
+  }
+  pieceCache.set(key, nodes);
+  if (pieceCache.size > PIECE_CACHE_SIZE) pieceCache.delete(pieceCache.keys().next().value!);
+  return structuredClone(nodes);
 }
 
 interface Piece {
