@@ -43,7 +43,7 @@ export function parseMarkdown(text: string, wholeLimit = WHOLE_PARSE_LIMIT): Roo
  * stored as parsed (positions relative to the piece) and copied on use, since callers own them.
  */
 const pieceCache = new Map<string, RootContent[]>();
-const PIECE_CACHE_SIZE = 512;
+const PIECE_CACHE_SIZE = 128;
 
 /** Forgets the cached pieces (benchmarks measure cold parses with it). */
 export function clearPieceCache(): void {
