@@ -344,6 +344,11 @@ describe('template/topic-conclusion', () => {
     assert.equal(found[0].fixes[0].safe, false);
   });
 
+  it('leaves topics moved to a later meeting alone, however the minutes say it', async () => {
+    const text = '议题：\n1、议题甲 -- 延到下次会议\n\n2、议题乙（下次会议再议）\n\n3、议题丙\n讨论了方案。\n';
+    assert.deepEqual(lines(await lintWith(tc, text, 'minutes.txt'), rule), [6]);
+  });
+
   it('inserts a conclusion line after the topic\'s last line', async () => {
     const text = '议题：\n1、议题甲\n讨论了方案。\n\n2、议题乙\n结论：通过\n';
     const result = await lintWith(tc, text, 'minutes.txt');

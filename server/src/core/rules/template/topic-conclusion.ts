@@ -3,7 +3,7 @@ import type { Rule } from '../types';
 
 // A topic that was put off (the presenter was absent, the material not ready) has nothing to
 // conclude; its note says so, and asking for a `结论：` there would only teach people to ignore the rule.
-const PUT_OFF = /延期|推迟|顺延|改期|未与会|缺席|取消|未准备好|postponed|deferred|cancell?ed|skipped/i;
+const PUT_OFF = /延期|推迟|顺延|改期|延到|延至|移到下次|放到下次|下次(?:会议)?再(?:议|讨论)|未与会|缺席|取消|未准备好|postponed|deferred|cancell?ed|skipped/i;
 
 export const topicConclusion: Rule = {
   id: 'template/topic-conclusion',
