@@ -422,3 +422,13 @@ describe('templates', () => {
     }
   });
 });
+
+describe('files no template recognises', () => {
+  it('get the generic template without its requirements: a README is not reported for lacking an agenda', async () => {
+    const text = '# Project\n\nSee [the docs](https://example.org/docs) and mail me at someone@corp.example.cn.\n';
+    const result = await lint({ path: '/repo/README.md', text });
+    assert.equal(result.template.id, 'generic');
+    assert.equal(result.template.reason, 'fallback');
+    assert.deepEqual(result.diagnostics.filter((d) => d.rule.startsWith('template/')).map((d) => d.message), []);
+  });
+});

@@ -141,5 +141,22 @@ export function resolveTemplate(path: string, text: string, choice: TemplateChoi
   if (choice.spec) return applyVariants(expandTemplate(choice.spec), path, text, choice.reason ?? 'configured');
   const detected = detectTemplate(path, text);
   if (detected) return applyVariants(detected.template, path, text, `detected (score ${detected.score})`);
-  return applyVariants(builtinTemplate('generic')!, path, text, 'fallback');
+  return applyVariants(fallbackTemplate(builtinTemplate('generic')!), path, text, 'fallback');
+}
+
+/**
+ * Nothing says the file is minutes (a README beside them, notes): the generic template applies
+ * for what holds in any Markdown (links, encoding, privacy), but it requires no section, title
+ * or field, which would only be noise on a file that never meant to follow a template.
+ */
+function fallbackTemplate(generic: TemplateSpec): TemplateSpec {
+  const optional = (sections: SectionSpec[] | undefined): SectionSpec[] | undefined =>
+    sections?.map((s) => ({ ...s, required: false, children: optional(s.children) }));
+  return {
+    ...generic,
+    title: generic.title ? { ...generic.title, required: false } : undefined,
+    sections: optional(generic.sections),
+    fields: generic.fields?.map((f) => ({ ...f, required: false })),
+    filename: undefined,
+  };
 }
