@@ -8,6 +8,10 @@
 //                                      for GitHub's API (scripts/vscode-link-server.mjs)
 //   node scripts/vscode-web.mjs --ui   packages the .vsix, installs it, and drives the workbench
 //                                      with the UI tests of test/vscode/ui          (test:ui)
+//   node scripts/vscode-web.mjs --real the same over real minutes from ../shared/corpus, with the
+//                                      tests of test/vscode/ui/real: the README's
+//                                      screenshots (npm run screenshots; exits 0 at once
+//                                      without the corpus, which only CI and the build machine have)
 //
 // Options: --no-build (use dist/ as it is), --keep (keep the run folder), --install-only,
 // --trusted-only / --restricted-only (one of the two suite runs), --extension DIR (load the
@@ -17,7 +21,8 @@
 // default 600), VSCODE_WEB_VERBOSE=1 (also the workbench's own log lines), VSCODE_WEB_NO_APT=1,
 // CHROMIUM_PATH, MOCHA_GREP (reaches the trusted run's suite: the extension host inherits this
 // environment; the restricted run always runs all of its few tests),
-// MINUTES_UI_SCREENSHOTS (default docs/images), UI_GREP (runs the UI tests whose name matches).
+// MINUTES_UI_SCREENSHOTS (default docs/images), UI_GREP (runs the UI tests whose name matches),
+// MINUTES_CORPUS (--real: the corpus, default ../shared/corpus).
 // Exit status: 0 all passed, 1 a test failed, 2 the harness failed, 124 timeout.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
@@ -36,7 +41,9 @@ const args = new Set(argv);
 const extensionArg = argv.indexOf('--extension');
 /** The extension under test: this checkout, or a copy of it given with --extension. */
 const extensionDir = extensionArg >= 0 && argv[extensionArg + 1] ? resolve(argv[extensionArg + 1]) : ROOT;
-const uiMode = args.has('--ui');
+/** The screenshots of real minutes (test/vscode/ui/real): a UI run on a workspace copied from the corpus. */
+const realMode = args.has('--real');
+const uiMode = args.has('--ui') || realMode;
 const keep = args.has('--keep') || !!process.env.VSCODE_WEB_KEEP;
 /** Failures are expected (scripts/vscode-broken-build.mjs): do not keep their run folders. */
 const discard = args.has('--discard');
@@ -138,14 +145,17 @@ function groupMembers(pgid) {
  * group, which is stopped as a whole when the run ends.
  */
 class Run {
-  /** `restricted`: workspace trust on and the folder untrusted; `linkServer`: the local API's address. */
-  constructor({ restricted = false, linkServer } = {}) {
+  /**
+   * `restricted`: workspace trust on and the folder untrusted; `linkServer`: the local API's address;
+   * `workspace(dir)`: makes the folder to open inside the run folder (default: a copy of the fixtures).
+   */
+  constructor({ restricted = false, linkServer, workspace } = {}) {
     this.restricted = restricted;
     this.linkServer = linkServer;
     this.dir = mkdtempSync(join(SYSTEM_TMP, 'minutes-vscode-web-'));
     for (const sub of ['user-data/User', 'extensions', 'logs', 'tmp', 'xdg-data', 'xdg-config', 'xdg-cache']) mkdirSync(join(this.dir, sub), { recursive: true });
     writeFileSync(join(this.dir, 'user-data/User/settings.json'), JSON.stringify(restricted ? RESTRICTED_SETTINGS : USER_SETTINGS, null, 2));
-    this.workspace = copyWorkspace(this.dir, { linkServer });
+    this.workspace = workspace ? workspace(this.dir) : copyWorkspace(this.dir, { linkServer });
     this.server = undefined;
     this.log = createWriteStream(join(this.dir, 'logs/driver.log'));
   }
@@ -328,7 +338,7 @@ async function runUi(current, installed) {
   await current.start(installed.codeServerEntry);
   const screenshots = resolve(ROOT, process.env.MINUTES_UI_SCREENSHOTS ?? 'docs/images');
   mkdirSync(screenshots, { recursive: true });
-  const uiDir = join(ROOT, 'test/vscode/ui');
+  const uiDir = join(ROOT, realMode ? 'test/vscode/ui/real' : 'test/vscode/ui');
   const files = readdirSync(uiDir).filter((f) => f.endsWith('.ui.mjs')).sort();
   const browser = await current.launchBrowser(installed.playwright());
   const grep = process.env.UI_GREP ? new RegExp(process.env.UI_GREP) : undefined;
@@ -352,7 +362,8 @@ async function runUi(current, installed) {
       const t0 = Date.now();
       try {
         await Promise.race([
-          test.run({ page, url: current.url(), workspace: current.workspace, screenshots, log: (...a) => current.log.write(`[${file}] ${format(...a)}\n`) }),
+          test.run({ page, url: current.url(), workspace: current.workspace, screenshots,
+            userSettings: join(current.dir, 'user-data/User/settings.json'), log: (...a) => current.log.write(`[${file}] ${format(...a)}\n`) }),
           new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 180 s')), 180_000)),
         ]);
         console.log(`  ✓ ${test.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
@@ -376,6 +387,12 @@ async function runUi(current, installed) {
 let activeRun;
 
 async function main() {
+  const real = realMode ? await import(pathToFileURL(join(ROOT, 'test/vscode/ui/real/workspace.mjs')).href) : undefined;
+  const missing = real?.missingFromCorpus() ?? [];
+  if (missing.length) {
+    say(`the screenshots of real minutes need the corpus: ${missing.map((f) => join(real.CORPUS, f)).join(', ')} not found; nothing run`);
+    return 0;
+  }
   const installed = ensureInstalled();
   if (args.has('--install-only')) return 0;
   if (!args.has('--no-build') && !uiMode) {
@@ -388,7 +405,7 @@ async function main() {
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);
   if (uiMode) {
-    const current = new Run();
+    const current = new Run(real ? { workspace: (dir) => real.copyRealMinutes(dir) } : {});
     activeRun = current;
     let code = 2;
     try {
