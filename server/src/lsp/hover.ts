@@ -1,6 +1,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../core';
+import { format } from '../core/i18n/lang';
 import { mentionAt, readMentions, type HandleUsage, type Person, type Roster, type RosterSourceRef } from '../core/roster';
 import type { Analysis } from './analysis';
 import { toRange } from './convert';
@@ -17,8 +18,7 @@ const words = {
   gitAuthor: { en: 'commit author (git log)', zh: '提交作者（git log）' },
 };
 
-const say = (m: { en: string; zh: string }, lang: Lang, data: Record<string, string | number> = {}) =>
-  m[lang].replace(/\{(\w+)\}/g, (whole, k: string) => (k in data ? String(data[k]) : whole));
+const say = format;
 
 /** `@Wine93` under the cursor: who it is, their roles, where they are listed, how often the minutes mention them. */
 export function hover(document: TextDocument, position: Position, analysis: Analysis, roster: Roster | undefined, lang: Lang): Hover | null {

@@ -5,6 +5,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang, Span } from '../core';
+import { format } from '../core/i18n/lang';
 import { apiBase, canLookUp } from '../core/links/api';
 import { linkModel } from '../core/links/document';
 import { parseForgeUrl } from '../core/links/parse-url';
@@ -37,8 +38,7 @@ const words = {
 
 const FORGE_NAMES: Record<ForgeKind, string> = { github: 'GitHub', gitee: 'Gitee', gitcode: 'GitCode', atomgit: 'AtomGit' };
 
-const say = (m: { en: string; zh: string }, lang: Lang, data: Record<string, string | number> = {}) =>
-  m[lang].replace(/\{(\w+)\}/g, (whole, k: string) => (k in data ? String(data[k]) : whole));
+const say = format;
 
 export interface LinkHoverOptions {
   lang: Lang;
