@@ -19,6 +19,11 @@ export interface Services {
    */
   referenceText?(path: string): readonly string[];
   /**
+   * The repositories the document's own git checkout points to (`github.com/nodejs/TSC`, from its
+   * remotes): PR links into forks of them are reported when `links.repos` is not configured.
+   */
+  workspaceRepos?(path: string): readonly string[];
+  /**
    * The contributors known where the document lives: roster files, `contributors` in the
    * configuration, handles the workspace's minutes use. Undefined when the host has none.
    */

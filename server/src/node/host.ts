@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { ConfigHost } from '../core/config/load';
 import type { Services } from '../core/services';
+import { GitRemotes } from './gitRemotes';
 
 /** Absolute, `/`-separated: the form the core's config loader and glob matching expect. */
 export function toPosixPath(path: string): string {
@@ -23,8 +24,12 @@ export function nodeConfigHost(root?: string): ConfigHost {
   };
 }
 
+// Remotes change rarely; a host process reads each checkout's `.git/config` once.
+const gitRemotes = new GitRemotes();
+
 export const nodeServices: Services = {
   fileExists: (path) => existsWithExactCase(resolve(path)),
+  workspaceRepos: (path) => gitRemotes.reposFor(path),
 };
 
 /**

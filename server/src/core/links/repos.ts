@@ -5,10 +5,11 @@ import type { LinkSettings, RepoRef } from './types';
 
 /**
  * The repos a team's links may point to: `links.repos` from configuration, else the
- * template's `repos` (`opencurve/*` for Curve). Empty means "no opinion".
+ * template's `repos` (`opencurve/*` for Curve) and the repositories the minutes themselves live
+ * in (their git remotes). Empty means "no opinion".
  */
-export function allowedRepoGlobs(template: ResolvedTemplate, settings: LinkSettings = {}): string[] {
-  return settings.repos ?? template.repos ?? [];
+export function allowedRepoGlobs(template: ResolvedTemplate, settings: LinkSettings = {}, workspaceRepos: readonly string[] = []): string[] {
+  return settings.repos ?? [...new Set([...(template.repos ?? []), ...workspaceRepos])];
 }
 
 const matchers = new Map<string, (s: string) => boolean>();

@@ -31,7 +31,7 @@ export const foreignRepo: Rule = {
   },
   check(ctx) {
     const configured = ctx.links?.repos !== undefined;
-    const globs = allowedRepoGlobs(ctx.template, ctx.links);
+    const globs = allowedRepoGlobs(ctx.template, ctx.links, ctx.services.workspaceRepos?.(ctx.doc.path));
     if (!globs.length) return;
     const links = modelOf(ctx).links;
     for (const resolved of links) {
