@@ -11,7 +11,7 @@ export function hasSharedCorpus(): boolean {
 
 /** The minutes (`.md`, `.txt`) under a folder with their text, paths `/`-separated. */
 export function readMinutes(folder: string): Array<{ path: string; text: string }> {
-  return walkFiles(folder, { accept: (name) => /\.(md|txt)$/.test(name) }).map((path) => ({
+  return walkFiles(folder, { accept: (name) => /\.(?:md|txt)$/.test(name) }).map((path) => ({
     path: path.replace(/\\/g, '/'),
     text: readFileSync(path, 'utf8'),
   }));

@@ -12,6 +12,7 @@ import type { SummaryResult } from '../../../server/src/lsp/summary';
 import { makeNonce, previewPage } from './page';
 import { say } from './strings';
 import { summaryHtml, type SummaryState } from './summaryHtml';
+import { beforeAny } from '../../../server/src/core/text/trim';
 
 export const PREVIEW_VIEW_TYPE = 'communityMinutes.preview';
 export const SUMMARY_METHOD = 'minutes/summary';
@@ -147,7 +148,7 @@ export class MinutesPreview implements vscode.Disposable {
   private imageUri(src: string): string | undefined {
     let path: string;
     try {
-      path = decodeURI(src.replace(/[?#].*$/, ''));
+      path = decodeURI(beforeAny(src, '?#'));
     } catch {
       return undefined;
     }
@@ -210,7 +211,7 @@ export class MinutesPreview implements vscode.Disposable {
 
   /** Links in the minutes open outside the pane: web pages in the browser, workspace files in an editor. */
   private async openLink(href: string): Promise<void> {
-    if (/^(https?|mailto):/i.test(href)) {
+    if (/^(?:https?|mailto):/i.test(href)) {
       await vscode.env.openExternal(vscode.Uri.parse(href, true));
       return;
     }

@@ -1,5 +1,6 @@
 import { normalizeHost } from './forges';
 import type { ForgeTarget, LinkSettings, RepoRef } from './types';
+import { trimEndOf } from '../text/trim';
 
 /**
  * The REST APIs that answer "does PR/issue N exist?" without configuration. Other hosts
@@ -17,7 +18,7 @@ export function apiBase(repo: Pick<RepoRef, 'host'>, settings: LinkSettings = {}
   const host = ALIASES[repo.host] ?? repo.host;
   for (const [key, url] of Object.entries(settings.api ?? {})) {
     const h = normalizeHost(key);
-    if ((ALIASES[h] ?? h) === host && /^https?:\/\/[^/]/i.test(url.trim())) return url.trim().replace(/\/+$/, '');
+    if ((ALIASES[h] ?? h) === host && /^https?:\/\/[^/]/i.test(url.trim())) return trimEndOf(url.trim(), '/');
   }
   return DEFAULT_API[host];
 }

@@ -82,7 +82,7 @@ export async function lint(input: LintInput): Promise<LintResult> {
   const settings = input.config?.config.rules ?? {};
   const diagnostics: Diagnostic[] = [];
   // Rules write fixes with `\n`; a file saved with Windows line endings keeps them.
-  const crlf = /\r\n/.test(input.text) && !/(^|[^\r])\n/.test(input.text);
+  const crlf = /\r\n/.test(input.text) && !/(?:^|[^\r])\n/.test(input.text);
   for (const rule of input.rules ?? allRules) {
     if (rule.online && !input.online) continue;
     const setting = settings[rule.id];

@@ -71,7 +71,7 @@ export function samePerson(a: Attendee, b: Attendee): boolean {
 }
 
 function comparableName(name: string): string {
-  return name.replace(/[\s\u3000]+/g, '').toLowerCase();
+  return name.replace(/\s+/g, '').toLowerCase();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -131,8 +131,8 @@ function listRemoval(doc: MinutesDocument, pieces: Piece[], i: number): Span {
 const OPENERS = '(（[【<《「';
 const CLOSERS = ')）]】>》」';
 const HARD_SEPARATORS = new Set(['、', '，', ',', ';', '；', '。', '．']);
-const SPACE = /[\s\u3000]/;
-const LATIN = /[A-Za-z0-9'’.-]/;
+const SPACE = /\s/;
+const LATIN = /[A-Z0-9'’.-]/i;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /**
@@ -160,7 +160,7 @@ export function splitList(text: string, start: number, end: number): Piece[] {
 
 /** `J. Smith`: a period after a single capital is an initial, not a separator. */
 function isInitial(text: string, i: number): boolean {
-  return /[A-Z]/.test(text[i - 1] ?? '') && !/[A-Za-z]/.test(text[i - 2] ?? '');
+  return /[A-Z]/.test(text[i - 1] ?? '') && !/[A-Z]/i.test(text[i - 2] ?? '');
 }
 
 function splitOnSpaces(text: string, piece: Piece): Piece[] {
@@ -207,8 +207,8 @@ function trim(text: string) {
   };
 }
 
-const HANDLE = /(?<![\w.@])@([A-Za-z0-9][\w.-]*[A-Za-z0-9_]|[A-Za-z0-9])/;
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const HANDLE = /(?<![\w.@])@([A-Z0-9][\w.-]*\w|[A-Z0-9])/i;
+const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const REMARK = /[(（[【<《「][^)）\]】>》」]*[)）\]】>》」]?/g;
 
 function describe(text: string, piece: Piece, removal: Span, source: Attendee['source']): Attendee | undefined {
@@ -217,9 +217,9 @@ function describe(text: string, piece: Piece, removal: Span, source: Attendee['s
   const handle = HANDLE.exec(withoutMail)?.[1];
   const name = withoutMail
     .replace(REMARK, ' ')
-    .replace(new RegExp(HANDLE.source, 'g'), ' ')
-    .replace(/[\s\u3000]+/g, ' ')
-    .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
+    .replace(new RegExp(HANDLE.source, `${HANDLE.flags}g`), ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s\p{P}]+|(?<![\s\p{P}])[\s\p{P}]+$/gu, '')
     .trim();
   if (!name && !handle) return undefined;
   return { text: itemText, name, handle, span: { start: piece.start, end: piece.end }, removal, source, meeting: 0 };
@@ -278,7 +278,7 @@ function paragraphAttendees(doc: MinutesDocument, body: Span, id: string): Atten
     if (span.start < body.start || span.start >= body.end) continue;
     const text = doc.lines.lineText(line);
     // Only plain lines of text: no headings, comments, quotes or tables.
-    if (!text.trim() || /^\s*(?:#|<|>|\||```|~~~)/.test(text)) continue;
+    if (!text.trim() || /^\s*(?:[#<>|]|```|~~~)/.test(text)) continue;
     pieces.push(...splitList(doc.text, span.start, span.end));
   }
   const attendees: Attendee[] = [];

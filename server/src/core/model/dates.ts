@@ -44,7 +44,7 @@ const MONTH_NAME = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|
 const DAY_SUFFIX = '(?:st|nd|rd|th)?';
 
 // The year is limited to 19xx/20xx so that version numbers (`v1.2.3`) and counts never read as dates.
-const NUMERIC = /(?<![\d.])((?:19|20)\d{2})[ \t]?([-/.])[ \t]?(\d{1,2})[ \t]?([-/.])[ \t]?(\d{1,2})(?![\d])/g;
+const NUMERIC = /(?<![\d.])((?:19|20)\d{2})[ \t]?([-/.])[ \t]?(\d{1,2})[ \t]?([-/.])[ \t]?(\d{1,2})(?!\d)/g;
 const COMPACT = /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/g;
 const CHINESE = /(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/g;
 const CHINESE_MONTH_DAY = /(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g;

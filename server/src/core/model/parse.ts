@@ -5,6 +5,7 @@ import { readOrdinal } from './ordinal';
 import type {
   Definition, DocumentFormat, Field, HtmlComment, Link, Mention, MinutesDocument, Section,
 } from './types';
+import { trimEndOf } from '../text/trim';
 
 export interface ParseOptions {
   /** Force a format; by default `.txt` files and Markdown without headings are plain text. */
@@ -19,7 +20,7 @@ export interface ParseOptions {
 
 /** Compares titles and labels the way people vary them: case, spaces, trailing colons. */
 export function normalizeName(name: string): string {
-  return name.replace(/[\s\u3000*_`]+/g, '').replace(/[:：]+$/, '').toLowerCase();
+  return trimEndOf(name.replace(/[\s*_`]+/g, ''), ':：').toLowerCase();
 }
 
 export function parseMinutes(text: string, path: string, options: ParseOptions = {}): MinutesDocument {
@@ -144,7 +145,7 @@ function collect(root: Root, text: string): Collected {
       case 'code':
         if (span) {
           out.verbatim.push(span);
-          if (!/^[ \t]{0,3}(`{3,}|~{3,})/.test(text.slice(span.start, span.end))) out.indentedCode.push(span);
+          if (!/^[ \t]{0,3}(?:`{3,}|~{3,})/.test(text.slice(span.start, span.end))) out.indentedCode.push(span);
         }
         break;
       case 'inlineCode':
@@ -177,7 +178,7 @@ function urlSpanOf(source: string, span: Span, url: string, kind: Link['kind']):
   let end = at >= 0 ? at + url.length : source.length - 1;
   if (at < 0) {
     // The destination was written with escapes or angle brackets: cover up to the title or `)`.
-    const close = source.search(/\s+["'(]|\)$/);
+    const close = source.search(/(?<!\s)\s+["'(]|\)$/);
     if (close > start) end = close;
   }
   return { start: span.start + start, end: span.start + end };
@@ -275,7 +276,7 @@ export function insideAny(offset: number, spans: Span[]): boolean {
 }
 
 // LCTT: `[#]: translator: (wxy)` before 2022, `[#]: translator: "wxy"` since.
-const LCTT_HEADER = /^\[#\]:\s*([A-Za-z][\w-]*)\s*:[ \t]*(.*?)[ \t]*$/;
+const LCTT_HEADER = /^\[#\]:\s*([A-Z][\w-]*)\s*:[ \t]*((?:[^ \t].*)?)$/i;
 
 function lcttHeaderFields(lines: LineIndex): Field[] {
   const fields: Field[] = [];
@@ -285,14 +286,15 @@ function lcttHeaderFields(lines: LineIndex): Field[] {
     if (!m) continue;
     const start = lines.lineStart(line);
     const labelStart = start + lineText.indexOf(m[1], 4);
-    const valueStart = start + lineText.length - lineText.trimEnd().length + lineText.trimEnd().length - m[2].length;
+    const valueStart = start + lineText.length - m[2].length;
+    const raw = trimEndOf(m[2], ' \t');
     fields.push({
       source: 'lctt-header',
       label: m[1],
-      value: unquote(m[2]),
-      rawValue: m[2],
+      value: unquote(raw),
+      rawValue: raw,
       labelSpan: { start: labelStart, end: labelStart + m[1].length },
-      valueSpan: { start: valueStart, end: valueStart + m[2].length },
+      valueSpan: { start: valueStart, end: valueStart + raw.length },
       span: lines.lineSpan(line),
     });
   }
@@ -308,7 +310,9 @@ export function unquote(value: string): string {
 }
 
 // `轮值主持：卞乃猛`, `- **Date**: 2023-04-12`, `Data 日期： 2023-4-12`. Labels are short and hold no URL.
-const FIELD_LINE = /^([ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?)([^：:\n*`[\]()<>]{1,40}?)((?:\*\*|__)?[ \t]*[：:](?:\*\*|__)?[ \t]*)(.*?)[ \t]*$/;
+// The label starts with a visible character and the value is trimmed afterwards: a regular
+// expression that lets two runs of spaces trade characters is quadratic on a long line of spaces.
+const FIELD_LINE = /^([ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?)([^：:\n*`[\]()<> \t][^：:\n*`[\]()<>]{0,39}?)((?:\*\*|__)?[ \t]*[：:](?:\*\*|__)?[ \t]*)((?:[^ \t].*)?)$/;
 
 function lineFields(lines: LineIndex, verbatim: Span[]): Field[] {
   const fields: Field[] = [];
@@ -318,8 +322,9 @@ function lineFields(lines: LineIndex, verbatim: Span[]): Field[] {
     const m = FIELD_LINE.exec(lineText);
     if (!m) continue;
     const label = m[2].trim();
+    const rawValue = trimEndOf(m[4], ' \t');
     // `https://…` and `19:00` are not fields.
-    if (!label || m[4].startsWith('//') || (/\d$/.test(label) && /^\d/.test(m[4]))) continue;
+    if (!label || rawValue.startsWith('//') || (/\d$/.test(label) && /^\d/.test(rawValue))) continue;
     const start = lines.lineStart(line);
     if (insideAny(start + m[1].length, verbatim)) continue;
     const labelStart = start + m[1].length + m[2].indexOf(label);
@@ -327,10 +332,10 @@ function lineFields(lines: LineIndex, verbatim: Span[]): Field[] {
     fields.push({
       source: 'line',
       label,
-      value: m[4].trim(),
-      rawValue: m[4],
+      value: rawValue.trim(),
+      rawValue,
       labelSpan: { start: labelStart, end: labelStart + label.length },
-      valueSpan: { start: valueStart, end: valueStart + m[4].length },
+      valueSpan: { start: valueStart, end: valueStart + rawValue.length },
       span: lines.lineSpan(line),
     });
   }
@@ -375,7 +380,7 @@ function findMentions(text: string, verbatim: Span[], links: Link[]): Mention[] 
     const start = m.index;
     if (insideAny(start, verbatim)) continue;
     if (links.some((l) => l.urlSpan && l.urlSpan.start <= start && start < l.urlSpan.end)) continue;
-    const handle = m[1].replace(/[.]+$/, '');
+    const handle = trimEndOf(m[1], '.');
     mentions.push({ handle, span: { start, end: start + 1 + handle.length } });
   }
   return mentions;

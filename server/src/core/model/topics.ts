@@ -47,7 +47,7 @@ interface Candidate {
 }
 
 // `### ` and `**` may wrap a topic line, and `议题` may precede its number; then comes an ordinal.
-const TOPIC_PREFIX = /^(#{1,6}[ \t]+)?(\*\*|__)?(议题[ \t]*)?/;
+const TOPIC_PREFIX = /^(?:#{1,6}[ \t]+)?(?:\*\*|__)?(议题[ \t]*)?/;
 
 /** A numbered line that may open a topic, or undefined. */
 function topicCandidate(lineText: string, lineStart: number): Candidate | undefined {
@@ -60,7 +60,7 @@ function topicCandidate(lineText: string, lineStart: number): Candidate | undefi
   // `(1)` `1)` `（一）` number the points inside a topic, not topics.
   if (!ordinal || /[()（）]/.test(ordinal.punct)) return undefined;
   const title = lineText.slice(ordinal.span.end - lineStart).replace(/(\*\*|__)\s*$/, '').trim();
-  return { ordinal, title, named: prefix[3] !== undefined };
+  return { ordinal, title, named: prefix[1] !== undefined };
 }
 
 /** Numbered lines inside a topic: `1.` `2.` right under the topic line, or after `结论：`. */
@@ -163,7 +163,7 @@ export function conclusionPattern(labels: readonly string[] | undefined): RegExp
     .sort((a, b) => b.length - a.length)
     .map((l) => l.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*'));
   // ASCII labels need word boundaries (`Decisions:` yes, `Indecision:` no); CJK ones do not.
-  const wrapped = alternatives.map((a) => (/^[A-Za-z]/.test(a) ? `\\b${a}s?` : a));
+  const wrapped = alternatives.map((a) => (/^[A-Z]/i.test(a) ? `\\b${a}s?` : a));
   return new RegExp(`(?:${wrapped.join('|')})\\s*(?:\\*\\*|__|】|\\])?\\s*[：:]`, 'i');
 }
 

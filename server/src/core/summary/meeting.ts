@@ -91,7 +91,7 @@ export function meetingHosts(doc: MinutesDocument, template: ResolvedTemplate, r
 
 function person(doc: MinutesDocument, text: string, offset: number, roster?: RosterLookup): SummaryPerson {
   const handle = handlesIn(doc, { start: offset, end: offset + text.length })[0];
-  const name = withoutHandles(doc, text, offset).replace(/[(（][^)）]*[)）]/g, ' ').replace(/\s+/g, ' ').trim();
+  const name = withoutHandles(doc, text, offset).replace(/[(（][^()（）]*[)）]/g, ' ').replace(/\s+/g, ' ').trim();
   const p: SummaryPerson = { text, name, ...doc.lines.position(offset) };
   if (handle) p.handle = handle;
   return withRoster(p, roster);

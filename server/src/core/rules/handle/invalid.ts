@@ -4,6 +4,7 @@ import { readMentions, type HandleMention } from '../../roster/mentions';
 import type { Person, Roster } from '../../roster/roster';
 import type { HandleForge } from '../../roster/types';
 import type { Fix, Rule, RuleContext } from '../types';
+import { trimEndOf, trimStartOf } from '../../text/trim';
 
 const PROBLEM_MESSAGES: Record<LoginProblem, string> = {
   'not-latin': 'notLatin',
@@ -94,7 +95,7 @@ function candidatesFor(handle: string, roster: Roster | undefined): Person[] {
   if (!roster) return [];
   const byName = roster.byName(handle);
   if (byName.length) return byName;
-  const cleaned = handle.replace(/^[-_]+|-+$/g, '').replace(/-{2,}/g, '-');
+  const cleaned = trimStartOf(trimEndOf(handle, '-'), '-_').replace(/-{2,}/g, '-');
   if (!cleaned) return [];
   const exact = roster.declared(cleaned);
   return exact ? [exact] : roster.suggest(cleaned, 3, { declaredOnly: true });
@@ -109,7 +110,7 @@ function replacements(ctx: RuleContext, mention: HandleMention, people: Person[]
 }
 
 function badChar(handle: string, forge: HandleForge): string {
-  const allowed = forge === 'github' ? /[A-Za-z0-9-]/ : /[A-Za-z0-9_-]/;
+  const allowed = forge === 'github' ? /[A-Z0-9-]/i : /[\w-]/;
   return [...handle].find((c) => !allowed.test(c)) ?? '';
 }
 

@@ -83,8 +83,8 @@ const GENERIC_WORDS = new Set([
 function isGeneric(text: string): boolean {
   const words = text
     .toLowerCase()
-    .replace(/[a-z][a-z0-9+.-]*:\/\/\S+/g, '')
-    .replace(/[\w.-]+\/[\w.-]+#\d+|#\d+|\b\d+\b/g, '')
+    .replace(/(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/\S+/g, '')
+    .replace(/(?<![\w.-])[\w.-]+\/[\w.-]+#\d+|#\d+|\b\d+\b/g, '')
     .replace(/[\s\p{P}\p{S}]+/gu, '');
   return words === '' || GENERIC_WORDS.has(words);
 }

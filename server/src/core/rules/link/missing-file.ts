@@ -1,6 +1,7 @@
 import { rendersMarkdown } from '../../links/scan';
 import type { Rule } from '../types';
 import { modelOf } from './model';
+import { beforeAny } from '../../text/trim';
 
 export const missingFile: Rule = {
   id: 'link/missing-file',
@@ -46,7 +47,7 @@ export function relativeTarget(url: string): string | undefined {
   if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url.startsWith('/') || url.startsWith('#')) return undefined;
   // `​https://…` (an invisible character before the scheme) is a broken URL, not a file.
   if (/[{}<>]/.test(url) || url.includes('://')) return undefined;
-  const file = url.replace(/[?#].*$/, '');
+  const file = beforeAny(url, '?#');
   if (!file) return undefined;
   try {
     return decodeURI(file);

@@ -4,7 +4,7 @@ import type { Fix, Rule, RuleContext } from '../types';
 import { modelOf } from './model';
 
 // `#2037`, `curve#2037`, `opencurve/curve#2037`, `PR 2037`, `issue2160`, `pull/2037`.
-const NUMBER_IN_TEXT = /(?<![\w&])(?:(?:([\w.-]+)\/)?([\w.-]+))?#(\d+)(?!\w)|\b(?:pr|pull|issue)(?:[ \t]*#?|\/)(\d+)(?!\w)/gi;
+const NUMBER_IN_TEXT = /(?<![\w&])(?:(?<![.-])(?:([\w.-]+)\/)?([\w.-]+))?#(\d+)\b|\b(?:pr|pull|issue)(?:[ \t]*#?|\/)(\d+)\b/gi;
 
 interface NamedNumber {
   number: string;

@@ -54,8 +54,8 @@ export const email: Rule = {
   },
 };
 
-const EMAIL = /(?<![\w.+-])[A-Za-z0-9](?:[\w.+-]*[\w+-])?@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-]|\.[\w-])/g;
-const URL = /(?:https?|ftp|mailto):[^\s<>"'`()[\]{}\u3000-\uffff]+/gi;
+const EMAIL = /(?<![\w.+-])[A-Z0-9](?:[\w.+-]*[\w+-])?@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}(?![\w-]|\.[\w-])/gi;
+const URL = /(?:https?|ftp|mailto):[^\s<>"'`()[\]{}\u3001-\uffff]+/gi;
 
 /** Fenced and inline code only: HTML comments count, they are published with the file. */
 function codeSpans(doc: MinutesDocument): Span[] {

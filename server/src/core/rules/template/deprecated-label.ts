@@ -48,10 +48,10 @@ export function replacementFor(oldLabel: string, spec: FieldSpec): string {
     const distance = editDistance(compact(label), compact(oldLabel));
     if (distance < bestDistance) [best, bestDistance] = [label, distance];
   }
-  const joined = /[A-Za-z][\u3000-\u9fff]/.test(oldLabel);
-  const spaced = /[A-Za-z]\s+[\u3000-\u9fff]/.test(oldLabel);
-  if (joined) return best.replace(/([A-Za-z])\s+([\u3000-\u9fff])/g, '$1$2');
-  if (spaced) return best.replace(/([A-Za-z])([\u3000-\u9fff])/g, '$1 $2');
+  const joined = /[A-Z][\u3000-\u9fff]/i.test(oldLabel);
+  const spaced = /[A-Z]\s+[\u3000-\u9fff]/i.test(oldLabel);
+  if (joined) return best.replace(/([A-Z])\s+([\u3000-\u9fff])/gi, '$1$2');
+  if (spaced) return best.replace(/([A-Z])([\u3000-\u9fff])/gi, '$1 $2');
   return best;
 }
 

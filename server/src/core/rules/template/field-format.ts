@@ -97,7 +97,7 @@ function formatProblem(ctx: RuleContext, label: string, format: FieldFormat, val
     case 'names':
       return undefined; // checked separately: one finding per hole in the list
     case 'handle':
-      return /^@?[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/.test(value) ? undefined : whole(ctx.t('handle', { label, value }));
+      return /^@?[A-Z0-9](?:[\w.-]*\w)?$/i.test(value) ? undefined : whole(ctx.t('handle', { label, value }));
     case 'text':
       return undefined;
   }
@@ -125,7 +125,7 @@ function dateProblem(ctx: RuleContext, label: string, date: DateMatch, fallbackS
 }
 
 // 10:00-12:00, 19:00 ~ 19:30, 9:30 - 18:00; the dash family and 至/到 as separators.
-const TIME_RANGE = /^(\d{1,2})\s*([:：])\s*(\d{2})\s*(?:-|~|～|–|—|至|到)\s*(\d{1,2})\s*([:：])\s*(\d{2})/;
+const TIME_RANGE = /^(\d{1,2})\s*([:：])\s*(\d{2})\s*[\-~～–—至到]\s*(\d{1,2})\s*([:：])\s*(\d{2})/;
 const WHOLE_DAY = /^(?:全天|all[ -]day)/i;
 
 function timeProblem(ctx: RuleContext, label: string, value: string, from: number): Problem | undefined {

@@ -61,7 +61,7 @@ function isSubheadingOfSibling(section: Section, siblingSections: readonly Secti
 function relevel(doc: MinutesDocument, section: Section, level: number): TextEdit[] {
   const markers = '#'.repeat(level);
   if (section.setext) {
-    const title = doc.text.slice(section.titleSpan.start, section.titleSpan.end).replace(/[ \t]*\r?\n[ \t]*/g, ' ');
+    const title = doc.text.slice(section.titleSpan.start, section.titleSpan.end).replace(/(?<![ \t])[ \t]*\r?\n[ \t]*/g, ' ');
     return [{ start: section.heading.start, end: section.heading.end, newText: `${markers} ${title}` }];
   }
   const line = doc.text.slice(section.heading.start, section.heading.end);

@@ -114,7 +114,7 @@ function filenameDateText(ctx: RuleContext, spec: FieldSpec): string | undefined
 function labelWithNote(doc: MinutesDocument, spec: FieldSpec): boolean {
   const labels = new Set([...spec.labels, ...(spec.oldLabels ?? [])].map(normalizeName));
   for (let line = 0; line < doc.lines.lineCount; line++) {
-    const m = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?([^：:()（）\n]{1,40}?)[ \t]*[(（][^)）\n]*[)）][ \t]*(?:\*\*)?[：:]/.exec(doc.lines.lineText(line));
+    const m = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?([^：:()（）\n \t][^：:()（）\n]{0,39}?)[ \t]*[(（][^)）\n]*[)）][ \t]*(?:\*\*)?[：:]/.exec(doc.lines.lineText(line));
     if (m && labels.has(normalizeName(m[1]))) return true;
   }
   return false;

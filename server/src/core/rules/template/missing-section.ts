@@ -3,6 +3,7 @@ import type { MinutesDocument, Section } from '../../model/types';
 import { findSections } from '../../templates/match';
 import type { SectionSpec } from '../../templates/types';
 import type { Rule, RuleContext, TextEdit } from '../types';
+import { trimEndOf } from '../../text/trim';
 
 export const missingSection: Rule = {
   id: 'template/missing-section',
@@ -100,7 +101,7 @@ function skeleton(doc: MinutesDocument, spec: SectionSpec, parent: Section | und
   const name = spec.names[0];
   const heading =
     doc.format === 'markdown' ? `${'#'.repeat(spec.level ?? (parent ? Math.min(parent.level + 1, 6) : 2))} ${name}` : `${name}：`;
-  const body = spec.skeleton ? `\n\n${spec.skeleton.replace(/\n+$/, '')}` : '';
+  const body = spec.skeleton ? `\n\n${trimEndOf(spec.skeleton, '\n')}` : '';
   const before = doc.text.slice(0, at);
   const lead = at === 0 || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
   const after = doc.text.slice(at);

@@ -55,7 +55,7 @@ export function placeholderRegExp(spec: PlaceholderSpec): RegExp | undefined {
   const text = spec.text;
   if (!text) return undefined;
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const word = /[A-Za-z0-9_]/;
+  const word = /\w/;
   const before = word.test(text[0]) ? '(?<![A-Za-z0-9_])' : '';
   const after = word.test(text[text.length - 1]) ? '(?![A-Za-z0-9_])' : '';
   const ascii = /^[\x20-\x7e]+$/.test(text);

@@ -26,7 +26,7 @@ export const topicConclusion: Rule = {
     const skeleton = spec.conclusionSkeleton ?? `${spec.conclusionLabels[0]}：`;
     // Name the first few labels: enough to show the form without listing every accepted spelling.
     const shown = spec.conclusionLabels.slice(0, 3).map((l) => {
-      const label = /^[\x00-\x7f]+$/.test(l) ? `${l}:` : `${l}：`;
+      const label = !/[\u0080-\uffff]/.test(l) ? `${l}:` : `${l}：`;
       return ctx.lang === 'zh' ? `「${label}」` : `"${label}"`;
     });
     const labels = shown.join(ctx.lang === 'zh' ? '、' : ', ') + (spec.conclusionLabels.length > 3 ? '…' : '');
