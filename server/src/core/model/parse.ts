@@ -1,5 +1,6 @@
 import type { Nodes, Root } from 'mdast';
 import { LineIndex, type Span } from '../text/lines';
+import { insideAny } from '../text/spans';
 import { parseMarkdown } from './markdown';
 import { readOrdinal } from './ordinal';
 import type {
@@ -271,9 +272,7 @@ function hasContent(body: string): boolean {
   return body.replace(/<!--[\s\S]*?-->/g, '').trim().length > 0;
 }
 
-export function insideAny(offset: number, spans: Span[]): boolean {
-  return spans.some((s) => s.start <= offset && offset < s.end);
-}
+export { insideAny };
 
 // LCTT: `[#]: translator: (wxy)` before 2022, `[#]: translator: "wxy"` since.
 const LCTT_HEADER = /^\[#\]:\s*([A-Z][\w-]*)\s*:[ \t]*((?:[^ \t].*)?)$/i;

@@ -1,0 +1,258 @@
+import type { Span } from '../text/lines';
+
+/*
+ * The Markdown parser (micromark) is quadratic on some inputs that no one writes on purpose
+ * but anyone can paste or commit: tens of thousands of emphasis or bracket markers in one
+ * paragraph (`*a` × 51,200 took 30 s), thousands of setext underlines, and containers nested
+ * thousands deep (`> ` × 4,600 overflows the stack). Before the parser sees a document, this
+ * pre-pass finds those places in one linear scan and hands the parser a copy in which their
+ * markers are swapped for private-use characters of the same length, so the parser reads them
+ * as plain text and every offset stays right. The swapped characters are put back in the
+ * tree's values afterwards (`restoreMarkers`), and each place is reported, never hidden.
+ *
+ * The limits sit far above real minutes: over the ~380 files of both corpora the busiest
+ * paragraph holds 96 markers, the deepest nesting is 5, and no paragraph carries more than one
+ * setext underline.
+ */
+
+/** Emphasis, strikethrough and bracket markers in one paragraph (or list item, or heading). */
+export const MAX_INLINE_MARKERS = 1000;
+/** Block quotes and list items opened on one line. */
+export const MAX_CONTAINER_DEPTH = 16;
+/** Setext underlines (`===`, `---` under a line of text) in a row of lines without a blank one. */
+export const MAX_UNDERLINES_PER_BLOCK = 8;
+
+export type DegradedReason = 'markers' | 'nesting' | 'underlines';
+
+export interface DegradedSpan {
+  span: Span;
+  reason: DegradedReason;
+  /** How many markers, containers or underlines the place holds. */
+  count: number;
+}
+
+export interface GuardedText {
+  /** `text` with the markers of degraded places swapped; the same length and line breaks. */
+  text: string;
+  degraded: DegradedSpan[];
+}
+
+const SWAP_BASE = 0xe000;
+const INLINE_MARKERS = new Set(['*', '_', '~', '[', ']']);
+
+function swapped(ch: string): string {
+  return String.fromCharCode(SWAP_BASE + ch.charCodeAt(0));
+}
+
+/** A character swapped by this pre-pass, back as it was (others unchanged). */
+export function restoreChar(code: number): number {
+  return code >= SWAP_BASE && code < SWAP_BASE + 0x80 ? code - SWAP_BASE : code;
+}
+
+export function restoreString(value: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= SWAP_BASE && code < SWAP_BASE + 0x80) {
+      out += value.slice(from, i) + String.fromCharCode(code - SWAP_BASE);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? value : out + value.slice(from);
+}
+
+interface Line {
+  start: number;
+  end: number;
+  /** Inside fenced code, an HTML comment or a raw HTML block (or its opening/closing line). */
+  verbatim: boolean;
+  blank: boolean;
+}
+
+/**
+ * Walks the lines of a Markdown text, telling which are code, comments or raw HTML: those are
+ * never parsed inline, whatever they hold. The piece cutter takes openers indented up to three
+ * spaces, so that it never cuts inside what may be code. The guard takes only unindented ones:
+ * a fence inside a list item ends with the item, and text after it is parsed again, so a fence
+ * it cannot place must not hide a paragraph's markers from it.
+ */
+export function* markdownLines(text: string, openerIndent: 0 | 3): Generator<Line> {
+  const indent = openerIndent ? ' {0,3}' : '';
+  const fenceOpener = new RegExp(`^${indent}(\`{3,}|~{3,})`);
+  const commentOpener = new RegExp(`^${indent}<!--`);
+  let fence: { char: string; size: number } | undefined;
+  let inComment = false;
+  // Raw HTML blocks (`<pre>`, `<?…?>`, `<![CDATA[…]]>`) run to their end marker, blank lines included.
+  let rawHtmlEnd: string | undefined;
+  let offset = 0;
+  while (offset < text.length) {
+    const end = lineEndAt(text, offset);
+    const next = nextLineAt(text, end);
+    const line = text.slice(offset, end);
+    let verbatim = true;
+    if (fence) {
+      if (closesFence(line, fence)) fence = undefined;
+    } else if (inComment) {
+      if (line.includes('-->')) inComment = false;
+    } else if (rawHtmlEnd) {
+      if (line.toLowerCase().includes(rawHtmlEnd)) rawHtmlEnd = undefined;
+    } else {
+      const open = fenceOpener.exec(line);
+      if (open && !(open[1][0] === '`' && line.indexOf('`', open[0].length) >= 0)) {
+        fence = { char: open[1][0], size: open[1].length };
+      } else if (commentOpener.test(line)) {
+        inComment = !line.includes('-->', line.indexOf('<!--') + 4);
+      } else {
+        const close = /^ */.exec(line)![0].length <= openerIndent ? rawHtmlClose(line) : undefined;
+        if (close !== undefined) {
+          if (!line.toLowerCase().includes(close, line.indexOf('<') + 2)) rawHtmlEnd = close;
+        } else {
+          verbatim = false;
+        }
+      }
+    }
+    yield { start: offset, end, verbatim, blank: !verbatim && line.trim() === '' };
+    offset = next;
+  }
+}
+
+function rawHtmlClose(line: string): string | undefined {
+  const raw = /^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i.exec(line);
+  if (raw) return `</${raw[1].toLowerCase()}>`;
+  if (/^ {0,3}<\?/.test(line)) return '?>';
+  if (/^ {0,3}<!\[CDATA\[/.test(line)) return ']]>';
+  if (/^ {0,3}<![A-Z]/i.test(line)) return '>';
+  return undefined;
+}
+
+function lineEndAt(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
+}
+
+function nextLineAt(text: string, end: number): number {
+  if (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10) return end + 2;
+  return end + 1;
+}
+
+function closesFence(line: string, fence: { char: string; size: number }): boolean {
+  let i = 0;
+  while (i < 3 && line[i] === ' ') i++;
+  let n = 0;
+  while (line[i + n] === fence.char) n++;
+  return n >= fence.size && line.slice(i + n).trim() === '';
+}
+
+/** `> ` and list markers opening containers at the start of a line, with where each ends. */
+function containerMarkers(line: string): number[] {
+  const ends: number[] = [];
+  let i = 0;
+  for (;;) {
+    let j = i;
+    while (j < line.length && j - i < 4 && (line[j] === ' ' || line[j] === '\t')) j++;
+    const c = line[j];
+    if (c === '>') {
+      ends.push(j + 1);
+      i = j + 1;
+      continue;
+    }
+    if ((c === '-' || c === '*' || c === '+') && (line[j + 1] === ' ' || line[j + 1] === '\t')) {
+      ends.push(j + 1);
+      i = j + 1;
+      continue;
+    }
+    let d = j;
+    while (d < line.length && d - j < 9 && line.charCodeAt(d) >= 48 && line.charCodeAt(d) <= 57) d++;
+    if (d > j && (line[d] === '.' || line[d] === ')') && (line[d + 1] === ' ' || line[d + 1] === '\t')) {
+      ends.push(d + 1);
+      i = d + 1;
+      continue;
+    }
+    return ends;
+  }
+}
+
+const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+// A list item that starts a new paragraph whatever came before: a bullet or `1.` with text
+// after it, at most three spaces in (after any `>` of the line). A bare `>` may continue the
+// paragraph of a quote (`> a`, `b`, `> c` is one paragraph), so it starts nothing here.
+const LIST_ITEM_START = /^ {0,3}(?:[-*+][ \t]+\S|1[.)][ \t]+\S)/;
+
+/** The line after its block quote markers (`> > `). */
+function afterQuoteMarkers(line: string): string {
+  let i = 0;
+  for (;;) {
+    let j = i;
+    while (j - i < 3 && line[j] === ' ') j++;
+    if (line[j] !== '>') return line.slice(i);
+    i = j + 1;
+    if (line[i] === ' ' || line[i] === '\t') i++;
+  }
+}
+
+/**
+ * The inline units of a block of lines: where a paragraph surely ends (a line that starts a
+ * list item, a quote, a heading, a rule or an underline). The guess only ever joins what the
+ * parser would keep apart, so a unit's marker count is never lower than the parser's.
+ */
+function startsUnit(line: string): boolean {
+  return LIST_ITEM_START.test(afterQuoteMarkers(line)) || ATX_HEADING.test(line) || THEMATIC_BREAK.test(line) || UNDERLINE.test(line);
+}
+
+/** Finds the places the parser would choke on and swaps their markers. Linear in the text. */
+export function guardMarkdown(text: string): GuardedText {
+  const degraded: DegradedSpan[] = [];
+  let chars: string[] | undefined;
+  const swap = (from: number, to: number, which: (ch: string) => boolean): void => {
+    chars ??= text.split('');
+    for (let i = from; i < to; i++) if (which(text[i])) chars[i] = swapped(text[i]);
+  };
+
+  let unit: { start: number; end: number; markers: number } | undefined;
+  let underlines = 0;
+  let previousText = false;
+  const closeUnit = (): void => {
+    if (unit && unit.markers > MAX_INLINE_MARKERS) {
+      swap(unit.start, unit.end, (ch) => INLINE_MARKERS.has(ch));
+      degraded.push({ span: { start: unit.start, end: unit.end }, reason: 'markers', count: unit.markers });
+    }
+    unit = undefined;
+  };
+
+  for (const line of markdownLines(text, 0)) {
+    if (line.verbatim || line.blank) {
+      closeUnit();
+      underlines = 0;
+      previousText = false;
+      continue;
+    }
+    const content = text.slice(line.start, line.end);
+    const containers = containerMarkers(content);
+    if (containers.length > MAX_CONTAINER_DEPTH) {
+      const from = line.start + containers[MAX_CONTAINER_DEPTH - 1];
+      swap(from, line.start + containers[containers.length - 1], (ch) => ch === '>' || ch === '-' || ch === '*' || ch === '+' || ch === '.' || ch === ')');
+      degraded.push({ span: { start: line.start, end: line.end }, reason: 'nesting', count: containers.length });
+    }
+    if (previousText && UNDERLINE.test(content)) {
+      underlines++;
+      if (underlines > MAX_UNDERLINES_PER_BLOCK) {
+        swap(line.start, line.end, (ch) => ch === '=' || ch === '-');
+        degraded.push({ span: { start: line.start, end: line.end }, reason: 'underlines', count: underlines });
+      }
+    }
+    if (startsUnit(content)) closeUnit();
+    unit ??= { start: line.start, end: line.end, markers: 0 };
+    unit.end = line.end;
+    for (let i = line.start; i < line.end; i++) if (INLINE_MARKERS.has(text[i])) unit.markers++;
+    previousText = true;
+  }
+  closeUnit();
+  degraded.sort((a, b) => a.span.start - b.span.start);
+  return { text: chars ? chars.join('') : text, degraded };
+}
