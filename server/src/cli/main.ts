@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync, statSync } from 'node:fs';
 import {
-  applyEdits, builtinTemplate, lint, mergeFixEdits, resolveConfig, resolveTemplate,
+  builtinTemplate, fixUntilStable, lint, resolveConfig, resolveTemplate,
   type Diagnostic, type ResolvedConfig, type ResolvedTemplate,
 } from '../core';
 import { parseTemplateText } from '../core/config/load';
@@ -8,14 +8,13 @@ import { nodeConfigHost, nodeServices, toPosixPath } from '../node/host';
 import { readTexts } from '../node/reference';
 import { cliRosterRoot, NodeRosters, rosterProblemLines } from '../node/roster';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
-import { collectFiles } from './files';
+import { collectFiles, type FoundFile } from './files';
 import { CliLinkStatus } from './online';
 import { toGithub, toJson, toText, type FileReport } from './report';
 
 declare const PACKAGE_VERSION: string | undefined;
 
 const MAX_BYTES = 5 * 1024 * 1024;
-const MAX_FIX_PASSES = 10;
 
 export async function main(argv: string[]): Promise<number> {
   let options: CliOptions;
@@ -90,33 +89,15 @@ export async function main(argv: string[]): Promise<number> {
       }
       continue;
     }
-    let text = read.text;
-    const template = forcedTemplate
-      ? resolveTemplate(path, text, { spec: forcedTemplate, reason: '--template' })
-      : undefined;
-    const online = options.online || config.config.links?.online === true;
-    const services = {
-      ...nodeServices, referenceText, roster: () => rosters.rosterFor(config, cliRosterRoot(config, path)),
-      linkStatus: online ? linkLookups.get() : undefined,
-    };
-    const input = { path, config, template, lang: options.lang, services, online };
-    let result = await lint({ ...input, text });
-    if (!file.explicit && !includeInWalk(path, result.template, options)) continue;
-
-    let fixed = 0;
-    if (options.fix) {
-      for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-        const fixes = result.diagnostics.flatMap((d) => pickFix(d, options.fixLossy));
-        if (!fixes.length) break;
-        const applied = applyEdits(text, mergeFixEdits(fixes));
-        if (!applied.applied || applied.text === text) break;
-        text = applied.text;
-        fixed += fixes.length;
-        result = await lint({ ...input, text });
-      }
-      if (fixed) writeFileSync(file.path, text, 'utf8');
+    try {
+      const report = await checkFile(file, read.text, { path, config, forcedTemplate, options, rosters, referenceText, linkLookups });
+      if (report) reports.push(report);
+    } catch (error) {
+      // A bug the core did not contain costs this file its report, never the others theirs.
+      const reason = error instanceof Error ? error.message : String(error);
+      reports.push({ path: file.path, diagnostics: [], error: `internal error while checking this file (please report it): ${reason}` });
+      failed = true;
     }
-    reports.push({ path: file.path, template: result.template, lines: result.doc.lines, diagnostics: result.diagnostics, fixed });
   }
 
   linkLookups.save();
@@ -127,6 +108,38 @@ export async function main(argv: string[]): Promise<number> {
   process.stdout.write(`${output}\n`);
   if (failed) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+interface FileContext {
+  path: string;
+  config: ResolvedConfig;
+  forcedTemplate: ReturnType<typeof loadTemplateOption>;
+  options: CliOptions;
+  rosters: NodeRosters;
+  referenceText: () => readonly string[];
+  linkLookups: CliLinkStatus;
+}
+
+/** Lints (and with `--fix`, fixes) one file; undefined when a folder walk should skip it. */
+async function checkFile(file: FoundFile, original: string, ctx: FileContext): Promise<FileReport | undefined> {
+  const { path, config, options } = ctx;
+  const template = ctx.forcedTemplate ? resolveTemplate(path, original, { spec: ctx.forcedTemplate, reason: '--template' }) : undefined;
+  const online = options.online || config.config.links?.online === true;
+  const services = {
+    ...nodeServices, referenceText: ctx.referenceText, roster: () => ctx.rosters.rosterFor(config, cliRosterRoot(config, path)),
+    linkStatus: online ? ctx.linkLookups.get() : undefined,
+  };
+  const input = { path, config, template, lang: options.lang, services, online, text: original };
+  if (!options.fix) {
+    const result = await lint(input);
+    if (!file.explicit && !includeInWalk(path, result.template, options)) return undefined;
+    return { path: file.path, template: result.template, lines: result.doc.lines, diagnostics: result.diagnostics, fixed: 0 };
+  }
+  const first = await lint(input);
+  if (!file.explicit && !includeInWalk(path, first.template, options)) return undefined;
+  const { text, result, fixed } = await fixUntilStable(input, (d) => pickFix(d, options.fixLossy));
+  if (text !== original) writeFileSync(file.path, text, 'utf8');
+  return { path: file.path, template: result.template, lines: result.doc.lines, diagnostics: result.diagnostics, fixed };
 }
 
 function pickFix(d: Diagnostic, lossy: boolean) {

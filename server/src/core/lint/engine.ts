@@ -9,6 +9,7 @@ import { resolveTemplate } from '../templates/resolve';
 import type { ResolvedTemplate, SectionSpec } from '../templates/types';
 import type { Span } from '../text/lines';
 import { readSuppressions } from './directives';
+import { fitFixToText } from './fixes';
 
 export interface Diagnostic {
   rule: string;
@@ -81,8 +82,6 @@ export async function lint(input: LintInput): Promise<LintResult> {
   const lang = input.lang ?? 'en';
   const settings = input.config?.config.rules ?? {};
   const diagnostics: Diagnostic[] = [];
-  // Rules write fixes with `\n`; a file saved with Windows line endings keeps them.
-  const crlf = /\r\n/.test(input.text) && !/(?:^|[^\r])\n/.test(input.text);
   for (const rule of input.rules ?? allRules) {
     if (rule.online && !input.online) continue;
     const setting = settings[rule.id];
@@ -105,7 +104,7 @@ export async function lint(input: LintInput): Promise<LintResult> {
         severity: atMost(setting === undefined && r.severity ? r.severity : severity, r.maxSeverity),
         message: r.message,
         span: r.span,
-        fixes: crlf ? (r.fixes ?? []).map(withCrlf) : r.fixes ?? [],
+        fixes: (r.fixes ?? []).map((fix) => fitFixToText(fix, input.text)),
       }),
     };
     try {
@@ -125,8 +124,4 @@ export async function lint(input: LintInput): Promise<LintResult> {
   const kept = diagnostics.filter((d) => !suppressions.isSuppressed(d.rule, d.span.start));
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
   return { doc, template, diagnostics: kept };
-}
-
-function withCrlf(fix: Fix): Fix {
-  return { ...fix, edits: fix.edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, '\r\n') })) };
 }

@@ -68,6 +68,8 @@ interface Line {
   /** Inside fenced code, an HTML comment or a raw HTML block (or its opening/closing line). */
   verbatim: boolean;
   blank: boolean;
+  /** A fence, comment or raw HTML block is still open after this line. */
+  open: boolean;
 }
 
 /**
@@ -112,9 +114,16 @@ export function* markdownLines(text: string, openerIndent: 0 | 3): Generator<Lin
         }
       }
     }
-    yield { start: offset, end, verbatim, blank: !verbatim && line.trim() === '' };
+    yield { start: offset, end, verbatim, blank: !verbatim && line.trim() === '', open: !!fence || inComment || !!rawHtmlEnd };
     offset = next;
   }
+}
+
+/** Text appended to `text` would land inside a code fence, comment or raw HTML block left open. */
+export function endsInsideOpenBlock(text: string): boolean {
+  let open = false;
+  for (const line of markdownLines(text, 3)) open = line.open;
+  return open;
 }
 
 function rawHtmlClose(line: string): string | undefined {

@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { LineIndex, type Span } from '../text/lines';
 import { insideAny } from '../text/spans';
-import { parseMarkdown } from './markdown';
+import { parseMarkdownGuarded } from './markdown';
 import { readOrdinal } from './ordinal';
 import type {
   Definition, DocumentFormat, Field, HtmlComment, Link, Mention, MinutesDocument, Section,
@@ -26,7 +26,7 @@ export function normalizeName(name: string): string {
 
 export function parseMinutes(text: string, path: string, options: ParseOptions = {}): MinutesDocument {
   const lines = new LineIndex(text);
-  const mdast = parseMarkdown(text);
+  const { root: mdast, degraded } = parseMarkdownGuarded(text);
   const collected = collect(mdast, text);
   const hasHeadings = collected.headings.length > 0;
   const format: DocumentFormat =
@@ -64,6 +64,7 @@ export function parseMinutes(text: string, path: string, options: ParseOptions =
     mentions: findMentions(text, verbatim, collected.links),
     comments: collected.comments,
     verbatim,
+    degraded,
   };
 }
 

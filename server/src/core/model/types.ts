@@ -1,3 +1,4 @@
+import type { DegradedSpan } from './guard';
 import type { Root } from 'mdast';
 import type { LineIndex, Span } from '../text/lines';
 
@@ -116,4 +117,6 @@ export interface MinutesDocument {
   comments: HtmlComment[];
   /** Code blocks, inline code, HTML: text rules skip these spans. */
   verbatim: Span[];
+  /** Places read as plain text: parsing their markup would take too long or nest too deep (model/guard.ts). */
+  degraded: DegradedSpan[];
 }

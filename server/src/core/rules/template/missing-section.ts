@@ -1,5 +1,6 @@
 import { filenameDate, formatDate } from '../../model/dates';
 import type { MinutesDocument, Section } from '../../model/types';
+import { endsInsideOpenBlock } from '../../model/guard';
 import { findSections } from '../../templates/match';
 import type { SectionSpec } from '../../templates/types';
 import type { Rule, RuleContext, TextEdit } from '../types';
@@ -60,12 +61,15 @@ function checkLevel(ctx: RuleContext, specs: readonly SectionSpec[], parent: Sec
     const at = insertionPoint(doc, specs, index, scope, parent);
     const edit: TextEdit = { start: at, end: at, newText: skeleton(doc, spec, parent, at) };
     const name = spec.names[0];
+    // After a code fence or `<!--` left open, an inserted section would be code or comment:
+    // still missing, and inserted again on every run.
+    const hidden = doc.format === 'markdown' && at > 0 && endsInsideOpenBlock(doc.text.slice(0, at));
     ctx.report({
       span: reportSpan(doc, specs, index, scope, parent),
       message: parent
         ? ctx.t('missingIn', { name, parent: parent.title, template: ctx.template.resolvedId })
         : ctx.t('missing', { name, template: ctx.template.resolvedId }),
-      fixes: [{ title: ctx.t('fix', { name }), edits: [edit], preferred: true, safe: true }],
+      fixes: hidden ? [] : [{ title: ctx.t('fix', { name }), edits: [edit], preferred: true, safe: true }],
     });
   });
 }
@@ -103,7 +107,7 @@ function skeleton(doc: MinutesDocument, spec: SectionSpec, parent: Section | und
     doc.format === 'markdown' ? `${'#'.repeat(spec.level ?? (parent ? Math.min(parent.level + 1, 6) : 2))} ${name}` : `${name}：`;
   const body = spec.skeleton ? `\n\n${trimEndOf(spec.skeleton, '\n')}` : '';
   const before = doc.text.slice(0, at);
-  const lead = at === 0 || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+  const lead = at === 0 || /(?:\r\n?|\n){2}$/.test(before) ? '' : /[\r\n]$/.test(before) ? '\n' : '\n\n';
   const after = doc.text.slice(at);
   const trail = after.length === 0 ? '\n' : '\n\n';
   return `${lead}${heading}${body}${trail}`;

@@ -1,0 +1,63 @@
+import type { Fix } from '../rules/types';
+import { lint, type Diagnostic, type LintInput, type LintResult } from './engine';
+import { applyEdits, mergeFixEdits } from './fixes';
+
+/** Passes of fix, lint again; real minutes settle in two. */
+export const MAX_FIX_PASSES = 10;
+
+export interface FixedText {
+  text: string;
+  /** The lint result of `text`. */
+  result: LintResult;
+  /** Fixes applied. */
+  fixed: number;
+  /** Diagnostics whose fix was refused because their own diagnostic survived it. */
+  refused: Diagnostic[];
+}
+
+/**
+ * Applies the fixes `pick` chooses, lints again and repeats until nothing is left to fix: one
+ * run reaches the fixed point, so a second run fixes nothing. A fix after which its own
+ * diagnostic is still there (a section inserted where an unclosed code fence hides it) is
+ * refused and the pass is made again without it: applying it would change the file on every
+ * run without ever repairing it.
+ */
+export async function fixUntilStable(input: LintInput, pick: (d: Diagnostic) => Fix[]): Promise<FixedText> {
+  let text = input.text;
+  let result = await lint({ ...input, text });
+  let fixed = 0;
+  const refusedKeys = new Set<string>();
+  const refused: Diagnostic[] = [];
+  const seen = new Set<string>([text]);
+  for (let pass = 0; pass < MAX_FIX_PASSES * 2; pass++) {
+    const chosen = result.diagnostics.filter((d) => !refusedKeys.has(keyOf(d))).flatMap((d) => pick(d).map((fix) => ({ d, fix })));
+    if (!chosen.length) break;
+    const applied = applyEdits(text, mergeFixEdits(chosen.map((c) => c.fix)));
+    if (applied.text === text) break;
+    const next = await lint({ ...input, text: applied.text });
+    const stuck = chosen.filter((c) => sameCount(next.diagnostics, c.d) >= sameCount(result.diagnostics, c.d));
+    // Back where an earlier pass was: the fixes undo each other. Refuse them all.
+    const cycling = seen.has(applied.text) ? chosen : [];
+    if (stuck.length || cycling.length) {
+      for (const c of [...stuck, ...cycling]) {
+        if (refusedKeys.has(keyOf(c.d))) continue;
+        refusedKeys.add(keyOf(c.d));
+        refused.push(c.d);
+      }
+      continue;
+    }
+    seen.add(applied.text);
+    text = applied.text;
+    result = next;
+    fixed += chosen.length;
+  }
+  return { text, result, fixed, refused };
+}
+
+function keyOf(d: Diagnostic): string {
+  return `${d.rule}\u0000${d.message}`;
+}
+
+function sameCount(diagnostics: Diagnostic[], d: Diagnostic): number {
+  return diagnostics.filter((x) => x.rule === d.rule && x.message === d.message).length;
+}

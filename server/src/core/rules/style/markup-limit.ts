@@ -1,0 +1,45 @@
+import type { DegradedReason } from '../../model/guard';
+import { MAX_CONTAINER_DEPTH, MAX_INLINE_MARKERS, MAX_UNDERLINES_PER_BLOCK } from '../../model/guard';
+import type { Rule } from '../types';
+
+const LIMITS: Record<DegradedReason, number> = {
+  markers: MAX_INLINE_MARKERS,
+  nesting: MAX_CONTAINER_DEPTH,
+  underlines: MAX_UNDERLINES_PER_BLOCK,
+};
+
+/** Says where the document model read Markdown as plain text (model/guard.ts), so that no finding is silently missing there. */
+export const markupLimit: Rule = {
+  id: 'style/markup-limit',
+  defaultSeverity: 'info',
+  description: {
+    en: 'Markup read as plain text because parsing it would take too long or nest too deep (tens of thousands of markers in one paragraph, containers nested past 16 on one line).',
+    zh: '因解析耗时过长或嵌套过深而按纯文本读取的标记（一个段落中成千上万个标记、一行内超过 16 层的嵌套）。',
+  },
+  messages: {
+    markers: {
+      en: 'This paragraph holds {count} emphasis and bracket markers, more than the {limit} that are parsed: it is checked as plain text (bold, links and references in it are not seen).',
+      zh: '此段落含有 {count} 个强调与方括号标记，超过可解析的 {limit} 个：按纯文本检查（其中的加粗、链接与引用不会被识别）。',
+    },
+    nesting: {
+      en: 'Quotes and lists nested {count} deep: past level {limit} this is read as plain text.',
+      zh: '引用与列表嵌套了 {count} 层：超过 {limit} 层的部分按纯文本读取。',
+    },
+    nestingTree: {
+      en: 'Markup nested too deep to parse: this part is read as plain text.',
+      zh: '标记嵌套过深，无法解析：此部分按纯文本读取。',
+    },
+    underlines: {
+      en: 'More than {limit} setext underlines (`===`, `---`) in one block: from here on they are read as plain text, not headings.',
+      zh: '同一块中有超过 {limit} 条 setext 标题下划线（`===`、`---`）：从此处起按纯文本读取，不作为标题。',
+    },
+  },
+  check(ctx) {
+    for (const place of ctx.doc.degraded) {
+      // One finding per block of underlines: at the first one read as text.
+      if (place.reason === 'underlines' && place.count !== MAX_UNDERLINES_PER_BLOCK + 1) continue;
+      const id = place.reason === 'nesting' && !place.count ? 'nestingTree' : place.reason;
+      ctx.report({ span: place.span, message: ctx.t(id, { count: place.count, limit: LIMITS[place.reason] }) });
+    }
+  },
+};
