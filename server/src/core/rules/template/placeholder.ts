@@ -81,7 +81,7 @@ function scopesOf(ctx: RuleContext, spec: PlaceholderSpec): Scope[] {
 }
 
 // `[校对者ID](https://github.com/校对者ID)`: the link text is reported, not the URL that repeats it.
-const URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>()[\]"'，。）]*/gi;
+const URL = /(?<![\w+.-])[a-z][a-z0-9+.-]*:\/\/[^\s<>()[\]"'，。）]*/gi;
 
 function urlSpans(doc: MinutesDocument): Span[] {
   const spans: Span[] = [];
