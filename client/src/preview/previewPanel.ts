@@ -140,6 +140,7 @@ export class MinutesPreview implements vscode.Disposable {
     const plain = document.languageId === 'plaintext' || /\.txt$/i.test(document.uri.path);
     return renderMinutesHtml(document.getText(), {
       format: plain ? 'plaintext' : 'markdown',
+      lang: this.host.lang(),
       resolveImage: (src) => this.imageUri(src),
     });
   }

@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type Lang, type LintResult, type ResolvedConfig, type ResolvedTemplate } from '../core';
+import type { TimeBudget } from '../core/lint/engine';
 import type { Services } from '../core/services';
 import { nodeServices } from '../node/host';
 import type { ConfigStore } from './configStore';
@@ -14,6 +15,17 @@ import { uriToPath } from './uri';
 // from cold (long documents are parsed in pieces, see core/model/markdown.ts) and an edit re-parses
 // one piece. Larger files would stall the server while typing; minutes-lint checks them.
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The rules of one document may run this long; then the rest are skipped with a note. Between
+ * rules the server answers what is waiting (completion, hover), so a slow document never holds
+ * the others up for longer than one rule.
+ */
+const RULES_BUDGET: TimeBudget = {
+  now: () => performance.now(),
+  ms: 1500,
+  pause: () => new Promise((resolve) => setImmediate(resolve)),
+};
 
 interface AnalysisBase {
   uri: string;
@@ -121,13 +133,16 @@ export class Analyzer {
         lang,
         services: this.services,
         online: onlineChecks(options, config),
+        budget: RULES_BUDGET,
       });
       const diagnostics = result.diagnostics.map((d) => toLspDiagnostic(d, result.doc.lines, version));
       return { ...base, kind: 'linted', template: result.template, result, diagnostics, reason: selection.reason, config };
     } catch (error) {
       // A bug in the core must cost one document its diagnostics, not the whole server.
       this.log(`lint failed for ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      return { ...base, kind: 'skipped', diagnostics: [], reason: `internal error: ${String(error)}`, config };
+      const message = say('internalError', lang, { error: error instanceof Error ? error.message : String(error) });
+      const diagnostic: LspDiagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: SOURCE, message };
+      return { ...base, kind: 'skipped', diagnostics: [diagnostic], reason: message, config };
     }
   }
 }

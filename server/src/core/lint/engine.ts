@@ -1,5 +1,5 @@
 import type { ResolvedConfig, RuleSetting } from '../config/types';
-import { format, type Lang } from '../i18n/lang';
+import { format, type Lang, type Message } from '../i18n/lang';
 import { normalizeName, parseMinutes } from '../model/parse';
 import type { MinutesDocument } from '../model/types';
 import { allRules } from '../rules';
@@ -30,6 +30,19 @@ export interface LintInput {
   rules?: readonly Rule[];
   /** Run rules that need the network. */
   online?: boolean;
+  /** Hosts that must stay responsive (the language server) bound the time the rules may take. */
+  budget?: TimeBudget;
+}
+
+/**
+ * A host's limit on one document's rules. The core reads no clock of its own: the host lends
+ * one, and a pause that lets it answer other requests between rules.
+ */
+export interface TimeBudget {
+  now(): number;
+  /** Milliseconds the rules of one document may take, parsing excluded. */
+  ms: number;
+  pause?(): Promise<void>;
 }
 
 export interface LintResult {
@@ -63,6 +76,22 @@ export function parseForTemplate(path: string, text: string, template: ResolvedT
   return parseMinutes(text, path, { format: template.format === 'plaintext' ? 'plaintext' : undefined, sectionNames: known });
 }
 
+const BUDGET_MESSAGE: Message = {
+  en: 'Checking stopped after {ms} ms to keep the editor responsive; not run: {rules}.',
+  zh: '为保持编辑器响应，检查在 {ms} 毫秒后停止；未运行：{rules}。',
+};
+
+/** Said where the rules that did not run would have spoken: at the start of the document. */
+function budgetDiagnostic(skipped: readonly Rule[], spent: number, lang: Lang): Diagnostic {
+  return {
+    rule: skipped[0].id,
+    severity: 'info',
+    message: format(BUDGET_MESSAGE, lang, { ms: Math.round(spent), rules: skipped.map((r) => r.id).join(', ') }),
+    span: { start: 0, end: 0 },
+    fixes: [],
+  };
+}
+
 export function severityFor(rule: Rule, setting: RuleSetting | undefined): Severity | 'off' {
   if (setting === undefined) return rule.defaultSeverity;
   const s = Array.isArray(setting) ? setting[0] : setting;
@@ -82,11 +111,19 @@ export async function lint(input: LintInput): Promise<LintResult> {
   const lang = input.lang ?? 'en';
   const settings = input.config?.config.rules ?? {};
   const diagnostics: Diagnostic[] = [];
-  for (const rule of input.rules ?? allRules) {
-    if (rule.online && !input.online) continue;
+  const rules = (input.rules ?? allRules).filter((rule) => (!rule.online || input.online) && severityFor(rule, settings[rule.id]) !== 'off');
+  const started = input.budget?.now();
+  for (const [index, rule] of rules.entries()) {
     const setting = settings[rule.id];
-    const severity = severityFor(rule, setting);
-    if (severity === 'off') continue;
+    const severity = severityFor(rule, setting) as Severity;
+    if (input.budget && started !== undefined) {
+      await input.budget.pause?.();
+      const spent = input.budget.now() - started;
+      if (spent > input.budget.ms) {
+        diagnostics.push(budgetDiagnostic(rules.slice(index), spent, lang));
+        break;
+      }
+    }
     const ctx: RuleContext = {
       doc,
       template,

@@ -10,9 +10,10 @@ import type { Span } from '../text/lines';
  * as plain text and every offset stays right. The swapped characters are put back in the
  * tree's values afterwards (`restoreMarkers`), and each place is reported, never hidden.
  *
- * The limits sit far above real minutes: over the ~380 files of both corpora the busiest
- * paragraph holds 96 markers, the deepest nesting is 5, and no paragraph carries more than one
- * setext underline.
+ * The limits sit far above real minutes. Over the 377 files of both corpora: the busiest
+ * paragraph holds 96 markers (the busiest block of lines without a blank one, 351), at most 2
+ * containers open on one line, at most 1 setext underline per block, at most 31 lines of a
+ * block step out of a quote or list; no file reaches any limit.
  */
 
 /** Emphasis, strikethrough and bracket markers in one paragraph (or list item, or heading). */
@@ -21,8 +22,13 @@ export const MAX_INLINE_MARKERS = 1000;
 export const MAX_CONTAINER_DEPTH = 16;
 /** Setext underlines (`===`, `---` under a line of text) in a row of lines without a blank one. */
 export const MAX_UNDERLINES_PER_BLOCK = 8;
+/**
+ * Lines, in a row without a blank one, that step out of a quote or list (a lazy continuation
+ * line, a shallower list item). The parser copies everything parsed so far at each of them.
+ */
+export const MAX_STEPS_OUT_PER_BLOCK = 256;
 
-export type DegradedReason = 'markers' | 'nesting' | 'underlines';
+export type DegradedReason = 'markers' | 'nesting' | 'underlines' | 'structure';
 
 export interface DegradedSpan {
   span: Span;
@@ -39,6 +45,7 @@ export interface GuardedText {
 
 const SWAP_BASE = 0xe000;
 const INLINE_MARKERS = new Set(['*', '_', '~', '[', ']']);
+const CONTAINER_MARKERS = new Set(['>', '-', '*', '+', '.', ')']);
 
 function swapped(ch: string): string {
   return String.fromCharCode(SWAP_BASE + ch.charCodeAt(0));
@@ -185,6 +192,16 @@ function containerMarkers(line: string): number[] {
   }
 }
 
+function indentOf(line: string): number {
+  let columns = 0;
+  for (const ch of line) {
+    if (ch === ' ') columns++;
+    else if (ch === '\t') columns += 4 - (columns % 4);
+    else break;
+  }
+  return columns;
+}
+
 const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
@@ -224,6 +241,16 @@ export function guardMarkdown(text: string): GuardedText {
   };
 
   let unit: { start: number; end: number; markers: number } | undefined;
+  // The lines since the last blank one, for the quotes and lists they step out of.
+  let block: { start: number; end: number; markers: number; stepsOut: number; depth: number; prefixes: Span[] } | undefined;
+  const closeBlock = (): void => {
+    if (block && block.stepsOut > MAX_STEPS_OUT_PER_BLOCK) {
+      for (const prefix of block.prefixes) swap(prefix.start, prefix.end, (ch) => CONTAINER_MARKERS.has(ch));
+      if (block.markers > MAX_INLINE_MARKERS) swap(block.start, block.end, (ch) => INLINE_MARKERS.has(ch));
+      degraded.push({ span: { start: block.start, end: block.end }, reason: 'structure', count: block.stepsOut });
+    }
+    block = undefined;
+  };
   let underlines = 0;
   let previousText = false;
   const closeUnit = (): void => {
@@ -237,6 +264,7 @@ export function guardMarkdown(text: string): GuardedText {
   for (const line of markdownLines(text, 0)) {
     if (line.verbatim || line.blank) {
       closeUnit();
+      closeBlock();
       underlines = 0;
       previousText = false;
       continue;
@@ -245,7 +273,7 @@ export function guardMarkdown(text: string): GuardedText {
     const containers = containerMarkers(content);
     if (containers.length > MAX_CONTAINER_DEPTH) {
       const from = line.start + containers[MAX_CONTAINER_DEPTH - 1];
-      swap(from, line.start + containers[containers.length - 1], (ch) => ch === '>' || ch === '-' || ch === '*' || ch === '+' || ch === '.' || ch === ')');
+      swap(from, line.start + containers[containers.length - 1], (ch) => CONTAINER_MARKERS.has(ch));
       degraded.push({ span: { start: line.start, end: line.end }, reason: 'nesting', count: containers.length });
     }
     if (previousText && UNDERLINE.test(content)) {
@@ -255,13 +283,25 @@ export function guardMarkdown(text: string): GuardedText {
         degraded.push({ span: { start: line.start, end: line.end }, reason: 'underlines', count: underlines });
       }
     }
+    const depth = indentOf(content) + 2 * containers.length;
+    block ??= { start: line.start, end: line.end, markers: 0, stepsOut: 0, depth, prefixes: [] };
+    if (depth < block.depth) block.stepsOut++;
+    block.depth = depth;
+    block.end = line.end;
+    if (containers.length) block.prefixes.push({ start: line.start, end: line.start + containers[containers.length - 1] });
     if (startsUnit(content)) closeUnit();
     unit ??= { start: line.start, end: line.end, markers: 0 };
     unit.end = line.end;
-    for (let i = line.start; i < line.end; i++) if (INLINE_MARKERS.has(text[i])) unit.markers++;
+    for (let i = line.start; i < line.end; i++) {
+      if (INLINE_MARKERS.has(text[i])) {
+        unit.markers++;
+        block.markers++;
+      }
+    }
     previousText = true;
   }
   closeUnit();
+  closeBlock();
   degraded.sort((a, b) => a.span.start - b.span.start);
   return { text: chars ? chars.join('') : text, degraded };
 }

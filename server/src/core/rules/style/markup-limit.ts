@@ -1,11 +1,12 @@
 import type { DegradedReason } from '../../model/guard';
-import { MAX_CONTAINER_DEPTH, MAX_INLINE_MARKERS, MAX_UNDERLINES_PER_BLOCK } from '../../model/guard';
+import { MAX_CONTAINER_DEPTH, MAX_INLINE_MARKERS, MAX_STEPS_OUT_PER_BLOCK, MAX_UNDERLINES_PER_BLOCK } from '../../model/guard';
 import type { Rule } from '../types';
 
 const LIMITS: Record<DegradedReason, number> = {
   markers: MAX_INLINE_MARKERS,
   nesting: MAX_CONTAINER_DEPTH,
   underlines: MAX_UNDERLINES_PER_BLOCK,
+  structure: MAX_STEPS_OUT_PER_BLOCK,
 };
 
 /** Says where the document model read Markdown as plain text (model/guard.ts), so that no finding is silently missing there. */
@@ -28,6 +29,10 @@ export const markupLimit: Rule = {
     nestingTree: {
       en: 'Markup nested too deep to parse: this part is read as plain text.',
       zh: '标记嵌套过深，无法解析：此部分按纯文本读取。',
+    },
+    structure: {
+      en: '{count} lines in a row step out of a quote or list (more than {limit}): this block is read as one paragraph of plain text.',
+      zh: '连续 {count} 行退出引用或列表（超过 {limit} 行）：此块按一段纯文本读取。',
     },
     underlines: {
       en: 'More than {limit} setext underlines (`===`, `---`) in one block: from here on they are read as plain text, not headings.',
