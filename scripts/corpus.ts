@@ -4,6 +4,8 @@ import { walkFiles } from '../server/src/node/walk';
 
 /** ../shared/corpus beside the repository (CI and developer machines), when it is there. */
 export const SHARED_CORPUS = resolve(process.cwd(), '..', 'shared', 'corpus');
+/** ../shared/corpus-wild: minutes of communities without a built-in template. */
+export const SHARED_CORPUS_WILD = resolve(process.cwd(), '..', 'shared', 'corpus-wild');
 
 export function hasSharedCorpus(): boolean {
   return existsSync(SHARED_CORPUS);

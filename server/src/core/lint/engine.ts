@@ -111,19 +111,21 @@ export async function lint(input: LintInput): Promise<LintResult> {
   const lang = input.lang ?? 'en';
   const settings = input.config?.config.rules ?? {};
   const diagnostics: Diagnostic[] = [];
-  const rules = (input.rules ?? allRules).filter((rule) => (!rule.online || input.online) && severityFor(rule, settings[rule.id]) !== 'off');
-  const started = input.budget?.now();
+  const enabled = (input.rules ?? allRules).filter((rule) => (!rule.online || input.online) && severityFor(rule, settings[rule.id]) !== 'off');
+  const rules = [...enabled.filter((r) => r.runsFirst), ...enabled.filter((r) => !r.runsFirst)];
+  // This document's own time: other documents checked during the pauses do not count.
+  let spent = 0;
   for (const [index, rule] of rules.entries()) {
     const setting = settings[rule.id];
     const severity = severityFor(rule, setting) as Severity;
-    if (input.budget && started !== undefined) {
+    if (input.budget && !rule.runsFirst) {
       await input.budget.pause?.();
-      const spent = input.budget.now() - started;
       if (spent > input.budget.ms) {
         diagnostics.push(budgetDiagnostic(rules.slice(index), spent, lang));
         break;
       }
     }
+    const ruleStarted = input.budget?.now() ?? 0;
     const ctx: RuleContext = {
       doc,
       template,
@@ -146,6 +148,7 @@ export async function lint(input: LintInput): Promise<LintResult> {
     };
     try {
       await rule.check(ctx);
+      if (input.budget) spent += input.budget.now() - ruleStarted;
     } catch (error) {
       // One broken rule must not hide the others' findings; report it where it can be seen.
       diagnostics.push({

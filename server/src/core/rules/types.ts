@@ -68,5 +68,7 @@ export interface Rule {
   fixable?: boolean;
   /** Rules that need the network run only when online checks are enabled. */
   online?: boolean;
+  /** Runs before the others: a cheap rule whose finding explains why others are silent, never skipped by a host's time budget. */
+  runsFirst?: boolean;
   check(ctx: RuleContext): void | Promise<void>;
 }

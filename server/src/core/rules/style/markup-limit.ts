@@ -13,6 +13,7 @@ const LIMITS: Record<DegradedReason, number> = {
 export const markupLimit: Rule = {
   id: 'style/markup-limit',
   defaultSeverity: 'info',
+  runsFirst: true,
   description: {
     en: 'Markup read as plain text because parsing it would take too long or nest too deep (tens of thousands of markers in one paragraph, containers nested past 16 on one line).',
     zh: '因解析耗时过长或嵌套过深而按纯文本读取的标记（一个段落中成千上万个标记、一行内超过 16 层的嵌套）。',
