@@ -141,10 +141,27 @@ describe('linear on every input (issue 11, item 5): the smallest inputs give res
     });
   }
 
-  it('a setext run: past 8 underlines in a block they are text, said once', async () => {
-    const result = await lint({ path, text: 'a\n=\n'.repeat(2000) });
-    assert.equal(result.doc.sections.length, 8);
+  it('a setext run: more than 8 underlines in a block make it plain text, said once', async () => {
+    const text = 'a\n=\n'.repeat(2000);
+    const result = await lint({ path, text });
+    assert.equal(result.doc.sections.length, 0);
     assert.equal(markupLimit(result.diagnostics).length, 1);
+    const paragraph = result.doc.mdast.children[0];
+    assert.equal(paragraph.type === 'paragraph' && paragraph.children[0].type === 'text' && paragraph.children[0].value, text.trimEnd());
+  });
+
+  it('setext headings by the hundred, blank lines between: past 32 within 4 KB they are text, said once', async () => {
+    const result = await lint({ path, text: 'a\n=\n\n'.repeat(1000) });
+    assert.ok(result.doc.sections.length <= 32, `${result.doc.sections.length} sections`);
+    assert.equal(markupLimit(result.diagnostics).length, 1);
+  });
+
+  it('text after a blanked block keeps its line numbers', () => {
+    const text = `${'a\n=\n'.repeat(20)}\n# After\n`;
+    const { root } = parseMarkdownGuarded(text);
+    const heading = root.children.find((n) => n.type === 'heading')!;
+    assert.equal(heading.position?.start.line, 42);
+    assert.equal(heading.position?.start.offset, text.indexOf('# After'));
   });
 
   it('a. a. a. … @ is no placeholder URL and no crash', async () => {

@@ -130,14 +130,10 @@ async function checkFile(file: FoundFile, original: string, ctx: FileContext): P
     linkStatus: online ? ctx.linkLookups.get() : undefined,
   };
   const input = { path, config, template, lang: options.lang, services, online, text: original };
-  if (!options.fix) {
-    const result = await lint(input);
-    if (!file.explicit && !includeInWalk(path, result.template, options)) return undefined;
-    return { path: file.path, template: result.template, lines: result.doc.lines, diagnostics: result.diagnostics, fixed: 0 };
-  }
   const first = await lint(input);
   if (!file.explicit && !includeInWalk(path, first.template, options)) return undefined;
-  const { text, result, fixed } = await fixUntilStable(input, (d) => pickFix(d, options.fixLossy));
+  if (!options.fix) return { path: file.path, template: first.template, lines: first.doc.lines, diagnostics: first.diagnostics, fixed: 0 };
+  const { text, result, fixed } = await fixUntilStable(input, (d) => pickFix(d, options.fixLossy), first);
   if (text !== original) writeFileSync(file.path, text, 'utf8');
   return { path: file.path, template: result.template, lines: result.doc.lines, diagnostics: result.diagnostics, fixed };
 }

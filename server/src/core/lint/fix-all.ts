@@ -22,9 +22,9 @@ export interface FixedText {
  * refused and the pass is made again without it: applying it would change the file on every
  * run without ever repairing it.
  */
-export async function fixUntilStable(input: LintInput, pick: (d: Diagnostic) => Fix[]): Promise<FixedText> {
+export async function fixUntilStable(input: LintInput, pick: (d: Diagnostic) => Fix[], linted?: LintResult): Promise<FixedText> {
   let text = input.text;
-  let result = await lint({ ...input, text });
+  let result = linted ?? (await lint({ ...input, text }));
   let fixed = 0;
   const refusedKeys = new Set<string>();
   const refused: Diagnostic[] = [];

@@ -1,4 +1,5 @@
 import type { Span } from '../text/lines';
+import { SpanIndex } from '../text/spans';
 
 /*
  * The Markdown parser (micromark) is quadratic on some inputs that no one writes on purpose
@@ -20,13 +21,16 @@ import type { Span } from '../text/lines';
 export const MAX_INLINE_MARKERS = 1000;
 /** Block quotes and list items opened on one line. */
 export const MAX_CONTAINER_DEPTH = 16;
-/** Setext underlines (`===`, `---` under a line of text) in a row of lines without a blank one. */
+/** Setext underlines (`===`, `---` under a line of text) in a row of lines without a blank one (and 32 within 4 KB). */
 export const MAX_UNDERLINES_PER_BLOCK = 8;
 /**
  * Lines, in a row without a blank one, that step out of a quote or list (a lazy continuation
  * line, a shallower list item). The parser copies everything parsed so far at each of them.
  */
 export const MAX_STEPS_OUT_PER_BLOCK = 256;
+/** Setext underlines that may fall within `UNDERLINE_WINDOW` characters, blank lines or not. */
+const UNDERLINES_PER_WINDOW = 32;
+const UNDERLINE_WINDOW = 4096;
 
 export type DegradedReason = 'markers' | 'nesting' | 'underlines' | 'structure';
 
@@ -38,9 +42,11 @@ export interface DegradedSpan {
 }
 
 export interface GuardedText {
-  /** `text` with the markers of degraded places swapped; the same length and line breaks. */
+  /** `text` with the markers of degraded places swapped and whole blocks blanked; the same length. */
   text: string;
   degraded: DegradedSpan[];
+  /** Blocks turned into spaces (line breaks included), to be put back as paragraphs of plain text. */
+  blanked: Span[];
 }
 
 const SWAP_BASE = 0xe000;
@@ -231,28 +237,30 @@ function startsUnit(line: string): boolean {
   return LIST_ITEM_START.test(afterQuoteMarkers(line)) || ATX_HEADING.test(line) || THEMATIC_BREAK.test(line) || UNDERLINE.test(line);
 }
 
-/** Finds the places the parser would choke on and swaps their markers. Linear in the text. */
+/**
+ * Finds the places the parser would choke on. A paragraph with too many markers, and a line
+ * nested too deep, keep their structure: only their markers are swapped. A block of lines whose
+ * structure itself is the problem (underlines, lines stepping out of quotes and lists) is blanked
+ * instead: every character, line breaks included, becomes a space, so the parser sees one blank
+ * line, and `markdown.ts` puts the block back as one paragraph of its text. (A block kept as one
+ * long paragraph costs the parser ten times more per line than blank lines cost it.)
+ * Linear in the text.
+ */
 export function guardMarkdown(text: string): GuardedText {
   const degraded: DegradedSpan[] = [];
+  const blanked: Span[] = [];
   let chars: string[] | undefined;
   const swap = (from: number, to: number, which: (ch: string) => boolean): void => {
     chars ??= text.split('');
     for (let i = from; i < to; i++) if (which(text[i])) chars[i] = swapped(text[i]);
   };
+  const blank = (from: number, to: number): void => {
+    chars ??= text.split('');
+    for (let i = from; i < to; i++) chars[i] = ' ';
+    blanked.push({ start: from, end: to });
+  };
 
   let unit: { start: number; end: number; markers: number } | undefined;
-  // The lines since the last blank one, for the quotes and lists they step out of.
-  let block: { start: number; end: number; markers: number; stepsOut: number; depth: number; prefixes: Span[] } | undefined;
-  const closeBlock = (): void => {
-    if (block && block.stepsOut > MAX_STEPS_OUT_PER_BLOCK) {
-      for (const prefix of block.prefixes) swap(prefix.start, prefix.end, (ch) => CONTAINER_MARKERS.has(ch));
-      if (block.markers > MAX_INLINE_MARKERS) swap(block.start, block.end, (ch) => INLINE_MARKERS.has(ch));
-      degraded.push({ span: { start: block.start, end: block.end }, reason: 'structure', count: block.stepsOut });
-    }
-    block = undefined;
-  };
-  let underlines = 0;
-  let previousText = false;
   const closeUnit = (): void => {
     if (unit && unit.markers > MAX_INLINE_MARKERS) {
       swap(unit.start, unit.end, (ch) => INLINE_MARKERS.has(ch));
@@ -260,12 +268,29 @@ export function guardMarkdown(text: string): GuardedText {
     }
     unit = undefined;
   };
+  // The lines since the last blank one: the underlines under them, the quotes and lists they step out of.
+  let block: { start: number; end: number; stepsOut: number; depth: number; underlines: number; denseUnderlines: boolean } | undefined;
+  // Where the latest underlines were: dozens within a few kilobytes make the parser copy its events each time.
+  const recentUnderlines: number[] = [];
+  const closeBlock = (): void => {
+    if (block) {
+      const reason: DegradedReason | undefined =
+        block.stepsOut > MAX_STEPS_OUT_PER_BLOCK ? 'structure'
+          : block.underlines > MAX_UNDERLINES_PER_BLOCK || block.denseUnderlines ? 'underlines'
+            : undefined;
+      if (reason) {
+        blank(block.start, block.end);
+        degraded.push({ span: { start: block.start, end: block.end }, reason, count: reason === 'structure' ? block.stepsOut : block.underlines });
+      }
+    }
+    block = undefined;
+  };
+  let previousText = false;
 
   for (const line of markdownLines(text, 0)) {
     if (line.verbatim || line.blank) {
       closeUnit();
       closeBlock();
-      underlines = 0;
       previousText = false;
       continue;
     }
@@ -276,32 +301,29 @@ export function guardMarkdown(text: string): GuardedText {
       swap(from, line.start + containers[containers.length - 1], (ch) => CONTAINER_MARKERS.has(ch));
       degraded.push({ span: { start: line.start, end: line.end }, reason: 'nesting', count: containers.length });
     }
-    if (previousText && UNDERLINE.test(content)) {
-      underlines++;
-      if (underlines > MAX_UNDERLINES_PER_BLOCK) {
-        swap(line.start, line.end, (ch) => ch === '=' || ch === '-');
-        degraded.push({ span: { start: line.start, end: line.end }, reason: 'underlines', count: underlines });
-      }
-    }
     const depth = indentOf(content) + 2 * containers.length;
-    block ??= { start: line.start, end: line.end, markers: 0, stepsOut: 0, depth, prefixes: [] };
+    block ??= { start: line.start, end: line.end, stepsOut: 0, depth, underlines: 0, denseUnderlines: false };
     if (depth < block.depth) block.stepsOut++;
     block.depth = depth;
     block.end = line.end;
-    if (containers.length) block.prefixes.push({ start: line.start, end: line.start + containers[containers.length - 1] });
+    if (previousText && UNDERLINE.test(content)) {
+      block.underlines++;
+      recentUnderlines.push(line.start);
+      if (recentUnderlines.length > UNDERLINES_PER_WINDOW) recentUnderlines.shift();
+      if (recentUnderlines.length === UNDERLINES_PER_WINDOW && line.start - recentUnderlines[0] < UNDERLINE_WINDOW) block.denseUnderlines = true;
+    }
     if (startsUnit(content)) closeUnit();
     unit ??= { start: line.start, end: line.end, markers: 0 };
     unit.end = line.end;
-    for (let i = line.start; i < line.end; i++) {
-      if (INLINE_MARKERS.has(text[i])) {
-        unit.markers++;
-        block.markers++;
-      }
-    }
+    for (let i = line.start; i < line.end; i++) if (INLINE_MARKERS.has(text[i])) unit.markers++;
     previousText = true;
   }
   closeUnit();
   closeBlock();
-  degraded.sort((a, b) => a.span.start - b.span.start);
-  return { text: chars ? chars.join('') : text, degraded };
+  // A blanked block is said once: what was swapped inside it is blank now.
+  const blankedIndex = new SpanIndex(blanked);
+  const inBlanked = (d: DegradedSpan) => d.reason !== 'structure' && d.reason !== 'underlines' && blankedIndex.contains(d.span.start);
+  const said = blanked.length ? degraded.filter((d) => !inBlanked(d)) : degraded;
+  said.sort((a, b) => a.span.start - b.span.start);
+  return { text: chars ? chars.join('') : text, degraded: said, blanked };
 }

@@ -63,6 +63,7 @@ export function parseMarkdownGuarded(text: string, wholeLimit = WHOLE_PARSE_LIMI
     root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
   }
   if (guarded.degraded.length) restoreMarkers(root, guarded.degraded);
+  if (guarded.blanked.length) putBackBlanked(root, text, guarded.blanked);
   capDepth(root, degraded);
   degraded.sort((a, b) => a.span.start - b.span.start);
   return { root, degraded };
@@ -209,6 +210,62 @@ function restoreMarkers(root: Root, places: DegradedSpan[]): void {
       if (typeof n[key] === 'string') n[key] = restoreString(n[key] as string);
     }
   }
+}
+
+/**
+ * The blocks the guard blanked come back as paragraphs of their text, in document order. The
+ * parser saw each as one line of spaces: the lines after it are renumbered.
+ */
+function putBackBlanked(root: Root, text: string, blanked: Span[]): void {
+  const starts = lineStarts(text);
+  const point = (offset: number) => {
+    const line = lastAtOrBefore(starts, offset);
+    return { line: line + 1, column: offset - starts[line] + 1, offset };
+  };
+  // Line breaks the parser did not see, before the end of each blanked block.
+  const hidden: number[] = [];
+  let total = 0;
+  for (const b of blanked) hidden.push((total += lastAtOrBefore(starts, b.end) - lastAtOrBefore(starts, b.start)));
+  const ends = blanked.map((b) => b.end);
+  for (const node of descendantsOf(root)) {
+    const p = node.position;
+    if (!p || node === root) continue;
+    for (const at of [p.start, p.end]) {
+      const before = lastAtOrBefore(ends, at.offset ?? 0);
+      if (before >= 0) at.line += hidden[before];
+    }
+  }
+  const paragraphs: RootContent[] = blanked.map((b) => {
+    const position = { start: point(b.start), end: point(b.end) };
+    return { type: 'paragraph', children: [{ type: 'text', value: text.slice(b.start, b.end), position }], position };
+  });
+  root.children = [...root.children, ...paragraphs].sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0));
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** Index of the last value at or before `value` in an ascending list, or -1. */
+function lastAtOrBefore(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= value) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
 }
 
 /** Replaces the children of nodes at `MAX_TREE_DEPTH` with their plain text. */

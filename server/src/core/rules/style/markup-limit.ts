@@ -1,4 +1,4 @@
-import type { DegradedReason } from '../../model/guard';
+import type { DegradedReason, DegradedSpan } from '../../model/guard';
 import { MAX_CONTAINER_DEPTH, MAX_INLINE_MARKERS, MAX_STEPS_OUT_PER_BLOCK, MAX_UNDERLINES_PER_BLOCK } from '../../model/guard';
 import type { Rule } from '../types';
 
@@ -36,14 +36,23 @@ export const markupLimit: Rule = {
       zh: '连续 {count} 行退出引用或列表（超过 {limit} 行）：此块按一段纯文本读取。',
     },
     underlines: {
-      en: 'More than {limit} setext underlines (`===`, `---`) in one block: from here on they are read as plain text, not headings.',
-      zh: '同一块中有超过 {limit} 条 setext 标题下划线（`===`、`---`）：从此处起按纯文本读取，不作为标题。',
+      en: 'Setext underlines (`===`, `---`) this dense (more than {limit} in one block, or dozens within a few kilobytes): this block is read as plain text, not headings.',
+      zh: 'setext 标题下划线（`===`、`---`）过于密集（同一块中超过 {limit} 条，或几 KB 内有几十条）：此块按纯文本读取，不作为标题。',
     },
   },
   check(ctx) {
+    const { text } = ctx.doc;
+    // Blocks of one kind separated only by blank lines are one place: said once.
+    const places: DegradedSpan[] = [];
     for (const place of ctx.doc.degraded) {
-      // One finding per block of underlines: at the first one read as text.
-      if (place.reason === 'underlines' && place.count !== MAX_UNDERLINES_PER_BLOCK + 1) continue;
+      const last = places[places.length - 1];
+      if (last && last.reason === place.reason && place.reason !== 'nesting' && text.slice(last.span.end, place.span.start).trim() === '') {
+        places[places.length - 1] = { ...last, span: { start: last.span.start, end: place.span.end }, count: Math.max(last.count, place.count) };
+      } else {
+        places.push(place);
+      }
+    }
+    for (const place of places) {
       const id = place.reason === 'nesting' && !place.count ? 'nestingTree' : place.reason;
       ctx.report({ span: place.span, message: ctx.t(id, { count: place.count, limit: LIMITS[place.reason] }) });
     }
