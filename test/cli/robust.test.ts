@@ -48,7 +48,7 @@ describe('minutes-lint on pathological minutes (issue 11)', () => {
     const r = run(['--fix', '--format', 'json', '--template', 'lctt-article', 'published.md'], dir);
     const fixed = readFileSync(file, 'utf8');
     assert.equal(fixed.charCodeAt(0), 0xfeff);
-    assert.equal((fixed.match(/^\[#\]: subject:/gm) ?? []).length, (lctt.match(/^\[#\]: subject:/gm) ?? []).length);
+    assert.equal((fixed.slice(1).match(/^\[#\]: subject:/gm) ?? []).length, (lctt.match(/^\[#\]: subject:/gm) ?? []).length);
     const diagnostics = JSON.parse(r.stdout).files[0].diagnostics as Array<{ rule: string }>;
     assert.deepEqual(diagnostics.filter((d) => d.rule === 'link/unused-definition'), []);
   });

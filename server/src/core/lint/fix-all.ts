@@ -1,6 +1,6 @@
 import type { Fix } from '../rules/types';
 import { lint, type Diagnostic, type LintInput, type LintResult } from './engine';
-import { applyEdits, mergeFixEdits } from './fixes';
+import { applyEdits, compatibleFixes } from './fixes';
 
 /** Passes of fix, lint again; real minutes settle in two. */
 export const MAX_FIX_PASSES = 10;
@@ -30,9 +30,11 @@ export async function fixUntilStable(input: LintInput, pick: (d: Diagnostic) => 
   const refused: Diagnostic[] = [];
   const seen = new Set<string>([text]);
   for (let pass = 0; pass < MAX_FIX_PASSES * 2; pass++) {
-    const chosen = result.diagnostics.filter((d) => !refusedKeys.has(keyOf(d))).flatMap((d) => pick(d).map((fix) => ({ d, fix })));
+    const wanted = result.diagnostics.filter((d) => !refusedKeys.has(keyOf(d))).flatMap((d) => pick(d).map((fix) => ({ d, fix, edits: fix.edits })));
+    // Fixes that overlap an earlier one wait for the next pass: only those applied are judged.
+    const chosen = compatibleFixes(wanted);
     if (!chosen.length) break;
-    const applied = applyEdits(text, mergeFixEdits(chosen.map((c) => c.fix)));
+    const applied = applyEdits(text, chosen.flatMap((c) => c.edits));
     if (applied.text === text) break;
     const next = await lint({ ...input, text: applied.text });
     const stuck = chosen.filter((c) => sameCount(next.diagnostics, c.d) >= sameCount(result.diagnostics, c.d));

@@ -24,12 +24,20 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
 
 /** Combines fixes into one edit list, dropping any fix whose edits overlap an earlier fix's. */
 export function mergeFixEdits(fixes: ReadonlyArray<{ edits: readonly TextEdit[] }>): TextEdit[] {
+  return compatibleFixes(fixes).flatMap((fix) => fix.edits);
+}
+
+/** The fixes that can be applied together: each one whose edits overlap no earlier one's. */
+export function compatibleFixes<F extends { edits: readonly TextEdit[] }>(fixes: readonly F[]): F[] {
   const taken: TextEdit[] = [];
+  const kept: F[] = [];
   for (const fix of fixes) {
     const clash = fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end || (e.start === e.end && t.start === t.end && e.start === t.start)));
-    if (!clash) taken.push(...fix.edits);
+    if (clash) continue;
+    taken.push(...fix.edits);
+    kept.push(fix);
   }
-  return taken;
+  return kept;
 }
 
 const BOM = 0xfeff;
