@@ -20,6 +20,7 @@ import { walkFiles } from '../server/src/node/walk';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const seed = Number(valueOf('--seed') ?? 20240611);
+/** How long the mutations and random bytes run, after every pathological class has. */
 const seconds = Number(valueOf('--seconds') ?? (quick ? 30 : 180));
 /** The bound on a fast machine; on a slower (or shared, busy) one it grows with ordinary minutes' time. */
 const BOUND_MS_PER_100KB = 1000;
@@ -218,7 +219,6 @@ let bound = BOUND_MS_PER_100KB;
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const deadline = started + seconds * 1000;
   const corpus = sources();
   const ordinary = await ordinaryMinutesSpeed(corpus);
   bound = Math.max(BOUND_MS_PER_100KB, ORDINARY_SHARE * ordinary);
@@ -231,7 +231,8 @@ async function main(): Promise<void> {
       if (args.includes('--verbose')) console.log(`  ${cls} × ${size / 1024} KB done`);
     }
   }
-  // Then random bytes and mutations of real minutes until the time is up.
+  // Then random bytes and mutations of real minutes for the time given.
+  const deadline = Date.now() + seconds * 1000;
   let round = 0;
   while (Date.now() < deadline) {
     round++;
@@ -243,7 +244,7 @@ async function main(): Promise<void> {
     }
   }
   const elapsed = ((Date.now() - started) / 1000).toFixed(0);
-  console.log(`fuzz (seed ${seed}, ${elapsed} s): ${figures.cases} cases (${Object.keys(PATHOLOGICAL).length} pathological classes × ${sizes.length} sizes, ${corpus.length} source files mutated, random bytes)`);
+  console.log(`fuzz (seed ${seed}, ${elapsed} s): ${figures.cases} cases (${Object.keys(PATHOLOGICAL).length} pathological classes × ${sizes.length} sizes, then ${round} mutations of ${corpus.length} source files and random bytes)`);
   console.log(`  ordinary minutes: ${ordinary.toFixed(0)} ms CPU per 100 KB on this machine now; bound ${bound.toFixed(0)} ms (${BOUND_MS_PER_100KB} ms, or ${ORDINARY_SHARE}× ordinary minutes on a slower machine)`);
   console.log(`  worst CPU time per 100 KB: ${figures.worst.msPer100KB.toFixed(0)} ms — ${figures.worst.name}`);
   console.log(`  --fix runs: ${figures.fixRuns}, fixes applied: ${figures.fixesApplied}, every run converged: ${!figures.failures.some((f) => f.startsWith('DIVERGES'))}`);

@@ -178,12 +178,18 @@ describe('linear on every input (issue 11, item 5): the smallest inputs give res
     assert.deepEqual(only(result.diagnostics, 'attendee/duplicate').map((d) => text.slice(d.span.start, d.span.end)), ['张7']);
   });
 
-  it('lazy quote lines by the thousand read as one paragraph of text', () => {
-    const text = '> a\nb\n'.repeat(2000);
+  it('lazy quote lines by the hundred read as one paragraph of text', () => {
+    const text = '> a\nb\n'.repeat(300);
     const { root, degraded } = parseMarkdownGuarded(text);
     assert.deepEqual(degraded.map((d) => d.reason), ['structure']);
     assert.equal(root.children.length, 1);
     assert.equal(root.children[0].type, 'paragraph');
+  });
+
+  it('a block of thousands of lines, or a table row of thousands of cells, reads as plain text', () => {
+    assert.deepEqual(parseMarkdownGuarded('a: b\n'.repeat(1001)).degraded.map((d) => d.reason), ['length']);
+    assert.deepEqual(parseMarkdownGuarded(`${'a|'.repeat(300)}\n${'-|'.repeat(300)}\n`).degraded.map((d) => d.reason), ['cells']);
+    assert.deepEqual(parseMarkdownGuarded('a: b\n'.repeat(1000)).degraded, []);
   });
 
   it('real minutes are never degraded', () => {

@@ -6,15 +6,16 @@ import { SpanIndex } from '../text/spans';
  * but anyone can paste or commit: tens of thousands of emphasis or bracket markers in one
  * paragraph (`*a` × 51,200 took 30 s), thousands of setext underlines, and containers nested
  * thousands deep (`> ` × 4,600 overflows the stack). Before the parser sees a document, this
- * pre-pass finds those places in one linear scan and hands the parser a copy in which their
- * markers are swapped for private-use characters of the same length, so the parser reads them
- * as plain text and every offset stays right. The swapped characters are put back in the
- * tree's values afterwards (`restoreMarkers`), and each place is reported, never hidden.
+ * pre-pass finds those places in one linear scan and hands the parser a copy of the same length
+ * (every offset stays right) in which their markers are swapped for private-use characters, or
+ * whole blocks are blanked, so the parser reads plain text there. The swapped characters are
+ * put back in the tree's values and blanked blocks come back as paragraphs (markdown.ts), and
+ * each place is reported (`style/markup-limit`), never hidden.
  *
  * The limits sit far above real minutes. Over the 377 files of both corpora: the busiest
  * paragraph holds 96 markers (the busiest block of lines without a blank one, 351), at most 2
  * containers open on one line, at most 1 setext underline per block, at most 31 lines of a
- * block step out of a quote or list; no file reaches any limit.
+ * block step out of a quote or list, the longest block has 105 lines; no file reaches any limit.
  */
 
 /** Emphasis, strikethrough and bracket markers in one paragraph (or list item, or heading). */
@@ -28,11 +29,18 @@ export const MAX_UNDERLINES_PER_BLOCK = 8;
  * line, a shallower list item). The parser copies everything parsed so far at each of them.
  */
 export const MAX_STEPS_OUT_PER_BLOCK = 256;
+/**
+ * Lines in a row without a blank one (the longest run in both corpora is 105). The parser's
+ * cost per line of one long paragraph or list is ten times that of separate ones.
+ */
+export const MAX_LINES_PER_BLOCK = 1000;
+/** Table cells (`|`) on one line: real tables have a dozen. */
+export const MAX_CELLS_PER_ROW = 256;
 /** Setext underlines that may fall within `UNDERLINE_WINDOW` characters, blank lines or not. */
 const UNDERLINES_PER_WINDOW = 32;
 const UNDERLINE_WINDOW = 4096;
 
-export type DegradedReason = 'markers' | 'nesting' | 'underlines' | 'structure';
+export type DegradedReason = 'markers' | 'nesting' | 'underlines' | 'structure' | 'length' | 'cells';
 
 export interface DegradedSpan {
   span: Span;
@@ -57,11 +65,7 @@ function swapped(ch: string): string {
   return String.fromCharCode(SWAP_BASE + ch.charCodeAt(0));
 }
 
-/** A character swapped by this pre-pass, back as it was (others unchanged). */
-export function restoreChar(code: number): number {
-  return code >= SWAP_BASE && code < SWAP_BASE + 0x80 ? code - SWAP_BASE : code;
-}
-
+/** `value` with the characters this pre-pass swapped back as they were. */
 export function restoreString(value: string): string {
   let out = '';
   let from = 0;
@@ -269,18 +273,21 @@ export function guardMarkdown(text: string): GuardedText {
     unit = undefined;
   };
   // The lines since the last blank one: the underlines under them, the quotes and lists they step out of.
-  let block: { start: number; end: number; stepsOut: number; depth: number; underlines: number; denseUnderlines: boolean } | undefined;
+  let block: { start: number; end: number; lines: number; stepsOut: number; depth: number; underlines: number; denseUnderlines: boolean; cells: number } | undefined;
   // Where the latest underlines were: dozens within a few kilobytes make the parser copy its events each time.
   const recentUnderlines: number[] = [];
   const closeBlock = (): void => {
     if (block) {
-      const reason: DegradedReason | undefined =
-        block.stepsOut > MAX_STEPS_OUT_PER_BLOCK ? 'structure'
-          : block.underlines > MAX_UNDERLINES_PER_BLOCK || block.denseUnderlines ? 'underlines'
-            : undefined;
-      if (reason) {
+      const found: Array<[DegradedReason, number, boolean]> = [
+        ['length', block.lines, block.lines > MAX_LINES_PER_BLOCK],
+        ['structure', block.stepsOut, block.stepsOut > MAX_STEPS_OUT_PER_BLOCK],
+        ['underlines', block.underlines, block.underlines > MAX_UNDERLINES_PER_BLOCK || block.denseUnderlines],
+        ['cells', block.cells, block.cells > MAX_CELLS_PER_ROW],
+      ];
+      const first = found.find(([, , over]) => over);
+      if (first) {
         blank(block.start, block.end);
-        degraded.push({ span: { start: block.start, end: block.end }, reason, count: reason === 'structure' ? block.stepsOut : block.underlines });
+        degraded.push({ span: { start: block.start, end: block.end }, reason: first[0], count: first[1] });
       }
     }
     block = undefined;
@@ -302,7 +309,8 @@ export function guardMarkdown(text: string): GuardedText {
       degraded.push({ span: { start: line.start, end: line.end }, reason: 'nesting', count: containers.length });
     }
     const depth = indentOf(content) + 2 * containers.length;
-    block ??= { start: line.start, end: line.end, stepsOut: 0, depth, underlines: 0, denseUnderlines: false };
+    block ??= { start: line.start, end: line.end, lines: 0, stepsOut: 0, depth, underlines: 0, denseUnderlines: false, cells: 0 };
+    block.lines++;
     if (depth < block.depth) block.stepsOut++;
     block.depth = depth;
     block.end = line.end;
@@ -315,14 +323,19 @@ export function guardMarkdown(text: string): GuardedText {
     if (startsUnit(content)) closeUnit();
     unit ??= { start: line.start, end: line.end, markers: 0 };
     unit.end = line.end;
-    for (let i = line.start; i < line.end; i++) if (INLINE_MARKERS.has(text[i])) unit.markers++;
+    let cells = 0;
+    for (let i = line.start; i < line.end; i++) {
+      if (INLINE_MARKERS.has(text[i])) unit.markers++;
+      else if (text[i] === '|') cells++;
+    }
+    block.cells = Math.max(block.cells, cells);
     previousText = true;
   }
   closeUnit();
   closeBlock();
   // A blanked block is said once: what was swapped inside it is blank now.
   const blankedIndex = new SpanIndex(blanked);
-  const inBlanked = (d: DegradedSpan) => d.reason !== 'structure' && d.reason !== 'underlines' && blankedIndex.contains(d.span.start);
+  const inBlanked = (d: DegradedSpan) => (d.reason === 'markers' || d.reason === 'nesting') && blankedIndex.contains(d.span.start);
   const said = blanked.length ? degraded.filter((d) => !inBlanked(d)) : degraded;
   said.sort((a, b) => a.span.start - b.span.start);
   return { text: chars ? chars.join('') : text, degraded: said, blanked };

@@ -1,5 +1,7 @@
 import type { DegradedReason, DegradedSpan } from '../../model/guard';
-import { MAX_CONTAINER_DEPTH, MAX_INLINE_MARKERS, MAX_STEPS_OUT_PER_BLOCK, MAX_UNDERLINES_PER_BLOCK } from '../../model/guard';
+import {
+  MAX_CELLS_PER_ROW, MAX_CONTAINER_DEPTH, MAX_INLINE_MARKERS, MAX_LINES_PER_BLOCK, MAX_STEPS_OUT_PER_BLOCK, MAX_UNDERLINES_PER_BLOCK,
+} from '../../model/guard';
 import type { Rule } from '../types';
 
 const LIMITS: Record<DegradedReason, number> = {
@@ -7,6 +9,8 @@ const LIMITS: Record<DegradedReason, number> = {
   nesting: MAX_CONTAINER_DEPTH,
   underlines: MAX_UNDERLINES_PER_BLOCK,
   structure: MAX_STEPS_OUT_PER_BLOCK,
+  length: MAX_LINES_PER_BLOCK,
+  cells: MAX_CELLS_PER_ROW,
 };
 
 /** Says where the document model read Markdown as plain text (model/guard.ts), so that no finding is silently missing there. */
@@ -34,6 +38,14 @@ export const markupLimit: Rule = {
     structure: {
       en: '{count} lines in a row step out of a quote or list (more than {limit}): this block is read as one paragraph of plain text.',
       zh: '连续 {count} 行退出引用或列表（超过 {limit} 行）：此块按一段纯文本读取。',
+    },
+    length: {
+      en: '{count} lines in a row without a blank one (more than {limit}): this block is read as one paragraph of plain text.',
+      zh: '连续 {count} 行没有空行（超过 {limit} 行）：此块按一段纯文本读取。',
+    },
+    cells: {
+      en: 'A table row with {count} cells (more than {limit}): this block is read as plain text.',
+      zh: '表格的一行有 {count} 个单元格（超过 {limit} 个）：此块按纯文本读取。',
     },
     underlines: {
       en: 'Setext underlines (`===`, `---`) this dense (more than {limit} in one block, or dozens within a few kilobytes): this block is read as plain text, not headings.',
