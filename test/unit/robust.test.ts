@@ -192,6 +192,12 @@ describe('linear on every input (issue 11, item 5): the smallest inputs give res
     assert.deepEqual(parseMarkdownGuarded('a: b\n'.repeat(1000)).degraded, []);
   });
 
+  it('100 KB of blank lines: the parser sees one, the heading after them keeps its line', () => {
+    const text = `# A\n${'\n'.repeat(100_000)}# B\n`;
+    const { root } = parseMarkdownGuarded(text);
+    assert.deepEqual(root.children.map((n) => [n.type, n.position?.start.line, n.position?.start.offset]), [['heading', 1, 0], ['heading', 100_002, text.indexOf('# B')]]);
+  });
+
   it('real minutes are never degraded', () => {
     for (const file of ['test/fixtures/templates/curve-2023.md', 'test/fixtures/templates/lctt-published.md', 'test/fixtures/templates/openeuler-tc.txt']) {
       assert.deepEqual(guardMarkdown(readFileSync(join(ROOT, file), 'utf8')).degraded, [], file);

@@ -18,7 +18,7 @@ import { SpanIndex } from '../text/spans';
  * block step out of a quote or list, the longest block has 105 lines; no file reaches any limit.
  */
 
-/** Emphasis, strikethrough and bracket markers in one paragraph (or list item, or heading). */
+/** Emphasis, strikethrough, bracket and code-span markers in one paragraph (or list item, or heading). */
 export const MAX_INLINE_MARKERS = 1000;
 /** Block quotes and list items opened on one line. */
 export const MAX_CONTAINER_DEPTH = 16;
@@ -53,12 +53,17 @@ export interface GuardedText {
   /** `text` with the markers of degraded places swapped and whole blocks blanked; the same length. */
   text: string;
   degraded: DegradedSpan[];
-  /** Blocks turned into spaces (line breaks included), to be put back as paragraphs of plain text. */
+  /** Blocks turned into spaces, to be put back as paragraphs of plain text. */
   blanked: Span[];
+  /** Ranges whose line breaks became spaces (blanked blocks, long runs of blank lines): the parser saw one line. */
+  hidden: Span[];
 }
 
+/** Blank lines in a row beyond which they are one blank line to the parser (it pays per line). */
+const MAX_BLANK_LINES = 64;
+
 const SWAP_BASE = 0xe000;
-const INLINE_MARKERS = new Set(['*', '_', '~', '[', ']']);
+const INLINE_MARKERS = new Set(['*', '_', '~', '[', ']', '`']);
 const CONTAINER_MARKERS = new Set(['>', '-', '*', '+', '.', ')']);
 
 function swapped(ch: string): string {
@@ -258,10 +263,27 @@ export function guardMarkdown(text: string): GuardedText {
     chars ??= text.split('');
     for (let i = from; i < to; i++) if (which(text[i])) chars[i] = swapped(text[i]);
   };
-  const blank = (from: number, to: number): void => {
+  const hidden: Span[] = [];
+  const hide = (from: number, to: number): void => {
     chars ??= text.split('');
     for (let i = from; i < to; i++) chars[i] = ' ';
+    const last = hidden[hidden.length - 1];
+    // Hidden ranges with only blank lines between them become one: the parser sees one line.
+    if (last && /^\s*$/.test(text.slice(last.end, from))) {
+      for (let i = last.end; i < from; i++) chars[i] = ' ';
+      last.end = to;
+    } else {
+      hidden.push({ start: from, end: to });
+    }
+  };
+  const blank = (from: number, to: number): void => {
+    hide(from, to);
     blanked.push({ start: from, end: to });
+  };
+  let blankRun: { start: number; end: number; lines: number } | undefined;
+  const closeBlankRun = (): void => {
+    if (blankRun && blankRun.lines > MAX_BLANK_LINES) hide(blankRun.start, blankRun.end);
+    blankRun = undefined;
   };
 
   let unit: { start: number; end: number; markers: number } | undefined;
@@ -299,8 +321,16 @@ export function guardMarkdown(text: string): GuardedText {
       closeUnit();
       closeBlock();
       previousText = false;
+      if (line.blank) {
+        blankRun ??= { start: line.start, end: line.end, lines: 0 };
+        blankRun.end = line.end;
+        blankRun.lines++;
+      } else {
+        closeBlankRun();
+      }
       continue;
     }
+    closeBlankRun();
     const content = text.slice(line.start, line.end);
     const containers = containerMarkers(content);
     if (containers.length > MAX_CONTAINER_DEPTH) {
@@ -333,10 +363,11 @@ export function guardMarkdown(text: string): GuardedText {
   }
   closeUnit();
   closeBlock();
+  closeBlankRun();
   // A blanked block is said once: what was swapped inside it is blank now.
   const blankedIndex = new SpanIndex(blanked);
   const inBlanked = (d: DegradedSpan) => (d.reason === 'markers' || d.reason === 'nesting') && blankedIndex.contains(d.span.start);
   const said = blanked.length ? degraded.filter((d) => !inBlanked(d)) : degraded;
   said.sort((a, b) => a.span.start - b.span.start);
-  return { text: chars ? chars.join('') : text, degraded: said, blanked };
+  return { text: chars ? chars.join('') : text, degraded: said, blanked, hidden };
 }

@@ -63,7 +63,7 @@ export function parseMarkdownGuarded(text: string, wholeLimit = WHOLE_PARSE_LIMI
     root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
   }
   if (guarded.degraded.length) restoreMarkers(root, guarded.degraded);
-  if (guarded.blanked.length) putBackBlanked(root, text, guarded.blanked);
+  if (guarded.hidden.length) putBackBlanked(root, text, guarded.blanked, guarded.hidden);
   capDepth(root, degraded);
   degraded.sort((a, b) => a.span.start - b.span.start);
   return { root, degraded };
@@ -214,9 +214,9 @@ function restoreMarkers(root: Root, places: DegradedSpan[]): void {
 
 /**
  * The blocks the guard blanked come back as paragraphs of their text, in document order. The
- * parser saw each as one line of spaces: the lines after it are renumbered.
+ * parser saw each hidden range as one line of spaces: the lines after it are renumbered.
  */
-function putBackBlanked(root: Root, text: string, blanked: Span[]): void {
+function putBackBlanked(root: Root, text: string, blanked: Span[], hiddenRanges: Span[]): void {
   const starts = lineStarts(text);
   const point = (offset: number) => {
     const line = lastAtOrBefore(starts, offset);
@@ -225,8 +225,8 @@ function putBackBlanked(root: Root, text: string, blanked: Span[]): void {
   // Line breaks the parser did not see, before the end of each blanked block.
   const hidden: number[] = [];
   let total = 0;
-  for (const b of blanked) hidden.push((total += lastAtOrBefore(starts, b.end) - lastAtOrBefore(starts, b.start)));
-  const ends = blanked.map((b) => b.end);
+  for (const b of hiddenRanges) hidden.push((total += lastAtOrBefore(starts, b.end) - lastAtOrBefore(starts, b.start)));
+  const ends = hiddenRanges.map((b) => b.end);
   for (const node of descendantsOf(root)) {
     const p = node.position;
     if (!p || node === root) continue;

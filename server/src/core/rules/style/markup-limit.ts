@@ -24,8 +24,8 @@ export const markupLimit: Rule = {
   },
   messages: {
     markers: {
-      en: 'This paragraph holds {count} emphasis and bracket markers, more than the {limit} that are parsed: it is checked as plain text (bold, links and references in it are not seen).',
-      zh: '此段落含有 {count} 个强调与方括号标记，超过可解析的 {limit} 个：按纯文本检查（其中的加粗、链接与引用不会被识别）。',
+      en: 'This paragraph holds {count} emphasis, bracket and code markers, more than the {limit} that are parsed: it is checked as plain text (bold, links and references in it are not seen).',
+      zh: '此段落含有 {count} 个强调、方括号与代码标记，超过可解析的 {limit} 个：按纯文本检查（其中的加粗、链接与引用不会被识别）。',
     },
     nesting: {
       en: 'Quotes and lists nested {count} deep: past level {limit} this is read as plain text.',
