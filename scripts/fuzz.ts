@@ -144,7 +144,7 @@ interface Figures {
 const figures: Figures = { cases: 0, failures: [], worst: { msPer100KB: 0, name: '' }, fixesApplied: 0, fixRuns: 0 };
 
 /** Keeps a failing input where it can be replayed (`minutes-lint --fix out/fuzz/…`). */
-function keep(name: string, path: string, text: string): string {
+function keep(path: string, text: string): string {
   mkdirSync('out/fuzz', { recursive: true });
   const file = `out/fuzz/${figures.cases}-${path.replace(/[^\w.-]+/g, '_')}`;
   writeFileSync(file, text);
@@ -164,7 +164,7 @@ async function check(name: string, path: string, text: string, withFixes: boolea
   try {
     diagnostics = (await lint({ path, text })).diagnostics;
   } catch (error) {
-    figures.failures.push(`CRASH    ${name} (${keep(name, path, text)}): ${error instanceof Error ? error.stack?.split('\n').slice(0, 3).join(' | ') : String(error)}`);
+    figures.failures.push(`CRASH    ${name} (${keep(path, text)}): ${error instanceof Error ? error.stack?.split('\n').slice(0, 3).join(' | ') : String(error)}`);
     return;
   }
   const spent = cpuMs() - started;
@@ -181,7 +181,7 @@ async function check(name: string, path: string, text: string, withFixes: boolea
     const second = await fixUntilStable({ path, text: first.text }, safe);
     figures.fixRuns++;
     figures.fixesApplied += first.fixed;
-    if (second.fixed) figures.failures.push(`DIVERGES ${name} (${keep(name, path, text)}): a second --fix run applied ${second.fixed} more fixes (${second.result.diagnostics.filter((d) => safe(d).length).map((d) => d.rule).join(', ')})`);
+    if (second.fixed) figures.failures.push(`DIVERGES ${name} (${keep(path, text)}): a second --fix run applied ${second.fixed} more fixes (${second.result.diagnostics.filter((d) => safe(d).length).map((d) => d.rule).join(', ')})`);
     if (text.charCodeAt(0) === 0xfeff && first.text.charCodeAt(0) !== 0xfeff) figures.failures.push(`BOM      ${name}: the fixed text lost its leading BOM`);
   } catch (error) {
     figures.failures.push(`CRASH    ${name} (fixing): ${error instanceof Error ? error.message : String(error)}`);
