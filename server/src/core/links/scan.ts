@@ -29,7 +29,8 @@ export function looksLikeDestination(dest: string): boolean {
   return (
     /^(?:https?:\/\/|ftp:\/\/|mailto:|www\.)\S/i.test(dest) ||
     /^(?:\.{1,2}\/|\/)[^\s/]/.test(dest) ||
-    /^#[^\s#]/.test(dest) ||
+    // `#2057` after a title names a PR; an anchor is a heading's slug.
+    (/^#[^\s#]/.test(dest) && !/^#\d+$/.test(dest)) ||
     /^[\w.-]+(?:\/[\w.%-]+)*\.(?:md|markdown|txt|png|jpe?g|gif|svg|webp|pdf|html?)$/i.test(dest)
   );
 }

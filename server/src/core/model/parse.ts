@@ -366,8 +366,10 @@ function sectionFields(sections: Section[], text: string, lines: LineIndex): Fie
   return fields;
 }
 
-// `@Wine93`, `@数名开发者`; not e-mail addresses (`a@b.c`), not `npm i @scope/pkg`.
-export const MENTION = /(?<![\w.@/\\`-])@([^\s@,，、。;；:：()（）[\]<>*`'"!！?？/]+)/g;
+// `@Wine93`, `@数名开发者`; not e-mail addresses (`a@b.c`), not `npm i @scope/pkg`. A table cell
+// ends at `|` (`@login|2024-11-07`); `@**name**`, `@_**name**` and `@_name_` are chat mentions
+// (Zulip) or emphasis, markup no forge login starts with.
+export const MENTION = /(?<![\w.@/\\`-])@(?![_\\])([^\s@,，、。;；:：()（）[\]<>*`'"!！?？/|]+)/g;
 
 function findMentions(text: string, verbatim: Span[], links: Link[]): Mention[] {
   const mentions: Mention[] = [];
