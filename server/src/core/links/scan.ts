@@ -41,9 +41,10 @@ export function normalizeLabel(label: string): string {
 }
 
 /**
- * Whether the document is read as rendered Markdown. Plain `.txt` minutes (openEuler TC) are
- * shown as typed, so Markdown link syntax there is neither broken nor a link.
+ * Whether the document is read as rendered Markdown. Plain `.txt` minutes (openEuler TC), and
+ * plain text pasted whole into a code fence, are shown as typed, so Markdown link syntax there
+ * is neither broken nor a link.
  */
 export function rendersMarkdown(doc: MinutesDocument): boolean {
-  return !/\.txt$/i.test(doc.path);
+  return !/\.txt$/i.test(doc.path) && !doc.wrappingFence;
 }
