@@ -51,6 +51,12 @@ describe('readers', () => {
       const duplicate = only(result.diagnostics, 'attendee/duplicate');
       assert.deepEqual(duplicate.map((d) => [lineOf(result, d), result.doc.text.slice(d.span.start, d.span.end)]), [[6, '李卫东']]);
       assert.equal(duplicate[0].fixes[0].safe, true, 'both in one list');
+      const secrets = only(result.diagnostics, 'privacy/meeting-secret');
+      assert.deepEqual(secrets.map((d) => [lineOf(result, d), d.message]), [
+        [8, 'This meeting link carries its password (pwd=…): anyone who reads the minutes can join the meeting.'],
+        [10, 'The password of an archive is published here: anyone who reads the minutes can open it.'],
+      ]);
+      assert.equal(result.doc.text.slice(secrets[1].span.start, secrets[1].span.end), 'kernel1118');
     });
 
     it('`## Voting member attendance` with its observers, up to `### Regrets`', async () => {

@@ -69,6 +69,21 @@ describe('universal rules on minutes of other communities', () => {
     assert.ok(only(result.diagnostics, 'link/missing-file')[0].fixes[0].safe);
   });
 
+  it('a link with the URL and the text swapped is reported, and swapped back by a safe fix', async () => {
+    const result = await lintFixture('build-wg.md', { fileExists: () => false, inRepository: () => true });
+    assert.deepEqual(findings(result), [
+      'link/spaced-syntax:10:[https://github.com/nodejs/build/pull/2089](Merge the build scripts)',
+      'link/spaced-syntax:11:[https://github.com/nodejs/build/issues/3601](重建 macOS 发布机器)',
+    ]);
+    const [first] = only(result.diagnostics, 'link/spaced-syntax');
+    assert.match(first.message, /The URL and the text are swapped/);
+    assert.ok(first.fixes[0].safe);
+    const fixed = applyRuleFixes(fixture('build-wg.md'), result.diagnostics, 'link/spaced-syntax');
+    assert.match(fixed, /\* \[Merge the build scripts\]\(https:\/\/github\.com\/nodejs\/build\/pull\/2089\)\n\* \[重建 macOS 发布机器\]\(https:/);
+    const again = await lintText(fixed, '/ws/wild/build-wg.md', { services: { fileExists: () => false, inRepository: () => true } });
+    assert.deepEqual(findings(again), []);
+  });
+
   it('`Reflect[Symbol.toStringTag] (#2057)` is code and a PR number, not a broken link', async () => {
     const result = await lintFixture('plenary.md', { fileExists: () => true });
     assert.deepEqual(findings(result), []);

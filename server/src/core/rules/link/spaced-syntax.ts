@@ -23,8 +23,8 @@ export const spacedSyntax: Rule = {
     },
     fix: { en: 'Remove the space', zh: '删除空格' },
     swapped: {
-      en: 'The URL and the text are swapped: "[{url}]({text})" shows the brackets as typed and links nowhere. Markdown wants [text](url).',
-      zh: '网址与文字写反了：「[{url}]({text})」会原样显示方括号，也不指向任何地方。Markdown 的写法是 [文字](网址)。',
+      en: 'The URL and the text are swapped: in "[{url}]({text})" Markdown does not link to the URL. Write [text](url).',
+      zh: '网址与文字写反了：「[{url}]({text})」在 Markdown 中不会链接到该网址。应写作 [文字](网址)。',
     },
     fixSwap: { en: 'Swap them: [{text}]({url})', zh: '交换两者：[{text}]({url})' },
   },
