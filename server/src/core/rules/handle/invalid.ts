@@ -39,6 +39,10 @@ export const invalidHandle: Rule = {
       en: '"@{handle}" cannot be a {forge} login: "{char}" is not allowed in logins.',
       zh: '「@{handle}」不可能是 {forge} 账号：账号中不能有「{char}」。',
     },
+    nameNotation: {
+      en: '"@{handle}" is a name, not a login. These minutes write @name for people throughout ({names} of {mentions} mentions), which may be the team\'s way of naming who does what; to reach the person on the forge, write their login.',
+      zh: '「@{handle}」是人名而不是账号。本纪要通篇用 @姓名 指代人员（{mentions} 处提及中有 {names} 处），这可能是团队标注负责人的写法；若要在平台上通知此人，请写其账号。',
+    },
     linkedOnly: {
       en: '{problem} (Only the links here say the team uses {forge}: if the accounts are elsewhere, ignore this.)',
       zh: '{problem}（只是根据本文的链接推断团队使用 {forge}：如果账号在别处，请忽略。）',
@@ -65,10 +69,10 @@ export const invalidHandle: Rule = {
     const roster = ctx.services.roster?.(ctx.doc.path);
     const forge = documentForge(ctx.doc, roster);
     const profiles = profileLinkTexts(ctx.doc);
-    for (const mention of readMentions(ctx.doc.text, ctx.doc.mentions)) {
-      if (mention.kind === 'team') continue;
-      // `[@孙师傅](https://github.com/sunzhongkai588)`: the link names the account, the text is a label.
-      if (insideAny(mention.span.start, profiles)) continue;
+    // `[@孙师傅](https://github.com/sunzhongkai588)`: the link names the account, the text is a label.
+    const mentions = readMentions(ctx.doc.text, ctx.doc.mentions).filter((m) => m.kind === 'person' && !insideAny(m.span.start, profiles));
+    const notation = nameNotation(ctx.doc.text, mentions);
+    for (const mention of mentions) {
       if (mention.spacedName) {
         checkSpacedName(ctx, mention, roster);
         continue;
@@ -83,15 +87,32 @@ export const invalidHandle: Rule = {
       // says the accounts are on that forge; links alone are weak evidence, so it is only pointed out.
       const forgeRuleOnly = loginProblem(mention.handle, 'unknown') === undefined;
       const guessed = forgeRuleOnly && !roster?.forge;
+      // `@王建民` where the minutes name people this way throughout is the team's notation, not a slip.
+      const habitual = problem === 'not-latin' && notation !== undefined;
       ctx.report({
         span: mention.span,
-        message: guessed ? ctx.t('linkedOnly', { problem: message, forge: forgeName(forge) }) : message,
+        message: habitual
+          ? ctx.t('nameNotation', { handle: mention.handle, ...notation })
+          : guessed ? ctx.t('linkedOnly', { problem: message, forge: forgeName(forge) }) : message,
         fixes: replacements(ctx, mention, candidatesFor(mention.handle, roster)),
-        maxSeverity: guessed ? 'info' : undefined,
+        maxSeverity: guessed || habitual ? 'info' : undefined,
       });
     }
   },
 };
+
+/**
+ * How often the minutes write a name where a login would go, when that is more than half of
+ * their mentions: openEuler TC assigns work as `@王建民`; Curve's one `@数名开发者` among
+ * dozens of logins is a slip.
+ */
+function nameNotation(text: string, mentions: HandleMention[]): { names: number; mentions: number } | undefined {
+  // `王建民 [@jianminw]`, `熊伟（@myeuler）` give a person's login beside the name: an annotation,
+  // not the way the minutes name who does what.
+  const plain = mentions.filter((m) => !m.spacedName && !/[[(（<【]/.test(text[m.span.start - 1] ?? ''));
+  const names = plain.filter((m) => loginProblem(m.handle, 'unknown') === 'not-latin').length;
+  return names > 0 && names * 2 > plain.length ? { names, mentions: plain.length } : undefined;
+}
 
 /** The texts of links to a forge account's page (`https://github.com/login`). */
 function profileLinkTexts(doc: MinutesDocument): Span[] {
