@@ -171,7 +171,7 @@ function withRange(text: string, date: DateMatch, all: readonly DateMatch[]): Da
 }
 
 // `10:00-12:00`, `19:00~19:30 (UTC+8)`, `14:00 至 16:00`, `9:30`, `下午 3:00`, `3pm`.
-const TIME_OF_DAY = /^(?:(?:上午|下午|晚上|早上|中午|am|pm)\s*)?\d{1,2}\s*(?:[:：]\s*\d{2}|\s*[ap]\.?m\.?)(?:\s*(?:[-–—~～]|至|到|to)\s*(?:(?:上午|下午|晚上)\s*)?\d{1,2}\s*(?:[:：]\s*\d{2}|\s*[ap]\.?m\.?))?\s*(?:[(（]?\s*(?:UTC|GMT|CST|北京时间)[^)）]*[)）]?)?\s*$/i;
+const TIME_OF_DAY = /^(?:(?:上午|下午|晚上|早上|中午|am|pm)\s*)?\d{1,2}(?:\s*[:：]\s*\d{2}|\s*[ap]\.?m\.?)(?:\s*(?:[-–—~～]|至|到|to)\s*(?:(?:上午|下午|晚上)\s*)?\d{1,2}(?:\s*[:：]\s*\d{2}|\s*[ap]\.?m\.?))?(?:\s*[(（]?(?:UTC|GMT|CST|北京时间)[^)）]*[)）]?)?$/i;
 
 /**
  * A time of day and nothing else (`会议时间：10:00-12:00`): the value of a field that some minutes

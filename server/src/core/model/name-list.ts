@@ -143,7 +143,7 @@ const NOBODY = /^(?:n\/?a|none|nil|nobody|tbd|tba|无|暂无|没有)$/i;
  * `Will record detailed attendance starting next meeting.` Its words are no names.
  */
 export function isProse(text: string): boolean {
-  if (/\d+\s*\+?\s*(?:名|人|位|people|persons|participants|members|attendees)/i.test(text)) return true;
+  if (/\d+\s*(?:\+\s*)?(?:名|人|位|people|persons|participants|members|attendees)/i.test(text)) return true;
   if (/[。！？]./.test(text.trim())) return true;
   return text
     .replace(/[(（[【][^)）\]】]*[)）\]】]/g, ' ')

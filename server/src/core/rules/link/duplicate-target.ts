@@ -98,7 +98,7 @@ function titleLinkStarts(doc: MinutesDocument): Set<number> {
 function markersRemoved(prefix: string): string {
   return prefix
     .replace(/\[[ xX]?\]\([^)\s]*\)|\[[ xX]\]/g, '')
-    .replace(/(?:[\w.-]+\/[\w.-]+)?#\d+/g, '')
+    .replace(/(?<![\w.-])(?:[\w.-]+\/[\w.-]+)?#\d+/g, '')
     .replace(/^\s*\|/, '');
 }
 
@@ -111,7 +111,7 @@ function describe(t: ForgeTarget): string {
 function normalizeText(text: string): string {
   return text
     .toLowerCase()
-    .replace(/(?:[\w.-]+\/[\w.-]+)?#\d+/g, ' ')
+    .replace(/(?<![\w.-])(?:[\w.-]+\/[\w.-]+)?#\d+/g, ' ')
     .replace(/\[(?:wip|draft)\]|^\s*(?:wip|draft)\s*:/g, ' ')
     .replace(/[\s\p{P}\p{S}]+/gu, ' ')
     .trim();
