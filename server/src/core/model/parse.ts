@@ -1,12 +1,14 @@
 import type { Nodes, Root } from 'mdast';
 import { LineIndex, type Span } from '../text/lines';
 import { insideAny } from '../text/spans';
+import { wholeFileFence } from './fence';
+import { splitCredits } from './footer';
 import { parseMarkdownGuarded } from './markdown';
 import { readOrdinal } from './ordinal';
 import type {
   Definition, DocumentFormat, Field, HtmlComment, Link, Mention, MinutesDocument, Section,
 } from './types';
-import { trimEndOf } from '../text/trim';
+import { trimEndOf, trimEndWhere } from '../text/trim';
 
 export interface ParseOptions {
   /** Force a format; by default `.txt` files and Markdown without headings are plain text. */
@@ -19,18 +21,35 @@ export interface ParseOptions {
   sectionNames?: (name: string) => boolean;
 }
 
-/** Compares titles and labels the way people vary them: case, spaces, trailing colons. */
+/**
+ * Compares titles and labels the way people vary them: case, spaces, trailing colons, and a
+ * note in brackets after the name (`议题列表（更新中）：`, `参会人员(应超过TC总人数的一半)：`).
+ */
 export function normalizeName(name: string): string {
-  return trimEndOf(name.replace(/[\s*_`]+/g, ''), ':：').toLowerCase();
+  return withoutNote(name).replace(/[\s*_`]+/g, '').toLowerCase();
+}
+
+const isDecoration = (ch: string) => /[\s*_`]/.test(ch);
+
+/** `议题列表（更新中）：` → `议题列表`: the name without a trailing colon and a bracketed note after it. */
+export function withoutNote(name: string): string {
+  const tail = trimEndWhere(name, isDecoration);
+  const colonless = trimEndOf(tail, ':：');
+  const bare = colonless.length < tail.length ? trimEndWhere(colonless, isDecoration) : name;
+  const note = /(?<!\s)\s*[(（][^()（）]*[)）]$/.exec(bare);
+  return note && note.index > 0 ? bare.slice(0, note.index) : bare;
 }
 
 export function parseMinutes(text: string, path: string, options: ParseOptions = {}): MinutesDocument {
   const lines = new LineIndex(text);
-  const { root: mdast, degraded } = parseMarkdownGuarded(text);
-  const collected = collect(mdast, text);
+  // Plain-text minutes pasted whole into one fence are read as the text inside.
+  const fence = wholeFileFence(text);
+  const source = fence?.inner ?? text;
+  const { root: mdast, degraded } = parseMarkdownGuarded(source);
+  const collected = collect(mdast, source);
   const hasHeadings = collected.headings.length > 0;
   const format: DocumentFormat =
-    options.format ?? (/\.txt$/i.test(path) || !hasHeadings ? 'plaintext' : 'markdown');
+    fence ? 'plaintext' : options.format ?? (/\.txt$/i.test(path) || !hasHeadings ? 'plaintext' : 'markdown');
   // Plain-text minutes indent points and sub-items; that indentation does not make them code.
   const verbatim =
     format === 'plaintext' ? collected.verbatim.filter((s) => !collected.indentedCode.includes(s)) : collected.verbatim;
@@ -45,7 +64,7 @@ export function parseMinutes(text: string, path: string, options: ParseOptions =
   const title = format === 'markdown' ? sections.find((s) => s.level === 1) : undefined;
   const fields = [
     ...lcttHeaderFields(lines),
-    ...lineFields(lines, verbatim),
+    ...splitCredits(lineFields(lines, verbatim)),
     ...(format === 'markdown' ? sectionFields(sections, text, lines) : []),
   ];
 
@@ -65,6 +84,7 @@ export function parseMinutes(text: string, path: string, options: ParseOptions =
     comments: collected.comments,
     verbatim,
     degraded,
+    ...(fence ? { wrappingFence: fence.fences } : {}),
   };
 }
 
@@ -371,8 +391,10 @@ function sectionFields(sections: Section[], text: string, lines: LineIndex): Fie
   return fields;
 }
 
-// `@Wine93`, `@数名开发者`; not e-mail addresses (`a@b.c`), not `npm i @scope/pkg`.
-export const MENTION = /(?<![\w.@/\\`-])@([^\s@,，、。;；:：()（）[\]<>*`'"!！?？/]+)/g;
+// `@Wine93`, `@数名开发者`; not e-mail addresses (`a@b.c`), not `npm i @scope/pkg`. A table cell
+// ends at `|` (`@login|2024-11-07`); `@**name**`, `@_**name**` and `@_name_` are chat mentions
+// (Zulip) or emphasis, markup no forge login starts with.
+export const MENTION = /(?<![\w.@/\\`-])@(?![_\\])([^\s@,，、。;；:：()（）[\]<>*`'"!！?？/|]+)/g;
 
 function findMentions(text: string, verbatim: Span[], links: Link[]): Mention[] {
   const mentions: Mention[] = [];

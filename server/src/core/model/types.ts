@@ -119,4 +119,9 @@ export interface MinutesDocument {
   verbatim: Span[];
   /** Places read as plain text: parsing their markup would take too long or nest too deep (model/guard.ts). */
   degraded: DegradedSpan[];
+  /**
+   * The fence lines around plain-text minutes pasted whole into one code block: the readers
+   * read the text inside, and it is shown as typed, like a `.txt` file.
+   */
+  wrappingFence?: Span[];
 }

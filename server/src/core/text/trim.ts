@@ -23,3 +23,10 @@ export function beforeAny(s: string, chars: string): string {
   for (let i = 0; i < s.length; i++) if (chars.includes(s[i])) return s.slice(0, i);
   return s;
 }
+
+/** `s` without the characters at its end that `drop` accepts. */
+export function trimEndWhere(s: string, drop: (ch: string) => boolean): string {
+  let end = s.length;
+  while (end > 0 && drop(s[end - 1])) end--;
+  return s.slice(0, end);
+}

@@ -1,4 +1,5 @@
 import type { Nodes, Root } from 'mdast';
+import { rendersMarkdown } from '../../links/scan';
 import { insideAny } from '../../model/parse';
 import { SpanIndex } from '../../text/spans';
 import type { MinutesDocument } from '../../model/types';
@@ -26,8 +27,8 @@ export const cjkEmphasis: Rule = {
   },
   check(ctx) {
     const { doc } = ctx;
-    // `.txt` minutes (openEuler etherpad exports) are never rendered as Markdown.
-    if (/\.txt$/i.test(doc.path)) return;
+    // `.txt` minutes (openEuler etherpad exports), and plain text pasted whole in a fence, are shown as typed.
+    if (!rendersMarkdown(doc)) return;
     const rendered = strongSpans(doc.mdast);
     const skip = [...doc.verbatim, ...doc.links.flatMap((l) => (l.urlSpan ? [l.urlSpan] : []))];
     // Where the parser read the text as plain text (model/guard.ts) nothing tells what renders.
