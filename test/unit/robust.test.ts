@@ -198,6 +198,20 @@ describe('linear on every input (issue 11, item 5): the smallest inputs give res
     assert.deepEqual(root.children.map((n) => [n.type, n.position?.start.line, n.position?.start.offset]), [['heading', 1, 0], ['heading', 100_002, text.indexOf('# B')]]);
   });
 
+  it('a comment or code block of thousands of lines comes back whole, as comment or code', async () => {
+    const comment = `# T\n\n<!-- minutes-disable\n${'a\n'.repeat(3000)}`;
+    const withComment = await lint({ path: 'minutes/2024-05-02.md', text: comment });
+    assert.equal(withComment.doc.comments.length, 1);
+    assert.equal(withComment.doc.comments[0].span.end, comment.trimEnd().length);
+    const code = `# T\n\n\`\`\`text\n${'x *a* [b]\n'.repeat(3000)}\`\`\`\n\n# After\n`;
+    const { root } = parseMarkdownGuarded(code);
+    assert.deepEqual(root.children.map((n) => n.type), ['heading', 'code', 'heading']);
+    const block = root.children[1];
+    assert.equal(block.type === 'code' && block.value, 'x *a* [b]\n'.repeat(3000).slice(0, -1));
+    assert.equal(block.type === 'code' && block.lang, 'text');
+    assert.equal(root.children[2].position?.start.line, 3006);
+  });
+
   it('real minutes are never degraded', () => {
     for (const file of ['test/fixtures/templates/curve-2023.md', 'test/fixtures/templates/lctt-published.md', 'test/fixtures/templates/openeuler-tc.txt']) {
       assert.deepEqual(guardMarkdown(readFileSync(join(ROOT, file), 'utf8')).degraded, [], file);

@@ -7,6 +7,7 @@ import { isPlausiblePerson, isProse, readPerson, splitList, trimPiece, type Piec
 import { normalizeName } from './parse';
 import { columnOf, readTable, readTables, type TableCell } from './tables';
 import type { Field, MinutesDocument, Section } from './types';
+import { trimEndWhere } from '../text/trim';
 
 export { splitList } from './name-list';
 
@@ -162,7 +163,7 @@ function namedLists(doc: MinutesDocument): AttendeeList[] {
 }
 
 function namedSource(kind: Attendee['source']['kind'], label: string): Attendee['source'] {
-  return { kind, id: `attendance:${label.replace(/[\s:：]+$/, '').toLowerCase()}` };
+  return { kind, id: `attendance:${trimEndWhere(label, (c) => /[\s:：]/.test(c)).toLowerCase()}` };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -314,7 +315,7 @@ function paragraphAttendees(doc: MinutesDocument, body: Span, source: Attendee['
     if (span.start < body.start || span.start >= body.end) continue;
     const text = doc.lines.lineText(line);
     // Only plain lines of text: no headings, comments, quotes or tables.
-    if (!text.trim() || /^\s*(?:#|<|>|\||```|~~~)/.test(text)) continue;
+    if (!text.trim() || /^\s*(?:[#<>|]|```|~~~)/.test(text)) continue;
     pieces.push(...namesIn(doc.text, afterLabel(doc.text, span), span.end));
   }
   return piecesToAttendees(doc, pieces, source);
@@ -356,7 +357,7 @@ function tableAttendees(doc: MinutesDocument, node: Table, source: Attendee['sou
     const attendee = toAttendee(doc.text, cell.span, removal, source);
     if (!attendee) continue;
     const handle = handleColumn >= 0 ? row[handleColumn]?.text.replace(/^@/, '') : undefined;
-    if (handle && /^[A-Za-z0-9][\w.-]*$/.test(handle)) attendee.handle ??= handle;
+    if (handle && /^[A-Z0-9][\w.-]*$/i.test(handle)) attendee.handle ??= handle;
     out.push(attendee);
   }
   return out;

@@ -57,6 +57,8 @@ export interface GuardedText {
   blanked: Span[];
   /** Ranges whose line breaks became spaces (blanked blocks, long runs of blank lines): the parser saw one line. */
   hidden: Span[];
+  /** Code blocks, comments and raw HTML blocks hidden from the parser, to be put back whole. */
+  verbatimBlocks: Span[];
 }
 
 /** Blank lines in a row beyond which they are one blank line to the parser (it pays per line). */
@@ -280,6 +282,17 @@ export function guardMarkdown(text: string): GuardedText {
     hide(from, to);
     blanked.push({ start: from, end: to });
   };
+  // A code block, comment or raw HTML block of thousands of lines (one left open runs to the
+  // end): the parser pays per line, so it sees one line and the block comes back whole.
+  const verbatimBlocks: Span[] = [];
+  let verbatimRun: { start: number; end: number; lines: number } | undefined;
+  const closeVerbatimRun = (): void => {
+    if (verbatimRun && verbatimRun.lines > MAX_LINES_PER_BLOCK) {
+      hide(verbatimRun.start, verbatimRun.end);
+      verbatimBlocks.push({ start: verbatimRun.start, end: verbatimRun.end });
+    }
+    verbatimRun = undefined;
+  };
   let blankRun: { start: number; end: number; lines: number } | undefined;
   const closeBlankRun = (): void => {
     if (blankRun && blankRun.lines > MAX_BLANK_LINES) hide(blankRun.start, blankRun.end);
@@ -322,15 +335,21 @@ export function guardMarkdown(text: string): GuardedText {
       closeBlock();
       previousText = false;
       if (line.blank) {
+        closeVerbatimRun();
         blankRun ??= { start: line.start, end: line.end, lines: 0 };
         blankRun.end = line.end;
         blankRun.lines++;
       } else {
         closeBlankRun();
+        verbatimRun ??= { start: line.start, end: line.end, lines: 0 };
+        verbatimRun.end = line.end;
+        verbatimRun.lines++;
+        if (!line.open) closeVerbatimRun();
       }
       continue;
     }
     closeBlankRun();
+    closeVerbatimRun();
     const content = text.slice(line.start, line.end);
     const containers = containerMarkers(content);
     if (containers.length > MAX_CONTAINER_DEPTH) {
@@ -364,10 +383,11 @@ export function guardMarkdown(text: string): GuardedText {
   closeUnit();
   closeBlock();
   closeBlankRun();
+  closeVerbatimRun();
   // A blanked block is said once: what was swapped inside it is blank now.
   const blankedIndex = new SpanIndex(blanked);
   const inBlanked = (d: DegradedSpan) => (d.reason === 'markers' || d.reason === 'nesting') && blankedIndex.contains(d.span.start);
   const said = blanked.length ? degraded.filter((d) => !inBlanked(d)) : degraded;
   said.sort((a, b) => a.span.start - b.span.start);
-  return { text: chars ? chars.join('') : text, degraded: said, blanked, hidden };
+  return { text: chars ? chars.join('') : text, degraded: said, blanked, hidden, verbatimBlocks };
 }

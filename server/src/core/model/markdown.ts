@@ -63,7 +63,7 @@ export function parseMarkdownGuarded(text: string, wholeLimit = WHOLE_PARSE_LIMI
     root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
   }
   if (guarded.degraded.length) restoreMarkers(root, guarded.degraded);
-  if (guarded.hidden.length) putBackBlanked(root, text, guarded.blanked, guarded.hidden);
+  if (guarded.hidden.length) putBackBlanked(root, text, guarded.blanked, guarded.hidden, guarded.verbatimBlocks);
   capDepth(root, degraded);
   degraded.sort((a, b) => a.span.start - b.span.start);
   return { root, degraded };
@@ -216,7 +216,7 @@ function restoreMarkers(root: Root, places: DegradedSpan[]): void {
  * The blocks the guard blanked come back as paragraphs of their text, in document order. The
  * parser saw each hidden range as one line of spaces: the lines after it are renumbered.
  */
-function putBackBlanked(root: Root, text: string, blanked: Span[], hiddenRanges: Span[]): void {
+function putBackBlanked(root: Root, text: string, blanked: Span[], hiddenRanges: Span[], verbatimBlocks: Span[]): void {
   const starts = lineStarts(text);
   const point = (offset: number) => {
     const line = lastAtOrBefore(starts, offset);
@@ -239,7 +239,18 @@ function putBackBlanked(root: Root, text: string, blanked: Span[], hiddenRanges:
     const position = { start: point(b.start), end: point(b.end) };
     return { type: 'paragraph', children: [{ type: 'text', value: text.slice(b.start, b.end), position }], position };
   });
-  root.children = [...root.children, ...paragraphs].sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0));
+  const verbatim = verbatimBlocks.map((b) => verbatimNode(text.slice(b.start, b.end), { start: point(b.start), end: point(b.end) }));
+  root.children = [...root.children, ...paragraphs, ...verbatim].sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0));
+}
+
+/** A hidden code block, comment or raw HTML block as the parser would have read it. */
+function verbatimNode(source: string, position: { start: { line: number; column: number; offset: number }; end: { line: number; column: number; offset: number } }): RootContent {
+  const fence = /^ *(`{3,}|~{3,})[ \t]*([^\s`]*)/.exec(source);
+  if (!fence) return { type: 'html', value: source, position };
+  const lines = source.split(/\r\n|\r|\n/);
+  const last = lines[lines.length - 1];
+  const closed = lines.length > 1 && last.trim().startsWith(fence[1]) && last.trim().replace(/[`~]/g, '') === '';
+  return { type: 'code', lang: fence[2] || null, meta: null, value: lines.slice(1, closed ? -1 : undefined).join('\n'), position };
 }
 
 function lineStarts(text: string): number[] {

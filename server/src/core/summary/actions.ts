@@ -38,7 +38,7 @@ export function actionItems(doc: MinutesDocument, template: ResolvedTemplate): S
   return [...listed, ...tableItems(doc)].sort(([a], [b]) => a - b).map(([, item]) => item);
 }
 
-const DONE = /^(?:done|closed|merged|finished|completed?|已?完成|已?关闭|已?解决|已合入|✅|✔️?|☑️?)$/i;
+const DONE = /^(?:done|closed|merged|finished|completed?|已?完成|已?关闭|已?解决|已合入|✅|✔\uFE0F?|☑\uFE0F?)$/i;
 
 /**
  * Rows of a task table: a task column and an owner, due-date or status column

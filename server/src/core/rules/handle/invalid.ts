@@ -122,7 +122,7 @@ function profileLinkTexts(doc: MinutesDocument): Span[] {
     .map((l) => ({ start: l.span.start, end: l.urlSpan?.start ?? l.span.end }));
 }
 
-const PROFILE_URL = /^https?:\/\/(?:www\.)?(?:github\.com|gitee\.com|gitcode\.com|atomgit\.com)\/[A-Za-z0-9][\w.-]*\/?$/i;
+const PROFILE_URL = /^https?:\/\/(?:www\.)?(?:github\.com|gitee\.com|gitcode\.com|atomgit\.com)\/[A-Z0-9][\w.-]*\/?$/i;
 
 function checkSpacedName(ctx: RuleContext, mention: HandleMention, roster: Roster | undefined): void {
   const { name, span } = mention.spacedName!;

@@ -62,7 +62,7 @@ export const missingFile: Rule = {
 };
 
 // `progpow-audit@leastauthority.com` as a destination: an address that lost its `mailto:`.
-const EMAIL_TARGET = /^[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
+const EMAIL_TARGET = /^[\w.+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}$/i;
 
 /**
  * The file part of a relative destination (`../img/a%20b.png#x` → `../img/a b.png`), or
