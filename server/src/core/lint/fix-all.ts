@@ -28,22 +28,37 @@ export async function fixUntilStable(input: LintInput, pick: (d: Diagnostic) => 
   let fixed = 0;
   const refusedKeys = new Set<string>();
   const refused: Diagnostic[] = [];
+  // A fix that seems stuck gets a second chance in a later pass: in the same pass another
+  // fix may have made one more of its kind (removing one control character, repairing a
+  // line that holds another). Stuck twice, it is refused.
+  const suspects = new Set<string>();
+  let waiting = new Set<string>();
   const seen = new Set<string>([text]);
-  for (let pass = 0; pass < MAX_FIX_PASSES * 2; pass++) {
-    const wanted = result.diagnostics.filter((d) => !refusedKeys.has(keyOf(d))).flatMap((d) => pick(d).map((fix) => ({ d, fix, edits: fix.edits })));
+  for (let pass = 0; pass < MAX_FIX_PASSES * 3; pass++) {
+    const wanted = result.diagnostics.filter((d) => !refusedKeys.has(keyOf(d)) && !waiting.has(keyOf(d))).flatMap((d) => pick(d).map((fix) => ({ d, fix, edits: fix.edits })));
     // Fixes that overlap an earlier one wait for the next pass: only those applied are judged.
     const chosen = compatibleFixes(wanted);
-    if (!chosen.length) break;
+    if (!chosen.length) {
+      if (!waiting.size) break;
+      waiting = new Set();
+      continue;
+    }
     const applied = applyEdits(text, chosen.flatMap((c) => c.edits));
     if (applied.text === text) break;
     const next = await lint({ ...input, text: applied.text });
     const stuck = chosen.filter((c) => sameCount(next.diagnostics, c.d) >= sameCount(result.diagnostics, c.d));
     // Back where an earlier pass was: the fixes undo each other. Refuse them all.
-    const cycling = seen.has(applied.text) ? chosen : [];
-    if (stuck.length || cycling.length) {
-      for (const c of [...stuck, ...cycling]) {
-        if (refusedKeys.has(keyOf(c.d))) continue;
-        refusedKeys.add(keyOf(c.d));
+    const cycling = seen.has(applied.text);
+    if (stuck.length || cycling) {
+      for (const c of cycling ? chosen : stuck) {
+        const key = keyOf(c.d);
+        if (refusedKeys.has(key)) continue;
+        if (!cycling && !suspects.has(key)) {
+          suspects.add(key);
+          waiting.add(key);
+          continue;
+        }
+        refusedKeys.add(key);
         refused.push(c.d);
       }
       continue;
@@ -52,6 +67,7 @@ export async function fixUntilStable(input: LintInput, pick: (d: Diagnostic) => 
     text = applied.text;
     result = next;
     fixed += chosen.length;
+    waiting = new Set();
   }
   return { text, result, fixed, refused };
 }
