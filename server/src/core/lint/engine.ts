@@ -2,6 +2,7 @@ import type { ResolvedConfig, RuleSetting } from '../config/types';
 import { format, type Lang } from '../i18n/lang';
 import { normalizeName, parseMinutes } from '../model/parse';
 import type { MinutesDocument } from '../model/types';
+import { dataPattern, type DataPattern } from '../regex/pattern';
 import { allRules } from '../rules';
 import type { Fix, Rule, RuleContext, Severity } from '../rules/types';
 import { noServices, type Services } from '../services';
@@ -43,10 +44,13 @@ export function chooseTemplate(input: Pick<LintInput, 'path' | 'text' | 'config'
   return resolveTemplate(input.path, input.text, config?.template ? { spec: config.template, reason: config.templateReason } : {});
 }
 
-function allSectionNames(specs: SectionSpec[] | undefined, out: Set<string>, patterns: RegExp[]): void {
+function allSectionNames(specs: SectionSpec[] | undefined, out: Set<string>, patterns: DataPattern[]): void {
   for (const s of specs ?? []) {
     for (const n of s.names) out.add(normalizeName(n));
-    for (const p of s.patterns ?? []) patterns.push(new RegExp(p, 'i'));
+    for (const p of s.patterns ?? []) {
+      const pattern = dataPattern(p, { ignoreCase: true });
+      if (pattern) patterns.push(pattern);
+    }
     allSectionNames(s.children, out, patterns);
   }
 }
@@ -54,7 +58,7 @@ function allSectionNames(specs: SectionSpec[] | undefined, out: Set<string>, pat
 /** Parses with what the template knows (its plain-text section names). One parse per version. */
 export function parseForTemplate(path: string, text: string, template: ResolvedTemplate): MinutesDocument {
   const names = new Set<string>();
-  const patterns: RegExp[] = [];
+  const patterns: DataPattern[] = [];
   allSectionNames(template.sections, names, patterns);
   const known = names.size || patterns.length
     ? (title: string) => names.has(normalizeName(title)) || patterns.some((p) => p.test(title))

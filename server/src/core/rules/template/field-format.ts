@@ -2,6 +2,7 @@ import { findDate, formatDate, type DateMatch } from '../../model/dates';
 import type { Field } from '../../model/types';
 import { findFields, isEmptyValue, sectionSpecById } from '../../templates/match';
 import type { FieldFormat, FieldSpec } from '../../templates/types';
+import { dataPattern } from '../../regex/pattern';
 import type { Fix, Rule, RuleContext } from '../types';
 
 export const fieldFormat: Rule = {
@@ -165,7 +166,8 @@ function checkNames(ctx: RuleContext, field: Field): void {
 
 function checkPattern(ctx: RuleContext, spec: FieldSpec, field: Field): void {
   const value = valueOf(field);
-  if (new RegExp(spec.pattern!).test(value.text)) return;
+  const pattern = dataPattern(spec.pattern!);
+  if (!pattern || pattern.test(value.text)) return;
   ctx.report({
     span: { start: value.start, end: value.start + value.text.length },
     message: ctx.t('pattern', { label: field.label, value: value.text, pattern: spec.pattern! }),
