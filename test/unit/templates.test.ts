@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinTemplate, builtinTemplates, lint, resolveConfig, resolveTemplate, type TemplateSpec } from '../../server/src/core';
 import { parseTemplateText } from '../../server/src/core/config/load';
+import { validateTemplate } from '../../server/src/core/templates/validate';
 import { parseForTemplate } from '../../server/src/core/lint/engine';
 import type { MinutesDocument } from '../../server/src/core/model/types';
 import { findFields, findSections, sectionSpecById, walkSectionSpecs } from '../../server/src/core/templates/match';
@@ -200,8 +201,10 @@ describe('templates', () => {
       assert.equal(legacy.resolvedId, 'curve-fs-sync/legacy-2022');
     });
 
-    it('extending an unknown template is an error', () => {
-      assert.throws(() => expandTemplate({ id: 'x', name: 'x', extends: 'no-such-template' }), /unknown built-in "no-such-template"/);
+    it('extending an unknown template is reported by validation and passed over by expansion, never thrown', () => {
+      const spec: TemplateSpec = { id: 'x', name: 'x', extends: 'no-such-template', sections: [] };
+      assert.deepEqual(expandTemplate(spec), { id: 'x', name: 'x', sections: [] });
+      assert.match(validateTemplate(spec)[0].message.en, /"no-such-template" is not a built-in template/);
     });
   });
 

@@ -62,7 +62,8 @@ export async function main(argv: string[]): Promise<number> {
   const { files, missing } = collectFiles(options.paths, extensions);
   for (const m of missing) fail(`no such file or directory: ${m}`);
 
-  const host = nodeConfigHost();
+  // Without a `.git` above a configuration, the folder the CLI runs in is its repository.
+  const host = nodeConfigHost(undefined, process.cwd());
   const configs = new Map<string, ResolvedConfig>();
   const reportedConfigs = new Set<string>();
   const reports: FileReport[] = [];

@@ -34,7 +34,12 @@ export class ConfigStore {
 
   host(root: string | undefined): ConfigHost {
     const disk = nodeConfigHost(root);
-    return { root, readFile: (path) => this.openText(path) ?? disk.readFile(path) };
+    return {
+      ...disk,
+      readFile: (path) => this.openText(path) ?? disk.readFile(path),
+      // An open buffer is measured once read: its file on disk may be another size.
+      fileSize: (path) => (this.openText(path) === undefined ? disk.fileSize?.(path) : undefined),
+    };
   }
 
   /** The config that applies to a document; never throws (problems are data). */

@@ -45,6 +45,8 @@ export interface ResolvedConfig {
   path?: string;
   /** The folder globs and relative paths are resolved against. */
   baseDir?: string;
+  /** The repository root: everything the configuration names stays inside it. */
+  root?: string;
   /** The template object when `template` named a file or was inline. */
   template?: TemplateSpec;
   templateReason?: string;

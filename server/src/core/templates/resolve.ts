@@ -58,15 +58,15 @@ export function detectTemplate(path: string, text: string, candidates: readonly 
   return best;
 }
 
-/** Follows `extends` (a built-in id) so a team can start from a built-in and change a few keys. */
-export function expandTemplate(spec: TemplateSpec, seen = new Set<string>()): TemplateSpec {
+/**
+ * Follows `extends` (a built-in id) so a team can start from a built-in and change a few keys.
+ * Configuration loading has reported an unknown id; here it is passed over, never thrown.
+ */
+export function expandTemplate(spec: TemplateSpec): TemplateSpec {
   if (!spec.extends) return spec;
-  if (seen.has(spec.extends)) throw new Error(`template "extends" cycle at "${spec.extends}"`);
-  seen.add(spec.extends);
-  const base = builtinTemplate(spec.extends);
-  if (!base) throw new Error(`template extends unknown built-in "${spec.extends}"`);
-  const { extends: _ignored, ...own } = spec;
-  return { ...expandTemplate(base, seen), ...own };
+  const { extends: base, ...own } = spec;
+  const builtin = builtinTemplate(base);
+  return builtin ? { ...builtin, ...own } : own;
 }
 
 function variantApplies(variant: VariantSpec, path: string, text: string): boolean {
