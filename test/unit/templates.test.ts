@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { builtinTemplate, builtinTemplates, lint, resolveConfig, resolveTemplate, type TemplateSpec } from '../../server/src/core';
 import { parseTemplateText } from '../../server/src/core/config/load';
 import { validateTemplate } from '../../server/src/core/templates/validate';
+import { patternError } from '../../server/src/core/regex/pattern';
 import { parseForTemplate } from '../../server/src/core/lint/engine';
 import type { MinutesDocument } from '../../server/src/core/model/types';
 import { findFields, findSections, sectionSpecById, walkSectionSpecs } from '../../server/src/core/templates/match';
@@ -385,7 +386,11 @@ describe('templates', () => {
             for (const a of s.agreements ?? []) if (a.extract) patterns.push(a.extract);
           }
           for (const v of template.variants ?? []) patterns.push(...(v.when.content ?? []));
-          for (const p of patterns) assert.doesNotThrow(() => new RegExp(p, 'm'), p);
+          for (const p of patterns) assert.equal(patternError(p, { multiline: true }), undefined, p);
+        });
+
+        it('passes the validation a team template gets (schema, patterns, globs)', () => {
+          assert.deepEqual(validateTemplate(template), []);
         });
 
         it('every id it refers to exists, and section and field ids are unique', () => {

@@ -1,8 +1,10 @@
 import { readFileSync, writeFileSync, statSync } from 'node:fs';
 import {
-  applyEdits, builtinTemplate, lint, mergeFixEdits, resolveConfig, resolveTemplate,
-  type Diagnostic, type ResolvedConfig, type ResolvedTemplate,
+  applyEdits, builtinTemplate, lint, LineIndex, mergeFixEdits, resolveConfig, resolveTemplate,
+  type ConfigHost, type Diagnostic, type ResolvedConfig, type ResolvedTemplate,
 } from '../core';
+import { parseApiPairs, unheededWishes } from '../core/config/network';
+import type { ConfigProblem } from '../core/config/types';
 import { parseTemplateText } from '../core/config/load';
 import { nodeConfigHost, nodeServices, toPosixPath } from '../node/host';
 import { readTexts } from '../node/reference';
@@ -47,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
     failed = true;
   };
 
-  const forcedTemplate = options.template ? loadTemplateOption(options.template, fail) : undefined;
+  const forcedTemplate = options.template ? loadTemplateOption(options.template, options.lang, fail) : undefined;
   if (options.template && !forcedTemplate) return 2;
   if (options.config) {
     try {
@@ -57,6 +59,14 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
+
+  // API servers the user confirms: the environment, then the command line.
+  const envApi = process.env.MINUTES_LINT_API?.trim() ? parseApiPairs(process.env.MINUTES_LINT_API) : {};
+  if (!envApi) {
+    process.stderr.write('minutes-lint: MINUTES_LINT_API must be HOST=URL pairs separated by commas\n');
+    return 2;
+  }
+  const network = { online: options.online, confirmedApi: { ...envApi, ...options.api } };
 
   const extensions = options.ext ?? ['md', 'txt'];
   const { files, missing } = collectFiles(options.paths, extensions);
@@ -81,7 +91,14 @@ export async function main(argv: string[]): Promise<number> {
       const key = `${p.path}:${p.start}:${p.message.en}`;
       if (reportedConfigs.has(key)) continue;
       reportedConfigs.add(key);
-      fail(`${p.path}: ${p.message[options.lang]} ${options.lang === 'zh' ? '（使用默认值）' : '(defaults are used)'}`);
+      fail(`${configPlace(p, host)}: ${p.message[options.lang]} ${options.lang === 'zh' ? '（使用默认值）' : '(defaults are used)'}`);
+    }
+    // The repository asked for the network and the user did not grant it: said once, not a failure.
+    for (const n of unheededWishes(config, network)) {
+      const key = `${n.path}:${n.start}:${n.message.en}`;
+      if (reportedConfigs.has(key)) continue;
+      reportedConfigs.add(key);
+      process.stderr.write(`minutes-lint: note: ${configPlace(n, host)}: ${n.message[options.lang]}\n`);
     }
     const read = readText(file.path);
     if ('error' in read) {
@@ -95,12 +112,11 @@ export async function main(argv: string[]): Promise<number> {
     const template = forcedTemplate
       ? resolveTemplate(path, text, { spec: forcedTemplate, reason: '--template' })
       : undefined;
-    const online = options.online || config.config.links?.online === true;
     const services = {
       ...nodeServices, referenceText, roster: () => rosters.rosterFor(config, cliRosterRoot(config, path)),
-      linkStatus: online ? linkLookups.get() : undefined,
+      linkStatus: network.online ? linkLookups.get() : undefined,
     };
-    const input = { path, config, template, lang: options.lang, services, online };
+    const input = { path, config, template, lang: options.lang, services, ...network };
     let result = await lint({ ...input, text });
     if (!file.explicit && !includeInWalk(path, result.template, options)) continue;
 
@@ -146,7 +162,7 @@ function includeInWalk(path: string, template: ResolvedTemplate, options: CliOpt
   return true;
 }
 
-function loadTemplateOption(id: string, fail: (m: string) => void) {
+function loadTemplateOption(id: string, lang: 'en' | 'zh', fail: (m: string) => void) {
   const builtin = builtinTemplate(id);
   if (builtin) return builtin;
   let text: string;
@@ -158,10 +174,19 @@ function loadTemplateOption(id: string, fail: (m: string) => void) {
   }
   const parsed = parseTemplateText(text);
   if ('error' in parsed) {
-    fail(`--template ${id}: ${parsed.error}`);
+    fail(`--template ${id}: ${parsed.error[lang]}`);
     return undefined;
   }
   return parsed.spec;
+}
+
+/** `file:line:column` of a config problem, as compilers print it, so an editor or CI log can jump there. */
+function configPlace(problem: ConfigProblem, host: ConfigHost): string {
+  if (problem.end <= problem.start && problem.start === 0) return problem.path;
+  const text = host.readFile(problem.path);
+  if (text === undefined) return problem.path;
+  const at = new LineIndex(text).position(problem.start);
+  return `${problem.path}:${at.line + 1}:${at.character + 1}`;
 }
 
 function readText(path: string): { text: string } | { error: string } {

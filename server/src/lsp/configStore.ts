@@ -1,6 +1,7 @@
 import { CONFIG_FILE, resolveConfig, type ConfigHost, type ResolvedConfig } from '../core';
 import type { ConfigProblem } from '../core/config/types';
 import { dirname, joinPath } from '../core/config/load';
+import { unheededWishes, type UserNetwork } from '../core/config/network';
 import { nodeConfigHost } from '../node/host';
 
 /** Text of an open editor buffer for a path, so unsaved edits to a config count. */
@@ -19,6 +20,8 @@ export class ConfigStore {
   generation = 0;
   /** Bumped whenever the config problems may have changed (invalidation, a config file seen or gone). */
   revision = 0;
+  /** What the user granted: a configuration's network wishes beyond it are noted on the configuration. */
+  network: UserNetwork = { online: false };
 
   constructor(private readonly openText: OpenText) {}
 
@@ -99,7 +102,8 @@ export class ConfigStore {
       byFile.set(configPath, byFile.get(configPath) ?? []);
       let problems: ConfigProblem[];
       try {
-        problems = resolveConfig(configPath, host, configPath).problems;
+        const resolved = resolveConfig(configPath, host, configPath);
+        problems = [...resolved.problems, ...unheededWishes(resolved, this.network)];
       } catch (error) {
         problems = [cannotLoad(configPath, error)];
       }

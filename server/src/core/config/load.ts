@@ -4,7 +4,7 @@ import type { TemplateSpec } from '../templates/types';
 import type { Message } from '../i18n/lang';
 import { jsonPathText, validateTemplate } from '../templates/validate';
 import type { ConfigMessageId } from './messages';
-import type { ConfigProblem, MinutesConfig, ResolvedConfig } from './types';
+import type { ConfigProblem, MinutesConfig, NetworkWish, ResolvedConfig } from './types';
 import { bilingual, validateConfig } from './validate';
 
 export const CONFIG_FILE = '.minutesrc.json';
@@ -256,7 +256,10 @@ export function resolveConfig(filePath: string, host: ConfigHost, explicitConfig
   const loading: Loading = { host, root: repositoryRootOf(path, host), memo: new Map(), files: 0 };
   const loaded = loadConfig(path, loading, []);
   loaded.config = { ...loaded.config };
-  const resolved: ResolvedConfig = { config: loaded.config, path, baseDir: dirname(path), root: loading.root, problems: [...loaded.problems, ...containSources(loaded, path, loading)] };
+  const resolved: ResolvedConfig = {
+    config: loaded.config, path, baseDir: dirname(path), root: loading.root,
+    problems: [...loaded.problems, ...containSources(loaded, path, loading)], wishes: networkWishes(loaded, path),
+  };
   const template = loaded.config.template;
   const templateProblem = (jsonPath: (string | number)[], message: Message) => resolved.problems.push(problemAt(loaded, path, jsonPath, 'reference', message));
   if (typeof template === 'object' && template) {
@@ -294,6 +297,18 @@ export function resolveConfig(filePath: string, host: ConfigHost, explicitConfig
     }
   }
   return resolved;
+}
+
+function networkWishes(loaded: ParsedConfig, path: string): NetworkWish[] {
+  const links = loaded.config.links;
+  const at = (jsonPath: (string | number)[]) => {
+    const { start, end } = problemAt(loaded, path, jsonPath, 'notice', { en: '', zh: '' });
+    return { path, start, end };
+  };
+  const wishes: NetworkWish[] = [];
+  if (links?.online === true) wishes.push({ key: 'online', ...at(['links', 'online']) });
+  for (const [host, url] of Object.entries(links?.api ?? {})) wishes.push({ key: 'api', host, url, ...at(['links', 'api', host]) });
+  return wishes;
 }
 
 /** An inline template with many mistakes: the first few are shown, on their values. */

@@ -25,6 +25,14 @@ export const configMessages = {
   outside: { en: '"{key}": "{value}" leads outside the repository ({root}); it is not read', zh: '"{key}"：「{value}」指向仓库（{root}）之外，不会读取' },
   tooLarge: { en: '{path} is too large ({size} KB, the limit is {limit} KB); it is not read', zh: '{path} 过大（{size} KB，上限 {limit} KB），不会读取' },
   tooDeep: { en: 'nested more than {n} levels deep; the file is not read', zh: '嵌套超过 {n} 层，不读取该文件' },
+  onlineWish: {
+    en: '"links.online" is a wish of the repository, not a switch: online link checks run only when you turn them on (minutes-lint --online, or the user setting communityMinutes.links.online)',
+    zh: '"links.online" 只是仓库的意愿，不是开关：只有你开启时才会联网检查链接（minutes-lint --online，或用户设置 communityMinutes.links.online）',
+  },
+  apiWish: {
+    en: '"links.api": {host} → {url} is not asked until you confirm it (minutes-lint --api {host}={url}, or the user setting communityMinutes.links.api)',
+    zh: '"links.api"：{host} → {url} 需经你确认后才会访问（minutes-lint --api {host}={url}，或用户设置 communityMinutes.links.api）',
+  },
   templateInvalid: { en: 'template {where}: {problem}; detecting the template instead', zh: '模板 {where}：{problem}；改为自动识别模板' },
   notFound: { en: 'configuration file not found: {path}', zh: '找不到配置文件：{path}' },
   templateFile: { en: 'template file {path}: {why}; detecting the template instead', zh: '模板文件 {path}：{why}；改为自动识别模板' },

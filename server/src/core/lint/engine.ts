@@ -2,6 +2,7 @@ import type { ResolvedConfig, RuleSetting } from '../config/types';
 import { format, type Lang } from '../i18n/lang';
 import { normalizeName, parseMinutes } from '../model/parse';
 import type { MinutesDocument } from '../model/types';
+import { withConfirmedApi } from '../links/api';
 import { dataPattern, type DataPattern } from '../regex/pattern';
 import { allRules } from '../rules';
 import type { Fix, Rule, RuleContext, Severity } from '../rules/types';
@@ -28,8 +29,10 @@ export interface LintInput {
   lang?: Lang;
   services?: Services;
   rules?: readonly Rule[];
-  /** Run rules that need the network. */
+  /** Run rules that need the network: the user's decision (`--online`, a user setting), never the configuration's. */
   online?: boolean;
+  /** Forge host → API base URL the user confirmed; `links.api` in the configuration is only a wish. */
+  confirmedApi?: Record<string, string>;
 }
 
 export interface LintResult {
@@ -97,7 +100,7 @@ export async function lint(input: LintInput): Promise<LintResult> {
       template,
       lang,
       services: input.services ?? noServices,
-      links: input.config?.config.links,
+      links: withConfirmedApi(input.config?.config.links, input.confirmedApi),
       options: Array.isArray(setting) ? setting[1] ?? {} : {},
       t: (id, data) => {
         const message = rule.messages[id];
