@@ -8,11 +8,12 @@ import type { ConfigProblem } from '../core/config/types';
 import { parseTemplateText } from '../core/config/load';
 import { nodeConfigHost, nodeServices, toPosixPath } from '../node/host';
 import { readTexts } from '../node/reference';
+import { SKIP_NOTES } from '../node/walk';
 import { cliRosterRoot, NodeRosters, rosterProblemLines } from '../node/roster';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { collectFiles } from './files';
 import { CliLinkStatus } from './online';
-import { toGithub, toJson, toText, type FileReport } from './report';
+import { printable, toGithub, toJson, toText, type FileReport } from './report';
 
 declare const PACKAGE_VERSION: string | undefined;
 
@@ -44,8 +45,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   let failed = false;
+  // Whatever a repository put in a message (a config value, a file name) is shown escaped.
+  const note = (message: string) => process.stderr.write(`minutes-lint: ${printable(message)}\n`);
   const fail = (message: string) => {
-    process.stderr.write(`minutes-lint: ${message}\n`);
+    note(message);
     failed = true;
   };
 
@@ -69,8 +72,9 @@ export async function main(argv: string[]): Promise<number> {
   const network = { online: options.online, confirmedApi: { ...envApi, ...options.api } };
 
   const extensions = options.ext ?? ['md', 'txt'];
-  const { files, missing } = collectFiles(options.paths, extensions);
+  const { files, missing, skipped } = collectFiles(options.paths, extensions);
   for (const m of missing) fail(`no such file or directory: ${m}`);
+  for (const s of skipped) note(`note: skipped ${s.path}: ${SKIP_NOTES[s.reason]}`);
 
   // Without a `.git` above a configuration, the folder the CLI runs in is its repository.
   const host = nodeConfigHost(undefined, process.cwd());
@@ -98,7 +102,7 @@ export async function main(argv: string[]): Promise<number> {
       const key = `${n.path}:${n.start}:${n.message.en}`;
       if (reportedConfigs.has(key)) continue;
       reportedConfigs.add(key);
-      process.stderr.write(`minutes-lint: note: ${configPlace(n, host)}: ${n.message[options.lang]}\n`);
+      note(`note: ${configPlace(n, host)}: ${n.message[options.lang]}`);
     }
     const read = readText(file.path);
     if ('error' in read) {
@@ -138,7 +142,7 @@ export async function main(argv: string[]): Promise<number> {
 
   linkLookups.save();
   // A broken roster file is the team's to fix, not the minutes' fault: a warning, not a failure.
-  for (const line of rosterProblemLines(rosters, options.lang)) process.stderr.write(`minutes-lint: warning: ${line}\n`);
+  for (const line of rosterProblemLines(rosters, options.lang)) note(`warning: ${line}`);
   const color = options.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const output = options.format === 'json' ? toJson(reports) : options.format === 'github' ? toGithub(reports) : toText(reports, color, options.lang);
   process.stdout.write(`${output}\n`);
@@ -192,7 +196,10 @@ function configPlace(problem: ConfigProblem, host: ConfigHost): string {
 function readText(path: string): { text: string } | { error: string } {
   let bytes: Buffer;
   try {
-    const size = statSync(path).size;
+    const stat = statSync(path);
+    // A FIFO named `x.md` would block the read forever; sockets and devices are no minutes either.
+    if (!stat.isFile()) return { error: 'not a regular file (a FIFO, socket or device), not read' };
+    const size = stat.size;
     if (size > MAX_BYTES) return { error: `file too large to check (${(size / 1048576).toFixed(1)} MB, the limit is ${MAX_BYTES / 1048576} MB)` };
     bytes = readFileSync(path);
   } catch (error) {
