@@ -13,22 +13,15 @@ export type Whereabouts = 'inside' | 'outside' | 'missing';
 /** Links followed through, at most: the kernel's own limit is 40. */
 const MAX_LINKS = 40;
 
-function within(path: string, root: string): boolean {
+/** Is `path` the folder `root` or below it (both absolute)? */
+export function within(path: string, root: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
-function realRoot(root: string): string {
-  try {
-    return realpathSync(root);
-  } catch {
-    return resolve(root);
-  }
-}
-
 /** Where `path` really leads, seen from the repository `root` (both absolute). */
 export function locateInside(path: string, root: string): Whereabouts {
-  const base = realRoot(root);
+  const base = safeReal(root);
   let target = resolve(path);
   for (let hops = 0; hops <= MAX_LINKS; hops++) {
     try {
@@ -79,6 +72,7 @@ function firstUnresolved(path: string): Unresolved | undefined {
   return undefined;
 }
 
+/** The real path, or the path itself when it does not resolve. */
 function safeReal(path: string): string {
   try {
     return realpathSync(path);

@@ -20,13 +20,7 @@ export function nodeConfigHost(root?: string, fallbackRoot: string | undefined =
   return {
     root,
     readFile: readRegularFile,
-    fileSize(path) {
-      try {
-        return statSync(path).size;
-      } catch {
-        return undefined;
-      }
-    },
+    fileSize,
     repositoryRoot(configPath) {
       let found = roots.get(configPath);
       if (!found) {
@@ -37,6 +31,14 @@ export function nodeConfigHost(root?: string, fallbackRoot: string | undefined =
     },
     locate: (path, repositoryRoot) => locateInside(path, repositoryRoot),
   };
+}
+
+export function fileSize(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A regular file's text; FIFOs, devices and folders are never opened (a FIFO would block). */

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { joinPath } from '../core/config/load';
 import type { Lang } from '../core/i18n/lang';
 import type { ResolvedConfig } from '../core/config/types';
@@ -9,7 +9,7 @@ import {
 } from '../core/roster';
 import { filled, sourceMessages } from '../core/roster/sources/problems';
 import { locateInside } from './contain';
-import { readRegularFile } from './host';
+import { fileSize, readRegularFile } from './host';
 import { walkFiles } from './walk';
 
 /** Reads a file's text (an open editor buffer first, in the language server); undefined when absent. */
@@ -252,13 +252,7 @@ export function listMinutes(root: string, limit = MAX_SCANNED_FILES): string[] {
   return walkFiles(root, { limit, accept: (name, stat) => MINUTES_FILE.test(name) && stat.size <= MAX_SCANNED_BYTES }).map((p) => p.replace(/\\/g, '/'));
 }
 
-function fileSize(path: string): number | undefined {
-  try {
-    return statSync(path).size;
-  } catch {
-    return undefined;
-  }
-}
+
 
 function isInside(path: string, root: string): boolean {
   return path.startsWith(root.endsWith('/') ? root : `${root}/`);

@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { join } from 'node:path';
+import { within } from './contain';
 
 /** Folders that never hold a team's minutes: dependencies, build output, version control. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', 'target', '.vscode-test']);
@@ -14,11 +15,6 @@ export interface WalkOptions {
   limit?: number;
   /** Told of each wanted-looking entry that was not taken, and why. */
   skipped?(path: string, reason: SkipReason): void;
-}
-
-function within(path: string, root: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /**
