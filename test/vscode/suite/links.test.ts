@@ -35,13 +35,24 @@ describe('links: online checks, hover, document links', function () {
     assert.doesNotMatch(text, /merged|Author/);
   });
 
-  it('the folder\'s links.online alone asks nothing: no request, no online diagnostic', async function () {
+  it('the folder\'s links.online and the workspace\'s settings ask nothing: no request, no online diagnostic', async function () {
     if (!linkServerUrl()) this.skip();
-    const before = (await linkServerLog()).requests.length;
-    const editor = await open(ONLINE);
-    assert.deepEqual(describeAll(await waitForCodes(editor.document.uri, ['link/duplicate-target'])), ['link/duplicate-target@23:26-23:78']);
-    await new Promise((resolve) => setTimeout(resolve, 2000)); // longer than a lint waits for answers
-    assert.equal((await linkServerLog()).requests.length, before, 'the local API heard nothing');
+    // `.vscode/settings.json` comes with the repository too: its network settings are ignored.
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const settingsFile = vscode.Uri.joinPath(folder, '.vscode', 'settings.json');
+    const workspaceSettings = { 'communityMinutes.links.online': true, 'communityMinutes.links.api': { 'github.com': linkServerUrl() } };
+    await vscode.workspace.fs.writeFile(settingsFile, new TextEncoder().encode(JSON.stringify(workspaceSettings)));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1000)); // VS Code reads the file again
+      assert.equal(vscode.workspace.getConfiguration('communityMinutes').get('links.online'), false, 'an application-scoped setting ignores the workspace');
+      const before = (await linkServerLog()).requests.length;
+      const editor = await open(ONLINE);
+      assert.deepEqual(describeAll(await waitForCodes(editor.document.uri, ['link/duplicate-target'])), ['link/duplicate-target@23:26-23:78']);
+      await new Promise((resolve) => setTimeout(resolve, 2000)); // longer than a lint waits for answers
+      assert.equal((await linkServerLog()).requests.length, before, 'the local API heard nothing');
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, '.vscode'), { recursive: true });
+    }
   });
 
   describe('with the user setting communityMinutes.links.online on', () => {
