@@ -47,7 +47,7 @@ describe('links: online checks, hover, document links', function () {
       assert.equal(vscode.workspace.getConfiguration('communityMinutes').get('links.online'), false, 'an application-scoped setting ignores the workspace');
       const before = (await linkServerLog()).requests.length;
       const editor = await open(ONLINE);
-      assert.deepEqual(describeAll(await waitForCodes(editor.document.uri, ['link/duplicate-target'])), ['link/duplicate-target@23:26-23:78']);
+      assert.deepEqual(describeAll(await waitForCodes(editor.document.uri, ['link/duplicate-target'])), ['link/duplicate-target@23:2-23:59']);
       await new Promise((resolve) => setTimeout(resolve, 2000)); // longer than a lint waits for answers
       assert.equal((await linkServerLog()).requests.length, before, 'the local API heard nothing');
     } finally {
@@ -67,7 +67,7 @@ describe('links: online checks, hover, document links', function () {
       const editor = await open(ONLINE);
       const diagnostics = await waitForCodes(editor.document.uri, ONLINE_CODES);
       assert.deepEqual(describeAll(diagnostics), [
-        'link/duplicate-target@23:26-23:78',
+        'link/duplicate-target@23:2-23:59',
         'link/kind-mismatch@22:13-22:57',
         'link/not-found@18:12-18:56',
       ]);
