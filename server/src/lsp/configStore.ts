@@ -1,6 +1,6 @@
 import { CONFIG_FILE, resolveConfig, type ConfigHost, type ResolvedConfig } from '../core';
 import type { ConfigProblem } from '../core/config/types';
-import { dirname, joinPath } from '../core/config/load';
+import { dirname, isInside, joinPath } from '../core/config/load';
 import { unheededWishes, type UserNetwork } from '../core/config/network';
 import { nodeConfigHost } from '../node/host';
 
@@ -82,10 +82,12 @@ export class ConfigStore {
   referencedFiles(): string[] {
     const files: string[] = [];
     for (const resolved of this.cache.values()) {
-      const { config, baseDir } = resolved;
+      const { config, baseDir, root } = resolved;
       if (!baseDir) continue;
-      if (typeof config.template === 'string' && /[/\\]|\.json$/.test(config.template)) files.push(joinPath(baseDir, config.template));
-      for (const source of config.contributors?.sources ?? []) files.push(joinPath(baseDir, source));
+      const named = (config.contributors?.sources ?? []).map((source) => joinPath(baseDir, source));
+      if (typeof config.template === 'string' && /[/\\]|\.json$/.test(config.template)) named.push(joinPath(baseDir, config.template));
+      // Nothing outside the repository is read, so nothing there is watched either.
+      files.push(...named.filter((file) => root && isInside(file, root)));
     }
     return files;
   }
