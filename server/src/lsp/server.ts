@@ -55,7 +55,8 @@ export function startServer(connection: Connection): void {
   // Online look-ups: answered by the client when it says so at start (initializationOptions), else by this process.
   let linkSource: { viaClient: boolean; cachePath?: string } = { viaClient: false };
   const linkLookups = createLinkLookups(connection, { source: () => linkSource, trusted: () => trusted, log });
-  const analysisOptions = (): AnalysisOptions => ({ enabled: settings.enable, lang: lang(), trusted, linksOnline: settings.links.online });
+  const userNetwork = () => ({ online: settings.links.online, confirmedApi: settings.links.api });
+  const analysisOptions = (): AnalysisOptions => ({ enabled: settings.enable, lang: lang(), trusted, linksOnline: settings.links.online, confirmedApi: settings.links.api });
   const analyzer = new Analyzer(configs, analysisOptions, log, { ...nodeServices, referenceText, roster: rosterService(rosters, configs), linkStatus: linkLookups });
   const scheduler = new LintScheduler(runScheduled);
   const justOpened = new Set<string>();
@@ -130,6 +131,7 @@ export function startServer(connection: Connection): void {
   function applySettings(next: ClientSettings): void {
     if (JSON.stringify(next) === JSON.stringify(settings)) return;
     settings = next;
+    configs.network = userNetwork();
     analyzer.settingsGeneration++;
     publishConfigDiagnostics(true);
     relintAll();
@@ -148,6 +150,7 @@ export function startServer(connection: Connection): void {
     const options = (params.initializationOptions ?? {}) as Record<string, unknown>;
     clientLocale = typeof options.locale === 'string' ? options.locale : params.locale;
     settings = readSettings(options, defaultSettings);
+    configs.network = userNetwork();
     trusted = options.trusted !== false;
     linkSource = { viaClient: options.linkLookups === 'client', cachePath: typeof options.linkCache === 'string' ? options.linkCache : undefined };
     const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -187,8 +190,10 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration((params) => {
+    // A client that answers pulls is asked: the VS Code client answers them with the network
+    // settings from user scope only, which a pushed payload does not promise.
     const pushed = (params.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
-    if (pushed !== undefined) applySettings(readSettings(pushed, settings));
+    if (pushed !== undefined && !support.configurationPull) applySettings(readSettings(pushed, settings));
     else void pullSettings();
   });
 
@@ -265,7 +270,7 @@ export function startServer(connection: Connection): void {
   registerRuleCatalog(connection, lang);
   const linkHover = registerLinkFeatures(connection, {
     documents, analyzer, lookups: linkLookups, lang, log, isConfigDocument,
-    online: (analysis) => onlineChecks(analysisOptions(), analysis.config),
+    online: () => onlineChecks(analysisOptions()),
     trusted: () => trusted,
     recheck: () => {
       analyzer.settingsGeneration++;
