@@ -6,9 +6,12 @@ import {
 import { parseTemplateText } from '../core/config/load';
 import { nodeConfigHost, nodeServices, toPosixPath } from '../node/host';
 import { readTexts } from '../node/reference';
+import { addToIndex, seriesSiblings } from '../node/series';
+import { SeriesIndex, seriesKey } from '../core/series';
 import { cliRosterRoot, NodeRosters, rosterProblemLines } from '../node/roster';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { collectFiles } from './files';
+import { runLearn } from './learn';
 import { CliLinkStatus } from './online';
 import { toGithub, toJson, toText, type FileReport } from './report';
 
@@ -18,6 +21,7 @@ const MAX_BYTES = 5 * 1024 * 1024;
 const MAX_FIX_PASSES = 10;
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'learn') return runLearn(argv.slice(1), (t) => process.stdout.write(t), (t) => process.stderr.write(t));
   let options: CliOptions;
   try {
     options = parseArgs(argv);
@@ -71,6 +75,8 @@ export async function main(argv: string[]): Promise<number> {
   let reference: readonly string[] | undefined;
   const referenceText = () => (reference ??= readTexts(files.map((f) => f.path)));
   const linkLookups = new CliLinkStatus(options);
+  // One template per series: every file's siblings (its folder, its sibling year folders) are read first.
+  const series = seriesIndexFor(files.map((f) => toPosixPath(f.path)));
 
   for (const file of files) {
     const path = toPosixPath(file.path);
@@ -97,6 +103,7 @@ export async function main(argv: string[]): Promise<number> {
     const online = options.online || config.config.links?.online === true;
     const services = {
       ...nodeServices, referenceText, roster: () => rosters.rosterFor(config, cliRosterRoot(config, path)),
+      series: (p: string) => series.view(p),
       linkStatus: online ? linkLookups.get() : undefined,
     };
     const input = { path, config, template, lang: options.lang, services, online };
@@ -123,10 +130,23 @@ export async function main(argv: string[]): Promise<number> {
   // A broken roster file is the team's to fix, not the minutes' fault: a warning, not a failure.
   for (const line of rosterProblemLines(rosters, options.lang)) process.stderr.write(`minutes-lint: warning: ${line}\n`);
   const color = options.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const output = options.format === 'json' ? toJson(reports) : options.format === 'github' ? toGithub(reports) : toText(reports, color, options.lang);
+  const output = options.format === 'json' ? toJson(reports, options.lang) : options.format === 'github' ? toGithub(reports) : toText(reports, color, options.lang);
   process.stdout.write(`${output}\n`);
   if (failed) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+/** The series of the files of this run, each read with its whole series (files outside the run included). */
+function seriesIndexFor(paths: readonly string[]): SeriesIndex {
+  const index = new SeriesIndex();
+  const seeded = new Set<string>();
+  for (const path of paths) {
+    const key = seriesKey(path);
+    if (seeded.has(key)) continue;
+    seeded.add(key);
+    addToIndex(index, seriesSiblings(path));
+  }
+  return index;
 }
 
 function pickFix(d: Diagnostic, lossy: boolean) {
@@ -140,7 +160,7 @@ function includeInWalk(path: string, template: ResolvedTemplate, options: CliOpt
   const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
   if (ext !== 'md' && !options.ext) {
     const wanted = template.extensions ?? ['md'];
-    if (!wanted.includes(ext) || template.reason === 'fallback') return false;
+    if (!wanted.includes(ext) || template.confidence === 'none') return false;
   }
   return true;
 }

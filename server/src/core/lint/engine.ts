@@ -5,6 +5,7 @@ import type { MinutesDocument } from '../model/types';
 import { allRules } from '../rules';
 import type { Fix, Rule, RuleContext, Severity } from '../rules/types';
 import { noServices, type Services } from '../services';
+import { structureApplies } from '../templates/confidence';
 import { resolveTemplate } from '../templates/resolve';
 import type { ResolvedTemplate, SectionSpec } from '../templates/types';
 import type { Span } from '../text/lines';
@@ -37,10 +38,16 @@ export interface LintResult {
   diagnostics: Diagnostic[];
 }
 
-export function chooseTemplate(input: Pick<LintInput, 'path' | 'text' | 'config' | 'template'>): ResolvedTemplate {
+/**
+ * `--template`, else the configuration, else the file's series (one template for all its
+ * minutes: recognised from most of them, or learned from them), else the file's own detection.
+ */
+export function chooseTemplate(input: Pick<LintInput, 'path' | 'text' | 'config' | 'template' | 'services'>): ResolvedTemplate {
   if (input.template) return input.template;
   const config = input.config;
-  return resolveTemplate(input.path, input.text, config?.template ? { spec: config.template, reason: config.templateReason } : {});
+  if (config?.template) return resolveTemplate(input.path, input.text, { spec: config.template, reason: config.templateReason });
+  const series = input.services?.series?.(input.path)?.choice;
+  return resolveTemplate(input.path, input.text, series ?? {});
 }
 
 function allSectionNames(specs: SectionSpec[] | undefined, out: Set<string>, patterns: RegExp[]): void {
@@ -78,6 +85,9 @@ function atMost(severity: Severity, cap: Severity | undefined): Severity {
 export async function lint(input: LintInput): Promise<LintResult> {
   const template = chooseTemplate(input);
   const doc = parseForTemplate(input.path, input.text, template);
+  const services = input.services ?? noServices;
+  // Structure rules hold a file to its template: on a guess they would impose another team's conventions.
+  const structure = structureApplies(template);
   const lang = input.lang ?? 'en';
   const settings = input.config?.config.rules ?? {};
   const diagnostics: Diagnostic[] = [];
@@ -85,6 +95,7 @@ export async function lint(input: LintInput): Promise<LintResult> {
   const crlf = /\r\n/.test(input.text) && !/(^|[^\r])\n/.test(input.text);
   for (const rule of input.rules ?? allRules) {
     if (rule.online && !input.online) continue;
+    if (rule.needsConfidentTemplate && !structure) continue;
     const setting = settings[rule.id];
     const severity = severityFor(rule, setting);
     if (severity === 'off') continue;
@@ -92,7 +103,8 @@ export async function lint(input: LintInput): Promise<LintResult> {
       doc,
       template,
       lang,
-      services: input.services ?? noServices,
+      services,
+      series: services.series?.(input.path),
       links: input.config?.config.links,
       options: Array.isArray(setting) ? setting[1] ?? {} : {},
       t: (id, data) => {

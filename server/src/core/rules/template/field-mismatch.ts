@@ -8,6 +8,7 @@ import { placeholderRegExp } from './placeholder';
 export const fieldMismatch: Rule = {
   id: 'template/field-mismatch',
   defaultSeverity: 'warning',
+  needsConfidentTemplate: true,
   fixable: true,
   description: {
     en: 'Two places that must agree do not (the LCTT header translator and the footer 译者).',

@@ -6,6 +6,7 @@ import type { Rule } from '../types';
 export const filename: Rule = {
   id: 'template/filename',
   defaultSeverity: 'warning',
+  needsConfidentTemplate: true,
   description: {
     en: 'The file name does not follow the pattern of the template.',
     zh: '文件名不符合模板规定的格式。',
@@ -23,6 +24,9 @@ export const filename: Rule = {
     // A name without an extension is an unsaved buffer (`Untitled-1`): it has no file name yet.
     if (!name || !name.includes('.') || new RegExp(spec.pattern).test(name)) return;
     const suggestion = suggestName(name, spec);
+    // A learned naming is a habit, not a rule: a name far from it may be a new habit (a year added
+    // to the name), so only a near miss of the series' own naming — a typo — is reported.
+    if (ctx.template.learned && !suggestion) return;
     const data = { name, template: ctx.template.resolvedId, example: spec.example };
     // The first line carries the finding: editors and CI annotations show file-level problems there.
     ctx.report({

@@ -5,6 +5,7 @@ import type { Rule, TextEdit } from '../types';
 export const headingLevel: Rule = {
   id: 'template/heading-level',
   defaultSeverity: 'warning',
+  needsConfidentTemplate: true,
   fixable: true,
   description: {
     en: 'A known section is written at a heading level other than the template\'s.',

@@ -8,6 +8,7 @@ import type { Rule, RuleContext, TextEdit } from '../types';
 export const missingField: Rule = {
   id: 'template/missing-field',
   defaultSeverity: 'warning',
+  needsConfidentTemplate: true,
   fixable: true,
   description: {
     en: 'A metadata field the template requires is absent or left empty.',
@@ -27,7 +28,7 @@ export const missingField: Rule = {
       if (!spec.required || coveredBySectionRules(ctx.template, spec)) return;
       const found = findFields(ctx.doc, spec);
       if (!found.length) {
-        if (!labelWithNote(ctx.doc, spec)) reportMissing(ctx, specs, index);
+        if (!labelWithNote(ctx.doc, spec) && !writtenAsSection(ctx.doc, spec)) reportMissing(ctx, specs, index);
         return;
       }
       if (found.some((m) => !isEmptyValue(m.field.value, spec) || continuesOnNextLine(ctx.doc, m.field))) return;
@@ -118,6 +119,16 @@ function labelWithNote(doc: MinutesDocument, spec: FieldSpec): boolean {
     if (m && labels.has(normalizeName(m[1]))) return true;
   }
   return false;
+}
+
+/**
+ * `Attendees` / `与会者` as a heading with the list below it, where the other minutes write
+ * `与会人：…` on one line: the field is there, written as a section (one the template knows).
+ */
+function writtenAsSection(doc: MinutesDocument, spec: FieldSpec): boolean {
+  if ((spec.source ?? 'line') !== 'line') return false;
+  const labels = new Set(spec.labels.map(normalizeName));
+  return doc.sections.some((s) => s.hasContent && labels.has(normalizeName(s.title)));
 }
 
 /**

@@ -1,12 +1,15 @@
 import { filenameDate, formatDate } from '../../model/dates';
 import type { MinutesDocument, Section } from '../../model/types';
-import { findSections } from '../../templates/match';
+import { findTopics } from '../../model/topics';
+import { findSections, sectionSpecById } from '../../templates/match';
+import { LineIndex } from '../../text/lines';
 import type { SectionSpec } from '../../templates/types';
 import type { Rule, RuleContext, TextEdit } from '../types';
 
 export const missingSection: Rule = {
   id: 'template/missing-section',
   defaultSeverity: 'warning',
+  needsConfidentTemplate: true,
   fixable: true,
   description: {
     en: 'A section the template requires is absent.',
@@ -55,7 +58,7 @@ function checkLevel(ctx: RuleContext, specs: readonly SectionSpec[], parent: Sec
       if (spec.children?.length) checkLevel(ctx, spec.children, found[0]);
       return;
     }
-    if (!spec.required) return;
+    if (!spec.required || (!parent && topicsWithoutLabel(ctx, spec))) return;
     const at = insertionPoint(doc, specs, index, scope, parent);
     const edit: TextEdit = { start: at, end: at, newText: skeleton(doc, spec, parent, at) };
     const name = spec.names[0];
@@ -67,6 +70,32 @@ function checkLevel(ctx: RuleContext, specs: readonly SectionSpec[], parent: Sec
       fixes: [{ title: ctx.t('fix', { name }), edits: [edit], preferred: true, safe: true }],
     });
   });
+}
+
+/**
+ * openEuler minutes that number their topics (`议题一：…`, `1、…`) under a category heading or
+ * after `会议内容：` have their agenda; only the `议题：` line is not there. The topics section
+ * counts as present when the text outside the sections of follow-up items (`topics.notTopics`:
+ * `遗留问题`), read as that section, holds numbered topics.
+ */
+function topicsWithoutLabel(ctx: RuleContext, spec: SectionSpec): boolean {
+  const { doc, template } = ctx;
+  const topics = template.topics;
+  if (!topics?.sections.includes(spec.id)) return false;
+  let text = doc.text;
+  for (const id of topics.notTopics ?? []) {
+    const other = sectionSpecById(template, id);
+    // Blanked with spaces, line breaks kept: offsets and line numbers stay those of the document.
+    for (const s of other ? findSections(doc, other) : []) {
+      text = text.slice(0, s.heading.start) + text.slice(s.heading.start, s.body.end).replace(/[^\r\n]/g, ' ') + text.slice(s.body.end);
+    }
+  }
+  const body: Section = {
+    kind: 'label', title: spec.names[0], rawTitle: spec.names[0], level: 1, setext: false,
+    heading: { start: 0, end: 0 }, titleSpan: { start: 0, end: 0 }, body: { start: 0, end: text.length },
+    hasContent: true, children: [],
+  };
+  return findTopics({ ...doc, text, lines: new LineIndex(text), sections: [body] }, template).length > 0;
 }
 
 function descendants(section: Section): Section[] {
