@@ -7,6 +7,7 @@ import { parseForTemplate } from '../lint/engine';
 import { findTopics } from '../model/topics';
 import { normalizeName, parseMinutes } from '../model/parse';
 import type { MinutesDocument } from '../model/types';
+import { cleanTitle } from '../templates/match';
 import { applyVariants, detectTemplate } from '../templates/resolve';
 import { detectionExplanation } from '../templates/confidence';
 import { baseName } from './group';
@@ -19,11 +20,6 @@ const MARKDOWN_HEADER_LINES = 30;
 /** The comparable form of a section title or field label: normalised, without a trailing note in brackets. */
 export function titleKey(title: string): string {
   return normalizeName(cleanTitle(title));
-}
-
-/** `参会人员(应超过TC总人数的一半)：` → `参会人员`: the title without its trailing colon and note. */
-export function cleanTitle(title: string): string {
-  return title.trim().replace(/[:：]\s*$/, '').replace(/\s*[(（][^)）]*[)）]\s*$/, '').replace(/[:：]\s*$/, '').trim();
 }
 
 export function profileMinutes(path: string, text: string): MinutesProfile {

@@ -75,8 +75,8 @@ function checkLevel(ctx: RuleContext, specs: readonly SectionSpec[], parent: Sec
 /**
  * openEuler minutes that number their topics (`议题一：…`, `1、…`) under a category heading or
  * after `会议内容：` have their agenda; only the `议题：` line is not there. The topics section
- * counts as present when the text outside the sections of follow-up items (`topics.notTopics`:
- * `遗留问题`), read as that section, holds numbered topics.
+ * counts as present when the text outside the lists of follow-up items (`topics.notTopics`:
+ * `遗留问题：` and the block below it), read as that section, holds numbered topics.
  */
 function topicsWithoutLabel(ctx: RuleContext, spec: SectionSpec): boolean {
   const { doc, template } = ctx;
@@ -85,9 +85,11 @@ function topicsWithoutLabel(ctx: RuleContext, spec: SectionSpec): boolean {
   let text = doc.text;
   for (const id of topics.notTopics ?? []) {
     const other = sectionSpecById(template, id);
-    // Blanked with spaces, line breaks kept: offsets and line numbers stay those of the document.
     for (const s of other ? findSections(doc, other) : []) {
-      text = text.slice(0, s.heading.start) + text.slice(s.heading.start, s.body.end).replace(/[^\r\n]/g, ' ') + text.slice(s.body.end);
+      // The follow-up list is one block; what comes after a blank line may be the topics.
+      const end = Math.min(s.body.end, blockEnd(doc.text, s.body.start));
+      // Blanked with spaces, line breaks kept: offsets and line numbers stay those of the document.
+      text = text.slice(0, s.heading.start) + text.slice(s.heading.start, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
     }
   }
   const body: Section = {
@@ -96,6 +98,13 @@ function topicsWithoutLabel(ctx: RuleContext, spec: SectionSpec): boolean {
     hasContent: true, children: [],
   };
   return findTopics({ ...doc, text, lines: new LineIndex(text), sections: [body] }, template).length > 0;
+}
+
+/** Where the block of text starting at (or after blank lines at) `from` ends: its first blank line. */
+function blockEnd(text: string, from: number): number {
+  const start = from + (/^(?:[ \t]*\r?\n)*/.exec(text.slice(from))?.[0].length ?? 0);
+  const blank = /\r?\n[ \t]*\r?\n/.exec(text.slice(start));
+  return blank ? start + blank.index + 1 : text.length;
 }
 
 function descendants(section: Section): Section[] {
