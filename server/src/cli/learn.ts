@@ -5,12 +5,9 @@
  */
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { SeriesIndex } from '../core/series';
 import { LEARNED_TEMPLATE_FILE } from '../core/templates/confidence';
 import type { TemplateSpec } from '../core/templates/types';
-import { toPosixPath } from '../node/host';
-import { addToIndex, seriesSiblings } from '../node/series';
-import { walkFiles } from '../node/walk';
+import { learnFolder } from '../node/learn';
 
 export const LEARN_USAGE = `Usage: minutes-lint learn DIR [--write[=FILE]] [--lang en|zh]
 
@@ -55,17 +52,6 @@ export function parseLearnArgs(argv: string[]): LearnOptions | string {
   return o;
 }
 
-interface Learned {
-  dir: string;
-  template: TemplateSpec;
-}
-
-/** The folder a series lives in: its key up to the first year folder (`…/meetings/*` → `…/meetings`). */
-function seriesRoot(key: string): string {
-  const star = key.split('/').indexOf('*');
-  return star < 0 ? key : key.split('/').slice(0, star).join('/');
-}
-
 const SAY = {
   en: {
     notDir: (dir: string) => `not a folder: ${dir}`,
@@ -86,22 +72,6 @@ const SAY = {
     wroteTo: (file: string) => `已写入 ${file}；请在 .minutesrc.json 中固定：{ "template": "<文件路径>" }`,
   },
 };
-
-/** Learns every series under a folder, with the folder each lives in. */
-export function learnFolder(dir: string): Learned[] {
-  const root = toPosixPath(dir);
-  const index = new SeriesIndex();
-  const files = walkFiles(root, { accept: (name) => /\.(md|markdown|txt)$/i.test(name) }).map((p) => p.replace(/\\/g, '/'));
-  addToIndex(index, files);
-  // A year folder given alone still learns from its sibling years.
-  for (const file of files.slice(0, 1)) addToIndex(index, seriesSiblings(file));
-  const out: Learned[] = [];
-  for (const key of index.keys()) {
-    const template = index.learn(key);
-    if (template) out.push({ dir: seriesRoot(key), template });
-  }
-  return out;
-}
 
 export function runLearn(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   const options = parseLearnArgs(argv);
@@ -130,8 +100,9 @@ export function runLearn(argv: string[], out: (s: string) => void, err: (s: stri
   for (const { template, dir } of learned) err(`minutes-lint learn: ${say.learned(template, relative(process.cwd(), dir) || '.')}\n`);
   const json = (t: TemplateSpec) => `${JSON.stringify(t, null, 2)}\n`;
   if (options.write) {
-    for (const { template, dir } of learned) {
-      const file = options.writeTo ?? `${dir}/${LEARNED_TEMPLATE_FILE}`;
+    for (const learnt of learned) {
+      const { template } = learnt;
+      const file = options.writeTo ?? learnt.file;
       writeFileSync(file, json(template), 'utf8');
       err(`minutes-lint learn: ${options.writeTo ? say.wroteTo(file) : say.wrote(file)}\n`);
     }

@@ -138,7 +138,7 @@ export async function main(argv: string[]): Promise<number> {
 
 /** The series of the files of this run, each read with its whole series (files outside the run included). */
 function seriesIndexFor(paths: readonly string[]): SeriesIndex {
-  const index = new SeriesIndex();
+  const index = new SeriesIndex({ root: toPosixPath(process.cwd()) });
   const seeded = new Set<string>();
   for (const path of paths) {
     const key = seriesKey(path);

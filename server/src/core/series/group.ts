@@ -28,12 +28,18 @@ export function seriesKey(path: string): string {
   return dir.map((segment) => (DATE_FOLDER.test(segment) ? '*' : segment)).join('/');
 }
 
-/** The series' folder as people name it: its last two real folders (`pfcc/meetings`), year folders shown as `YYYY`. */
-export function seriesFolder(key: string): string {
+/**
+ * The series' folder as people name it: relative to `root` (the workspace, the command's folder)
+ * when it is inside it, else its last two folders (`pfcc/meetings`); year folders shown as `YYYY`.
+ */
+export function seriesFolder(key: string, root?: string): string {
   const parts = key.split('/').filter(Boolean);
-  const years = parts.filter((p) => p === '*').length;
-  const real = parts.filter((p) => p !== '*').slice(-2);
-  return [...real, ...(years ? ['YYYY'] : [])].join('/') || '.';
+  const years = parts.some((p) => p === '*');
+  const real = parts.filter((p) => p !== '*');
+  const base = root?.replace(/\\/g, '/').split('/').filter(Boolean);
+  const inside = base && base.length < real.length && base.every((b, i) => real[i] === b);
+  const shown = inside ? real.slice(base.length) : real.slice(-2);
+  return [...shown, ...(years ? ['YYYY'] : [])].join('/') || '.';
 }
 
 /** The year a year folder of the path gives (`meetings/2017/CG-08-22.md` → 2017), and its month if it has one. */

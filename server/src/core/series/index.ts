@@ -32,6 +32,8 @@ interface Decision {
   recognised?: { template: TemplateSpec; count: number };
   learned?: TemplateSpec;
   fit: Map<string, Fit>;
+  /** Per member of the latest era: the template learned from the other files. */
+  withoutFile: Map<string, TemplateSpec | undefined>;
 }
 
 export class SeriesIndex {
@@ -40,6 +42,9 @@ export class SeriesIndex {
   private readonly decisions = new Map<string, Decision | null>();
   /** Bumped on every change: hosts re-lint when it moves. */
   generation = 0;
+
+  /** `root`: the folder series are named from (the workspace, the command line's folder). */
+  constructor(private readonly options: { root?: string } = {}) {}
 
   /** Reads (or reads again) one file. Files that cannot be minutes of a series are ignored. */
   set(path: string, text: string): void {
@@ -99,16 +104,29 @@ export class SeriesIndex {
     }
     if (learned?.learned) {
       const fit = decision.fit.get(path) ?? 'latest';
-      const { files, folder, since, until } = learned.learned;
-      return { ...view, choice: { spec: learned, ...learnedExplanation({ count: files, folder, since, until, fit }) } };
+      const spec = fit === 'latest' ? this.learnedWithout(decision, path) ?? learned : learned;
+      const { files, folder, since, until } = spec.learned ?? learned.learned;
+      return { ...view, choice: { spec, ...learnedExplanation({ count: files, folder, since, until, fit }) } };
     }
     return view;
   }
 
   /** The template learned from a series (whatever the series is recognised as), for `minutes-lint learn`. */
-  learn(key: string, folder?: string): TemplateSpec | undefined {
+  learn(key: string): TemplateSpec | undefined {
     const series = this.series(key);
-    return series && learnTemplate({ series, folder });
+    return series && learnTemplate({ series });
+  }
+
+  /**
+   * The newest minutes — the ones being written or reviewed — are checked against what all the
+   * earlier ones have in common, so a section they lack is not optional just because they lack it.
+   * Older files are checked against the whole series, themselves included: the team let them be.
+   */
+  private learnedWithout(decision: Decision, path: string): TemplateSpec | undefined {
+    const members = decision.series.members;
+    if (members[members.length - 1]?.path !== path) return decision.learned;
+    if (!decision.withoutFile.has(path)) decision.withoutFile.set(path, learnTemplate({ series: decision.series, exclude: path }));
+    return decision.withoutFile.get(path);
   }
 
   private changed(key: string): void {
@@ -128,9 +146,9 @@ export class SeriesIndex {
     const paths = this.byKey.get(key);
     if (!paths?.size) return undefined;
     const members = orderMembers([...paths].map((p) => this.profiles.get(p)!));
-    const series: Series = { key, folder: seriesFolder(key), members, eras: findEras(members) };
+    const series: Series = { key, folder: seriesFolder(key, this.options.root), members, eras: findEras(members) };
     const view = { folder: series.folder, size: members.length, topics: topicStats(members) };
-    const decision: Decision = { series, view, fit: new Map() };
+    const decision: Decision = { series, view, fit: new Map(), withoutFile: new Map() };
     const recognised = members.length >= MIN_SERIES_FILES ? mostRecognised(members) : undefined;
     if (recognised) {
       decision.recognised = recognised;

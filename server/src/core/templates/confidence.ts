@@ -32,6 +32,10 @@ export function pinHint(id: string): string {
 export const LEARNED_TEMPLATE_FILE = '.minutes-template.json';
 
 const WORDS = {
+  configured: {
+    en: 'chosen by the configuration ({reason}): sections, fields and the file name are checked against it.',
+    zh: '由配置指定（{reason}）：按它检查章节、字段和文件名。',
+  },
   recognised: {
     en: 'recognised from its path and content (specific evidence {strong}, {needed} needed). To make it explicit: {pin} in .minutesrc.json.',
     zh: '根据路径和内容识别（特征分 {strong}，需要 {needed}）。如需固定：在 .minutesrc.json 中写 {pin}。',
@@ -78,6 +82,10 @@ export function detectionExplanation(detected: { template: { id: string; detect?
     };
   }
   return { reason: `guessed (score ${detected.score})`, confidence: 'guessed', explanation: both(WORDS.guessed, { score: detected.score, pin }) };
+}
+
+export function configuredExplanation(reason: string): Explanation {
+  return { reason, confidence: 'configured', explanation: both(WORDS.configured, { reason }) };
 }
 
 export function fallbackExplanation(): Explanation {

@@ -1,6 +1,6 @@
 import { globMatch } from './glob';
 import { builtinTemplate, builtinTemplates } from './registry';
-import { detectionExplanation, fallbackExplanation, type Explanation } from './confidence';
+import { configuredExplanation, detectionExplanation, fallbackExplanation, type Explanation } from './confidence';
 import type { DetectSpec, FieldSpec, IdSelection, ResolvedTemplate, SectionSpec, TemplateConfidence, TemplateSpec, VariantSpec } from './types';
 
 /** Detection reads the head of the file (and the tail for footers): the fingerprints sit there. */
@@ -167,11 +167,11 @@ export interface TemplateChoice {
 
 export function resolveTemplate(path: string, text: string, choice: TemplateChoice = {}): ResolvedTemplate {
   if (choice.spec) {
-    const reason = choice.reason ?? 'configured';
+    const configured = configuredExplanation(choice.reason ?? 'configured');
     return applyVariants(expandTemplate(choice.spec), path, text, {
-      reason,
-      confidence: choice.confidence ?? 'configured',
-      explanation: choice.explanation ?? { en: `configured: ${reason}.`, zh: `已配置：${reason}。` },
+      reason: configured.reason,
+      confidence: choice.confidence ?? configured.confidence,
+      explanation: choice.explanation ?? configured.explanation,
     });
   }
   const detected = detectTemplate(path, text);

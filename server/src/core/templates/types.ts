@@ -97,6 +97,8 @@ export interface TitleSpec {
   pattern?: string;
   /** A skeleton for the fix when the title is missing. */
   skeleton?: string;
+  /** Learned templates: how many of the series' recent minutes have a title. */
+  seen?: Seen;
 }
 
 /**
@@ -159,6 +161,8 @@ export interface FieldSpec {
   pattern?: string;
   /** Values that count as empty (`" "`, `( )` are always empty). */
   emptyValues?: string[];
+  /** The label must be there, its value may be empty (learned fields: `Recording: -` when there was none). */
+  allowEmpty?: boolean;
   /** Text inserted by the missing-field fix after the label. */
   skeleton?: string;
   /** Learned templates: how many of the series' recent minutes have this field (and, with `format`, in that format). */

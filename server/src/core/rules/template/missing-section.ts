@@ -18,8 +18,16 @@ export const missingSection: Rule = {
   messages: {
     missing: { en: 'Missing section "{name}" required by template {template}.', zh: '缺少模板 {template} 要求的章节「{name}」。' },
     missingIn: { en: 'Missing section "{name}" under "{parent}" (template {template}).', zh: '「{parent}」下缺少章节「{name}」（模板 {template}）。' },
+    missingSeen: {
+      en: 'Missing section "{name}": {seen} of the last {of} minutes in this folder have it (template {template}).',
+      zh: '缺少章节「{name}」：此目录最近 {of} 份纪要中有 {seen} 份有这一节（模板 {template}）。',
+    },
     fix: { en: 'Insert section "{name}"', zh: '插入章节「{name}」' },
     missingTitle: { en: 'Missing title: template {template} starts with a level-1 title such as "{example}".', zh: '缺少标题：模板 {template} 以一级标题开头，例如「{example}」。' },
+    missingTitleSeen: {
+      en: 'Missing title: {seen} of the last {of} minutes in this folder start with a level-1 title such as "{example}".',
+      zh: '缺少标题：此目录最近 {of} 份纪要中有 {seen} 份以一级标题开头，例如「{example}」。',
+    },
     fixTitle: { en: 'Insert title "{example}"', zh: '插入标题「{example}」' },
   },
   check(ctx) {
@@ -43,7 +51,9 @@ function checkTitle(ctx: RuleContext): void {
   const before = at === 0 ? '' : '\n';
   ctx.report({
     span: doc.lines.lineSpan(doc.lines.position(Math.min(at, doc.text.length)).line),
-    message: ctx.t('missingTitle', { template: template.resolvedId, example }),
+    message: spec.seen
+      ? ctx.t('missingTitleSeen', { seen: spec.seen.in, of: spec.seen.of, example })
+      : ctx.t('missingTitle', { template: template.resolvedId, example }),
     fixes: [{ title: ctx.t('fixTitle', { example }), edits: [{ start: Math.min(at, doc.text.length), end: Math.min(at, doc.text.length), newText: `${before}${title}\n\n` }], preferred: true }],
   });
 }
@@ -64,9 +74,11 @@ function checkLevel(ctx: RuleContext, specs: readonly SectionSpec[], parent: Sec
     const name = spec.names[0];
     ctx.report({
       span: reportSpan(doc, specs, index, scope, parent),
-      message: parent
-        ? ctx.t('missingIn', { name, parent: parent.title, template: ctx.template.resolvedId })
-        : ctx.t('missing', { name, template: ctx.template.resolvedId }),
+      message: spec.seen
+        ? ctx.t('missingSeen', { name, seen: spec.seen.in, of: spec.seen.of, template: ctx.template.resolvedId })
+        : parent
+          ? ctx.t('missingIn', { name, parent: parent.title, template: ctx.template.resolvedId })
+          : ctx.t('missing', { name, template: ctx.template.resolvedId }),
       fixes: [{ title: ctx.t('fix', { name }), edits: [edit], preferred: true, safe: true }],
     });
   });

@@ -10,7 +10,6 @@ import { formatProblem } from '../../rules/template/field-format';
 import { normalizeName } from '../../model/parse';
 import { latestEra } from '../../series/eras';
 import { dateLabel } from '../../series/order';
-import { seriesFolder } from '../../series/group';
 import type { MinutesProfile, ProfileField, Series } from '../../series/types';
 import { isEmptyValue } from '../match';
 import type { FieldFormat, FieldSpec, SectionSpec, TemplateSpec } from '../types';
@@ -29,8 +28,11 @@ const KNOWN_SHARE = 0.5;
 
 export interface LearnInput {
   series: Series;
-  /** Where the folder is shown from (`learn DIR` prints paths relative to DIR). */
-  folder?: string;
+  /**
+   * A file checked against its series is left out of what is learned: a section it lacks must
+   * not become optional because it lacks it.
+   */
+  exclude?: string;
 }
 
 /**
@@ -48,10 +50,11 @@ export function needed(total: number, share: number): number {
 }
 
 /** The series' template, or undefined when its latest era has fewer than three minutes. */
-export function learnTemplate({ series, folder }: LearnInput): TemplateSpec | undefined {
-  const era = learningSet(series);
+export function learnTemplate({ series, exclude }: LearnInput): TemplateSpec | undefined {
+  const era = learningSet(series).filter((m) => m.path !== exclude);
+  if (era.length < MIN_LEARNING_FILES) return undefined;
   if (!era.length) return undefined;
-  const shownFolder = folder ?? seriesFolder(series.key);
+  const shownFolder = series.folder;
   const n = era.length;
   const format = era.filter((m) => m.format === 'plaintext').length * 2 > n ? 'plaintext' : 'markdown';
   const sections = learnSections(era, format);
@@ -257,17 +260,18 @@ function learnFields(era: readonly MinutesProfile[]): FieldSpec[] {
     // A section's first line is a field only when it is the meeting's date (`## 时间` then
     // `2023/04/27 19:00~19:30`); what else a section starts with is the week's business.
     if (stats.source === 'section' && !(format && DATE_FORMATS.has(format))) continue;
-    // `Recording: -`, `Action item scribe:` left blank in some meetings: then the field may be empty.
-    const required = stats.source !== 'section' && stats.values.length >= needed(n, REQUIRED_SHARE);
+    // The label is the habit; whether it has a value that week (`Recording: -`, an unassigned
+    // `Action item scribe:`) is the week's business.
+    const required = stats.source !== 'section';
     if (!required && !format) continue;
     const labels = [...stats.labels].sort((a, b) => b[1] - a[1]).map(([l]) => l);
     out.push({
       id: sectionId(labels[0], usedIds),
       labels,
       ...(stats.source !== 'line' ? { source: stats.source } : {}),
-      ...(required ? { required } : {}),
+      ...(required ? { required, allowEmpty: true } : {}),
       ...(format ? { format } : {}),
-      seen: { in: required ? stats.values.length : stats.present, of: n },
+      seen: { in: stats.present, of: n },
     });
   }
   return out;
@@ -290,11 +294,14 @@ function learnTitle(era: readonly MinutesProfile[], format: 'markdown' | 'plaint
   const titles = era.map((m) => m.title).filter((t): t is string => Boolean(t));
   if (titles.length < needed(era.length, REQUIRED_SHARE)) return undefined;
   const shape = commonShape(titles, false);
-  const spec: NonNullable<TemplateSpec['title']> = { required: true };
   const shaped = shape && shape.count >= needed(era.length, REQUIRED_SHARE);
-  if (shaped) spec.pattern = `^${shape.source}$`;
-  const skeleton = dateSkeleton(shape?.example ?? titles[titles.length - 1]);
-  if (shaped && skeleton) spec.skeleton = skeleton;
-  const dated = Boolean(shaped && /\\d\{4\}/.test(shape.source));
-  return { spec, dated };
+  const example = shape?.example ?? titles[titles.length - 1];
+  const spec: NonNullable<TemplateSpec['title']> = {
+    required: true,
+    ...(shaped ? { pattern: `^${shape.source}$` } : {}),
+    // The newest title, its date as YYYY-MM-DD when it has one: what the fix and the message show.
+    skeleton: dateSkeleton(example) ?? example,
+    seen: { in: titles.length, of: era.length },
+  };
+  return { spec, dated: Boolean(shaped && /\\d\{4\}/.test(shape.source)) };
 }
