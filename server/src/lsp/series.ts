@@ -14,8 +14,8 @@ import { listMinutes } from '../node/roster';
 import { readSeriesText } from '../node/series';
 import { pathToUri, uriToPath } from './uri';
 
-/** Files read per turn of the event loop while a folder is indexed. */
-const FILES_PER_TURN = 20;
+/** How long one turn of the event loop may read files for while a folder is indexed: a keystroke waits at most about this. */
+const TURN_BUDGET_MS = 8;
 
 interface FolderIndex {
   index: SeriesIndex;
@@ -82,9 +82,12 @@ export class SeriesStore {
     this.folders.set(root, folder);
     const queue = listMinutes(root).filter(isSeriesCandidate);
     const started = Date.now();
+    let decide: string[] | undefined;
     const step = () => {
       if (this.folders.get(root) !== folder) return; // the folder left the workspace meanwhile
-      for (const path of queue.splice(0, FILES_PER_TURN)) {
+      const deadline = performance.now() + TURN_BUDGET_MS;
+      while (queue.length && performance.now() < deadline) {
+        const path = queue.shift()!;
         const text = this.readText(path);
         if (text !== undefined) folder.index.set(path, text);
       }
@@ -92,8 +95,17 @@ export class SeriesStore {
         this.defer(step);
         return;
       }
-      for (const [path, deleted] of folder.pending) this.apply(folder, path, deleted);
-      folder.pending.clear();
+      if (!decide) {
+        for (const [path, deleted] of folder.pending) this.apply(folder, path, deleted);
+        folder.pending.clear();
+        decide = folder.index.keys();
+      }
+      // Each series is decided (eras, learning) in a turn of its own, before any document asks.
+      while (decide.length && performance.now() < deadline) folder.index.warm(decide.shift()!);
+      if (decide.length) {
+        this.defer(step);
+        return;
+      }
       folder.ready = true;
       this.log(`series: read ${folder.index.size} minutes of ${root} in ${Date.now() - started} ms`);
       this.onDidChange?.();

@@ -82,13 +82,15 @@ export function findEras(members: readonly MinutesProfile[]): Era[] {
 /** Walks back from `last` while files resemble the era's common structure. */
 function eraStart(tokens: readonly Set<string>[], last: number): number {
   const seed = tokens.slice(Math.max(0, last - SEED_FILES + 1), last + 1);
-  let fitting = seed.filter((t) => fitsCore(t, commonTokens(seed)));
+  const seedCore = commonTokens(seed);
+  let fitting = seed.filter((t) => fitsCore(t, seedCore));
   if (!fitting.length) fitting = [tokens[last]];
+  const era = new TokenCounts(fitting);
   let first = last;
   for (let i = last - 1; i >= 0; i--) {
-    const core = commonTokens(fitting);
+    const core = era.common();
     if (fitsCore(tokens[i], core)) {
-      fitting.push(tokens[i]);
+      era.add(tokens[i]);
       first = i;
       continue;
     }
@@ -102,12 +104,46 @@ function eraStart(tokens: readonly Set<string>[], last: number): number {
   return first;
 }
 
+/** How many of an era's files have each token, kept as the era grows (a series of hundreds stays linear). */
+class TokenCounts {
+  private readonly counts = new Map<string, number>();
+  private files = 0;
+
+  constructor(initial: readonly Tokens[]) {
+    for (const t of initial) this.add(t);
+  }
+
+  add(tokens: Tokens): void {
+    this.files++;
+    for (const t of tokens) this.counts.set(t, (this.counts.get(t) ?? 0) + 1);
+  }
+
+  common(): Set<string> {
+    const needed = Math.max(1, Math.ceil(this.files * CORE_SHARE));
+    return new Set([...this.counts].filter(([, n]) => n >= needed).map(([t]) => t));
+  }
+}
+
+/**
+ * Is a file of the era's format at all, however incomplete (a section forgotten, a draft)? It
+ * keeps some of the era's common structure. A cancelled meeting's note keeps none of it: it is
+ * not checked against the era.
+ */
+export function followsCore(file: Tokens, core: Tokens): boolean {
+  if (!core.size) return true;
+  for (const t of core) if (file.has(t)) return true;
+  return false;
+}
+
 /** The latest era of a series, and which of its files follow its common structure (the rest are odd ones out). */
 export interface LatestEra {
   /** Index of the era's first file in the series' members. */
   first: number;
   members: MinutesProfile[];
+  /** The files that share the era's structure: what templates are learned from. */
   fitting: MinutesProfile[];
+  /** The files close enough to the era's structure to be checked against it (`followsCore`). */
+  following: MinutesProfile[];
 }
 
 export function latestEra(series: Series): LatestEra | undefined {
@@ -115,7 +151,8 @@ export function latestEra(series: Series): LatestEra | undefined {
   if (!era) return undefined;
   const tokens = seriesTokens(series.members);
   const own = tokens.slice(era.first, era.last + 1);
-  const core = commonTokens(own);
   const members = series.members.slice(era.first, era.last + 1);
-  return { first: era.first, members, fitting: members.filter((_, i) => fitsCore(own[i], core)) };
+  const fitting = members.filter((_, i) => fitsCore(own[i], commonTokens(own)));
+  const core = commonTokens(fitting.map((m) => own[members.indexOf(m)]));
+  return { first: era.first, members, fitting, following: members.filter((_, i) => followsCore(own[i], core)) };
 }

@@ -81,6 +81,13 @@ export class SeriesIndex {
     return [...this.byKey.keys()].filter((k) => this.byKey.get(k)!.size > 0).sort();
   }
 
+  /** Decides a series now (eras, learning) rather than when a document first asks. */
+  warm(key: string): void {
+    const decision = this.decide(key);
+    const newest = decision?.series.members.at(-1);
+    if (decision && newest) this.view(newest.path);
+  }
+
   /** The series a path belongs to (or would, if it were saved), ordered and split into eras. */
   seriesOf(path: string): Series | undefined {
     return this.decide(seriesKey(path))?.series;
@@ -179,8 +186,8 @@ function looksLikeMinutes(members: readonly MinutesProfile[]): boolean {
 function fits(series: Series): Map<string, Fit> {
   const out = new Map<string, Fit>();
   const era = latestEra(series);
-  const fitting = new Set(era?.fitting);
-  series.members.forEach((m, i) => out.set(m.path, era && i >= era.first ? (fitting.has(m) ? 'latest' : 'unlike') : 'older'));
+  const following = new Set(era?.following);
+  series.members.forEach((m, i) => out.set(m.path, era && i >= era.first ? (following.has(m) ? 'latest' : 'unlike') : 'older'));
   return out;
 }
 
