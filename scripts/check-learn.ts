@@ -11,7 +11,6 @@ import { join, resolve } from 'node:path';
 import { lint, resolveTemplate } from '../server/src/core';
 import { normalizeName } from '../server/src/core/model/parse';
 import { SeriesIndex, type Series } from '../server/src/core/series';
-import { cleanTitle } from '../server/src/core/templates/match';
 import type { TemplateSpec } from '../server/src/core/templates/types';
 import { readMinutes } from './corpus';
 
@@ -32,7 +31,7 @@ function deleteSection(text: string, template: TemplateSpec): Deletion | undefin
     const at = lines.findIndex((l) => {
       const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(l);
       const title = heading ? heading[2] : template.format === 'plaintext' ? l : undefined;
-      return title !== undefined && names.has(normalizeName(cleanTitle(title.replace(/^[一二三四五六七八九十\d]+[、.．]\s*/, ''))));
+      return title !== undefined && names.has(normalizeName((title.replace(/^[一二三四五六七八九十\d]+[、.．]\s*/, ''))));
     });
     if (at < 0) continue;
     const level = /^(#{1,6})\s/.exec(lines[at])?.[1].length ?? 1;

@@ -5,9 +5,8 @@
  */
 import { parseForTemplate } from '../lint/engine';
 import { findTopics } from '../model/topics';
-import { normalizeName, parseMinutes } from '../model/parse';
+import { normalizeName, parseMinutes, withoutNote } from '../model/parse';
 import type { MinutesDocument } from '../model/types';
-import { cleanTitle } from '../templates/match';
 import { applyVariants, detectTemplate } from '../templates/resolve';
 import { detectionExplanation } from '../templates/confidence';
 import { baseName } from './group';
@@ -19,7 +18,7 @@ const MARKDOWN_HEADER_LINES = 30;
 
 /** The comparable form of a section title or field label: normalised, without a trailing note in brackets. */
 export function titleKey(title: string): string {
-  return normalizeName(cleanTitle(title));
+  return normalizeName(title);
 }
 
 export function profileMinutes(path: string, text: string): MinutesProfile {
@@ -48,7 +47,7 @@ export function profileMinutes(path: string, text: string): MinutesProfile {
 function profileSections(doc: MinutesDocument): ProfileSection[] {
   return doc.sections
     .filter((s) => s !== doc.title)
-    .map((s) => ({ key: titleKey(s.title), title: cleanTitle(s.title), level: s.level, kind: s.kind, filled: s.hasContent }))
+    .map((s) => ({ key: titleKey(s.title), title: withoutNote(s.title).trim(), level: s.level, kind: s.kind, filled: s.hasContent }))
     .filter((s) => s.key.length > 0);
 }
 

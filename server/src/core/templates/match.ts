@@ -2,16 +2,10 @@ import { normalizeName } from '../model/parse';
 import type { Field, MinutesDocument, Section } from '../model/types';
 import type { FieldSpec, ResolvedTemplate, SectionSpec } from './types';
 
-/** `参会人员(应超过TC总人数的一半)：` → `参会人员`: a title without its trailing colon and bracketed note. */
-export function cleanTitle(title: string): string {
-  return title.trim().replace(/[:：]\s*$/, '').replace(/\s*[(（][^)）]*[)）]\s*$/, '').replace(/[:：]\s*$/, '').trim();
-}
-
-/** Does a section's title name this spec (a name, an alias or a pattern)? A note in brackets after the title does not change it. */
+/** Does a section's title name this spec (a name, an alias or a pattern)? */
 export function sectionMatches(section: Section, spec: SectionSpec): boolean {
   const title = normalizeName(section.title);
-  const bare = normalizeName(cleanTitle(section.title));
-  if (spec.names.some((n) => normalizeName(n) === title || normalizeName(n) === bare)) return true;
+  if (spec.names.some((n) => normalizeName(n) === title)) return true;
   return (spec.patterns ?? []).some((p) => new RegExp(p, 'i').test(section.title));
 }
 
