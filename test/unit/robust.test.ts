@@ -39,7 +39,7 @@ describe('fixes converge (issue 11, item 4)', () => {
     const text = '# Minutes 2024-05-02\n\nbody\n';
     let calls = 0;
     // A fix that changes the text but never removes its diagnostic (the shape of the issue's 14).
-    const stubborn = { ...(await import('../../server/src/core/rules')).allRules[0] };
+    const stubborn = { ...(await import('../../server/src/core/rules')).allRules[0], needsConfidentTemplate: false };
     stubborn.check = (ctx) => {
       calls++;
       ctx.report({ span: { start: 0, end: 1 }, message: 'still here', fixes: [{ title: 'x', edits: [{ start: ctx.doc.text.length, end: ctx.doc.text.length, newText: 'x' }], safe: true }] });

@@ -8,10 +8,13 @@ import type { ConfigProblem } from '../core/config/types';
 import { parseTemplateText } from '../core/config/load';
 import { nodeConfigHost, nodeServices, toPosixPath } from '../node/host';
 import { readTexts } from '../node/reference';
+import { addToIndex, seriesSiblings } from '../node/series';
+import { SeriesIndex, seriesKey } from '../core/series';
 import { SKIP_NOTES } from '../node/walk';
 import { cliRosterRoot, NodeRosters, rosterProblemLines } from '../node/roster';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { collectFiles, type FoundFile } from './files';
+import { runLearn } from './learn';
 import { CliLinkStatus } from './online';
 import { printable, toGithub, toJson, toText, type FileReport } from './report';
 
@@ -20,6 +23,7 @@ declare const PACKAGE_VERSION: string | undefined;
 const MAX_BYTES = 5 * 1024 * 1024;
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'learn') return runLearn(argv.slice(1), (t) => process.stdout.write(t), (t) => process.stderr.write(t));
   let options: CliOptions;
   try {
     options = parseArgs(argv);
@@ -85,6 +89,8 @@ export async function main(argv: string[]): Promise<number> {
   let reference: readonly string[] | undefined;
   const referenceText = () => (reference ??= readTexts(files.map((f) => f.path)));
   const linkLookups = new CliLinkStatus(options);
+  // One template per series: every file's siblings (its folder, its sibling year folders) are read first.
+  const series = seriesIndexFor(files.map((f) => toPosixPath(f.path)));
 
   for (const file of files) {
     const path = toPosixPath(file.path);
@@ -112,7 +118,7 @@ export async function main(argv: string[]): Promise<number> {
       continue;
     }
     try {
-      const report = await checkFile(file, read.text, { path, config, forcedTemplate, options, rosters, referenceText, linkLookups, network });
+      const report = await checkFile(file, read.text, { path, config, forcedTemplate, options, rosters, referenceText, linkLookups, network, series });
       if (report) reports.push(report);
     } catch (error) {
       // A bug the core did not contain costs this file its report, never the others theirs.
@@ -126,7 +132,7 @@ export async function main(argv: string[]): Promise<number> {
   // A broken roster file is the team's to fix, not the minutes' fault: a warning, not a failure.
   for (const line of rosterProblemLines(rosters, options.lang)) note(`warning: ${line}`);
   const color = options.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const output = options.format === 'json' ? toJson(reports) : options.format === 'github' ? toGithub(reports) : toText(reports, color, options.lang);
+  const output = options.format === 'json' ? toJson(reports, options.lang) : options.format === 'github' ? toGithub(reports) : toText(reports, color, options.lang);
   process.stdout.write(`${output}\n`);
   if (failed) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
@@ -142,6 +148,8 @@ interface FileContext {
   linkLookups: CliLinkStatus;
   /** The network as the user granted it (`--online`, `--api`), never as the repository wished. */
   network: { online: boolean; confirmedApi: Record<string, string> };
+  /** The series of this run's files: one template for a series' minutes. */
+  series: SeriesIndex;
 }
 
 /** Lints (and with `--fix`, fixes) one file; undefined when a folder walk should skip it. */
@@ -150,6 +158,7 @@ async function checkFile(file: FoundFile, original: string, ctx: FileContext): P
   const template = ctx.forcedTemplate ? resolveTemplate(path, original, { spec: ctx.forcedTemplate, reason: '--template' }) : undefined;
   const services = {
     ...nodeServices, referenceText: ctx.referenceText, roster: () => ctx.rosters.rosterFor(config, cliRosterRoot(config, path)),
+    series: (p: string) => ctx.series.view(p),
     linkStatus: ctx.network.online ? ctx.linkLookups.get() : undefined,
   };
   const input = { path, config, template, lang: options.lang, services, ...ctx.network, text: original };
@@ -159,6 +168,19 @@ async function checkFile(file: FoundFile, original: string, ctx: FileContext): P
   const { text, result, fixed } = await fixUntilStable(input, (d) => pickFix(d, options.fixLossy), first);
   if (text !== original) writeFileSync(file.path, text, 'utf8');
   return { path: file.path, template: result.template, lines: result.doc.lines, diagnostics: result.diagnostics, fixed };
+}
+
+/** The series of the files of this run, each read with its whole series (files outside the run included). */
+function seriesIndexFor(paths: readonly string[]): SeriesIndex {
+  const index = new SeriesIndex({ root: toPosixPath(process.cwd()) });
+  const seeded = new Set<string>();
+  for (const path of paths) {
+    const key = seriesKey(path);
+    if (seeded.has(key)) continue;
+    seeded.add(key);
+    addToIndex(index, seriesSiblings(path));
+  }
+  return index;
 }
 
 function pickFix(d: Diagnostic, lossy: boolean) {
@@ -172,7 +194,7 @@ function includeInWalk(path: string, template: ResolvedTemplate, options: CliOpt
   const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
   if (ext !== 'md' && !options.ext) {
     const wanted = template.extensions ?? ['md'];
-    if (!wanted.includes(ext) || template.reason === 'fallback') return false;
+    if (!wanted.includes(ext) || template.confidence === 'none') return false;
   }
   return true;
 }

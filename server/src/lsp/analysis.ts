@@ -132,7 +132,7 @@ export class Analyzer {
 
     const config: ResolvedConfig = onDisk ? this.configs.resolve(path) : { config: {}, problems: [] };
     try {
-      const selection = selectDocument(path, text, config, lang);
+      const selection = selectDocument(path, text, config, lang, this.services);
       if (!selection.lint) return { ...base, kind: 'skipped', diagnostics: [], reason: selection.reason, template: selection.template, config };
       const result = await lint({
         path,

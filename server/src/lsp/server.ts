@@ -17,6 +17,7 @@ import { defaultSettings, effectiveLang, readSettings, SETTINGS_SECTION } from '
 import { documentSymbols } from './symbols';
 import { registerRuleCatalog } from './ruleCatalog';
 import { registerSummary } from './summary';
+import { registerLearnTemplate, SeriesStore } from './series';
 import { registerWorkspaceLint } from './workspaceLint';
 import { pathToUri, uriToPath } from './uri';
 import { FileWatchers } from './watchers';
@@ -57,7 +58,16 @@ export function startServer(connection: Connection): void {
   const linkLookups = createLinkLookups(connection, { source: () => linkSource, trusted: () => trusted, log });
   const userNetwork = () => ({ online: settings.links.online, confirmedApi: settings.links.api });
   const analysisOptions = (): AnalysisOptions => ({ enabled: settings.enable, lang: lang(), trusted, linksOnline: settings.links.online, confirmedApi: settings.links.api });
-  const analyzer = new Analyzer(configs, analysisOptions, log, { ...nodeServices, referenceText, roster: rosterService(rosters, configs), linkStatus: linkLookups });
+  // The series of each workspace folder, read in the background; when it changes, the open minutes are checked again.
+  const series = new SeriesStore(undefined, log);
+  series.onDidChange = () => {
+    analyzer.settingsGeneration++;
+    relintAll();
+  };
+  const analyzer = new Analyzer(configs, analysisOptions, log, {
+    ...nodeServices, referenceText, roster: rosterService(rosters, configs), linkStatus: linkLookups,
+    series: (path) => series.view(path),
+  });
   const scheduler = new LintScheduler(runScheduled);
   const justOpened = new Set<string>();
   const configProblems = new ConfigDiagnosticsPublisher(connection, configs, uriForPath);
@@ -94,6 +104,8 @@ export function startServer(connection: Connection): void {
       name: template ? localized(template.name, lang()) : undefined,
       reason: analysis.reason,
       linted: analysis.kind === 'linted',
+      confidence: template?.confidence,
+      explanation: template?.explanation ? template.explanation[lang()] || template.explanation.en : undefined,
       configPath: analysis.config?.path,
     };
   }
@@ -157,6 +169,7 @@ export function startServer(connection: Connection): void {
     const roots = folderUris.map((uri) => uriToPath(uri)).filter((f) => f.onDisk).map((f) => f.path);
     if (!roots.length && params.rootPath) roots.push(toPosixPath(params.rootPath));
     configs.setRoots(roots);
+    series.setRoots(roots);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -183,6 +196,7 @@ export function startServer(connection: Connection): void {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
         const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
         configs.setRoots(folders.map((f) => uriToPath(f.uri).path));
+        series.setRoots(folders.map((f) => uriToPath(f.uri).path));
         reloadConfiguration();
       });
     }
@@ -202,6 +216,7 @@ export function startServer(connection: Connection): void {
     for (const change of params.changes) {
       const { path, onDisk } = uriToPath(change.uri);
       if (onDisk) references.fileChanged(path);
+      if (onDisk) series.fileChanged(path, change.type === FileChangeType.Deleted);
       // A saved minutes file only updates the roster's usage index: no need to reload everything.
       if (onDisk && rosters.fileChanged(path, change.type === FileChangeType.Deleted) === 'minutes' && !isConfigPath(path)) continue;
       reload = true;
@@ -268,6 +283,7 @@ export function startServer(connection: Connection): void {
   registerSummary(connection, { documents, analyzer, lang, log, roster: rosterService(rosters, configs), linkStatus: linkLookups });
   registerWorkspaceLint(connection, { documents, analyzer, log });
   registerRuleCatalog(connection, lang);
+  registerLearnTemplate(connection, { lang, rootFor: (path) => configs.rootFor(path), log });
   const linkHover = registerLinkFeatures(connection, {
     documents, analyzer, lookups: linkLookups, lang, log, isConfigDocument,
     online: () => onlineChecks(analysisOptions()),

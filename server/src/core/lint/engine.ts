@@ -7,6 +7,7 @@ import { dataPattern, type DataPattern } from '../regex/pattern';
 import { allRules } from '../rules';
 import type { Fix, Rule, RuleContext, Severity } from '../rules/types';
 import { noServices, type Services } from '../services';
+import { structureApplies } from '../templates/confidence';
 import { resolveTemplate } from '../templates/resolve';
 import type { ResolvedTemplate, SectionSpec } from '../templates/types';
 import type { Span } from '../text/lines';
@@ -55,10 +56,16 @@ export interface LintResult {
   diagnostics: Diagnostic[];
 }
 
-export function chooseTemplate(input: Pick<LintInput, 'path' | 'text' | 'config' | 'template'>): ResolvedTemplate {
+/**
+ * `--template`, else the configuration, else the file's series (one template for all its
+ * minutes: recognised from most of them, or learned from them), else the file's own detection.
+ */
+export function chooseTemplate(input: Pick<LintInput, 'path' | 'text' | 'config' | 'template' | 'services'>): ResolvedTemplate {
   if (input.template) return input.template;
   const config = input.config;
-  return resolveTemplate(input.path, input.text, config?.template ? { spec: config.template, reason: config.templateReason } : {});
+  if (config?.template) return resolveTemplate(input.path, input.text, { spec: config.template, reason: config.templateReason });
+  const series = input.services?.series?.(input.path)?.choice;
+  return resolveTemplate(input.path, input.text, series ?? {});
 }
 
 function allSectionNames(specs: SectionSpec[] | undefined, out: Set<string>, patterns: DataPattern[]): void {
@@ -115,10 +122,13 @@ function atMost(severity: Severity, cap: Severity | undefined): Severity {
 export async function lint(input: LintInput): Promise<LintResult> {
   const template = chooseTemplate(input);
   const doc = parseForTemplate(input.path, input.text, template);
+  const services = input.services ?? noServices;
+  // Structure rules hold a file to its template: on a guess they would impose another team's conventions.
+  const structure = structureApplies(template);
   const lang = input.lang ?? 'en';
   const settings = input.config?.config.rules ?? {};
   const diagnostics: Diagnostic[] = [];
-  const enabled = (input.rules ?? allRules).filter((rule) => (!rule.online || input.online) && severityFor(rule, settings[rule.id]) !== 'off');
+  const enabled = (input.rules ?? allRules).filter((rule) => (!rule.online || input.online) && (!rule.needsConfidentTemplate || structure) && severityFor(rule, settings[rule.id]) !== 'off');
   const rules = [...enabled.filter((r) => r.runsFirst), ...enabled.filter((r) => !r.runsFirst)];
   // This document's own time: other documents checked during the pauses do not count.
   let spent = 0;
@@ -137,7 +147,8 @@ export async function lint(input: LintInput): Promise<LintResult> {
       doc,
       template,
       lang,
-      services: input.services ?? noServices,
+      services,
+      series: services.series?.(input.path),
       links: withConfirmedApi(input.config?.config.links, input.confirmedApi),
       options: Array.isArray(setting) ? setting[1] ?? {} : {},
       t: (id, data) => {

@@ -6,6 +6,7 @@ import type { Rule } from '../types';
 export const deprecatedLabel: Rule = {
   id: 'template/deprecated-label',
   defaultSeverity: 'info',
+  needsConfidentTemplate: true,
   fixable: true,
   description: {
     en: 'A field label uses an old or misspelled form; the template names the canonical one.',

@@ -9,6 +9,7 @@ import { placeholderMatcher } from './placeholder';
 export const fieldMismatch: Rule = {
   id: 'template/field-mismatch',
   defaultSeverity: 'warning',
+  needsConfidentTemplate: true,
   fixable: true,
   description: {
     en: 'Two places that must agree do not (the LCTT header translator and the footer 译者).',

@@ -9,6 +9,7 @@ import type { Rule, RuleContext } from '../types';
 export const placeholder: Rule = {
   id: 'template/placeholder',
   defaultSeverity: 'warning',
+  needsConfidentTemplate: true,
   description: {
     en: 'A placeholder of the template (译者ID, TODO, YYYY/MM/DD…) was left in instead of real content.',
     zh: '模板占位符（译者ID、TODO、YYYY/MM/DD 等）未替换为实际内容。',
