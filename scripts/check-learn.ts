@@ -12,6 +12,7 @@ import { lint, resolveTemplate } from '../server/src/core';
 import { normalizeName } from '../server/src/core/model/parse';
 import { SeriesIndex, type Series } from '../server/src/core/series';
 import type { TemplateSpec } from '../server/src/core/templates/types';
+import { trimEndOf } from '../server/src/core/text/trim';
 import { readMinutes } from './corpus';
 
 const SHARED = resolve(process.cwd(), '..', 'shared');
@@ -29,8 +30,8 @@ function deleteSection(text: string, template: TemplateSpec): Deletion | undefin
     if (!spec.required) continue;
     const names = new Set(spec.names.map((n) => normalizeName(n)));
     const at = lines.findIndex((l) => {
-      const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(l);
-      const title = heading ? heading[2] : template.format === 'plaintext' ? l : undefined;
+      const heading = /^#{1,6}\s(.*)$/.exec(l);
+      const title = heading ? trimEndOf(heading[1], ' \t#').trim() : template.format === 'plaintext' ? l : undefined;
       return title !== undefined && names.has(normalizeName((title.replace(/^[一二三四五六七八九十\d]+[、.．]\s*/, ''))));
     });
     if (at < 0) continue;
@@ -53,9 +54,9 @@ function deleteField(text: string, template: TemplateSpec): Deletion | undefined
     const source = spec.source ?? 'line';
     if (!spec.required || source === 'section') continue;
     const labels = new Set(spec.labels.map((l) => normalizeName(l)));
-    const label = source === 'lctt-header' ? /^\[#\]:\s*([A-Za-z][\w-]*)\s*:/ : /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([^：:\n]{1,40}?)(?:\*\*|__)?[ \t]*[：:]/;
+    const label = source === 'lctt-header' ? /^\[#\]:\s*([A-Z][\w-]*)\s*:/i : /^(?:[-*+][ \t])?(?:\*\*|__)?([^：:\n]{1,40}?)(?:\*\*|__)?[：:]/;
     const at = lines.findIndex((l) => {
-      const m = label.exec(l);
+      const m = label.exec(source === 'lctt-header' ? l : l.trim());
       return m !== null && labels.has(normalizeName(m[1]));
     });
     if (at >= 0) return { what: `field "${spec.labels[0]}"`, text: [...lines.slice(0, at), ...lines.slice(at + 1)].join('\n'), rule: 'template/missing-field' };

@@ -118,7 +118,7 @@ function main(): void {
   for (const l of stale) console.log(`STALE       ${l.path}:${l.line} ${l.rule} (${l.verdict}): no longer reported, delete the label`);
   for (const p of problems) console.log(`BAD LABEL   ${p}`);
   for (const l of lost) console.log(`LOST        ${l.path}:${l.line} ${l.rule}: a real defect is no longer found (${l.why})`);
-  for (const f of unlabelled) console.log(`UNLABELLED  ${f.path}:${f.line} ${f.rule} ${f.severity}: ${f.message.replace(/\s*\n\s*/g, " ")}`);
+  for (const f of unlabelled) console.log(`UNLABELLED  ${f.path}:${f.line} ${f.rule} ${f.severity}: ${f.message.split('\n').map((s) => s.trim()).join(' ')}`);
   const below = corpusPrecision.filter(([, p]) => p < BAR);
   for (const [corpus, p] of below) console.log(`BELOW BAR   ${corpus}: precision ${percent(p)} < ${percent(BAR)}`);
   if (todo && unlabelled.length) {

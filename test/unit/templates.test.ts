@@ -361,7 +361,7 @@ describe('templates', () => {
       assert.equal(only(result.diagnostics, 'template/deprecated-label').length, 1);
       assert.equal(only(result.diagnostics, 'template/field-format').length, 1);
       assert.deepEqual(only(result.diagnostics, 'template/missing-section'), []);
-      const withoutAgenda = fixture('openeuler-tc.txt').replace(/^议题$[\s\S]*?(?=^本期遗留问题)/m, '');
+      const withoutAgenda = fixture('openeuler-tc.txt').replace(/^议题$[\s\S]+?(?=^本期遗留问题)/m, '');
       const missing = await lintText(withoutAgenda, '/src/TC/Meeting_Minutes/2023/20230517_minutes.txt');
       assert.deepEqual(only(missing.diagnostics, 'template/missing-section').map((d) => d.message), ['Missing section "议题" required by template openeuler-tc.']);
     });
@@ -385,7 +385,7 @@ describe('templates', () => {
       const closed = fixture('openeuler-tc.txt')
         .replace('Data 日期：2023-5-17', 'Data 日期：2023-5-17（闭门会议）')
         .replace(/^Participants 与会人：.*\n/m, '')
-        .replace(/^议题$[\s\S]*?(?=^本期遗留问题)/m, '会议结论：\n* 同意成立 sig-example\n\n');
+        .replace(/^议题$[\s\S]+?(?=^本期遗留问题)/m, '会议结论：\n* 同意成立 sig-example\n\n');
       const result = await lintText(closed, '/src/TC/Meeting_Minutes/2023/20230517_minutes.txt');
       assert.equal(result.template.resolvedId, 'openeuler-tc/closed-door');
       assert.deepEqual(only(result.diagnostics, 'template/missing-section'), []);

@@ -28,7 +28,7 @@ export function seriesRoot(key: string): string {
 export function learnFolder(dir: string, root: string = process.cwd()): LearnedSeries[] {
   const folder = toPosixPath(dir);
   const index = new SeriesIndex({ root: toPosixPath(root) });
-  const files = walkFiles(folder, { accept: (name) => /\.(md|markdown|txt)$/i.test(name) }).map((p) => p.replace(/\\/g, '/'));
+  const files = walkFiles(folder, { accept: (name) => /\.(?:md|markdown|txt)$/i.test(name) }).map((p) => p.replace(/\\/g, '/'));
   addToIndex(index, files);
   const seeded = new Set<string>();
   for (const file of files.filter(isSeriesCandidate)) {

@@ -11,7 +11,7 @@ import type { MinutesProfile } from './types';
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const ENGLISH_MONTH_DAY = /(?<![a-z])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[-_ ]?(\d{1,2})(?!\d)/i;
 // `2022-10.md`, `2021-03-steering-council-update.md`: a month without a day.
-const YEAR_MONTH = /(?<!\d)((?:19|20)\d{2})[-_.](0[1-9]|1[0-2])(?![\d])/;
+const YEAR_MONTH = /(?<!\d)((?:19|20)\d{2})[-_.](0[1-9]|1[0-2])(?!\d)/;
 // `CG-08-22.md` in a `2017/` folder: a month and a day, the year from the folder.
 const MONTH_DAY_DASHED = /(?<!\d)(?<!\d-)(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?![\d-])/;
 // `0416会议记录.md`, `11_1104_T_….md`: four digits that make a month and a day.

@@ -117,7 +117,7 @@ export function formatProblem(t: Translate, label: string, format: FieldFormat, 
     case 'names':
       return undefined; // checked separately: one finding per hole in the list
     case 'handle':
-      return /^@?[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/.test(value) ? undefined : whole(t('handle', { label, value }));
+      return /^@?[A-Z0-9](?:[\w.-]*\w)?$/i.test(value) ? undefined : whole(t('handle', { label, value }));
     case 'text':
       return undefined;
   }

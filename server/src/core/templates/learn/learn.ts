@@ -5,6 +5,7 @@
  * some files have is left out or optional: a learned template states the team's habits, not an
  * ideal, so a file that follows them is never told otherwise.
  */
+import { trimEndOf, trimStartOf } from '../../text/trim';
 import { builtinTemplate } from '../registry';
 import { formatProblem } from '../../rules/template/field-format';
 import { normalizeName } from '../../model/parse';
@@ -92,8 +93,9 @@ export function learnTemplate({ series, exclude }: LearnInput): TemplateSpec | u
 
 /** Lowercase, digits and `-`, as template ids are: `learned-pfcc-meetings`. */
 function templateId(folder: string): string {
-  const slug = folder.toLowerCase().replace(/yyyy/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return slug ? `learned-${slug}` : 'learned';
+  const slug = folder.toLowerCase().replace(/yyyy/g, '').replace(/[^a-z0-9]+/g, '-');
+  const trimmed = trimEndOf(trimStartOf(slug, '-'), '-');
+  return trimmed ? `learned-${trimmed}` : 'learned';
 }
 
 /**
@@ -123,7 +125,7 @@ interface SectionStats {
 
 /** `Agenda items` → `agenda-items`, `会议议程` → `会议议程`: readable, unique within the template. */
 function sectionId(title: string, used: Set<string>): string {
-  const base = title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'section';
+  const base = trimEndOf(trimStartOf(title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-'), '-'), '-') || 'section';
   let id = base;
   for (let i = 2; used.has(id); i++) id = `${base}-${i}`;
   used.add(id);

@@ -13,7 +13,7 @@ export function escapeRegex(text: string): string {
 }
 
 // `CG-08-22` (the year is the folder's): a month and a day.
-const DASHED_MONTH_DAY = /(?<!\d)(?<!\d-)(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d-])/;
+const DASHED_MONTH_DAY = /(?<!\d)(?<!\d-)(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])/;
 
 interface DatePiece {
   start: number;
