@@ -30,8 +30,8 @@ export function normalizeName(name: string): string {
   return withoutNote(name).replace(EMOJI, '').replace(/[\s*_`]+/g, '').toLowerCase();
 }
 
-// Pictographs with their variation selectors, joiners, skin tones and keycap marks.
-const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F\u200D\u20E3]/gu;
+// Pictographs and skin tones, with the variation selectors, joiners and keycap marks that dress them.
+const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\p{Variation_Selector}\p{Join_Control}\p{Enclosing_Mark}]/gu;
 
 const isDecoration = (ch: string) => /[\s*_`]/.test(ch);
 
