@@ -28,6 +28,18 @@ export interface Services {
    * configuration, handles the workspace's minutes use. Undefined when the host has none.
    */
   roster?(path: string): Roster | undefined;
+  /**
+   * The minutes of the series the document belongs to (the document's own file included, as
+   * saved), in any order: the series rules order them and compare each meeting with the ones
+   * around it. Undefined when the host knows no series (a file outside any folder of minutes).
+   */
+  series?(path: string): readonly SeriesFile[] | undefined;
+}
+
+/** A minutes file of a series, as the host read it. */
+export interface SeriesFile {
+  path: string;
+  text: string;
 }
 
 /**
