@@ -59,6 +59,12 @@ export interface DocExample {
    * (`pull`, `issue`, `merged`, `not-found`, `moved:owner/repo#N`, `rate-limited`); other items exist as linked.
    */
   online?: string[];
+  /**
+   * The other minutes of the example's series (` ```markdown series path="…" ` blocks before it):
+   * the series rules' examples run with them as `Services.series`. A series block after an
+   * example starts a new series for the examples that follow.
+   */
+  series?: Array<{ path: string; text: string }>;
   text: string;
 }
 
@@ -86,17 +92,28 @@ export function docsExamples(ruleId: string): DocExample[] | undefined {
   if (!existsSync(file)) return undefined;
   const lines = readFileSync(file, 'utf8').split('\n');
   const examples: DocExample[] = [];
+  let series: Array<{ path: string; text: string }> = [];
+  let afterExample = false;
   for (let i = 0; i < lines.length; i++) {
-    const open = /^(`{3,}|~{3,})\s*\S*\s+(bad|good)\b(.*)$/.exec(lines[i]);
+    const open = /^(`{3,}|~{3,})\s*\S*\s+(bad|good|series)\b(.*)$/.exec(lines[i]);
     if (!open) continue;
     const fence = open[1];
     const attrs = Object.fromEntries([...open[3].matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
     const body: string[] = [];
     for (i++; i < lines.length && !(lines[i].startsWith(fence) && lines[i].trim() === fence); i++) body.push(lines[i]);
+    if (open[2] === 'series') {
+      if (afterExample) series = [];
+      afterExample = false;
+      series.push({ path: attrs.path ?? `minutes-${series.length}.md`, text: body.join('\n') + '\n' });
+      continue;
+    }
+    afterExample = true;
     const files = attrs.files ? attrs.files.split(/\s+/).filter(Boolean) : undefined;
     const handles = attrs.handles ? attrs.handles.split(/\s+/).filter(Boolean) : undefined;
     const online = attrs.online !== undefined ? attrs.online.split(/\s+/).filter(Boolean) : undefined;
-    examples.push({ kind: open[2] as 'bad' | 'good', path: attrs.path ?? 'minutes.md', template: attrs.template, files, handles, online, text: body.join('\n') + '\n' });
+    const example: DocExample = { kind: open[2] as 'bad' | 'good', path: attrs.path ?? 'minutes.md', template: attrs.template, files, handles, online, text: body.join('\n') + '\n' };
+    if (series.length) example.series = [...series];
+    examples.push(example);
   }
   return examples;
 }

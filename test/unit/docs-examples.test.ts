@@ -25,6 +25,9 @@ describe('rule documentation examples', () => {
           // `handles="…"`: the examples of the handle rules run with that roster.
           const roster = example.handles && new Roster(inlineEntries(example.handles, '/docs/.minutesrc.json'));
           if (roster) services = { ...services, roster: () => roster };
+          // ` ```markdown series ` blocks: the other minutes of the example's series.
+          const series = example.series;
+          if (series) services = { ...services, series: () => series };
           // `online="…"`: the online rules' examples run against those answers, with no network.
           const online = rule.online === true;
           if (online) services = { ...services, linkStatus: exampleLinkStatus(example.online ?? []) };

@@ -15,7 +15,7 @@ const KINDS: Array<{ kind: Cadence['kind']; days: number; tolerance: number }> =
 ];
 
 /** At least this many intervals, and this share of them on the beat, make a cadence. */
-const MIN_INTERVALS = 4;
+const MIN_INTERVALS = 3;
 const ON_BEAT = 0.6;
 
 /**

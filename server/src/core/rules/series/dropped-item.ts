@@ -31,10 +31,13 @@ export const droppedItem: Rule = {
   },
   messages: {
     dropped: {
-      en: '"{item}"{owners} was open in the previous minutes ({previous}, line {line}); these minutes neither report it done nor carry it over.',
-      zh: '「{item}」{owners}在上一次纪要（{previous} 第 {line} 行）中尚未完成，本次纪要既未说明已完成，也未继续跟踪。',
+      en: '"{item}" was open in the previous minutes ({previous}, line {line}); these minutes neither report it done nor carry it over.',
+      zh: '「{item}」在上一次纪要（{previous} 第 {line} 行）中尚未完成，本次纪要既未说明已完成，也未继续跟踪。',
     },
-    owners: { en: ' ({owners})', zh: '（{owners}）' },
+    droppedOwned: {
+      en: '"{item}" ({owners}) was open in the previous minutes ({previous}, line {line}); these minutes neither report it done nor carry it over.',
+      zh: '「{item}」（{owners}）在上一次纪要（{previous} 第 {line} 行）中尚未完成，本次纪要既未说明已完成，也未继续跟踪。',
+    },
     fix: { en: 'Carry "{item}" over', zh: '继续跟踪「{item}」' },
   },
   check(ctx) {
@@ -131,7 +134,7 @@ function carrySection(ctx: RuleContext): Section | undefined {
 function report(ctx: RuleContext, item: MinutesItem, previous: Meeting, carry: Section | undefined): void {
   const { doc } = ctx;
   const span = carry ? carry.titleSpan : doc.lines.lineSpan(0);
-  const owners = item.owners.length ? ctx.t('owners', { owners: item.owners.join(ctx.lang === 'zh' ? '、' : ', ') }) : '';
+  const owners = item.owners.join(ctx.lang === 'zh' ? '、' : ', ');
   const name = previous.path.slice(previous.path.lastIndexOf('/') + 1);
   const line = previous.doc.lines.position(item.span.start).line + 1;
   const fixes = carry
@@ -141,7 +144,7 @@ function report(ctx: RuleContext, item: MinutesItem, previous: Meeting, carry: S
         edits: [{ start: doc.lines.lineEnd(doc.lines.position(carry.heading.start).line), end: doc.lines.lineEnd(doc.lines.position(carry.heading.start).line), newText: `\n- ${carriedLine(item)}` }],
       }]
     : [];
-  ctx.report({ span: span.end > span.start ? span : doc.lines.lineSpan(0), message: ctx.t('dropped', { item: item.text, owners, previous: name, line }), fixes });
+  ctx.report({ span: span.end > span.start ? span : doc.lines.lineSpan(0), message: ctx.t(owners ? 'droppedOwned' : 'dropped', { item: item.text, owners, previous: name, line }), fixes });
 }
 
 /** The item as a line of a carry-over list: its text, then its owners. */
