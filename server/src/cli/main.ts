@@ -7,8 +7,10 @@ import { parseTemplateText } from '../core/config/load';
 import { nodeConfigHost, nodeServices, toPosixPath } from '../node/host';
 import { readTexts } from '../node/reference';
 import { cliRosterRoot, NodeRosters, rosterProblemLines } from '../node/roster';
+import { FolderSeries } from '../node/series';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { collectFiles } from './files';
+import { itemsMain } from './items';
 import { CliLinkStatus } from './online';
 import { toGithub, toJson, toText, type FileReport } from './report';
 
@@ -18,6 +20,7 @@ const MAX_BYTES = 5 * 1024 * 1024;
 const MAX_FIX_PASSES = 10;
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'items') return itemsMain(argv.slice(1), (text) => process.stdout.write(text), (text) => process.stderr.write(text));
   let options: CliOptions;
   try {
     options = parseArgs(argv);
@@ -71,6 +74,8 @@ export async function main(argv: string[]): Promise<number> {
   let reference: readonly string[] | undefined;
   const referenceText = () => (reference ??= readTexts(files.map((f) => f.path)));
   const linkLookups = new CliLinkStatus(options);
+  // The series rules compare each file with the minutes around it in its folder.
+  const folderSeries = new FolderSeries();
 
   for (const file of files) {
     const path = toPosixPath(file.path);
@@ -98,6 +103,7 @@ export async function main(argv: string[]): Promise<number> {
     const services = {
       ...nodeServices, referenceText, roster: () => rosters.rosterFor(config, cliRosterRoot(config, path)),
       linkStatus: online ? linkLookups.get() : undefined,
+      series: (p: string) => folderSeries.filesFor(p),
     };
     const input = { path, config, template, lang: options.lang, services, online };
     let result = await lint({ ...input, text });

@@ -20,6 +20,8 @@ export interface ItemHistory {
 
 /** A mention may skip one meeting (an item not discussed once is still the same item). */
 const MAX_SKIPPED = 1;
+/** A vanished task stays open this many meetings; after that it has lapsed. */
+const RECENT_MEETINGS = 3;
 
 /**
  * Chains each meeting's items to the items of the meetings before it. Within one meeting an
@@ -31,8 +33,16 @@ export function followItems(meetings: readonly Meeting[]): ItemHistory[] {
   meetings.forEach((meeting, index) => {
     const items = distinct(meeting.items, weights);
     const open = histories.filter((h) => index - last(h).meeting <= MAX_SKIPPED + 1);
-    // The nearer meeting is matched first, so an item mentioned twice in a row chains to its latest mention.
     const taken = new Set<number>();
+    // The same PR or issue is the same item however long it was away from the agenda.
+    items.forEach((item, i) => {
+      if (!item.links.some((l) => l.includes('/'))) return;
+      const back = histories.filter((h) => !open.includes(h) && last(h).meeting < index && last(h).item.links.some((l) => item.links.includes(l))).pop();
+      if (!back) return;
+      taken.add(i);
+      back.mentions.push({ meeting: index, item, score: 1 });
+    });
+    // The nearer meeting is matched first, so an item mentioned twice in a row chains to its latest mention.
     for (let back = 1; back <= MAX_SKIPPED + 1; back++) {
       const candidates = open.filter((h) => index - last(h).meeting === back);
       const free = items.map((item, i) => ({ item, i })).filter(({ i }) => !taken.has(i));
@@ -77,11 +87,13 @@ export interface ItemState {
   owners: string[];
   due?: string;
   /**
-   * Open: not reported done, and either still on the latest minutes or an action someone owns
-   * (a task that silently vanished is still somebody's task; an agenda topic that left the
-   * agenda is not open business).
+   * Open: not reported done, and either still on the latest minutes or a tracked action of the
+   * last few meetings (a task that silently vanished is still somebody's task; an agenda topic
+   * that left the agenda is not open business).
    */
   open: boolean;
+  /** A tracked action never reported done that no recent meeting mentions: nobody follows it up. */
+  lapsed: boolean;
 }
 
 export function itemState(history: ItemHistory, meetings: readonly Meeting[]): ItemState {
@@ -95,6 +107,7 @@ export function itemState(history: ItemHistory, meetings: readonly Meeting[]): I
   for (const m of [...history.mentions].reverse()) for (const o of m.item.owners) if (!owners.includes(o)) owners.push(o);
   const status = latest.item.status;
   const onLatest = latest.meeting === meetings.length - 1;
+  const recent = meetings.length - 1 - latest.meeting <= RECENT_MEETINGS;
   const due = [...history.mentions].reverse().find((m) => m.item.due)?.item.due;
   const state: ItemState = {
     item: latest.item,
@@ -102,7 +115,8 @@ export function itemState(history: ItemHistory, meetings: readonly Meeting[]): I
     since: place(first),
     lastSeen: place(latest),
     owners,
-    open: status === 'open' && (onLatest || (latest.item.kind === 'action' && latest.item.tracked)),
+    open: status === 'open' && (onLatest || (recent && latest.item.kind === 'action' && latest.item.tracked)),
+    lapsed: status === 'open' && !onLatest && latest.item.kind === 'action' && latest.item.tracked && !recent,
   };
   if (due) state.due = due;
   return state;

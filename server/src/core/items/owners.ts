@@ -7,7 +7,7 @@
 /** A trailing owner after a dash: ` - 杜开田/谢秀奇`, `——鲁卫军和胡峰`, `--- 熊伟`, `-- 责任人 朱健伟`. */
 const TRAILING_OWNER = /(?:\s[-–—]{1,3}|[-–—]{2,3}|——)\s*(?:(?:责任人|负责人|owner)[\s:：]*)?([^-–—]{1,40})$/i;
 /** `责任人：X`, `负责人: X`, `Owner: X`, `Owners: X, Y`, `Assignee: X`. */
-export const OWNER_LABEL = /(?:^|[\s(（【[,，;；])(?:责任人|负责人|跟进人|汇报人|发起人|报告人|owners?|assignees?|assigned to|DRI)\s*[:：]?\s*/i;
+export const OWNER_LABEL = /(?:^|[\s(（【[,，;；])(?:责任人|负责人|跟进人|汇报人|发起人|报告人|owners?|assignees?|assigned to|DRI)(?=[\s:：]|$)\s*[:：]?\s*/i;
 /** `boats to comment on #64273`: a single word and then `to` + verb opens an English task. */
 const ENGLISH_SUBJECT = /^([A-Za-z][\w.-]{1,30})\s+(?:to|will)\s+[a-z]/;
 
