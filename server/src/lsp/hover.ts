@@ -73,6 +73,7 @@ function usageLine(usage: HandleUsage | undefined, lang: Lang): string | undefin
   return say(usage.lastDate ? words.mentioned : words.mentionedNoDate, lang, data);
 }
 
-function escape(text: string): string {
+/** Markdown's special characters written as text. */
+export function escape(text: string): string {
   return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 }

@@ -23,6 +23,8 @@ import { FileWatchers } from './watchers';
 import { createRosters, HANDLE_CAPABILITIES, registerHandleFeatures, rosterService } from './handles';
 import { watchRosterFiles } from './rosters';
 import { nodeServices } from '../node/host';
+import { FolderSeries } from '../node/series';
+import { registerItems } from './items';
 import { createLinkLookups, LINK_CAPABILITIES, registerLinkFeatures } from './links';
 
 interface ClientSupport {
@@ -56,7 +58,11 @@ export function startServer(connection: Connection): void {
   let linkSource: { viaClient: boolean; cachePath?: string } = { viaClient: false };
   const linkLookups = createLinkLookups(connection, { source: () => linkSource, trusted: () => trusted, log });
   const analysisOptions = (): AnalysisOptions => ({ enabled: settings.enable, lang: lang(), trusted, linksOnline: settings.links.online });
-  const analyzer = new Analyzer(configs, analysisOptions, log, { ...nodeServices, referenceText, roster: rosterService(rosters, configs), linkStatus: linkLookups });
+  // The series rules and the items view read the other minutes of a document's folder.
+  const folderSeries = new FolderSeries(openText);
+  const analyzer = new Analyzer(configs, analysisOptions, log, {
+    ...nodeServices, referenceText, roster: rosterService(rosters, configs), linkStatus: linkLookups, series: (path) => folderSeries.filesFor(path),
+  });
   const scheduler = new LintScheduler(runScheduled);
   const justOpened = new Set<string>();
   const configProblems = new ConfigDiagnosticsPublisher(connection, configs, uriForPath);
@@ -272,8 +278,10 @@ export function startServer(connection: Connection): void {
       relintAll();
     },
   });
+  const items = registerItems(connection, { documents, analyzer, configs, series: folderSeries, lang, log });
   registerHandleFeatures(connection, {
     documents, analyzer, rosters, configs, lang, log, isConfigDocument, linkHover,
+    itemHover: items.hover,
     enabled: () => settings.enable,
     documentChanges: () => support.documentChanges,
   });

@@ -25,7 +25,11 @@ export class FolderSeries {
   constructor(private readonly openText: (path: string) => string | undefined = () => undefined) {}
 
   filesFor(path: string): SeriesFile[] | undefined {
-    const dir = posix.dirname(path);
+    return this.filesIn(posix.dirname(path));
+  }
+
+  /** The minutes files of a folder, by name. */
+  filesIn(dir: string): SeriesFile[] | undefined {
     let names: string[];
     try {
       names = readdirSync(dir).filter((n) => MINUTES_NAME.test(n) && !n.startsWith('.'));

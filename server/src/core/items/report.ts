@@ -95,3 +95,8 @@ function byUrgency(a: SeriesItem, b: SeriesItem): number {
   if (a.open && (a.due || b.due) && a.due !== b.due) return !a.due ? 1 : !b.due ? -1 : a.due.localeCompare(b.due);
   return (b.lastSeen.date ?? '').localeCompare(a.lastSeen.date ?? '') || (a.since.date ?? '').localeCompare(b.since.date ?? '');
 }
+
+/** The listed item one of whose mentions is at `offset` in the minutes at `path` (hovers). */
+export function seriesItemAt(items: readonly SeriesItem[], path: string, line: number): SeriesItem | undefined {
+  return items.find((item) => item.mentions.some((m) => m.path === path && m.line === line));
+}

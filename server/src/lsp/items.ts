@@ -1,0 +1,168 @@
+/**
+ * The items of a series in the editor: `minutes/items` (the Action-items view), `minutes/nextMeeting`
+ * (what "New minutes" carries over) and the hover that shows an item's history across meetings.
+ * The series is the minutes of one folder (`node/series.ts`), open editors' texts first.
+ */
+import { posix } from 'node:path';
+import { MarkupKind, RequestType, type Connection, type Hover, type Position, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Lang, ResolvedTemplate } from '../core';
+import { nextMeeting, type NextMeeting } from '../core/items/carry';
+import { extractItems } from '../core/items/extract';
+import { orderMeetings, type Meeting } from '../core/items/meetings';
+import { seriesItemAt, seriesItems, type SeriesItem } from '../core/items/report';
+import { format } from '../core/i18n/lang';
+import type { FolderSeries } from '../node/series';
+import type { Analysis, Analyzer } from './analysis';
+import type { ConfigStore } from './configStore';
+import { toRange } from './convert';
+import { escape } from './hover';
+import { selectDocument } from './selection';
+import { pathToUri, uriToPath } from './uri';
+
+export interface ItemsParams {
+  /** Minutes files of the workspace (the client lists them); they are grouped by folder. */
+  uris: string[];
+  /** `YYYY-MM-DD` of the user's day: what is overdue. */
+  today?: string;
+}
+
+/** A series item with file URIs in place of paths. */
+export type ItemView = SeriesItem & { uri: string; mentions: Array<SeriesItem['mentions'][number] & { uri: string }> };
+
+export interface SeriesView {
+  /** The folder's URI, and its name as the view shows it. */
+  folder: string;
+  name: string;
+  items: ItemView[];
+}
+
+export interface ItemsResult {
+  series: SeriesView[];
+}
+
+export interface NextMeetingParams {
+  /** The folder of the new minutes. */
+  folder: string;
+  today?: string;
+}
+
+export type NextMeetingResult = NextMeeting & { items: Array<NextMeeting['items'][number] & { uri: string }> };
+
+export const itemsRequest = new RequestType<ItemsParams, ItemsResult, void>('minutes/items');
+export const nextMeetingRequest = new RequestType<NextMeetingParams, NextMeetingResult, void>('minutes/nextMeeting');
+
+export interface ItemsContext {
+  documents: TextDocuments<TextDocument>;
+  analyzer: Analyzer;
+  configs: ConfigStore;
+  series: FolderSeries;
+  lang(): Lang;
+  log(message: string): void;
+}
+
+/** A folder this large is an archive: the view lists its series up to this many files. */
+const MAX_FOLDERS = 500;
+
+export function registerItems(connection: Connection, context: ItemsContext): { hover(document: TextDocument, position: Position, analysis: Analysis): Hover | null } {
+  const uriFor = (path: string) => context.documents.all().find((d) => uriToPath(d.uri).path === path)?.uri ?? pathToUri(path);
+
+  /** The folder's meetings, with the template of its latest minutes (or the one given). */
+  const meetingsIn = (folder: string, template?: ResolvedTemplate): Meeting[] | undefined => {
+    const files = context.series.filesIn(folder);
+    if (!files?.length) return undefined;
+    let chosen = template;
+    if (!chosen) {
+      const latest = [...files].sort((a, b) => a.path.localeCompare(b.path)).pop()!;
+      const selection = selectDocument(latest.path, latest.text, context.configs.resolve(latest.path), context.lang());
+      if (!selection.lint) return undefined;
+      chosen = selection.template;
+    }
+    const meetings = orderMeetings(files, chosen);
+    return meetings.length ? meetings : undefined;
+  };
+
+  const withUris = (item: SeriesItem): ItemView => ({
+    ...item,
+    uri: uriFor(item.mentions[item.mentions.length - 1].path),
+    mentions: item.mentions.map((m) => ({ ...m, uri: uriFor(m.path) })),
+  });
+
+  connection.onRequest(itemsRequest, ({ uris, today }) => {
+    const folders = new Set<string>();
+    for (const uri of uris) {
+      const { path, onDisk } = uriToPath(uri);
+      if (onDisk && folders.size < MAX_FOLDERS) folders.add(posix.dirname(path));
+    }
+    const series: SeriesView[] = [];
+    for (const folder of [...folders].sort()) {
+      try {
+        const meetings = meetingsIn(folder);
+        if (!meetings) continue;
+        const items = seriesItems(meetings, { today }).filter((i) => i.kind === 'action' || i.open);
+        if (items.length) series.push({ folder: pathToUri(folder), name: folderName(folder, context.configs.rootFor(folder)), items: items.map(withUris) });
+      } catch (error) {
+        context.log(`items of ${folder} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      }
+    }
+    return { series };
+  });
+
+  connection.onRequest(nextMeetingRequest, ({ folder, today }) => {
+    const { path, onDisk } = uriToPath(folder);
+    const meetings = onDisk ? meetingsIn(path) : undefined;
+    const next = meetings ? nextMeeting(meetings, today) : { items: [] };
+    return { ...next, items: next.items.map((i) => ({ ...i, uri: uriFor(i.from.path) })) };
+  });
+
+  return {
+    hover(document, position, analysis) {
+      if (analysis.kind !== 'linted' || !uriToPath(document.uri).onDisk) return null;
+      const doc = analysis.result.doc;
+      const offset = document.offsetAt(position);
+      const item = extractItems(doc, analysis.template).find((i) => offset >= i.span.start && offset <= i.span.end);
+      if (!item) return null;
+      const meetings = meetingsIn(posix.dirname(doc.path), analysis.template);
+      if (!meetings) return null;
+      const line = doc.lines.position(item.span.start).line;
+      const listed = seriesItemAt(seriesItems(meetings), doc.path, line);
+      if (!listed || listed.mentions.length < 2) return null;
+      return { range: toRange(doc.lines, item.span), contents: { kind: MarkupKind.Markdown, value: historyMarkdown(listed, context.lang(), uriFor) } };
+    },
+  };
+}
+
+function folderName(folder: string, root: string | undefined): string {
+  if (root && folder.startsWith(root)) return folder.slice(root.length).replace(/^\//, '') || posix.basename(folder);
+  return posix.basename(folder);
+}
+
+const words = {
+  title: { en: '**{item}** — {state} since {since}', zh: '**{item}** — {state}，始于 {since}' },
+  open: { en: 'open', zh: '未完成' },
+  done: { en: 'done', zh: '已完成' },
+  lapsed: { en: 'not followed up', zh: '未再跟进' },
+  closed: { en: 'off the agenda', zh: '已移出议程' },
+  owners: { en: 'Owners: {owners}', zh: '责任人：{owners}' },
+  due: { en: 'Due {due}', zh: '截止 {due}' },
+  meeting: { en: 'Meeting', zh: '会议' },
+  status: { en: 'Status', zh: '状态' },
+  written: { en: 'As written', zh: '原文' },
+};
+
+/** The hover: the item's state, owners and a table of the meetings that mentioned it. */
+export function historyMarkdown(item: SeriesItem, lang: Lang, uriFor: (path: string) => string): string {
+  const say = (m: { en: string; zh: string }, data?: Record<string, string>) => format(m, lang, data);
+  const state = item.open ? words.open : item.status === 'done' ? words.done : item.lapsed ? words.lapsed : words.closed;
+  const since = item.since.date ?? posix.basename(item.since.path);
+  const lines = [say(words.title, { item: escape(item.text), state: say(state), since })];
+  const facts = [item.owners.length ? say(words.owners, { owners: item.owners.map(escape).join(', ') }) : '', item.due ? say(words.due, { due: item.due }) : ''].filter(Boolean);
+  if (facts.length) lines.push(facts.join(' · '));
+  const rows = item.mentions.map((m) => {
+    const place = `[${m.date ?? posix.basename(m.path)}](${uriFor(m.path)}#L${m.line + 1})`;
+    const status = m.statusText ? `${say(m.status === 'done' ? words.done : words.open)} (${escape(m.statusText)})` : say(m.status === 'done' ? words.done : words.open);
+    return `| ${place} | ${status} | ${escape(m.text)} |`;
+  });
+  lines.push([`| ${say(words.meeting)} | ${say(words.status)} | ${say(words.written)} |`, '|---|---|---|', ...rows].join('\n'));
+  return lines.join('\n\n');
+}
