@@ -7,7 +7,7 @@ import { posix } from 'node:path';
 import { MarkupKind, RequestType, type Connection, type Hover, type Position, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang, ResolvedTemplate } from '../core';
-import { nextMeeting, type NextMeeting } from '../core/items/carry';
+import { nextMeeting, type CarriedItem } from '../core/items/carry';
 import { extractItems } from '../core/items/extract';
 import { orderMeetings, type Meeting } from '../core/items/meetings';
 import { seriesItemAt, seriesItems, type SeriesItem } from '../core/items/report';
@@ -47,7 +47,10 @@ export interface NextMeetingParams {
   today?: string;
 }
 
-export type NextMeetingResult = NextMeeting & { items: Array<NextMeeting['items'][number] & { uri: string }> };
+export interface NextMeetingResult {
+  date?: string;
+  items: Array<CarriedItem & { uri: string }>;
+}
 
 export const itemsRequest = new RequestType<ItemsParams, ItemsResult, void>('minutes/items');
 export const nextMeetingRequest = new RequestType<NextMeetingParams, NextMeetingResult, void>('minutes/nextMeeting');
@@ -112,7 +115,9 @@ export function registerItems(connection: Connection, context: ItemsContext): { 
     const { path, onDisk } = uriToPath(folder);
     const meetings = onDisk ? meetingsIn(path) : undefined;
     const next = meetings ? nextMeeting(meetings, today) : { items: [] };
-    return { ...next, items: next.items.map((i) => ({ ...i, uri: uriFor(i.from.path) })) };
+    const result: NextMeetingResult = { items: next.items.map((i) => ({ ...i, uri: uriFor(i.from.path) })) };
+    if (next.date) result.date = next.date;
+    return result;
   });
 
   return {
