@@ -10,7 +10,7 @@ import type { Lang, ResolvedTemplate } from '../core';
 import { nextMeeting, type CarriedItem } from '../core/items/carry';
 import { extractItems } from '../core/items/extract';
 import { orderMeetings, type Meeting } from '../core/items/meetings';
-import { seriesItemAt, seriesItems, type SeriesItem } from '../core/items/report';
+import { seriesItemAt, seriesItems, type SeriesItem, type SeriesMention } from '../core/items/report';
 import { format } from '../core/i18n/lang';
 import type { FolderSeries } from '../node/series';
 import type { Analysis, Analyzer } from './analysis';
@@ -28,7 +28,11 @@ export interface ItemsParams {
 }
 
 /** A series item with file URIs in place of paths. */
-export type ItemView = SeriesItem & { uri: string; mentions: Array<SeriesItem['mentions'][number] & { uri: string }> };
+export interface ItemView extends Omit<SeriesItem, 'mentions'> {
+  /** The minutes that last mention the item. */
+  uri: string;
+  mentions: Array<SeriesMention & { uri: string }>;
+}
 
 export interface SeriesView {
   /** The folder's URI, and its name as the view shows it. */
