@@ -12,11 +12,11 @@ import { extractItems } from '../core/items/extract';
 import { orderMeetings, type Meeting } from '../core/items/meetings';
 import { seriesItemAt, seriesItems, type SeriesItem, type SeriesMention } from '../core/items/report';
 import { format } from '../core/i18n/lang';
+import { escapeMarkdown } from '../core/text/markdown';
 import type { FolderSeries } from '../node/series';
 import type { Analysis, Analyzer } from './analysis';
 import type { ConfigStore } from './configStore';
 import { toRange } from './convert';
-import { escape } from './hover';
 import { selectDocument } from './selection';
 import { pathToUri, uriToPath } from './uri';
 
@@ -38,6 +38,8 @@ export interface SeriesView {
   /** The folder's URI, and its name as the view shows it. */
   folder: string;
   name: string;
+  /** The URI of the series' latest minutes. */
+  latest: string;
   items: ItemView[];
 }
 
@@ -107,7 +109,9 @@ export function registerItems(connection: Connection, context: ItemsContext): { 
         const meetings = meetingsIn(folder);
         if (!meetings) continue;
         const items = seriesItems(meetings, { today }).filter((i) => i.kind === 'action' || i.open);
-        if (items.length) series.push({ folder: pathToUri(folder), name: folderName(folder, context.configs.rootFor(folder)), items: items.map(withUris) });
+        if (!items.length) continue;
+        const latest = uriFor(meetings[meetings.length - 1].path);
+        series.push({ folder: pathToUri(folder), name: folderName(folder, context.configs.rootFor(folder)), latest, items: items.map(withUris) });
       } catch (error) {
         context.log(`items of ${folder} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       }
@@ -164,13 +168,13 @@ export function historyMarkdown(item: SeriesItem, lang: Lang, uriFor: (path: str
   const say = (m: { en: string; zh: string }, data?: Record<string, string>) => format(m, lang, data);
   const state = item.open ? words.open : item.status === 'done' ? words.done : item.lapsed ? words.lapsed : words.closed;
   const since = item.since.date ?? posix.basename(item.since.path);
-  const lines = [say(words.title, { item: escape(item.text), state: say(state), since })];
-  const facts = [item.owners.length ? say(words.owners, { owners: item.owners.map(escape).join(', ') }) : '', item.due ? say(words.due, { due: item.due }) : ''].filter(Boolean);
+  const lines = [say(words.title, { item: escapeMarkdown(item.text), state: say(state), since })];
+  const facts = [item.owners.length ? say(words.owners, { owners: item.owners.map(escapeMarkdown).join(', ') }) : '', item.due ? say(words.due, { due: item.due }) : ''].filter(Boolean);
   if (facts.length) lines.push(facts.join(' · '));
   const rows = item.mentions.map((m) => {
     const place = `[${m.date ?? posix.basename(m.path)}](${uriFor(m.path)}#L${m.line + 1})`;
-    const status = m.statusText ? `${say(m.status === 'done' ? words.done : words.open)} (${escape(m.statusText)})` : say(m.status === 'done' ? words.done : words.open);
-    return `| ${place} | ${status} | ${escape(m.text)} |`;
+    const status = m.statusText ? `${say(m.status === 'done' ? words.done : words.open)} (${escapeMarkdown(m.statusText)})` : say(m.status === 'done' ? words.done : words.open);
+    return `| ${place} | ${status} | ${escapeMarkdown(m.text)} |`;
   });
   lines.push([`| ${say(words.meeting)} | ${say(words.status)} | ${say(words.written)} |`, '|---|---|---|', ...rows].join('\n'));
   return lines.join('\n\n');
