@@ -9,7 +9,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { TemplateInfo } from '../../server/src/lsp/protocol';
 import { registerMinutesCommands } from './commands';
 import { registerByteChecks } from './encoding';
-import { registerActionItems } from './items/itemsView';
+import { registerActionItems, type ActionItemsView } from './items/itemsView';
 import { createMinutesClient } from './languageClient';
 import { registerLinkLookups } from './linkStatus';
 import { userLang } from './messages';
@@ -18,7 +18,12 @@ import { TEMPLATE_INFO_METHOD, TemplateStatus } from './templateStatus';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension gives other extensions (and the in-host tests): the Action-items view's data. */
+export interface MinutesApi {
+  actionItems: ActionItemsView;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<MinutesApi> {
   const templateStatus = new TemplateStatus();
   const minutesClient = createMinutesClient(context);
   client = minutesClient;
@@ -38,12 +43,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidGrantWorkspaceTrust(restartServer),
   );
   registerMinutesCommands(context, minutesClient);
-  registerActionItems(context, minutesClient);
+  const actionItems = registerActionItems(context, minutesClient);
   registerLinkLookups(context, minutesClient);
   // Byte-level checks need no server: they run even while it starts or if it fails to.
   registerByteChecks(context);
 
   await minutesClient.start();
+  return { actionItems };
 }
 
 export async function deactivate(): Promise<void> {

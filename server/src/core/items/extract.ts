@@ -107,7 +107,8 @@ function collect(doc: MinutesDocument, template: ResolvedTemplate): MinutesItem[
   visitTasks(doc.mdast, (node) => {
     const start = node.position!.start.offset!;
     const entry = listEntry(doc, node);
-    if (!entry || inside(start, taken) || inRoleSection(start) === 'skip') return;
+    // A quoted check list is someone else's (rfcbot's reviewers ticking their boxes).
+    if (!entry || inside(start, taken) || inRoleSection(start) === 'skip' || /^\s*>/.test(doc.lines.lineText(doc.lines.position(start).line))) return;
     add(entry, { kind: 'action', tracked: 'if-owned', carried: false, section: sectionAt(doc, start) });
   });
 

@@ -32,6 +32,8 @@ export const SAME_ITEM = 0.45;
 
 /** Short texts share pieces by chance; containment counts only from this many pieces up. */
 const MIN_CONTAINED = 4;
+/** Texts of fewer pieces are matched by their links and numbers only. */
+const MIN_WORDS = 3;
 
 interface Prepared {
   text: Grams;
@@ -45,16 +47,27 @@ const prepared = new WeakMap<MinutesItem, Prepared>();
 function prepare(item: MinutesItem): Prepared {
   let p = prepared.get(item);
   if (!p) {
-    const text = grams(item.text);
+    // The owner's name is not what the item is about (`scott to write comment`).
+    const words = withoutOwners(item.text, item.owners);
+    const text = grams(words);
     p = {
       text,
-      withContext: item.context ? grams(`${item.context} ${item.text}`) : text,
+      withContext: item.context ? grams(`${item.context} ${words}`) : text,
       owners: new Set(item.owners.map(ownerKey)),
       links: new Set(item.links.filter((l) => l.includes('/'))),
     };
     prepared.set(item, p);
   }
   return p;
+}
+
+function withoutOwners(text: string, owners: readonly string[]): string {
+  let out = text;
+  for (const owner of owners) {
+    const name = owner.replace(/^@/, '');
+    if (name.length >= 2) out = out.split(name).join(' ');
+  }
+  return out;
 }
 
 /** `@Wine93` and `wine93` are one owner; so are `胡峰` and `@胡峰`. */
@@ -94,10 +107,12 @@ export function similarity(a: MinutesItem, b: MinutesItem, w?: GramWeights): Sim
   const pa = prepare(a);
   const pb = prepare(b);
   const reasons: MatchReason[] = [];
-  let score = textSimilarity(pa.text, pb.text, w);
+  // A word or two in common (`Link`, `Tracking Comment`) is a coincidence, not the same item.
+  const wordy = gramCount(pa.withContext) >= MIN_WORDS && gramCount(pb.withContext) >= MIN_WORDS;
+  let score = wordy ? textSimilarity(pa.text, pb.text, w) : 0;
   if (score > 0) reasons.push('text');
   // The topic an item was raised under often names it better than the follow-up's own words.
-  if (pa.withContext !== pa.text || pb.withContext !== pb.text) {
+  if (wordy && (pa.withContext !== pa.text || pb.withContext !== pb.text)) {
     const inContext = 0.85 * Math.max(textSimilarity(pa.withContext, pb.text, w), textSimilarity(pa.text, pb.withContext, w));
     if (inContext > score) {
       score = inContext;
@@ -107,6 +122,9 @@ export function similarity(a: MinutesItem, b: MinutesItem, w?: GramWeights): Sim
   if ([...pa.links].some((l) => pb.links.has(l))) {
     score = 1;
     reasons.unshift('link');
+  } else if (pa.links.size && pb.links.size) {
+    // Each names its PR or issue, and not the same one: two items, however alike their words.
+    score /= 2;
   } else if (score < SAME_ITEM && sharedIdentifier(pa.withContext, pb.withContext, w)) {
     // `oEEP 0006 进展偏慢` and `oEEP-0006进展和决策点讨论`: one rare number names one thing.
     score = SAME_ITEM + 0.1;
