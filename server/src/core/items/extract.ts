@@ -11,7 +11,7 @@ import type { Span } from '../text/lines';
 import { entriesIn, ITEM_LABEL, listEntry, notesOf, sectionEntries, type Entry } from './entries';
 import { englishSubject, labelledOwners, OWNER_LABEL, trailingOwner } from './owners';
 import { plainTitle, roleOf, sectionRoles, titleRole, type SectionRole } from './roles';
-import { statusIn } from './status';
+import { statusIn, statusInNotes } from './status';
 import type { MinutesItem } from './types';
 
 // `(due 2024-05-01)`, `due: 2024/5/1`, `（截止：2024-05-01）`, `DDL 5月1日`, `deadline 2024-05-01`.
@@ -109,7 +109,8 @@ function collect(doc: MinutesDocument, template: ResolvedTemplate): MinutesItem[
     const entry = listEntry(doc, node);
     // A quoted check list is someone else's (rfcbot's reviewers ticking their boxes).
     if (!entry || inside(start, taken) || inRoleSection(start) === 'skip' || /^\s*>/.test(doc.lines.lineText(doc.lines.position(start).line))) return;
-    add(entry, { kind: 'action', tracked: 'if-owned', carried: false, section: sectionAt(doc, start) });
+    // Its own line names it: the boxes nested below it link other things.
+    add(entry, { kind: 'action', tracked: 'if-owned', carried: false, section: sectionAt(doc, start), headLinksOnly: true });
   });
 
   // A topic heading with an owner line below it (`责任人：@zeno`): the topic is the item.
@@ -249,7 +250,8 @@ function buildItem(doc: MinutesDocument, entry: Entry, source: Source, links: Li
   if (status.written && status.parenthetical) text = text.replace(status.parenthetical, ' ');
   text = cleanText(text.replace(TOPIC_WORD, ''));
   if (!text) text = cleanText(source.title ?? (entry.heading ? '' : plainTitle(source.section?.title ?? '')));
-  if (!text || NOTHING.test(text)) return undefined;
+  // `（本节为本次新增，会在下次例会开始前填充）`: a note about the section, in brackets.
+  if (!text || NOTHING.test(text) || /^[(（][^()（）]*[)）]$/.test(text)) return undefined;
 
   const linkSpan = source.headLinksOnly ? headSpan : entry.block;
   const keys = [...new Set(links.filter((l) => l.span.start >= linkSpan.start && l.span.end <= linkSpan.end).map((l) => l.key))];
@@ -277,7 +279,7 @@ function itemStatus(entry: Entry, head: string, notes: string): { status: Minute
   // owner or link, and the notes are.
   const parenthetical = [...head.matchAll(/[(（]([^()（）]{1,40})[)）]/g)].find((m) => statusIn(m[1]));
   const afterOwner = /(?:@\S+|\)|>)\s*([^@()（）[\]<>]{1,30})$/.exec(head.trim())?.[1] ?? '';
-  const said = statusIn([parenthetical?.[1] ?? '', afterOwner, notes].join('\n'));
+  const said = statusInNotes(notes) ?? statusIn([parenthetical?.[1] ?? '', afterOwner].join('\n'));
   if (said) return { status: said.status, written: said.text, parenthetical: parenthetical?.[0] };
   if (CONCLUSION.test(notes)) return { status: 'done', written: CONCLUSION.exec(notes)![0].replace(/^[\s*-]+|[\s:：*]+$/g, '') };
   return { status: 'open' };

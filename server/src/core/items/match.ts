@@ -34,6 +34,8 @@ export const SAME_ITEM = 0.45;
 const MIN_CONTAINED = 4;
 /** Texts of fewer pieces are matched by their links and numbers only. */
 const MIN_WORDS = 3;
+/** Items that link different PRs or issues are at most this alike: never the same item. */
+const DIFFERENT_LINKS = 0.4;
 
 interface Prepared {
   text: Grams;
@@ -108,11 +110,11 @@ export function similarity(a: MinutesItem, b: MinutesItem, w?: GramWeights): Sim
   const pb = prepare(b);
   const reasons: MatchReason[] = [];
   // A word or two in common (`Link`, `Tracking Comment`) is a coincidence, not the same item.
-  const wordy = gramCount(pa.withContext) >= MIN_WORDS && gramCount(pb.withContext) >= MIN_WORDS;
-  let score = wordy ? textSimilarity(pa.text, pb.text, w) : 0;
+  const wordy = (g: Grams) => gramCount(g) >= MIN_WORDS;
+  let score = wordy(pa.text) && wordy(pb.text) ? textSimilarity(pa.text, pb.text, w) : 0;
   if (score > 0) reasons.push('text');
   // The topic an item was raised under often names it better than the follow-up's own words.
-  if (wordy && (pa.withContext !== pa.text || pb.withContext !== pb.text)) {
+  if (wordy(pa.withContext) && wordy(pb.withContext) && (pa.withContext !== pa.text || pb.withContext !== pb.text)) {
     const inContext = 0.85 * Math.max(textSimilarity(pa.withContext, pb.text, w), textSimilarity(pa.text, pb.withContext, w));
     if (inContext > score) {
       score = inContext;
@@ -124,7 +126,7 @@ export function similarity(a: MinutesItem, b: MinutesItem, w?: GramWeights): Sim
     reasons.unshift('link');
   } else if (pa.links.size && pb.links.size) {
     // Each names its PR or issue, and not the same one: two items, however alike their words.
-    score /= 2;
+    score = Math.min(score / 2, DIFFERENT_LINKS);
   } else if (score < SAME_ITEM && sharedIdentifier(pa.withContext, pb.withContext, w)) {
     // `oEEP 0006 进展偏慢` and `oEEP-0006进展和决策点讨论`: one rare number names one thing.
     score = SAME_ITEM + 0.1;

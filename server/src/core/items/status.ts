@@ -19,8 +19,11 @@ export const OPEN_WORDS = [
   '未完成', '未定稿', '推进中', '暂未', '尚未', '还未', '未解决', '待解决', '跟进中', '持续跟进', '计划中', '继续',
 ];
 
-/** `未完成`, `not done`, `还没有合入`: a done word negated is an open one. */
-const NEGATION = /(?:未|没有?|不|尚未|还未|还没有?|\bnot\b|n't\b|\bno\b|\byet to be\b)\s*$/i;
+/**
+ * `未完成`, `not done`, `还没有合入`: a done word negated is an open one; so is one still to
+ * happen (`needs to be finished`, `can be resolved on GitHub`, `需要关闭`).
+ */
+const NEGATION = /(?:未|没有?|不|尚未|还未|还没有?|需要|待|\bnot\b|n't\b|\bno\b|\b(?:yet|needs?|has|have|is|are) to be\b|\b(?:to|can|could|should|will|would|must|might|may) be\b)\s*$/i;
 
 interface Found {
   at: number;
@@ -49,7 +52,7 @@ export function statusIn(text: string): { status: ItemStatus; text: string } | u
   const found: Found[] = [];
   for (const m of text.matchAll(DONE_ALONE)) found.push({ at: m.index!, end: m.index! + m[0].length, status: 'done' });
   for (const m of text.matchAll(DONE)) {
-    const negated = NEGATION.test(text.slice(Math.max(0, m.index! - 6), m.index!));
+    const negated = NEGATION.test(text.slice(Math.max(0, m.index! - 16), m.index!));
     found.push({ at: m.index!, end: m.index! + m[0].length, status: negated ? 'open' : 'done' });
   }
   for (const m of text.matchAll(OPEN)) found.push({ at: m.index!, end: m.index! + m[0].length, status: 'open' });
@@ -63,7 +66,33 @@ export function statusIn(text: string): { status: ItemStatus; text: string } | u
 }
 
 function negationStart(text: string, at: number): number {
-  const before = text.slice(Math.max(0, at - 6), at);
+  const before = text.slice(Math.max(0, at - 16), at);
   const m = NEGATION.exec(before);
   return m ? at - before.length + m.index : at;
+}
+
+/** A speaker before the words (`Matteo:`, `熊博：`), which are what counts. */
+const SPEAKER = /^[\s>*+-]*(?:[A-Za-z][\w .-]{0,24}|[\u4e00-\u9fff]{1,4})[:：]\s*/;
+/** A clause that only supposes (`if there is enough work done`, `如果…完成`). */
+const SUPPOSING = /^(?:if|when|unless|whether|once|after|before|如果|若|假如|是否|等到?)\b/i;
+const SHORT_WORDS = 6;
+const SHORT_HAN = 15;
+
+/**
+ * The status the notes below an item state. Notes of a discussion use the same words in passing
+ * (`if there is enough work done in ncrypto`), so only clauses that are statements of status
+ * count: short ones (`Matteo: landed.`, `此遗留问题关闭`), or ones that start with the word.
+ */
+export function statusInNotes(notes: string): { status: ItemStatus; text: string } | undefined {
+  const statements: string[] = [];
+  for (const raw of notes.split(/[\n。；;！!？?]|[，,]\s*|\.\s+/)) {
+    const clause = raw.replace(SPEAKER, '').trim();
+    if (!clause || SUPPOSING.test(clause)) continue;
+    const han = clause.match(/[\u3400-\u9fff]/g)?.length ?? 0;
+    const words = clause.split(/\s+/).length;
+    const short = han ? han <= SHORT_HAN : words <= SHORT_WORDS;
+    const head = han ? clause.slice(0, 6) : clause.split(/\s+/).slice(0, 3).join(' ');
+    if (short || statusIn(head)) statements.push(clause);
+  }
+  return statements.length ? statusIn(statements.join('\n')) : undefined;
 }
