@@ -5,7 +5,7 @@ import type { ForgeTarget } from '../links/types';
 import { findDate, formatDate } from '../model/dates';
 import { findTopics } from '../model/topics';
 import type { MinutesDocument, Section } from '../model/types';
-import { sectionMatches, walkSectionSpecs } from '../templates/match';
+import { findSections, sectionMatches, sectionSpecById, walkSectionSpecs } from '../templates/match';
 import type { ResolvedTemplate, SectionSpec } from '../templates/types';
 import type { Span } from '../text/lines';
 import { entriesIn, ITEM_LABEL, listEntry, notesOf, sectionEntries, type Entry } from './entries';
@@ -147,6 +147,16 @@ function collect(doc: MinutesDocument, template: ResolvedTemplate): MinutesItem[
     const head = { start: topic.ordinal ? topic.ordinal.span.end : topic.heading.start, end: doc.lines.lineEnd(titleLine) };
     add({ head, block: topic.span }, { kind: 'topic', tracked: false, carried: false, section: sectionAt(doc, topic.span.start), headLinksOnly: true });
   }
+  // Plain-text agendas written as bullets (`* WEB SIG成立决策 （汇报人不在，顺延到下一次TC会议）`).
+  if (doc.format === 'plaintext') {
+    for (const section of agendaSections(doc, template)) {
+      for (const entry of entriesIn(doc, { start: section.body.start, end: section.body.end })) {
+        if (inside(entry.head.start, taken) || !/^\s*[-*•]/.test(doc.lines.lineText(doc.lines.position(entry.head.start).line))) continue;
+        const putOff = PUT_OFF.test(doc.text.slice(entry.block.start, entry.block.end));
+        add(entry, { kind: putOff ? 'action' : 'topic', tracked: putOff, carried: false, section, headLinksOnly: true, putOff });
+      }
+    }
+  }
 
   // Agenda entries and work reports that link a PR or an issue, or name an owner and a status.
   for (const section of doc.sections) {
@@ -158,7 +168,8 @@ function collect(doc: MinutesDocument, template: ResolvedTemplate): MinutesItem[
       if (inside(entry.head.start, taken)) continue;
       const head = doc.text.slice(entry.head.start, entry.head.end);
       if (LABELLED_LINK.test(head)) continue;
-      const linked = links.some((l) => l.span.start >= entry.head.start && l.span.end <= entry.head.end && l.forge);
+      // A PR or issue, linked or written `#1754` (its repository unknown when the minutes link to many).
+      const linked = links.some((l) => l.span.start >= entry.head.start && l.span.end <= entry.head.end);
       const owned = doc.mentions.some((m) => m.span.start >= entry.head.start && m.span.end <= entry.head.end) && statusIn(head) !== undefined;
       if (linked || owned) add(entry, { kind: 'topic', tracked: false, carried: false, section, headLinksOnly: true });
     }
@@ -173,6 +184,14 @@ function collect(doc: MinutesDocument, template: ResolvedTemplate): MinutesItem[
     if (context && context !== item.text) item.context = context;
   }
   return [...byLine.values()].sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The sections the template's topics are in (`议题`). */
+function agendaSections(doc: MinutesDocument, template: ResolvedTemplate): Section[] {
+  return (template.topics?.sections ?? []).flatMap((id) => {
+    const spec = sectionSpecById(template, id);
+    return spec ? findSections(doc, spec) : [];
+  });
 }
 
 function sectionSource(role: SectionRole, section: Section): Source {
