@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { withCarriedItems, withMeetingDate } from '../../client/src/newMinutes/carryOver';
+import { carriedLine, withCarriedItems, withMeetingDate } from '../../client/src/newMinutes/carryOver';
+import { extractItems } from '../../server/src/core/items/extract';
+import { parseForTemplate } from '../../server/src/core/lint/engine';
 import { groupItems } from '../../client/src/items/groups';
 import { skeletonSnippet } from '../../client/src/newMinutes/skeletons';
 import { builtinTemplate, resolveTemplate } from '../../server/src/core';
@@ -22,13 +24,23 @@ describe('new minutes carry the open items over', () => {
     const tc = skeleton('openeuler-tc');
     const out = withCarriedItems(withMeetingDate(tc, { year: 2024, month: 3, day: 6 }), carried, builtinTemplate('openeuler-tc')!, 'zh');
     assert.match(out, /^Date 日期：2024-03-06$/m);
-    assert.match(out, /遗留问题：\n1\. 整理 SIG 维护者名单 -- 李娜（来自 20240221_minutes\.md 第 7 行）\n2\. book the summit room -- @bo-sample（来自 20240221_minutes\.md 第 10 行）\n\n议题：/);
+    assert.match(out, /遗留问题：\n1\. 整理 SIG 维护者名单 -- 李娜（来自 20240221_minutes\.md 第 7 行）\n2\. book the summit room（截止：2024-05-30） -- @bo-sample（来自 20240221_minutes\.md 第 10 行）\n\n议题：/);
     assert.doesNotMatch(out, /上次会议留下的问题/);
   });
 
   it('puts them under a generic template\'s Action items as task boxes with their owners, due dates and a link', () => {
     const out = withCarriedItems(skeleton('generic'), carried, builtinTemplate('generic')!, 'en');
-    assert.match(out, /## Action items\n\n- \[ \] 李娜 整理 SIG 维护者名单 — from \[2024-02-21\]\(20240221_minutes\.md#L7\)\n- \[ \] @bo-sample book the summit room \(due 2024-05-30\) — from \[2024-02-21\]\(20240221_minutes\.md#L10\)\n- \[ \] @\$\{7:owner\}/);
+    assert.match(out, /## Action items\n\n- \[ \] 整理 SIG 维护者名单 -- 李娜 — from \[2024-02-21\]\(20240221_minutes\.md#L7\)\n- \[ \] @bo-sample book the summit room \(due 2024-05-30\) — from \[2024-02-21\]\(20240221_minutes\.md#L10\)\n- \[ \] @\$\{7:owner\}/);
+  });
+
+  it('reads a carried item back as the same item: the note of where it came from is not part of its text', () => {
+    const markdown = '# Team Meeting 2024-05-30\n\n## Action items\n\n' + carried.map((c, i) => carriedLine(c, i, false, 'en')).join('\n') + '\n';
+    const plain = 'Date 日期：2024-03-06\n遗留问题：\n' + carried.map((c, i) => carriedLine(c, i, true, 'zh')).join('\n') + '\n';
+    for (const [text, path, id] of [[markdown, 'a/2024-05-30.md', 'generic'], [plain, 'tc/20240306_minutes.md', 'openeuler-tc']]) {
+      const template = resolveTemplate(path, text, { spec: builtinTemplate(id)!, reason: 'test' });
+      const items = extractItems(parseForTemplate(path, text, template), template);
+      assert.deepEqual(items.map((i) => [i.text, i.owners, i.due]), [['整理 SIG 维护者名单', ['李娜'], undefined], ['book the summit room', ['@bo-sample'], '2024-05-30']], id);
+    }
   });
 
   it('keeps snippet syntax out of the carried text', () => {

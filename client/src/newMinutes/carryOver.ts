@@ -34,13 +34,17 @@ export function carriedLine(item: CarriedItem, index: number, plainText: boolean
   const line = item.from.line + 1;
   if (plainText) {
     const owners = item.owners.length ? ` -- ${item.owners.join(lang === 'zh' ? '、' : ', ')}` : '';
+    const due = item.due ? (lang === 'zh' ? `（截止：${item.due}）` : ` (due ${item.due})`) : '';
     const place = sayItems('lineOf', lang, { file, line });
-    return `${index + 1}. ${item.text}${owners}${lang === 'zh' ? '（' : ' ('}${sayItems('carriedFrom', lang, { place })}${lang === 'zh' ? '）' : ')'}`;
+    return `${index + 1}. ${item.text}${due}${owners}${lang === 'zh' ? '（' : ' ('}${sayItems('carriedFrom', lang, { place })}${lang === 'zh' ? '）' : ')'}`;
   }
-  const owners = item.owners.length ? `${item.owners.join(' ')} ` : '';
+  // Handles first, as task lists write them; names after a dash, where the items model reads them.
+  const handles = item.owners.filter((o) => o.startsWith('@'));
+  const names = item.owners.filter((o) => !o.startsWith('@'));
   const due = item.due ? ` (due ${item.due})` : '';
   const link = `[${item.from.date ?? file}](${encodeURI(file)}#L${line})`;
-  return `- [ ] ${owners}${item.text}${due} — ${sayItems('carriedFrom', lang, { place: link })}`;
+  const named = names.length ? ` -- ${names.join(lang === 'zh' ? '、' : ', ')}` : '';
+  return `- [ ] ${handles.map((h) => `${h} `).join('')}${item.text}${due}${named} — ${sayItems('carriedFrom', lang, { place: link })}`;
 }
 
 function specNames(template: Pick<TemplateSpec, 'sections'>, ids: string[]): string[] {

@@ -20,6 +20,8 @@ const DUE = /[(（]?\s*(?:\b(?:due(?:\s+by|\s+on)?|deadline|ddl)\b|截止(?:日�
 const PUT_OFF = /遗留到?下一?次|留到下一?次|[延推]迟?到下一?次|延期到下一?次|顺延到?下一?次|下次(?:TC\s*)?会议(?:上)?(?:再|继续)?(?:讨论|决策|汇报|评审|决定)|\b(?:deferred|postponed|carried over) to (?:the )?next (?:meeting|week|call)\b/i;
 /** A note that concludes an item (`结论：同意SIG组成立`) closes it unless it says otherwise. */
 const CONCLUSION = /^[ \t]*(?:[-*][ \t]*)?(?:\*\*)?(?:结论|决策|决议|resolution|resolved|decision)(?:\*\*)?[ \t]*[:：]/im;
+/** The note New minutes writes after a carried-over item (client/src/newMinutes/carryOver.ts). */
+const CARRIED_FROM = /\s*(?:[—–]\s*(?:from|来自)\s+\[[^\]]*\]\([^)]*\)|[(（](?:from|来自)\s[^)）]*[)）])\s*$/i;
 /** `议题：`, `议题三、`, `Topic 2:` before a topic's own words. */
 const TOPIC_WORD = /^\s*(?:议题|topic)\s*[一二三四五六七八九十\d]*\s*[:：、.]?\s*/i;
 /** `遗留事项跟踪：无`: the minutes say there is nothing. */
@@ -237,7 +239,8 @@ function buildItem(doc: MinutesDocument, entry: Entry, source: Source, links: Li
   const handleSpan = source.ownersInNotes ? entry.block : headSpan;
   for (const m of doc.mentions) if (m.span.start >= handleSpan.start && m.span.end <= handleSpan.end) addOwner(`@${m.handle}`);
 
-  let text = withoutHandles(doc, head, headSpan.start);
+  // `— from [2024-05-16](2024-05-16.md#L11)`, `（来自 20240221_minutes.md 第 7 行）`: where New minutes carried it from.
+  let text = withoutHandles(doc, head, headSpan.start).replace(CARRIED_FROM, '');
   // `… - 熊风波、赵栩锋 -- 延到下次会议`: the put-off words stand between the text and its owners.
   if (source.putOff) text = text.replace(/\s*[-–—]*\s*(?:[(（][^)）]*)?(?:遗留到?下一?次|留到下一?次|[延推]迟?到下一?次|延期到下一?次|顺延到?下一?次)[^-–—]*$/, '');
   const trailing = trailingOwner(text.trim());
