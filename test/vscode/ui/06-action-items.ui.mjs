@@ -53,7 +53,7 @@ export async function run({ page, url, screenshots, log }) {
   // The editor's lines as rendered, wrapped lines joined again.
   const rendered = () => page.evaluate(() => [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')]
     .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top)).map((l) => l.textContent).join('').replace(/\u00a0/g, ' '));
-  await page.waitForFunction(() => /book the summit room/.test(document.querySelector('.editor-instance .monaco-editor .view-lines')?.textContent ?? ''), null, { timeout: 10_000 });
+  await page.waitForFunction(() => [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines')].some((e) => /book the summit room/.test((e.textContent ?? '').replace(/\u00a0/g, ' '))), null, { timeout: 10_000 });
   const text = await rendered();
   log('new minutes', text);
   assert.match(text, /@bo-sample book the summit room \(due 2024-05-30\) — from \[2024-05-16\]\(2024-05-16\.md#L11\)/);
