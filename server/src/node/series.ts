@@ -5,7 +5,7 @@ import type { SeriesFile } from '../core/services';
 /** Minutes are small; a larger file in the folder is something else (an export, a log). */
 const MAX_FILE_BYTES = 1024 * 1024;
 /** A folder with more files than this is an archive, not one series: the series rules say nothing there. */
-const MAX_FILES = 1000;
+const MAX_FILES = 500;
 const MINUTES_NAME = /\.(?:md|markdown|txt)$/i;
 
 interface Cached {

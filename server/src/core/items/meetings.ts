@@ -35,14 +35,23 @@ export interface Meeting {
   items: MinutesItem[];
 }
 
-const MAX_CACHED = 1024;
+/** A meeting keeps its parsed minutes (about 150 KB): as many as the largest series a host gives. */
+const MAX_CACHED = 500;
 const cache = new Map<string, { text: string; template: string; meeting: Meeting }>();
 
-/** A meeting parsed once per text (the series rules of every file of a folder share them). */
-export function meetingOf(file: SeriesFile, template: ResolvedTemplate): Meeting {
+/** Forgets the meetings read so far (benchmarks start as a fresh run would). */
+export function clearMeetingCache(): void {
+  cache.clear();
+}
+
+/**
+ * A meeting parsed once per text (the series rules of every file of a folder share them);
+ * `parsed` is the document when the caller already has it (the one being linted).
+ */
+export function meetingOf(file: SeriesFile, template: ResolvedTemplate, parsed?: MinutesDocument): Meeting {
   const hit = cache.get(file.path);
   if (hit && hit.text === file.text && hit.template === template.resolvedId) return hit.meeting;
-  const doc = parseForTemplate(file.path, file.text, template);
+  const doc = parsed && parsed.path === file.path && parsed.text === file.text ? parsed : parseForTemplate(file.path, file.text, template);
   const basename = file.path.slice(file.path.lastIndexOf('/') + 1);
   const named = filenameDate(basename, template.filename?.pattern);
   const monthOnly = named ? undefined : yearMonth(basename);
@@ -118,8 +127,8 @@ export function dayNumber(date: MeetingDate): number {
  * by date. Files whose name gives neither are left out (a README, an archive of many meetings).
  * Ties keep the host's order.
  */
-export function orderMeetings(files: readonly SeriesFile[], template: ResolvedTemplate): Meeting[] {
-  const meetings = files.map((f) => meetingOf(f, template)).filter((m) => m.named);
+export function orderMeetings(files: readonly SeriesFile[], template: ResolvedTemplate, parsed?: MinutesDocument): Meeting[] {
+  const meetings = files.map((f) => meetingOf(f, template, parsed)).filter((m) => m.named);
   const numbers = new Set(meetings.map((m) => m.number));
   if (meetings.length > 1 && meetings.every((m) => m.number !== undefined) && numbers.size === meetings.length) {
     return [...meetings].sort((a, b) => a.number! - b.number!);

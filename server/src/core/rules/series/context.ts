@@ -2,6 +2,7 @@ import { seriesCadence, type Cadence } from '../../items/cadence';
 import { itemWeights } from '../../items/match';
 import { orderMeetings, type Meeting } from '../../items/meetings';
 import type { MinutesDocument } from '../../model/types';
+import type { SeriesFile } from '../../services';
 import type { GramWeights } from '../../text/grams';
 import type { RuleContext } from '../types';
 
@@ -18,7 +19,8 @@ export interface SeriesContext {
 /** Fewer meetings than this are no series to learn anything from. */
 const MIN_MEETINGS = 3;
 
-const cache = new WeakMap<MinutesDocument, SeriesContext | null>();
+/** One lint's series, shared by its four rules (each lint parses its document anew). */
+const cache = new WeakMap<MinutesDocument, { context: SeriesContext | undefined }>();
 
 /**
  * The series the host gives for the document (its live text replacing the saved one), in
@@ -26,19 +28,18 @@ const cache = new WeakMap<MinutesDocument, SeriesContext | null>();
  */
 export function seriesContext(ctx: RuleContext): SeriesContext | undefined {
   const cached = cache.get(ctx.doc);
-  if (cached !== undefined) return cached ?? undefined;
-  const context = build(ctx);
-  cache.set(ctx.doc, context ?? null);
+  if (cached) return cached.context;
+  const files = ctx.services.series?.(ctx.doc.path);
+  const context = files ? build(ctx, files) : undefined;
+  cache.set(ctx.doc, { context });
   return context;
 }
 
-function build(ctx: RuleContext): SeriesContext | undefined {
-  const files = ctx.services.series?.(ctx.doc.path);
-  if (!files) return undefined;
+function build(ctx: RuleContext, files: readonly SeriesFile[]): SeriesContext | undefined {
   const own = { path: ctx.doc.path, text: ctx.doc.text };
   const all = [...files.filter((f) => f.path !== own.path), own];
   if (all.length < MIN_MEETINGS) return undefined;
-  const meetings = orderMeetings(all, ctx.template);
+  const meetings = orderMeetings(all, ctx.template, ctx.doc);
   const index = meetings.findIndex((m) => m.path === own.path);
   if (index < 0 || meetings.length < MIN_MEETINGS) return undefined;
   const context: SeriesContext = { meetings, index, weights: itemWeights(meetings.flatMap((m) => m.items)) };
