@@ -115,7 +115,8 @@ export function lineEntries(doc: MinutesDocument, span: Span): Entry[] {
     if (start < span.start && line === first && doc.lines.lineEnd(line) <= span.start) continue;
     if (start >= span.end) break;
     const text = doc.lines.lineText(line);
-    if (!text.trim() || /^\s*<!--/.test(text)) continue;
+    // Tables are read by their columns (extract.ts), not as lines.
+    if (!text.trim() || /^\s*(?:<!--|\|)/.test(text)) continue;
     const marker = MARKER.exec(text) ?? undefined;
     lines.push({ line, text, indent: text.length - text.trimStart().length, marker });
   }

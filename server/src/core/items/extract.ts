@@ -3,13 +3,14 @@ import { linkModel } from '../links/document';
 import { repoName } from '../links/repos';
 import type { ForgeTarget } from '../links/types';
 import { findDate, formatDate } from '../model/dates';
+import { columnOf, readTables, type ColumnRole, type TableCell } from '../model/tables';
 import { findTopics } from '../model/topics';
 import type { MinutesDocument, Section } from '../model/types';
 import { findSections, sectionMatches, sectionSpecById, walkSectionSpecs } from '../templates/match';
 import type { ResolvedTemplate, SectionSpec } from '../templates/types';
 import type { Span } from '../text/lines';
 import { entriesIn, ITEM_LABEL, listEntry, notesOf, sectionEntries, type Entry } from './entries';
-import { englishSubject, labelledOwners, OWNER_LABEL, trailingOwner } from './owners';
+import { englishSubject, labelledOwners, OWNER_LABEL, ownerNames, trailingOwner } from './owners';
 import { plainTitle, roleOf, sectionRoles, titleRole, type SectionRole } from './roles';
 import { statusIn, statusInNotes } from './status';
 import type { MinutesItem } from './types';
@@ -102,6 +103,25 @@ function collect(doc: MinutesDocument, template: ResolvedTemplate): MinutesItem[
       add({ head: { start: start + label[0].length, end: doc.lines.lineEnd(line) }, block: { start, end } }, source);
     } else if (end > doc.lines.lineEnd(line)) {
       for (const entry of entriesIn(doc, { start: doc.lines.lineEnd(line) + 1, end })) add(entry, source);
+    }
+  }
+
+  // Task tables (`| 事项 | 负责人 | 截止时间 | 状态 |`): a row is an item, its cells say who, when and how far.
+  for (const table of readTables(doc)) {
+    const column = (role: ColumnRole) => columnOf(table, role);
+    const [task, owner, due, state] = [column('task'), column('owner'), column('due'), column('status')];
+    if (task < 0 || (owner < 0 && due < 0 && state < 0)) continue;
+    for (const row of table.rows) {
+      const cell = row[task];
+      if (!cell?.text || inside(cell.span.start, taken)) continue;
+      const last = row[row.length - 1] ?? cell;
+      const item = tableItem(doc, cell, row[owner], row[due], row[state], links, sectionAt(doc, cell.span.start));
+      const line = doc.lines.position(cell.span.start).line;
+      if (item && !byLine.has(line)) {
+        item.block = { start: cell.span.start, end: last.span.end };
+        byLine.set(line, item);
+        taken.push(item.block);
+      }
     }
   }
 
@@ -291,6 +311,32 @@ function buildItem(doc: MinutesDocument, entry: Entry, source: Source, links: Li
   if (status.written) item.statusText = status.written;
   if (due) item.due = due;
   if (source.section) item.section = plainTitle(source.section.title);
+  return item;
+}
+
+function tableItem(doc: MinutesDocument, task: TableCell, owner: TableCell | undefined, due: TableCell | undefined, state: TableCell | undefined, links: LinkKey[], section: Section | undefined): MinutesItem | undefined {
+  const text = cleanText(task.text);
+  if (!text || NOTHING.test(text)) return undefined;
+  const owners = owner ? [
+    ...doc.mentions.filter((m) => m.span.start >= owner.span.start && m.span.end <= owner.span.end).map((m) => `@${m.handle}`),
+    ...ownerNames(owner.text.replace(/@\S+/g, ' ')),
+  ] : [];
+  const date = due ? findDate(due.text, { monthDay: true }) : undefined;
+  const said = state ? statusIn(state.text) : undefined;
+  const item: MinutesItem = {
+    kind: 'action',
+    text,
+    owners,
+    status: said?.status ?? 'open',
+    links: [...new Set(links.filter((l) => l.span.start >= task.span.start && l.span.end <= task.span.end).map((l) => l.key))],
+    tracked: owners.length > 0 || date !== undefined,
+    carried: false,
+    span: task.span,
+    block: task.span,
+  };
+  if (said) item.statusText = said.text;
+  if (date) item.due = formatDate(date.date);
+  if (section) item.section = plainTitle(section.title);
   return item;
 }
 

@@ -9,7 +9,7 @@ export const DONE_WORDS = [
   'done', 'completed', 'complete', 'closed', 'fixed', 'resolved', 'landed', 'merged', 'finished', 'shipped', 'released',
   'removed tsc-agenda', 'removed from the agenda', 'removed from agenda', 'remove from agenda', 'removed the label',
   '已完成', '已经完成', '完成了', '已解决', '解决了', '已关闭', '关闭', '已合入', '合入master', '已合并', '已落实', '已处理', '已结束', '已发布',
-  '进行完毕', '已结项', '结项', '已闭环', '闭环',
+  '进行完毕', '已结项', '结项', '已闭环', '闭环', '✅', '✔', '☑',
 ];
 
 export const OPEN_WORDS = [
