@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { walkFiles } from '../node/walk';
+import { walkFiles, type SkipReason } from '../node/walk';
 
 export interface FoundFile {
   path: string;
@@ -7,10 +7,16 @@ export interface FoundFile {
   explicit: boolean;
 }
 
+export interface SkippedFile {
+  path: string;
+  reason: SkipReason;
+}
+
 /** Expands folders into their files with the given extensions, in a stable order. */
-export function collectFiles(paths: string[], extensions: string[]): { files: FoundFile[]; missing: string[] } {
+export function collectFiles(paths: string[], extensions: string[]): { files: FoundFile[]; missing: string[]; skipped: SkippedFile[] } {
   const files: FoundFile[] = [];
   const missing: string[] = [];
+  const skipped: SkippedFile[] = [];
   for (const p of paths) {
     let stat;
     try {
@@ -20,11 +26,14 @@ export function collectFiles(paths: string[], extensions: string[]): { files: Fo
       continue;
     }
     if (stat.isDirectory()) {
-      const found = walkFiles(p, { accept: (name) => extensions.some((e) => name.toLowerCase().endsWith(`.${e}`)) });
+      const found = walkFiles(p, {
+        accept: (name) => extensions.some((e) => name.toLowerCase().endsWith(`.${e}`)),
+        skipped: (path, reason) => skipped.push({ path, reason }),
+      });
       files.push(...found.map((path) => ({ path, explicit: false })));
     } else {
       files.push({ path: p, explicit: true });
     }
   }
-  return { files, missing };
+  return { files, missing, skipped };
 }

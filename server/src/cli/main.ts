@@ -1,18 +1,21 @@
 import { readFileSync, writeFileSync, statSync } from 'node:fs';
 import {
-  applyEdits, builtinTemplate, lint, mergeFixEdits, resolveConfig, resolveTemplate,
-  type Diagnostic, type ResolvedConfig, type ResolvedTemplate,
+  applyEdits, builtinTemplate, lint, LineIndex, mergeFixEdits, resolveConfig, resolveTemplate,
+  type ConfigHost, type Diagnostic, type ResolvedConfig, type ResolvedTemplate,
 } from '../core';
+import { parseApiPairs, unheededWishes } from '../core/config/network';
+import type { ConfigProblem } from '../core/config/types';
 import { parseTemplateText } from '../core/config/load';
 import { nodeConfigHost, nodeServices, toPosixPath } from '../node/host';
 import { readTexts } from '../node/reference';
+import { SKIP_NOTES } from '../node/walk';
 import { cliRosterRoot, NodeRosters, rosterProblemLines } from '../node/roster';
 import { FolderSeries } from '../node/series';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { collectFiles } from './files';
 import { itemsMain } from './items';
 import { CliLinkStatus } from './online';
-import { toGithub, toJson, toText, type FileReport } from './report';
+import { printable, toGithub, toJson, toText, type FileReport } from './report';
 
 declare const PACKAGE_VERSION: string | undefined;
 
@@ -45,12 +48,14 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   let failed = false;
+  // Whatever a repository put in a message (a config value, a file name) is shown escaped.
+  const note = (message: string) => process.stderr.write(`minutes-lint: ${printable(message)}\n`);
   const fail = (message: string) => {
-    process.stderr.write(`minutes-lint: ${message}\n`);
+    note(message);
     failed = true;
   };
 
-  const forcedTemplate = options.template ? loadTemplateOption(options.template, fail) : undefined;
+  const forcedTemplate = options.template ? loadTemplateOption(options.template, options.lang, fail) : undefined;
   if (options.template && !forcedTemplate) return 2;
   if (options.config) {
     try {
@@ -61,11 +66,21 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
 
-  const extensions = options.ext ?? ['md', 'txt'];
-  const { files, missing } = collectFiles(options.paths, extensions);
-  for (const m of missing) fail(`no such file or directory: ${m}`);
+  // API servers the user confirms: the environment, then the command line.
+  const envApi = process.env.MINUTES_LINT_API?.trim() ? parseApiPairs(process.env.MINUTES_LINT_API) : {};
+  if (!envApi) {
+    process.stderr.write('minutes-lint: MINUTES_LINT_API must be HOST=URL pairs separated by commas\n');
+    return 2;
+  }
+  const network = { online: options.online, confirmedApi: { ...envApi, ...options.api } };
 
-  const host = nodeConfigHost();
+  const extensions = options.ext ?? ['md', 'txt'];
+  const { files, missing, skipped } = collectFiles(options.paths, extensions);
+  for (const m of missing) fail(`no such file or directory: ${m}`);
+  for (const s of skipped) note(`note: skipped ${s.path}: ${SKIP_NOTES[s.reason]}`);
+
+  // Without a `.git` above a configuration, the folder the CLI runs in is its repository.
+  const host = nodeConfigHost(undefined, process.cwd());
   const configs = new Map<string, ResolvedConfig>();
   const reportedConfigs = new Set<string>();
   const reports: FileReport[] = [];
@@ -85,7 +100,14 @@ export async function main(argv: string[]): Promise<number> {
       const key = `${p.path}:${p.start}:${p.message.en}`;
       if (reportedConfigs.has(key)) continue;
       reportedConfigs.add(key);
-      fail(`${p.path}: ${p.message[options.lang]} ${options.lang === 'zh' ? '（使用默认值）' : '(defaults are used)'}`);
+      fail(`${configPlace(p, host)}: ${p.message[options.lang]} ${options.lang === 'zh' ? '（使用默认值）' : '(defaults are used)'}`);
+    }
+    // The repository asked for the network and the user did not grant it: said once, not a failure.
+    for (const n of unheededWishes(config, network)) {
+      const key = `${n.path}:${n.start}:${n.message.en}`;
+      if (reportedConfigs.has(key)) continue;
+      reportedConfigs.add(key);
+      note(`note: ${configPlace(n, host)}: ${n.message[options.lang]}`);
     }
     const read = readText(file.path);
     if ('error' in read) {
@@ -99,13 +121,12 @@ export async function main(argv: string[]): Promise<number> {
     const template = forcedTemplate
       ? resolveTemplate(path, text, { spec: forcedTemplate, reason: '--template' })
       : undefined;
-    const online = options.online || config.config.links?.online === true;
     const services = {
       ...nodeServices, referenceText, roster: () => rosters.rosterFor(config, cliRosterRoot(config, path)),
-      linkStatus: online ? linkLookups.get() : undefined,
+      linkStatus: network.online ? linkLookups.get() : undefined,
       series: (p: string) => folderSeries.filesFor(p),
     };
-    const input = { path, config, template, lang: options.lang, services, online };
+    const input = { path, config, template, lang: options.lang, services, ...network };
     let result = await lint({ ...input, text });
     if (!file.explicit && !includeInWalk(path, result.template, options)) continue;
 
@@ -127,7 +148,7 @@ export async function main(argv: string[]): Promise<number> {
 
   linkLookups.save();
   // A broken roster file is the team's to fix, not the minutes' fault: a warning, not a failure.
-  for (const line of rosterProblemLines(rosters, options.lang)) process.stderr.write(`minutes-lint: warning: ${line}\n`);
+  for (const line of rosterProblemLines(rosters, options.lang)) note(`warning: ${line}`);
   const color = options.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const output = options.format === 'json' ? toJson(reports) : options.format === 'github' ? toGithub(reports) : toText(reports, color, options.lang);
   process.stdout.write(`${output}\n`);
@@ -151,7 +172,7 @@ function includeInWalk(path: string, template: ResolvedTemplate, options: CliOpt
   return true;
 }
 
-function loadTemplateOption(id: string, fail: (m: string) => void) {
+function loadTemplateOption(id: string, lang: 'en' | 'zh', fail: (m: string) => void) {
   const builtin = builtinTemplate(id);
   if (builtin) return builtin;
   let text: string;
@@ -163,16 +184,28 @@ function loadTemplateOption(id: string, fail: (m: string) => void) {
   }
   const parsed = parseTemplateText(text);
   if ('error' in parsed) {
-    fail(`--template ${id}: ${parsed.error}`);
+    fail(`--template ${id}: ${parsed.error[lang]}`);
     return undefined;
   }
   return parsed.spec;
 }
 
+/** `file:line:column` of a config problem, as compilers print it, so an editor or CI log can jump there. */
+function configPlace(problem: ConfigProblem, host: ConfigHost): string {
+  if (problem.end <= problem.start && problem.start === 0) return problem.path;
+  const text = host.readFile(problem.path);
+  if (text === undefined) return problem.path;
+  const at = new LineIndex(text).position(problem.start);
+  return `${problem.path}:${at.line + 1}:${at.character + 1}`;
+}
+
 function readText(path: string): { text: string } | { error: string } {
   let bytes: Buffer;
   try {
-    const size = statSync(path).size;
+    const stat = statSync(path);
+    // A FIFO named `x.md` would block the read forever; sockets and devices are no minutes either.
+    if (!stat.isFile()) return { error: 'not a regular file (a FIFO, socket or device), not read' };
+    const size = stat.size;
     if (size > MAX_BYTES) return { error: `file too large to check (${(size / 1048576).toFixed(1)} MB, the limit is ${MAX_BYTES / 1048576} MB)` };
     bytes = readFileSync(path);
   } catch (error) {

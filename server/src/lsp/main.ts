@@ -1,15 +1,26 @@
 /**
  * The Community Minutes language server. `node dist/server.js --stdio` (or `--node-ipc`,
- * `--socket=N`): the transport is chosen from the command line by vscode-languageserver.
+ * `--socket=N`): the transport is chosen from the command line (transport.ts).
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { messageTransport } from './transport';
 import { startServer } from './server';
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio and IPC the server reads through its own reader, so that a broken stream can end it.
+const transport = messageTransport(process.argv);
+const connection = transport ? createConnection(ProposedFeatures.all, transport.reader, transport.writer) : createConnection(ProposedFeatures.all);
 
 // A language server that dies takes every diagnostic with it: log and keep serving.
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
+
+// …except when the stream itself is broken (garbage where a message header should be): after
+// that nothing it reads can be trusted to be a message, and a server that stays would be alive
+// but deaf. Exiting lets the client start a fresh one.
+transport?.reader.onError((error) => {
+  process.stderr.write(`community-minutes: the message stream is broken (${error.message.split('\n')[0]}); exiting so that the client restarts the server\n`);
+  process.exit(1);
+});
 
 startServer(connection);
 connection.listen();

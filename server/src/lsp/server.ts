@@ -57,7 +57,8 @@ export function startServer(connection: Connection): void {
   // Online look-ups: answered by the client when it says so at start (initializationOptions), else by this process.
   let linkSource: { viaClient: boolean; cachePath?: string } = { viaClient: false };
   const linkLookups = createLinkLookups(connection, { source: () => linkSource, trusted: () => trusted, log });
-  const analysisOptions = (): AnalysisOptions => ({ enabled: settings.enable, lang: lang(), trusted, linksOnline: settings.links.online });
+  const userNetwork = () => ({ online: settings.links.online, confirmedApi: settings.links.api });
+  const analysisOptions = (): AnalysisOptions => ({ enabled: settings.enable, lang: lang(), trusted, linksOnline: settings.links.online, confirmedApi: settings.links.api });
   // The series rules and the items view read the other minutes of a document's folder.
   const folderSeries = new FolderSeries(openText);
   const analyzer = new Analyzer(configs, analysisOptions, log, {
@@ -136,6 +137,7 @@ export function startServer(connection: Connection): void {
   function applySettings(next: ClientSettings): void {
     if (JSON.stringify(next) === JSON.stringify(settings)) return;
     settings = next;
+    configs.network = userNetwork();
     analyzer.settingsGeneration++;
     publishConfigDiagnostics(true);
     relintAll();
@@ -154,6 +156,7 @@ export function startServer(connection: Connection): void {
     const options = (params.initializationOptions ?? {}) as Record<string, unknown>;
     clientLocale = typeof options.locale === 'string' ? options.locale : params.locale;
     settings = readSettings(options, defaultSettings);
+    configs.network = userNetwork();
     trusted = options.trusted !== false;
     linkSource = { viaClient: options.linkLookups === 'client', cachePath: typeof options.linkCache === 'string' ? options.linkCache : undefined };
     const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -193,8 +196,10 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration((params) => {
+    // A client that answers pulls is asked: the VS Code client answers them with the network
+    // settings from user scope only, which a pushed payload does not promise.
     const pushed = (params.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
-    if (pushed !== undefined) applySettings(readSettings(pushed, settings));
+    if (pushed !== undefined && !support.configurationPull) applySettings(readSettings(pushed, settings));
     else void pullSettings();
   });
 
@@ -271,7 +276,7 @@ export function startServer(connection: Connection): void {
   registerRuleCatalog(connection, lang);
   const linkHover = registerLinkFeatures(connection, {
     documents, analyzer, lookups: linkLookups, lang, log, isConfigDocument,
-    online: (analysis) => onlineChecks(analysisOptions(), analysis.config),
+    online: () => onlineChecks(analysisOptions()),
     trusted: () => trusted,
     recheck: () => {
       analyzer.settingsGeneration++;

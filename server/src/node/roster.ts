@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { joinPath } from '../core/config/load';
 import type { Lang } from '../core/i18n/lang';
 import type { ResolvedConfig } from '../core/config/types';
@@ -8,6 +8,8 @@ import {
   type RosterEntry, type RosterProblem, type RosterSourceResult,
 } from '../core/roster';
 import { filled, sourceMessages } from '../core/roster/sources/problems';
+import { locateInside } from './contain';
+import { fileSize, readRegularFile } from './host';
 import { walkFiles } from './walk';
 
 /** Reads a file's text (an open editor buffer first, in the language server); undefined when absent. */
@@ -25,6 +27,8 @@ export interface NodeRosterOptions {
 /** Minutes files scanned per workspace folder, at most: a huge monorepo must not stall the server. */
 export const MAX_SCANNED_FILES = 5000;
 const MAX_SCANNED_BYTES = 1024 * 1024;
+/** Real rosters are a few KB (openEuler's largest sig-info.yaml: 20 KB). */
+export const MAX_ROSTER_BYTES = 1024 * 1024;
 const MINUTES_FILE = /\.(?:md|markdown|txt)$/i;
 
 interface CachedRoster {
@@ -56,7 +60,7 @@ export class NodeRosters {
   onDidBuild: (() => void) | undefined;
 
   constructor(private readonly options: NodeRosterOptions = {}) {
-    this.readText = options.readFile ?? readDiskText;
+    this.readText = options.readFile ?? readRegularFile;
   }
 
   /**
@@ -78,8 +82,10 @@ export class NodeRosters {
       entries.push(...inline.entries);
       problems.push(...inline.problems);
     }
+    // Links that lead out of the repository are not followed, configured or found by name.
+    const repositoryRoot = config.root ?? root;
     for (const { path, configured } of files) {
-      const result = this.source(path, configured);
+      const result = this.source(path, configured, repositoryRoot);
       if (!result) continue;
       entries.push(...result.entries);
       problems.push(...result.problems);
@@ -174,20 +180,28 @@ export class NodeRosters {
   }
 
   /** A parsed roster file; a configured file that is missing is a problem, an autodetected one is not. */
-  private source(path: string, configured: boolean): RosterSourceResult | undefined {
+  private source(path: string, configured: boolean, repositoryRoot: string | undefined): RosterSourceResult | undefined {
     if (this.sources.has(path)) return this.sources.get(path);
-    const text = this.readText(path);
+    const refused = (message: RosterProblem['message']): RosterSourceResult => ({ entries: [], problems: [{ path, message, start: 0, end: 0 }] });
     let result: RosterSourceResult | undefined;
-    if (text === undefined) {
-      result = configured
-        ? { entries: [], problems: [{ path, message: filled(sourceMessages.unreadable, { reason: existsSync(path) ? 'not a file' : 'not found' }), start: 0, end: 0 }] }
-        : undefined;
+    const size = fileSize(path);
+    if (repositoryRoot && locateInside(path, repositoryRoot) === 'outside') {
+      result = refused(filled(sourceMessages.outside, { root: repositoryRoot }));
+    } else if (size !== undefined && size > MAX_ROSTER_BYTES) {
+      result = refused(filled(sourceMessages.tooLarge, { size: (size / 1024).toFixed(0), limit: MAX_ROSTER_BYTES / 1024 }));
     } else {
-      try {
-        result = parseRosterSource(path, text);
-      } catch (error) {
-        // The parsers report problems rather than throw; a bug in one must still not stop linting.
-        result = { entries: [], problems: [{ path, message: { en: `cannot read the roster file: ${String(error)}`, zh: `无法读取名单文件：${String(error)}` }, start: 0, end: 0 }] };
+      const text = this.readText(path);
+      if (text === undefined) {
+        result = configured ? refused(filled(sourceMessages.unreadable, { reason: existsSync(path) ? 'not a file' : 'not found' })) : undefined;
+      } else if (text.length > MAX_ROSTER_BYTES) {
+        result = refused(filled(sourceMessages.tooLarge, { size: (text.length / 1024).toFixed(0), limit: MAX_ROSTER_BYTES / 1024 }));
+      } else {
+        try {
+          result = parseRosterSource(path, text);
+        } catch (error) {
+          // The parsers report problems rather than throw; a bug in one must still not stop linting.
+          result = refused({ en: `cannot read the roster file: ${String(error)}`, zh: `无法读取名单文件：${String(error)}` });
+        }
       }
     }
     this.sources.set(path, result);
@@ -238,14 +252,7 @@ export function listMinutes(root: string, limit = MAX_SCANNED_FILES): string[] {
   return walkFiles(root, { limit, accept: (name, stat) => MINUTES_FILE.test(name) && stat.size <= MAX_SCANNED_BYTES }).map((p) => p.replace(/\\/g, '/'));
 }
 
-function readDiskText(path: string): string | undefined {
-  try {
-    if (!statSync(path).isFile()) return undefined;
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
+
 
 function isInside(path: string, root: string): boolean {
   return path.startsWith(root.endsWith('/') ? root : `${root}/`);

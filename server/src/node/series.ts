@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { SeriesFile } from '../core/services';
+import { within } from './contain';
 
 /** Minutes are small; a larger file in the folder is something else (an export, a log). */
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -49,6 +50,10 @@ export class FolderSeries {
   private read(path: string): string | undefined {
     let stat;
     try {
+      // A repository is untrusted: a link is read only when it leads to a file of the same
+      // folder (never to ~/.ssh or /etc, whose text a message could then quote), and FIFOs,
+      // sockets and devices are never opened.
+      if (lstatSync(path).isSymbolicLink() && !within(realpathSync(path), realpathSync(posix.dirname(path)))) return undefined;
       stat = statSync(path);
     } catch {
       return undefined;
