@@ -10,6 +10,7 @@ import { unified } from 'unified';
 import { lint } from '../server/src/core';
 import { clearMeetingCache } from '../server/src/core/items/meetings';
 import { clearPieceCache } from '../server/src/core/model/markdown';
+import { SeriesIndex } from '../server/src/core/series';
 import type { Services } from '../server/src/core/services';
 import { hasSharedCorpus, readMinutes, SHARED_CORPUS } from './corpus';
 
@@ -62,17 +63,24 @@ async function measureEdit(label: string, doc: { path: string; text: string }): 
 }
 
 /**
- * The series rules: every file of one series (a folder) linted with its neighbours as
- * `Services.series`, against the same files linted alone. Caches are cleared before each run,
- * as a fresh `minutes-lint` run would start.
+ * The series rules: every file of one series (a folder) linted with its series' members
+ * (`Services.series`), against the same files with the same series view but no members (the
+ * series' template, no series rules). Caches are cleared before each run, as a fresh
+ * `minutes-lint` run would start.
  */
 async function measureSeries(label: string, docs: Array<{ path: string; text: string }>): Promise<void> {
-  const services: Services = { series: () => docs };
+  const index = new SeriesIndex();
+  for (const d of docs) index.set(d.path, d.text);
+  const services: Services = { series: (p) => index.view(p) };
+  const withoutMembers: Services = { series: (p) => {
+    const view = index.view(p);
+    return view && { ...view, members: undefined };
+  } };
   const alone: number[] = [];
   const together: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     clearPieceCache();
-    alone.push(await time(async () => { for (const d of docs) await lint(d); }));
+    alone.push(await time(async () => { for (const d of docs) await lint({ ...d, services: withoutMembers }); }));
     clearPieceCache();
     clearMeetingCache();
     together.push(await time(async () => { for (const d of docs) await lint({ ...d, services }); }));

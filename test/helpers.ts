@@ -97,10 +97,10 @@ export function docsExamples(ruleId: string): DocExample[] | undefined {
   let series: Array<{ path: string; text: string }> = [];
   let afterExample = false;
   for (let i = 0; i < lines.length; i++) {
-    const open = /^(`{3,}|~{3,})\s*\S*\s+(bad|good|series)\b(.*)$/.exec(lines[i]);
+    const open = /^(`{3,}|~{3,})[ \t]*(?:[^\s`~]\S*[ \t]+)?(bad|good|series)\b(.*)$/.exec(lines[i]);
     if (!open) continue;
     const fence = open[1];
-    const attrs = Object.fromEntries([...open[3].matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    const attrs = Object.fromEntries([...open[3].matchAll(/\b(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
     const body: string[] = [];
     for (i++; i < lines.length && !(lines[i].startsWith(fence) && lines[i].trim() === fence); i++) body.push(lines[i]);
     if (open[2] === 'series') {

@@ -33,11 +33,13 @@ describe('minutes-lint items', () => {
     const r = run(['items', '--format', 'json', 'test/fixtures/series', '--today', '2024-06-01']);
     assert.equal(r.code, 0, r.stderr);
     const data = JSON.parse(r.stdout) as { series: Array<{ folder: string; template: string; meetings: Array<{ date: string }>; items: Array<{ text: string; mentions: unknown[] }> }> };
+    // The series model groups them (year folders are one series) and gives each its template.
     assert.deepEqual(data.series.map((s) => [s.folder, s.template, s.meetings.length]), [
-      ['test/fixtures/series/infra', 'generic', 4],
+      ['test/fixtures/series/infra', 'learned-test-fixtures-series-infra', 4],
+      ['test/fixtures/series/storage-sync/YYYY', 'learned-test-fixtures-series-storage-sync', 9],
       ['test/fixtures/series/tc', 'openeuler-tc', 4],
     ]);
-    const plan = data.series[1].items.find((i) => i.text === '24.03 版本计划的发布');
+    const plan = data.series[2].items.find((i) => i.text === '24.03 版本计划的发布');
     assert.equal(plan?.mentions.length, 3);
   });
 

@@ -6,8 +6,9 @@ import { groupItems } from '../../client/src/items/groups';
 import { skeletonSnippet } from '../../client/src/newMinutes/skeletons';
 import { builtinTemplate, resolveTemplate } from '../../server/src/core';
 import type { CarriedItem } from '../../server/src/core/items/carry';
-import type { ItemView, SeriesView } from '../../server/src/lsp/items';
+import type { ItemView, SeriesItems } from '../../server/src/lsp/items';
 import { lintText, only } from '../helpers';
+import { seriesServices } from './series-fixtures';
 
 // What "New minutes" writes for the next meeting of a series, and how the Action-items view
 // orders the open items: pure functions of the client, checked without VS Code.
@@ -57,9 +58,9 @@ describe('new minutes carry the open items over', () => {
     const path = 'tc/20240306_minutes.md';
     const template = resolveTemplate(path, text, { spec: builtinTemplate('openeuler-tc')!, reason: 'test' });
     assert.equal(template.id, 'openeuler-tc');
-    const result = await lintText(text, path, { template: 'openeuler-tc', services: { series: () => [...files, { path, text }] } });
+    const result = await lintText(text, path, { template: 'openeuler-tc', services: seriesServices([...files, { path, text }]) });
     assert.deepEqual(only(result.diagnostics, 'series/dropped-item'), []);
-    const without = await lintText(text.replace(/1\. 整理 SIG 维护者名单.*\n/, ''), path, { template: 'openeuler-tc', services: { series: () => files } });
+    const without = await lintText(text.replace(/1\. 整理 SIG 维护者名单.*\n/, ''), path, { template: 'openeuler-tc', services: seriesServices(files) });
     assert.equal(only(without.diagnostics, 'series/dropped-item').length, 1, 'the same minutes without the carried item drop it');
   });
 });
@@ -68,7 +69,7 @@ describe('Action-items view order', () => {
   const view = (text: string, extra: Partial<ItemView> = {}): ItemView => ({
     text, kind: 'action', owners: [], status: 'open', open: true, since: { path: '/ws/a/1.md' }, lastSeen: { path: '/ws/a/1.md' }, uri: 'file:///ws/a/1.md', mentions: [], ...extra,
   });
-  const series: SeriesView[] = [{
+  const series: SeriesItems[] = [{
     folder: 'file:///ws/a', name: 'a', latest: 'file:///ws/a/2.md',
     items: [
       view('old task', { owners: ['@ada'] }),

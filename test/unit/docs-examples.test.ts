@@ -4,6 +4,7 @@ import { allRules } from '../../server/src/core';
 import { inlineEntries, Roster } from '../../server/src/core/roster';
 import type { Services } from '../../server/src/core/services';
 import { applyRuleFixes, docsExamples, exampleLinkStatus, lintText, only } from '../helpers';
+import { seriesServices } from './series-fixtures';
 
 // Each rule's documentation page carries examples; running them keeps docs and behaviour in step.
 describe('rule documentation examples', () => {
@@ -28,7 +29,7 @@ describe('rule documentation examples', () => {
           if (roster) services = { ...services, roster: () => roster };
           // ` ```markdown series ` blocks: the other minutes of the example's series.
           const series = example.series;
-          if (series) services = { ...services, series: () => series };
+          if (series) services = { ...services, ...seriesServices(series) };
           // `online="…"`: the online rules' examples run against those answers, with no network.
           const online = rule.online === true;
           if (online) services = { ...services, linkStatus: exampleLinkStatus(example.online ?? []) };

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import type { SeriesFile, Services } from '../../server/src/core/services';
+import type { SeriesFile } from '../../server/src/core/items/meetings';
 import { lintText, only } from '../helpers';
-import { seriesFixture } from './series-fixtures';
+import { seriesFixture, seriesServices } from './series-fixtures';
 
 // The series rules on whole series (the docs pages show each rule's basic case): when they
 // speak, and when they must keep quiet.
 
-const servicesFor = (files: SeriesFile[]): Services => ({ series: () => files });
+const servicesFor = seriesServices;
 
 async function findings(files: SeriesFile[], path: string, rule: string, template?: string) {
   const file = files.find((f) => f.path === path)!;
@@ -73,6 +73,13 @@ describe('series rules', () => {
       const twice = [...files, { path: 'series/infra/2024-05-23-extra.md', text: '# Infra Team Meeting 2024-05-23\n' }];
       const again = await lintText(twice[4].text, twice[4].path, { services: servicesFor(twice) });
       assert.equal(only(again.diagnostics, 'series/missed-meeting').length, 1);
+    });
+
+    it('says nothing after a pause of more than four beats (a summer break is no missing meeting)', async () => {
+      const files = [...seriesFixture('infra'), { path: 'series/infra/2024-07-25.md', text: '# Infra Team Meeting 2024-07-25\n' }];
+      assert.deepEqual(await findings(files, 'series/infra/2024-07-25.md', 'series/missed-meeting'), []);
+      const month = [...seriesFixture('infra'), { path: 'series/infra/2024-06-13.md', text: '# Infra Team Meeting 2024-06-13\n' }];
+      assert.equal((await findings(month, 'series/infra/2024-06-13.md', 'series/missed-meeting')).length, 1, 'three weeks without minutes are still noted');
     });
   });
 

@@ -4,7 +4,7 @@
  * then by due date. Pure (no VS Code), for tests.
  */
 import type { Lang } from '../../../server/src/core/i18n/lang';
-import type { ItemView, SeriesView } from '../../../server/src/lsp/items';
+import type { ItemView, SeriesItems } from '../../../server/src/lsp/items';
 import { sayItems } from './strings';
 
 export type GroupMode = 'owner' | 'due';
@@ -36,11 +36,11 @@ function groupUrgency(a: ItemGroup, b: ItemGroup): number {
   return rank(a) - rank(b) || a.label.localeCompare(b.label);
 }
 
-export function openEntries(series: readonly SeriesView[]): ItemEntry[] {
+export function openEntries(series: readonly SeriesItems[]): ItemEntry[] {
   return series.flatMap((s) => s.items.filter((i) => i.open).map((item) => ({ item, series: s.name, latest: item.uri === s.latest })));
 }
 
-export function groupItems(series: readonly SeriesView[], mode: GroupMode, lang: Lang): ItemGroup[] {
+export function groupItems(series: readonly SeriesItems[], mode: GroupMode, lang: Lang): ItemGroup[] {
   const groups = new Map<string, ItemGroup>();
   const add = (id: string, label: string, kind: ItemGroup['kind'], entry: ItemEntry) => {
     const group = groups.get(id) ?? { id, label, kind, entries: [] };

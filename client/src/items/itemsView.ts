@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { formatDate } from '../../../server/src/core/model/dates';
 import { escapeMarkdown } from '../../../server/src/core/text/markdown';
-import type { ItemsResult, SeriesView } from '../../../server/src/lsp/items';
+import type { ItemsResult, SeriesItems } from '../../../server/src/lsp/items';
 import { userLang } from '../messages';
 import { meetingDateOf } from '../newMinutes/fileName';
 import { groupItems, type GroupMode, type ItemEntry, type ItemGroup } from './groups';
@@ -29,7 +29,7 @@ export class ActionItemsView implements vscode.TreeDataProvider<Node>, vscode.Di
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private mode: GroupMode = 'owner';
-  private series: SeriesView[] | undefined;
+  private series: SeriesItems[] | undefined;
   private failure: string | undefined;
   private loading: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -39,7 +39,7 @@ export class ActionItemsView implements vscode.TreeDataProvider<Node>, vscode.Di
   }
 
   /** The series and their items as last read (for tests and the hover-free summary of the view). */
-  get current(): readonly SeriesView[] | undefined {
+  get current(): readonly SeriesItems[] | undefined {
     return this.series;
   }
 

@@ -62,7 +62,7 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--cache': o.cache = value; break;
       case '--timeout': {
         const seconds = Number(value);
-        if (!/^\d+(\.\d+)?$/.test(value!) || !(seconds > 0)) throw new UsageError(`--timeout must be a number of seconds, not "${value}"`);
+        if (!/^\d+(?:\.\d+)?$/.test(value!) || !(seconds > 0)) throw new UsageError(`--timeout must be a number of seconds, not "${value}"`);
         o.timeoutMs = Math.round(seconds * 1000);
         break;
       }

@@ -1,12 +1,12 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { posix, relative } from 'node:path';
 import { chooseTemplate, resolveConfig } from '../core';
-import { orderMeetings } from '../core/items/meetings';
+import { orderMeetings, readMembers } from '../core/items/meetings';
 import { formatDate } from '../core/model/dates';
 import { seriesItems, type SeriesItem } from '../core/items/report';
-import type { SeriesFile } from '../core/services';
+import type { SeriesIndex } from '../core/series';
 import { nodeConfigHost, toPosixPath } from '../node/host';
-import { walkFiles } from '../node/walk';
+import { seriesUnder } from '../node/learn';
 import { UsageError } from './args';
 
 export interface ItemsOptions {
@@ -20,8 +20,8 @@ export interface ItemsOptions {
 
 export const ITEMS_USAGE = `Usage: minutes-lint items [options] DIR...
 
-Lists the items of each series of minutes under DIR (the minutes of one folder whose file
-names give a date or a meeting number): action items and carried-over issues with their
+Lists the items of each series of minutes under DIR (the minutes of one folder and its sibling
+year folders whose file names give a date or a meeting number): action items and carried-over issues with their
 owners, since when they are open, and the meetings that mentioned them.
 
 Options:
@@ -83,8 +83,6 @@ export interface SeriesReport {
   items: SeriesItem[];
 }
 
-const MAX_BYTES = 1024 * 1024;
-
 /** `minutes-lint items …`: returns the exit status. */
 export function itemsMain(argv: string[], out: (text: string) => void, err: (text: string) => void): number {
   let options: ReturnType<typeof parseItemsArgs>;
@@ -112,39 +110,25 @@ export function itemsMain(argv: string[], out: (text: string) => void, err: (tex
     }
   }
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const reports = collectSeries(options.paths).map((files) => seriesReport(files, { today, openOnly: options.open }));
+  const root = toPosixPath(process.cwd());
+  const reports = options.paths.flatMap((dir) => {
+    const index = seriesUnder(dir, root);
+    return index.keys().flatMap((key) => seriesReport(index, key, { today, openOnly: options.open }) ?? []);
+  });
   const shown = reports.filter((r) => r.meetings.length > 1);
   out(`${options.format === 'json' ? JSON.stringify({ series: shown }, null, 2) : toMarkdown(shown, options)}\n`);
   return 0;
 }
 
-/** The minutes files under the folders, one group per folder (the series, until the series model lands). */
-function collectSeries(paths: string[]): SeriesFile[][] {
-  const byFolder = new Map<string, SeriesFile[]>();
-  for (const root of paths) {
-    for (const path of walkFiles(root, { accept: (name, stat) => /\.(?:md|markdown|txt)$/i.test(name) && stat.size <= MAX_BYTES })) {
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch {
-        continue;
-      }
-      if (text.includes('\0')) continue;
-      const file = toPosixPath(path);
-      const folder = posix.dirname(file);
-      const list = byFolder.get(folder) ?? [];
-      list.push({ path: file, text });
-      byFolder.set(folder, list);
-    }
-  }
-  return [...byFolder.values()];
-}
-
-function seriesReport(files: SeriesFile[], options: { today: string; openOnly: boolean }): SeriesReport {
-  const host = nodeConfigHost();
-  // The series follows the template of its latest file (by name): a folder may hold older eras.
-  const latest = [...files].sort((a, b) => a.path.localeCompare(b.path)).pop()!;
-  const template = chooseTemplate({ path: latest.path, text: latest.text, config: resolveConfig(latest.path, host) });
+/** The items of one series, read with the template its minutes get when they are linted. */
+function seriesReport(index: SeriesIndex, key: string, options: { today: string; openOnly: boolean }): SeriesReport | undefined {
+  const series = index.series(key);
+  const latestPath = series?.members.at(-1)?.path;
+  const view = latestPath === undefined ? undefined : index.view(latestPath);
+  const files = readMembers(view?.members ?? []);
+  const latest = files.find((f) => f.path === latestPath);
+  if (!series || !latest) return undefined;
+  const template = chooseTemplate({ path: latest.path, text: latest.text, config: resolveConfig(latest.path, nodeConfigHost()), services: { series: (p) => index.view(p) } });
   const meetings = orderMeetings(files, template);
   const shown = (path: string) => relative(process.cwd(), path).replace(/\\/g, '/') || '.';
   const items = seriesItems(meetings, options).map((item) => ({
@@ -154,7 +138,7 @@ function seriesReport(files: SeriesFile[], options: { today: string; openOnly: b
     mentions: item.mentions.map((m) => ({ ...m, path: shown(m.path) })),
   }));
   return {
-    folder: shown(posix.dirname(latest.path)),
+    folder: series.folder,
     template: template.resolvedId,
     meetings: meetings.map((m) => ({ path: shown(m.path), ...(m.date && !m.monthOnly ? { date: formatDate(m.date) } : {}) })),
     items,

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync, statSync } from 'node:fs';
 import {
-  applyEdits, builtinTemplate, lint, LineIndex, mergeFixEdits, resolveConfig, resolveTemplate,
+  builtinTemplate, fixUntilStable, lint, LineIndex, resolveConfig, resolveTemplate,
   type ConfigHost, type Diagnostic, type ResolvedConfig, type ResolvedTemplate,
 } from '../core';
 import { parseApiPairs, unheededWishes } from '../core/config/network';
@@ -8,22 +8,24 @@ import type { ConfigProblem } from '../core/config/types';
 import { parseTemplateText } from '../core/config/load';
 import { nodeConfigHost, nodeServices, toPosixPath } from '../node/host';
 import { readTexts } from '../node/reference';
+import { addToIndex, seriesSiblings } from '../node/series';
+import { SeriesIndex, seriesKey } from '../core/series';
 import { SKIP_NOTES } from '../node/walk';
 import { cliRosterRoot, NodeRosters, rosterProblemLines } from '../node/roster';
-import { FolderSeries } from '../node/series';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
-import { collectFiles } from './files';
+import { collectFiles, type FoundFile } from './files';
 import { itemsMain } from './items';
+import { runLearn } from './learn';
 import { CliLinkStatus } from './online';
 import { printable, toGithub, toJson, toText, type FileReport } from './report';
 
 declare const PACKAGE_VERSION: string | undefined;
 
 const MAX_BYTES = 5 * 1024 * 1024;
-const MAX_FIX_PASSES = 10;
 
 export async function main(argv: string[]): Promise<number> {
-  if (argv[0] === 'items') return itemsMain(argv.slice(1), (text) => process.stdout.write(text), (text) => process.stderr.write(text));
+  if (argv[0] === 'items') return itemsMain(argv.slice(1), (t) => process.stdout.write(t), (t) => process.stderr.write(t));
+  if (argv[0] === 'learn') return runLearn(argv.slice(1), (t) => process.stdout.write(t), (t) => process.stderr.write(t));
   let options: CliOptions;
   try {
     options = parseArgs(argv);
@@ -89,8 +91,8 @@ export async function main(argv: string[]): Promise<number> {
   let reference: readonly string[] | undefined;
   const referenceText = () => (reference ??= readTexts(files.map((f) => f.path)));
   const linkLookups = new CliLinkStatus(options);
-  // The series rules compare each file with the minutes around it in its folder.
-  const folderSeries = new FolderSeries();
+  // One template per series: every file's siblings (its folder, its sibling year folders) are read first.
+  const series = seriesIndexFor(files.map((f) => toPosixPath(f.path)));
 
   for (const file of files) {
     const path = toPosixPath(file.path);
@@ -117,43 +119,70 @@ export async function main(argv: string[]): Promise<number> {
       }
       continue;
     }
-    let text = read.text;
-    const template = forcedTemplate
-      ? resolveTemplate(path, text, { spec: forcedTemplate, reason: '--template' })
-      : undefined;
-    const services = {
-      ...nodeServices, referenceText, roster: () => rosters.rosterFor(config, cliRosterRoot(config, path)),
-      linkStatus: network.online ? linkLookups.get() : undefined,
-      series: (p: string) => folderSeries.filesFor(p),
-    };
-    const input = { path, config, template, lang: options.lang, services, ...network };
-    let result = await lint({ ...input, text });
-    if (!file.explicit && !includeInWalk(path, result.template, options)) continue;
-
-    let fixed = 0;
-    if (options.fix) {
-      for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-        const fixes = result.diagnostics.flatMap((d) => pickFix(d, options.fixLossy));
-        if (!fixes.length) break;
-        const applied = applyEdits(text, mergeFixEdits(fixes));
-        if (!applied.applied || applied.text === text) break;
-        text = applied.text;
-        fixed += fixes.length;
-        result = await lint({ ...input, text });
-      }
-      if (fixed) writeFileSync(file.path, text, 'utf8');
+    try {
+      const report = await checkFile(file, read.text, { path, config, forcedTemplate, options, rosters, referenceText, linkLookups, network, series });
+      if (report) reports.push(report);
+    } catch (error) {
+      // A bug the core did not contain costs this file its report, never the others theirs.
+      const reason = error instanceof Error ? error.message : String(error);
+      reports.push({ path: file.path, diagnostics: [], error: `internal error while checking this file (please report it): ${reason}` });
+      failed = true;
     }
-    reports.push({ path: file.path, template: result.template, lines: result.doc.lines, diagnostics: result.diagnostics, fixed });
   }
 
   linkLookups.save();
   // A broken roster file is the team's to fix, not the minutes' fault: a warning, not a failure.
   for (const line of rosterProblemLines(rosters, options.lang)) note(`warning: ${line}`);
   const color = options.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const output = options.format === 'json' ? toJson(reports) : options.format === 'github' ? toGithub(reports) : toText(reports, color, options.lang);
+  const output = options.format === 'json' ? toJson(reports, options.lang) : options.format === 'github' ? toGithub(reports) : toText(reports, color, options.lang);
   process.stdout.write(`${output}\n`);
   if (failed) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+interface FileContext {
+  path: string;
+  config: ResolvedConfig;
+  forcedTemplate: ReturnType<typeof loadTemplateOption>;
+  options: CliOptions;
+  rosters: NodeRosters;
+  referenceText: () => readonly string[];
+  linkLookups: CliLinkStatus;
+  /** The network as the user granted it (`--online`, `--api`), never as the repository wished. */
+  network: { online: boolean; confirmedApi: Record<string, string> };
+  /** The series of this run's files: one template for a series' minutes. */
+  series: SeriesIndex;
+}
+
+/** Lints (and with `--fix`, fixes) one file; undefined when a folder walk should skip it. */
+async function checkFile(file: FoundFile, original: string, ctx: FileContext): Promise<FileReport | undefined> {
+  const { path, config, options } = ctx;
+  const template = ctx.forcedTemplate ? resolveTemplate(path, original, { spec: ctx.forcedTemplate, reason: '--template' }) : undefined;
+  const services = {
+    ...nodeServices, referenceText: ctx.referenceText, roster: () => ctx.rosters.rosterFor(config, cliRosterRoot(config, path)),
+    series: (p: string) => ctx.series.view(p),
+    linkStatus: ctx.network.online ? ctx.linkLookups.get() : undefined,
+  };
+  const input = { path, config, template, lang: options.lang, services, ...ctx.network, text: original };
+  const first = await lint(input);
+  if (!file.explicit && !includeInWalk(path, first.template, options)) return undefined;
+  if (!options.fix) return { path: file.path, template: first.template, lines: first.doc.lines, diagnostics: first.diagnostics, fixed: 0 };
+  const { text, result, fixed } = await fixUntilStable(input, (d) => pickFix(d, options.fixLossy), first);
+  if (text !== original) writeFileSync(file.path, text, 'utf8');
+  return { path: file.path, template: result.template, lines: result.doc.lines, diagnostics: result.diagnostics, fixed };
+}
+
+/** The series of the files of this run, each read with its whole series (files outside the run included). */
+function seriesIndexFor(paths: readonly string[]): SeriesIndex {
+  const index = new SeriesIndex({ root: toPosixPath(process.cwd()) });
+  const seeded = new Set<string>();
+  for (const path of paths) {
+    const key = seriesKey(path);
+    if (seeded.has(key)) continue;
+    seeded.add(key);
+    addToIndex(index, seriesSiblings(path));
+  }
+  return index;
 }
 
 function pickFix(d: Diagnostic, lossy: boolean) {
@@ -167,7 +196,7 @@ function includeInWalk(path: string, template: ResolvedTemplate, options: CliOpt
   const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
   if (ext !== 'md' && !options.ext) {
     const wanted = template.extensions ?? ['md'];
-    if (!wanted.includes(ext) || template.reason === 'fallback') return false;
+    if (!wanted.includes(ext) || template.confidence === 'none') return false;
   }
   return true;
 }

@@ -1,5 +1,6 @@
 import type { ForgeTarget, LinkStatus } from './links/types';
 import type { Roster } from './roster/roster';
+import type { SeriesView } from './series/types';
 
 /**
  * What the core may ask of its host. Rules never touch the file system or the network;
@@ -35,17 +36,11 @@ export interface Services {
    */
   roster?(path: string): Roster | undefined;
   /**
-   * The minutes of the series the document belongs to (the document's own file included, as
-   * saved), in any order: the series rules order them and compare each meeting with the ones
-   * around it. Undefined when the host knows no series (a file outside any folder of minutes).
+   * The series the document belongs to: its sibling minutes (the folder, and the same naming
+   * across year folders), grouped and learned from by the core's `SeriesIndex`, which the host
+   * feeds with the files it knows. Undefined when the host has none or is still reading them.
    */
-  series?(path: string): readonly SeriesFile[] | undefined;
-}
-
-/** A minutes file of a series, as the host read it. */
-export interface SeriesFile {
-  path: string;
-  text: string;
+  series?(path: string): SeriesView | undefined;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The items of a series in the editor: `minutes/items` (the Action-items view), `minutes/nextMeeting`
  * (what "New minutes" carries over) and the hover that shows an item's history across meetings.
- * The series is the minutes of one folder (`node/series.ts`), open editors' texts first.
+ * The series are the language server's (`SeriesStore`: the series model over each workspace
+ * folder), open editors' texts first.
  */
 import { posix } from 'node:path';
 import { MarkupKind, RequestType, type Connection, type Hover, type Position, type TextDocuments } from 'vscode-languageserver';
@@ -9,15 +10,16 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang, ResolvedTemplate } from '../core';
 import { nextMeeting, type CarriedItem } from '../core/items/carry';
 import { extractItems } from '../core/items/extract';
-import { orderMeetings, type Meeting } from '../core/items/meetings';
+import { orderMeetings, readMembers, type Meeting } from '../core/items/meetings';
 import { seriesItemAt, seriesItems, type SeriesItem, type SeriesMention } from '../core/items/report';
 import { format } from '../core/i18n/lang';
 import { escapeMarkdown } from '../core/text/markdown';
-import type { FolderSeries } from '../node/series';
+import { seriesKey } from '../core/series';
 import type { Analysis, Analyzer } from './analysis';
 import type { ConfigStore } from './configStore';
 import { toRange } from './convert';
 import { selectDocument } from './selection';
+import type { SeriesStore } from './series';
 import { pathToUri, uriToPath } from './uri';
 
 export interface ItemsParams {
@@ -34,8 +36,8 @@ export interface ItemView extends Omit<SeriesItem, 'mentions'> {
   mentions: Array<SeriesMention & { uri: string }>;
 }
 
-export interface SeriesView {
-  /** The folder's URI, and its name as the view shows it. */
+export interface SeriesItems {
+  /** The folder's URI (of its latest minutes), and the series' name as the view shows it. */
   folder: string;
   name: string;
   /** The URI of the series' latest minutes. */
@@ -44,7 +46,7 @@ export interface SeriesView {
 }
 
 export interface ItemsResult {
-  series: SeriesView[];
+  series: SeriesItems[];
 }
 
 export interface NextMeetingParams {
@@ -65,30 +67,31 @@ export interface ItemsContext {
   documents: TextDocuments<TextDocument>;
   analyzer: Analyzer;
   configs: ConfigStore;
-  series: FolderSeries;
+  series: SeriesStore;
   lang(): Lang;
   log(message: string): void;
 }
 
-/** A folder this large is an archive: the view lists its series up to this many files. */
-const MAX_FOLDERS = 500;
+/** The view lists this many series at most. */
+const MAX_SERIES = 500;
 
 export function registerItems(connection: Connection, context: ItemsContext): { hover(document: TextDocument, position: Position, analysis: Analysis): Hover | null } {
   const uriFor = (path: string) => context.documents.all().find((d) => uriToPath(d.uri).path === path)?.uri ?? pathToUri(path);
 
-  /** The folder's meetings, with the template of its latest minutes (or the one given). */
-  const meetingsIn = (folder: string, template?: ResolvedTemplate): Meeting[] | undefined => {
-    const files = context.series.filesIn(folder);
-    if (!files?.length) return undefined;
+  /** The meetings of the series `path` is (or would be) in, read with the series' template (or the one given). */
+  const meetingsOf = (path: string, template?: ResolvedTemplate): { meetings: Meeting[]; name: string } | undefined => {
+    const view = context.series.view(path);
+    const files = readMembers(view?.members ?? []);
+    const latest = files.at(-1);
+    if (!view || !latest) return undefined;
     let chosen = template;
     if (!chosen) {
-      const latest = [...files].sort((a, b) => a.path.localeCompare(b.path)).pop()!;
-      const selection = selectDocument(latest.path, latest.text, context.configs.resolve(latest.path), context.lang());
+      const selection = selectDocument(latest.path, latest.text, context.configs.resolve(latest.path), context.lang(), { series: (p) => context.series.view(p) });
       if (!selection.lint) return undefined;
       chosen = selection.template;
     }
     const meetings = orderMeetings(files, chosen);
-    return meetings.length ? meetings : undefined;
+    return meetings.length ? { meetings, name: view.folder } : undefined;
   };
 
   const withUris = (item: SeriesItem): ItemView => ({
@@ -97,32 +100,36 @@ export function registerItems(connection: Connection, context: ItemsContext): { 
     mentions: item.mentions.map((m) => ({ ...m, uri: uriFor(m.path) })),
   });
 
-  connection.onRequest(itemsRequest, ({ uris, today }) => {
-    const folders = new Set<string>();
+  connection.onRequest(itemsRequest, async ({ uris, today }) => {
+    await context.series.whenReady();
+    // One path per series: the series model knows the rest.
+    const keys = new Map<string, string>();
     for (const uri of uris) {
       const { path, onDisk } = uriToPath(uri);
-      if (onDisk && folders.size < MAX_FOLDERS) folders.add(posix.dirname(path));
+      if (onDisk && keys.size < MAX_SERIES && !keys.has(seriesKey(path))) keys.set(seriesKey(path), path);
     }
-    const series: SeriesView[] = [];
-    for (const folder of [...folders].sort()) {
+    const series: SeriesItems[] = [];
+    for (const [key, path] of [...keys].sort((a, b) => a[0].localeCompare(b[0]))) {
       try {
-        const meetings = meetingsIn(folder);
-        if (!meetings) continue;
-        const items = seriesItems(meetings, { today }).filter((i) => i.kind === 'action' || i.open);
+        const found = meetingsOf(path);
+        if (!found) continue;
+        const items = seriesItems(found.meetings, { today }).filter((i) => i.kind === 'action' || i.open);
         if (!items.length) continue;
-        const latest = uriFor(meetings[meetings.length - 1].path);
-        series.push({ folder: pathToUri(folder), name: folderName(folder, context.configs.rootFor(folder)), latest, items: items.map(withUris) });
+        const latest = found.meetings[found.meetings.length - 1].path;
+        series.push({ folder: pathToUri(posix.dirname(latest)), name: found.name, latest: uriFor(latest), items: items.map(withUris) });
       } catch (error) {
-        context.log(`items of ${folder} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        context.log(`items of ${key} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       }
     }
     return { series };
   });
 
-  connection.onRequest(nextMeetingRequest, ({ folder, today }) => {
+  connection.onRequest(nextMeetingRequest, async ({ folder, today }) => {
+    await context.series.whenReady();
     const { path, onDisk } = uriToPath(folder);
-    const meetings = onDisk ? meetingsIn(path) : undefined;
-    const next = meetings ? nextMeeting(meetings, today) : { items: [] };
+    // A file not yet written in the folder: the series it would join.
+    const found = onDisk ? meetingsOf(`${path.replace(/\/$/, '')}/`) : undefined;
+    const next = found ? nextMeeting(found.meetings, today) : { items: [] };
     const result: NextMeetingResult = { items: next.items.map((i) => ({ ...i, uri: uriFor(i.from.path) })) };
     if (next.date) result.date = next.date;
     return result;
@@ -135,19 +142,14 @@ export function registerItems(connection: Connection, context: ItemsContext): { 
       const offset = document.offsetAt(position);
       const item = extractItems(doc, analysis.template).find((i) => offset >= i.span.start && offset <= i.span.end);
       if (!item) return null;
-      const meetings = meetingsIn(posix.dirname(doc.path), analysis.template);
-      if (!meetings) return null;
+      const found = meetingsOf(doc.path, analysis.template);
+      if (!found) return null;
       const line = doc.lines.position(item.span.start).line;
-      const listed = seriesItemAt(seriesItems(meetings), doc.path, line);
+      const listed = seriesItemAt(seriesItems(found.meetings), doc.path, line);
       if (!listed || listed.mentions.length < 2) return null;
       return { range: toRange(doc.lines, item.span), contents: { kind: MarkupKind.Markdown, value: historyMarkdown(listed, context.lang(), uriFor) } };
     },
   };
-}
-
-function folderName(folder: string, root: string | undefined): string {
-  if (root && folder.startsWith(root)) return folder.slice(root.length).replace(/^\//, '') || posix.basename(folder);
-  return posix.basename(folder);
 }
 
 const words = {

@@ -17,13 +17,13 @@ import { defaultSettings, effectiveLang, readSettings, SETTINGS_SECTION } from '
 import { documentSymbols } from './symbols';
 import { registerRuleCatalog } from './ruleCatalog';
 import { registerSummary } from './summary';
+import { registerLearnTemplate, SeriesStore } from './series';
 import { registerWorkspaceLint } from './workspaceLint';
 import { pathToUri, uriToPath } from './uri';
 import { FileWatchers } from './watchers';
 import { createRosters, HANDLE_CAPABILITIES, registerHandleFeatures, rosterService } from './handles';
 import { watchRosterFiles } from './rosters';
 import { nodeServices } from '../node/host';
-import { FolderSeries } from '../node/series';
 import { registerItems } from './items';
 import { createLinkLookups, LINK_CAPABILITIES, registerLinkFeatures } from './links';
 
@@ -59,10 +59,16 @@ export function startServer(connection: Connection): void {
   const linkLookups = createLinkLookups(connection, { source: () => linkSource, trusted: () => trusted, log });
   const userNetwork = () => ({ online: settings.links.online, confirmedApi: settings.links.api });
   const analysisOptions = (): AnalysisOptions => ({ enabled: settings.enable, lang: lang(), trusted, linksOnline: settings.links.online, confirmedApi: settings.links.api });
-  // The series rules and the items view read the other minutes of a document's folder.
-  const folderSeries = new FolderSeries(openText);
+  // The series of each workspace folder, read in the background; when it changes, the open minutes are checked again.
+  const series = new SeriesStore(undefined, log);
+  series.openText = openText;
+  series.onDidChange = () => {
+    analyzer.settingsGeneration++;
+    relintAll();
+  };
   const analyzer = new Analyzer(configs, analysisOptions, log, {
-    ...nodeServices, referenceText, roster: rosterService(rosters, configs), linkStatus: linkLookups, series: (path) => folderSeries.filesFor(path),
+    ...nodeServices, referenceText, roster: rosterService(rosters, configs), linkStatus: linkLookups,
+    series: (path) => series.view(path),
   });
   const scheduler = new LintScheduler(runScheduled);
   const justOpened = new Set<string>();
@@ -100,6 +106,8 @@ export function startServer(connection: Connection): void {
       name: template ? localized(template.name, lang()) : undefined,
       reason: analysis.reason,
       linted: analysis.kind === 'linted',
+      confidence: template?.confidence,
+      explanation: template?.explanation ? template.explanation[lang()] || template.explanation.en : undefined,
       configPath: analysis.config?.path,
     };
   }
@@ -163,6 +171,7 @@ export function startServer(connection: Connection): void {
     const roots = folderUris.map((uri) => uriToPath(uri)).filter((f) => f.onDisk).map((f) => f.path);
     if (!roots.length && params.rootPath) roots.push(toPosixPath(params.rootPath));
     configs.setRoots(roots);
+    series.setRoots(roots);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -189,6 +198,7 @@ export function startServer(connection: Connection): void {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
         const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
         configs.setRoots(folders.map((f) => uriToPath(f.uri).path));
+        series.setRoots(folders.map((f) => uriToPath(f.uri).path));
         reloadConfiguration();
       });
     }
@@ -208,6 +218,7 @@ export function startServer(connection: Connection): void {
     for (const change of params.changes) {
       const { path, onDisk } = uriToPath(change.uri);
       if (onDisk) references.fileChanged(path);
+      if (onDisk) series.fileChanged(path, change.type === FileChangeType.Deleted);
       // A saved minutes file only updates the roster's usage index: no need to reload everything.
       if (onDisk && rosters.fileChanged(path, change.type === FileChangeType.Deleted) === 'minutes' && !isConfigPath(path)) continue;
       reload = true;
@@ -274,6 +285,7 @@ export function startServer(connection: Connection): void {
   registerSummary(connection, { documents, analyzer, lang, log, roster: rosterService(rosters, configs), linkStatus: linkLookups });
   registerWorkspaceLint(connection, { documents, analyzer, log });
   registerRuleCatalog(connection, lang);
+  registerLearnTemplate(connection, { lang, rootFor: (path) => configs.rootFor(path), log });
   const linkHover = registerLinkFeatures(connection, {
     documents, analyzer, lookups: linkLookups, lang, log, isConfigDocument,
     online: () => onlineChecks(analysisOptions()),
@@ -283,7 +295,7 @@ export function startServer(connection: Connection): void {
       relintAll();
     },
   });
-  const items = registerItems(connection, { documents, analyzer, configs, series: folderSeries, lang, log });
+  const items = registerItems(connection, { documents, analyzer, configs, series, lang, log });
   registerHandleFeatures(connection, {
     documents, analyzer, rosters, configs, lang, log, isConfigDocument, linkHover,
     itemHover: items.hover,

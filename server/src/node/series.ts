@@ -1,74 +1,72 @@
+/**
+ * The Node side of the series model: which files on disk are a path's siblings, and reading
+ * them into the core's `SeriesIndex`. The CLI and the language server share it.
+ */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { posix } from 'node:path';
-import type { SeriesFile } from '../core/services';
+import { dirname, join } from 'node:path';
+import { isSeriesCandidate, SeriesIndex, seriesFolders } from '../core/series';
+import { DATE_FOLDER } from '../core/series/group';
 import { within } from './contain';
 
-/** Minutes are small; a larger file in the folder is something else (an export, a log). */
-const MAX_FILE_BYTES = 1024 * 1024;
-/** A folder with more files than this is an archive, not one series: the series rules say nothing there. */
-const MAX_FILES = 500;
-const MINUTES_NAME = /\.(?:md|markdown|txt)$/i;
+/** Larger files are not minutes anyone reads as a series member: skipped, as the roster scan skips them. */
+export const MAX_SERIES_FILE_BYTES = 1024 * 1024;
 
-interface Cached {
-  mtimeMs: number;
-  size: number;
-  text: string;
+function listDirs(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  } catch {
+    return [];
+  }
+}
+
+/** The minutes files of the series a path belongs to (its folder, and its sibling year folders), `/`-separated. */
+export function seriesSiblings(path: string): string[] {
+  const out: string[] = [];
+  for (const dir of seriesFolders(path, listDirs)) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names.sort()) {
+      const full = join(dir, name).replace(/\\/g, '/');
+      if (isSeriesCandidate(full)) out.push(full);
+    }
+  }
+  return out;
+}
+
+/** The folder a series lives in: the file's own, or the one above its year folder (`meetings/2023/x.md` → `meetings`). */
+function seriesHome(path: string): string {
+  const dir = dirname(path);
+  return DATE_FOLDER.test(dir.slice(dir.lastIndexOf('/') + 1)) ? dirname(dir) : dir;
 }
 
 /**
- * `Services.series` for hosts on disk: the minutes files of the document's folder (the minimal
- * stand-in for the series model of the template-learning work), read once per change. Open
- * editors' texts win over the saved ones.
+ * The text of a series member, or undefined for a folder, an unreadable, binary or oversized file.
+ * A repository is untrusted: a symbolic link is read only when it leads to a file of the series'
+ * own folder (never to ~/.ssh or /etc, whose text a message could then quote), and FIFOs,
+ * sockets and devices are never opened.
  */
-export class FolderSeries {
-  private readonly texts = new Map<string, Cached | null>();
-
-  constructor(private readonly openText: (path: string) => string | undefined = () => undefined) {}
-
-  filesFor(path: string): SeriesFile[] | undefined {
-    return this.filesIn(posix.dirname(path));
+export function readSeriesText(path: string): string | undefined {
+  try {
+    if (lstatSync(path).isSymbolicLink() && !within(realpathSync(path), realpathSync(seriesHome(path)))) return undefined;
+    const stat = statSync(path);
+    if (!stat.isFile() || stat.size > MAX_SERIES_FILE_BYTES) return undefined;
+    const bytes = readFileSync(path);
+    if (bytes.subarray(0, 8192).includes(0)) return undefined;
+    return bytes.toString('utf8');
+  } catch {
+    return undefined;
   }
+}
 
-  /** The minutes files of a folder, by name. */
-  filesIn(dir: string): SeriesFile[] | undefined {
-    let names: string[];
-    try {
-      names = readdirSync(dir).filter((n) => MINUTES_NAME.test(n) && !n.startsWith('.'));
-    } catch {
-      return undefined;
-    }
-    if (names.length > MAX_FILES) return undefined;
-    const files: SeriesFile[] = [];
-    for (const name of names.sort()) {
-      const file = posix.join(dir, name);
-      const text = this.openText(file) ?? this.read(file);
-      if (text !== undefined) files.push({ path: file, text });
-    }
-    return files;
-  }
-
-  private read(path: string): string | undefined {
-    let stat;
-    try {
-      // A repository is untrusted: a link is read only when it leads to a file of the same
-      // folder (never to ~/.ssh or /etc, whose text a message could then quote), and FIFOs,
-      // sockets and devices are never opened.
-      if (lstatSync(path).isSymbolicLink() && !within(realpathSync(path), realpathSync(posix.dirname(path)))) return undefined;
-      stat = statSync(path);
-    } catch {
-      return undefined;
-    }
-    if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
-    const cached = this.texts.get(path);
-    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.text;
-    try {
-      const bytes = readFileSync(path);
-      // Binary files are no minutes.
-      const text = bytes.subarray(0, 8192).includes(0) ? undefined : bytes.toString('utf8');
-      this.texts.set(path, text === undefined ? null : { mtimeMs: stat.mtimeMs, size: stat.size, text });
-      return text;
-    } catch {
-      return undefined;
-    }
+/** Adds files to an index, reading each from disk (or taking the text already read). */
+export function addToIndex(index: SeriesIndex, paths: Iterable<string>, known?: (path: string) => string | undefined): void {
+  for (const path of paths) {
+    if (index.has(path) || !isSeriesCandidate(path)) continue;
+    const text = known?.(path) ?? readSeriesText(path);
+    if (text !== undefined) index.set(path, text);
   }
 }

@@ -1,20 +1,31 @@
 import { parseForTemplate } from '../lint/engine';
 import { filenameDate, findDate, findDates, type MeetingDate } from '../model/dates';
 import type { MinutesDocument } from '../model/types';
-import type { SeriesFile } from '../services';
+import type { SeriesMember } from '../series/types';
 import { meetingDate } from '../summary/meeting';
 import type { ResolvedTemplate } from '../templates/types';
 import type { Span } from '../text/lines';
 import { extractItems } from './extract';
 import type { MinutesItem } from './types';
 
+/** A minutes file of a series with its text. */
+export interface SeriesFile {
+  path: string;
+  text: string;
+}
+
+/** The members of a series view (`core/series`, which groups files into series) that can be read. */
+export function readMembers(members: readonly SeriesMember[]): SeriesFile[] {
+  return members.flatMap((m) => {
+    const text = m.text();
+    return text === undefined ? [] : [{ path: m.path, text }];
+  });
+}
+
 /**
- * One meeting of a series: its minutes parsed, its date and number, its items.
- *
- * The series itself (which files, in which order) is a minimal stand-in until the series model
- * of the template-learning work (core/series/) lands: the host lists the files of the
- * document's folder and this orders them by the date in their name (else in their text) or by
- * their meeting number. Nothing else here depends on how a series is found.
+ * One meeting of a series: its minutes parsed, its date and number, its items. Which files make
+ * the series is the series model's (`core/series`); the meetings are ordered here by what the
+ * items need: the meeting number when every file has a distinct one, else the date.
  */
 export interface Meeting {
   path: string;

@@ -1,8 +1,7 @@
 import { seriesCadence, type Cadence } from '../../items/cadence';
 import { itemWeights } from '../../items/match';
-import { orderMeetings, type Meeting } from '../../items/meetings';
+import { orderMeetings, readMembers, type Meeting, type SeriesFile } from '../../items/meetings';
 import type { MinutesDocument } from '../../model/types';
-import type { SeriesFile } from '../../services';
 import type { GramWeights } from '../../text/grams';
 import type { RuleContext } from '../types';
 
@@ -23,14 +22,13 @@ const MIN_MEETINGS = 3;
 const cache = new WeakMap<MinutesDocument, { context: SeriesContext | undefined }>();
 
 /**
- * The series the host gives for the document (its live text replacing the saved one), in
- * order, or undefined when there is none or the document has no place in it (no date).
+ * The document's series (its live text replacing the saved one), in meeting order, or undefined when there is none or the document has no place in it (no date).
  */
 export function seriesContext(ctx: RuleContext): SeriesContext | undefined {
   const cached = cache.get(ctx.doc);
   if (cached) return cached.context;
-  const files = ctx.services.series?.(ctx.doc.path);
-  const context = files ? build(ctx, files) : undefined;
+  const members = ctx.series?.members;
+  const context = members ? build(ctx, readMembers(members)) : undefined;
   cache.set(ctx.doc, { context });
   return context;
 }

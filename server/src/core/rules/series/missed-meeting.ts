@@ -5,6 +5,12 @@ import { seriesContext } from './context';
 
 /** A gap this many beats long has room for at least one meeting that left no minutes. */
 const MISSING_BEATS = 1.75;
+/**
+ * A gap of more beats than this is a pause (a summer break, a series that stopped and started
+ * again, years kept in folders apart), not a meeting whose minutes are missing: there is no one
+ * date to name.
+ */
+const PAUSE_BEATS = 4;
 
 export const missedMeeting: Rule = {
   id: 'series/missed-meeting',
@@ -39,7 +45,7 @@ export const missedMeeting: Rule = {
       ctx.report({ span, message: ctx.t('twice', { other: name(previous.path), date: formatDate(current.date) }) });
       return;
     }
-    if (gap < series.cadence.days * MISSING_BEATS) return;
+    if (gap < series.cadence.days * MISSING_BEATS || gap > series.cadence.days * PAUSE_BEATS) return;
     ctx.report({
       span,
       message: ctx.t('gap', {
