@@ -58,7 +58,7 @@ function specNames(template: Pick<TemplateSpec, 'sections'>, ids: string[]): str
 /** The skeleton line that heads one of these sections: `遗留问题：`, `## Action items`. */
 function headingLine(lines: string[], names: string[]): number {
   return lines.findIndex((l) => {
-    const title = l.replace(/^#{1,6}\s+/, '').replace(/^(?:[一二三四五六七八九十\d]+[、.]\s*)/, '').replace(/[：:]\s*$/, '').trim();
+    const title = l.replace(/^#{1,6}\s+/, '').replace(/^[一二三四五六七八九十\d]+[、.]\s*/, '').replace(/[：:]\s*$/, '').trim();
     return title !== '' && names.includes(normalizeName(title));
   });
 }

@@ -1,3 +1,4 @@
+import { trimEndWhere } from '../text/trim';
 import type { ListItem, Nodes } from 'mdast';
 import { linkModel } from '../links/document';
 import { repoName } from '../links/repos';
@@ -16,13 +17,13 @@ import { statusIn, statusInNotes } from './status';
 import type { MinutesItem } from './types';
 
 // `(due 2024-05-01)`, `due: 2024/5/1`, `（截止：2024-05-01）`, `DDL 5月1日`, `deadline 2024-05-01`.
-const DUE = /[(（]?\s*(?:\b(?:due(?:\s+by|\s+on)?|deadline|ddl)\b|截止(?:日期|时间)?|期限)\s*[:：]?\s*/i;
+const DUE = /[(（]?(?<!\s)\s*(?:\b(?:due(?:\s+by|\s+on)?|deadline|ddl)\b|截止(?:日期|时间)?|期限)\s*[:：]?\s*/i;
 /** A topic put off to the next meeting is open business of the next one. */
-const PUT_OFF = /遗留到?下一?次|留到下一?次|[延推]迟?到下一?次|延期到下一?次|顺延到?下一?次|下次(?:TC\s*)?会议(?:上)?(?:再|继续)?(?:讨论|决策|汇报|评审|决定)|\b(?:deferred|postponed|carried over) to (?:the )?next (?:meeting|week|call)\b/i;
+const PUT_OFF = /遗留到?下一?次|留到下一?次|[延推]迟?到下一?次|延期到下一?次|顺延到?下一?次|下次(?:TC\s*)?会议上?(?:再|继续)?(?:讨论|决策|汇报|评审|决定)|\b(?:deferred|postponed|carried over) to (?:the )?next (?:meeting|week|call)\b/i;
 /** A note that concludes an item (`结论：同意SIG组成立`) closes it unless it says otherwise. */
 const CONCLUSION = /^[ \t]*(?:[-*][ \t]*)?(?:\*\*)?(?:结论|决策|决议|resolution|resolved|decision)(?:\*\*)?[ \t]*[:：]/im;
 /** The note New minutes writes after a carried-over item (client/src/newMinutes/carryOver.ts). */
-const CARRIED_FROM = /\s*(?:[—–]\s*(?:from|来自)\s+\[[^\]]*\]\([^)]*\)|[(（](?:from|来自)\s[^)）]*[)）])\s*$/i;
+const CARRIED_FROM = /(?<!\s)\s*(?:[—–]\s*(?:from|来自)\s+\[[^\]]*\]\([^)]*\)|[(（](?:from|来自)\s[^)）]*[)）])\s*$/i;
 /** `议题：`, `议题三、`, `Topic 2:` before a topic's own words. */
 const TOPIC_WORD = /^\s*(?:议题|topic)\s*[一二三四五六七八九十\d]*\s*[:：、.]?\s*/i;
 /** `遗留事项跟踪：无`: the minutes say there is nothing. */
@@ -262,7 +263,7 @@ function buildItem(doc: MinutesDocument, entry: Entry, source: Source, links: Li
   // `— from [2024-05-16](2024-05-16.md#L11)`, `（来自 20240221_minutes.md 第 7 行）`: where New minutes carried it from.
   let text = withoutHandles(doc, head, headSpan.start).replace(CARRIED_FROM, '');
   // `… - 熊风波、赵栩锋 -- 延到下次会议`: the put-off words stand between the text and its owners.
-  if (source.putOff) text = text.replace(/\s*[-–—]*\s*(?:[(（][^)）]*)?(?:遗留到?下一?次|留到下一?次|[延推]迟?到下一?次|延期到下一?次|顺延到?下一?次)[^-–—]*$/, '');
+  if (source.putOff) text = withoutPutOff(text);
   const trailing = trailingOwner(text.trim());
   if (trailing) {
     trailing.owners.forEach(addOwner);
@@ -346,10 +347,10 @@ function itemStatus(entry: Entry, head: string, notes: string): { status: Minute
   // The task's own words (`预计10月完成开源`) are not its status: only brackets, what follows the
   // owner or link, and the notes are.
   const parenthetical = [...head.matchAll(/[(（]([^()（）]{1,40})[)）]/g)].find((m) => statusIn(m[1]));
-  const afterOwner = /(?:@\S+|\)|>)\s*([^@()（）[\]<>]{1,30})$/.exec(head.trim())?.[1] ?? '';
+  const afterOwner = /(?:@[^\s@()（）[\]<>]+|\)|>)\s*([^@()（）[\]<>]{1,30})$/.exec(head.trim())?.[1] ?? '';
   const said = statusInNotes(notes) ?? statusIn([parenthetical?.[1] ?? '', afterOwner].join('\n'));
   if (said) return { status: said.status, written: said.text, parenthetical: parenthetical?.[0] };
-  if (CONCLUSION.test(notes)) return { status: 'done', written: CONCLUSION.exec(notes)![0].replace(/^[\s*-]+|[\s:：*]+$/g, '') };
+  if (CONCLUSION.test(notes)) return { status: 'done', written: trimEndWhere(CONCLUSION.exec(notes)![0].replace(/^[\s*-]+/, ''), (ch) => /[\s:：*]/.test(ch)) };
   return { status: 'open' };
 }
 
@@ -362,14 +363,27 @@ function withoutHandles(doc: MinutesDocument, text: string, offset: number): str
 
 /** One readable line: link syntax reduced to its text, emphasis and stray punctuation removed. */
 export function cleanText(text: string): string {
-  return text
-    .replace(/!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+  const line = text
+    .replace(/!?\[([^[\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1')
+    .replace(/\[([^[\]]+)\]\[[^[\]]*\]/g, '$1')
     .replace(/<(https?:[^>]+)>/g, '$1')
     .replace(/\*\*|__|`/g, '')
     .replace(/\s+/g, ' ')
-    .replace(/^[\s:：,，、;；\-–—]+|[\s:：,，、;；\-–—]+$/g, '')
-    .trim();
+    .replace(/^[\s:：,，、;；\-–—]+/, '');
+  return trimEndWhere(line, (ch) => /[\s:：,，、;；\-–—]/.test(ch)).trim();
+}
+
+/** The put-off words (`-- 延到下次会议`, `（遗留到下次`) and what follows them, from the end of an item's text. */
+const PUT_OFF_TAIL = /(?:遗留到?下一?次|留到下一?次|[延推]迟?到下一?次|延期到下一?次|顺延到?下一?次)[^-–—]*$/;
+
+function withoutPutOff(text: string): string {
+  const words = PUT_OFF_TAIL.exec(text);
+  if (!words) return text;
+  let head = text.slice(0, words.index);
+  // An open bracket before the words, never closed: `（遗留到下次`.
+  const open = Math.max(head.lastIndexOf('('), head.lastIndexOf('（'));
+  if (open >= 0 && !/[)）]/.test(head.slice(open))) head = head.slice(0, open);
+  return trimEndWhere(head, (ch) => /[\s\-–—]/.test(ch));
 }
 
 function inside(offset: number, spans: readonly Span[]): boolean {

@@ -88,7 +88,7 @@ export function itemWeights(items: Iterable<MinutesItem>): GramWeights {
 }
 
 /** A number of three or more digits (`0006`, `2309`), a version (`24.03`), a word with digits (`x86`, `sp3`). */
-const IDENTIFIER = /^(?=.*\d)(?:\d{3,}|\d+(?:\.\d+)+|[a-z][a-z0-9]*\d[a-z0-9]*)$/;
+const IDENTIFIER = /^(?=.*\d)(?:\d{3,}|\d+(?:\.\d+)+|[a-z]+\d[\da-z]*)$/;
 /** An identifier most items of the series do not share (`2203` may be in every second item). */
 const RARE = 0.6;
 

@@ -1,3 +1,4 @@
+import { trimEndWhere } from '../text/trim';
 import { parseForTemplate } from '../lint/engine';
 import { filenameDate, findDate, findDates, type MeetingDate } from '../model/dates';
 import type { MinutesDocument } from '../model/types';
@@ -106,15 +107,21 @@ function writtenDate(doc: MinutesDocument, template: ResolvedTemplate): { date: 
   const headEnd = doc.lines.lineEnd(Math.min(doc.lines.lineCount - 1, HEAD_LINES));
   const head = doc.text.slice(0, headEnd);
   for (const found of findDates(head)) {
-    if (found.date.year === undefined || /\/\S*$/.test(head.slice(Math.max(0, found.start - 40), found.start))) continue;
+    if (found.date.year === undefined || inPath(head.slice(Math.max(0, found.start - 40), found.start))) continue;
     return { date: found.date, span: { start: found.start, end: found.end } };
   }
   return undefined;
 }
 
+/** Does the text before a date end in a path or URL (`…/2023-04-12/`)? Then the date is not the meeting's. */
+function inPath(before: string): boolean {
+  const word = before.slice(trimEndWhere(before, (ch) => !/\s/.test(ch)).length);
+  return word.includes('/');
+}
+
 /** `2025-06.md`, `2026-03-canceled.md`: a monthly series named by year and month. */
 function yearMonth(basename: string): MeetingDate | undefined {
-  const m = /^((?:19|20)\d{2})[-_.](\d{1,2})(?![\d])/.exec(basename);
+  const m = /^((?:19|20)\d{2})[-_.](\d{1,2})(?!\d)/.exec(basename);
   const month = m ? Number(m[2]) : 0;
   return m && month >= 1 && month <= 12 ? { year: Number(m[1]), month, day: 1 } : undefined;
 }

@@ -3,15 +3,16 @@
  * `…决策。 - 杜开田/谢秀奇`, `…规范化——鲁卫军和胡峰`, `… -- 责任人 朱健伟`; deepin's
  * `责任人：@zeno`; English `Owner: Jane`, `(owner: @jane)`; Rust's `boats to comment on #64273`.
  */
+import { trimEndOf } from '../text/trim';
 
 /** A trailing owner after a dash: ` - 杜开田/谢秀奇`, `——鲁卫军和胡峰`, `--- 熊伟`, `-- 责任人 朱健伟`. */
-const TRAILING_OWNER = /(?:\s[-–—]{1,3}|[-–—]{2,3}|——)\s*(?:(?:责任人|负责人|owner)[\s:：]*)?([^-–—]{1,40})$/i;
+const TRAILING_OWNER = /(?:\s[-–—]{1,3}|[-–—]{2,3})\s*(?:(?:责任人|负责人|owner)[\s:：]*)?([^-–—]{1,40})$/i;
 /** `责任人：X`, `负责人: X`, `Owner: X`, `Owners: X, Y`, `Assignee: X`. */
 export const OWNER_LABEL = /(?:^|[\s(（【[,，;；])(?:责任人|负责人|跟进人|汇报人|发起人|报告人|owners?|assignees?|assigned to|DRI)(?=[\s:：]|$)\s*[:：]?\s*/i;
 /** `boats to comment on #64273`: a single word and then `to` + verb opens an English task. */
 const ENGLISH_SUBJECT = /^([A-Za-z][\w.-]{1,30})\s+(?:to|will)\s+[a-z]/;
 
-const NAME_SPLIT = /\s*(?:[/、,，&＆;；]|和|及|与|\band\b)\s*/;
+const NAME_SPLIT = /(?<!\s)\s*(?:[/、,，&＆;；和及与]|\band\b)\s*/;
 
 /**
  * Common Chinese family names. A trailing `- 支持` or `-- 通过` is a remark, not a person:
@@ -30,7 +31,7 @@ function looksLikeChineseName(text: string, alone: boolean): boolean {
 }
 
 function looksLikeLatinName(text: string): boolean {
-  return /^[A-Za-z][\w.-]+(?:\s[A-Za-z][\w.-]*)?$/.test(text) && text.length <= 30;
+  return /^[A-Z][\w.-]+(?:\s[A-Z][\w.-]*)?$/i.test(text) && text.length <= 30;
 }
 
 /**
@@ -38,7 +39,7 @@ function looksLikeLatinName(text: string): boolean {
  * does not look like a name or no Chinese part starts with a family name.
  */
 export function ownerNames(text: string): string[] {
-  const cleaned = text.replace(/[(（][^)）]*[)）]/g, ' ').replace(/[。.]+$/, '').trim();
+  const cleaned = trimEndOf(text.replace(/[(（][^()（）]*[)）]/g, ' '), '。.').trim();
   if (!cleaned || cleaned.length > 40) return [];
   const parts = cleaned.split(NAME_SPLIT).map((p) => p.replace(/^(?:由|请)/, '').trim()).filter(Boolean);
   if (!parts.length || parts.length > 5) return [];

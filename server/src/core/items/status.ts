@@ -23,7 +23,7 @@ export const OPEN_WORDS = [
  * `未完成`, `not done`, `还没有合入`: a done word negated is an open one; so is one still to
  * happen (`needs to be finished`, `can be resolved on GitHub`, `需要关闭`).
  */
-const NEGATION = /(?:未|没有?|不|尚未|还未|还没有?|需要|待|\bnot\b|n't\b|\bno\b|\b(?:yet|needs?|has|have|is|are) to be\b|\b(?:to|can|could|should|will|would|must|might|may) be\b)\s*$/i;
+const NEGATION = /(?:[未不待]|没有?|尚未|还未|还没有?|需要|\bnot|n't|\bno|\b(?:yet|needs?|has|have|is|are) to be|\b(?:to|can|could|should|will|would|must|might|may) be)\s*$/i;
 
 interface Found {
   at: number;
@@ -72,7 +72,7 @@ function negationStart(text: string, at: number): number {
 }
 
 /** A speaker before the words (`Matteo:`, `熊博：`), which are what counts. */
-const SPEAKER = /^[\s>*+-]*(?:[A-Za-z][\w .-]{0,24}|[\u4e00-\u9fff]{1,4})[:：]\s*/;
+const SPEAKER = /^[\s>*+-]*(?:[A-Z][\w .-]{0,24}|[\u4e00-\u9fff]{1,4})[:：]\s*/i;
 /** A clause that only supposes (`if there is enough work done`, `如果…完成`). */
 const SUPPOSING = /^(?:if|when|unless|whether|once|after|before|如果|若|假如|是否|等到?)\b/i;
 const SHORT_WORDS = 6;

@@ -63,7 +63,7 @@ export const droppedItem: Rule = {
 };
 
 /** `2个月后`, `10月底`, `预计12月底完成`, `next month`: not due at the next meeting. */
-const LATER = /(?:\d+|[一二三四五六两几])\s*个?(?:月|周|星期)(?:后|以后|之后)|\d{1,2}\s*月(?:底|中|初|份|\d{1,2}\s*[日号])|年底|年中|下个?月|下季度|下半年|明年|待[^，,。;；]{1,15}(?:时|后|之后)|\b(?:in (?:two|three|four|a few|several|\d+) (?:weeks|months)|next (?:month|quarter|year)|end of (?:the )?(?:month|year|quarter)|later this year)\b/i;
+const LATER = /(?:(?<!\d)\d+|[一二三四五六两几])\s*个?(?:月|周|星期)(?:后|以后|之后)|\d{1,2}\s*月(?:[底中初份]|\d{1,2}\s*[日号])|年底|年中|下个?月|下季度|下半年|明年|待[^，,。;；]{1,15}(?:时|后|之后)|\b(?:in (?:two|three|four|a few|several|\d+) (?:weeks|months)|next (?:month|quarter|year)|end of (?:the )?(?:month|year|quarter)|later this year)\b/i;
 
 /**
  * The previous meeting's open business, each once: tracked actions not reported done that
