@@ -84,6 +84,16 @@ describe('series rules', () => {
   });
 
   describe('series/stale-copy', () => {
+    it('says nothing when the previous minutes are months older (the words are boilerplate, not a copy)', async () => {
+      const section = '## Status\n\nThe mirror sync runs nightly; the arm64 runners are back and the queue is short again.\n';
+      const minutes = (date: string, status: string) => ({ path: `series/wg/${date}.md`, text: `# WG ${date}\n\n${status}` });
+      const changing = ['2024-01-02', '2024-01-09', '2024-01-16', '2024-01-23'].map((d) => minutes(d, section.replace('nightly', `nightly (${d})`)));
+      const copied = minutes('2024-01-30', changing[3].text.slice(changing[3].text.indexOf('## Status')));
+      assert.equal((await findings([...changing, copied], copied.path, 'series/stale-copy')).length, 1, 'the week after: a copy');
+      const later = { ...copied, path: 'series/wg/2024-06-04.md', text: copied.text.replace('2024-01-30', '2024-06-04') };
+      assert.deepEqual(await findings([...changing, later], later.path, 'series/stale-copy'), []);
+    });
+
     it('never reports a section the series keeps the same (how to join, the attendees of a stable team)', async () => {
       const files = seriesFixture('infra');
       for (const f of files) assert.deepEqual(await findings(files, f.path, 'series/stale-copy'), [], f.path);

@@ -1,3 +1,4 @@
+import { consecutive } from '../../items/cadence';
 import type { Meeting } from '../../items/meetings';
 import { plainTitle } from '../../items/roles';
 import type { Section } from '../../model/types';
@@ -28,6 +29,9 @@ export const staleCopy: Rule = {
     if (!series || series.index === 0) return;
     const current = series.meetings[series.index];
     const previous = series.meetings[series.index - 1];
+    // A forgotten update is the last minutes copied as the start of these: between meetings
+    // months apart (or of a series without a cadence) the same words are the team's boilerplate.
+    if (!consecutive(previous, current, series.cadence)) return;
     const before = sectionTexts(previous);
     for (const [title, { section, text }] of sectionTexts(current)) {
       if (before.get(title)?.text !== text) continue;
