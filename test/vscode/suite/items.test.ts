@@ -86,10 +86,11 @@ describe('series: action items', () => {
     assert.match(text, new RegExp(`^# .* Meeting ${name.slice(0, 10)}$`, 'm'), text);
     assert.match(text, /^- \[ \] @bo-sample book the summit room \(due 2024-05-30\) — from \[2024-05-16\]\(2024-05-16\.md#L11\)$/m);
     assert.match(text, /^- \[ \] @cy-person pin the mirror to a second upstream — from \[2024-05-23\]\(2024-05-23\.md#L10\)$/m);
-    // Checked against its series (the weeks since the last minutes are a gap, as information),
-    // and nothing of the last minutes is dropped.
-    const diagnostics = await waitForDiagnostics(editor.document.uri, (ds) => ds.some((d) => codeOf(d) === 'series/missed-meeting'), { what: 'series/missed-meeting' });
-    assert.ok(!diagnostics.some((d) => codeOf(d) === 'series/dropped-item'), JSON.stringify(diagnostics.map((d) => d.message)));
+    // Once checked: the fixture's last meeting is from 2024, so the months since are a pause,
+    // not a missed meeting (series/missed-meeting's unit tests cover the gap), and nothing of the
+    // last minutes is dropped.
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (ds) => ds.length > 0, { what: 'the first findings' });
+    assert.deepEqual(diagnostics.filter((d) => codeOf(d).startsWith('series/')).map((d) => d.message), []);
     await vscode.workspace.fs.delete(editor.document.uri);
   });
 });
