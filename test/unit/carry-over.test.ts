@@ -7,8 +7,7 @@ import { skeletonSnippet } from '../../client/src/newMinutes/skeletons';
 import { builtinTemplate, resolveTemplate } from '../../server/src/core';
 import type { CarriedItem } from '../../server/src/core/items/carry';
 import type { ItemView, SeriesItems } from '../../server/src/lsp/items';
-import { lintText, only } from '../helpers';
-import { seriesServices } from './series-fixtures';
+import { lintText, only, seriesServices } from '../helpers';
 
 // What "New minutes" writes for the next meeting of a series, and how the Action-items view
 // orders the open items: pure functions of the client, checked without VS Code.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { SeriesFile } from '../../server/src/core/items/meetings';
-import { lintText, only } from '../helpers';
-import { seriesFixture, seriesServices } from './series-fixtures';
+import { lintText, only, seriesServices } from '../helpers';
+import { seriesFixture } from './series-fixtures';
 
 // The series rules on whole series (the docs pages show each rule's basic case): when they
 // speak, and when they must keep quiet.
