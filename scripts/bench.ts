@@ -8,7 +8,10 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { lint } from '../server/src/core';
+import { clearMeetingCache } from '../server/src/core/items/meetings';
 import { clearPieceCache } from '../server/src/core/model/markdown';
+import { SeriesIndex } from '../server/src/core/series';
+import type { Services } from '../server/src/core/services';
 import { hasSharedCorpus, readMinutes, SHARED_CORPUS } from './corpus';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -59,6 +62,36 @@ async function measureEdit(label: string, doc: { path: string; text: string }): 
   console.log(`${label}: validation after a one-character edit  median ${median(times).toFixed(1)} ms`);
 }
 
+/**
+ * The series rules: every file of one series (a folder) linted with its series' members
+ * (`Services.series`), against the same files with the same series view but no members (the
+ * series' template, no series rules). Caches are cleared before each run, as a fresh
+ * `minutes-lint` run would start.
+ */
+async function measureSeries(label: string, docs: Array<{ path: string; text: string }>): Promise<void> {
+  const index = new SeriesIndex();
+  for (const d of docs) index.set(d.path, d.text);
+  const services: Services = { series: (p) => index.view(p) };
+  const withoutMembers: Services = { series: (p) => {
+    const view = index.view(p);
+    return view && { ...view, members: undefined };
+  } };
+  const alone: number[] = [];
+  const together: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    clearPieceCache();
+    alone.push(await time(async () => { for (const d of docs) await lint({ ...d, services: withoutMembers }); }));
+    clearPieceCache();
+    clearMeetingCache();
+    together.push(await time(async () => { for (const d of docs) await lint({ ...d, services }); }));
+  }
+  const a = median(alone);
+  const t = median(together);
+  console.log(`${label}: ${docs.length} file(s) of one series`);
+  console.log(`  each file alone        median ${a.toFixed(1)} ms`);
+  console.log(`  with the series rules  median ${t.toFixed(1)} ms  (${(t / a).toFixed(2)}×)`);
+}
+
 /** ~100 KB of Curve-shaped minutes: many work items with PR links and handles. */
 function bigDocument(): string {
   const items: string[] = ['## 时间', '', '2024/03/14 19:00~19:30', '', '## 加入会议', '', '会议号：000-0000-0000', '', '## 会议内容', ''];
@@ -83,6 +116,9 @@ async function main(): Promise<void> {
   const files = readMinutes(corpus ? SHARED_CORPUS : resolve(process.cwd(), 'examples'));
   console.log(`Community Minutes benchmark (${RUNS} runs each, medians; node ${process.version})`);
   await measure(corpus ? 'corpus ../shared/corpus' : 'examples/', files);
+  const folder = corpus ? '/openeuler-tc/2023/' : '/fixtures/series/tc/';
+  const series = corpus ? files.filter((f) => f.path.includes(folder)) : readMinutes(resolve(process.cwd(), 'test', 'fixtures', 'series', 'tc'));
+  await measureSeries(corpus ? 'openEuler TC 2023' : 'test/fixtures/series/tc', series);
   const big = bigDocument();
   await measure('one large minutes document', [{ path: '/bench/2024-03-14.md', text: big }]);
   await measureEdit('one large minutes document', { path: '/bench/2024-03-14.md', text: big });

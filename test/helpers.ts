@@ -5,6 +5,8 @@ import type { ResolvedConfig } from '../server/src/core/config/types';
 import type { Lang } from '../server/src/core/i18n/lang';
 import type { LinkStatus } from '../server/src/core/links/types';
 import { inlineEntries, Roster } from '../server/src/core/roster';
+import type { SeriesFile } from '../server/src/core/items/meetings';
+import { SeriesIndex } from '../server/src/core/series';
 import type { LinkStatusService, Services } from '../server/src/core/services';
 
 /** The repository root: the nearest folder above the compiled test with a package.json. */
@@ -62,6 +64,12 @@ export interface DocExample {
    * (`pull`, `issue`, `merged`, `not-found`, `moved:owner/repo#N`, `rate-limited`); other items exist as linked.
    */
   online?: string[];
+  /**
+   * The other minutes of the example's series (` ```markdown series path="…" ` blocks before it):
+   * the series rules' examples run with them as `Services.series`. A series block after an
+   * example starts a new series for the examples that follow.
+   */
+  series?: Array<{ path: string; text: string }>;
   text: string;
   /**
    * A bad example's expected findings of its rule: the ` ```text findings ` block that follows
@@ -94,15 +102,28 @@ export function docsExamples(ruleId: string): DocExample[] | undefined {
   if (!existsSync(file)) return undefined;
   const lines = readFileSync(file, 'utf8').split('\n');
   const examples: DocExample[] = [];
+  let series: Array<{ path: string; text: string }> = [];
+  let afterExample = false;
   for (let i = 0; i < lines.length; i++) {
     const block = fencedBlock(lines, i);
+    if (block?.kind === 'series') {
+      if (afterExample) series = [];
+      afterExample = false;
+      const attrs = Object.fromEntries([...block.attrs.matchAll(/\b(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+      series.push({ path: attrs.path ?? `minutes-${series.length}.md`, text: block.body.join('\n') + '\n' });
+      i = block.end;
+      continue;
+    }
     if (block?.kind !== 'bad' && block?.kind !== 'good') continue;
+    afterExample = true;
     const attrs = Object.fromEntries([...block.attrs.matchAll(/\b(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
     const files = attrs.files ? attrs.files.split(/\s+/).filter(Boolean) : undefined;
     const handles = attrs.handles ? attrs.handles.split(/\s+/).filter(Boolean) : undefined;
     const online = attrs.online !== undefined ? attrs.online.split(/\s+/).filter(Boolean) : undefined;
     const findings = block.kind === 'bad' ? findingsAfter(lines, block.end + 1) : undefined;
-    examples.push({ kind: block.kind, path: attrs.path ?? 'minutes.md', template: attrs.template, files, handles, online, findings: findings?.body, text: block.body.join('\n') + '\n' });
+    const example: DocExample = { kind: block.kind, path: attrs.path ?? 'minutes.md', template: attrs.template, files, handles, online, findings: findings?.body, text: block.body.join('\n') + '\n' };
+    if (series.length) example.series = [...series];
+    examples.push(example);
     i = findings ? findings.end : block.end;
   }
   return examples;
@@ -113,8 +134,8 @@ export function docsPage(ruleId: string): string {
 }
 
 interface FencedBlock {
-  /** `bad`, `good`, `findings`, or undefined for any other block. */
-  kind?: 'bad' | 'good' | 'findings';
+  /** `bad`, `good`, `findings`, `series`, or undefined for any other block. */
+  kind?: 'bad' | 'good' | 'findings' | 'series';
   attrs: string;
   body: string[];
   /** The line of the closing fence. */
@@ -123,7 +144,7 @@ interface FencedBlock {
 
 /** The fenced block that opens at `lines[at]`, if one does. */
 export function fencedBlock(lines: readonly string[], at: number): FencedBlock | undefined {
-  const open = /^(`{3,}|~{3,})[ \t]*(?:[^\s`~]\S*[ \t]+)?(bad|good|findings)?\b(.*)$/.exec(lines[at]);
+  const open = /^(`{3,}|~{3,})[ \t]*(?:[^\s`~]\S*[ \t]+)?(bad|good|findings|series)?\b(.*)$/.exec(lines[at]);
   if (!open) return undefined;
   const fence = open[1];
   const body: string[] = [];
@@ -149,6 +170,8 @@ export async function runDocExample(rule: { online?: boolean }, example: DocExam
   // `handles="…"`: the examples of the handle rules run with that roster.
   const roster = example.handles && new Roster(inlineEntries(example.handles, '/docs/.minutesrc.json'));
   if (roster) services = { ...services, roster: () => roster };
+  // ` ```markdown series ` blocks: the other minutes of the example's series.
+  if (example.series) services = { ...services, ...seriesServices(example.series) };
   // `online="…"`: the online rules' examples run against those answers, with no network.
   const online = rule.online === true;
   if (online) services = { ...services, linkStatus: exampleLinkStatus(example.online ?? []) };
@@ -168,4 +191,11 @@ function ancestors(path: string): string[] {
   const out: string[] = [];
   for (let dir = posix.dirname(path); dir !== '.' && dir !== '/' && !out.includes(dir); dir = posix.dirname(dir)) out.push(dir);
   return out;
+}
+
+/** `Services.series` as a host gives it: the files grouped and ordered by the series model. */
+export function seriesServices(files: readonly SeriesFile[]): Services {
+  const index = new SeriesIndex();
+  for (const f of files) index.set(f.path, f.text);
+  return { series: (path) => index.view(path) };
 }

@@ -1,46 +1,35 @@
 /**
  * "New Minutes from Template…": asks for a built-in template and a folder, proposes the file
- * name the template expects for today's meeting, creates the file and types the template's
- * skeleton snippet into it (tab stops included), so a fresh file already passes its checks.
+ * name the template expects for the next meeting (the series' cadence from its last minutes,
+ * else today), creates the file and types the template's skeleton snippet into it (tab stops
+ * included) with the series' open items carried over, so a fresh file already passes its checks.
  */
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Lang } from '../../../server/src/core/i18n/lang';
+import { formatDate, parseDate, type MeetingDate } from '../../../server/src/core/model/dates';
+import type { NextMeetingResult } from '../../../server/src/lsp/items';
 import { localized } from '../../../server/src/core/templates/match';
 import { builtinTemplates } from '../../../server/src/core/templates/registry';
 import type { TemplateSpec } from '../../../server/src/core/templates/types';
-import curveSnippets from '../../../snippets/curve-biweekly.json';
-import genericSnippets from '../../../snippets/generic.json';
-import lcttSnippets from '../../../snippets/lctt-article.json';
-import openeulerSnippets from '../../../snippets/openeuler-tc.json';
-import oshSnippets from '../../../snippets/osh-group-meeting.json';
 import { say } from '../preview/strings';
 import { exists } from '../workspaceFiles';
+import { withCarriedItems, withMeetingDate } from './carryOver';
 import { fileNameProblem, meetingDateOf, proposeFileName } from './fileName';
+import { skeletonSnippet } from './skeletons';
 
-interface Snippet {
-  prefix: string | string[];
-  body: string | string[];
-}
+/** `minutes/nextMeeting` of the language server (server/src/lsp/items.ts). */
+export const NEXT_MEETING_METHOD = 'minutes/nextMeeting';
 
-const snippetFiles: Array<Record<string, Snippet>> = [curveSnippets, genericSnippets, lcttSnippets, openeulerSnippets, oshSnippets];
-
-/** A template's skeleton: the snippet whose prefix is the template's id (the manifest test keeps them linting cleanly). */
-export function skeletonSnippet(templateId: string): string | undefined {
-  for (const file of snippetFiles) {
-    for (const snippet of Object.values(file)) {
-      const prefixes = Array.isArray(snippet.prefix) ? snippet.prefix : [snippet.prefix];
-      if (prefixes.includes(templateId)) return Array.isArray(snippet.body) ? snippet.body.join('\n') : snippet.body;
-    }
-  }
-  return undefined;
-}
-
-export async function newMinutes(lang: Lang, folderArgument?: unknown): Promise<void> {
+export async function newMinutes(lang: Lang, client: LanguageClient | undefined, folderArgument?: unknown): Promise<void> {
   const template = await pickTemplate(lang);
   if (!template) return;
   const folder = folderArgument instanceof vscode.Uri ? folderArgument : await pickFolder(lang);
   if (!folder) return;
-  const file = await askFileName(lang, template, folder);
+  // The series in the folder gives the next date of its cadence and the items to carry over.
+  const next = await nextMeetingIn(client, folder);
+  const date = (next?.date && parseDate(next.date)) || meetingDateOf(new Date());
+  const file = await askFileName(lang, template, folder, date);
   if (!file) return;
 
   // Never overwrite: a file that appeared meanwhile is opened as it is.
@@ -51,7 +40,8 @@ export async function newMinutes(lang: Lang, folderArgument?: unknown): Promise<
   await vscode.workspace.fs.writeFile(file, new Uint8Array());
   const document = await vscode.workspace.openTextDocument(file);
   const editor = await vscode.window.showTextDocument(document);
-  const skeleton = skeletonSnippet(template.id);
+  let skeleton = skeletonSnippet(template.id);
+  if (skeleton && next) skeleton = withCarriedItems(next.date ? withMeetingDate(skeleton, date) : skeleton, next.items, template, lang);
   if (skeleton) {
     await editor.insertSnippet(new vscode.SnippetString(skeleton), new vscode.Position(0, 0));
     // On disk at once: closing the editor must not leave an empty file behind.
@@ -97,8 +87,18 @@ async function pickFolder(lang: Lang): Promise<vscode.Uri | undefined> {
   return chosen?.[0];
 }
 
-async function askFileName(lang: Lang, template: TemplateSpec, folder: vscode.Uri): Promise<vscode.Uri | undefined> {
-  const proposed = proposeFileName(template, meetingDateOf(new Date()));
+async function nextMeetingIn(client: LanguageClient | undefined, folder: vscode.Uri): Promise<NextMeetingResult | undefined> {
+  if (!client || folder.scheme !== 'file') return undefined;
+  try {
+    return await client.sendRequest<NextMeetingResult>(NEXT_MEETING_METHOD, { folder: folder.toString(), today: formatDate(meetingDateOf(new Date())) });
+  } catch {
+    // No server (yet): new minutes start from today's date and nothing carried over.
+    return undefined;
+  }
+}
+
+async function askFileName(lang: Lang, template: TemplateSpec, folder: vscode.Uri, date: MeetingDate): Promise<vscode.Uri | undefined> {
+  const proposed = proposeFileName(template, date);
   const name = await vscode.window.showInputBox({
     title: say('newMinutesName', lang),
     value: proposed.name,

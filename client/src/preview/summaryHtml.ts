@@ -103,6 +103,7 @@ function decision(d: SummaryDecision): string {
 function action(a: SummaryActionItem, lang: Lang): string {
   const parts = [`<span class="checkbox" aria-label="${e(a.done ? say('done', lang) : '')}">${a.done ? '☑' : '☐'}</span>`];
   for (const owner of a.owners) parts.push(`<span class="owner">@${e(owner)}</span>`);
+  for (const name of a.names ?? []) parts.push(`<span class="owner">${e(name)}</span>`);
   parts.push(`<span class="task">${e(a.task)}</span>`);
   if (a.due) parts.push(`<span class="due" data-due="${e(a.due)}">${e(say('due', lang, { date: a.due }))}</span>`);
   return parts.join(' ');

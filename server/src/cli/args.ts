@@ -78,6 +78,7 @@ export function parseArgs(argv: string[]): CliOptions {
 }
 
 export const USAGE = `Usage: minutes-lint [options] PATH...
+       minutes-lint items [--format md|json] [--open] DIR...   (the open items of each series)
 
 Checks meeting minutes against their community's template (detected, or configured in
 .minutesrc.json). Folders are walked for .md files, and .txt files of templates that use them.

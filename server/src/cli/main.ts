@@ -14,6 +14,7 @@ import { SKIP_NOTES } from '../node/walk';
 import { cliRosterRoot, NodeRosters, rosterProblemLines } from '../node/roster';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { collectFiles, type FoundFile } from './files';
+import { itemsMain } from './items';
 import { runLearn } from './learn';
 import { CliLinkStatus } from './online';
 import { printable, toGithub, toJson, toText, type FileReport } from './report';
@@ -23,6 +24,7 @@ declare const PACKAGE_VERSION: string | undefined;
 const MAX_BYTES = 5 * 1024 * 1024;
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'items') return itemsMain(argv.slice(1), (t) => process.stdout.write(t), (t) => process.stderr.write(t));
   if (argv[0] === 'learn') return runLearn(argv.slice(1), (t) => process.stdout.write(t), (t) => process.stderr.write(t));
   let options: CliOptions;
   try {

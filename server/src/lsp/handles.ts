@@ -48,6 +48,8 @@ export interface HandleFeaturesContext {
   log(message: string): void;
   /** The hover of PR/issue links (links.ts), asked when the cursor is on no handle. */
   linkHover?(document: TextDocument, position: Position, analysis: Analysis): Promise<Hover | null>;
+  /** The history of the item under the cursor across the series' meetings (items.ts). */
+  itemHover?(document: TextDocument, position: Position, analysis: Analysis): Hover | null;
 }
 
 export function registerHandleFeatures(connection: Connection, context: HandleFeaturesContext): void {
@@ -93,7 +95,10 @@ export function registerHandleFeatures(connection: Connection, context: HandleFe
     const t = target(params.textDocument.uri);
     if (!t) return null;
     const analysis = await analyzer.analyze(t.document);
-    return hover(t.document, params.position, analysis, t.roster, context.lang()) ?? (await context.linkHover?.(t.document, params.position, analysis)) ?? null;
+    return hover(t.document, params.position, analysis, t.roster, context.lang())
+      ?? (await context.linkHover?.(t.document, params.position, analysis))
+      ?? context.itemHover?.(t.document, params.position, analysis)
+      ?? null;
   }));
 
   connection.onPrepareRename((params) => guarded('prepare rename', null, async () => {

@@ -4,6 +4,7 @@ import type { Lang } from '../core';
 import { format } from '../core/i18n/lang';
 import { mentionAt, readMentions, type HandleUsage, type Person, type Roster, type RosterSourceRef } from '../core/roster';
 import type { Analysis } from './analysis';
+import { escapeMarkdown } from '../core/text/markdown';
 import { toRange } from './convert';
 
 const words = {
@@ -37,12 +38,12 @@ export function hover(document: TextDocument, position: Position, analysis: Anal
 
 /** Markdown about a person, shared by hovers and completion items. */
 export function describePerson(person: Person, usage: HandleUsage | undefined, lang: Lang): string {
-  const title = `**@${person.handle}**${person.name ? ` — ${escape(person.name)}` : ''}`;
+  const title = `**@${person.handle}**${person.name ? ` — ${escapeMarkdown(person.name)}` : ''}`;
   const lines = [title];
   const others = person.names.filter((n) => n !== person.name);
-  if (others.length) lines.push(others.map(escape).join(' · '));
+  if (others.length) lines.push(others.map(escapeMarkdown).join(' · '));
   const facts: string[] = [];
-  if (person.org) facts.push(`${say(words.org, lang)}: ${escape(person.org)}`);
+  if (person.org) facts.push(`${say(words.org, lang)}: ${escapeMarkdown(person.org)}`);
   if (person.roles.length) facts.push(`${say(words.roles, lang)}: ${person.roles.map((r) => (r === 'commit author' ? say(words.gitAuthor, lang) : r)).join(', ')}`);
   if (person.sources.length && person.declared) facts.push(`${say(words.listed, lang)}: ${sourceList(person.sources, lang)}`);
   if (!person.declared && !person.sources.length) facts.push(say(words.notListed, lang));
@@ -71,8 +72,4 @@ function usageLine(usage: HandleUsage | undefined, lang: Lang): string | undefin
   if (!usage) return undefined;
   const data = { files: usage.files.length, mentions: usage.mentions, date: usage.lastDate ?? '' };
   return say(usage.lastDate ? words.mentioned : words.mentionedNoDate, lang, data);
-}
-
-function escape(text: string): string {
-  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 }

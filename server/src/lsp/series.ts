@@ -26,8 +26,11 @@ interface FolderIndex {
 
 export class SeriesStore {
   private readonly folders = new Map<string, FolderIndex>();
+  private waiting: Array<() => void> = [];
   /** Called when a folder finished reading or a file changed its series: re-check the open documents. */
   onDidChange: (() => void) | undefined;
+  /** An open editor's text of a file: the series rules compare the minutes as they are being written. */
+  openText: (path: string) => string | undefined = () => undefined;
 
   constructor(
     private readonly readText: (path: string) => string | undefined = readSeriesText,
@@ -38,6 +41,8 @@ export class SeriesStore {
   setRoots(roots: readonly string[]): void {
     for (const root of [...this.folders.keys()]) if (!roots.includes(root)) this.folders.delete(root);
     for (const root of roots) if (!this.folders.has(root)) this.build(root);
+    // A folder that left while being read keeps nobody waiting.
+    this.settle();
   }
 
   /** The series view of a document; undefined while its folder is being read (its own detection applies meanwhile). */
@@ -49,6 +54,16 @@ export class SeriesStore {
   /** Is every workspace folder read? */
   get ready(): boolean {
     return [...this.folders.values()].every((f) => f.ready);
+  }
+
+  /** Resolves once every workspace folder is read (requests that list a series' items wait for it). */
+  whenReady(): Promise<void> {
+    if (this.ready) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private settle(): void {
+    if (this.ready) for (const resolve of this.waiting.splice(0)) resolve();
   }
 
   /** A minutes file saved, created or deleted on disk. */
@@ -78,7 +93,7 @@ export class SeriesStore {
   }
 
   private build(root: string): void {
-    const folder: FolderIndex = { index: new SeriesIndex({ root }), ready: false, pending: new Map() };
+    const folder: FolderIndex = { index: new SeriesIndex({ root, text: (path) => this.openText(path) ?? this.readText(path) }), ready: false, pending: new Map() };
     this.folders.set(root, folder);
     const queue = listMinutes(root).filter(isSeriesCandidate);
     const started = Date.now();
@@ -108,6 +123,7 @@ export class SeriesStore {
       }
       folder.ready = true;
       this.log(`series: read ${folder.index.size} minutes of ${root} in ${Date.now() - started} ms`);
+      this.settle();
       this.onDidChange?.();
     };
     this.defer(step);

@@ -24,6 +24,7 @@ import { FileWatchers } from './watchers';
 import { createRosters, HANDLE_CAPABILITIES, registerHandleFeatures, rosterService } from './handles';
 import { watchRosterFiles } from './rosters';
 import { nodeServices } from '../node/host';
+import { registerItems } from './items';
 import { createLinkLookups, LINK_CAPABILITIES, registerLinkFeatures } from './links';
 
 interface ClientSupport {
@@ -60,6 +61,7 @@ export function startServer(connection: Connection): void {
   const analysisOptions = (): AnalysisOptions => ({ enabled: settings.enable, lang: lang(), trusted, linksOnline: settings.links.online, confirmedApi: settings.links.api });
   // The series of each workspace folder, read in the background; when it changes, the open minutes are checked again.
   const series = new SeriesStore(undefined, log);
+  series.openText = openText;
   series.onDidChange = () => {
     analyzer.settingsGeneration++;
     relintAll();
@@ -293,8 +295,10 @@ export function startServer(connection: Connection): void {
       relintAll();
     },
   });
+  const items = registerItems(connection, { documents, analyzer, configs, series, lang, log });
   registerHandleFeatures(connection, {
     documents, analyzer, rosters, configs, lang, log, isConfigDocument, linkHover,
+    itemHover: items.hover,
     enabled: () => settings.enable,
     documentChanges: () => support.documentChanges,
   });

@@ -24,8 +24,8 @@ export function seriesRoot(key: string): string {
   return star < 0 ? key : parts.slice(0, star).join('/');
 }
 
-/** Every series under `dir` (a year folder brings its sibling years), learned; `root` names the series' folders. */
-export function learnFolder(dir: string, root: string = process.cwd()): LearnedSeries[] {
+/** The series of the minutes under `dir` (a year folder brings its sibling years); `root` names the series' folders. */
+export function seriesUnder(dir: string, root: string = process.cwd()): SeriesIndex {
   const folder = toPosixPath(dir);
   const index = new SeriesIndex({ root: toPosixPath(root) });
   const files = walkFiles(folder, { accept: (name) => /\.(?:md|markdown|txt)$/i.test(name) }).map((p) => p.replace(/\\/g, '/'));
@@ -36,6 +36,12 @@ export function learnFolder(dir: string, root: string = process.cwd()): LearnedS
     seeded.add(seriesKey(file));
     addToIndex(index, seriesSiblings(file));
   }
+  return index;
+}
+
+/** Every series under `dir`, learned. */
+export function learnFolder(dir: string, root: string = process.cwd()): LearnedSeries[] {
+  const index = seriesUnder(dir, root);
   const out: LearnedSeries[] = [];
   for (const key of index.keys()) {
     const template = index.learn(key);

@@ -2,9 +2,11 @@
  * The Node side of the series model: which files on disk are a path's siblings, and reading
  * them into the core's `SeriesIndex`. The CLI and the language server share it.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { isSeriesCandidate, SeriesIndex, seriesFolders } from '../core/series';
+import { DATE_FOLDER } from '../core/series/group';
+import { within } from './contain';
 
 /** Larger files are not minutes anyone reads as a series member: skipped, as the roster scan skips them. */
 export const MAX_SERIES_FILE_BYTES = 1024 * 1024;
@@ -35,9 +37,21 @@ export function seriesSiblings(path: string): string[] {
   return out;
 }
 
-/** The text of a series member, or undefined for a folder, an unreadable, binary or oversized file. */
+/** The folder a series lives in: the file's own, or the one above its year folder (`meetings/2023/x.md` → `meetings`). */
+function seriesHome(path: string): string {
+  const dir = dirname(path);
+  return DATE_FOLDER.test(dir.slice(dir.lastIndexOf('/') + 1)) ? dirname(dir) : dir;
+}
+
+/**
+ * The text of a series member, or undefined for a folder, an unreadable, binary or oversized file.
+ * A repository is untrusted: a symbolic link is read only when it leads to a file of the series'
+ * own folder (never to ~/.ssh or /etc, whose text a message could then quote), and FIFOs,
+ * sockets and devices are never opened.
+ */
 export function readSeriesText(path: string): string | undefined {
   try {
+    if (lstatSync(path).isSymbolicLink() && !within(realpathSync(path), realpathSync(seriesHome(path)))) return undefined;
     const stat = statSync(path);
     if (!stat.isFile() || stat.size > MAX_SERIES_FILE_BYTES) return undefined;
     const bytes = readFileSync(path);

@@ -5,7 +5,7 @@
  */
 
 /** A folder named by a year, or a year and a month: a bucket of one series, not a series of its own. */
-const DATE_FOLDER = /^(?:19|20)\d{2}(?:[-_.]?(?:0[1-9]|1[0-2]))?$/;
+export const DATE_FOLDER = /^(?:19|20)\d{2}(?:[-_.]?(?:0[1-9]|1[0-2]))?$/;
 
 /** Names that are about the minutes, not minutes: they never join a series. */
 const NOT_MINUTES = /^(?:readme|index|_index|template|changelog|license|contributing|code_of_conduct|security|owners|maintainers)(?:\.|$)/i;

@@ -12,10 +12,10 @@ import { findEras, latestEra } from './eras';
 import { isSeriesCandidate, seriesFolder, seriesKey } from './group';
 import { orderMembers } from './order';
 import { profileMinutes } from './profile';
-import type { MinutesProfile, Series, SeriesView } from './types';
+import type { MinutesProfile, Series, SeriesMember, SeriesView } from './types';
 
 export { isSeriesCandidate, seriesFolders, seriesKey } from './group';
-export type { MinutesProfile, Series, SeriesView } from './types';
+export type { MinutesProfile, Series, SeriesMember, SeriesView } from './types';
 
 /** A folder whose file names say "meeting" in some way, or whose files are dated: minutes, not documentation. */
 const MINUTES_WORDS = /meeting|minutes|notes|agenda|discussion|sync|standup|triage|update|会议|纪要|记录|讨论|周会|例会|双周/i;
@@ -36,25 +36,38 @@ interface Decision {
   withoutFile: Map<string, TemplateSpec | undefined>;
 }
 
+export interface SeriesIndexOptions {
+  /** The folder series are named from (the workspace, the command line's folder). */
+  root?: string;
+  /**
+   * How the series rules get a member's text: the host's reader (an open editor's text, else the
+   * file on disk). Without one, the index keeps the texts it is given.
+   */
+  text?(path: string): string | undefined;
+}
+
 export class SeriesIndex {
   private readonly profiles = new Map<string, MinutesProfile>();
+  /** The texts given to `set`, when the host has no reader of its own. */
+  private readonly texts = new Map<string, string>();
   private readonly byKey = new Map<string, Set<string>>();
   private readonly decisions = new Map<string, Decision | null>();
   /** Bumped on every change: hosts re-lint when it moves. */
   generation = 0;
 
-  /** `root`: the folder series are named from (the workspace, the command line's folder). */
-  constructor(private readonly options: { root?: string } = {}) {}
+  constructor(private readonly options: SeriesIndexOptions = {}) {}
 
   /** Reads (or reads again) one file. Files that cannot be minutes of a series are ignored. */
   set(path: string, text: string): void {
     if (!isSeriesCandidate(path)) return;
     this.setProfile(profileMinutes(path, text));
+    if (!this.options.text) this.texts.set(path, text);
   }
 
   setProfile(profile: MinutesProfile): void {
     const key = seriesKey(profile.path);
     this.profiles.set(profile.path, profile);
+    this.texts.delete(profile.path);
     let paths = this.byKey.get(key);
     if (!paths) this.byKey.set(key, (paths = new Set()));
     paths.add(profile.path);
@@ -63,6 +76,7 @@ export class SeriesIndex {
 
   delete(path: string): void {
     if (!this.profiles.delete(path)) return;
+    this.texts.delete(path);
     const key = seriesKey(path);
     this.byKey.get(key)?.delete(path);
     this.changed(key);
@@ -136,6 +150,12 @@ export class SeriesIndex {
     return decision.withoutFile.get(path);
   }
 
+  private member(profile: MinutesProfile): SeriesMember {
+    const { path, date } = profile;
+    const text = () => this.options.text?.(path) ?? this.texts.get(path);
+    return date ? { path, date, text } : { path, text };
+  }
+
   private changed(key: string): void {
     this.decisions.delete(key);
     this.generation++;
@@ -154,7 +174,7 @@ export class SeriesIndex {
     if (!paths?.size) return undefined;
     const members = orderMembers([...paths].map((p) => this.profiles.get(p)!));
     const series: Series = { key, folder: seriesFolder(key, this.options.root), members, eras: findEras(members) };
-    const view = { folder: series.folder, size: members.length, topics: topicStats(members) };
+    const view = { folder: series.folder, size: members.length, topics: topicStats(members), members: members.map((m) => this.member(m)) };
     const decision: Decision = { series, view, fit: new Map(), withoutFile: new Map() };
     const recognised = members.length >= MIN_SERIES_FILES ? mostRecognised(members) : undefined;
     if (recognised) {

@@ -85,4 +85,20 @@ export interface SeriesView {
    * conclusion line. Teams differ: openEuler's TC concludes a few topics in six.
    */
   topics?: { total: number; concluded: number; files: number };
+  /**
+   * The series' minutes, oldest first (the document itself included when it is one of them):
+   * what the series rules compare a meeting with. Absent when the host gives no texts.
+   */
+  members?: readonly SeriesMember[];
+}
+
+/** One minutes file of a series, as the series rules read it. */
+export interface SeriesMember {
+  path: string;
+  date?: MeetingDate;
+  /**
+   * Its text as the host has it now (an open editor's, else the saved file); read when asked,
+   * so a workspace's thousands of minutes are not all held in memory. Undefined when unreadable.
+   */
+  text(): string | undefined;
 }

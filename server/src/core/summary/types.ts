@@ -42,6 +42,8 @@ export interface SummaryActionItem extends SummaryPlace {
   task: string;
   /** Handles without `@`. */
   owners: string[];
+  /** Owners written as names (`杜开田`), not handles. */
+  names?: string[];
   /** `YYYY-MM-DD` when a due date is written. */
   due?: string;
   done: boolean;
