@@ -1,15 +1,18 @@
 /**
- * `npm run bench`: full validation time against the floor of remark-parse alone, on the corpus
- * (../shared/corpus when present, else examples/) and on one ~100 KB minutes document.
- * Prints medians of several runs and their ratio; machines here are noisy, so read ratios.
+ * `npm run bench`: full validation time against the floor of remark-parse alone and against
+ * markdownlint with every rule on, file by file, on ../shared/corpus and ../shared/corpus-wild
+ * (examples/ when they are absent), and on one ~100 KB minutes document.
+ * Prints medians of several runs and their ratios; machines here are noisy, so read ratios.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { lint as markdownlint } from 'markdownlint/sync';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { lint } from '../server/src/core';
 import { clearPieceCache } from '../server/src/core/model/markdown';
-import { hasSharedCorpus, readMinutes, SHARED_CORPUS } from './corpus';
+import { readMinutes, SHARED_CORPUS, SHARED_CORPUS_WILD } from './corpus';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -25,23 +28,34 @@ async function time(fn: () => Promise<void> | void): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+/** markdownlint with every rule on; a rule that throws on odd input is reported, not fatal. */
+function runMarkdownlint(doc: { path: string; text: string }): void {
+  markdownlint({ strings: { [doc.path]: doc.text }, config: { default: true }, handleRuleFailures: true });
+}
+
 async function measure(label: string, docs: Array<{ path: string; text: string }>): Promise<void> {
   const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
   const parseTimes: number[] = [];
+  const markdownlintTimes: number[] = [];
   const lintTimes: number[] = [];
   // One warm-up run of each so JIT and lazy tables don't count.
   for (const d of docs) parser.parse(d.text);
+  for (const d of docs) runMarkdownlint(d);
   for (const d of docs) await lint({ path: d.path, text: d.text });
+  // Interleaved, so that a slower spell of a shared machine touches all three alike.
   for (let i = 0; i < RUNS; i++) {
     parseTimes.push(await time(() => { for (const d of docs) parser.parse(d.text); }));
+    markdownlintTimes.push(await time(() => { for (const d of docs) runMarkdownlint(d); }));
     clearPieceCache();
     lintTimes.push(await time(async () => { for (const d of docs) await lint({ path: d.path, text: d.text }); }));
   }
   const p = median(parseTimes);
+  const m = median(markdownlintTimes);
   const l = median(lintTimes);
-  console.log(`${label}: ${docs.length} file(s), ${(bytes / 1024).toFixed(0)} KB`);
-  console.log(`  remark-parse alone  median ${p.toFixed(1)} ms`);
-  console.log(`  full validation     median ${l.toFixed(1)} ms  (${(l / p).toFixed(2)}× the parse floor, ${(bytes / 1024 / (l / 1000)).toFixed(0)} KB/s)`);
+  console.log(`${label}: ${docs.length} file(s), ${(bytes / 1024).toFixed(0)} KiB`);
+  console.log(`  remark-parse + gfm alone      median ${p.toFixed(1)} ms  (1.00)`);
+  console.log(`  markdownlint, every rule on   median ${m.toFixed(1)} ms  (${(m / p).toFixed(2)})`);
+  console.log(`  Community Minutes, full       median ${l.toFixed(1)} ms  (${(l / p).toFixed(2)}; ${(l / m).toFixed(2)}× markdownlint, ${(bytes / 1024 / (l / 1000)).toFixed(0)} KiB/s)`);
 }
 
 /** While typing: one character inserted in the middle, the document validated again. */
@@ -79,10 +93,12 @@ function bigDocument(): string {
 }
 
 async function main(): Promise<void> {
-  const corpus = hasSharedCorpus();
-  const files = readMinutes(corpus ? SHARED_CORPUS : resolve(process.cwd(), 'examples'));
   console.log(`Community Minutes benchmark (${RUNS} runs each, medians; node ${process.version})`);
-  await measure(corpus ? 'corpus ../shared/corpus' : 'examples/', files);
+  const corpora = [SHARED_CORPUS, SHARED_CORPUS_WILD].filter((folder) => existsSync(folder));
+  if (!corpora.length) console.log('(../shared is absent: the examples/ folder instead of the corpora)');
+  for (const folder of corpora.length ? corpora : [resolve(process.cwd(), 'examples')]) {
+    await measure(`${folder.split(/[\\/]/).slice(-2).join('/')}, file by file`, readMinutes(folder));
+  }
   const big = bigDocument();
   await measure('one large minutes document', [{ path: '/bench/2024-03-14.md', text: big }]);
   await measureEdit('one large minutes document', { path: '/bench/2024-03-14.md', text: big });
