@@ -17,4 +17,18 @@ export default tseslint.config(
       'regexp/no-super-linear-move': 'error',
     },
   },
+  {
+    // The core is pure: whatever it needs from outside comes through Services (core/services.ts),
+    // so the same rules run in the CLI, the language server, a Web Worker and the tests.
+    files: ['server/src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads'], message: 'The core does not touch the machine: ask for it through Services.' },
+          { group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'The core knows no editor or protocol.' },
+          { group: ['**/lsp/**', '**/cli/**', '**/node/**', '**/client/**'], message: 'Hosts depend on the core, never the reverse.' },
+        ],
+      }],
+    },
+  },
 );
