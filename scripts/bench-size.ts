@@ -19,7 +19,7 @@ import { readMinutes, SHARED_CORPUS, SHARED_CORPUS_WILD } from './corpus';
 const SIZES_KIB = (process.env.SIZES ?? '50,100,200,400,800,1600,4096').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 // remark-parse of a whole long text grows much faster than the text: past this it is not run.
-const REMARK_UP_TO_KIB = 800;
+const REMARK_UP_TO_KIB = 400;
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
 function cpuMs(): number {

@@ -33,29 +33,44 @@ function runMarkdownlint(doc: { path: string; text: string }): void {
   markdownlint({ strings: { [doc.path]: doc.text }, config: { default: true }, handleRuleFailures: true });
 }
 
+/** CPU time of this process, garbage collector threads included. */
+function cpuMs(): number {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+}
+
+/** Wall-clock and CPU milliseconds of one call. */
+async function timeBoth(fn: () => Promise<void> | void): Promise<{ wall: number; cpu: number }> {
+  const cpuStart = cpuMs();
+  const wall = await time(fn);
+  return { wall, cpu: cpuMs() - cpuStart };
+}
+
 async function measure(label: string, docs: Array<{ path: string; text: string }>): Promise<void> {
   const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
-  const parseTimes: number[] = [];
-  const markdownlintTimes: number[] = [];
-  const lintTimes: number[] = [];
+  const runs = { parse: [] as Array<{ wall: number; cpu: number }>, markdownlint: [] as Array<{ wall: number; cpu: number }>, ours: [] as Array<{ wall: number; cpu: number }> };
   // One warm-up run of each so JIT and lazy tables don't count.
   for (const d of docs) parser.parse(d.text);
   for (const d of docs) runMarkdownlint(d);
   for (const d of docs) await lint({ path: d.path, text: d.text });
   // Interleaved, so that a slower spell of a shared machine touches all three alike.
   for (let i = 0; i < RUNS; i++) {
-    parseTimes.push(await time(() => { for (const d of docs) parser.parse(d.text); }));
-    markdownlintTimes.push(await time(() => { for (const d of docs) runMarkdownlint(d); }));
+    runs.parse.push(await timeBoth(() => { for (const d of docs) parser.parse(d.text); }));
+    runs.markdownlint.push(await timeBoth(() => { for (const d of docs) runMarkdownlint(d); }));
     clearPieceCache();
-    lintTimes.push(await time(async () => { for (const d of docs) await lint({ path: d.path, text: d.text }); }));
+    runs.ours.push(await timeBoth(async () => { for (const d of docs) await lint({ path: d.path, text: d.text }); }));
   }
-  const p = median(parseTimes);
-  const m = median(markdownlintTimes);
-  const l = median(lintTimes);
-  console.log(`${label}: ${docs.length} file(s), ${(bytes / 1024).toFixed(0)} KiB`);
-  console.log(`  remark-parse + gfm alone      median ${p.toFixed(1)} ms  (1.00)`);
-  console.log(`  markdownlint, every rule on   median ${m.toFixed(1)} ms  (${(m / p).toFixed(2)})`);
-  console.log(`  Community Minutes, full       median ${l.toFixed(1)} ms  (${(l / p).toFixed(2)}; ${(l / m).toFixed(2)}× markdownlint, ${(bytes / 1024 / (l / 1000)).toFixed(0)} KiB/s)`);
+  const wall = (xs: Array<{ wall: number }>) => median(xs.map((x) => x.wall));
+  const cpu = (xs: Array<{ cpu: number }>) => median(xs.map((x) => x.cpu));
+  const p = { wall: wall(runs.parse), cpu: cpu(runs.parse) };
+  const m = { wall: wall(runs.markdownlint), cpu: cpu(runs.markdownlint) };
+  const l = { wall: wall(runs.ours), cpu: cpu(runs.ours) };
+  const row = (name: string, t: { wall: number; cpu: number }, extra = '') =>
+    console.log(`  ${name.padEnd(28)} wall ${t.wall.toFixed(0).padStart(6)} ms (${(t.wall / p.wall).toFixed(2)})  CPU ${t.cpu.toFixed(0).padStart(6)} ms (${(t.cpu / p.cpu).toFixed(2)})${extra}`);
+  console.log(`${label}: ${docs.length} file(s), ${(bytes / 1024).toFixed(0)} KiB; medians, (ratio to remark-parse)`);
+  row('remark-parse + gfm alone', p);
+  row('markdownlint, every rule on', m);
+  row('Community Minutes, full', l, `; ${(l.wall / m.wall).toFixed(2)}× markdownlint wall, ${(l.cpu / m.cpu).toFixed(2)}× CPU, ${(bytes / 1024 / (l.wall / 1000)).toFixed(0)} KiB/s`);
 }
 
 /** While typing: one character inserted in the middle, the document validated again. */
