@@ -1,9 +1,12 @@
 /**
- * `npm run bench`: full validation time against the floor of remark-parse alone, on the corpus
- * (../shared/corpus when present, else examples/) and on one ~100 KB minutes document.
- * Prints medians of several runs and their ratio; machines here are noisy, so read ratios.
+ * `npm run bench`: full validation time against the floor of remark-parse alone and against
+ * markdownlint with every rule on, file by file, on ../shared/corpus and ../shared/corpus-wild
+ * (examples/ when they are absent), and on one ~100 KB minutes document.
+ * Prints medians of several runs and their ratios; machines here are noisy, so read ratios.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { lint as markdownlint } from 'markdownlint/sync';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -12,7 +15,7 @@ import { clearMeetingCache } from '../server/src/core/items/meetings';
 import { clearPieceCache } from '../server/src/core/model/markdown';
 import { SeriesIndex } from '../server/src/core/series';
 import type { Services } from '../server/src/core/services';
-import { hasSharedCorpus, readMinutes, SHARED_CORPUS } from './corpus';
+import { readMinutes, SHARED_CORPUS, SHARED_CORPUS_WILD } from './corpus';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -28,23 +31,49 @@ async function time(fn: () => Promise<void> | void): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+/** markdownlint with every rule on; a rule that throws on odd input is reported, not fatal. */
+function runMarkdownlint(doc: { path: string; text: string }): void {
+  markdownlint({ strings: { [doc.path]: doc.text }, config: { default: true }, handleRuleFailures: true });
+}
+
+/** CPU time of this process, garbage collector threads included. */
+function cpuMs(): number {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+}
+
+/** Wall-clock and CPU milliseconds of one call. */
+async function timeBoth(fn: () => Promise<void> | void): Promise<{ wall: number; cpu: number }> {
+  const cpuStart = cpuMs();
+  const wall = await time(fn);
+  return { wall, cpu: cpuMs() - cpuStart };
+}
+
 async function measure(label: string, docs: Array<{ path: string; text: string }>): Promise<void> {
   const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
-  const parseTimes: number[] = [];
-  const lintTimes: number[] = [];
+  const runs = { parse: [] as Array<{ wall: number; cpu: number }>, markdownlint: [] as Array<{ wall: number; cpu: number }>, ours: [] as Array<{ wall: number; cpu: number }> };
   // One warm-up run of each so JIT and lazy tables don't count.
   for (const d of docs) parser.parse(d.text);
+  for (const d of docs) runMarkdownlint(d);
   for (const d of docs) await lint({ path: d.path, text: d.text });
+  // Interleaved, so that a slower spell of a shared machine touches all three alike.
   for (let i = 0; i < RUNS; i++) {
-    parseTimes.push(await time(() => { for (const d of docs) parser.parse(d.text); }));
+    runs.parse.push(await timeBoth(() => { for (const d of docs) parser.parse(d.text); }));
+    runs.markdownlint.push(await timeBoth(() => { for (const d of docs) runMarkdownlint(d); }));
     clearPieceCache();
-    lintTimes.push(await time(async () => { for (const d of docs) await lint({ path: d.path, text: d.text }); }));
+    runs.ours.push(await timeBoth(async () => { for (const d of docs) await lint({ path: d.path, text: d.text }); }));
   }
-  const p = median(parseTimes);
-  const l = median(lintTimes);
-  console.log(`${label}: ${docs.length} file(s), ${(bytes / 1024).toFixed(0)} KB`);
-  console.log(`  remark-parse alone  median ${p.toFixed(1)} ms`);
-  console.log(`  full validation     median ${l.toFixed(1)} ms  (${(l / p).toFixed(2)}× the parse floor, ${(bytes / 1024 / (l / 1000)).toFixed(0)} KB/s)`);
+  const wall = (xs: Array<{ wall: number }>) => median(xs.map((x) => x.wall));
+  const cpu = (xs: Array<{ cpu: number }>) => median(xs.map((x) => x.cpu));
+  const p = { wall: wall(runs.parse), cpu: cpu(runs.parse) };
+  const m = { wall: wall(runs.markdownlint), cpu: cpu(runs.markdownlint) };
+  const l = { wall: wall(runs.ours), cpu: cpu(runs.ours) };
+  const row = (name: string, t: { wall: number; cpu: number }, extra = '') =>
+    console.log(`  ${name.padEnd(28)} wall ${t.wall.toFixed(0).padStart(6)} ms (${(t.wall / p.wall).toFixed(2)})  CPU ${t.cpu.toFixed(0).padStart(6)} ms (${(t.cpu / p.cpu).toFixed(2)})${extra}`);
+  console.log(`${label}: ${docs.length} file(s), ${(bytes / 1024).toFixed(0)} KiB; medians, (ratio to remark-parse)`);
+  row('remark-parse + gfm alone', p);
+  row('markdownlint, every rule on', m);
+  row('Community Minutes, full', l, `; ${(l.wall / m.wall).toFixed(2)}× markdownlint wall, ${(l.cpu / m.cpu).toFixed(2)}× CPU, ${(bytes / 1024 / (l.wall / 1000)).toFixed(0)} KiB/s`);
 }
 
 /** While typing: one character inserted in the middle, the document validated again. */
@@ -112,13 +141,15 @@ function bigDocument(): string {
 }
 
 async function main(): Promise<void> {
-  const corpus = hasSharedCorpus();
-  const files = readMinutes(corpus ? SHARED_CORPUS : resolve(process.cwd(), 'examples'));
   console.log(`Community Minutes benchmark (${RUNS} runs each, medians; node ${process.version})`);
-  await measure(corpus ? 'corpus ../shared/corpus' : 'examples/', files);
-  const folder = corpus ? '/openeuler-tc/2023/' : '/fixtures/series/tc/';
-  const series = corpus ? files.filter((f) => f.path.includes(folder)) : readMinutes(resolve(process.cwd(), 'test', 'fixtures', 'series', 'tc'));
-  await measureSeries(corpus ? 'openEuler TC 2023' : 'test/fixtures/series/tc', series);
+  const corpora = [SHARED_CORPUS, SHARED_CORPUS_WILD].filter((folder) => existsSync(folder));
+  if (!corpora.length) console.log('(../shared is absent: the examples/ folder instead of the corpora)');
+  for (const folder of corpora.length ? corpora : [resolve(process.cwd(), 'examples')]) {
+    await measure(`${folder.split(/[\\/]/).slice(-2).join('/')}, file by file`, readMinutes(folder));
+  }
+  const tc = corpora.length ? readMinutes(SHARED_CORPUS).filter((f) => f.path.includes('/openeuler-tc/2023/')) : [];
+  const series = tc.length ? tc : readMinutes(resolve(process.cwd(), 'test', 'fixtures', 'series', 'tc'));
+  await measureSeries(tc.length ? 'openEuler TC 2023' : 'test/fixtures/series/tc', series);
   const big = bigDocument();
   await measure('one large minutes document', [{ path: '/bench/2024-03-14.md', text: big }]);
   await measureEdit('one large minutes document', { path: '/bench/2024-03-14.md', text: big });

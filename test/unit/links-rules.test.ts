@@ -141,6 +141,24 @@ describe('link rules', () => {
       ].join('\n');
       assert.deepEqual(await linkFindings(text, 'm.md'), ['link/duplicate-target:2', 'link/duplicate-target:4']);
     });
+
+    it('names the first earlier item of another text, and a repeated block raises nothing new', async () => {
+      const block = [
+        '- [修复启动检查流程](https://github.com/o/r/pull/9) 与 [另一个标题](https://github.com/o/r/pull/9)',
+        '- [新增工具命令](https://github.com/o/r/pull/9)',
+        '- [WIP: 新增工具命令的文档](https://github.com/o/r/pull/9)',
+        '- [新增工具命令的文档](https://github.com/o/r/pull/9)',
+        '',
+      ].join('\n');
+      const once = await lintText(block, 'm.md');
+      const messages = only(once.diagnostics, 'link/duplicate-target').map((d) => `${lineOf(once, d)} ${d.message}`);
+      assert.deepEqual(messages, [
+        '2 "新增工具命令" links to o/r#9, which line 1 already links as "修复启动检查流程". Is one of the two links wrong?',
+        '3 "WIP: 新增工具命令的文档" links to o/r#9, which line 1 already links as "修复启动检查流程". Is one of the two links wrong?',
+      ]);
+      const repeated = await linkFindings(`${block}\n${block}\n${block}`, 'm.md');
+      assert.deepEqual(repeated, ['link/duplicate-target:2', 'link/duplicate-target:3']);
+    });
   });
 
   describe('link/number-mismatch', () => {

@@ -46,14 +46,16 @@ export function parseMarkdownGuarded(text: string, wholeLimit = WHOLE_PARSE_LIMI
     root = parseWhole(safe, degraded);
   } else {
     const pieces = safe.length - from <= wholeLimit ? [{ start: from, end: safe.length }] : splitAtHeadings(safe, wholeLimit, from);
-    // Reference definitions are document-wide: each piece is parsed with all of them after it,
-    // so `[text][1]` resolves wherever `[1]:` is; what they add past the piece is dropped.
-    const definitions = pieces.length > 1 ? referenceDefinitionLines(safe) : '';
+    // Reference definitions are document-wide: each piece is parsed with the ones its brackets
+    // may name after it, so `[text][1]` resolves wherever `[1]:` is; what they add past the piece
+    // is dropped. Lending a piece every definition would make the parse grow as pieces × definitions.
+    const definitions = pieces.length > 1 ? referenceDefinitions(safe) : undefined;
     const children: RootContent[] = [];
     let line = 0;
     for (const piece of pieces) {
       const source = safe.slice(piece.start, piece.end);
-      for (const node of parsePiece(source, definitions, degraded, piece.start)) {
+      const lent = definitions ? definitionsNamedIn(source, definitions) : '';
+      for (const node of parsePiece(source, lent, degraded, piece.start)) {
         shift(node, piece.start, line);
         children.push(node);
       }
@@ -159,8 +161,42 @@ const FRESH_PARAGRAPH_LINE = /^[\p{L}\p{N}](?!\d{0,8}[.)](?:[ \t]|$))/u;
 // `[label]: destination` at the start of a line (up to three spaces), not LCTT's `[#]:` header.
 const DEFINITION_LINE = /^ {0,3}\[(?!#\])[^\]\n]+\]:[ \t]*\S.*$/gm;
 
-function referenceDefinitionLines(text: string): string {
-  return (text.match(DEFINITION_LINE) ?? []).map((line) => line.trimStart()).join('\n');
+/**
+ * One definition line for each label of the document, by the label as the parser compares
+ * labels. One is enough: whether `[text][label]` is a reference depends only on some definition
+ * of the label existing (mdast's reference nodes carry the label, not the destination), and
+ * LCTT's `[1]:`, `[2]:`… repeat in every article of a long file.
+ */
+function referenceDefinitions(text: string): Map<string, string> {
+  const byLabel = new Map<string, string>();
+  for (const match of text.matchAll(DEFINITION_LINE)) {
+    const line = match[0].trimStart();
+    const label = comparableLabel(line.slice(1, line.indexOf(']:')));
+    if (!byLabel.has(label)) byLabel.set(label, line);
+  }
+  return byLabel;
+}
+
+// A label holds no unescaped bracket, so every label a reference can name is one of these runs.
+const BRACKETED = /\[((?:[^[\]\\]|\\[\s\S])*)\]/g;
+
+/**
+ * The definition lines a piece may use: those whose label is written in
+ * brackets somewhere in the piece. A superset of what its references name, which is enough:
+ * a definition no reference names adds nothing to the piece's tree.
+ */
+function definitionsNamedIn(source: string, definitions: Map<string, string>): string {
+  const named = new Set<string>();
+  for (const match of source.matchAll(BRACKETED)) {
+    const line = definitions.get(comparableLabel(match[1]));
+    if (line) named.add(line);
+  }
+  return [...named].join('\n');
+}
+
+/** Labels as micromark compares them: case folded, each run of white space one space. */
+function comparableLabel(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase();
 }
 
 /** Line breaks as the parser counts them: LF, CR LF and a lone CR. */

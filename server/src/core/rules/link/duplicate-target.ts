@@ -21,7 +21,7 @@ export const duplicateTarget: Rule = {
   check(ctx) {
     const { doc } = ctx;
     const titles = titleLinkStarts(doc);
-    const groups = new Map<string, ResolvedLink[]>();
+    const groups = new Map<string, TargetGroup>();
     for (const resolved of modelOf(ctx).links) {
       const target = resolved.forge?.target;
       if (!target || resolved.link.kind === 'image' || resolved.link.kind === 'image-reference') continue;
@@ -29,30 +29,65 @@ export const duplicateTarget: Rule = {
       // one inside a sentence (`Niko to write up [the interactions](…)`) may call it anything.
       if (!titles.has(resolved.link.span.start) || isGeneric(resolved.link.text)) continue;
       const key = targetKey(target, resolved.url);
-      const list = groups.get(key);
-      if (list) list.push(resolved);
-      else groups.set(key, [resolved]);
-    }
-    for (const links of groups.values()) {
-      for (let i = 1; i < links.length; i++) {
-        const link = links[i];
-        const earlier = links.slice(0, i).find((e) => e.item.start !== link.item.start && !sameText(e.link.text, link.link.text));
-        if (!earlier) continue;
-        // Another earlier item with the same text means this one is a repeat, not a conflict.
-        if (links.slice(0, i).some((e) => sameText(e.link.text, link.link.text))) continue;
-        ctx.report({
-          span: link.link.span,
-          message: ctx.t('duplicate', {
-            text: link.link.text.trim(),
-            target: describe(link.forge!.target!),
-            line: doc.lines.position(earlier.link.span.start).line + 1,
-            other: earlier.link.text.trim(),
-          }),
-        });
+      const group = groups.get(key);
+      if (!group) {
+        groups.set(key, new TargetGroup(resolved));
+        continue;
       }
+      const earlier = group.conflictWith(resolved);
+      if (!earlier) continue;
+      ctx.report({
+        span: resolved.link.span,
+        message: ctx.t('duplicate', {
+          text: resolved.link.text.trim(),
+          target: describe(target),
+          line: doc.lines.position(earlier.link.span.start).line + 1,
+          other: earlier.link.text.trim(),
+        }),
+      });
     }
   },
 };
+
+/**
+ * The title links to one target so far. A link conflicts with them when no earlier one has its
+ * text (another item with the same text makes it a repeat) and one of another item exists; the
+ * first such is named. Kept as what that needs rather than the list of links, so that a long
+ * file repeating the same items is not compared link by link with everything before it.
+ */
+class TargetGroup {
+  private readonly texts = new Set<string>();
+  /** The distinct texts long enough for `sameText`'s shortened-copy test. */
+  private readonly longTexts: string[] = [];
+  private readonly first: ResolvedLink;
+  /** The first link whose item is not the first link's item. */
+  private firstElsewhere?: ResolvedLink;
+
+  constructor(first: ResolvedLink) {
+    this.first = first;
+    this.addText(normalizeText(first.link.text));
+  }
+
+  conflictWith(link: ResolvedLink): ResolvedLink | undefined {
+    const text = normalizeText(link.link.text);
+    const repeat = this.hasSameText(text);
+    const earlier = this.first.item.start !== link.item.start ? this.first : this.firstElsewhere;
+    if (!this.firstElsewhere && link.item.start !== this.first.item.start) this.firstElsewhere = link;
+    this.addText(text);
+    return repeat ? undefined : earlier;
+  }
+
+  private hasSameText(text: string): boolean {
+    if (this.texts.has(text)) return true;
+    return isLong(text) && this.longTexts.some((other) => other.includes(text) || text.includes(other));
+  }
+
+  private addText(text: string): void {
+    if (this.texts.has(text)) return;
+    this.texts.add(text);
+    if (isLong(text)) this.longTexts.push(text);
+  }
+}
 
 /**
  * PRs and issues share one number space on GitHub (`/issues/N` leads to PR N), so both
@@ -118,11 +153,9 @@ function normalizeText(text: string): string {
     .trim();
 }
 
-/** The same title, or one of them a shortened or tagged copy of the other (`[WIP] Fix x` and `Fix x`). */
-function sameText(a: string, b: string): boolean {
-  const x = normalizeText(a);
-  const y = normalizeText(b);
-  return x === y || (x.length >= 8 && y.length >= 8 && (x.includes(y) || y.includes(x)));
+/** Titles this long or longer are the same when one contains the other (`[WIP] Fix x` and `Fix x`). */
+function isLong(normalizedText: string): boolean {
+  return normalizedText.length >= 8;
 }
 
 // Texts that name the link rather than the work: `#2409`, `PR`, `链接`, the URL itself.
