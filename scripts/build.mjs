@@ -1,9 +1,10 @@
-// Bundles the three hosts (client, server, CLI) and, with --tests, the mocha suites.
+// Bundles the hosts (client, server, CLI and the GitHub Action that runs it) and, with --tests, the mocha suites.
 // esbuild turns the ESM-only unified/remark packages into CommonJS bundles that the
 // VS Code extension host and plain `node` both load.
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, statSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import ts from 'typescript';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const args = new Set(process.argv.slice(2));
@@ -25,9 +26,29 @@ const common = {
 
 const hosts = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  // Also the npm package's `minutes-language-server` command (other editors start it with --stdio).
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { PACKAGE_VERSION: JSON.stringify(pkg.version) } },
+  // The GitHub Action (action.yml) runs this; it runs dist/cli.js.
+  { entryPoints: ['server/src/cli/action.ts'], outfile: 'dist/action.js' },
+  // The npm package's Node API (package.json "exports"), with its declarations (below).
+  { entryPoints: ['server/src/api/index.ts'], outfile: 'dist/api.js' },
 ];
+
+/**
+ * dist/api/*.d.ts: the API's declarations, file by file (its types stand alone in types.ts,
+ * so no other declaration is needed). `npm run typecheck` checks the code behind them.
+ */
+function writeApiDeclarations() {
+  mkdirSync('dist/api', { recursive: true });
+  for (const file of ['server/src/api/index.ts', 'server/src/api/types.ts']) {
+    const result = ts.transpileDeclaration(readFileSync(file, 'utf8'), { fileName: file, reportDiagnostics: true, compilerOptions: { strict: true } });
+    if (result.diagnostics?.length) {
+      throw new Error(`${file}: ${result.diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('; ')}`);
+    }
+    writeFileSync(join('dist/api', basename(file).replace(/\.ts$/, '.d.ts')), result.outputText);
+  }
+}
 
 function findTests(dir) {
   const found = [];
@@ -52,6 +73,7 @@ if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  writeApiDeclarations();
 }
 
 // The .minutesrc.json schema is derived from the rules. Test builds leave it alone, so the

@@ -1,5 +1,7 @@
 import { statSync } from 'node:fs';
-import { walkFiles } from '../node/walk';
+import { resolve } from 'node:path';
+import { toPosixPath } from '../node/host';
+import { isSkippedDir, walkFiles } from '../node/walk';
 
 export interface FoundFile {
   path: string;
@@ -20,11 +22,47 @@ export function collectFiles(paths: string[], extensions: string[]): { files: Fo
       continue;
     }
     if (stat.isDirectory()) {
-      const found = walkFiles(p, { accept: (name) => extensions.some((e) => name.toLowerCase().endsWith(`.${e}`)) });
+      const found = walkFiles(p, { accept: (name) => hasExtension(name, extensions) });
       files.push(...found.map((path) => ({ path, explicit: false })));
     } else {
       files.push({ path: p, explicit: true });
     }
   }
   return { files, missing };
+}
+
+/**
+ * `--changed-since`: of the changed files (absolute), those the PATHs would have reached, the
+ * way a walk reaches them (extension, no hidden or build folder on the way). A changed file
+ * named on the command line is linted whatever its extension.
+ */
+export function selectChanged(paths: string[], extensions: string[], changed: readonly string[]): { files: FoundFile[]; missing: string[] } {
+  const files = new Map<string, FoundFile>();
+  const missing: string[] = [];
+  for (const p of paths) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(p).isDirectory();
+    } catch {
+      missing.push(p);
+      continue;
+    }
+    const target = toPosixPath(p);
+    for (const file of changed) {
+      if (!isDirectory) {
+        if (file === target) files.set(file, { path: resolve(p), explicit: true });
+        continue;
+      }
+      const prefix = target.endsWith('/') ? target : `${target}/`;
+      if (!file.startsWith(prefix)) continue;
+      const segments = file.slice(prefix.length).split('/');
+      if (segments.slice(0, -1).some(isSkippedDir) || !hasExtension(segments.at(-1)!, extensions)) continue;
+      if (!files.has(file)) files.set(file, { path: file, explicit: false });
+    }
+  }
+  return { files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : 1)), missing };
+}
+
+function hasExtension(name: string, extensions: string[]): boolean {
+  return extensions.some((e) => name.toLowerCase().endsWith(`.${e}`));
 }

@@ -1,21 +1,22 @@
-import { readFileSync, writeFileSync, statSync } from 'node:fs';
-import {
-  applyEdits, builtinTemplate, lint, mergeFixEdits, resolveConfig, resolveTemplate,
-  type Diagnostic, type ResolvedConfig, type ResolvedTemplate,
-} from '../core';
-import { parseTemplateText } from '../core/config/load';
+import { appendFileSync, writeFileSync, statSync } from 'node:fs';
+import { lint, resolveConfig, resolveTemplate, type ResolvedConfig, type ResolvedTemplate, type TemplateSpec } from '../core';
+import { fixUntilStable } from '../core/lint/fixAll';
 import { nodeConfigHost, nodeServices, toPosixPath } from '../node/host';
+import { decodeMinutes, loadTemplate, MAX_MINUTES_BYTES, readMinutesFile } from '../node/inputs';
 import { readTexts } from '../node/reference';
 import { cliRosterRoot, NodeRosters, rosterProblemLines } from '../node/roster';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
-import { collectFiles } from './files';
+import { collectFiles, selectChanged, type FoundFile } from './files';
+import { formatReports } from './formats';
+import { githubLineUrl, toSummary } from './formats/summary';
+import { GitChanges, GitError } from './git';
 import { CliLinkStatus } from './online';
-import { toGithub, toJson, toText, type FileReport } from './report';
+import type { FileReport } from './report';
+import { readStdin } from './stdin';
 
 declare const PACKAGE_VERSION: string | undefined;
+const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev';
 
-const MAX_BYTES = 5 * 1024 * 1024;
-const MAX_FIX_PASSES = 10;
 
 export async function main(argv: string[]): Promise<number> {
   let options: CliOptions;
@@ -33,9 +34,11 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (options.version) {
-    process.stdout.write(`${typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev'}\n`);
+    process.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  // Without a PATH, --changed-since looks at the whole work tree from here.
+  if (!options.paths.length && options.changedSince) options.paths = ['.'];
   if (!options.paths.length) {
     process.stderr.write(`minutes-lint: no PATH given\n\n${USAGE}\n`);
     return 2;
@@ -47,8 +50,15 @@ export async function main(argv: string[]): Promise<number> {
     failed = true;
   };
 
-  const forcedTemplate = options.template ? loadTemplateOption(options.template, fail) : undefined;
-  if (options.template && !forcedTemplate) return 2;
+  let forcedTemplate: TemplateSpec | undefined;
+  if (options.template) {
+    const loaded = loadTemplate(options.template);
+    if ('error' in loaded) {
+      fail(`--template: ${loaded.error}`);
+      return 2;
+    }
+    forcedTemplate = loaded.spec;
+  }
   if (options.config) {
     try {
       statSync(options.config);
@@ -59,8 +69,22 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const extensions = options.ext ?? ['md', 'txt'];
-  const { files, missing } = collectFiles(options.paths, extensions);
+  let changes: GitChanges | undefined;
+  if (options.changedSince) {
+    try {
+      changes = GitChanges.since(options.changedSince, process.cwd());
+    } catch (error) {
+      if (!(error instanceof GitError)) throw error;
+      fail(error.message);
+      return 2;
+    }
+  }
+  // `-`: one text from standard input, checked as if it were the file --stdin-filename names.
+  const stdinFile: FoundFile | undefined = options.paths[0] === '-' ? { path: options.stdinFilename ?? '<stdin>', explicit: true } : undefined;
+  const stdinText = stdinFile ? await readStdin(MAX_MINUTES_BYTES) : undefined;
+  const { files, missing } = stdinFile ? { files: [stdinFile], missing: [] } : changes ? selectChanged(options.paths, extensions, changes.files) : collectFiles(options.paths, extensions);
   for (const m of missing) fail(`no such file or directory: ${m}`);
+  let fixedStdin: string | undefined;
 
   const host = nodeConfigHost();
   const configs = new Map<string, ResolvedConfig>();
@@ -82,7 +106,7 @@ export async function main(argv: string[]): Promise<number> {
       reportedConfigs.add(key);
       fail(`${p.path}: ${p.message[options.lang]} ${options.lang === 'zh' ? '（使用默认值）' : '(defaults are used)'}`);
     }
-    const read = readText(file.path);
+    const read = file === stdinFile ? ('error' in stdinText! ? stdinText : decodeMinutes(stdinText!.bytes)) : readMinutesFile(file.path);
     if ('error' in read) {
       if (file.explicit) {
         reports.push({ path: file.path, diagnostics: [], error: read.error });
@@ -105,34 +129,40 @@ export async function main(argv: string[]): Promise<number> {
 
     let fixed = 0;
     if (options.fix) {
-      for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-        const fixes = result.diagnostics.flatMap((d) => pickFix(d, options.fixLossy));
-        if (!fixes.length) break;
-        const applied = applyEdits(text, mergeFixEdits(fixes));
-        if (!applied.applied || applied.text === text) break;
-        text = applied.text;
-        fixed += fixes.length;
-        result = await lint({ ...input, text });
-      }
-      if (fixed) writeFileSync(file.path, text, 'utf8');
+      ({ text, result, fixed } = await fixUntilStable({ ...input, text }, result, options.fixLossy));
+      if (file === stdinFile) fixedStdin = text;
+      else if (fixed) writeFileSync(file.path, text, 'utf8');
     }
-    reports.push({ path: file.path, template: result.template, lines: result.doc.lines, diagnostics: result.diagnostics, fixed });
+    const diagnostics = changes && options.onlyChangedLines ? changes.onChangedLines(path, result.diagnostics, result.doc.lines) : result.diagnostics;
+    reports.push({ path: file.path, template: result.template, lines: result.doc.lines, diagnostics, fixed });
   }
 
   linkLookups.save();
   // A broken roster file is the team's to fix, not the minutes' fault: a warning, not a failure.
   for (const line of rosterProblemLines(rosters, options.lang)) process.stderr.write(`minutes-lint: warning: ${line}\n`);
-  const color = options.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const output = options.format === 'json' ? toJson(reports) : options.format === 'github' ? toGithub(reports) : toText(reports, color, options.lang);
-  process.stdout.write(`${output}\n`);
+  const cwd = process.cwd();
+  if (fixedStdin !== undefined) {
+    // An editor or tool piping text through `--fix` wants the text back, nothing else.
+    process.stdout.write(fixedStdin);
+  } else {
+    const color = options.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
+    process.stdout.write(`${formatReports(options.format, reports, { lang: options.lang, color, version: VERSION, cwd })}\n`);
+  }
+  if (options.summary) {
+    try {
+      appendFileSync(options.summary, `${toSummary(reports, { lang: options.lang, cwd, lineUrl: githubLineUrl(process.env) })}\n`, 'utf8');
+    } catch (error) {
+      fail(`cannot write the summary to ${options.summary}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  }
   if (failed) return 2;
-  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
-}
-
-function pickFix(d: Diagnostic, lossy: boolean) {
-  const fix = d.fixes.find((f) => f.preferred) ?? d.fixes[0];
-  if (!fix || !(fix.safe || (lossy && fix.preferred))) return [];
-  return [fix];
+  if (reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'))) return 1;
+  const warnings = reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    process.stderr.write(`minutes-lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
 }
 
 /** In a folder walk: `.md` files always; `.txt` only for templates that use them; `files` globs when configured. */
@@ -143,37 +173,6 @@ function includeInWalk(path: string, template: ResolvedTemplate, options: CliOpt
     if (!wanted.includes(ext) || template.reason === 'fallback') return false;
   }
   return true;
-}
-
-function loadTemplateOption(id: string, fail: (m: string) => void) {
-  const builtin = builtinTemplate(id);
-  if (builtin) return builtin;
-  let text: string;
-  try {
-    text = readFileSync(id, 'utf8');
-  } catch {
-    fail(`--template: "${id}" is neither a built-in template (curve-biweekly, openeuler-tc, lctt-article, osh-group-meeting, generic) nor a readable file`);
-    return undefined;
-  }
-  const parsed = parseTemplateText(text);
-  if ('error' in parsed) {
-    fail(`--template ${id}: ${parsed.error}`);
-    return undefined;
-  }
-  return parsed.spec;
-}
-
-function readText(path: string): { text: string } | { error: string } {
-  let bytes: Buffer;
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_BYTES) return { error: `file too large to check (${(size / 1048576).toFixed(1)} MB, the limit is ${MAX_BYTES / 1048576} MB)` };
-    bytes = readFileSync(path);
-  } catch (error) {
-    return { error: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
-  }
-  if (bytes.subarray(0, 8192).includes(0)) return { error: 'binary file (contains NUL bytes), not checked' };
-  return { text: bytes.toString('utf8') };
 }
 
 if (require.main === module) {

@@ -11,21 +11,23 @@ export interface FileReport {
   fixed?: number;
 }
 
-interface JsonRange {
+export interface JsonRange {
   line: number;
   column: number;
   endLine: number;
   endColumn: number;
 }
 
-function range(lines: LineIndex, start: number, end: number): JsonRange {
+/** 1-based lines and columns (UTF-16 code units), as editors and every output format count them. */
+export function range(lines: LineIndex, start: number, end: number): JsonRange {
   const s = lines.position(start);
   const e = lines.position(end);
   return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
 }
 
-function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
+/** The path as the user named it: relative to the working folder when inside it, with `/`. */
+export function displayPath(path: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, path);
   return (rel && !rel.startsWith('..') ? rel : path).replace(/\\/g, '/');
 }
 
@@ -37,19 +39,24 @@ export function toJson(reports: FileReport[]): string {
     templateReason: r.template?.reason,
     ...(r.error ? { error: r.error } : {}),
     ...(r.fixed ? { fixed: r.fixed } : {}),
-    diagnostics: r.diagnostics.map((d) => ({
-      rule: d.rule,
-      severity: d.severity,
-      message: d.message,
-      ...range(r.lines!, d.span.start, d.span.end),
-      fixes: d.fixes.map((f) => ({
-        title: f.title,
-        ...(f.preferred ? { preferred: true } : {}),
-        edits: f.edits.map((e) => ({ ...range(r.lines!, e.start, e.end), newText: e.newText })),
-      })),
-    })),
+    diagnostics: r.diagnostics.map((d) => jsonDiagnostic(d, r.lines!)),
   }));
   return JSON.stringify({ files }, null, 2);
+}
+
+/** One diagnostic with its fixes in lines and columns: the `--format json` shape, which the Node API returns too. */
+export function jsonDiagnostic(d: Diagnostic, lines: LineIndex) {
+  return {
+    rule: d.rule,
+    severity: d.severity,
+    message: d.message,
+    ...range(lines, d.span.start, d.span.end),
+    fixes: d.fixes.map((f) => ({
+      title: f.title,
+      ...(f.preferred ? { preferred: true } : {}),
+      edits: f.edits.map((e) => ({ ...range(lines, e.start, e.end), newText: e.newText })),
+    })),
+  };
 }
 
 const COLORS = { error: '31', warning: '33', info: '36', hint: '90', dim: '2', bold: '1' } as const;

@@ -4,6 +4,11 @@ import { join } from 'node:path';
 /** Folders that never hold a team's minutes: dependencies, build output, version control. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', 'target', '.vscode-test']);
 
+/** A folder a walk does not enter: hidden, dependencies, build output. */
+export function isSkippedDir(name: string): boolean {
+  return SKIPPED_DIRS.has(name) || name.startsWith('.');
+}
+
 export interface WalkOptions {
   /** Keep a file? Called with its name and stat. */
   accept(name: string, stat: Stats): boolean;
@@ -35,7 +40,7 @@ export function walkFiles(root: string, options: WalkOptions): string[] {
         continue;
       }
       if (stat.isDirectory()) {
-        if (!SKIPPED_DIRS.has(name) && !name.startsWith('.')) walk(full);
+        if (!isSkippedDir(name)) walk(full);
       } else if (options.accept(name, stat)) found.push(full);
     }
   };
