@@ -25,6 +25,9 @@ import { watchRosterFiles } from './rosters';
 import { nodeServices } from '../node/host';
 import { createLinkLookups, LINK_CAPABILITIES, registerLinkFeatures } from './links';
 
+/** How long the first lint waits for the settings an editor gives only when asked. */
+const SETTINGS_WAIT_MS = 2000;
+
 interface ClientSupport {
   configurationPull: boolean;
   configurationRegistration: boolean;
@@ -61,6 +64,9 @@ export function startServer(connection: Connection): void {
   const justOpened = new Set<string>();
   const configProblems = new ConfigDiagnosticsPublisher(connection, configs, uriForPath);
   let watchers: FileWatchers | undefined;
+  // Editors other than VS Code give settings only when asked (workspace/configuration): the first
+  // lint waits for that answer, so a file never shows diagnostics its user turned off or asked in another language.
+  let settingsPulled: Promise<void> = Promise.resolve();
 
   const isConfigDocument = (uri: string) => {
     const { path, onDisk } = uriToPath(uri);
@@ -69,6 +75,7 @@ export function startServer(connection: Connection): void {
 
   async function runScheduled(uri: string, run: number): Promise<void> {
     try {
+      await settingsPulled;
       const document = documents.get(uri);
       if (!document) return;
       if (isConfigDocument(uri)) {
@@ -183,7 +190,8 @@ export function startServer(connection: Connection): void {
         reloadConfiguration();
       });
     }
-    void pullSettings();
+    // A client that never answers must not stop the linting: after a moment, the defaults.
+    settingsPulled = Promise.race([pullSettings(), new Promise<void>((resolve) => setTimeout(resolve, SETTINGS_WAIT_MS))]);
   });
 
   connection.onDidChangeConfiguration((params) => {
