@@ -19,20 +19,35 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // Chinese messages and the pinyin dictionary as UTF-8, not \u escapes: a smaller .vsix.
+  charset: 'utf8',
   loader: { '.json': 'json' },
   // jsonc-parser's UMD build hides its requires from bundlers; its ESM build does not.
   mainFields: ['module', 'main'],
 };
 
+/** No Node there: a browser's module fields, and nothing Node-only may slip in (esbuild fails on it). */
+const BROWSER = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'] };
+
+/**
+ * pinyin-pro's dictionary is nearly half of a server bundle: the two language servers load one
+ * copy of it, dist/pinyin.js, so the .vsix with both stays small (server/src/lsp/pinyin/).
+ */
+const SHARED_PINYIN = { alias: { 'pinyin-pro': './server/src/lsp/pinyin/shared.ts' } };
+
 const hosts = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // Also the npm package's `minutes-language-server` command (other editors start it with --stdio).
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, ...SHARED_PINYIN },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { PACKAGE_VERSION: JSON.stringify(pkg.version) } },
   // The GitHub Action (action.yml) runs this; it runs dist/cli.js.
   { entryPoints: ['server/src/cli/action.ts'], outfile: 'dist/action.js' },
   // The npm package's Node API (package.json "exports"), with its declarations (below).
   { entryPoints: ['server/src/api/index.ts'], outfile: 'dist/api.js' },
+  // The web extension (package.json "browser"): the client, and the server in a Web Worker.
+  { entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/browser/extension.js', external: ['vscode'], ...BROWSER },
+  { entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', ...BROWSER, format: 'iife', ...SHARED_PINYIN },
+  { entryPoints: ['server/src/lsp/pinyin/script.ts'], outfile: 'dist/pinyin.js', platform: 'neutral', format: 'iife', mainFields: ['module', 'main'] },
 ];
 
 /**

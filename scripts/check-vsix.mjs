@@ -17,7 +17,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const MAX_VSIX_BYTES = 1024 * 1024;
 const REQUIRED = [
   'extension/package.json', 'extension/package.nls.json', 'extension/package.nls.zh-cn.json',
-  'extension/dist/extension.js', 'extension/dist/server.js', 'extension/schemas/minutesrc.schema.json',
+  'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/browser/extension.js', 'extension/dist/browser/server.js', 'extension/dist/pinyin.js',
+  'extension/schemas/minutesrc.schema.json',
   'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/images/icon.png',
 ];
 const FORBIDDEN = [/node_modules\//, /\.ts$/, /\.map$/, /^extension\/(test|server\/src|client\/src|scripts|docs|examples)\//];
@@ -99,6 +100,7 @@ try {
   if (size > MAX_VSIX_BYTES) problems.push(`the .vsix is ${(size / 1024).toFixed(0)} KB, more than ${MAX_VSIX_BYTES / 1024} KB`);
   const manifest = JSON.parse(entryText(bytes, entries.find((e) => e.name === 'extension/package.json')));
   if (manifest.main !== './dist/extension.js') problems.push(`manifest main is ${manifest.main}`);
+  if (manifest.browser !== './dist/browser/extension.js') problems.push(`manifest browser is ${manifest.browser}`);
   const readme = entryText(bytes, entries.find((e) => e.name === 'extension/readme.md'));
   const iconEntry = entries.find((e) => e.name === `extension/${manifest.icon}`);
   problems.push(...(await listingProblems(manifest, readme, iconEntry && entryBytes(bytes, iconEntry))));

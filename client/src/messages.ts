@@ -16,6 +16,10 @@ const messages = {
   openConfig: { en: 'Open .minutesrc.json', zh: '打开 .minutesrc.json' },
   statusTooltip: { en: 'Minutes template: {reason}. Click to change it.', zh: '会议纪要模板：{reason}。点击更改。' },
   noTemplate: { en: 'no template', zh: '无模板' },
+  browserNote: {
+    en: 'In the browser: no git here, so handles come from the roster files and the open minutes (not from the commit history or all the repository\'s minutes), and forks are told apart by the repository opened, not by its remotes.',
+    zh: '在浏览器中：这里没有 git，因此账号只来自名单文件和已打开的纪要（不来自提交历史或仓库中的全部纪要），派生仓库按所打开的仓库判断，而不是按其远程地址。',
+  },
   changeTemplate: { en: 'Change Template…', zh: '更改模板…' },
   changeTemplateNoEditor: { en: 'Open a minutes file to choose its template.', zh: '请先打开一个会议纪要文件再选择模板。' },
   changeTemplateTitle: { en: 'Template for {file}', zh: '{file} 使用的模板' },

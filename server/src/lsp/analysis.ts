@@ -2,7 +2,6 @@ import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-lan
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type Lang, type LintResult, type ResolvedConfig, type ResolvedTemplate } from '../core';
 import type { Services } from '../core/services';
-import { nodeServices } from '../node/host';
 import type { ConfigStore } from './configStore';
 import { SOURCE, toLspDiagnostic } from './convert';
 import { say } from './messages';
@@ -65,7 +64,9 @@ export class Analyzer {
     private readonly configs: ConfigStore,
     private readonly options: () => AnalysisOptions,
     private readonly log: (message: string) => void,
-    private readonly services: Services = nodeServices,
+    private readonly services: Services,
+    /** Fetches what a check will read before it starts (ServerPlatform.prepare). */
+    private readonly prepare?: (path: string, root: string | undefined) => Promise<boolean>,
   ) {}
 
   analyze(document: TextDocument): Promise<Analysis> {
@@ -96,7 +97,7 @@ export class Analyzer {
     if (!enabled) return { ...base, kind: 'skipped', diagnostics: [], reason: say('disabled', lang) };
 
     const text = document.getText();
-    const bytes = Buffer.byteLength(text, 'utf8');
+    const bytes = utf8Length(text);
     if (bytes > MAX_DOCUMENT_BYTES) {
       const message = say('tooLarge', lang, { size: (bytes / 1024).toFixed(0), limit: MAX_DOCUMENT_BYTES / 1024 });
       const diagnostic: LspDiagnostic = {
@@ -109,6 +110,8 @@ export class Analyzer {
     }
     if (text.includes('\0')) return { ...base, kind: 'skipped', diagnostics: [], reason: say('binary', lang) };
 
+    // New files fetched for this check make every cached configuration stale.
+    if (onDisk && (await this.prepare?.(path, this.configs.rootFor(path)))) this.configs.invalidate();
     const config: ResolvedConfig = onDisk ? this.configs.resolve(path) : { config: {}, problems: [] };
     try {
       const selection = selectDocument(path, text, config, lang);
@@ -130,4 +133,19 @@ export class Analyzer {
       return { ...base, kind: 'skipped', diagnostics: [], reason: `internal error: ${String(error)}`, config };
     }
   }
+}
+
+/** UTF-8 bytes of a text, without encoding it (and without Node's Buffer, absent in a browser). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }

@@ -1,10 +1,9 @@
 import { CONFIG_FILE, resolveConfig, type ConfigHost, type ResolvedConfig } from '../core';
 import type { ConfigProblem } from '../core/config/types';
 import { dirname, joinPath } from '../core/config/load';
-import { nodeConfigHost } from '../node/host';
 
-/** Text of an open editor buffer for a path, so unsaved edits to a config count. */
-export type OpenText = (path: string) => string | undefined;
+/** A file's text, or undefined: an open editor buffer (unsaved edits to a config count), or the workspace's file. */
+export type ReadText = (path: string) => string | undefined;
 
 /**
  * `.minutesrc.json` resolution for the server: cached per folder, read through open editor
@@ -20,7 +19,10 @@ export class ConfigStore {
   /** Bumped whenever the config problems may have changed (invalidation, a config file seen or gone). */
   revision = 0;
 
-  constructor(private readonly openText: OpenText) {}
+  constructor(
+    private readonly openText: ReadText,
+    private readonly readFile: ReadText,
+  ) {}
 
   setRoots(roots: string[]): void {
     this.roots = [...roots].sort((a, b) => b.length - a.length);
@@ -33,8 +35,7 @@ export class ConfigStore {
   }
 
   host(root: string | undefined): ConfigHost {
-    const disk = nodeConfigHost(root);
-    return { root, readFile: (path) => this.openText(path) ?? disk.readFile(path) };
+    return { root, readFile: (path) => this.openText(path) ?? this.readFile(path) };
   }
 
   /** The config that applies to a document; never throws (problems are data). */

@@ -3,6 +3,7 @@
  * `--socket=N`): the transport is chosen from the command line by vscode-languageserver.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { nodePlatform } from '../node/serverPlatform';
 import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -11,5 +12,5 @@ const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
 
-startServer(connection);
+startServer(connection, nodePlatform());
 connection.listen();

@@ -1,4 +1,3 @@
-import { ReferenceTexts } from '../node/reference';
 import {
   DidChangeConfigurationNotification, FileChangeType, TextDocuments, TextDocumentSyncKind,
   CodeActionKind, type Connection, type InitializeParams, type InitializeResult,
@@ -6,23 +5,22 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../core';
 import { localized } from '../core/templates/match';
-import { toPosixPath } from '../node/host';
 import { Analyzer, onlineChecks, type Analysis, type AnalysisOptions } from './analysis';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { ConfigDiagnosticsPublisher } from './configDiagnostics';
 import { ConfigStore, isConfigPath } from './configStore';
-import { templateInfoNotification, type ClientSettings, type TemplateInfo } from './protocol';
+import { TEMPLATE_INFO_METHOD, type ClientSettings, type TemplateInfo } from './protocol';
 import { LintScheduler, TYPING_DELAY_MS, typingDelay } from './scheduler';
 import { defaultSettings, effectiveLang, readSettings, SETTINGS_SECTION } from './settings';
 import { documentSymbols } from './symbols';
 import { registerRuleCatalog } from './ruleCatalog';
 import { registerSummary } from './summary';
 import { registerWorkspaceLint } from './workspaceLint';
-import { pathToUri, uriToPath } from './uri';
+import type { ServerPlatform } from './platform';
+import { pathToUri, setWorkspaceFolders, uriToPath } from './uri';
 import { FileWatchers } from './watchers';
-import { createRosters, HANDLE_CAPABILITIES, registerHandleFeatures, rosterService } from './handles';
+import { HANDLE_CAPABILITIES, registerHandleFeatures, rosterService } from './handles';
 import { watchRosterFiles } from './rosters';
-import { nodeServices } from '../node/host';
 import { createLinkLookups, LINK_CAPABILITIES, registerLinkFeatures } from './links';
 
 /** How long the first lint waits for the settings an editor gives only when asked. */
@@ -38,7 +36,7 @@ interface ClientSupport {
 }
 
 /** Wires the core to one LSP connection: documents in, diagnostics/actions/symbols out. */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, platform: ServerPlatform): void {
   const documents = new TextDocuments(TextDocument);
   let settings: ClientSettings = defaultSettings;
   let clientLocale: string | undefined;
@@ -48,18 +46,18 @@ export function startServer(connection: Connection): void {
   const log = (message: string) => connection.console.error(message);
 
   const openText = (path: string) => documents.all().find((d) => uriToPath(d.uri).onDisk && uriToPath(d.uri).path === path)?.getText();
-  const configs = new ConfigStore(openText);
-  const rosters = createRosters(() => trusted, log);
-  const references = new ReferenceTexts();
+  const configs = new ConfigStore(openText, (path) => platform.readFile(path));
+  const rosters = platform.createRosters(() => trusted, log);
   const referenceText = (path: string) => {
     const root = configs.rootFor(path);
-    return root ? references.textsFor(root) : [];
+    return root ? platform.referenceText(root) : [];
   };
   // Online look-ups: answered by the client when it says so at start (initializationOptions), else by this process.
   let linkSource: { viaClient: boolean; cachePath?: string } = { viaClient: false };
-  const linkLookups = createLinkLookups(connection, { source: () => linkSource, trusted: () => trusted, log });
+  const linkLookups = createLinkLookups(connection, { source: () => linkSource, trusted: () => trusted, log, own: (cachePath) => platform.ownLinkLookups(cachePath) });
   const analysisOptions = (): AnalysisOptions => ({ enabled: settings.enable, lang: lang(), trusted, linksOnline: settings.links.online });
-  const analyzer = new Analyzer(configs, analysisOptions, log, { ...nodeServices, referenceText, roster: rosterService(rosters, configs), linkStatus: linkLookups });
+  const services = { ...platform.services, referenceText, roster: rosterService(rosters, configs), linkStatus: linkLookups };
+  const analyzer = new Analyzer(configs, analysisOptions, log, services, platform.prepare && ((path, root) => platform.prepare!(path, root)));
   const scheduler = new LintScheduler(runScheduled);
   const justOpened = new Set<string>();
   const configProblems = new ConfigDiagnosticsPublisher(connection, configs, uriForPath);
@@ -85,7 +83,7 @@ export function startServer(connection: Connection): void {
       const analysis = await analyzer.analyze(document);
       if (!scheduler.isCurrent(uri, run) || documents.get(uri)?.version !== analysis.version) return; // outdated
       await connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: analysis.diagnostics });
-      await connection.sendNotification(templateInfoNotification, templateInfo(analysis));
+      await connection.sendNotification(TEMPLATE_INFO_METHOD, templateInfo(analysis));
       publishConfigDiagnostics();
     } catch (error) {
       log(`checking ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -101,6 +99,7 @@ export function startServer(connection: Connection): void {
       reason: analysis.reason,
       linted: analysis.kind === 'linted',
       configPath: analysis.config?.path,
+      configUri: analysis.config?.path ? uriForPath(analysis.config.path) : undefined,
     };
   }
 
@@ -158,8 +157,9 @@ export function startServer(connection: Connection): void {
     trusted = options.trusted !== false;
     linkSource = { viaClient: options.linkLookups === 'client', cachePath: typeof options.linkCache === 'string' ? options.linkCache : undefined };
     const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    setWorkspaceFolders(folderUris, platform.workspaceFiles);
     const roots = folderUris.map((uri) => uriToPath(uri)).filter((f) => f.onDisk).map((f) => f.path);
-    if (!roots.length && params.rootPath) roots.push(toPosixPath(params.rootPath));
+    if (!roots.length && params.rootPath && platform.workspaceFiles === 'file-uris') roots.push(params.rootPath.replace(/\\/g, '/'));
     configs.setRoots(roots);
     return {
       capabilities: {
@@ -186,6 +186,7 @@ export function startServer(connection: Connection): void {
     if (support.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
         const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+        setWorkspaceFolders(folders.map((f) => f.uri), platform.workspaceFiles);
         configs.setRoots(folders.map((f) => uriToPath(f.uri).path));
         reloadConfiguration();
       });
@@ -200,11 +201,20 @@ export function startServer(connection: Connection): void {
     else void pullSettings();
   });
 
+  // Files a check wanted and the platform fetched since (a browser): as if they had just been saved.
+  platform.onDidLearn?.((paths) => {
+    for (const path of paths) {
+      rosters.fileChanged(path);
+      if (isConfigPath(path)) configs.remember(path);
+    }
+    reloadConfiguration();
+  });
+
   connection.onDidChangeWatchedFiles((params) => {
     let reload = false;
     for (const change of params.changes) {
       const { path, onDisk } = uriToPath(change.uri);
-      if (onDisk) references.fileChanged(path);
+      if (onDisk) platform.fileChanged(path);
       // A saved minutes file only updates the roster's usage index: no need to reload everything.
       if (onDisk && rosters.fileChanged(path, change.type === FileChangeType.Deleted) === 'minutes' && !isConfigPath(path)) continue;
       reload = true;
@@ -269,7 +279,7 @@ export function startServer(connection: Connection): void {
 
   // The preview's summary, the workspace check and the rule picker of the VS Code client.
   registerSummary(connection, { documents, analyzer, lang, log, roster: rosterService(rosters, configs), linkStatus: linkLookups });
-  registerWorkspaceLint(connection, { documents, analyzer, log });
+  registerWorkspaceLint(connection, { documents, analyzer, log, readFile: (path, maxBytes) => platform.readFileAsync(path, maxBytes) });
   registerRuleCatalog(connection, lang);
   const linkHover = registerLinkFeatures(connection, {
     documents, analyzer, lookups: linkLookups, lang, log, isConfigDocument,
@@ -281,7 +291,7 @@ export function startServer(connection: Connection): void {
     },
   });
   registerHandleFeatures(connection, {
-    documents, analyzer, rosters, configs, lang, log, isConfigDocument, linkHover,
+    documents, analyzer, rosters, configs, lang, log, isConfigDocument, linkHover, readFile: (path) => platform.readFile(path),
     enabled: () => settings.enable,
     documentChanges: () => support.documentChanges,
   });

@@ -1,0 +1,144 @@
+/**
+ * The language server in a browser's Web Worker (vscode.dev, github.dev): no file system and
+ * no processes. Workspace files come from the editor (`minutes/readFiles`, answered with
+ * `vscode.workspace.fs`) and are kept here, so the core's synchronous reads can be answered:
+ * before a check, the `.minutesrc.json` of the document's folders are fetched; a file a check
+ * reads that is not known yet (a template, a roster, a linked image) is fetched afterwards and
+ * the document is checked again. An unknown linked file counts as existing until the editor
+ * says otherwise: a check never reports a missing file it has not seen missing.
+ *
+ * What needs git degrades: no `git log` authors in the roster, and the repositories of the
+ * checkout come from the workspace's URI (github.dev's `vscode-vfs://github/owner/repo`)
+ * rather than from its remotes. Handles used in other minutes are not scanned (reading every
+ * file of a repository through the editor would be a request per file).
+ */
+import type { Connection } from 'vscode-languageserver';
+import { CONFIG_FILE } from '../core';
+import { RosterStore } from '../core/roster/store';
+import type { ServerPlatform } from '../lsp/platform';
+import { READ_FILES_METHOD, type ReadFilesParams, type ReadFilesResult } from '../lsp/protocol';
+import { pathToUri } from '../lsp/uri';
+
+/** Configuration, template and roster files are small; larger ones are not read. */
+const MAX_WORKSPACE_FILE_BYTES = 1024 * 1024;
+
+interface Known {
+  exists: boolean;
+  text?: string;
+}
+
+export class EditorFiles {
+  private readonly known = new Map<string, Known>();
+  private wanted = new Set<string>();
+  /** Paths a check took for existing before they were known. */
+  private readonly assumed = new Set<string>();
+  private flushing: ReturnType<typeof setTimeout> | undefined;
+  private readonly listeners: Array<(paths: string[]) => void> = [];
+
+  constructor(private readonly ask: (params: ReadFilesParams) => Promise<ReadFilesResult>) {}
+
+  read(path: string): string | undefined {
+    const known = this.known.get(path);
+    if (!known) this.want(path);
+    return known?.text;
+  }
+
+  exists(path: string): boolean {
+    const known = this.known.get(path);
+    if (known) return known.exists;
+    this.assumed.add(path);
+    this.want(path);
+    return true;
+  }
+
+  /** Fetches the paths not known yet; true when one of them exists. */
+  async fetch(paths: string[], maxBytes = MAX_WORKSPACE_FILE_BYTES): Promise<boolean> {
+    const missing = [...new Set(paths)].filter((p) => !this.known.has(p));
+    if (!missing.length) return false;
+    let result: ReadFilesResult;
+    try {
+      result = await this.ask({ uris: missing.map((p) => pathToUri(p)), maxBytes });
+    } catch {
+      return false; // the editor could not answer: try again on the next check
+    }
+    let found = false;
+    missing.forEach((path, i) => {
+      const file = result.files?.[i];
+      const known: Known = { exists: file?.exists === true, text: typeof file?.text === 'string' ? file.text : undefined };
+      this.known.set(path, known);
+      found ||= known.exists;
+    });
+    return found;
+  }
+
+  /** Reads one file for the workspace check, without keeping it. */
+  async readOnce(path: string, maxBytes: number): Promise<string | undefined> {
+    try {
+      const result = await this.ask({ uris: [pathToUri(path)], maxBytes });
+      return result.files?.[0]?.text;
+    } catch {
+      return undefined;
+    }
+  }
+
+  forget(path: string): void {
+    this.known.delete(path);
+  }
+
+  onDidLearn(listener: (paths: string[]) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Reads a check asked for, batched; a check runs again once they are here. */
+  private want(path: string): void {
+    this.wanted.add(path);
+    this.flushing ??= setTimeout(() => {
+      this.flushing = undefined;
+      const paths = [...this.wanted];
+      this.wanted = new Set();
+      void this.fetch(paths).then(() => {
+        // What changes a check: a file that exists after all, or one it took for existing that does not.
+        const learned = paths.filter((p) => this.known.get(p)?.exists || this.assumed.has(p));
+        for (const p of paths) this.assumed.delete(p);
+        if (learned.length) for (const listener of this.listeners) listener(learned);
+      });
+    }, 0);
+  }
+}
+
+/** The `.minutesrc.json` a config lookup reads: one per folder from the document's up to the workspace root. */
+function configCandidates(path: string, root: string | undefined): string[] {
+  const out: string[] = [];
+  for (let dir = path.slice(0, path.lastIndexOf('/')); dir; dir = dir.slice(0, dir.lastIndexOf('/'))) {
+    out.push(`${dir}/${CONFIG_FILE}`);
+    if (!root || dir === root || !dir.startsWith(root)) break;
+  }
+  return out;
+}
+
+/** github.dev's URIs name the repository: `vscode-vfs://github/owner/repo/…` (the authority may carry a ref). */
+export function repositoryOfUri(uri: string): string[] {
+  const match = /^vscode-vfs:\/\/github(?:[+%][^/]*)?\/([^/]+)\/([^/]+)/i.exec(uri);
+  return match ? [`github.com/${decodeURIComponent(match[1])}/${decodeURIComponent(match[2])}`] : [];
+}
+
+export function browserPlatform(connection: Connection): ServerPlatform {
+  const files = new EditorFiles((params) => connection.sendRequest<ReadFilesResult>(READ_FILES_METHOD, params));
+  const noLookups = async (lookups: unknown[]) => lookups.map(() => ({ state: 'unverified' as const, reason: 'no-client' }));
+  return {
+    workspaceFiles: 'workspace-folders',
+    readFile: (path) => files.read(path),
+    readFileAsync: (path, maxBytes) => files.readOnce(path, maxBytes),
+    services: {
+      fileExists: (path) => files.exists(path),
+      workspaceRepos: (path) => repositoryOfUri(pathToUri(path)),
+    },
+    createRosters: () => new RosterStore({ readFile: (path) => files.read(path), listMinutes: () => [] }, { scanMinutes: true }),
+    referenceText: () => [],
+    fileChanged: (path) => files.forget(path),
+    // The editor answers look-ups (with the user's GitHub session); a worker has no token of its own.
+    ownLinkLookups: () => noLookups,
+    prepare: (path, root) => files.fetch(configCandidates(path, root)),
+    onDidLearn: (listener) => files.onDidLearn(listener),
+  };
+}

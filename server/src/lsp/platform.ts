@@ -1,0 +1,41 @@
+import type { RosterStore } from '../core/roster/store';
+import type { Services } from '../core/services';
+import type { LookupSource } from './linkLookups';
+
+/**
+ * What the language server needs from where it runs. On Node (dist/server.js) it reads the
+ * disk and runs git; in a browser's Web Worker (dist/browser/server.js) it has no file system
+ * and no processes: files come from the editor over LSP requests, and what needs git is not
+ * there. Everything else, the core included, is the same code.
+ */
+export interface ServerPlatform {
+  /**
+   * Which documents live in a workspace whose files the platform reads: only `file:` URIs
+   * (Node: a `vscode-vfs:` path is no path on this disk), or any URI inside a workspace folder
+   * (a browser, where every read goes through the editor).
+   */
+  readonly workspaceFiles: 'file-uris' | 'workspace-folders';
+  /** A workspace file's text, now; undefined when absent, unreadable or not known yet. */
+  readFile(path: string): string | undefined;
+  /** A file for the workspace check, read in full; undefined when absent or larger than `maxBytes`. */
+  readFileAsync(path: string, maxBytes: number): Promise<string | undefined>;
+  /** The core's services that need the platform (does a linked file exist, the checkout's remotes). */
+  readonly services: Pick<Services, 'fileExists' | 'workspaceRepos'>;
+  createRosters(trusted: () => boolean, log: (message: string) => void): RosterStore;
+  /** Correctly encoded minutes of a workspace folder, for the lossy mojibake repair. */
+  referenceText(root: string): readonly string[];
+  /** A watched file changed: drop what was read from it. */
+  fileChanged(path: string): void;
+  /** Online look-ups made by the server itself, for clients that do not answer them. */
+  ownLinkLookups(cachePath: string | undefined): LookupSource;
+  /**
+   * Called before a document is checked, to fetch what its check will read (the
+   * `.minutesrc.json` of its folders up to `root`). Resolves to true when something new arrived.
+   */
+  prepare?(path: string, root: string | undefined): Promise<boolean>;
+  /**
+   * Files that became known after a check read them as absent (fetched since): the server
+   * forgets what it derived from them and checks again.
+   */
+  onDidLearn?(listener: (paths: string[]) => void): void;
+}
