@@ -26,8 +26,12 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
-/** No Node there: a browser's module fields, and nothing Node-only may slip in (esbuild fails on it). */
-const BROWSER = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'] };
+/**
+ * No Node there: a browser's module fields, and nothing Node-only may slip in (esbuild fails on
+ * it). Both run in Web Workers (the web extension host, the server's worker), which have no DOM:
+ * packages with a `worker` build (decode-named-character-reference) must not give their DOM one.
+ */
+const BROWSER = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], conditions: ['worker'] };
 
 /**
  * pinyin-pro's dictionary is nearly half of a server bundle: the two language servers load one

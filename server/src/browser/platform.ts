@@ -2,9 +2,9 @@
  * The language server in a browser's Web Worker (vscode.dev, github.dev): no file system and
  * no processes. Workspace files come from the editor (`minutes/readFiles`, answered with
  * `vscode.workspace.fs`) and are kept here, so the core's synchronous reads can be answered:
- * before a check, the `.minutesrc.json` of the document's folders are fetched; a file a check
- * reads that is not known yet (a template, a roster, a linked image) is fetched afterwards and
- * the document is checked again. An unknown linked file counts as existing until the editor
+ * before a check, the `.minutesrc.json` of the document's folders and the files they name are
+ * fetched; a file a check reads that is not known yet (an `extends`, a linked image) is
+ * fetched afterwards and the document is checked again. An unknown linked file counts as existing until the editor
  * says otherwise: a check never reports a missing file it has not seen missing.
  *
  * What needs git degrades: no `git log` authors in the roster, and the repositories of the
@@ -13,7 +13,6 @@
  * file of a repository through the editor would be a request per file).
  */
 import type { Connection } from 'vscode-languageserver';
-import { CONFIG_FILE } from '../core';
 import { RosterStore } from '../core/roster/store';
 import type { ServerPlatform } from '../lsp/platform';
 import { READ_FILES_METHOD, type ReadFilesParams, type ReadFilesResult } from '../lsp/protocol';
@@ -106,16 +105,6 @@ export class EditorFiles {
   }
 }
 
-/** The `.minutesrc.json` a config lookup reads: one per folder from the document's up to the workspace root. */
-function configCandidates(path: string, root: string | undefined): string[] {
-  const out: string[] = [];
-  for (let dir = path.slice(0, path.lastIndexOf('/')); dir; dir = dir.slice(0, dir.lastIndexOf('/'))) {
-    out.push(`${dir}/${CONFIG_FILE}`);
-    if (!root || dir === root || !dir.startsWith(root)) break;
-  }
-  return out;
-}
-
 /** github.dev's URIs name the repository: `vscode-vfs://github/owner/repo/…` (the authority may carry a ref). */
 export function repositoryOfUri(uri: string): string[] {
   const match = /^vscode-vfs:\/\/github(?:[+%][^/]*)?\/([^/]+)\/([^/]+)/i.exec(uri);
@@ -138,7 +127,7 @@ export function browserPlatform(connection: Connection): ServerPlatform {
     fileChanged: (path) => files.forget(path),
     // The editor answers look-ups (with the user's GitHub session); a worker has no token of its own.
     ownLinkLookups: () => noLookups,
-    prepare: (path, root) => files.fetch(configCandidates(path, root)),
+    prefetch: (paths) => files.fetch(paths),
     onDidLearn: (listener) => files.onDidLearn(listener),
   };
 }

@@ -65,8 +65,8 @@ export class Analyzer {
     private readonly options: () => AnalysisOptions,
     private readonly log: (message: string) => void,
     private readonly services: Services,
-    /** Fetches what a check will read before it starts (ServerPlatform.prepare). */
-    private readonly prepare?: (path: string, root: string | undefined) => Promise<boolean>,
+    /** Fetches what a check of a workspace file will read, before it starts (in a browser). */
+    private readonly prepare?: (path: string) => Promise<void>,
   ) {}
 
   analyze(document: TextDocument): Promise<Analysis> {
@@ -110,8 +110,7 @@ export class Analyzer {
     }
     if (text.includes('\0')) return { ...base, kind: 'skipped', diagnostics: [], reason: say('binary', lang) };
 
-    // New files fetched for this check make every cached configuration stale.
-    if (onDisk && (await this.prepare?.(path, this.configs.rootFor(path)))) this.configs.invalidate();
+    if (onDisk) await this.prepare?.(path);
     const config: ResolvedConfig = onDisk ? this.configs.resolve(path) : { config: {}, problems: [] };
     try {
       const selection = selectDocument(path, text, config, lang);

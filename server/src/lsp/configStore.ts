@@ -83,6 +83,17 @@ export class ConfigStore {
     return files;
   }
 
+  /** The `.minutesrc.json` a lookup for `path` may read: one per folder, from its own up to its workspace root. */
+  candidateFiles(path: string): string[] {
+    const root = this.rootFor(path);
+    const out: string[] = [];
+    for (let dir = dirname(path); dir; dir = dirname(dir)) {
+      out.push(joinPath(dir, CONFIG_FILE));
+      if (!root || dir === root || dir === '/' || !dir.startsWith(root)) break;
+    }
+    return out;
+  }
+
   /** Problems of every config file seen so far, grouped by the file they are in. */
   problemsByFile(): Map<string, ConfigProblem[]> {
     const byFile = new Map<string, ConfigProblem[]>();

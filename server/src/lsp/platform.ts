@@ -29,10 +29,10 @@ export interface ServerPlatform {
   /** Online look-ups made by the server itself, for clients that do not answer them. */
   ownLinkLookups(cachePath: string | undefined): LookupSource;
   /**
-   * Called before a document is checked, to fetch what its check will read (the
-   * `.minutesrc.json` of its folders up to `root`). Resolves to true when something new arrived.
+   * Fetches files a check is about to read (its folders' `.minutesrc.json`, the files they
+   * name), when reading them takes a round trip. Resolves to true when one of them exists.
    */
-  prepare?(path: string, root: string | undefined): Promise<boolean>;
+  prefetch?(paths: string[]): Promise<boolean>;
   /**
    * Files that became known after a check read them as absent (fetched since): the server
    * forgets what it derived from them and checks again.

@@ -57,7 +57,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   const linkLookups = createLinkLookups(connection, { source: () => linkSource, trusted: () => trusted, log, own: (cachePath) => platform.ownLinkLookups(cachePath) });
   const analysisOptions = (): AnalysisOptions => ({ enabled: settings.enable, lang: lang(), trusted, linksOnline: settings.links.online });
   const services = { ...platform.services, referenceText, roster: rosterService(rosters, configs), linkStatus: linkLookups };
-  const analyzer = new Analyzer(configs, analysisOptions, log, services, platform.prepare && ((path, root) => platform.prepare!(path, root)));
+  const analyzer = new Analyzer(configs, analysisOptions, log, services, platform.prefetch && prefetchFor);
   const scheduler = new LintScheduler(runScheduled);
   const justOpened = new Set<string>();
   const configProblems = new ConfigDiagnosticsPublisher(connection, configs, uriForPath);
@@ -101,6 +101,17 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       configPath: analysis.config?.path,
       configUri: analysis.config?.path ? uriForPath(analysis.config.path) : undefined,
     };
+  }
+
+  /**
+   * Where reading a file takes a round trip (a browser): before a check, its folders'
+   * configuration, then the files that configuration names and the roster files it would look
+   * for. What arrives makes the cached configurations stale.
+   */
+  async function prefetchFor(path: string): Promise<void> {
+    if (await platform.prefetch!(configs.candidateFiles(path))) configs.invalidate();
+    const config = configs.resolve(path);
+    if (await platform.prefetch!([...configs.referencedFiles(), ...rosters.sourceFiles(config, configs.rootFor(path))])) configs.invalidate();
   }
 
   function publishConfigDiagnostics(force = false): void {

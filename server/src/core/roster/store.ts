@@ -161,6 +161,11 @@ export class RosterStore {
     return index;
   }
 
+  /** The roster files a roster for `config` under `root` reads or looks for. */
+  sourceFiles(config: ResolvedConfig, root: string | undefined): string[] {
+    return this.sourcePaths(config, root).map((s) => s.path);
+  }
+
   private sourcePaths(config: ResolvedConfig, root: string | undefined): Array<{ path: string; configured: boolean }> {
     const configured = config.config.contributors?.sources;
     if (configured?.length && config.baseDir) return configured.map((s) => ({ path: joinPath(config.baseDir!, s), configured: true }));
