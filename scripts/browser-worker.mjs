@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deepStrictEqual } from 'node:assert';
 import * as esbuild from 'esbuild';
+import { checks } from './checks.mjs';
 import { CHROMIUM, ensureInstalled } from './vscode-web-install.mjs';
 import { ROOT } from './vscode-suite.mjs';
 
@@ -34,18 +35,7 @@ const lines = text.split('\n');
 const completionLine = lines.findIndex((l) => l.includes('@another-dev'));
 const COMPLETION_AT = { line: completionLine, character: lines[completionLine].indexOf('@another-dev') + 1 };
 
-let passed = 0;
-let failed = 0;
-function check(name, run) {
-  try {
-    run();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (error) {
-    failed++;
-    console.log(`FAIL ${name}\n${error.message}`);
-  }
-}
+const { check, finish } = checks('browser');
 
 const work = mkdtempSync(join(tmpdir(), 'minutes-browser-'));
 const workspace = join(work, 'workspace');
@@ -119,12 +109,10 @@ try {
   });
   console.log(`browser worker: ${inBrowser.diagnostics.length} diagnostics, ${inBrowser.codeActions.length} code actions, ${inBrowser.completion.length} completions, ${inBrowser.fileReads} files read through the page`);
 } catch (error) {
-  failed++;
-  console.log(`FAIL browser worker session: ${error.stack ?? error.message}`);
+  check('the browser worker session ran', false, error.stack ?? error.message);
 } finally {
   await browser?.close();
   http?.close();
   rmSync(work, { recursive: true, force: true });
 }
-console.log(`browser: ${passed} passed, ${failed} failed`);
-process.exitCode = failed ? 1 : 0;
+finish();

@@ -10,6 +10,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { aptInstall, checks, have } from './checks.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER = join(ROOT, 'dist', 'server.js');
@@ -24,25 +25,7 @@ function block(marker, language) {
   return match[1];
 }
 
-function have(command) {
-  return spawnSync(command, ['--version'], { stdio: 'ignore' }).status === 0;
-}
-
-function aptInstall(packages) {
-  if (process.getuid?.() !== 0) return;
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
-  spawnSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'ignore', env });
-}
-
-let passed = 0;
-let failed = 0;
-function check(name, ok, output) {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
-  if (!ok) console.log(output);
-}
+const { check, finish } = checks('editors');
 
 /** The diagnostics printed must be the server's, in Chinese, with rule ids. */
 function looksRight(output) {
@@ -106,5 +89,4 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-console.log(`editors: ${passed} passed, ${failed} failed`);
-process.exitCode = failed ? 1 : 0;
+finish();

@@ -10,26 +10,14 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { aptInstall, checks, have } from './checks.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-function havePreCommit() {
-  return spawnSync('pre-commit', ['--version'], { stdio: 'ignore' }).status === 0;
-}
-
-function installPreCommit() {
-  if (havePreCommit()) return true;
-  if (process.getuid?.() !== 0) return false;
-  console.log('check-hook: installing pre-commit from Debian');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
-  spawnSync('apt-get', ['install', '-y', '-qq', 'pre-commit'], { stdio: 'ignore', env });
-  return havePreCommit();
-}
-
 const git = (cwd, ...args) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
-if (!installPreCommit()) {
+if (!have('pre-commit')) aptInstall(['pre-commit']);
+if (!have('pre-commit')) {
   console.error('check-hook: pre-commit is not installed (apt-get install pre-commit) and cannot be installed here');
   process.exit(1);
 }
@@ -47,14 +35,7 @@ const env = {
   npm_config_update_notifier: 'false',
   NO_COLOR: '1',
 };
-let passed = 0;
-let failed = 0;
-function check(name, ok, output) {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
-  if (!ok) console.log(output);
-}
+const { check, finish } = checks('hook');
 
 try {
   mkdirSync(join(repo, 'minutes'), { recursive: true });
@@ -89,5 +70,4 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-console.log(`hook: ${passed} passed, ${failed} failed`);
-process.exitCode = failed ? 1 : 0;
+finish();
