@@ -19,9 +19,10 @@ describe('rule documentation examples', () => {
 
       for (const [i, example] of (examples ?? []).entries()) {
         it(`${example.kind} example ${i + 1} (${example.path})`, async () => {
-          // `files="…"` gives the example a folder: those files exist, no other does.
+          // `files="…"` gives the example a folder: those files and their folders exist, no other does.
           const existing = example.files?.map((f) => posix.join(posix.dirname(example.path), f));
-          let services: Services | undefined = existing ? { fileExists: (p: string) => existing.includes(p) } : undefined;
+          const folders = existing?.flatMap((f) => ancestors(f));
+          let services: Services | undefined = existing ? { fileExists: (p: string) => existing.includes(p) || folders!.includes(p) } : undefined;
           // `handles="…"`: the examples of the handle rules run with that roster.
           const roster = example.handles && new Roster(inlineEntries(example.handles, '/docs/.minutesrc.json'));
           if (roster) services = { ...services, roster: () => roster };
@@ -45,6 +46,12 @@ describe('rule documentation examples', () => {
     });
   }
 });
+
+function ancestors(path: string): string[] {
+  const out: string[] = [];
+  for (let dir = posix.dirname(path); dir !== '.' && dir !== '/' && !out.includes(dir); dir = posix.dirname(dir)) out.push(dir);
+  return out;
+}
 
 describe('messages', () => {
   it('every rule has an English and a Chinese text for every message', () => {

@@ -82,6 +82,24 @@ describe('handle/invalid', () => {
     assert.deepEqual(flagged(text, only(result.diagnostics, INVALID)), ['@-z', '@张三']);
   });
 
+  it('where the minutes name people as @姓名 throughout, that is their notation: info, saying why', async () => {
+    // openEuler TC assigns follow-ups by name; `王建民 [@jianminw]` beside a name is an annotation, not the notation.
+    const tc = [
+      '与会人：王建民 [@jianminw]、刘东、杜开田',
+      '议题：',
+      '1、compat-winapp SIG 申请',
+      '结论：申请人与 SIG 交流确定是否合并、未来的计划和分工。 @王建民 @刘东',
+      '',
+    ].join('\n');
+    const result = await lintText(tc, '/ws/openeuler/20230524_minutes.txt', { template: 'openeuler-tc' });
+    const found = only(result.diagnostics, INVALID);
+    assert.deepEqual(found.map((d) => [d.severity, tc.slice(d.span.start, d.span.end)]), [['info', '@王建民'], ['info', '@刘东']]);
+    assert.match(found[0].message, /write @name for people throughout \(2 of 2 mentions\)/);
+    const curveMinutes = curve('- [工具重构](https://github.com/opencurve/curve/issues/2480) @数名开发者\n- 镜像适配 @Wine93');
+    const curveResult = await lintText(curveMinutes, PATH, { template: 'curve-biweekly' });
+    assert.deepEqual(only(curveResult.diagnostics, INVALID).map((d) => d.severity), ['warning'], 'one name among logins is a slip');
+  });
+
   it('offers the login of the person the roster names', async () => {
     const usage = new UsageIndex();
     usage.set(scanUsage('/ws/openeuler/20230421_minutes.txt', '熊伟（@myeuler, Huawei）'));

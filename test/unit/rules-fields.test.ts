@@ -109,7 +109,8 @@ describe('model/dates', () => {
     assert.equal(findDate('kernel 1.2.3', { monthDay: true }), undefined);
     assert.equal(findDate('2023-02-30'), undefined);
     assert.equal(findDate('19:00~19:30'), undefined);
-    assert.equal(findDates('2022/10/20-2023/07/27 19:00').length, 2);
+    const [period] = findDates('2022/10/20-2023/07/27 19:00');
+    assert.deepEqual(period.date, { year: 2022, month: 10, day: 20, until: { year: 2023, month: 7, day: 27 } }, 'one range, not two dates run together');
   });
 
   it('compares the year only when both dates have one', () => {

@@ -250,7 +250,7 @@ describe('privacy/email', () => {
     assert.equal(found[0].fixes[0].safe, false);
   });
 
-  it('leaves lists, roles, robots, examples, URLs and code alone', async () => {
+  it('leaves lists, roles, robots, examples, URLs and inline code alone', async () => {
     const text = [
       '讨论见 dev@openeuler.org 与 sig-kernel@openeuler.org，或 users@lists.example-project.org。',
       '提交者：12345+bot@users.noreply.github.com，noreply@gitee.com，alice@example.com',
@@ -260,11 +260,29 @@ describe('privacy/email', () => {
       '',
       '`git config user.email me@corp-mail.cn`',
       '',
-      '```',
-      'Signed-off-by: A Person <a.person@corp-mail.cn>',
+      '```python',
+      'loss = inputs@self.weights',
+      'git clone git@github.com:opencurve/curve.git',
       '```',
     ].join('\n');
     assert.deepEqual(only((await lintWith(TSC, 'm.md', text)).diagnostics, rule).map((d) => d.message), []);
+  });
+
+  it('sees addresses in a code block: a pasted invitation publishes them like prose', async () => {
+    const text = [
+      '## 加入会议',
+      '',
+      '```',
+      '会议主题：存储 SIG 例会',
+      '会议号：123-456-789',
+      '组织者：林晓 linxiao@corp-mail.cn',
+      '```',
+      '',
+    ].join('\n');
+    const found = only((await lintWith(TSC, 'm.md', text)).diagnostics, rule);
+    assert.deepEqual(found.map((d) => text.slice(d.span.start, d.span.end)), ['linxiao@corp-mail.cn']);
+    assert.equal(found[0].severity, 'info');
+    assert.match(applyRuleFixes(text, found, rule), /组织者：林晓\n```/);
   });
 
   it('accepts addresses the team allows in its configuration', async () => {

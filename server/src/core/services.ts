@@ -11,6 +11,12 @@ export interface Services {
    * folder (absolute when the document path is). Must compare case-sensitively.
    */
   fileExists?(path: string): boolean;
+  /**
+   * Is the document inside a checkout of a repository (a `.git` above it)? There every file a
+   * relative link names should be present; in a loose copy of some minutes it may not have
+   * been copied. Undefined (or absent) when the host cannot tell.
+   */
+  inRepository?(path: string): boolean | undefined;
   /** Online PR/issue look-ups (with their cache); absent when offline or untrusted. */
   linkStatus?: LinkStatusService;
   /**

@@ -29,8 +29,20 @@ const gitRemotes = new GitRemotes();
 
 export const nodeServices: Services = {
   fileExists: (path) => existsWithExactCase(resolve(path)),
+  inRepository: (path) => checkoutRoot(dirname(resolve(path))) !== undefined,
   workspaceRepos: (path) => gitRemotes.reposFor(path),
 };
+
+const checkoutRoots = new Map<string, string | undefined>();
+
+/** The nearest folder at or above `dir` holding `.git` (a folder, or a file in worktrees and submodules). */
+function checkoutRoot(dir: string): string | undefined {
+  if (checkoutRoots.has(dir)) return checkoutRoots.get(dir);
+  const parent = dirname(dir);
+  const root = existsSync(`${dir}/.git`) ? dir : parent === dir ? undefined : checkoutRoot(parent);
+  checkoutRoots.set(dir, root);
+  return root;
+}
 
 /**
  * `existsSync` ignores case on macOS and Windows, where `images/Elk.png` opens `elk.png`;

@@ -29,7 +29,7 @@ describe('links: online checks, hover, document links', function () {
     const editor = await open(ONLINE);
     const diagnostics = await waitForCodes(editor.document.uri, ONLINE_CODES);
     assert.deepEqual(describeAll(diagnostics), [
-      'link/duplicate-target@23:26-23:78',
+      'link/duplicate-target@23:2-23:59',
       'link/kind-mismatch@22:13-22:57',
       'link/not-found@18:12-18:56',
     ]);

@@ -1,6 +1,6 @@
 import { candidatesOf } from './candidates';
 import { CODE_PAGES, isCodePageChar, type CodePage } from './codepages';
-import { decodedKind } from './plausible';
+import { decodedKind, isCommonIdeograph } from './plausible';
 import type { LostChar, MojibakeSpan, Piece } from './types';
 import { tokenizeUtf8, type Utf8Token } from './utf8';
 
@@ -35,6 +35,8 @@ interface Segment {
    * two-byte letters (`Ä”` is Ĕ, `Ó”` is Ӕ) need company before they count as mojibake.
    */
   latinPair: boolean;
+  /** A character outside everyday Chinese (an ideograph missing from GB2312). */
+  rare: boolean;
 }
 
 interface RunReading {
@@ -117,10 +119,12 @@ function makeSegment(runStart: number, runBytes: Uint8Array, tokens: Utf8Token[]
   let partials = 0;
   let partialsWithTail = 0;
   let latinPair = false;
+  let rare = false;
   for (const token of tokens) {
     if (token.kind === 'char') {
       const kind = decodedKind(token.code);
       if (!kind) return undefined;
+      if (kind === 'cjk' && !isCommonIdeograph(token.code)) rare = true;
       chars++;
       if (token.code >= 0x800) wide++;
       if (token.code >= 0xa0 && token.code <= 0xff) latinPair = true;
@@ -142,6 +146,7 @@ function makeSegment(runStart: number, runBytes: Uint8Array, tokens: Utf8Token[]
     partials,
     partialsWithTail,
     latinPair: latinPair && chars === 1,
+    rare,
   };
 }
 
@@ -152,7 +157,7 @@ function makeSegment(runStart: number, runBytes: Uint8Array, tokens: Utf8Token[]
 function isStrong(s: Segment): boolean {
   if (s.partials > 0) return s.wide >= 1 && s.partialsWithTail === s.partials;
   if (s.chars >= 2) return true;
-  return s.chars === 1 && (s.wide === 1 || s.latinPair);
+  return s.chars === 1 && ((s.wide === 1 && !s.rare) || s.latinPair);
 }
 
 /** Mojibake once the document is known to be damaged: lost bytes, or a single two-byte letter. */

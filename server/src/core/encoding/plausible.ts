@@ -4,6 +4,8 @@
  * that merely looks like UTF-8 (`ß“` is the bytes DF 93) decodes to NKo, Syriac, IPA or
  * unassigned code points, which is how the two are told apart.
  */
+import { gbkTable } from './gbk';
+
 export type DecodedKind = 'cjk' | 'latin' | 'letter' | 'symbol';
 
 const UNASSIGNED_OR_PRIVATE = /[\p{Cn}\p{Co}\p{Cs}]/u;
@@ -40,4 +42,16 @@ function kindOf(code: number): DecodedKind | undefined {
   if (code >= 0x1f000 && code <= 0x1faff) return 'symbol';
   if (code >= 0x20000 && code <= 0x3134f) return 'cjk';
   return undefined;
+}
+
+/**
+ * One of the 6,763 ideographs of GB2312, which everyday Chinese text keeps to. A lone rare one
+ * out of three stray bytes (`ä””` is 䔔) is more likely Latin text quoted on purpose than damage.
+ */
+export function isCommonIdeograph(code: number): boolean {
+  if (code < 0x3400 || (code > 0x9fff && code < 0xf900) || (code > 0xfaff && code < 0x20000)) return true;
+  const table = gbkTable();
+  if (!table) return code >= 0x4e00 && code <= 0x9fff;
+  const bytes = table.bytesOf(String.fromCodePoint(code));
+  return bytes?.length === 2 && bytes[0] >= 0xb0 && bytes[0] <= 0xf7 && bytes[1] >= 0xa1;
 }

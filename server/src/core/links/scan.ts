@@ -29,7 +29,8 @@ export function looksLikeDestination(dest: string): boolean {
   return (
     /^(?:https?:\/\/|ftp:\/\/|mailto:|www\.)\S/i.test(dest) ||
     /^(?:\.{1,2}\/|\/)[^\s/]/.test(dest) ||
-    /^#[^\s#]/.test(dest) ||
+    // `#2057` after a title names a PR; an anchor is a heading's slug.
+    (/^#[^\s#]/.test(dest) && !/^#\d+$/.test(dest)) ||
     /^[\w.-]+(?:\/[\w.%-]+)*\.(?:md|markdown|txt|png|jpe?g|gif|svg|webp|pdf|html?)$/i.test(dest)
   );
 }
@@ -40,9 +41,10 @@ export function normalizeLabel(label: string): string {
 }
 
 /**
- * Whether the document is read as rendered Markdown. Plain `.txt` minutes (openEuler TC) are
- * shown as typed, so Markdown link syntax there is neither broken nor a link.
+ * Whether the document is read as rendered Markdown. Plain `.txt` minutes (openEuler TC), and
+ * plain text pasted whole into a code fence, are shown as typed, so Markdown link syntax there
+ * is neither broken nor a link.
  */
 export function rendersMarkdown(doc: MinutesDocument): boolean {
-  return !/\.txt$/i.test(doc.path);
+  return !/\.txt$/i.test(doc.path) && !doc.wrappingFence;
 }

@@ -1,8 +1,14 @@
-import type { List, ListItem, Nodes } from 'mdast';
+import type { List, ListItem, Nodes, Table } from 'mdast';
 import { findFields, findSections, sectionSpecById } from '../templates/match';
 import type { ResolvedTemplate } from '../templates/types';
 import type { Span } from '../text/lines';
+import { isAttendanceLabel } from './attendance';
+import { isPlausiblePerson, isProse, readPerson, splitList, trimPiece, type Piece } from './name-list';
+import { normalizeName } from './parse';
+import { columnOf, readTable, readTables, type TableCell } from './tables';
 import type { Field, MinutesDocument, Section } from './types';
+
+export { splitList } from './name-list';
 
 /** One person named in the attendee list of a document. */
 export interface Attendee {
@@ -16,7 +22,10 @@ export interface Attendee {
   span: Span;
   /** What to delete to remove the item from its list: the item with one separator, or its whole line. */
   removal: Span;
-  /** The field or section the item was found in. */
+  /**
+   * The field or section the item was found in: a template's id, or `attendance:<label>` for
+   * a list found by its name alone (`## 与会人员`, `**Remote attendees:**`, `| 出席 | … |`).
+   */
   source: { kind: 'field' | 'section'; id: string };
   /**
    * Which meeting the item belongs to, counted from 0. A file that consolidates several meetings
@@ -25,40 +34,45 @@ export interface Attendee {
   meeting: number;
 }
 
+interface AttendeeList {
+  at: number;
+  /** For a list found by its name on a `label：value` line, that label. */
+  fieldLabel?: string;
+  /** Where the list is written: a list of the template and one found by its name are the same list when these meet. */
+  region: Span;
+  key: string;
+  items: Attendee[];
+}
+
 /**
- * The attendees of a document, in document order, from the template's `attendees` spec:
- * `fields` whose values are lists (`与会人：张三、李四`) and `sections` whose list items are
- * people (Node.js TSC's `## Present`). Empty when the template names no attendee list.
+ * The attendees of a document, in document order: the lists the template's `attendees` spec
+ * names (`fields` whose values are lists, `sections` whose items are people), and the lists any
+ * minutes call attendance (`model/attendance.ts`), whatever the template knows. Items that
+ * cannot be a person (`7/7`, a sentence about how many came) are left out.
  */
 export function listAttendees(doc: MinutesDocument, template: ResolvedTemplate): Attendee[] {
-  const spec = template.attendees;
-  if (!spec) return [];
-  const lists: Array<{ at: number; key: string; items: Attendee[] }> = [];
-  for (const id of spec.fields ?? []) {
-    const fieldSpec = template.fields?.find((f) => f.id === id);
-    if (!fieldSpec) continue;
-    for (const { field } of findFields(doc, fieldSpec)) {
-      lists.push({ at: field.span.start, key: `field:${id}`, items: fieldAttendees(doc, field, id) });
-    }
-  }
-  for (const id of spec.sections ?? []) {
-    const sectionSpec = sectionSpecById(template, id);
-    if (!sectionSpec) continue;
-    for (const section of findSections(doc, sectionSpec)) {
-      lists.push({ at: section.heading.start, key: `section:${id}`, items: sectionAttendees(doc, section, id) });
-    }
+  // One list found twice (the template's `与会人` field is also called attendance) counts once.
+  const lists: AttendeeList[] = [];
+  const known = templateFieldLabels(template);
+  for (const list of [...templateLists(doc, template), ...namedLists(doc)]) {
+    if (lists.some((l) => overlaps(l.region, list.region))) continue;
+    // Where the template reads the field itself (`与会人` in the header only), it decides.
+    if (list.fieldLabel !== undefined && known.has(normalizeName(list.fieldLabel))) continue;
+    lists.push(list);
   }
   lists.sort((a, b) => a.at - b.at);
   let meeting = 0;
   let seen = new Set<string>();
   const out: Attendee[] = [];
   for (const list of lists) {
+    const people = list.items.filter(isPlausiblePerson);
+    if (!people.length) continue;
     if (seen.has(list.key)) {
       meeting++;
       seen = new Set();
     }
     seen.add(list.key);
-    for (const item of list.items) out.push({ ...item, meeting });
+    for (const item of people) out.push({ ...item, meeting });
   }
   return out;
 }
@@ -74,12 +88,73 @@ function comparableName(name: string): string {
   return name.replace(/[\s\u3000]+/g, '').toLowerCase();
 }
 
-// ---------------------------------------------------------------------------------------------
-// Field values: `张三、李四，王五, Xiaosu Li; 赵六`
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
 
-interface Piece {
-  start: number;
-  end: number;
+/** The labels of the template's own attendee fields. */
+function templateFieldLabels(template: ResolvedTemplate): Set<string> {
+  const labels = new Set<string>();
+  for (const id of template.attendees?.fields ?? []) {
+    for (const label of template.fields?.find((f) => f.id === id)?.labels ?? []) labels.add(normalizeName(label));
+  }
+  return labels;
+}
+
+function templateLists(doc: MinutesDocument, template: ResolvedTemplate): AttendeeList[] {
+  const spec = template.attendees;
+  if (!spec) return [];
+  const lists: AttendeeList[] = [];
+  for (const id of spec.fields ?? []) {
+    const fieldSpec = template.fields?.find((f) => f.id === id);
+    if (!fieldSpec) continue;
+    for (const { field } of findFields(doc, fieldSpec)) lists.push(fieldList(doc, field, { kind: 'field', id }));
+  }
+  for (const id of spec.sections ?? []) {
+    const sectionSpec = sectionSpecById(template, id);
+    if (!sectionSpec) continue;
+    for (const section of findSections(doc, sectionSpec)) lists.push(sectionList(doc, section, { kind: 'section', id }));
+  }
+  return lists;
+}
+
+/** Lists called attendance by their heading, their label, or the first cell of their table row. */
+function namedLists(doc: MinutesDocument): AttendeeList[] {
+  // The most specific first: a labelled line or row inside an attendance section is read as such.
+  const lists: AttendeeList[] = [];
+  for (const field of doc.fields) {
+    if (field.source === 'line' && isAttendanceLabel(field.label)) lists.push({ ...fieldList(doc, field, namedSource('field', field.label)), fieldLabel: field.label });
+  }
+  lists.push(...rowLabelledLists(doc));
+  for (const section of doc.sections) {
+    if (isAttendanceLabel(section.title)) lists.push(sectionList(doc, section, namedSource('section', section.title)));
+  }
+  return lists;
+}
+
+function namedSource(kind: Attendee['source']['kind'], label: string): Attendee['source'] {
+  return { kind, id: `attendance:${label.replace(/[\s:：]+$/, '').toLowerCase()}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fields: `与会人：张三、李四`, `Attendees: *Ken* M., *Jeff* L.,` (continued below), or a label
+// alone (`**Remote attendees:**`, `Participants:`) with the list, or a table, after it.
+
+function fieldList(doc: MinutesDocument, field: Field, source: Attendee['source']): AttendeeList {
+  const block = field.value ? undefined : blockAfter(doc, field.span.end);
+  if (block) {
+    const region = { start: field.span.start, end: block.end };
+    return { at: field.span.start, region, key: `${source.kind}:${source.id}`, items: regionAttendees(doc, block, source) };
+  }
+  const spans = fieldLines(doc, field);
+  const pieces: Piece[] = [];
+  for (const span of spans) {
+    // A bullet marker on a continuation line is not part of a name.
+    const marker = /^[ \t]*(?:[-*+][ \t]+)?/.exec(doc.text.slice(span.start, span.end))![0].length;
+    pieces.push(...namesIn(doc.text, span.start + marker, span.end));
+  }
+  const items = piecesToAttendees(doc, pieces, source);
+  return { at: field.span.start, region: { start: field.span.start, end: spans[spans.length - 1].end }, key: `${source.kind}:${source.id}`, items };
 }
 
 /**
@@ -101,153 +176,85 @@ function fieldLines(doc: MinutesDocument, field: Field): Span[] {
   return spans;
 }
 
-function fieldAttendees(doc: MinutesDocument, field: Field, id: string): Attendee[] {
-  const pieces: Piece[] = [];
-  for (const span of fieldLines(doc, field)) {
-    // A bullet marker on a continuation line is not part of a name.
-    const marker = /^[ \t]*(?:[-*+][ \t]+)?/.exec(doc.text.slice(span.start, span.end))![0].length;
-    pieces.push(...splitList(doc.text, span.start + marker, span.end));
-  }
-  const attendees: Attendee[] = [];
-  pieces.forEach((piece, i) => {
-    const attendee = describe(doc.text, piece, listRemoval(doc, pieces, i), { kind: 'field', id });
-    if (attendee) attendees.push(attendee);
-  });
-  return attendees;
-}
-
-/** The item and the separator after it; for the last item, the separator before it. Never past its line. */
-function listRemoval(doc: MinutesDocument, pieces: Piece[], i: number): Span {
-  const piece = pieces[i];
-  const line = doc.lines.position(piece.start).line;
-  const next = pieces[i + 1];
-  if (next && doc.lines.position(next.start).line === line) return { start: piece.start, end: next.start };
-  const previous = pieces[i - 1];
-  if (previous && doc.lines.position(previous.end).line === line) return { start: previous.end, end: piece.end };
-  // Alone on its line: take the separator that follows it on the line.
-  return { start: piece.start, end: doc.lines.lineEnd(line) };
-}
-
-const OPENERS = '(（[【<《「';
-const CLOSERS = ')）]】>》」';
-const HARD_SEPARATORS = new Set(['、', '，', ',', ';', '；', '。', '．']);
-const SPACE = /[\s\u3000]/;
-const LATIN = /[A-Za-z0-9'’.-]/;
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-
 /**
- * Splits `text[start, end)` into the spans of its items. Separators: `、，,;；。．`, an ASCII
- * period followed by a space (`王志钢. 赵川峰`), and spaces between Chinese names. Spaces inside
- * Latin names (`Xiaosu Li`), before remarks (`张三 (Huawei)`, `张三 @zhangsan`) and inside a
- * name spelled with a space (`石 勇`) do not split. Nothing splits inside brackets.
+ * The list or table that follows a label standing alone (blank lines allowed before it), up
+ * to the end of that block. Undefined when a paragraph or a heading comes first.
  */
-export function splitList(text: string, start: number, end: number): Piece[] {
-  const hard: Piece[] = [];
-  let depth = 0;
-  let from = start;
-  for (let i = start; i < end; i++) {
-    const c = text[i];
-    if (OPENERS.includes(c)) depth++;
-    else if (CLOSERS.includes(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (HARD_SEPARATORS.has(c) || (c === '.' && (i + 1 === end || SPACE.test(text[i + 1])) && !isInitial(text, i)))) {
-      hard.push({ start: from, end: i });
-      from = i + 1;
+function blockAfter(doc: MinutesDocument, offset: number): Span | undefined {
+  const block = (doc.mdast.children as Nodes[]).find((n) => (n.position?.start.offset ?? -1) >= offset);
+  const nested = block ?? blockInside(doc.mdast as Nodes, offset);
+  if (!nested?.position || (nested.type !== 'list' && nested.type !== 'table')) return undefined;
+  const between = doc.text.slice(offset, nested.position.start.offset);
+  if (between.trim()) return undefined;
+  return { start: nested.position.start.offset!, end: nested.position.end.offset! };
+}
+
+/** The first list or table starting at or after the offset anywhere in the tree (a label inside a list item). */
+function blockInside(root: Nodes, offset: number): Nodes | undefined {
+  let found: Nodes | undefined;
+  const visit = (node: Nodes): void => {
+    if (found) return;
+    const start = node.position?.start.offset ?? -1;
+    if ((node.type === 'list' || node.type === 'table') && start >= offset) {
+      found = node;
+      return;
     }
-  }
-  hard.push({ start: from, end });
-  return hard.flatMap((p) => splitOnSpaces(text, p)).map(trim(text)).filter((p) => p.end > p.start);
-}
-
-/** `J. Smith`: a period after a single capital is an initial, not a separator. */
-function isInitial(text: string, i: number): boolean {
-  return /[A-Z]/.test(text[i - 1] ?? '') && !/[A-Za-z]/.test(text[i - 2] ?? '');
-}
-
-function splitOnSpaces(text: string, piece: Piece): Piece[] {
-  const tokens: Piece[] = [];
-  let depth = 0;
-  let tokenStart = -1;
-  for (let i = piece.start; i < piece.end; i++) {
-    const c = text[i];
-    if (OPENERS.includes(c)) depth++;
-    else if (CLOSERS.includes(c)) depth = Math.max(0, depth - 1);
-    if (SPACE.test(c) && depth === 0) {
-      if (tokenStart >= 0) tokens.push({ start: tokenStart, end: i });
-      tokenStart = -1;
-    } else if (tokenStart < 0) tokenStart = i;
-  }
-  if (tokenStart >= 0) tokens.push({ start: tokenStart, end: piece.end });
-  if (tokens.length <= 1) return [piece];
-  const merged: Piece[] = [tokens[0]];
-  for (const token of tokens.slice(1)) {
-    const last = merged[merged.length - 1];
-    if (belongTogether(text, last, token)) last.end = token.end;
-    else merged.push({ ...token });
-  }
-  return merged;
-}
-
-function belongTogether(text: string, left: Piece, right: Piece): boolean {
-  const before = text[left.end - 1];
-  const after = text[right.start];
-  const rightText = text.slice(right.start, right.end);
-  if (LATIN.test(before) && LATIN.test(after)) return true;
-  // Remarks, handles and addresses qualify the name before them.
-  if (OPENERS.includes(after) || after === '@' || /^[\w.+-]+@[\w-]+\./.test(rightText) || after === '-' || after === '—') return true;
-  // `石 勇`, `王 建民`: a lone character before a name is a surname written with a space.
-  return left.end - left.start === 1 && CJK.test(before) && CJK.test(after);
-}
-
-function trim(text: string) {
-  return (p: Piece): Piece => {
-    let { start, end } = p;
-    while (start < end && SPACE.test(text[start])) start++;
-    while (end > start && SPACE.test(text[end - 1])) end--;
-    return { start, end };
+    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
   };
-}
-
-const HANDLE = /(?<![\w.@])@([A-Za-z0-9][\w.-]*[A-Za-z0-9_]|[A-Za-z0-9])/;
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
-const REMARK = /[(（[【<《「][^)）\]】>》」]*[)）\]】>》」]?/g;
-
-function describe(text: string, piece: Piece, removal: Span, source: Attendee['source']): Attendee | undefined {
-  const itemText = text.slice(piece.start, piece.end);
-  const withoutMail = itemText.replace(EMAIL, ' ');
-  const handle = HANDLE.exec(withoutMail)?.[1];
-  const name = withoutMail
-    .replace(REMARK, ' ')
-    .replace(new RegExp(HANDLE.source, 'g'), ' ')
-    .replace(/[\s\u3000]+/g, ' ')
-    .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
-    .trim();
-  if (!name && !handle) return undefined;
-  return { text: itemText, name, handle, span: { start: piece.start, end: piece.end }, removal, source, meeting: 0 };
+  visit(root);
+  return found;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Sections: `## Present` followed by `* Joyee Cheung @joyeecheung (voting member)`
+// Sections: `## Present` followed by `* Joyee Cheung @joyeecheung (voting member)`, a line of
+// names, a table, or sub-lists (`* Team members: a, b` / `* Others: c`).
 
-function sectionAttendees(doc: MinutesDocument, section: Section, id: string): Attendee[] {
-  const body = { start: section.heading.end, end: section.body.end };
-  const items = topLevelListItems(doc.mdast as Nodes, body);
-  if (!items.length) return paragraphAttendees(doc, body, id);
-  const attendees: Attendee[] = [];
-  for (const item of items) {
-    const first = item.children[0];
-    const span = first?.position && { start: first.position.start.offset!, end: first.position.end.offset! };
-    if (!span || !item.position) continue;
-    // Only the first line names the person; further lines are notes.
-    const lineEnd = doc.lines.lineEnd(doc.lines.position(span.start).line);
-    const piece = trim(doc.text)({ start: span.start, end: Math.min(span.end, lineEnd) });
-    const firstLine = doc.lines.position(item.position.start.offset!).line;
-    const lastLine = doc.lines.position(item.position.end.offset!).line;
-    const removal = { start: doc.lines.lineStart(firstLine), end: doc.lines.lineStart(lastLine + 1) };
-    if (lastLine + 1 >= doc.lines.lineCount) removal.end = doc.text.length;
-    const attendee = describe(doc.text, piece, removal, { kind: 'section', id });
-    if (attendee) attendees.push(attendee);
-  }
-  return attendees;
+// Sub-headings that go on listing who attended (`### Voting members`, `### 列席`), and those that do not.
+const PEOPLE_GROUP = /member|observer|guest|voting|staff|team|委员|成员|嘉宾|列席|旁听/i;
+const NOT_ATTENDING = /请假|缺席|未到|absent|regrets|apolog|excused|agenda|议程|议题/i;
+
+function sectionList(doc: MinutesDocument, section: Section, source: Attendee['source']): AttendeeList {
+  // The section's own content and its groups of people: `### 已请假人员` or `### Agenda` ends it.
+  const stop = section.children.find((c) => !PEOPLE_GROUP.test(c.title) || NOT_ATTENDING.test(c.title));
+  const end = stop ? stop.heading.start : section.body.end;
+  const body = { start: section.heading.end, end };
+  return { at: section.heading.start, region: { start: section.heading.start, end }, key: `${source.kind}:${source.id}`, items: regionAttendees(doc, body, source) };
+}
+
+/** The people of a region: its table, its top-level list items, or its lines of names. */
+function regionAttendees(doc: MinutesDocument, region: Span, source: Attendee['source']): Attendee[] {
+  const table = firstTable(doc.mdast as Nodes, region);
+  if (table) return tableAttendees(doc, table, source);
+  const items = topLevelListItems(doc.mdast as Nodes, region);
+  if (!items.length) return paragraphAttendees(doc, region, source);
+  return items.flatMap((item) => listItemAttendees(doc, item, source));
+}
+
+// `Team members: nikomatsakis, pnkfelix`, `Others：张三`: a label, then names.
+const LINE_LABEL = /^[^:：@(（\n]{1,30}[:：][ \t]*(?=\S)/;
+
+/** Where the names start on a line that may begin with a label. */
+function afterLabel(text: string, piece: Piece): number {
+  const labelled = LINE_LABEL.exec(text.slice(piece.start, piece.end));
+  return labelled && !/^https?[:：]/i.test(labelled[0]) ? piece.start + labelled[0].length : piece.start;
+}
+
+function listItemAttendees(doc: MinutesDocument, item: ListItem, source: Attendee['source']): Attendee[] {
+  const first = item.children[0];
+  const span = first?.position && { start: first.position.start.offset!, end: first.position.end.offset! };
+  if (!span || !item.position) return [];
+  // Only the first line names the person; further lines are notes.
+  const lineEnd = doc.lines.lineEnd(doc.lines.position(span.start).line);
+  const piece = trimPiece(doc.text)({ start: span.start, end: Math.min(span.end, lineEnd) });
+  // `* Team members: nikomatsakis, pnkfelix`: a labelled line of names.
+  const names = afterLabel(doc.text, piece);
+  if (names > piece.start) return piecesToAttendees(doc, namesIn(doc.text, names, piece.end), source);
+  const firstLine = doc.lines.position(item.position.start.offset!).line;
+  const lastLine = doc.lines.position(item.position.end.offset!).line;
+  const removal = { start: doc.lines.lineStart(firstLine), end: doc.lines.lineStart(lastLine + 1) };
+  if (lastLine + 1 >= doc.lines.lineCount) removal.end = doc.text.length;
+  const attendee = toAttendee(doc.text, piece, removal, source);
+  return attendee ? [attendee] : [];
 }
 
 /** List items of the lists directly in `body` (not the nested ones, which are notes about a person). */
@@ -269,7 +276,7 @@ function topLevelListItems(root: Nodes, body: Span): ListItem[] {
 }
 
 /** A section whose body is a line of names (`## 与会人` then `张三、李四`). */
-function paragraphAttendees(doc: MinutesDocument, body: Span, id: string): Attendee[] {
+function paragraphAttendees(doc: MinutesDocument, body: Span, source: Attendee['source']): Attendee[] {
   const pieces: Piece[] = [];
   const first = doc.lines.position(body.start).line;
   const last = doc.lines.position(body.end).line;
@@ -279,12 +286,101 @@ function paragraphAttendees(doc: MinutesDocument, body: Span, id: string): Atten
     const text = doc.lines.lineText(line);
     // Only plain lines of text: no headings, comments, quotes or tables.
     if (!text.trim() || /^\s*(?:#|<|>|\||```|~~~)/.test(text)) continue;
-    pieces.push(...splitList(doc.text, span.start, span.end));
+    pieces.push(...namesIn(doc.text, afterLabel(doc.text, span), span.end));
   }
+  return piecesToAttendees(doc, pieces, source);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables: a table of people (`| Name | Abbreviation | Organization |`, the name column read), or
+// a row whose first cell is the label (`| **出席** | **Heshan Du, Yiming Tang, <br>Yani Huang** |`).
+
+function firstTable(root: Nodes, region: Span): Table | undefined {
+  let found: Table | undefined;
+  const visit = (node: Nodes): void => {
+    if (found || !node.position) return;
+    const { start, end } = { start: node.position.start.offset!, end: node.position.end.offset! };
+    if (end <= region.start || start >= region.end) return;
+    if (node.type === 'table' && start >= region.start) {
+      found = node;
+      return;
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  visit(root);
+  return found;
+}
+
+function tableAttendees(doc: MinutesDocument, node: Table, source: Attendee['source']): Attendee[] {
+  const table = readTable(doc, node);
+  if (!table) return [];
+  // A table whose first cell labels the row is the other shape: the names are in the row.
+  if (table.headers.length && isAttendanceLabel(table.headers[0].text)) return labelledRowAttendees(doc, table.headers.slice(1), source);
+  const nameColumn = Math.max(0, columnOf(table, 'name'));
+  const handleColumn = columnOf(table, 'handle');
+  const out: Attendee[] = [];
+  for (const row of table.rows) {
+    const cell = row[nameColumn];
+    if (!cell || cell.span.end <= cell.span.start) continue;
+    const line = doc.lines.position(cell.span.start).line;
+    const removal = { start: doc.lines.lineStart(line), end: line + 1 < doc.lines.lineCount ? doc.lines.lineStart(line + 1) : doc.text.length };
+    const attendee = toAttendee(doc.text, cell.span, removal, source);
+    if (!attendee) continue;
+    const handle = handleColumn >= 0 ? row[handleColumn]?.text.replace(/^@/, '') : undefined;
+    if (handle && /^[A-Za-z0-9][\w.-]*$/.test(handle)) attendee.handle ??= handle;
+    out.push(attendee);
+  }
+  return out;
+}
+
+/** `| 出席 | a, b |` rows anywhere in the document (and a table whose header row is one). */
+function rowLabelledLists(doc: MinutesDocument): AttendeeList[] {
+  const lists: AttendeeList[] = [];
+  for (const table of readTables(doc)) {
+    for (const [label, ...values] of [table.headers, ...table.rows]) {
+      if (!label || !values.length || !isAttendanceLabel(label.text)) continue;
+      const source = namedSource('field', label.text);
+      const line = doc.lines.position(label.span.start).line;
+      const region = doc.lines.lineSpan(line);
+      lists.push({ at: region.start, region, key: `${source.kind}:${source.id}`, items: labelledRowAttendees(doc, values, source) });
+    }
+  }
+  return lists;
+}
+
+function labelledRowAttendees(doc: MinutesDocument, cells: TableCell[], source: Attendee['source']): Attendee[] {
+  return piecesToAttendees(doc, cells.flatMap((cell) => namesIn(doc.text, cell.span.start, cell.span.end)), source);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** The items of a run of names; none when the run is a sentence about the attendance. */
+function namesIn(text: string, start: number, end: number): Piece[] {
+  return isProse(text.slice(start, end)) ? [] : splitList(text, start, end);
+}
+
+function piecesToAttendees(doc: MinutesDocument, pieces: Piece[], source: Attendee['source']): Attendee[] {
   const attendees: Attendee[] = [];
   pieces.forEach((piece, i) => {
-    const attendee = describe(doc.text, piece, listRemoval(doc, pieces, i), { kind: 'section', id });
+    const attendee = toAttendee(doc.text, piece, listRemoval(doc, pieces, i), source);
     if (attendee) attendees.push(attendee);
   });
   return attendees;
+}
+
+/** The item and the separator after it; for the last item, the separator before it. Never past its line. */
+function listRemoval(doc: MinutesDocument, pieces: Piece[], i: number): Span {
+  const piece = pieces[i];
+  const line = doc.lines.position(piece.start).line;
+  const next = pieces[i + 1];
+  if (next && doc.lines.position(next.start).line === line) return { start: piece.start, end: next.start };
+  const previous = pieces[i - 1];
+  if (previous && doc.lines.position(previous.end).line === line) return { start: previous.end, end: piece.end };
+  // Alone on its line: take the separator that follows it on the line.
+  return { start: piece.start, end: doc.lines.lineEnd(line) };
+}
+
+function toAttendee(text: string, piece: Piece, removal: Span, source: Attendee['source']): Attendee | undefined {
+  const person = readPerson(text.slice(piece.start, piece.end));
+  return person && { ...person, span: { start: piece.start, end: piece.end }, removal, source, meeting: 0 };
 }

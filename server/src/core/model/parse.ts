@@ -1,5 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { LineIndex, type Span } from '../text/lines';
+import { wholeFileFence } from './fence';
+import { splitCredits } from './footer';
 import { parseMarkdown } from './markdown';
 import { readOrdinal } from './ordinal';
 import type {
@@ -17,18 +19,31 @@ export interface ParseOptions {
   sectionNames?: (name: string) => boolean;
 }
 
-/** Compares titles and labels the way people vary them: case, spaces, trailing colons. */
+/**
+ * Compares titles and labels the way people vary them: case, spaces, trailing colons, and a
+ * note in brackets after the name (`议题列表（更新中）：`, `参会人员(应超过TC总人数的一半)：`).
+ */
 export function normalizeName(name: string): string {
-  return name.replace(/[\s\u3000*_`]+/g, '').replace(/[:：]+$/, '').toLowerCase();
+  return withoutNote(name).replace(/[\s\u3000*_`]+/g, '').toLowerCase();
+}
+
+/** `议题列表（更新中）：` → `议题列表`: the name without a trailing colon and a bracketed note after it. */
+export function withoutNote(name: string): string {
+  const bare = name.replace(/[\s\u3000*_`]*[:：]+[\s\u3000*_`]*$/, '');
+  const note = /[\s\u3000]*[(（][^()（）]*[)）]$/.exec(bare);
+  return note && note.index > 0 ? bare.slice(0, note.index) : bare;
 }
 
 export function parseMinutes(text: string, path: string, options: ParseOptions = {}): MinutesDocument {
   const lines = new LineIndex(text);
-  const mdast = parseMarkdown(text);
-  const collected = collect(mdast, text);
+  // Plain-text minutes pasted whole into one fence are read as the text inside.
+  const fence = wholeFileFence(text);
+  const source = fence?.inner ?? text;
+  const mdast = parseMarkdown(source);
+  const collected = collect(mdast, source);
   const hasHeadings = collected.headings.length > 0;
   const format: DocumentFormat =
-    options.format ?? (/\.txt$/i.test(path) || !hasHeadings ? 'plaintext' : 'markdown');
+    fence ? 'plaintext' : options.format ?? (/\.txt$/i.test(path) || !hasHeadings ? 'plaintext' : 'markdown');
   // Plain-text minutes indent points and sub-items; that indentation does not make them code.
   const verbatim =
     format === 'plaintext' ? collected.verbatim.filter((s) => !collected.indentedCode.includes(s)) : collected.verbatim;
@@ -43,7 +58,7 @@ export function parseMinutes(text: string, path: string, options: ParseOptions =
   const title = format === 'markdown' ? sections.find((s) => s.level === 1) : undefined;
   const fields = [
     ...lcttHeaderFields(lines),
-    ...lineFields(lines, verbatim),
+    ...splitCredits(lineFields(lines, verbatim)),
     ...(format === 'markdown' ? sectionFields(sections, text, lines) : []),
   ];
 
@@ -62,6 +77,7 @@ export function parseMinutes(text: string, path: string, options: ParseOptions =
     mentions: findMentions(text, verbatim, collected.links),
     comments: collected.comments,
     verbatim,
+    ...(fence ? { wrappingFence: fence.fences } : {}),
   };
 }
 
@@ -366,8 +382,10 @@ function sectionFields(sections: Section[], text: string, lines: LineIndex): Fie
   return fields;
 }
 
-// `@Wine93`, `@数名开发者`; not e-mail addresses (`a@b.c`), not `npm i @scope/pkg`.
-export const MENTION = /(?<![\w.@/\\`-])@([^\s@,，、。;；:：()（）[\]<>*`'"!！?？/]+)/g;
+// `@Wine93`, `@数名开发者`; not e-mail addresses (`a@b.c`), not `npm i @scope/pkg`. A table cell
+// ends at `|` (`@login|2024-11-07`); `@**name**`, `@_**name**` and `@_name_` are chat mentions
+// (Zulip) or emphasis, markup no forge login starts with.
+export const MENTION = /(?<![\w.@/\\`-])@(?![_\\])([^\s@,，、。;；:：()（）[\]<>*`'"!！?？/|]+)/g;
 
 function findMentions(text: string, verbatim: Span[], links: Link[]): Mention[] {
   const mentions: Mention[] = [];

@@ -116,4 +116,9 @@ export interface MinutesDocument {
   comments: HtmlComment[];
   /** Code blocks, inline code, HTML: text rules skip these spans. */
   verbatim: Span[];
+  /**
+   * The fence lines around plain-text minutes pasted whole into one code block: the readers
+   * read the text inside, and it is shown as typed, like a `.txt` file.
+   */
+  wrappingFence?: Span[];
 }

@@ -8,8 +8,14 @@ import type { HandleForge } from './types';
  * what no forge accepts is flagged.
  */
 export function documentForge(doc: MinutesDocument, roster: Roster | undefined): HandleForge {
-  const declared = roster?.forge;
-  if (declared) return declared;
+  return roster?.forge ?? linkedForge(doc);
+}
+
+/**
+ * The forge the document's links point to. Weak evidence of where its people's accounts are:
+ * deepin links GitHub while its minutes name people by their forum nicknames (`@Avenger_285714`).
+ */
+export function linkedForge(doc: MinutesDocument): HandleForge {
   let github = 0;
   let gitee = 0;
   for (const link of doc.links) {

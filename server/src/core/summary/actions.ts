@@ -1,5 +1,6 @@
 import type { ListItem, Nodes } from 'mdast';
 import { findDate, formatDate } from '../model/dates';
+import { columnOf, readTables } from '../model/tables';
 import type { MinutesDocument } from '../model/types';
 import { findSections, sectionSpecById } from '../templates/match';
 import type { ResolvedTemplate } from '../templates/types';
@@ -31,10 +32,42 @@ export function actionItems(doc: MinutesDocument, template: ResolvedTemplate): S
       }
     }
   }
-  return [...items.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([offset, item]) => describeItem(doc, offset, item))
-    .filter((a): a is SummaryActionItem => a !== undefined);
+  const listed = [...items.entries()]
+    .map(([offset, item]) => [offset, describeItem(doc, offset, item)] as const)
+    .filter((a): a is readonly [number, SummaryActionItem] => a[1] !== undefined);
+  return [...listed, ...tableItems(doc)].sort(([a], [b]) => a - b).map(([, item]) => item);
+}
+
+const DONE = /^(?:done|closed|merged|finished|completed?|已?完成|已?关闭|已?解决|已合入|✅|✔️?|☑️?)$/i;
+
+/**
+ * Rows of a task table: a task column and an owner, due-date or status column
+ * (`| 事项 | 负责人 | 截止时间 |`). Owners are the @handles of the owner cell.
+ */
+function tableItems(doc: MinutesDocument): Array<readonly [number, SummaryActionItem]> {
+  const out: Array<readonly [number, SummaryActionItem]> = [];
+  for (const table of readTables(doc)) {
+    const task = columnOf(table, 'task');
+    const owner = columnOf(table, 'owner');
+    const due = columnOf(table, 'due');
+    const status = columnOf(table, 'status');
+    if (task < 0 || (owner < 0 && due < 0 && status < 0)) continue;
+    for (const row of table.rows) {
+      const taskCell = row[task];
+      if (!taskCell?.text) continue;
+      const owners = owner >= 0 && row[owner] ? handlesIn(doc, row[owner].span) : [];
+      const date = due >= 0 && row[due] ? findDate(row[due].text, { monthDay: true }) : undefined;
+      const item: SummaryActionItem = {
+        task: taskCell.text.replace(/\s+/g, ' '),
+        owners,
+        done: status >= 0 && DONE.test(row[status]?.text ?? ''),
+        ...doc.lines.position(taskCell.span.start),
+      };
+      if (date) item.due = formatDate(date.date);
+      out.push([taskCell.span.start, item]);
+    }
+  }
+  return out;
 }
 
 function describeItem(doc: MinutesDocument, offset: number, item: ListItem): SummaryActionItem | undefined {

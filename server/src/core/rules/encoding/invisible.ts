@@ -48,6 +48,17 @@ function joinerAtWork(text: string, index: number): boolean {
   return JOINING_SCRIPT.test(before) && JOINING_SCRIPT.test(after);
 }
 
+/**
+ * `\u200b\t\t问题`: editors such as Typora put a zero-width space before indentation so that
+ * Markdown keeps it as indentation instead of reading the line as code. Removing it would
+ * change how the minutes render.
+ */
+function keepsIndent(text: string, index: number): boolean {
+  if (text.charCodeAt(index) !== 0x200b || !/[ \t\u3000]/.test(text[index + 1] ?? '')) return false;
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  return /^[ \t]*$/.test(text.slice(lineStart, index));
+}
+
 export const invisible: Rule = {
   id: 'encoding/invisible',
   defaultSeverity: 'warning',
@@ -82,7 +93,7 @@ export const invisible: Rule = {
     while (i < text.length) {
       const kind = kindOf(text.charCodeAt(i));
       // A BOM at offset 0 is a file's encoding signature, not part of the text.
-      const skip = !kind || (i === 0 && text.charCodeAt(0) === 0xfeff) || joinerAtWork(text, i) || insideMojibake(doc, i);
+      const skip = !kind || (i === 0 && text.charCodeAt(0) === 0xfeff) || joinerAtWork(text, i) || keepsIndent(text, i) || insideMojibake(doc, i);
       if (skip) {
         i++;
         continue;

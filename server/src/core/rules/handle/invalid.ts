@@ -1,8 +1,11 @@
+import { insideAny } from '../../model/parse';
+import type { MinutesDocument } from '../../model/types';
 import { loginProblem, type LoginProblem } from '../../roster/handle';
 import { documentForge } from '../../roster/forge';
 import { readMentions, type HandleMention } from '../../roster/mentions';
 import type { Person, Roster } from '../../roster/roster';
 import type { HandleForge } from '../../roster/types';
+import type { Span } from '../../text/lines';
 import type { Fix, Rule, RuleContext } from '../types';
 
 const PROBLEM_MESSAGES: Record<LoginProblem, string> = {
@@ -36,6 +39,14 @@ export const invalidHandle: Rule = {
       en: '"@{handle}" cannot be a {forge} login: "{char}" is not allowed in logins.',
       zh: '「@{handle}」不可能是 {forge} 账号：账号中不能有「{char}」。',
     },
+    nameNotation: {
+      en: '"@{handle}" is a name, not a login. These minutes write @name for people throughout ({names} of {mentions} mentions), which may be the team\'s way of naming who does what; to reach the person on the forge, write their login.',
+      zh: '「@{handle}」是人名而不是账号。本纪要通篇用 @姓名 指代人员（{mentions} 处提及中有 {names} 处），这可能是团队标注负责人的写法；若要在平台上通知此人，请写其账号。',
+    },
+    linkedOnly: {
+      en: '{problem} (Only the links here say the team uses {forge}: if the accounts are elsewhere, ignore this.)',
+      zh: '{problem}（只是根据本文的链接推断团队使用 {forge}：如果账号在别处，请忽略。）',
+    },
     leading: {
       en: '"@{handle}" cannot be a login: logins start with a letter or a digit.',
       zh: '「@{handle}」不可能是账号：账号必须以字母或数字开头。',
@@ -57,8 +68,11 @@ export const invalidHandle: Rule = {
   check(ctx) {
     const roster = ctx.services.roster?.(ctx.doc.path);
     const forge = documentForge(ctx.doc, roster);
-    for (const mention of readMentions(ctx.doc.text, ctx.doc.mentions)) {
-      if (mention.kind === 'team') continue;
+    const profiles = profileLinkTexts(ctx.doc);
+    // `[@孙师傅](https://github.com/sunzhongkai588)`: the link names the account, the text is a label.
+    const mentions = readMentions(ctx.doc.text, ctx.doc.mentions).filter((m) => m.kind === 'person' && !insideAny(m.span.start, profiles));
+    const notation = nameNotation(ctx.doc.text, mentions);
+    for (const mention of mentions) {
       if (mention.spacedName) {
         checkSpacedName(ctx, mention, roster);
         continue;
@@ -68,14 +82,46 @@ export const invalidHandle: Rule = {
       const problem = loginProblem(mention.handle, forge);
       if (!problem) continue;
       const max = forge === 'github' ? 39 : 100;
+      const message = ctx.t(PROBLEM_MESSAGES[problem], { handle: mention.handle, forge: forgeName(forge), char: badChar(mention.handle, forge), max });
+      // A rule of one forge (GitHub's `_`, `--`, 39 characters) applies for sure only where the roster
+      // says the accounts are on that forge; links alone are weak evidence, so it is only pointed out.
+      const forgeRuleOnly = loginProblem(mention.handle, 'unknown') === undefined;
+      const guessed = forgeRuleOnly && !roster?.forge;
+      // `@王建民` where the minutes name people this way throughout is the team's notation, not a slip.
+      const habitual = problem === 'not-latin' && notation !== undefined;
       ctx.report({
         span: mention.span,
-        message: ctx.t(PROBLEM_MESSAGES[problem], { handle: mention.handle, forge: forgeName(forge), char: badChar(mention.handle, forge), max }),
+        message: habitual
+          ? ctx.t('nameNotation', { handle: mention.handle, ...notation })
+          : guessed ? ctx.t('linkedOnly', { problem: message, forge: forgeName(forge) }) : message,
         fixes: replacements(ctx, mention, candidatesFor(mention.handle, roster)),
+        maxSeverity: guessed || habitual ? 'info' : undefined,
       });
     }
   },
 };
+
+/**
+ * How often the minutes write a name where a login would go, when that is more than half of
+ * their mentions: openEuler TC assigns work as `@王建民`; Curve's one `@数名开发者` among
+ * dozens of logins is a slip.
+ */
+function nameNotation(text: string, mentions: HandleMention[]): { names: number; mentions: number } | undefined {
+  // `王建民 [@jianminw]`, `熊伟（@myeuler）` give a person's login beside the name: an annotation,
+  // not the way the minutes name who does what.
+  const plain = mentions.filter((m) => !m.spacedName && !/[[(（<【]/.test(text[m.span.start - 1] ?? ''));
+  const names = plain.filter((m) => loginProblem(m.handle, 'unknown') === 'not-latin').length;
+  return names > 0 && names * 2 > plain.length ? { names, mentions: plain.length } : undefined;
+}
+
+/** The texts of links to a forge account's page (`https://github.com/login`). */
+function profileLinkTexts(doc: MinutesDocument): Span[] {
+  return doc.links
+    .filter((l) => l.kind === 'inline' && PROFILE_URL.test(l.url))
+    .map((l) => ({ start: l.span.start, end: l.urlSpan?.start ?? l.span.end }));
+}
+
+const PROFILE_URL = /^https?:\/\/(?:www\.)?(?:github\.com|gitee\.com|gitcode\.com|atomgit\.com)\/[A-Za-z0-9][\w.-]*\/?$/i;
 
 function checkSpacedName(ctx: RuleContext, mention: HandleMention, roster: Roster | undefined): void {
   const { name, span } = mention.spacedName!;

@@ -1,5 +1,7 @@
+import type { Nodes } from 'mdast';
 import type { ResolvedLink } from '../../links/document';
 import type { ForgeTarget } from '../../links/types';
+import type { MinutesDocument } from '../../model/types';
 import type { Rule } from '../types';
 import { modelOf } from './model';
 
@@ -18,12 +20,15 @@ export const duplicateTarget: Rule = {
   },
   check(ctx) {
     const { doc } = ctx;
+    const titles = titleLinkStarts(doc);
     const groups = new Map<string, ResolvedLink[]>();
     for (const resolved of modelOf(ctx).links) {
       const target = resolved.forge?.target;
       if (!target || resolved.link.kind === 'image' || resolved.link.kind === 'image-reference') continue;
-      if (isGeneric(resolved.link.text)) continue;
-      const key = targetKey(target);
+      // Only a link that names its item (`- [title](…/pull/2409) @owner`) says what the item is;
+      // one inside a sentence (`Niko to write up [the interactions](…)`) may call it anything.
+      if (!titles.has(resolved.link.span.start) || isGeneric(resolved.link.text)) continue;
+      const key = targetKey(target, resolved.url);
       const list = groups.get(key);
       if (list) list.push(resolved);
       else groups.set(key, [resolved]);
@@ -51,14 +56,50 @@ export const duplicateTarget: Rule = {
 
 /**
  * PRs and issues share one number space on GitHub (`/issues/N` leads to PR N), so both
- * forms of a number are one target; a PR's `/files` view is the PR; a comment is its own.
+ * forms of a number are one target; a PR's `/files` view is the PR; a comment or a section
+ * of the description (`#paddlepaddle04`) is its own, but `#issue-N` is the description itself.
  */
-function targetKey(t: ForgeTarget): string {
+function targetKey(t: ForgeTarget, url: string): string {
   const repo = `${t.host}/${t.owner}/${t.repo}`.toLowerCase();
   if (t.kind === 'commit') return `${repo}@${t.id.slice(0, 7).toLowerCase()}`;
   const commit = t.subpath && /^commits\/[0-9a-f]{7,40}/i.test(t.subpath) ? `@${t.subpath.slice(8, 15).toLowerCase()}` : '';
   const kind = t.forge === 'github' ? 'item' : t.kind;
-  return `${repo}/${kind}/${t.id}${commit}${t.anchor ? `#${t.anchor}` : ''}`;
+  const fragment = /#(.+)$/.exec(url)?.[1];
+  const part = fragment && !/^(?:issue|pullrequest)-\d+$/i.test(fragment) ? `#${fragment}` : '';
+  return `${repo}/${kind}/${t.id}${commit}${part}`;
+}
+
+/**
+ * Offsets of links that open their list item or table cell, after nothing but markers:
+ * a task box, `#64694 --`, an empty link, an ordinal. Those links are the item's title.
+ */
+function titleLinkStarts(doc: MinutesDocument): Set<number> {
+  const starts = new Set<number>();
+  const visit = (node: Nodes, contentStart: number | undefined): void => {
+    const start = node.position?.start.offset;
+    if (start === undefined) return;
+    if ((node.type === 'link' || node.type === 'linkReference') && contentStart !== undefined) {
+      if (!/\p{L}/u.test(markersRemoved(doc.text.slice(contentStart, start)))) starts.add(start);
+      return;
+    }
+    let inner = contentStart;
+    if (node.type === 'listItem') inner = node.children[0]?.position?.start.offset;
+    else if (node.type === 'tableCell') inner = start;
+    else if (node.type === 'heading' || (node.type === 'paragraph' && contentStart === undefined)) inner = undefined;
+    if ('children' in node) {
+      // Only the item's first block holds its title.
+      (node.children as Nodes[]).forEach((child, i) => visit(child, node.type === 'listItem' && i > 0 ? undefined : inner));
+    }
+  };
+  visit(doc.mdast, undefined);
+  return starts;
+}
+
+function markersRemoved(prefix: string): string {
+  return prefix
+    .replace(/\[[ xX]?\]\([^)\s]*\)|\[[ xX]\]/g, '')
+    .replace(/(?<![\w.-])(?:[\w.-]+\/[\w.-]+)?#\d+/g, '')
+    .replace(/^\s*\|/, '');
 }
 
 function describe(t: ForgeTarget): string {
@@ -66,12 +107,21 @@ function describe(t: ForgeTarget): string {
   return `${t.owner}/${t.repo}#${t.id}`;
 }
 
+/** The words of a title: no `#N` references, work-in-progress tags, markup or punctuation. */
 function normalizeText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+  return text
+    .toLowerCase()
+    .replace(/(?<![\w.-])(?:[\w.-]+\/[\w.-]+)?#\d+/g, ' ')
+    .replace(/\[(?:wip|draft)\]|^\s*(?:wip|draft)\s*:/g, ' ')
+    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
+    .trim();
 }
 
+/** The same title, or one of them a shortened or tagged copy of the other (`[WIP] Fix x` and `Fix x`). */
 function sameText(a: string, b: string): boolean {
-  return normalizeText(a) === normalizeText(b);
+  const x = normalizeText(a);
+  const y = normalizeText(b);
+  return x === y || (x.length >= 8 && y.length >= 8 && (x.includes(y) || y.includes(x)));
 }
 
 // Texts that name the link rather than the work: `#2409`, `PR`, `链接`, the URL itself.

@@ -18,7 +18,17 @@ export const missingFile: Rule = {
       en: 'The image "{target}" does not exist (looked for {path}).',
       zh: '图片「{target}」不存在（查找的是 {path}）。',
     },
+    outsideRepository: {
+      en: '"{target}" is not here (looked for {path}), and these minutes are not in a git checkout: the link is broken, or this copy of the minutes left the file out.',
+      zh: '「{target}」不在这里（查找的是 {path}），而这份纪要不在 git 仓库的检出目录中：要么链接坏了，要么这份副本没有带上该文件。',
+    },
+    email: {
+      en: '"{target}" is an e-mail address written as a link: without "mailto:" it points to a file next to the minutes, which does not exist.',
+      zh: '「{target}」是写成链接的邮箱地址：没有「mailto:」时它指向纪要旁边的一个文件，而该文件不存在。',
+    },
+    fixMailto: { en: 'Write it as mailto:{target}', zh: '改为 mailto:{target}' },
   },
+  fixable: true,
   check(ctx) {
     const exists = ctx.services.fileExists;
     if (!exists || !rendersMarkdown(ctx.doc)) return;
@@ -26,16 +36,32 @@ export const missingFile: Rule = {
     for (const resolved of modelOf(ctx).links) {
       const target = relativeTarget(resolved.url);
       if (target === undefined) continue;
+      // `[https://…](words)`: link/spaced-syntax reports the swap; the words are no path.
+      if (/^(?:https?:\/\/|www\.)\S+$/i.test(resolved.link.text.trim()) && !/[/.]/.test(target)) continue;
       const path = joinPath(folder, target);
       if (exists(path)) continue;
+      const span = resolved.link.urlSpan ?? resolved.link.span;
+      if (EMAIL_TARGET.test(target)) {
+        const fixes = resolved.link.urlSpan && !resolved.definition
+          ? [{ title: ctx.t('fixMailto', { target }), edits: [{ start: span.start, end: span.start, newText: 'mailto:' }], preferred: true, safe: true }]
+          : [];
+        ctx.report({ span, message: ctx.t('email', { target }), fixes });
+        continue;
+      }
+      if (ctx.services.inRepository?.(ctx.doc.path) === false) {
+        // A copy of a few minutes (a download, a corpus) lacks what they link to, and nothing
+        // tells that apart from a broken link: point it out, no more.
+        ctx.report({ span, message: ctx.t('outsideRepository', { target, path }), maxSeverity: 'info' });
+        continue;
+      }
       const image = resolved.link.kind === 'image' || resolved.link.kind === 'image-reference';
-      ctx.report({
-        span: resolved.link.urlSpan ?? resolved.link.span,
-        message: ctx.t(image ? 'missingImage' : 'missing', { target, path }),
-      });
+      ctx.report({ span, message: ctx.t(image ? 'missingImage' : 'missing', { target, path }) });
     }
   },
 };
+
+// `progpow-audit@leastauthority.com` as a destination: an address that lost its `mailto:`.
+const EMAIL_TARGET = /^[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 
 /**
  * The file part of a relative destination (`../img/a%20b.png#x` → `../img/a b.png`), or

@@ -6,6 +6,9 @@ import { modelOf } from './model';
 // `#2037`, `curve#2037`, `opencurve/curve#2037`, `PR 2037`, `issue2160`, `pull/2037`.
 const NUMBER_IN_TEXT = /(?<![\w&])(?:(?:([\w.-]+)\/)?([\w.-]+))?#(\d+)(?!\w)|\b(?:pr|pull|issue)(?:[ \t]*#?|\/)(\d+)(?!\w)/gi;
 
+// Words after which a number names some other PR or issue than the link's own.
+const ANOTHER_ITEM = /(?:\b(?:of|in|from|for|to|by|see|after|than|like|via|since|re|cf\.?|fix(?:es|ed)?|close[sd]?|resolve[sd]?|revert(?:s|ed)?|follow(?:s|-?up(?: to)?)|backports?|supersedes?|replaces?|blocks?|blocked by|depends on|duplicate of)|见|参见|参考|修复|关联|依赖|基于|同)\s*$/i;
+
 interface NamedNumber {
   number: string;
   /** Offset of the digits in the text as written in the source. */
@@ -60,6 +63,8 @@ function namedNumbers(ctx: RuleContext, resolved: ResolvedLink): NamedNumber[] {
   const out: NamedNumber[] = [];
   for (const m of source.matchAll(NUMBER_IN_TEXT)) {
     const number = m[3] ?? m[4];
+    // `Revert accidental inclusion of a part of #69218`: the title names another item on purpose.
+    if (ANOTHER_ITEM.test(source.slice(0, m.index))) continue;
     if (m[3] !== undefined && m[2] !== undefined) {
       const repo = m[2].toLowerCase();
       const owner = m[1]?.toLowerCase();

@@ -1,17 +1,20 @@
 import { inCode, insideParsedLink, looksLikeDestination, normalizeLabel, rendersMarkdown } from '../../links/scan';
-import type { Rule } from '../types';
+import type { Rule, RuleContext } from '../types';
 import { modelOf } from './model';
 
 // `[text] (url)`, `![alt] (src)`, `[text] [label]`: a space Markdown does not allow there.
 const SPACED = /(!?)\[((?:[^[\]\n\\]|\\.)*)\]([ \t]+)(?:\(([^()\s]+)(?:[ \t]+"[^"\n]*")?\)|\[((?:[^[\]\n\\]|\\.)+)\])/g;
+
+// `[https://…/pull/2089](Merge the build scripts)`: the URL in the brackets, words in the parentheses.
+const SWAPPED = /\[[ \t]*((?:https?:\/\/|www\.)[^\s[\]()<>]+)[ \t]*\]\(([^()\n]*)\)/gi;
 
 export const spacedSyntax: Rule = {
   id: 'link/spaced-syntax',
   defaultSeverity: 'warning',
   fixable: true,
   description: {
-    en: 'A space between the link text and its destination: Markdown shows the brackets and the URL as plain text.',
-    zh: '链接文字与地址之间有空格：Markdown 会把方括号和网址原样显示，不成为链接。',
+    en: 'Link syntax Markdown does not read as a link: a space between the text and the destination (`[text] (url)`), or the URL and the text swapped (`[url](text)`).',
+    zh: 'Markdown 不能识别为链接的写法：链接文字与地址之间有空格（`[文字] (网址)`），或网址与文字写反了（`[网址](文字)`）。',
   },
   messages: {
     spaced: {
@@ -19,6 +22,11 @@ export const spacedSyntax: Rule = {
       zh: '不是链接：「[{text}]」与「{destination}」之间的空格使两者都显示为普通文字。',
     },
     fix: { en: 'Remove the space', zh: '删除空格' },
+    swapped: {
+      en: 'The URL and the text are swapped: in "[{url}]({text})" Markdown does not link to the URL. Write [text](url).',
+      zh: '网址与文字写反了：「[{url}]({text})」在 Markdown 中不会链接到该网址。应写作 [文字](网址)。',
+    },
+    fixSwap: { en: 'Swap them: [{text}]({url})', zh: '交换两者：[{text}]({url})' },
   },
   check(ctx) {
     const { doc } = ctx;
@@ -44,5 +52,28 @@ export const spacedSyntax: Rule = {
         fixes: [{ title: ctx.t('fix'), edits: [{ ...gap, newText: '' }], preferred: true, safe: true }],
       });
     }
+    checkSwapped(ctx);
   },
 };
+
+function checkSwapped(ctx: RuleContext): void {
+  const { doc } = ctx;
+  for (const m of doc.text.matchAll(SWAPPED)) {
+    const url = m[1];
+    const text = m[2].trim();
+    // Words, not a destination: `[https://a.b](./notes.md)` or `[https://a.b](https://c.d)` is a real link.
+    if (!text || looksLikeDestination(text) || !/[\s\u0080-\uffff]/.test(text)) continue;
+    const start = m.index;
+    if (inCode(doc, start) || (doc.text[start - 1] ?? '') === '\\' || insideParsedLink(doc, start)) continue;
+    ctx.report({
+      span: { start, end: start + m[0].length },
+      message: ctx.t('swapped', { url, text }),
+      fixes: [{
+        title: ctx.t('fixSwap', { url, text }),
+        edits: [{ start, end: start + m[0].length, newText: `[${text}](${url})` }],
+        preferred: true,
+        safe: true,
+      }],
+    });
+  }
+}

@@ -36,6 +36,8 @@ export const undefinedReference: Rule = {
       if (/[\w\])\\`]/.test(before)) continue;
       const label = m[3] || m[2];
       if (!label.trim() || label.startsWith('^')) continue;
+      // `[i|u][32|size]` spells alternatives (`i32`, `usize`), not a reference.
+      if (label.includes('|') || m[2].includes('|')) continue;
       if (definitions.has(normalizeLabel(label)) || (normalizeLabel(label) === '#' && doc.definitions.some((d) => d.label === '#'))) continue;
       ctx.report({
         span: { start, end: start + m[0].length },

@@ -31,8 +31,12 @@ export const email: Rule = {
     for (const m of doc.text.matchAll(EMAIL)) {
       const span = { start: m.index, end: m.index + m[0].length };
       const address = m[0];
-      // Code samples quote, URLs (`mailto:`, archive links) point: neither publishes an address by accident.
-      if (insideAny(span.start, code) || insideAny(span.start, urls)) continue;
+      // URLs (`mailto:`, archive links) point to an address and inline code quotes a command
+      // (`git config user.email …`): neither publishes one by accident. A code block publishes it
+      // like prose (a pasted invitation, a `git log`), but code also says `x@self.weights`: there
+      // only a domain with a real-looking top level counts.
+      if (insideAny(span.start, urls) || insideAny(span.start, code.inline)) continue;
+      if (insideAny(span.start, code.blocks) && !ADDRESS_DOMAIN.test(address)) continue;
       if (!isPersonal(address) || allowed.some((a) => a.test(address))) continue;
       const header = inEditorHeader(doc, span);
       const removal = removalOf(doc.text, span);
@@ -55,19 +59,21 @@ export const email: Rule = {
 };
 
 const EMAIL = /(?<![\w.+-])[A-Za-z0-9](?:[\w.+-]*[\w+-])?@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-]|\.[\w-])/g;
+const ADDRESS_DOMAIN = /\.(?:[a-z]{2}|com|org|net|edu|gov|mil|int|info|biz|name|pro|io|dev|app|ai|tech|site|online|xyz|top|club|email|mail)$/i;
 const URL = /(?:https?|ftp|mailto):[^\s<>"'`()[\]{}\u3000-\uffff]+/gi;
 
-/** Fenced and inline code only: HTML comments count, they are published with the file. */
-function codeSpans(doc: MinutesDocument): Span[] {
-  const out: Span[] = [];
+/** Inline code (a quoted command) and code blocks (a pasted invitation, a `git log`). */
+function codeSpans(doc: MinutesDocument): { inline: Span[]; blocks: Span[] } {
+  const inline: Span[] = [];
+  const blocks: Span[] = [];
   const visit = (node: Nodes): void => {
     if ((node.type === 'code' || node.type === 'inlineCode') && node.position) {
-      out.push({ start: node.position.start.offset!, end: node.position.end.offset! });
+      (node.type === 'code' ? blocks : inline).push({ start: node.position.start.offset!, end: node.position.end.offset! });
     }
     if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
   };
   visit(doc.mdast);
-  return out;
+  return { inline, blocks };
 }
 
 // Addresses that belong to no one person: machines, examples, lists and roles.
@@ -76,7 +82,7 @@ const DOCUMENTATION_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|i
 const LIST_DOMAIN = /^(?:lists?|groups?|mailman|listserv)\.|(?:^|\.)(?:googlegroups\.com|groups\.io|freelists\.org)$|(?:^|\.)noreply\.(?:github|gitee)\.com$/i;
 const ROLE_LOCAL = new Set([
   'abuse', 'admin', 'administrator', 'all', 'announce', 'ask', 'board', 'bugs', 'coc', 'committee', 'community',
-  'conduct', 'contact', 'dev', 'devel', 'discuss', 'discussion', 'events', 'feedback', 'general', 'hello', 'help',
+  'conduct', 'contact', 'dev', 'devel', 'discuss', 'discussion', 'events', 'feedback', 'general', 'git', 'hello', 'help',
   'hostmaster', 'info', 'infra', 'kernel', 'legal', 'list', 'maintainers', 'marketing', 'news', 'newsletter',
   'office', 'postmaster', 'press', 'privacy', 'security', 'support', 'tc', 'team', 'tsc', 'users', 'webmaster',
 ]);

@@ -7,8 +7,8 @@ export const meetingSecret: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   description: {
-    en: 'A meeting link with its password (`pwd=`) or a meeting passcode is published.',
-    zh: '公开了带密码（`pwd=`）的会议链接或会议密码。',
+    en: 'A meeting link with its password (`pwd=`), a meeting passcode, or the password of an archive (`解压密码：…`) is published.',
+    zh: '公开了带密码（`pwd=`）的会议链接、会议密码或压缩包的解压密码（`解压密码：…`）。',
   },
   messages: {
     inUrl: {
@@ -19,8 +19,13 @@ export const meetingSecret: Rule = {
       en: 'A meeting passcode is published here: anyone who reads the minutes can join the meeting.',
       zh: '此处公开了会议密码：任何读到纪要的人都能入会。',
     },
+    archive: {
+      en: 'The password of an archive is published here: anyone who reads the minutes can open it.',
+      zh: '此处公开了压缩包的解压密码：任何读到纪要的人都能打开它。',
+    },
     fixUrl: { en: 'Remove the password from the link', zh: '从链接中删除密码' },
     fixPasscode: { en: 'Remove the passcode', zh: '删除会议密码' },
+    fixArchive: { en: 'Remove the password', zh: '删除解压密码' },
   },
   // Pasted invitations usually sit in code blocks: this rule reads the whole text, code included.
   check(ctx) {
@@ -54,33 +59,42 @@ function checkUrls(ctx: RuleContext): void {
   }
 }
 
-// Labels that always mean a meeting's secret, and generic ones that do only near a meeting.
+// Labels that always mean a meeting's (or an archive's) secret, and generic ones that do only
+// near a meeting or an archive.
 const MEETING_LABEL = String.raw`会议密码|入会密码|会议口令|meeting\s*pass(?:word|code)|pass\s?code`;
+const ARCHIVE_LABEL = String.raw`解压密码|解压码|压缩包密码|压缩密码|(?:archive|zip|unzip|extraction)\s*password`;
 const GENERIC_LABEL = String.raw`密码|口令|password|pwd`;
 const PASSCODE = new RegExp(
-  String.raw`(?<![A-Za-z])(?:(${MEETING_LABEL})|(${GENERIC_LABEL}))[ \t]*[:：][ \t]*([A-Za-z0-9!@#$%^&*._~+=/-]{3,40})(?![A-Za-z0-9])`,
+  String.raw`(?<![A-Za-z])(?:(${MEETING_LABEL})|(${ARCHIVE_LABEL})|(${GENERIC_LABEL}))[ \t]*[:：][ \t]*([A-Za-z0-9!@#$%^&*._~+=/-]{3,40})(?![A-Za-z0-9])`,
   'gi',
 );
 const NOT_A_SECRET = /^(?:none|null|nil|n\/a|tbd|todo|[*xX#.-]+)$/i;
 const MEETING_CONTEXT =
   /zoom|meeting\.tencent|voovmeeting|webex|feishu|larksuite|teams\.microsoft|meet\.google|welink|bmeeting|腾讯会议|飞书会议|会议号|会议\s*ID|meeting\s*(?:id|number|link)|入会|会议链接/i;
 
-/** `会议密码：123456`, `Passcode: 834213`; `password: demo` in a code sample is not a meeting's. */
+const ARCHIVE_CONTEXT = /\.(?:zip|7z|rar|tar\.gz|tgz)\b|压缩包|压缩文件|附件|\barchive\b|\battachment\b/i;
+
+/**
+ * `会议密码：123456`, `Passcode: 834213`, `解压密码：2024`; `password: demo` in a code sample is no
+ * meeting's: a generic label counts only near a meeting or an archive.
+ */
 function checkPasscodes(ctx: RuleContext): void {
   const { doc } = ctx;
   for (let line = 0; line < doc.lines.lineCount; line++) {
     const lineText = doc.lines.lineText(line);
     for (const m of lineText.matchAll(PASSCODE)) {
-      const value = m[3];
+      const value = m[4];
       if (NOT_A_SECRET.test(value)) continue;
-      if (!m[1] && !nearMeeting(doc, line)) continue;
+      const meeting = m[1] !== undefined || (m[3] !== undefined && near(doc, line, MEETING_CONTEXT));
+      const archive = m[2] !== undefined || (!meeting && m[3] !== undefined && near(doc, line, ARCHIVE_CONTEXT));
+      if (!meeting && !archive) continue;
       const lineStart = doc.lines.lineStart(line);
       const valueStart = lineStart + m.index + m[0].length - value.length;
       ctx.report({
         span: { start: valueStart, end: valueStart + value.length },
-        message: ctx.t('passcode'),
+        message: ctx.t(meeting ? 'passcode' : 'archive'),
         fixes: [{
-          title: ctx.t('fixPasscode'),
+          title: ctx.t(meeting ? 'fixPasscode' : 'fixArchive'),
           edits: [removePasscode(doc, line, { start: lineStart + m.index, end: lineStart + m.index + m[0].length })],
           preferred: true,
           // Deleting a line of a pasted invitation is a change of content a person should see.
@@ -91,9 +105,9 @@ function checkPasscodes(ctx: RuleContext): void {
   }
 }
 
-function nearMeeting(doc: MinutesDocument, line: number): boolean {
+function near(doc: MinutesDocument, line: number, context: RegExp): boolean {
   for (let l = Math.max(0, line - 4); l <= Math.min(doc.lines.lineCount - 1, line + 4); l++) {
-    if (MEETING_CONTEXT.test(doc.lines.lineText(l))) return true;
+    if (context.test(doc.lines.lineText(l))) return true;
   }
   return false;
 }

@@ -2,6 +2,7 @@ import type { Nodes, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { rendersMarkdown } from '../../links/scan';
 import { insideAny } from '../../model/parse';
 import type { MinutesDocument } from '../../model/types';
 import type { Span } from '../../text/lines';
@@ -28,8 +29,8 @@ export const cjkEmphasis: Rule = {
   },
   check(ctx) {
     const { doc } = ctx;
-    // `.txt` minutes (openEuler etherpad exports) are never rendered as Markdown.
-    if (/\.txt$/i.test(doc.path)) return;
+    // `.txt` minutes (openEuler etherpad exports), and plain text pasted whole in a fence, are shown as typed.
+    if (!rendersMarkdown(doc)) return;
     const rendered = strongSpans(doc.mdast);
     const skip = [...doc.verbatim, ...doc.links.flatMap((l) => (l.urlSpan ? [l.urlSpan] : []))];
     for (const span of inlineContainers(doc.mdast)) {
