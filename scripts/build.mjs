@@ -33,16 +33,14 @@ const common = {
  */
 const BROWSER = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], conditions: ['worker'] };
 
-/**
- * pinyin-pro's dictionary is nearly half of a server bundle: the two language servers load one
- * copy of it, dist/pinyin.js, so the .vsix with both stays small (server/src/lsp/pinyin/).
- */
-const SHARED_PINYIN = { alias: { 'pinyin-pro': './server/src/lsp/pinyin/shared.ts' } };
-
 const hosts = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  // Also the npm package's `minutes-language-server` command (other editors start it with --stdio).
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, ...SHARED_PINYIN },
+  // The language server is dist/server-core.js, loaded by an entry for Node (dist/server.js, also
+  // the npm package's `minutes-language-server` command) and one for a Web Worker, so the .vsix
+  // carries it once (server/src/lsp/serverCore.ts). It runs on both, hence the browser's options;
+  // its `vscode-languageserver` is the entry's.
+  { entryPoints: ['server/src/lsp/core.ts'], outfile: 'dist/server-core.js', ...BROWSER, format: 'iife', alias: { 'vscode-languageserver': './server/src/lsp/hostLibrary.cjs' } },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { PACKAGE_VERSION: JSON.stringify(pkg.version) } },
   // The GitHub Action (action.yml) runs this; it runs dist/cli.js.
   { entryPoints: ['server/src/cli/action.ts'], outfile: 'dist/action.js' },
@@ -50,8 +48,7 @@ const hosts = [
   { entryPoints: ['server/src/api/index.ts'], outfile: 'dist/api.js' },
   // The web extension (package.json "browser"): the client, and the server in a Web Worker.
   { entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/browser/extension.js', external: ['vscode'], ...BROWSER },
-  { entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', ...BROWSER, format: 'iife', ...SHARED_PINYIN },
-  { entryPoints: ['server/src/lsp/pinyin/script.ts'], outfile: 'dist/pinyin.js', platform: 'neutral', format: 'iife', mainFields: ['module', 'main'] },
+  { entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', ...BROWSER, format: 'iife' },
 ];
 
 /**

@@ -17,7 +17,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const MAX_VSIX_BYTES = 1024 * 1024;
 const REQUIRED = [
   'extension/package.json', 'extension/package.nls.json', 'extension/package.nls.zh-cn.json',
-  'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/browser/extension.js', 'extension/dist/browser/server.js', 'extension/dist/pinyin.js',
+  'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/browser/extension.js', 'extension/dist/browser/server.js', 'extension/dist/server-core.js',
   'extension/schemas/minutesrc.schema.json',
   'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/images/icon.png',
 ];

@@ -37,7 +37,7 @@ describe('the npm package (npm pack, installed offline into an empty folder)', f
     const installed = join(app, 'node_modules', 'community-minutes');
     const list = (dir: string): string[] => readdirSync(join(installed, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? list(join(dir, e.name)) : [join(dir, e.name)]));
     const files = list('.').sort();
-    for (const wanted of ['dist/cli.js', 'dist/server.js', 'dist/api.js', 'dist/api/index.d.ts', 'dist/api/types.d.ts', 'schemas/minutesrc.schema.json', 'package.json', 'README.md', 'LICENSE']) {
+    for (const wanted of ['dist/cli.js', 'dist/server.js', 'dist/server-core.js', 'dist/api.js', 'dist/api/index.d.ts', 'dist/api/types.d.ts', 'schemas/minutesrc.schema.json', 'package.json', 'README.md', 'LICENSE']) {
       assert.ok(files.includes(wanted), `${wanted} is in the package`);
     }
     assert.deepEqual(files.filter((f) => /\.(ts|map)$/.test(f) && !f.endsWith('.d.ts')), []);

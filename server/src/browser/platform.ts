@@ -13,10 +13,11 @@
  * file of a repository through the editor would be a request per file).
  */
 import type { Connection } from 'vscode-languageserver';
-import { RosterStore } from '../core/roster/store';
 import type { ServerPlatform } from '../lsp/platform';
 import { READ_FILES_METHOD, type ReadFilesParams, type ReadFilesResult } from '../lsp/protocol';
-import { pathToUri } from '../lsp/uri';
+
+/** The server's own URI mapping (lsp/uri.ts, in dist/server-core.js: it knows the workspace folders). */
+type PathToUri = (path: string) => string;
 
 /** Configuration, template and roster files are small; larger ones are not read. */
 const MAX_WORKSPACE_FILE_BYTES = 1024 * 1024;
@@ -34,7 +35,10 @@ export class EditorFiles {
   private flushing: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners: Array<(paths: string[]) => void> = [];
 
-  constructor(private readonly ask: (params: ReadFilesParams) => Promise<ReadFilesResult>) {}
+  constructor(
+    private readonly ask: (params: ReadFilesParams) => Promise<ReadFilesResult>,
+    private readonly pathToUri: PathToUri,
+  ) {}
 
   read(path: string): string | undefined {
     const known = this.known.get(path);
@@ -56,7 +60,7 @@ export class EditorFiles {
     if (!missing.length) return false;
     let result: ReadFilesResult;
     try {
-      result = await this.ask({ uris: missing.map((p) => pathToUri(p)), maxBytes });
+      result = await this.ask({ uris: missing.map((p) => this.pathToUri(p)), maxBytes });
     } catch {
       return false; // the editor could not answer: try again on the next check
     }
@@ -73,7 +77,7 @@ export class EditorFiles {
   /** Reads one file for the workspace check, without keeping it. */
   async readOnce(path: string, maxBytes: number): Promise<string | undefined> {
     try {
-      const result = await this.ask({ uris: [pathToUri(path)], maxBytes });
+      const result = await this.ask({ uris: [this.pathToUri(path)], maxBytes });
       return result.files?.[0]?.text;
     } catch {
       return undefined;
@@ -111,8 +115,8 @@ export function repositoryOfUri(uri: string): string[] {
   return match ? [`github.com/${decodeURIComponent(match[1])}/${decodeURIComponent(match[2])}`] : [];
 }
 
-export function browserPlatform(connection: Connection): ServerPlatform {
-  const files = new EditorFiles((params) => connection.sendRequest<ReadFilesResult>(READ_FILES_METHOD, params));
+export function browserPlatform(connection: Connection, pathToUri: PathToUri): ServerPlatform {
+  const files = new EditorFiles((params) => connection.sendRequest<ReadFilesResult>(READ_FILES_METHOD, params), pathToUri);
   const noLookups = async (lookups: unknown[]) => lookups.map(() => ({ state: 'unverified' as const, reason: 'no-client' }));
   return {
     workspaceFiles: 'workspace-folders',
@@ -120,9 +124,11 @@ export function browserPlatform(connection: Connection): ServerPlatform {
     readFileAsync: (path, maxBytes) => files.readOnce(path, maxBytes),
     services: {
       fileExists: (path) => files.exists(path),
+      // github.dev opens a repository; of other file systems the editor says nothing.
+      inRepository: (path) => (repositoryOfUri(pathToUri(path)).length ? true : undefined),
       workspaceRepos: (path) => repositoryOfUri(pathToUri(path)),
     },
-    createRosters: () => new RosterStore({ readFile: (path) => files.read(path), listMinutes: () => [] }, { scanMinutes: true }),
+    rosterHost: () => ({ readFile: (path) => files.read(path), listMinutes: () => [] }),
     referenceText: () => [],
     fileChanged: (path) => files.forget(path),
     // The editor answers look-ups (with the user's GitHub session); a worker has no token of its own.

@@ -1,16 +1,18 @@
 /**
- * The Community Minutes language server. `node dist/server.js --stdio` (or `--node-ipc`,
- * `--socket=N`): the transport is chosen from the command line by vscode-languageserver.
+ * The Community Minutes language server on Node. `node dist/server.js --stdio` (or `--node-ipc`,
+ * `--socket=N`): the transport is chosen from the command line by vscode-languageserver. The
+ * server itself is dist/server-core.js, beside this file.
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import * as lsp from 'vscode-languageserver/node';
 import { nodePlatform } from '../node/serverPlatform';
-import { startServer } from './server';
+import { loadServerCore } from './serverCore';
 
-const connection = createConnection(ProposedFeatures.all);
+const core = loadServerCore(lsp, () => require(`${__dirname}/server-core.js`));
+const connection = lsp.createConnection(lsp.ProposedFeatures.all);
 
 // A language server that dies takes every diagnostic with it: log and keep serving.
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
 
-startServer(connection, nodePlatform());
+core.startServer(connection, nodePlatform());
 connection.listen();

@@ -1,4 +1,4 @@
-import type { RosterStore } from '../core/roster/store';
+import type { RosterHost } from '../core/roster/store';
 import type { Services } from '../core/services';
 import type { LookupSource } from './linkLookups';
 
@@ -6,7 +6,8 @@ import type { LookupSource } from './linkLookups';
  * What the language server needs from where it runs. On Node (dist/server.js) it reads the
  * disk and runs git; in a browser's Web Worker (dist/browser/server.js) it has no file system
  * and no processes: files come from the editor over LSP requests, and what needs git is not
- * there. Everything else, the core included, is the same code.
+ * there. Everything else, the core included, is the same code: dist/server-core.js, which
+ * each entry loads (serverCore.ts).
  */
 export interface ServerPlatform {
   /**
@@ -19,9 +20,10 @@ export interface ServerPlatform {
   readFile(path: string): string | undefined;
   /** A file for the workspace check, read in full; undefined when absent or larger than `maxBytes`. */
   readFileAsync(path: string, maxBytes: number): Promise<string | undefined>;
-  /** The core's services that need the platform (does a linked file exist, the checkout's remotes). */
-  readonly services: Pick<Services, 'fileExists' | 'workspaceRepos'>;
-  createRosters(trusted: () => boolean, log: (message: string) => void): RosterStore;
+  /** The core's services that need the platform (does a linked file exist, is it a checkout, its remotes). */
+  readonly services: Pick<Services, 'fileExists' | 'inRepository' | 'workspaceRepos'>;
+  /** Where rosters read their files (and, on Node in a trusted workspace, `git log`). */
+  rosterHost(trusted: () => boolean, log: (message: string) => void): RosterHost;
   /** Correctly encoded minutes of a workspace folder, for the lossy mojibake repair. */
   referenceText(root: string): readonly string[];
   /** A watched file changed: drop what was read from it. */

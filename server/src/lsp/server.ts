@@ -16,6 +16,7 @@ import { documentSymbols } from './symbols';
 import { registerRuleCatalog } from './ruleCatalog';
 import { registerSummary } from './summary';
 import { registerWorkspaceLint } from './workspaceLint';
+import { RosterStore } from '../core/roster/store';
 import type { ServerPlatform } from './platform';
 import { pathToUri, setWorkspaceFolders, uriToPath } from './uri';
 import { FileWatchers } from './watchers';
@@ -47,7 +48,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   const openText = (path: string) => documents.all().find((d) => uriToPath(d.uri).onDisk && uriToPath(d.uri).path === path)?.getText();
   const configs = new ConfigStore(openText, (path) => platform.readFile(path));
-  const rosters = platform.createRosters(() => trusted, log);
+  const rosters = new RosterStore(platform.rosterHost(() => trusted, log), { scanMinutes: true });
   const referenceText = (path: string) => {
     const root = configs.rootFor(path);
     return root ? platform.referenceText(root) : [];

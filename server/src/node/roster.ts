@@ -1,80 +1,20 @@
-import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Lang } from '../core/i18n/lang';
 import type { ResolvedConfig } from '../core/config/types';
-import type { RosterEntry } from '../core/roster';
-import { MAX_SCANNED_BYTES, MINUTES_FILE, RosterStore } from '../core/roster/store';
-import { walkFiles } from './walk';
+import { RosterStore } from '../core/roster/store';
+import { diskRosterHost, type DiskRosterOptions } from './rosterFiles';
 
-/** Reads a file's text (an open editor buffer first, in the language server); undefined when absent. */
-export type ReadText = (path: string) => string | undefined;
+export { gitAuthorEntries, listMinutes, MAX_SCANNED_FILES, type ReadText } from './rosterFiles';
 
-export interface NodeRosterOptions {
-  readFile?: ReadText;
+export interface NodeRosterOptions extends DiskRosterOptions {
   /** Scan the workspace's minutes for the handles they use (completion, "known" logins, renames). */
   scanMinutes?: boolean;
-  /** `git log` authors: only in a trusted workspace (git runs the repository's hooks and config). */
-  git?: () => boolean;
-  log?: (message: string) => void;
 }
-
-/** Minutes files scanned per workspace folder, at most: a huge monorepo must not stall the server. */
-export const MAX_SCANNED_FILES = 5000;
 
 /** Rosters from the disk, with `git log` authors when the host allows it (a trusted workspace). */
 export class NodeRosters extends RosterStore {
   constructor(options: NodeRosterOptions = {}) {
-    super(
-      {
-        readFile: options.readFile ?? readDiskText,
-        exists: existsSync,
-        listMinutes: (root) => listMinutes(root),
-        historyAuthors: (root) => (options.git?.() && existsSync(`${root}/.git`) ? gitLogAuthors(root, options.log) : undefined),
-      },
-      { scanMinutes: options.scanMinutes },
-    );
-  }
-}
-
-/** `git log` authors of a folder; a failure (no git, a timeout) is logged and reads as nobody. */
-function gitLogAuthors(root: string, log: ((message: string) => void) | undefined): Promise<RosterEntry[]> {
-  return new Promise((resolve) => {
-    execFile('git', ['-C', root, 'log', '--no-merges', '-n', '5000', '--format=%an%x09%ae'], { timeout: 5000, maxBuffer: 8 * 1024 * 1024 }, (error, stdout) => {
-      if (error) log?.(`git log in ${root} failed: ${error.message}`);
-      resolve(error ? [] : gitAuthorEntries(stdout, root));
-    });
-  });
-}
-
-/** `Name<TAB>email` lines → one entry per author; GitHub no-reply addresses give the login too. */
-export function gitAuthorEntries(log: string, root: string): RosterEntry[] {
-  const byName = new Map<string, RosterEntry>();
-  for (const line of log.split('\n')) {
-    const [name, email] = line.split('\t');
-    if (!name?.trim()) continue;
-    const login = /^(?:\d+\+)?([A-Za-z0-9-]+)@users\.noreply\.github\.com$/i.exec(email?.trim() ?? '')?.[1];
-    const key = name.trim().toLowerCase();
-    const existing = byName.get(key);
-    if (existing) {
-      existing.handle ??= login;
-      continue;
-    }
-    byName.set(key, { handle: login, forge: 'github', name: name.trim(), roles: ['commit author'], source: { kind: 'git', path: root } });
-  }
-  return [...byName.values()];
-}
-
-/** Minutes-like files under a folder (Markdown and text), skipping build and VCS folders. */
-export function listMinutes(root: string, limit = MAX_SCANNED_FILES): string[] {
-  return walkFiles(root, { limit, accept: (name, stat) => MINUTES_FILE.test(name) && stat.size <= MAX_SCANNED_BYTES }).map((p) => p.replace(/\\/g, '/'));
-}
-
-function readDiskText(path: string): string | undefined {
-  try {
-    if (!statSync(path).isFile()) return undefined;
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
+    super(diskRosterHost(options), { scanMinutes: options.scanMinutes });
   }
 }
 

@@ -5,7 +5,7 @@ import { nodeConfigHost, nodeServices } from './host';
 import { fileCacheStore } from './links/fileStore';
 import { LinkCache, NodeLinkStatus } from './linkStatus';
 import { ReferenceTexts } from './reference';
-import { NodeRosters } from './roster';
+import { diskRosterHost } from './rosterFiles';
 
 /** The language server on Node: the disk, `git log` in trusted workspaces, look-ups with `GITHUB_TOKEN`. */
 export function nodePlatform(): ServerPlatform {
@@ -20,7 +20,7 @@ export function nodePlatform(): ServerPlatform {
       return readFile(path, 'utf8').catch(() => undefined);
     },
     services: nodeServices,
-    createRosters: (trusted, log) => new NodeRosters({ scanMinutes: true, git: trusted, log }),
+    rosterHost: (trusted, log) => diskRosterHost({ git: trusted, log }),
     referenceText: (root) => references.textsFor(root),
     fileChanged: (path) => references.fileChanged(path),
     ownLinkLookups(cachePath) {

@@ -1,5 +1,6 @@
 import { joinPath } from '../config/load';
 import type { ResolvedConfig } from '../config/types';
+import { MAX_SCANNED_BYTES, MINUTES_FILE } from './files';
 import { filled, sourceMessages } from './sources/problems';
 import { AUTODETECTED_ROSTERS, inlineEntries, parseRosterSource } from './sources';
 import { Roster } from './roster';
@@ -18,9 +19,6 @@ export interface RosterHost {
   historyAuthors?(root: string): Promise<RosterEntry[]> | undefined;
 }
 
-/** Larger files are not scanned for mentions. */
-export const MAX_SCANNED_BYTES = 1024 * 1024;
-export const MINUTES_FILE = /\.(?:md|markdown|txt)$/i;
 
 interface CachedRoster {
   roster: Roster;
