@@ -63,7 +63,7 @@ export function buildSchema({ allRules, ruleDocsUrl, builtinTemplates }, templat
     properties: {
       $schema: { type: 'string' },
       extends: {
-        description: 'Another config file (a path relative to this one), or several, applied before this one. / 先应用的其他配置文件。',
+        description: 'Another config file (a path relative to this one, inside the repository), or several, applied before this one. / 先应用的其他配置文件（须在仓库内）。',
         anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
       },
       template: {
@@ -96,12 +96,12 @@ export function buildSchema({ allRules, ruleDocsUrl, builtinTemplates }, templat
             items: { type: 'string', pattern: '^[^/\\s]+/[^/\\s]+$' },
           },
           online: {
-            description: 'Also ask the forge whether each PR/issue exists and is of the linked kind (cached, rate-limit aware). / 联网检查 PR/issue 是否存在及类型。',
+            markdownDescription: 'A wish of the repository: ask the forge whether each PR/issue exists and is of the linked kind. Only the user turns this on (`minutes-lint --online`, the user setting `communityMinutes.links.online`). / 仓库的意愿：联网检查 PR/issue。只有用户能开启。',
             type: 'boolean',
             default: false,
           },
           api: {
-            markdownDescription: 'Forge host → API base URL, e.g. `{ "github.com": "https://api.github.com" }` (GitHub Enterprise, Gitee, a local test server). / 代码托管平台主机名到 API 地址的映射。',
+            markdownDescription: 'Forge host → API base URL (GitHub Enterprise, GitCode). The hosts count as forges; the URLs are asked only once the user confirms them (`minutes-lint --api HOST=URL`, the user setting `communityMinutes.links.api`). / 代码托管平台主机名到 API 地址的映射；地址须经用户确认后才会访问。',
             type: 'object',
             additionalProperties: { type: 'string', format: 'uri' },
             default: { 'github.com': 'https://api.github.com' },
@@ -114,7 +114,7 @@ export function buildSchema({ allRules, ruleDocsUrl, builtinTemplates }, templat
         additionalProperties: false,
         properties: {
           sources: {
-            markdownDescription: 'Roster files, relative to this file: a `team.json`, openEuler `sig-info.yaml`, `CODEOWNERS`, `OWNERS`. / 名册文件。',
+            markdownDescription: 'Roster files, relative to this file and inside the repository: a `team.json`, openEuler `sig-info.yaml`, `CODEOWNERS`, `OWNERS`. / 名册文件（须在仓库内）。',
             type: 'array',
             items: { type: 'string' },
           },

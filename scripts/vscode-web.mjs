@@ -154,7 +154,10 @@ class Run {
     this.linkServer = linkServer;
     this.dir = mkdtempSync(join(SYSTEM_TMP, 'minutes-vscode-web-'));
     for (const sub of ['user-data/User', 'extensions', 'logs', 'tmp', 'xdg-data', 'xdg-config', 'xdg-cache']) mkdirSync(join(this.dir, sub), { recursive: true });
-    writeFileSync(join(this.dir, 'user-data/User/settings.json'), JSON.stringify(restricted ? RESTRICTED_SETTINGS : USER_SETTINGS, null, 2));
+    // The user confirms the local API for github.com (a user setting, as the network is the
+    // user's); the online tests turn `communityMinutes.links.online` on themselves.
+    const confirmed = linkServer ? { 'communityMinutes.links.api': { 'github.com': linkServer } } : {};
+    writeFileSync(join(this.dir, 'user-data/User/settings.json'), JSON.stringify(restricted ? RESTRICTED_SETTINGS : { ...USER_SETTINGS, ...confirmed }, null, 2));
     this.workspace = workspace ? workspace(this.dir) : copyWorkspace(this.dir, { linkServer });
     this.server = undefined;
     this.log = createWriteStream(join(this.dir, 'logs/driver.log'));

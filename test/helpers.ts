@@ -21,6 +21,8 @@ export interface LintTextOptions {
   services?: Services;
   /** Run the online rules too (they ask `services.linkStatus`). */
   online?: boolean;
+  /** API servers the user confirmed (a configuration's `links.api` alone is not asked). */
+  confirmedApi?: Record<string, string>;
 }
 
 /** Lints an in-memory document the way the hosts do; `path` drives template detection. */
@@ -28,7 +30,7 @@ export function lintText(text: string, path: string, options: LintTextOptions = 
   const spec = options.template ? builtinTemplate(options.template) : undefined;
   if (options.template && !spec) throw new Error(`no built-in template ${options.template}`);
   const template = spec ? resolveTemplate(path, text, { spec, reason: 'test' }) : undefined;
-  return lint({ path, text, template, config: options.config, lang: options.lang, services: options.services, online: options.online });
+  return lint({ path, text, template, config: options.config, lang: options.lang, services: options.services, online: options.online, confirmedApi: options.confirmedApi });
 }
 
 export function only(diagnostics: Diagnostic[], rule: string): Diagnostic[] {

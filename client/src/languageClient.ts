@@ -16,8 +16,30 @@ export function readSettings(): ClientSettings {
     language: config.get<ClientSettings['language']>('language', 'auto'),
     enable: config.get<boolean>('enable', true),
     run: config.get<ClientSettings['run']>('run', 'onType'),
-    links: { online: config.get<boolean>('links.online', false) },
+    links: userLinkSettings(),
   };
+}
+
+/**
+ * The network settings from the user's own settings only. The manifest already gives them
+ * `application` scope (VS Code ignores workspace values); reading the global value makes sure,
+ * whatever VS Code version or fork runs this: a workspace's `.vscode/settings.json` comes with
+ * the repository, and a pull request must not be able to turn the network on.
+ */
+export function userLinkSettings(): ClientSettings['links'] {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const online = config.inspect<boolean>('links.online')?.globalValue;
+  const api = config.inspect<Record<string, string>>('links.api')?.globalValue;
+  return { online: online === true, ...(api && typeof api === 'object' ? { api } : {}) };
+}
+
+/** Network settings a workspace tried to set (and that are ignored), by name. */
+export function workspaceLinkSettings(): string[] {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  return ['links.online', 'links.api'].filter((key) => {
+    const seen = config.inspect(key);
+    return seen?.workspaceValue !== undefined || seen?.workspaceFolderValue !== undefined;
+  });
 }
 
 /**
@@ -45,6 +67,18 @@ export function clientOptions(context: vscode.ExtensionContext, where: 'node' | 
   return {
     documentSelector: documentSelector(where),
     synchronize: { fileEvents: configWatcher },
+    // The server pulls its settings through here: the network ones are the user's, never the workspace's.
+    middleware: {
+      workspace: {
+        configuration: async (params, token, next) => {
+          const answers = await next(params, token);
+          if (!Array.isArray(answers)) return answers;
+          return answers.map((answer, i) =>
+            params.items[i]?.section === SETTINGS_SECTION && answer && typeof answer === 'object' ? { ...answer, links: userLinkSettings() } : answer,
+          );
+        },
+      },
+    },
     // A function, so a restart sends the current locale, settings and trust.
     initializationOptions: () => ({
       locale: vscode.env.language,

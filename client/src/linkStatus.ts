@@ -13,7 +13,7 @@ import type { LinkStatus } from '../../server/src/core/links/types';
 import { LINK_STATUS_METHOD, LINK_STATUS_RESET_METHOD, type LinkStatusParams, type LinkStatusResult } from '../../server/src/lsp/protocol';
 import type { CacheStore } from '../../server/src/node/links/cache';
 import { LinkCache, NodeLinkStatus } from '../../server/src/node/linkStatus';
-import { SETTINGS_SECTION } from './languageClient';
+import { SETTINGS_SECTION, userLinkSettings, workspaceLinkSettings } from './languageClient';
 import { userLang } from './messages';
 
 const SAVE_DELAY_MS = 2000;
@@ -23,6 +23,10 @@ const messages = {
   signInFailed: { en: 'GitHub sign-in did not complete: {reason}', zh: 'GitHub 登录未完成：{reason}' },
   enableOnline: { en: 'Online link checks are off. Turn them on?', zh: '联网链接检查未开启。是否开启？' },
   turnOn: { en: 'Turn On', zh: '开启' },
+  workspaceIgnored: {
+    en: 'This workspace\'s settings set {keys}. Online link checks follow your user settings only (a repository must not turn the network on): the workspace values are ignored.',
+    zh: '此工作区的设置中有 {keys}。联网检查链接只听从你的用户设置（仓库不能开启联网），工作区中的值会被忽略。',
+  },
 } satisfies Record<string, Message>;
 
 const say = (id: keyof typeof messages, data?: Record<string, string>) => format(messages[id], userLang(), data);
@@ -50,7 +54,14 @@ class GitHubToken {
   }
 }
 
+/** Once per window: a workspace that sets the network settings learns that they are ignored. */
+function noteIgnoredWorkspaceSettings(): void {
+  const keys = workspaceLinkSettings();
+  if (keys.length) void vscode.window.showInformationMessage(say('workspaceIgnored', { keys: keys.map((k) => `${SETTINGS_SECTION}.${k}`).join(', ') }));
+}
+
 export function registerLinkLookups(context: vscode.ExtensionContext, client: LanguageClient, store: CacheStore): void {
+  noteIgnoredWorkspaceSettings();
   const github = new GitHubToken();
   const service = new NodeLinkStatus({ cache: LinkCache.open(store), token: () => github.get() });
   let saving: ReturnType<typeof setTimeout> | undefined;
@@ -84,7 +95,7 @@ export function registerLinkLookups(context: vscode.ExtensionContext, client: La
         return;
       }
       const settings = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-      if (!settings.get<boolean>('links.online', false)) {
+      if (!userLinkSettings().online) {
         const turnOn = say('turnOn');
         if ((await vscode.window.showInformationMessage(say('enableOnline'), turnOn)) === turnOn) {
           await settings.update('links.online', true, vscode.ConfigurationTarget.Global);

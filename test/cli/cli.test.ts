@@ -91,7 +91,7 @@ describe('minutes-lint', () => {
     writeFileSync(join(dir, '.minutesrc.json'), '{ "rules": { "template/missing-section": "loud" ');
     const r = run(['--format', 'json', '2024-03-14.md'], dir);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /\.minutesrc\.json: JSON syntax error/);
+    assert.match(r.stderr, /\.minutesrc\.json:1:\d+: JSON syntax error/, 'the problem says where it is');
     const diagnostics = JSON.parse(r.stdout).files[0].diagnostics;
     assert.ok(diagnostics.some((d: { rule: string; severity: string }) => d.rule === 'template/missing-section' && d.severity === 'warning'));
   });

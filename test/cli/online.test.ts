@@ -81,10 +81,9 @@ describe('minutes-lint --online against local API servers', () => {
     enterprise = await FakeForgeApi.start({
       '/api/v3/repos/storage/curve-ee/issues/12': { status: 403, headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(Math.floor(Date.now() / 1000) + 3600) } },
     });
-    // Every forge the minutes link to is answered locally; the guard refuses anything else.
-    writeFileSync(join(dir, '.minutesrc.json'), JSON.stringify({
-      links: { api: { 'github.com': github.url, 'gitee.com': `${gitee.url}/api/v5`, 'git.example.com': `${enterprise.url}/api/v3` } },
-    }));
+    // Every forge the minutes link to is answered locally; the guard refuses anything else. The
+    // repository names the servers (a wish); the runs confirm them with --api, as a user would.
+    writeFileSync(join(dir, '.minutesrc.json'), JSON.stringify({ links: { api: apis() } }));
     writeFileSync(join(dir, 'loopback-guard.cjs'), LOOPBACK_GUARD);
     mkdirSync(join(dir, 'curve', '2024'), { recursive: true });
     writeFileSync(join(dir, 'curve', '2024', '2024-03-14.md'), MINUTES);
@@ -96,10 +95,12 @@ describe('minutes-lint --online against local API servers', () => {
   });
 
   const requests = () => [...github.requests, ...gitee.requests, ...enterprise.requests];
+  const apis = (): Record<string, string> => ({ 'github.com': github.url, 'gitee.com': `${gitee.url}/api/v5`, 'git.example.com': `${enterprise.url}/api/v3` });
+  const confirm = () => Object.entries(apis()).flatMap(([host, url]) => ['--api', `${host}=${url}`]);
 
   it('reports what the API says, on the right lines, caches it, and revalidates with the ETag', async () => {
     const file = join('curve', '2024', '2024-03-14.md');
-    const first = await run(['--online', '--timeout', '0.3', '--format', 'json', file], dir);
+    const first = await run(['--online', ...confirm(), '--timeout', '1', '--format', 'json', file], dir);
     assert.equal(first.code, 1, first.stderr);
     assert.deepEqual(onlineFindings(first.stdout), [
       'link/kind-mismatch:14:warning',
@@ -123,13 +124,11 @@ describe('minutes-lint --online against local API servers', () => {
     assert.deepEqual(states, ['opencurve/curve|item|2300=found', 'opencurve/curve|item|2409=found', 'opencurve/curve|item|24090=not-found', 'openeuler/community|pull|4570=found'].sort());
     assert.deepEqual(Object.keys(cache.blocked), [enterprise.url], 'the rate limit outlives the run');
 
-    // Second run, with `links.online` in the config instead of the flag: fresh answers come from
-    // the cache; only the look-up that timed out is asked again, and the limited host not at all.
-    const config = JSON.parse(readFileSync(join(dir, '.minutesrc.json'), 'utf8'));
-    config.links.online = true;
-    writeFileSync(join(dir, '.minutesrc.json'), JSON.stringify(config));
+    // Second run, with the servers confirmed in the environment: fresh answers come from the
+    // cache; only the look-up that timed out is asked again, and the limited host not at all.
     const before = [github, gitee, enterprise].map((a) => a.requests.length);
-    const second = await run(['--timeout', '0.3', '--format', 'json', file], dir);
+    const env = { MINUTES_LINT_API: Object.entries(apis()).map(([host, url]) => `${host}=${url}`).join(',') };
+    const second = await run(['--online', '--timeout', '1', '--format', 'json', file], dir, env);
     assert.deepEqual(onlineFindings(second.stdout), onlineFindings(first.stdout));
     const asked = [github, gitee, enterprise].flatMap((a, i) => a.requests.slice(before[i]).map((r) => r.path));
     assert.deepEqual(asked, ['/repos/opencurve/curve/issues/5555']);
@@ -138,7 +137,7 @@ describe('minutes-lint --online against local API servers', () => {
     const aged = JSON.parse(readFileSync(cacheFile, 'utf8'));
     for (const entry of Object.values(aged.entries) as any[]) entry.checkedAt -= 3 * 24 * 3600_000;
     writeFileSync(cacheFile, JSON.stringify(aged));
-    const third = await run(['--timeout', '0.3', '--format', 'json', file], dir);
+    const third = await run(['--online', ...confirm(), '--timeout', '1', '--format', 'json', file], dir);
     assert.deepEqual(onlineFindings(third.stdout), onlineFindings(first.stdout));
     const revalidated = github.requests.filter((r) => r.path.endsWith('/2409')).at(-1)!;
     assert.equal(revalidated.headers['if-none-match'], '"pr-2409"');
@@ -152,9 +151,39 @@ describe('minutes-lint --online against local API servers', () => {
     assert.equal(requests().length, 0);
     assert.ok(!existsSync(join(dir, '.cache')), 'an offline run writes no cache');
 
-    const online = await run(['--online', '--timeout', '0.3', '--cache', 'ci-cache/links.json', file], dir);
+    const online = await run(['--online', ...confirm(), '--timeout', '1', '--cache', 'ci-cache/links.json', file], dir);
     assert.match(online.stdout, /opencurve\/curve#24090 does not exist on github\.com/);
     assert.ok(existsSync(join(dir, 'ci-cache', 'links.json')));
     assert.ok(!existsSync(join(dir, '.cache')));
+  });
+
+  it('a repository that sets links.online and links.api makes a run without --online ask nothing, and is told so once', async () => {
+    writeFileSync(join(dir, '.minutesrc.json'), `{\n  "links": {\n    "online": true,\n    "api": ${JSON.stringify(apis())}\n  }\n}\n`);
+    writeFileSync(join(dir, 'curve', '2024', '2024-03-15.md'), MINUTES);
+    const r = await run(['--format', 'json', 'curve'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout).files.flatMap((f: { diagnostics: JsonDiagnostic[] }) => f.diagnostics.filter((d) => d.rule === 'link/not-found' || d.rule === 'link/kind-mismatch')), []);
+    assert.deepEqual(requests(), [], 'no request to any address the repository named');
+    const notes = r.stderr.trim().split('\n');
+    assert.equal(notes.length, 4, r.stderr);
+    assert.match(notes[0], /^minutes-lint: note: .*\.minutesrc\.json:3:15: "links\.online" is a wish of the repository, not a switch/);
+    assert.match(notes[1], /\.minutesrc\.json:4:\d+: "links\.api": github\.com → http:\/\/127\.0\.0\.1:\d+ is not asked until you confirm it \(minutes-lint --api github\.com=/);
+
+    // --online with only github.com confirmed: the other servers the repository named stay unasked.
+    const partly = await run(['--online', '--api', `github.com=${github.url}`, '--timeout', '1', '--format', 'json', 'curve'], dir);
+    assert.ok(github.requests.length > 0);
+    assert.deepEqual([...gitee.requests, ...enterprise.requests], []);
+    assert.doesNotMatch(partly.stderr, /links\.online/);
+    assert.match(partly.stderr, /"links\.api": gitee\.com/);
+    assert.doesNotMatch(partly.stderr, /"links\.api": github\.com/);
+  });
+
+  it('--api needs HOST=URL with an http(s) URL; a malformed MINUTES_LINT_API is a usage error', async () => {
+    const bad = await run(['--api', 'github.com', 'curve'], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--api needs HOST=URL/);
+    const env = await run(['curve'], dir, { MINUTES_LINT_API: 'github.com=file:///etc/passwd' });
+    assert.equal(env.code, 2);
+    assert.match(env.stderr, /MINUTES_LINT_API must be HOST=URL pairs/);
   });
 });

@@ -40,12 +40,12 @@ class PlainClient {
   readonly configurationRequests: Array<{ section?: string }> = [];
   private waiters: Array<{ test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
 
-  private constructor(private readonly child: ChildProcess, readonly connection: MessageConnection) {}
+  private constructor(private readonly child: ChildProcess, readonly connection: MessageConnection, private settings: Record<string, unknown> | undefined) {}
 
   static async start(root: string, profile: EditorProfile): Promise<PlainClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const client = new PlainClient(child, connection);
+    const client = new PlainClient(child, connection, profile.settings);
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       client.published.push(p);
       client.waiters = client.waiters.filter((w) => (w.test(p) ? (w.resolve(p), false) : true));
@@ -53,7 +53,7 @@ class PlainClient {
     if (profile.configuration) {
       connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => {
         client.configurationRequests.push(...params.items);
-        return params.items.map((item) => lookupSection(profile.settings, item.section));
+        return params.items.map((item) => lookupSection(client.settings, item.section));
       });
     } else {
       // A client without the capability would answer "method not found": record that it was asked at all.
@@ -78,6 +78,12 @@ class PlainClient {
     await connection.sendNotification('initialized', {});
     if (profile.pushAtStart) await connection.sendNotification('workspace/didChangeConfiguration', { settings: profile.settings ?? null });
     return client;
+  }
+
+  /** The user edits the editor's settings table: later pulls read it, and the editor pushes it. */
+  changeSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    return this.connection.sendNotification('workspace/didChangeConfiguration', { settings });
   }
 
   open(uri: string, text: string): void {
@@ -138,12 +144,11 @@ describe('language server with the settings of other editors (Neovim, Helix, Ema
   });
 
   it('Emacs eglot: workspace configuration by section; a change is pushed and applied', async () => {
-    const settings: Record<string, unknown> = { communityMinutes: { language: 'en' } };
-    client = await PlainClient.start(workspace.root, { configuration: true, pushAtStart: true, settings });
+    client = await PlainClient.start(workspace.root, { configuration: true, pushAtStart: true, settings: { communityMinutes: { language: 'en' } } });
     const uri = workspace.uri('curve/2024/2024-05-16.md');
     client.open(uri, CURVE_WITHOUT_TIME);
     await client.diagnostics(uri, english, 'English messages');
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { communityMinutes: { language: 'zh' } } });
+    await client.changeSettings({ communityMinutes: { language: 'zh' } });
     await client.diagnostics(uri, chinese, 'Chinese after the change');
   });
 
@@ -152,7 +157,7 @@ describe('language server with the settings of other editors (Neovim, Helix, Ema
     const uri = workspace.uri('curve/2024/2024-05-16.md');
     client.open(uri, CURVE_WITHOUT_TIME);
     await client.diagnostics(uri, english, 'defaults: English');
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { communityMinutes: { enable: false } } });
+    await client.changeSettings({ communityMinutes: { enable: false } });
     await client.diagnostics(uri, (p) => p.diagnostics.length === 0, 'no diagnostics when disabled');
   });
 

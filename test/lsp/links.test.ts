@@ -119,15 +119,37 @@ describe('language server over stdio: PR/issue links', () => {
     }
   });
 
-  it('for an editor that does not answer minutes/linkStatus, looks links up itself (links.online, links.api)', async () => {
+  it('a configuration that wishes for online checks gets a note on its lines, and the server asks nothing', async () => {
+    const api = await FakeForgeApi.start({});
+    const config = `{\n  "links": {\n    "online": true,\n    "api": { "github.com": "${api.url}" }\n  }\n}\n`;
+    workspace.write('.minutesrc.json', config);
+    const client = await TestClient.start({ root: workspace.root, initializationOptions: { language: 'en', linkCache: workspace.path('cache/links.json') } });
+    try {
+      client.open(uri(), MINUTES);
+      client.open(workspace.uri('.minutesrc.json'), config, 'jsonc');
+      const notes = (await client.waitForDiagnostics(workspace.uri('.minutesrc.json'), (p) => p.diagnostics.length === 2)).diagnostics;
+      assert.deepEqual(notes.map((d) => [d.severity, d.range.start.line]), [[3, 2], [3, 3]], 'information, on the "online" and the "github.com" lines');
+      assert.match(notes[0].message, /"links\.online" is a wish of the repository, not a switch/);
+      assert.match(notes[1].message, new RegExp(`"links\\.api": github\\.com → ${api.url.replace(/[.]/g, '\\.')} is not asked until you confirm it`));
+      const diagnostics = await client.diagnosticsFor(uri(), 1);
+      assert.ok(!diagnostics.some((d) => d.code === 'link/not-found' || d.code === 'link/kind-mismatch'));
+      await new Promise((resolve) => setTimeout(resolve, 2000)); // longer than a lint waits for answers
+      assert.deepEqual(api.requests, [], 'the local API heard nothing');
+    } finally {
+      await client.stop();
+      await api.close();
+    }
+  });
+
+  it('for an editor that does not answer minutes/linkStatus, looks links up itself (user settings links.online, links.api)', async () => {
     const api = await FakeForgeApi.start({
       '/repos/opencurve/curve/issues/2409': { status: 200, json: githubPull(2409, 'Local snapshot', 'alice') },
       '/repos/opencurve/curve/issues/2300': { status: 200, json: githubIssue(2300, 'Snapshot files are left behind', 'bob') },
     });
-    // The only forge the minutes link to is answered by the local server.
-    workspace.write('.minutesrc.json', JSON.stringify({ links: { online: true, api: { 'github.com': api.url } } }));
+    // The only forge the minutes link to is answered by the local server, which the user confirmed.
     const cache = workspace.path('cache/links.json');
-    const client = await TestClient.start({ root: workspace.root, initializationOptions: { language: 'en', linkCache: cache } });
+    const settings = { language: 'en', links: { online: true, api: { 'github.com': api.url } } };
+    const client = await TestClient.start({ root: workspace.root, initializationOptions: { settings, linkCache: cache } });
     try {
       client.open(uri(), MINUTES);
       const published = await client.waitForDiagnostics(uri(), (p) => p.diagnostics.some((d) => d.code === 'link/not-found'));

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { fork } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
@@ -36,4 +36,43 @@ describe('language server over node IPC (how the VS Code client starts it)', () 
       workspace.dispose();
     }
   });
+});
+
+describe('language server over stdio: a broken message stream', () => {
+  /** Starts the server, writes `input` to its stdin, and tells how it ended (or that it did not, within 10 s). */
+  function feed(input: string): Promise<{ code: number | null; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const timer = setTimeout(() => {
+        child.kill();
+        resolve({ code: null, stderr: `${stderr}\n(still running after 10 s)` });
+      }, 10_000);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve({ code, stderr });
+      });
+      child.stdin.write(input);
+    });
+  }
+
+  const message = (body: object) => {
+    const json = JSON.stringify(body);
+    return `Content-Length: ${Buffer.byteLength(json)}\r\n\r\n${json}`;
+  };
+  const initialize = message({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+
+  for (const [what, input] of [
+    ['garbage instead of a header', 'hello, language server\r\n\r\n'],
+    ['a header without Content-Length', 'Content-Type: x\r\n\r\n{}'],
+    ['garbage after a good message', `${initialize}GET / HTTP/1.1\r\nHost: x\r\n\r\n`],
+    ['a body that is not JSON', 'Content-Length: 5\r\n\r\n{{{{{'],
+  ]) {
+    it(`${what}: the server exits (status 1) so that the client starts a new one, instead of staying deaf`, async () => {
+      const ended = await feed(input);
+      assert.equal(ended.code, 1, ended.stderr);
+      assert.match(ended.stderr, /the message stream is broken/);
+    });
+  }
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResolvedConfig } from '../../server/src/core/config/types';
-import type { ForgeTarget } from '../../server/src/core/links/types';
+import type { ForgeTarget, LinkStatus } from '../../server/src/core/links/types';
 import { fileCacheStore } from '../../server/src/node/links/fileStore';
 import { LinkCache, NodeLinkStatus, type NodeLinkStatusOptions } from '../../server/src/node/linkStatus';
 import { FakeForgeApi, githubIssue, githubPull, loopbackFetch } from '../fixtures/links/fake-api';
@@ -223,14 +223,15 @@ describe('online link rules with the node service', () => {
     await Promise.all([github, gitee, enterprise].map((a) => a?.close()));
   });
 
-  const config = (): ResolvedConfig => ({
-    config: { links: { online: true, api: { 'github.com': github.url, 'gitee.com': `${gitee.url}/api/v5`, 'git.example.com': `${enterprise.url}/api/v3` } } },
-    problems: [],
-  });
+  const apis = () => ({ 'github.com': github.url, 'gitee.com': `${gitee.url}/api/v5`, 'git.example.com': `${enterprise.url}/api/v3` });
+  const config = (): ResolvedConfig => ({ config: { links: { online: true, api: apis() } }, problems: [] });
+  /** The hosts' way of linting online: the user turned it on and confirmed these API servers. */
+  const lintOnline = (text: string, resolved: ResolvedConfig, linkStatus: NodeLinkStatus) =>
+    lintText(text, 'curve/2024/2024-03-14.md', { template: 'curve-biweekly', config: resolved, services: { linkStatus }, online: true, confirmedApi: apis() });
 
   it('reports the missing PR, the issue linked as a PR, the move, and what could not be verified — on their lines', async () => {
     const linkStatus = service({ timeoutMs: 200 });
-    const result = await lintText(MINUTES, 'curve/2024/2024-03-14.md', { template: 'curve-biweekly', config: config(), services: { linkStatus }, online: true });
+    const result = await lintOnline(MINUTES, config(), linkStatus);
     const online = result.diagnostics.filter((d) => d.rule === 'link/not-found' || d.rule === 'link/kind-mismatch');
     assert.deepEqual(online.map((d) => `${d.rule}:${lineOf(result, d)}:${d.severity}`), [
       'link/kind-mismatch:12:warning',
@@ -254,13 +255,13 @@ describe('online link rules with the node service', () => {
     assert.ok(enterprise.paths.length >= 1 && enterprise.paths.every((p) => /^\/api\/v3\/repos\/storage\/curve-ee\/issues\/1[23]$/.test(p)), enterprise.paths.join());
     // Once limited, the host is not asked again before its reset.
     const asked = enterprise.requests.length;
-    await lintText(MINUTES, 'curve/2024/2024-03-14.md', { template: 'curve-biweekly', config: config(), services: { linkStatus }, online: true });
+    await lintOnline(MINUTES, config(), linkStatus);
     assert.equal(enterprise.requests.length, asked);
 
     // The kind-mismatch fix rewrites the URL; the forge then agrees with it.
     const fixed = applyRuleFixes(MINUTES, result.diagnostics, 'link/kind-mismatch');
     assert.match(fixed, /\[快照清理修复\]\(https:\/\/github\.com\/opencurve\/curve\/issues\/2300\)/);
-    const again = await lintText(fixed, 'curve/2024/2024-03-14.md', { template: 'curve-biweekly', config: config(), services: { linkStatus }, online: true });
+    const again = await lintOnline(fixed, config(), linkStatus);
     assert.deepEqual(only(again.diagnostics, 'link/kind-mismatch'), []);
   });
 
@@ -268,7 +269,7 @@ describe('online link rules with the node service', () => {
     const before = github.requests.length + gitee.requests.length + enterprise.requests.length;
     const strict = config();
     strict.config.rules = { 'link/not-found': 'error' };
-    const result = await lintText(MINUTES, 'curve/2024/2024-03-14.md', { template: 'curve-biweekly', config: strict, services: { linkStatus: service({ timeoutMs: 100 }) }, online: true });
+    const result = await lintOnline(MINUTES, strict, service({ timeoutMs: 100 }));
     const notes = only(result.diagnostics, 'link/not-found').filter((d) => /could not be verified/.test(d.message));
     assert.ok(notes.length >= 2);
     assert.ok(notes.every((d) => d.severity === 'info'), JSON.stringify(notes.map((d) => d.severity)));
@@ -279,5 +280,13 @@ describe('online link rules with the node service', () => {
     const offline = await lintText(MINUTES, 'curve/2024/2024-03-14.md', { template: 'curve-biweekly', config: config(), services: { linkStatus: service() } });
     assert.deepEqual(offline.diagnostics.filter((d) => d.rule === 'link/not-found' || d.rule === 'link/kind-mismatch'), []);
     assert.equal(github.requests.length + gitee.requests.length + enterprise.requests.length, asked);
+  });
+
+  it('the configuration\'s links.api alone is never asked: unconfirmed hosts get their forge\'s own API, or none', async () => {
+    const asked: string[] = [];
+    const recorder = { lookup: async (_target: ForgeTarget, api: string): Promise<LinkStatus> => (asked.push(api), { state: 'unverified', reason: 'test' }) };
+    await lintText(MINUTES, 'curve/2024/2024-03-14.md', { template: 'curve-biweekly', config: config(), services: { linkStatus: recorder }, online: true });
+    assert.deepEqual([...new Set(asked)].sort(), ['https://api.github.com', 'https://gitee.com/api/v5']);
+    assert.ok(!asked.some((api) => api.includes('127.0.0.1')), 'no look-up to an address the repository named');
   });
 });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { previewLink } from '../../client/src/preview/links';
 import { makeNonce, previewCsp, previewPage } from '../../client/src/preview/page';
 import { summaryHtml } from '../../client/src/preview/summaryHtml';
 import { renderMinutesHtml } from '../../server/src/core/render/html';
@@ -75,18 +76,27 @@ describe('preview rendering: sanitizing', () => {
     assert.match(ok, /<ruby>译<rt>yì<\/rt><\/ruby>/);
   });
 
-  it('points relative images at the URL the host gives, keeps https images and drops what cannot load', () => {
+  it('points relative images at the URL the host gives, keeps https images when allowed and drops what cannot load', () => {
     const seen: string[] = [];
     const out = renderMinutesHtml('![a](../images/a.png) ![b](https://example.org/b.png) <img src="far/away.png" alt="c">\n', {
       resolveImage: (src) => {
         seen.push(src);
         return src.startsWith('../') ? `https://file+.vscode-resource.vscode-cdn.net/ws/images/${src.slice(10)}` : undefined;
       },
+      remoteImages: true,
     });
     assert.deepEqual(seen, ['../images/a.png', 'far/away.png']);
     assert.match(out, /<img src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ws\/images\/a\.png" alt="a"/);
     assert.match(out, /<img src="https:\/\/example\.org\/b\.png" alt="b"/);
     assert.match(out, /<img alt="c"/);
+  });
+
+  it('by default a remote image is a link to it, not a request (no read receipt)', () => {
+    const out = renderMinutesHtml('![tracker](https://track.example.org/p.png?u=1) <img src="//cdn.example.org/x.gif"> ![local](a.png)\n', { resolveImage: () => 'https://file+.vscode-resource.vscode-cdn.net/ws/a.png' });
+    assert.doesNotMatch(out, /<img[^>]*example\.org/);
+    assert.match(out, /<a href="https:\/\/track\.example\.org\/p\.png\?u=1" title="https:\/\/track\.example\.org\/p\.png\?u=1" class="remote-image"[^>]*>tracker<\/a>/);
+    assert.match(out, /<a href="https:\/\/cdn\.example\.org\/x\.gif"[^>]*class="remote-image"[^>]*>https:\/\/cdn\.example\.org\/x\.gif<\/a>/);
+    assert.match(out, /<img src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ws\/a\.png" alt="local"/, 'workspace images still show');
   });
 
   it('shows plain-text minutes line by line, escaped, with their URLs as links', () => {
@@ -107,8 +117,9 @@ describe('preview page: Content-Security-Policy', () => {
     assert.deepEqual(directives.get('default-src'), ["'none'"]);
     assert.deepEqual(directives.get('script-src'), ["'nonce-n0nce'"]);
     assert.deepEqual(directives.get('style-src'), [cspSource]);
-    assert.deepEqual(directives.get('img-src'), [cspSource, 'https:', 'data:']);
+    assert.deepEqual(directives.get('img-src'), [cspSource, 'data:'], 'no remote image unless the user allows them');
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/);
+    assert.match(previewCsp(cspSource, 'n0nce', true), new RegExp(`img-src ${cspSource.replace(/[.+]/g, '\\$&')} https: data:`));
   });
 
   it('makes a different, unguessable nonce for every page', () => {
@@ -180,5 +191,27 @@ describe('preview summary panel', () => {
     assert.match(summaryHtml({ kind: 'unavailable' }, 'en'), /summary-notice-unavailable/);
     const skipped = summaryHtml({ kind: 'result', result: { uri: 'file:///README.md', version: 1, linted: false, reason: 'not <minutes>' } }, 'zh');
     assert.match(skipped, /无摘要：not &lt;minutes&gt;/);
+  });
+});
+
+describe('preview: where a clicked link leads', () => {
+  const doc = '/ws/minutes/2024/2024-03-14.md';
+  it('web pages go to the browser; other schemes go nowhere', () => {
+    assert.deepEqual(previewLink('https://github.com/x/y/pull/1', doc, '/ws'), { kind: 'external', url: 'https://github.com/x/y/pull/1' });
+    assert.deepEqual(previewLink('mailto:a@b.org', doc, '/ws'), { kind: 'external', url: 'mailto:a@b.org' });
+    for (const href of ['command:workbench.action.terminal.new', 'file:///etc/passwd', 'vscode://x', '//host/x']) assert.equal(previewLink(href, doc, '/ws').kind, 'refused', href);
+  });
+
+  it('relative links open files inside the workspace folder, with their fragment', () => {
+    assert.deepEqual(previewLink('../2023/a.md#议题', doc, '/ws'), { kind: 'file', path: '/ws/minutes/2023/a.md', fragment: '议题' });
+    assert.deepEqual(previewLink('/docs/guide.md', doc, '/ws'), { kind: 'file', path: '/ws/docs/guide.md', fragment: undefined });
+    assert.deepEqual(previewLink('%E5%9B%BE.png', doc, '/ws'), { kind: 'file', path: '/ws/minutes/2024/图.png', fragment: undefined });
+  });
+
+  it('links that lead outside the workspace folder are not opened', () => {
+    for (const href of ['../../../.ssh/id_rsa', '../../../../etc/passwd', '/../../etc/passwd', '../../../ws-other/a.md']) {
+      assert.deepEqual(previewLink(href, doc, '/ws'), { kind: 'refused', reason: 'outside' }, href);
+    }
+    assert.deepEqual(previewLink('%E0%A4%A', doc, '/ws'), { kind: 'refused', reason: 'malformed' });
   });
 });

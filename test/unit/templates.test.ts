@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinTemplate, builtinTemplates, lint, resolveConfig, resolveTemplate, type TemplateSpec } from '../../server/src/core';
 import { parseTemplateText } from '../../server/src/core/config/load';
+import { validateTemplate } from '../../server/src/core/templates/validate';
+import { patternError } from '../../server/src/core/regex/pattern';
 import { parseForTemplate } from '../../server/src/core/lint/engine';
 import type { MinutesDocument } from '../../server/src/core/model/types';
 import { findFields, findSections, sectionSpecById, walkSectionSpecs } from '../../server/src/core/templates/match';
@@ -200,8 +202,10 @@ describe('templates', () => {
       assert.equal(legacy.resolvedId, 'curve-fs-sync/legacy-2022');
     });
 
-    it('extending an unknown template is an error', () => {
-      assert.throws(() => expandTemplate({ id: 'x', name: 'x', extends: 'no-such-template' }), /unknown built-in "no-such-template"/);
+    it('extending an unknown template is reported by validation and passed over by expansion, never thrown', () => {
+      const spec: TemplateSpec = { id: 'x', name: 'x', extends: 'no-such-template', sections: [] };
+      assert.deepEqual(expandTemplate(spec), { id: 'x', name: 'x', sections: [] });
+      assert.match(validateTemplate(spec)[0].message.en, /"no-such-template" is not a built-in template/);
     });
   });
 
@@ -382,7 +386,11 @@ describe('templates', () => {
             for (const a of s.agreements ?? []) if (a.extract) patterns.push(a.extract);
           }
           for (const v of template.variants ?? []) patterns.push(...(v.when.content ?? []));
-          for (const p of patterns) assert.doesNotThrow(() => new RegExp(p, 'm'), p);
+          for (const p of patterns) assert.equal(patternError(p, { multiline: true }), undefined, p);
+        });
+
+        it('passes the validation a team template gets (schema, patterns, globs)', () => {
+          assert.deepEqual(validateTemplate(template), []);
         });
 
         it('every id it refers to exists, and section and field ids are unique', () => {

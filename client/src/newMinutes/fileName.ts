@@ -4,6 +4,7 @@
  * `20240501_minutes.md`, `4.13 会议记录.md` → `5.1 会议记录.md`). Pure, for tests.
  */
 import { filenameDate, formatLike, type MeetingDate } from '../../../server/src/core/model/dates';
+import { dataPattern, type GroupMatch } from '../../../server/src/core/regex/pattern';
 import type { TemplateSpec } from '../../../server/src/core/templates/types';
 
 export interface ProposedName {
@@ -24,10 +25,9 @@ export function proposeFileName(template: Pick<TemplateSpec, 'filename' | 'exten
 }
 
 function fromExample(example: string, pattern: string, date: MeetingDate): string {
-  const regex = new RegExp(pattern, 'd');
-  const match = regex.exec(example);
-  const groups = match?.indices?.groups;
-  if (groups && (groups.month || groups.day)) {
+  const regex = dataPattern(pattern);
+  const groups = regex?.exec(example)?.named;
+  if (regex && groups && (groups.month || groups.day)) {
     // Unpadded numbers when the pattern accepts them (`4.13 会议记录`), else as wide as the example's.
     const fill = (padded: boolean) => replaceGroups(example, groups, date, padded);
     const loose = fill(false);
@@ -38,13 +38,12 @@ function fromExample(example: string, pattern: string, date: MeetingDate): strin
   return example.slice(0, leading.start) + formatLike(date, leading) + example.slice(leading.end);
 }
 
-function replaceGroups(example: string, groups: Record<string, [number, number] | undefined>, date: MeetingDate, padded: boolean): string {
+function replaceGroups(example: string, groups: Record<string, GroupMatch | undefined>, date: MeetingDate, padded: boolean): string {
   const values: Array<[[number, number], string]> = [];
   const add = (key: 'year' | 'month' | 'day', value: number | undefined) => {
-    const span = groups[key];
-    if (!span || value === undefined) return;
-    const width = span[1] - span[0];
-    values.push([span, key === 'year' || padded ? pad(value, width) : String(value)]);
+    const group = groups[key];
+    if (!group || value === undefined) return;
+    values.push([[group.start, group.end], key === 'year' || padded ? pad(value, group.end - group.start) : String(value)]);
   };
   add('year', date.year);
   add('month', date.month);
@@ -65,6 +64,6 @@ export type NameProblem = 'invalid' | 'pattern';
 /** `invalid` blocks the name; `pattern` is a warning (a team may name its files its own way). */
 export function fileNameProblem(name: string, template: Pick<TemplateSpec, 'filename'>): NameProblem | undefined {
   if (!name.trim() || /[/\\]/.test(name) || name === '.' || name === '..') return 'invalid';
-  if (template.filename && !new RegExp(template.filename.pattern).test(name)) return 'pattern';
+  if (template.filename && dataPattern(template.filename.pattern)?.test(name) === false) return 'pattern';
   return undefined;
 }

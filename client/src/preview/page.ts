@@ -1,8 +1,8 @@
 /**
  * The preview webview's HTML page and its Content-Security-Policy. Pure (no VS Code), so a
  * test can check the policy: no inline script may run, only the extension's own script with
- * this page's nonce; styles only from the extension; images from the extension, the document's
- * folder (both `cspSource`) and https.
+ * this page's nonce; styles only from the extension; images from the extension and the
+ * document's folder (both `cspSource`), and https only when the user allows remote images.
  */
 /** A fresh nonce per page: a script the document smuggled in cannot guess it. (Web Crypto: Node and browsers alike.) */
 export function makeNonce(): string {
@@ -10,10 +10,11 @@ export function makeNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function previewCsp(cspSource: string, nonce: string): string {
+/** `remoteImages`: the user allowed `https:` images (a read receipt for their servers); off by default. */
+export function previewCsp(cspSource: string, nonce: string, remoteImages = false): string {
   return [
     "default-src 'none'",
-    `img-src ${cspSource} https: data:`,
+    `img-src ${cspSource}${remoteImages ? ' https:' : ''} data:`,
     `style-src ${cspSource}`,
     `script-src 'nonce-${nonce}'`,
     // Not covered by default-src: a `<base>` or a form in the minutes must not redirect anything.
@@ -39,6 +40,8 @@ export interface PreviewPageParts {
   documentUri: string;
   /** The editor's first visible line, where the page starts scrolled to. */
   line: number;
+  /** The user setting `communityMinutes.preview.remoteImages`. */
+  remoteImages?: boolean;
 }
 
 export function previewPage(p: PreviewPageParts): string {
@@ -46,7 +49,7 @@ export function previewPage(p: PreviewPageParts): string {
 <html lang="${escapeHtml(p.lang)}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(previewCsp(p.cspSource, p.nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(previewCsp(p.cspSource, p.nonce, p.remoteImages))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${escapeHtml(p.styleUri)}">
 <title>${escapeHtml(p.title)}</title>

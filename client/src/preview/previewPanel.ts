@@ -9,6 +9,7 @@ import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient
 import type { Lang } from '../../../server/src/core/i18n/lang';
 import { renderMinutesHtml } from '../../../server/src/core/render/html';
 import type { SummaryResult } from '../../../server/src/lsp/summary';
+import { previewLink } from './links';
 import { makeNonce, previewPage } from './page';
 import { say } from './strings';
 import { summaryHtml, type SummaryState } from './summaryHtml';
@@ -119,6 +120,7 @@ export class MinutesPreview implements vscode.Disposable {
       minutesHtml: document ? this.renderMinutes(document) : '',
       documentUri: this.uri.toString(),
       line: editor?.visibleRanges[0]?.start.line ?? 0,
+      remoteImages: remoteImagesAllowed(),
     });
     await this.refreshSummary();
   }
@@ -140,6 +142,7 @@ export class MinutesPreview implements vscode.Disposable {
     return renderMinutesHtml(document.getText(), {
       format: plain ? 'plaintext' : 'markdown',
       resolveImage: (src) => this.imageUri(src),
+      remoteImages: remoteImagesAllowed(),
     });
   }
 
@@ -210,20 +213,20 @@ export class MinutesPreview implements vscode.Disposable {
 
   /** Links in the minutes open outside the pane: web pages in the browser, workspace files in an editor. */
   private async openLink(href: string): Promise<void> {
-    if (/^(https?|mailto):/i.test(href)) {
-      await vscode.env.openExternal(vscode.Uri.parse(href, true));
-      return;
+    const root = vscode.workspace.getWorkspaceFolder(this.uri)?.uri ?? dirname(this.uri);
+    const link = previewLink(href, this.uri.path, root.path);
+    switch (link.kind) {
+      case 'external':
+        await vscode.env.openExternal(vscode.Uri.parse(link.url, true));
+        return;
+      case 'file': {
+        const target = root.with({ path: link.path });
+        await vscode.commands.executeCommand('vscode.open', link.fragment ? target.with({ fragment: link.fragment }) : target);
+        return;
+      }
+      case 'refused':
+        if (link.reason === 'outside') void vscode.window.showWarningMessage(say('linkOutside', this.host.lang(), { href }));
     }
-    if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return; // no other scheme is followed
-    const [path, fragment] = href.split('#', 2);
-    if (!path) return;
-    let target: vscode.Uri;
-    try {
-      target = vscode.Uri.joinPath(dirname(this.uri), decodeURI(path));
-    } catch {
-      return;
-    }
-    await vscode.commands.executeCommand('vscode.open', fragment ? target.with({ fragment }) : target);
   }
 
   dispose(): void {
@@ -246,6 +249,11 @@ function webviewOptions(host: PreviewHost, uri: vscode.Uri): vscode.WebviewPanel
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   if (folder) roots.push(folder.uri);
   return { enableScripts: true, enableFindWidget: true, localResourceRoots: roots };
+}
+
+/** The user's own choice (user settings only): a workspace must not turn read receipts on for its readers. */
+function remoteImagesAllowed(): boolean {
+  return vscode.workspace.getConfiguration('communityMinutes').inspect<boolean>('preview.remoteImages')?.globalValue === true;
 }
 
 function dirname(uri: vscode.Uri): vscode.Uri {

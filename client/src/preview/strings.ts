@@ -3,6 +3,7 @@ import { format, type Lang, type Message } from '../../../server/src/core/i18n/l
 
 const strings = {
   panelTitle: { en: 'Preview {name}', zh: '预览 {name}' },
+  linkOutside: { en: 'Not opened: "{href}" leads outside the workspace folder.', zh: '未打开：「{href}」指向工作区文件夹之外。' },
   summary: { en: 'Summary', zh: '摘要' },
   template: { en: 'Template', zh: '模板' },
   date: { en: 'Date', zh: '日期' },

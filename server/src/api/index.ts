@@ -90,7 +90,8 @@ export function builtinTemplates(): TemplateData[] {
 }
 
 function resolved(path: string, options: { configFile?: string; root?: string }): ResolvedConfig {
-  const host = nodeConfigHost(options.root === undefined ? undefined : toPosixPath(options.root));
+  // As the CLI: without a `.git` above a configuration, the working folder is its repository.
+  const host = options.root === undefined ? nodeConfigHost(undefined, process.cwd()) : nodeConfigHost(toPosixPath(options.root));
   if (options.configFile !== undefined && host.readFile(toPosixPath(options.configFile)) === undefined) {
     throw new Error(`configuration file not found: ${options.configFile}`);
   }

@@ -121,6 +121,8 @@ export function browserPlatform(connection: Connection, pathToUri: PathToUri): S
   return {
     workspaceFiles: 'workspace-folders',
     readFile: (path) => files.read(path),
+    // The editor answers only for files inside workspace folders; the lexical checks of the core still apply.
+    configHost: (root) => ({ root, readFile: (path) => files.read(path) }),
     readFileAsync: (path, maxBytes) => files.readOnce(path, maxBytes),
     services: {
       fileExists: (path) => files.exists(path),

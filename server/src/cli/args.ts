@@ -1,3 +1,4 @@
+import { parseApiPairs } from '../core/config/network';
 import { FORMAT_NAMES, type FormatName } from './formats';
 
 export interface CliOptions {
@@ -7,6 +8,8 @@ export interface CliOptions {
   fix: boolean;
   fixLossy: boolean;
   online: boolean;
+  /** `--api HOST=URL` (repeatable): API servers the user confirms, beyond the forges' own. */
+  api: Record<string, string>;
   /** `--cache FILE`: where online answers are kept (default `.cache/minutes-lint/links.json`). */
   cache?: string;
   /** `--timeout SECONDS`, in ms: how long one online look-up may take. */
@@ -31,11 +34,11 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 const VALUE_FLAGS = new Set([
-  '--format', '--config', '--template', '--lang', '--ext', '--cache', '--timeout', '--changed-since', '--max-warnings', '--summary', '--stdin-filename',
+  '--format', '--config', '--template', '--lang', '--ext', '--cache', '--timeout', '--api', '--changed-since', '--max-warnings', '--summary', '--stdin-filename',
 ]);
 
 export function parseArgs(argv: string[]): CliOptions {
-  const o: CliOptions = { format: 'text', fix: false, fixLossy: false, online: false, lang: 'en', onlyChangedLines: false, paths: [], help: false, version: false };
+  const o: CliOptions = { format: 'text', fix: false, fixLossy: false, online: false, api: {}, lang: 'en', onlyChangedLines: false, paths: [], help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
     let value: string | undefined;
@@ -63,6 +66,12 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--fix': o.fix = true; break;
       case '--fix-lossy': o.fix = true; o.fixLossy = true; break;
       case '--online': o.online = true; break;
+      case '--api': {
+        const pairs = parseApiPairs(value!);
+        if (!pairs || !Object.keys(pairs).length) throw new UsageError(`--api needs HOST=URL (an http or https URL), not "${value}"`);
+        Object.assign(o.api, pairs);
+        break;
+      }
       case '--cache': o.cache = value; break;
       case '--timeout': {
         const seconds = Number(value);
@@ -118,7 +127,12 @@ Options:
   --template ID        use this template (a built-in id or a template file) for every file
   --fix                apply safe fixes in place, then report what is left
   --fix-lossy          with --fix, also apply fixes that guess (lossy encoding repairs)
-  --online             verify PR/issue links against the forge's API (GITHUB_TOKEN is used)
+  --online             verify PR/issue links against the forge's API (GITHUB_TOKEN is used,
+                       and sent to https://api.github.com only); .minutesrc.json cannot
+                       turn this on
+  --api HOST=URL       with --online, ask this API server for HOST (GitHub Enterprise,
+                       GitCode…); repeatable, or $MINUTES_LINT_API="HOST=URL,…"; the
+                       links.api of .minutesrc.json is used only for what you confirm here
   --cache FILE         keep online answers here (default .cache/minutes-lint/links.json,
                        or $MINUTES_LINT_CACHE)
   --timeout SECONDS    time allowed for one online look-up (default 5)

@@ -1,9 +1,12 @@
 import { appendFileSync, writeFileSync, statSync } from 'node:fs';
-import { lint, resolveConfig, resolveTemplate, type ResolvedConfig, type ResolvedTemplate, type TemplateSpec } from '../core';
+import { lint, LineIndex, resolveConfig, resolveTemplate, type ConfigHost, type ResolvedConfig, type ResolvedTemplate, type TemplateSpec } from '../core';
+import { parseApiPairs, unheededWishes } from '../core/config/network';
+import type { ConfigProblem } from '../core/config/types';
 import { fixUntilStable } from '../core/lint/fixAll';
 import { nodeConfigHost, nodeServices, toPosixPath } from '../node/host';
 import { decodeMinutes, loadTemplate, MAX_MINUTES_BYTES, readMinutesFile } from '../node/inputs';
 import { readTexts } from '../node/reference';
+import { SKIP_NOTES } from '../node/walk';
 import { cliRosterRoot, NodeRosters, rosterProblemLines } from '../node/roster';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { collectFiles, selectChanged, type FoundFile } from './files';
@@ -11,12 +14,11 @@ import { formatReports } from './formats';
 import { githubLineUrl, toSummary } from './formats/summary';
 import { GitChanges, GitError } from './git';
 import { CliLinkStatus } from './online';
-import type { FileReport } from './report';
+import { printable, type FileReport } from './report';
 import { readStdin } from './stdin';
 
 declare const PACKAGE_VERSION: string | undefined;
 const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev';
-
 
 export async function main(argv: string[]): Promise<number> {
   let options: CliOptions;
@@ -45,16 +47,18 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   let failed = false;
+  // Whatever a repository put in a message (a config value, a file name) is shown escaped.
+  const note = (message: string) => process.stderr.write(`minutes-lint: ${printable(message)}\n`);
   const fail = (message: string) => {
-    process.stderr.write(`minutes-lint: ${message}\n`);
+    note(message);
     failed = true;
   };
 
   let forcedTemplate: TemplateSpec | undefined;
   if (options.template) {
-    const loaded = loadTemplate(options.template);
+    const loaded = loadTemplate(options.template, options.lang);
     if ('error' in loaded) {
-      fail(`--template: ${loaded.error}`);
+      fail(`--template ${loaded.error}`);
       return 2;
     }
     forcedTemplate = loaded.spec;
@@ -67,6 +71,14 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
+
+  // API servers the user confirms: the environment, then the command line.
+  const envApi = process.env.MINUTES_LINT_API?.trim() ? parseApiPairs(process.env.MINUTES_LINT_API) : {};
+  if (!envApi) {
+    process.stderr.write('minutes-lint: MINUTES_LINT_API must be HOST=URL pairs separated by commas\n');
+    return 2;
+  }
+  const network = { online: options.online, confirmedApi: { ...envApi, ...options.api } };
 
   const extensions = options.ext ?? ['md', 'txt'];
   let changes: GitChanges | undefined;
@@ -82,11 +94,15 @@ export async function main(argv: string[]): Promise<number> {
   // `-`: one text from standard input, checked as if it were the file --stdin-filename names.
   const stdinFile: FoundFile | undefined = options.paths[0] === '-' ? { path: options.stdinFilename ?? '<stdin>', explicit: true } : undefined;
   const stdinText = stdinFile ? await readStdin(MAX_MINUTES_BYTES) : undefined;
-  const { files, missing } = stdinFile ? { files: [stdinFile], missing: [] } : changes ? selectChanged(options.paths, extensions, changes.files) : collectFiles(options.paths, extensions);
+  const { files, missing, skipped } = stdinFile
+    ? { files: [stdinFile], missing: [], skipped: [] }
+    : changes ? selectChanged(options.paths, extensions, changes.files) : collectFiles(options.paths, extensions);
   for (const m of missing) fail(`no such file or directory: ${m}`);
+  for (const s of skipped) note(`note: skipped ${s.path}: ${SKIP_NOTES[s.reason]}`);
   let fixedStdin: string | undefined;
 
-  const host = nodeConfigHost();
+  // Without a `.git` above a configuration, the folder the CLI runs in is its repository.
+  const host = nodeConfigHost(undefined, process.cwd());
   const configs = new Map<string, ResolvedConfig>();
   const reportedConfigs = new Set<string>();
   const reports: FileReport[] = [];
@@ -104,7 +120,14 @@ export async function main(argv: string[]): Promise<number> {
       const key = `${p.path}:${p.start}:${p.message.en}`;
       if (reportedConfigs.has(key)) continue;
       reportedConfigs.add(key);
-      fail(`${p.path}: ${p.message[options.lang]} ${options.lang === 'zh' ? '（使用默认值）' : '(defaults are used)'}`);
+      fail(`${configPlace(p, host)}: ${p.message[options.lang]} ${options.lang === 'zh' ? '（使用默认值）' : '(defaults are used)'}`);
+    }
+    // The repository asked for the network and the user did not grant it: said once, not a failure.
+    for (const n of unheededWishes(config, network)) {
+      const key = `${n.path}:${n.start}:${n.message.en}`;
+      if (reportedConfigs.has(key)) continue;
+      reportedConfigs.add(key);
+      note(`note: ${configPlace(n, host)}: ${n.message[options.lang]}`);
     }
     const read = file === stdinFile ? ('error' in stdinText! ? stdinText : decodeMinutes(stdinText!.bytes)) : readMinutesFile(file.path);
     if ('error' in read) {
@@ -118,12 +141,11 @@ export async function main(argv: string[]): Promise<number> {
     const template = forcedTemplate
       ? resolveTemplate(path, text, { spec: forcedTemplate, reason: '--template' })
       : undefined;
-    const online = options.online || config.config.links?.online === true;
     const services = {
       ...nodeServices, referenceText, roster: () => rosters.rosterFor(config, cliRosterRoot(config, path)),
-      linkStatus: online ? linkLookups.get() : undefined,
+      linkStatus: network.online ? linkLookups.get() : undefined,
     };
-    const input = { path, config, template, lang: options.lang, services, online };
+    const input = { path, config, template, lang: options.lang, services, ...network };
     let result = await lint({ ...input, text });
     if (!file.explicit && !includeInWalk(path, result.template, options)) continue;
 
@@ -139,7 +161,7 @@ export async function main(argv: string[]): Promise<number> {
 
   linkLookups.save();
   // A broken roster file is the team's to fix, not the minutes' fault: a warning, not a failure.
-  for (const line of rosterProblemLines(rosters, options.lang)) process.stderr.write(`minutes-lint: warning: ${line}\n`);
+  for (const line of rosterProblemLines(rosters, options.lang)) note(`warning: ${line}`);
   const cwd = process.cwd();
   if (fixedStdin !== undefined) {
     // An editor or tool piping text through `--fix` wants the text back, nothing else.
@@ -173,6 +195,15 @@ function includeInWalk(path: string, template: ResolvedTemplate, options: CliOpt
     if (!wanted.includes(ext) || template.reason === 'fallback') return false;
   }
   return true;
+}
+
+/** `file:line:column` of a config problem, as compilers print it, so an editor or CI log can jump there. */
+function configPlace(problem: ConfigProblem, host: ConfigHost): string {
+  if (problem.end <= problem.start && problem.start === 0) return problem.path;
+  const text = host.readFile(problem.path);
+  if (text === undefined) return problem.path;
+  const at = new LineIndex(text).position(problem.start);
+  return `${problem.path}:${at.line + 1}:${at.character + 1}`;
 }
 
 if (require.main === module) {

@@ -7,8 +7,8 @@ import type { CliOptions } from './args';
 export const DEFAULT_CACHE = join('.cache', 'minutes-lint', 'links.json');
 
 /**
- * The look-ups of one CLI run: made the first time a file is checked online (`--online`, or
- * `links.online` in its configuration), saved once at the end. The token comes from
+ * The look-ups of one CLI run: made the first time a file is checked online (`--online`; the
+ * configuration's `links.online` is only a wish), saved once at the end. The token comes from
  * `GITHUB_TOKEN` and goes to api.github.com only; it is never printed.
  */
 export class CliLinkStatus {

@@ -26,15 +26,32 @@ export function range(lines: LineIndex, start: number, end: number): JsonRange {
 }
 
 /** The path as the user named it: relative to the working folder when inside it, with `/`. */
-export function displayPath(path: string, cwd = process.cwd()): string {
+export function relativePath(path: string, cwd = process.cwd()): string {
   const rel = relative(cwd, path);
   return (rel && !rel.startsWith('..') ? rel : path).replace(/\\/g, '/');
+}
+
+/** The same, with control characters escaped: for lines a terminal or a CI log shows. */
+export function displayPath(path: string, cwd = process.cwd()): string {
+  return printable(relativePath(path, cwd));
+}
+
+// C0 and C1 controls (CR, ESC…), line and paragraph separators, and bidi overrides.
+const UNPRINTABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * What a document or a file name puts in a message is shown with its control characters as
+ * escapes (`\r`, `\u001b`): a report line stays one line, so a bare CR cannot start a forged
+ * `::error` line in a CI log, and no escape sequence reaches the terminal.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 /** The `--format json` contract of product.md: 1-based lines, UTF-16 columns. */
 export function toJson(reports: FileReport[]): string {
   const files = reports.map((r) => ({
-    path: displayPath(r.path),
+    path: relativePath(r.path),
     template: r.template?.resolvedId ?? null,
     templateReason: r.template?.reason,
     ...(r.error ? { error: r.error } : {}),
@@ -66,9 +83,9 @@ export function toText(reports: FileReport[], color: boolean, lang: 'en' | 'zh')
   const out: string[] = [];
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const r of reports) {
-    const tpl = r.template ? paint('dim', `  (${lang === 'zh' ? '模板' : 'template'}: ${r.template.resolvedId}, ${r.template.reason})`) : '';
+    const tpl = r.template ? paint('dim', `  (${lang === 'zh' ? '模板' : 'template'}: ${printable(r.template.resolvedId)}, ${printable(r.template.reason)})`) : '';
     if (r.error) {
-      out.push(`${paint('bold', displayPath(r.path))}`, `  ${paint('error', 'error')}  ${r.error}`, '');
+      out.push(`${paint('bold', displayPath(r.path))}`, `  ${paint('error', 'error')}  ${printable(r.error)}`, '');
       counts.error++;
       continue;
     }
@@ -77,7 +94,7 @@ export function toText(reports: FileReport[], color: boolean, lang: 'en' | 'zh')
     for (const d of r.diagnostics) {
       const p = r.lines!.position(d.span.start);
       const where = `${p.line + 1}:${p.character + 1}`.padEnd(7);
-      out.push(`  ${where} ${paint(d.severity, d.severity.padEnd(7))}  ${d.message}  ${paint('dim', d.rule)}`);
+      out.push(`  ${where} ${paint(d.severity, d.severity.padEnd(7))}  ${printable(d.message)}  ${paint('dim', d.rule)}`);
       counts[d.severity]++;
     }
     out.push('');
@@ -92,9 +109,9 @@ export function toText(reports: FileReport[], color: boolean, lang: 'en' | 'zh')
   return out.join('\n');
 }
 
-/** GitHub Actions' `::error` workflow commands escape these in values and properties. */
+/** GitHub Actions' `::error` workflow commands escape these in values and properties; other controls are shown as escapes. */
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 function escapeProperty(s: string): string {

@@ -1,6 +1,8 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type Lang, type LintResult, type ResolvedConfig, type ResolvedTemplate } from '../core';
+import { withConfirmedApi } from '../core/links/api';
+import type { LinkSettings } from '../core/links/types';
 import type { Services } from '../core/services';
 import type { ConfigStore } from './configStore';
 import { SOURCE, toLspDiagnostic } from './convert';
@@ -16,6 +18,8 @@ export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 
 interface AnalysisBase {
   uri: string;
+  /** The configuration's link settings with the API servers the user confirmed: what look-ups use. */
+  links?: LinkSettings;
   version: number;
   path: string;
   diagnostics: LspDiagnostic[];
@@ -42,13 +46,18 @@ export interface AnalysisOptions {
   lang: Lang;
   /** False in an untrusted workspace: no network checks, whatever the repository's config says. */
   trusted: boolean;
-  /** The `communityMinutes.links.online` setting: online link checks even without `links.online` in the config. */
+  /** The user setting `communityMinutes.links.online`: the only switch for online link checks. */
   linksOnline?: boolean;
+  /** The user setting `communityMinutes.links.api`: API servers the user confirmed. */
+  confirmedApi?: Record<string, string>;
 }
 
-/** Online link checks for a document: asked for by the setting or `links.online`, and only in a trusted workspace. */
-export function onlineChecks(options: AnalysisOptions, config: ResolvedConfig | undefined): boolean {
-  return options.trusted && (options.linksOnline === true || config?.config.links?.online === true);
+/**
+ * Online link checks: turned on by the user's setting, in a trusted workspace. A configuration's
+ * `links.online` is a wish only (a pull request can change it); the server notes it on the config.
+ */
+export function onlineChecks(options: AnalysisOptions): boolean {
+  return options.trusted && options.linksOnline === true;
 }
 
 /**
@@ -122,10 +131,12 @@ export class Analyzer {
         template: selection.template,
         lang,
         services: this.services,
-        online: onlineChecks(options, config),
+        online: onlineChecks(options),
+        confirmedApi: options.confirmedApi,
       });
       const diagnostics = result.diagnostics.map((d) => toLspDiagnostic(d, result.doc.lines, version));
-      return { ...base, kind: 'linted', template: result.template, result, diagnostics, reason: selection.reason, config };
+      const links = withConfirmedApi(config.config.links, options.confirmedApi);
+      return { ...base, kind: 'linted', template: result.template, result, diagnostics, reason: selection.reason, config, links };
     } catch (error) {
       // A bug in the core must cost one document its diagnostics, not the whole server.
       this.log(`lint failed for ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

@@ -1,9 +1,13 @@
 import { CONFIG_FILE, resolveConfig, type ConfigHost, type ResolvedConfig } from '../core';
 import type { ConfigProblem } from '../core/config/types';
-import { dirname, joinPath } from '../core/config/load';
+import { dirname, isInside, joinPath } from '../core/config/load';
+import { unheededWishes, type UserNetwork } from '../core/config/network';
 
-/** A file's text, or undefined: an open editor buffer (unsaved edits to a config count), or the workspace's file. */
-export type ReadText = (path: string) => string | undefined;
+/** Text of an open editor buffer for a path, so unsaved edits to a config count. */
+export type OpenText = (path: string) => string | undefined;
+
+/** The platform's configuration host for a workspace root (ServerPlatform.configHost). */
+export type HostFor = (root: string | undefined) => ConfigHost;
 
 /**
  * `.minutesrc.json` resolution for the server: cached per folder, read through open editor
@@ -18,10 +22,12 @@ export class ConfigStore {
   generation = 0;
   /** Bumped whenever the config problems may have changed (invalidation, a config file seen or gone). */
   revision = 0;
+  /** What the user granted: a configuration's network wishes beyond it are noted on the configuration. */
+  network: UserNetwork = { online: false };
 
   constructor(
-    private readonly openText: ReadText,
-    private readonly readFile: ReadText,
+    private readonly openText: OpenText,
+    private readonly hostFor: HostFor,
   ) {}
 
   setRoots(roots: string[]): void {
@@ -35,7 +41,13 @@ export class ConfigStore {
   }
 
   host(root: string | undefined): ConfigHost {
-    return { root, readFile: (path) => this.openText(path) ?? this.readFile(path) };
+    const disk = this.hostFor(root);
+    return {
+      ...disk,
+      readFile: (path) => this.openText(path) ?? disk.readFile(path),
+      // An open buffer is measured once read: its file on disk may be another size.
+      fileSize: (path) => (this.openText(path) === undefined ? disk.fileSize?.(path) : undefined),
+    };
   }
 
   /** The config that applies to a document; never throws (problems are data). */
@@ -75,10 +87,12 @@ export class ConfigStore {
   referencedFiles(): string[] {
     const files: string[] = [];
     for (const resolved of this.cache.values()) {
-      const { config, baseDir } = resolved;
+      const { config, baseDir, root } = resolved;
       if (!baseDir) continue;
-      if (typeof config.template === 'string' && /[/\\]|\.json$/.test(config.template)) files.push(joinPath(baseDir, config.template));
-      for (const source of config.contributors?.sources ?? []) files.push(joinPath(baseDir, source));
+      const named = (config.contributors?.sources ?? []).map((source) => joinPath(baseDir, source));
+      if (typeof config.template === 'string' && /[/\\]|\.json$/.test(config.template)) named.push(joinPath(baseDir, config.template));
+      // Nothing outside the repository is read, so nothing there is watched either.
+      files.push(...named.filter((file) => root && isInside(file, root)));
     }
     return files;
   }
@@ -106,7 +120,8 @@ export class ConfigStore {
       byFile.set(configPath, byFile.get(configPath) ?? []);
       let problems: ConfigProblem[];
       try {
-        problems = resolveConfig(configPath, host, configPath).problems;
+        const resolved = resolveConfig(configPath, host, configPath);
+        problems = [...resolved.problems, ...unheededWishes(resolved, this.network)];
       } catch (error) {
         problems = [cannotLoad(configPath, error)];
       }

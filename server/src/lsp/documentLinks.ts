@@ -13,7 +13,7 @@ import { toRange } from './convert';
 export function documentLinks(analysis: Analysis, lookups?: LinkStatusService): DocumentLink[] {
   if (analysis.kind !== 'linted') return [];
   const { doc } = analysis.result;
-  const settings = analysis.config?.config.links ?? {};
+  const settings = analysis.links ?? {};
   return shorthandLinks(doc, settings).map(({ span, target, url }) => {
     const api = apiBase(target, settings);
     const status = api ? lookups?.cached?.(target, api) : undefined;

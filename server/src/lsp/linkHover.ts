@@ -52,7 +52,7 @@ export interface LinkHoverOptions {
 export async function linkHover(document: TextDocument, position: Position, analysis: Analysis, options: LinkHoverOptions): Promise<Hover | null> {
   if (analysis.kind !== 'linted') return null;
   const doc = analysis.result.doc;
-  const settings = analysis.config?.config.links ?? {};
+  const settings = analysis.links ?? {};
   const found = targetAt(doc, settings, document.offsetAt(position));
   if (!found) return null;
   const { target, span, shorthand } = found;

@@ -1,18 +1,30 @@
 /**
  * The Community Minutes language server on Node. `node dist/server.js --stdio` (or `--node-ipc`,
- * `--socket=N`): the transport is chosen from the command line by vscode-languageserver. The
- * server itself is dist/server-core.js, beside this file.
+ * `--socket=N`): the transport is chosen from the command line (transport.ts). The server
+ * itself is dist/server-core.js, beside this file (serverCore.ts).
  */
 import * as lsp from 'vscode-languageserver/node';
 import { nodePlatform } from '../node/serverPlatform';
 import { loadServerCore } from './serverCore';
+import { messageTransport } from './transport';
 
 const core = loadServerCore(lsp, () => require(`${__dirname}/server-core.js`));
-const connection = lsp.createConnection(lsp.ProposedFeatures.all);
+
+// Over stdio and IPC the server reads through its own reader, so that a broken stream can end it.
+const transport = messageTransport(process.argv);
+const connection = transport ? lsp.createConnection(lsp.ProposedFeatures.all, transport.reader, transport.writer) : lsp.createConnection(lsp.ProposedFeatures.all);
 
 // A language server that dies takes every diagnostic with it: log and keep serving.
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
+
+// …except when the stream itself is broken (garbage where a message header should be): after
+// that nothing it reads can be trusted to be a message, and a server that stays would be alive
+// but deaf. Exiting lets the client start a fresh one.
+transport?.reader.onError((error) => {
+  process.stderr.write(`community-minutes: the message stream is broken (${error.message.split('\n')[0]}); exiting so that the client restarts the server\n`);
+  process.exit(1);
+});
 
 core.startServer(connection, nodePlatform());
 connection.listen();

@@ -1,3 +1,4 @@
+import type { ConfigHost } from '../core/config/load';
 import type { RosterHost } from '../core/roster/store';
 import type { Services } from '../core/services';
 import type { LookupSource } from './linkLookups';
@@ -18,6 +19,8 @@ export interface ServerPlatform {
   readonly workspaceFiles: 'file-uris' | 'workspace-folders';
   /** A workspace file's text, now; undefined when absent, unreadable or not known yet. */
   readFile(path: string): string | undefined;
+  /** How configurations are read under a workspace root (and, on a file system, kept inside the repository). */
+  configHost(root: string | undefined): ConfigHost;
   /** A file for the workspace check, read in full; undefined when absent or larger than `maxBytes`. */
   readFileAsync(path: string, maxBytes: number): Promise<string | undefined>;
   /** The core's services that need the platform (does a linked file exist, is it a checkout, its remotes). */

@@ -11,8 +11,13 @@ export interface ClientSettings {
   enable: boolean;
   /** `onType` lints while typing (debounced); `onSave` only on open and save. */
   run: 'onType' | 'onSave';
-  /** `communityMinutes.links.online`: verify PR/issue links online (as `links.online` in `.minutesrc.json` does). */
-  links: { online: boolean };
+  /**
+   * User-level settings only (the VS Code client reads their global value): the network is the
+   * user's decision, and a workspace's settings are repository content. `online`:
+   * `communityMinutes.links.online`; `api`: `communityMinutes.links.api`, forge host → API base
+   * URL confirmed for look-ups (a `.minutesrc.json`'s `links.api` is only a wish).
+   */
+  links: { online: boolean; api?: Record<string, string> };
 }
 
 /** Sent after each lint of a document: which template applied and why, for the status bar. */

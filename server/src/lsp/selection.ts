@@ -1,5 +1,5 @@
 import { chooseTemplate, type Lang, type ResolvedConfig, type ResolvedTemplate } from '../core';
-import { globMatch } from '../core/templates/glob';
+import { globMatches } from '../core/regex/glob';
 import { say } from './messages';
 
 export interface Selection {
@@ -21,7 +21,7 @@ export function selectDocument(path: string, text: string, config: ResolvedConfi
   const files = config.config.files;
   if (files?.length && config.baseDir) {
     const relative = relativeTo(config.baseDir, path);
-    const matched = relative !== undefined && files.some((glob) => globMatch(glob.replace(/^\.\//, ''), relative));
+    const matched = relative !== undefined && files.some((glob) => globMatches(glob.replace(/^\.\//, ''), relative));
     const configName = config.path ?? config.baseDir;
     return matched
       ? { lint: true, template, reason: say('inFiles', lang, { reason: template.reason, config: configName }) }

@@ -47,7 +47,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   const log = (message: string) => connection.console.error(message);
 
   const openText = (path: string) => documents.all().find((d) => uriToPath(d.uri).onDisk && uriToPath(d.uri).path === path)?.getText();
-  const configs = new ConfigStore(openText, (path) => platform.readFile(path));
+  const configs = new ConfigStore(openText, (root) => platform.configHost(root));
   const rosters = new RosterStore(platform.rosterHost(() => trusted, log), { scanMinutes: true });
   const referenceText = (path: string) => {
     const root = configs.rootFor(path);
@@ -56,7 +56,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   // Online look-ups: answered by the client when it says so at start (initializationOptions), else by this process.
   let linkSource: { viaClient: boolean; cachePath?: string } = { viaClient: false };
   const linkLookups = createLinkLookups(connection, { source: () => linkSource, trusted: () => trusted, log, own: (cachePath) => platform.ownLinkLookups(cachePath) });
-  const analysisOptions = (): AnalysisOptions => ({ enabled: settings.enable, lang: lang(), trusted, linksOnline: settings.links.online });
+  const userNetwork = () => ({ online: settings.links.online, confirmedApi: settings.links.api });
+  const analysisOptions = (): AnalysisOptions => ({ enabled: settings.enable, lang: lang(), trusted, linksOnline: settings.links.online, confirmedApi: settings.links.api });
   const services = { ...platform.services, referenceText, roster: rosterService(rosters, configs), linkStatus: linkLookups };
   const analyzer = new Analyzer(configs, analysisOptions, log, services, platform.prefetch && prefetchFor);
   const scheduler = new LintScheduler(runScheduled);
@@ -148,6 +149,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   function applySettings(next: ClientSettings): void {
     if (JSON.stringify(next) === JSON.stringify(settings)) return;
     settings = next;
+    configs.network = userNetwork();
     analyzer.settingsGeneration++;
     publishConfigDiagnostics(true);
     relintAll();
@@ -166,6 +168,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     const options = (params.initializationOptions ?? {}) as Record<string, unknown>;
     clientLocale = typeof options.locale === 'string' ? options.locale : params.locale;
     settings = readSettings(options, defaultSettings);
+    configs.network = userNetwork();
     trusted = options.trusted !== false;
     linkSource = { viaClient: options.linkLookups === 'client', cachePath: typeof options.linkCache === 'string' ? options.linkCache : undefined };
     const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -208,8 +211,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   });
 
   connection.onDidChangeConfiguration((params) => {
+    // A client that answers pulls is asked: the VS Code client answers them with the network
+    // settings from user scope only, which a pushed payload does not promise.
     const pushed = (params.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
-    if (pushed !== undefined) applySettings(readSettings(pushed, settings));
+    if (pushed !== undefined && !support.configurationPull) applySettings(readSettings(pushed, settings));
     else void pullSettings();
   });
 
@@ -295,7 +300,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   registerRuleCatalog(connection, lang);
   const linkHover = registerLinkFeatures(connection, {
     documents, analyzer, lookups: linkLookups, lang, log, isConfigDocument,
-    online: (analysis) => onlineChecks(analysisOptions(), analysis.config),
+    online: () => onlineChecks(analysisOptions()),
     trusted: () => trusted,
     recheck: () => {
       analyzer.settingsGeneration++;

@@ -18,10 +18,19 @@ export function readSettings(raw: unknown, base: ClientSettings = defaultSetting
   if (typeof section.enable === 'boolean') out.enable = section.enable;
   if (section.run === 'onType' || section.run === 'onSave') out.run = section.run;
   // VS Code nests dotted settings (`links.online` → `{ links: { online } }`); other clients may not.
-  const links = section.links;
-  const online = typeof links === 'object' && links !== null ? (links as Record<string, unknown>).online : section['links.online'];
-  if (typeof online === 'boolean') out.links = { online };
+  const links = typeof section.links === 'object' && section.links !== null ? (section.links as Record<string, unknown>) : {};
+  const online = 'online' in links ? links.online : section['links.online'];
+  const api = 'api' in links ? links.api : section['links.api'];
+  out.links = { ...out.links };
+  if (typeof online === 'boolean') out.links.online = online;
+  if (isHostMap(api)) out.links.api = api;
   return out;
+}
+
+/** `links.api`: forge host → an http(s) API base URL; anything else is ignored whole. */
+function isHostMap(value: unknown): value is Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.values(value).every((url) => typeof url === 'string' && /^https?:\/\/[^/]/i.test(url));
 }
 
 function unwrap(raw: unknown): Record<string, unknown> | undefined {

@@ -56,10 +56,10 @@ export function registerSummary(connection: Connection, context: SummaryContext)
         ...base,
         summary: summarize(doc, template, diagnostics, {
           lang: context.lang(),
-          links: analysis.config?.config.links,
+          links: analysis.links,
           roster: roster && ((handle) => roster.declared(handle)?.name),
           linkStatus: (target) => {
-            const api = apiBase(target, analysis.config?.config.links);
+            const api = apiBase(target, analysis.links);
             return api ? context.linkStatus?.cached?.(target, api) : undefined;
           },
         }),

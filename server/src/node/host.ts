@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { ConfigHost } from '../core/config/load';
 import type { Services } from '../core/services';
+import { findRepositoryRoot, locateInside } from './contain';
 import { GitRemotes } from './gitRemotes';
 
 /** Absolute, `/`-separated: the form the core's config loader and glob matching expect. */
@@ -9,19 +10,45 @@ export function toPosixPath(path: string): string {
   return resolve(path).replace(/\\/g, '/');
 }
 
-/** Reads config files from disk. Folders and unreadable files read as absent. */
-export function nodeConfigHost(root?: string): ConfigHost {
+/**
+ * Reads config files from disk. Folders and unreadable files read as absent. The repository
+ * root of a configuration is the nearest folder holding `.git`, else `fallbackRoot` (the
+ * workspace folder, or the CLI's current directory) when it holds the configuration.
+ */
+export function nodeConfigHost(root?: string, fallbackRoot: string | undefined = root): ConfigHost {
+  const roots = new Map<string, string>();
   return {
     root,
-    readFile(path) {
-      try {
-        if (!statSync(path).isFile()) return undefined;
-        return readFileSync(path, 'utf8');
-      } catch {
-        return undefined;
+    readFile: readRegularFile,
+    fileSize,
+    repositoryRoot(configPath) {
+      let found = roots.get(configPath);
+      if (!found) {
+        found = toPosixPath(findRepositoryRoot(configPath, fallbackRoot));
+        roots.set(configPath, found);
       }
+      return found;
     },
+    locate: (path, repositoryRoot) => locateInside(path, repositoryRoot),
   };
+}
+
+export function fileSize(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A regular file's text; FIFOs, devices and folders are never opened (a FIFO would block). */
+export function readRegularFile(path: string): string | undefined {
+  try {
+    if (!statSync(path).isFile()) return undefined;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 // Remotes change rarely; a host process reads each checkout's `.git/config` once.

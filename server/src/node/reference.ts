@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from './host';
 import { listMinutes } from './rosterFiles';
 
 /** At most this much text per folder: plenty for character statistics, bounded in memory. */
@@ -32,12 +32,9 @@ export function readTexts(paths: readonly string[]): string[] {
   const texts: string[] = [];
   let total = 0;
   for (const path of paths) {
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      continue;
-    }
+    // Regular files only: a FIFO among the paths would block the read.
+    const text = readRegularFile(path);
+    if (text === undefined) continue;
     if (total + text.length > MAX_REFERENCE_CHARS) break;
     total += text.length;
     texts.push(text);

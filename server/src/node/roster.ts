@@ -5,6 +5,7 @@ import { RosterStore } from '../core/roster/store';
 import { diskRosterHost, type DiskRosterOptions } from './rosterFiles';
 
 export { gitAuthorEntries, listMinutes, MAX_SCANNED_FILES, type ReadText } from './rosterFiles';
+export { MAX_ROSTER_BYTES } from '../core/roster/files';
 
 export interface NodeRosterOptions extends DiskRosterOptions {
   /** Scan the workspace's minutes for the handles they use (completion, "known" logins, renames). */

@@ -5,10 +5,12 @@
  * server's Node entry stays small (the server itself is dist/server-core.js).
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { RosterEntry } from '../core/roster/types';
 import type { RosterHost } from '../core/roster/store';
 import { MAX_SCANNED_BYTES, MINUTES_FILE } from '../core/roster/files';
+import { locateInside } from './contain';
+import { fileSize, readRegularFile } from './host';
 import { walkFiles } from './walk';
 
 /** Reads a file's text (an open editor buffer first, in the language server); undefined when absent. */
@@ -26,8 +28,10 @@ export interface DiskRosterOptions {
 
 export function diskRosterHost(options: DiskRosterOptions = {}): RosterHost {
   return {
-    readFile: options.readFile ?? readDiskText,
+    readFile: options.readFile ?? readRegularFile,
     exists: existsSync,
+    fileSize,
+    locate: locateInside,
     listMinutes: (root) => listMinutes(root),
     historyAuthors: (root) => (options.git?.() && existsSync(`${root}/.git`) ? gitLogAuthors(root, options.log) : undefined),
   };
@@ -64,13 +68,4 @@ export function gitAuthorEntries(log: string, root: string): RosterEntry[] {
 /** Minutes-like files under a folder (Markdown and text), skipping build and VCS folders. */
 export function listMinutes(root: string, limit = MAX_SCANNED_FILES): string[] {
   return walkFiles(root, { limit, accept: (name, stat) => MINUTES_FILE.test(name) && stat.size <= MAX_SCANNED_BYTES }).map((p) => p.replace(/\\/g, '/'));
-}
-
-function readDiskText(path: string): string | undefined {
-  try {
-    if (!statSync(path).isFile()) return undefined;
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }

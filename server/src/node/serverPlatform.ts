@@ -14,6 +14,7 @@ export function nodePlatform(): ServerPlatform {
   return {
     workspaceFiles: 'file-uris',
     readFile: (path) => disk.readFile(path),
+    configHost: (root) => nodeConfigHost(root),
     async readFileAsync(path, maxBytes) {
       const info = await stat(path).catch(() => undefined);
       if (!info?.isFile() || info.size > maxBytes) return undefined;

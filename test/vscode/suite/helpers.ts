@@ -164,7 +164,7 @@ export async function eventually<T>(read: () => T, accept: (value: T) => boolean
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Minutes whose folder turns online link checks on (`links.online`, `links.api` → the runner's
+ * Minutes whose folder wishes for online link checks (`links.online`, `links.api` → the runner's
  * local API): offline they show only the PR linked twice (link/duplicate-target).
  */
 export const ONLINE = 'online/2023-09-21.md';

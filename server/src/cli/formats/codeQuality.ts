@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Severity } from '../../core';
-import { displayPath, range, type FileReport } from '../report';
+import { range, relativePath, type FileReport } from '../report';
 import type { FormatContext } from './context';
 
 const GITLAB_SEVERITY: Record<Severity, 'major' | 'minor' | 'info'> = { error: 'major', warning: 'minor', info: 'info', hint: 'info' };
@@ -16,7 +16,7 @@ export function toCodeQuality(reports: FileReport[], context: FormatContext): st
   const issues: unknown[] = [];
   const seen = new Map<string, number>();
   for (const report of reports) {
-    const path = displayPath(report.path, context.cwd);
+    const path = relativePath(report.path, context.cwd);
     if (report.error) {
       issues.push({
         type: 'issue', check_name: 'minutes-lint', description: report.error, severity: 'critical',

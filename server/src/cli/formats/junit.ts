@@ -5,7 +5,7 @@
  * says what was checked.
  */
 import { ruleDocsUrl } from '../../core';
-import { displayPath, range, type FileReport } from '../report';
+import { range, relativePath, type FileReport } from '../report';
 import type { FormatContext } from './context';
 
 export function toJunit(reports: FileReport[], context: FormatContext): string {
@@ -14,7 +14,7 @@ export function toJunit(reports: FileReport[], context: FormatContext): string {
   let errors = 0;
   const suites: string[] = [];
   for (const report of reports) {
-    const file = displayPath(report.path, context.cwd);
+    const file = relativePath(report.path, context.cwd);
     const cases: string[] = [];
     if (report.error) {
       errors++;

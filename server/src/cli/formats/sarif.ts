@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { allRules, ruleDocsUrl, type Diagnostic, type Fix, type LineIndex, type Severity } from '../../core';
-import { displayPath, range, type FileReport } from '../report';
+import { range, relativePath, type FileReport } from '../report';
 import type { FormatContext } from './context';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -92,7 +92,7 @@ function region(lines: LineIndex, start: number, end: number) {
 
 /** A relative, percent-encoded URI under the working folder when the file is inside it, else a file URI. */
 function artifactFor(path: string, cwd: string): ArtifactLocation {
-  const shown = displayPath(path, cwd);
+  const shown = relativePath(path, cwd);
   if (shown.startsWith('/') || /^[A-Za-z]:/.test(shown)) return { uri: pathToFileURL(shown).href };
   return { uri: shown.split('/').map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };
 }

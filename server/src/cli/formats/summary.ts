@@ -5,7 +5,7 @@
  */
 import { ruleDocsUrl, type Lang, type Severity } from '../../core';
 import { format, type Message } from '../../core/i18n/lang';
-import { displayPath, range, type FileReport } from '../report';
+import { displayPath, printable, range, relativePath, type FileReport } from '../report';
 
 /** GitHub keeps a step summary up to 1 MiB; a few hundred rows say all a reviewer reads. */
 const MAX_ROWS = 300;
@@ -54,7 +54,7 @@ export function toSummary(reports: FileReport[], options: SummaryOptions): strin
   out.push(`| ${say('file')} | ${say('template')} | ${say('errors')} | ${say('warnings')} | ${say('info')} |`, '|---|---|--:|--:|--:|');
   for (const r of reports) {
     const name = cell(displayPath(r.path, options.cwd));
-    const template = r.error ? cell(r.error) : r.template ? `\`${r.template.resolvedId}\`` : '';
+    const template = r.error ? cell(printable(r.error)) : r.template ? `\`${r.template.resolvedId}\`` : '';
     const clean = !r.error && !r.diagnostics.length ? ` ✅ ${say('clean')}` : '';
     out.push(`| ${name}${clean} | ${template} | ${count(r, 'error') + (r.error ? 1 : 0)} | ${count(r, 'warning')} | ${count(r, 'info', 'hint')} |`);
   }
@@ -62,7 +62,7 @@ export function toSummary(reports: FileReport[], options: SummaryOptions): strin
   let left = 0;
   for (const r of reports) {
     if (!r.diagnostics.length) continue;
-    const path = displayPath(r.path, options.cwd);
+    const path = relativePath(r.path, options.cwd);
     const findings: string[] = [];
     for (const d of r.diagnostics) {
       if (rows >= MAX_ROWS) {
@@ -72,10 +72,10 @@ export function toSummary(reports: FileReport[], options: SummaryOptions): strin
       rows++;
       const { line, column } = range(r.lines!, d.span.start, d.span.end);
       const where = options.lineUrl ? `[${line}:${column}](${options.lineUrl(path, line)})` : `${line}:${column}`;
-      findings.push(`| ${where} | ${ICON[d.severity]} ${d.severity} | [\`${d.rule}\`](${ruleDocsUrl(d.rule)}) | ${cell(d.message)} |`);
+      findings.push(`| ${where} | ${ICON[d.severity]} ${d.severity} | [\`${d.rule}\`](${ruleDocsUrl(d.rule)}) | ${cell(printable(d.message))} |`);
     }
     if (!findings.length) continue;
-    out.push('', `### ${cell(path)}`, '', `| ${say('line')} | ${say('severity')} | ${say('rule')} | ${say('message')} |`, '|--:|---|---|---|', ...findings);
+    out.push('', `### ${cell(printable(path))}`, '', `| ${say('line')} | ${say('severity')} | ${say('rule')} | ${say('message')} |`, '|--:|---|---|---|', ...findings);
   }
   if (left) out.push('', say('cut', { count: left }));
   out.push('');

@@ -27,8 +27,11 @@ export interface MinutesConfig {
 export interface ConfigProblem {
   /** The config file the problem is in. */
   path: string;
-  /** `syntax` problems make the file unreadable (an error); the others drop one key (a warning). */
-  kind: 'syntax' | 'shape' | 'reference';
+  /**
+   * `syntax` problems make the file unreadable (an error); `shape` and `reference` drop one key
+   * (a warning); a `notice` changes nothing in the file's meaning (information).
+   */
+  kind: 'syntax' | 'shape' | 'reference' | 'notice';
   /** The top-level key the problem is about, when there is one (to place it when it has no offsets). */
   key?: string;
   /** Formatted in English and Chinese; the host picks the user's language. */
@@ -45,8 +48,22 @@ export interface ResolvedConfig {
   path?: string;
   /** The folder globs and relative paths are resolved against. */
   baseDir?: string;
+  /** The repository root: everything the configuration names stays inside it. */
+  root?: string;
   /** The template object when `template` named a file or was inline. */
   template?: TemplateSpec;
   templateReason?: string;
   problems: ConfigProblem[];
+  /** What the configuration asks of the network; only the user grants it (config/network.ts). */
+  wishes?: NetworkWish[];
+}
+
+/** `links.online: true`, or one `links.api` entry, and where it is written. */
+export interface NetworkWish {
+  key: 'online' | 'api';
+  host?: string;
+  url?: string;
+  path: string;
+  start: number;
+  end: number;
 }

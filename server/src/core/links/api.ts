@@ -3,7 +3,9 @@ import type { ForgeTarget, LinkSettings, RepoRef } from './types';
 
 /**
  * The REST APIs that answer "does PR/issue N exist?" without configuration. Other hosts
- * (GitHub Enterprise, GitCode, AtomGit, a test server) are asked only when `links.api` names them.
+ * (GitHub Enterprise, GitCode, AtomGit, a test server) are asked only when the user confirmed
+ * them (`minutes-lint --api`, the user setting `communityMinutes.links.api`): a repository's
+ * `links.api` is a wish, or a pull request could point CI at an internal address.
  */
 export const DEFAULT_API: Readonly<Record<string, string>> = {
   'github.com': 'https://api.github.com',
@@ -15,7 +17,7 @@ const ALIASES: Record<string, string> = { 'www.github.com': 'github.com', 'www.g
 /** The API base URL for a repo's host (without a trailing slash), or undefined when there is none. */
 export function apiBase(repo: Pick<RepoRef, 'host'>, settings: LinkSettings = {}): string | undefined {
   const host = ALIASES[repo.host] ?? repo.host;
-  for (const [key, url] of Object.entries(settings.api ?? {})) {
+  for (const [key, url] of Object.entries(settings.confirmedApi ?? {})) {
     const h = normalizeHost(key);
     if ((ALIASES[h] ?? h) === host && /^https?:\/\/[^/]/i.test(url.trim())) return url.trim().replace(/\/+$/, '');
   }
@@ -35,4 +37,14 @@ export function lookupKey(target: ForgeTarget, api: string): string {
 /** PRs and issues can be looked up; commits are not (their links rarely rot, and the API differs). */
 export function canLookUp(target: ForgeTarget): boolean {
   return target.kind === 'pull' || target.kind === 'issue';
+}
+
+/** The link settings a lint uses: the configuration's, with the API URLs the user confirmed. */
+export function withConfirmedApi(links: LinkSettings | undefined, confirmedApi: Record<string, string> | undefined): LinkSettings {
+  return { ...links, confirmedApi };
+}
+
+/** Is the configuration's `host → url` one the user confirmed? Hosts compare as `apiBase` compares them. */
+export function isConfirmed(host: string, url: string, confirmedApi: Record<string, string> | undefined): boolean {
+  return apiBase({ host: ALIASES[normalizeHost(host)] ?? normalizeHost(host) }, { confirmedApi }) === url.trim().replace(/\/+$/, '');
 }

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatches } from '../regex/glob';
 import type { ResolvedTemplate } from '../templates/types';
 import { defaultHost, forgeOfHost } from './forges';
 import type { LinkSettings, RepoRef } from './types';
@@ -12,17 +12,8 @@ export function allowedRepoGlobs(template: ResolvedTemplate, settings: LinkSetti
   return settings.repos ?? [...new Set([...(template.repos ?? []), ...workspaceRepos])];
 }
 
-const matchers = new Map<string, (s: string) => boolean>();
-
-function matcher(glob: string): (s: string) => boolean {
-  let m = matchers.get(glob);
-  if (!m) {
-    // Owner and repo names are case-insensitive on every forge.
-    m = picomatch(glob, { nocase: true, dot: true });
-    matchers.set(glob, m);
-  }
-  return m;
-}
+// Owner and repo names are case-insensitive on every forge.
+const matchRepo = (glob: string, repo: string) => globMatches(glob, repo, { nocase: true, basename: false });
 
 /** `owner/repo` globs match on any forge; `host/owner/repo` globs on that host only. */
 export function repoAllowed(globs: readonly string[], repo: RepoRef): boolean {
@@ -30,7 +21,7 @@ export function repoAllowed(globs: readonly string[], repo: RepoRef): boolean {
   const long = `${repo.host}/${short}`;
   return globs.some((glob) => {
     const g = glob.trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '');
-    return g.split('/').length >= 3 ? matcher(g)(long) : matcher(g)(short);
+    return matchRepo(g, g.split('/').length >= 3 ? long : short);
   });
 }
 

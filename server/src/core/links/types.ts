@@ -49,9 +49,15 @@ export interface ForgeUrl {
 export interface LinkSettings {
   /** Allowed `owner/repo` globs (`opencurve/*`); a host may lead: `gitee.com/openeuler/*`. */
   repos?: string[];
-  /** Forge host → API base URL. Hosts that are not a known forge are GitHub Enterprise hosts. */
+  /**
+   * Forge host → API base URL, as the repository's configuration writes it. Its hosts tell the
+   * offline model which hosts are forges (GitHub Enterprise); its URLs are never asked.
+   */
   api?: Record<string, string>;
+  /** A wish of the repository; only the user turns online checks on. */
   online?: boolean;
+  /** Host → API base URL that the user confirmed (command line, user settings): the only URLs asked besides the defaults. */
+  confirmedApi?: Record<string, string>;
 }
 
 /** What an online look-up (or its cache) knows about a PR or an issue. */

@@ -2,6 +2,8 @@ import type { ResolvedConfig, RuleSetting } from '../config/types';
 import { format, type Lang } from '../i18n/lang';
 import { normalizeName, parseMinutes } from '../model/parse';
 import type { MinutesDocument } from '../model/types';
+import { withConfirmedApi } from '../links/api';
+import { dataPattern, type DataPattern } from '../regex/pattern';
 import { allRules } from '../rules';
 import type { Fix, Rule, RuleContext, Severity } from '../rules/types';
 import { noServices, type Services } from '../services';
@@ -27,8 +29,10 @@ export interface LintInput {
   lang?: Lang;
   services?: Services;
   rules?: readonly Rule[];
-  /** Run rules that need the network. */
+  /** Run rules that need the network: the user's decision (`--online`, a user setting), never the configuration's. */
   online?: boolean;
+  /** Forge host → API base URL the user confirmed; `links.api` in the configuration is only a wish. */
+  confirmedApi?: Record<string, string>;
 }
 
 export interface LintResult {
@@ -43,10 +47,13 @@ export function chooseTemplate(input: Pick<LintInput, 'path' | 'text' | 'config'
   return resolveTemplate(input.path, input.text, config?.template ? { spec: config.template, reason: config.templateReason } : {});
 }
 
-function allSectionNames(specs: SectionSpec[] | undefined, out: Set<string>, patterns: RegExp[]): void {
+function allSectionNames(specs: SectionSpec[] | undefined, out: Set<string>, patterns: DataPattern[]): void {
   for (const s of specs ?? []) {
     for (const n of s.names) out.add(normalizeName(n));
-    for (const p of s.patterns ?? []) patterns.push(new RegExp(p, 'i'));
+    for (const p of s.patterns ?? []) {
+      const pattern = dataPattern(p, { ignoreCase: true });
+      if (pattern) patterns.push(pattern);
+    }
     allSectionNames(s.children, out, patterns);
   }
 }
@@ -54,7 +61,7 @@ function allSectionNames(specs: SectionSpec[] | undefined, out: Set<string>, pat
 /** Parses with what the template knows (its plain-text section names). One parse per version. */
 export function parseForTemplate(path: string, text: string, template: ResolvedTemplate): MinutesDocument {
   const names = new Set<string>();
-  const patterns: RegExp[] = [];
+  const patterns: DataPattern[] = [];
   allSectionNames(template.sections, names, patterns);
   const known = names.size || patterns.length
     ? (title: string) => names.has(normalizeName(title)) || patterns.some((p) => p.test(title))
@@ -93,7 +100,7 @@ export async function lint(input: LintInput): Promise<LintResult> {
       template,
       lang,
       services: input.services ?? noServices,
-      links: input.config?.config.links,
+      links: withConfirmedApi(input.config?.config.links, input.confirmedApi),
       options: Array.isArray(setting) ? setting[1] ?? {} : {},
       t: (id, data) => {
         const message = rule.messages[id];

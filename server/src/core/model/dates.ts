@@ -3,6 +3,7 @@
  * `2022年4月21日`, `2023 Jun 01`, `20230412` (file names), `4.13` (no year, student groups).
  * `template/date-mismatch` compares them; `template/field-format` checks their shape.
  */
+import { dataPattern, type GroupMatch } from '../regex/pattern';
 
 /** A calendar date. `year` is missing for `4.13` or `4月13日`: compare month and day only. */
 export interface MeetingDate {
@@ -234,14 +235,13 @@ export function formatLike(date: MeetingDate, like: DateMatch): string {
 /** The date of a file name: the pattern's `year`/`month`/`day` groups, else a leading date (`20230412_minutes`, `4.13会议`). */
 export function filenameDate(basename: string, pattern?: string): DateMatch | undefined {
   if (pattern) {
-    const m = new RegExp(pattern, 'd').exec(basename);
-    const g = m?.groups;
-    if (m && g?.month && g.day) {
-      const date: MeetingDate = { year: g.year ? +g.year : undefined, month: +g.month, day: +g.day };
+    const g = dataPattern(pattern)?.exec(basename)?.named;
+    if (g?.month && g.day) {
+      const date: MeetingDate = { year: g.year ? +g.year.text : undefined, month: +g.month.text, day: +g.day.text };
       if (isValidDate(date)) {
-        const spans = ['year', 'month', 'day'].map((k) => m.indices?.groups?.[k]).filter((x): x is [number, number] => Boolean(x));
-        const start = Math.min(...spans.map((x) => x[0]));
-        const end = Math.max(...spans.map((x) => x[1]));
+        const spans = [g.year, g.month, g.day].filter((x): x is GroupMatch => Boolean(x));
+        const start = Math.min(...spans.map((x) => x.start));
+        const end = Math.max(...spans.map((x) => x.end));
         const text = basename.slice(start, end);
         // Read the groups' text again to learn its shape (`20230412` is compact, `2023-04-12` numeric).
         const reread = findDate(text, { compact: true, monthDay: true });

@@ -1,3 +1,4 @@
+import { dataPattern, quotePattern, type DataPattern } from '../regex/pattern';
 import { findSections, sectionSpecById } from '../templates/match';
 import type { ResolvedTemplate } from '../templates/types';
 import { readOrdinal } from './ordinal';
@@ -70,7 +71,7 @@ interface Points {
   started: boolean;
 }
 
-function scanSection(doc: MinutesDocument, section: Section, conclusion: RegExp | undefined): TopicList[] {
+function scanSection(doc: MinutesDocument, section: Section, conclusion: DataPattern | undefined): TopicList[] {
   const { lines } = doc;
   const first = lines.position(section.body.start).line + 1;
   const lineNumbers: number[] = [];
@@ -140,7 +141,7 @@ function scanSection(doc: MinutesDocument, section: Section, conclusion: RegExp 
     if (found) {
       const indent = lineText.length - lineText.trimStart().length;
       topic.conclusions.push({ start: lineStart + indent, end: lines.lineEnd(line) });
-      conclusionPoints = conclusionFollowUp(lineText.slice(found.index + found[0].length));
+      conclusionPoints = conclusionFollowUp(lineText.slice(found.end));
     }
   }
   return lists;
@@ -157,14 +158,15 @@ function conclusionFollowUp(rest: string): Points | undefined {
  * A conclusion label followed by a colon anywhere on the line: `结论：`, `- **会议决策**：`,
  * `【结论】：`, `SIG成立的结论：`, `Decision: …`. Undefined when the template names no labels.
  */
-export function conclusionPattern(labels: readonly string[] | undefined): RegExp | undefined {
+export function conclusionPattern(labels: readonly string[] | undefined): DataPattern | undefined {
   if (!labels?.length) return undefined;
   const alternatives = [...labels]
     .sort((a, b) => b.length - a.length)
-    .map((l) => l.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*'));
+    .map((l) => quotePattern(l.trim()).replace(/\s+/g, '\\s*'));
   // ASCII labels need word boundaries (`Decisions:` yes, `Indecision:` no); CJK ones do not.
   const wrapped = alternatives.map((a) => (/^[A-Za-z]/.test(a) ? `\\b${a}s?` : a));
-  return new RegExp(`(?:${wrapped.join('|')})\\s*(?:\\*\\*|__|】|\\])?\\s*[：:]`, 'i');
+  // Labels are template data: compiled by the linear-time engine like every pattern from data.
+  return dataPattern(`(?:${wrapped.join('|')})\\s*(?:\\*\\*|__|】|\\])?\\s*[：:]`, { ignoreCase: true });
 }
 
 export function topicText(doc: MinutesDocument, topic: Topic): string {

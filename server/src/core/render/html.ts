@@ -21,6 +21,11 @@ export interface RenderOptions {
    * undefined to drop it. Called after sanitizing, with sources that have no scheme.
    */
   resolveImage?: (src: string) => string | undefined;
+  /**
+   * Load `http(s):` images. Off by default: an image on someone's server tells that server who
+   * opened the minutes, and when (a read receipt); each becomes a link to it instead.
+   */
+  remoteImages?: boolean;
 }
 
 /** Elements that get a `data-line` (0-based source line), so the preview can follow the editor. */
@@ -29,7 +34,7 @@ const LINE_TAGS = new Set(['img', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li',
 export function renderMinutesHtml(text: string, options: RenderOptions = {}): string {
   const tree = options.format === 'plaintext' ? plainTextTree(text) : markdownTree(text);
   const clean = sanitizer.runSync(tree) as Root;
-  rewriteImages(clean, options.resolveImage);
+  rewriteImages(clean, options);
   return sanitizer.stringify(clean);
 }
 
@@ -67,16 +72,30 @@ function markLines(tree: Root): void {
 
 // A scheme (`https:`, `javascript:`) or a protocol-relative `//host`: not a workspace file.
 const ABSOLUTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+const REMOTE = /^(?:https?:)?\/\//i;
 
-function rewriteImages(tree: Root, resolve: RenderOptions['resolveImage']): void {
+function rewriteImages(tree: Root, options: RenderOptions): void {
   visitElements(tree, (element) => {
     if (element.tagName !== 'img') return;
     const src = element.properties.src;
-    if (typeof src !== 'string' || ABSOLUTE.test(src)) return;
-    const resolved = resolve?.(src);
+    if (typeof src !== 'string') return;
+    if (REMOTE.test(src)) {
+      if (!options.remoteImages) becomeLink(element, src.startsWith('//') ? `https:${src}` : src);
+      return;
+    }
+    if (ABSOLUTE.test(src)) return;
+    const resolved = options.resolveImage?.(src);
     if (resolved) element.properties.src = resolved;
     else delete element.properties.src;
   });
+}
+
+/** A remote image shown as a link to it (its alt text, else its address): nothing is fetched. */
+function becomeLink(image: Element, href: string): void {
+  const alt = typeof image.properties.alt === 'string' && image.properties.alt.trim() ? image.properties.alt : href;
+  image.tagName = 'a';
+  image.properties = { href, title: href, className: ['remote-image'], dataLine: image.properties.dataLine };
+  image.children = [{ type: 'text', value: alt }];
 }
 
 function visitElements(node: Root | Element, visit: (element: Element) => void): void {

@@ -1,6 +1,6 @@
 import { joinPath } from '../config/load';
 import type { ResolvedConfig } from '../config/types';
-import { MAX_SCANNED_BYTES, MINUTES_FILE } from './files';
+import { MAX_ROSTER_BYTES, MAX_SCANNED_BYTES, MINUTES_FILE } from './files';
 import { filled, sourceMessages } from './sources/problems';
 import { AUTODETECTED_ROSTERS, inlineEntries, parseRosterSource } from './sources';
 import { Roster } from './roster';
@@ -13,6 +13,10 @@ export interface RosterHost {
   readFile(path: string): string | undefined;
   /** Does something exist at this path (to tell "not a file" from "not found")? */
   exists?(path: string): boolean;
+  /** A file's size in bytes, so a huge file is refused before it is read. */
+  fileSize?(path: string): number | undefined;
+  /** Where a path leads once links are followed, seen from the repository root (hosts with a file system). */
+  locate?(path: string, root: string): 'inside' | 'outside' | 'missing';
   /** Minutes-like files under a folder, for the handles they use. */
   listMinutes(root: string): string[];
   /** The folder's commit authors (`git log`), or undefined when there is no history to read. Never rejects. */
@@ -72,8 +76,10 @@ export class RosterStore {
       entries.push(...inline.entries);
       problems.push(...inline.problems);
     }
+    // Links that lead out of the repository are not followed, configured or found by name.
+    const repositoryRoot = config.root ?? root;
     for (const { path, configured } of files) {
-      const result = this.source(path, configured);
+      const result = this.source(path, configured, repositoryRoot);
       if (!result) continue;
       entries.push(...result.entries);
       problems.push(...result.problems);
@@ -173,20 +179,28 @@ export class RosterStore {
   }
 
   /** A parsed roster file; a configured file that is missing is a problem, an autodetected one is not. */
-  private source(path: string, configured: boolean): RosterSourceResult | undefined {
+  private source(path: string, configured: boolean, repositoryRoot: string | undefined): RosterSourceResult | undefined {
     if (this.sources.has(path)) return this.sources.get(path);
-    const text = this.host.readFile(path);
+    const refused = (message: RosterProblem['message']): RosterSourceResult => ({ entries: [], problems: [{ path, message, start: 0, end: 0 }] });
     let result: RosterSourceResult | undefined;
-    if (text === undefined) {
-      result = configured
-        ? { entries: [], problems: [{ path, message: filled(sourceMessages.unreadable, { reason: this.host.exists?.(path) ? 'not a file' : 'not found' }), start: 0, end: 0 }] }
-        : undefined;
+    const size = this.host.fileSize?.(path);
+    if (repositoryRoot && this.host.locate?.(path, repositoryRoot) === 'outside') {
+      result = refused(filled(sourceMessages.outside, { root: repositoryRoot }));
+    } else if (size !== undefined && size > MAX_ROSTER_BYTES) {
+      result = refused(filled(sourceMessages.tooLarge, { size: (size / 1024).toFixed(0), limit: MAX_ROSTER_BYTES / 1024 }));
     } else {
-      try {
-        result = parseRosterSource(path, text);
-      } catch (error) {
-        // The parsers report problems rather than throw; a bug in one must still not stop linting.
-        result = { entries: [], problems: [{ path, message: { en: `cannot read the roster file: ${String(error)}`, zh: `无法读取名单文件：${String(error)}` }, start: 0, end: 0 }] };
+      const text = this.host.readFile(path);
+      if (text === undefined) {
+        result = configured ? refused(filled(sourceMessages.unreadable, { reason: this.host.exists?.(path) ? 'not a file' : 'not found' })) : undefined;
+      } else if (text.length > MAX_ROSTER_BYTES) {
+        result = refused(filled(sourceMessages.tooLarge, { size: (text.length / 1024).toFixed(0), limit: MAX_ROSTER_BYTES / 1024 }));
+      } else {
+        try {
+          result = parseRosterSource(path, text);
+        } catch (error) {
+          // The parsers report problems rather than throw; a bug in one must still not stop linting.
+          result = refused({ en: `cannot read the roster file: ${String(error)}`, zh: `无法读取名单文件：${String(error)}` });
+        }
       }
     }
     this.sources.set(path, result);

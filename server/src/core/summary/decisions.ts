@@ -4,6 +4,7 @@ import type { MinutesDocument } from '../model/types';
 import { findSections, sectionSpecById } from '../templates/match';
 import type { ResolvedTemplate } from '../templates/types';
 import type { Span } from '../text/lines';
+import type { DataPattern } from '../regex/pattern';
 import { listItems } from './spans';
 import type { SummaryDecision } from './types';
 
@@ -67,10 +68,10 @@ export function meetingDecisions(doc: MinutesDocument, template: ResolvedTemplat
  * The decision written after the label on the same line, or, when the label stands alone
  * (`会议结论：` then the text below), the lines that follow up to a blank line.
  */
-function labelledText(doc: MinutesDocument, span: Span, pattern: RegExp, limit: number): string {
+function labelledText(doc: MinutesDocument, span: Span, pattern: DataPattern, limit: number): string {
   const lineText = doc.text.slice(span.start, span.end);
   const m = pattern.exec(lineText);
-  const rest = clean(m ? lineText.slice(m.index + m[0].length) : lineText);
+  const rest = clean(m ? lineText.slice(m.end) : lineText);
   if (rest) return shorten(rest);
   const parts: string[] = [];
   let line = doc.lines.position(span.start).line + 1;

@@ -1,4 +1,5 @@
 import { normalizeName } from '../model/parse';
+import { dataPattern } from '../regex/pattern';
 import type { Field, MinutesDocument, Section } from '../model/types';
 import type { FieldSpec, ResolvedTemplate, SectionSpec } from './types';
 
@@ -6,7 +7,7 @@ import type { FieldSpec, ResolvedTemplate, SectionSpec } from './types';
 export function sectionMatches(section: Section, spec: SectionSpec): boolean {
   const title = normalizeName(section.title);
   if (spec.names.some((n) => normalizeName(n) === title)) return true;
-  return (spec.patterns ?? []).some((p) => new RegExp(p, 'i').test(section.title));
+  return (spec.patterns ?? []).some((p) => dataPattern(p, { ignoreCase: true })?.test(section.title) === true);
 }
 
 export function findSections(doc: MinutesDocument, spec: SectionSpec, within?: readonly Section[]): Section[] {

@@ -1,4 +1,5 @@
-import { globMatch } from './glob';
+import { globMatches } from '../regex/glob';
+import { dataPattern } from '../regex/pattern';
 import { builtinTemplate, builtinTemplates } from './registry';
 import type { FieldSpec, IdSelection, ResolvedTemplate, SectionSpec, TemplateSpec, VariantSpec } from './types';
 
@@ -7,16 +8,9 @@ const SNIFF_CHARS = 4096;
 const DEFAULT_PATH_WEIGHT = 3;
 const DEFAULT_MIN_SCORE = 2;
 
-const regexCache = new Map<string, RegExp>();
-
-/** Template patterns are data: compile each once, multiline so `^` means "a line starting with". */
-function regex(pattern: string): RegExp {
-  let re = regexCache.get(pattern);
-  if (!re) {
-    re = new RegExp(pattern, 'm');
-    regexCache.set(pattern, re);
-  }
-  return re;
+/** Content patterns are multiline: `^` means "a line starting with". An invalid one matches nothing. */
+function contentMatches(pattern: string, text: string): boolean {
+  return dataPattern(pattern, { multiline: true })?.test(text) === true;
 }
 
 export interface Detection {
@@ -37,13 +31,13 @@ export function scoreTemplate(template: TemplateSpec, path: string, text: string
   const matched: string[] = [];
   let score = 0;
   for (const glob of detect.paths ?? []) {
-    if (!globMatch(glob, path)) continue;
+    if (!globMatches(glob, path)) continue;
     score += detect.pathWeight ?? DEFAULT_PATH_WEIGHT;
     matched.push(`path ${glob}`);
   }
   for (const entry of detect.content ?? []) {
     const { pattern, weight = 1 } = typeof entry === 'string' ? { pattern: entry } : entry;
-    if (!regex(pattern).test(head)) continue;
+    if (!contentMatches(pattern, head)) continue;
     score += weight;
     matched.push(`content ${pattern}`);
   }
@@ -64,22 +58,22 @@ export function detectTemplate(path: string, text: string, candidates: readonly 
   return best;
 }
 
-/** Follows `extends` (a built-in id) so a team can start from a built-in and change a few keys. */
-export function expandTemplate(spec: TemplateSpec, seen = new Set<string>()): TemplateSpec {
+/**
+ * Follows `extends` (a built-in id) so a team can start from a built-in and change a few keys.
+ * Configuration loading has reported an unknown id; here it is passed over, never thrown.
+ */
+export function expandTemplate(spec: TemplateSpec): TemplateSpec {
   if (!spec.extends) return spec;
-  if (seen.has(spec.extends)) throw new Error(`template "extends" cycle at "${spec.extends}"`);
-  seen.add(spec.extends);
-  const base = builtinTemplate(spec.extends);
-  if (!base) throw new Error(`template extends unknown built-in "${spec.extends}"`);
-  const { extends: _ignored, ...own } = spec;
-  return { ...expandTemplate(base, seen), ...own };
+  const { extends: base, ...own } = spec;
+  const builtin = builtinTemplate(base);
+  return builtin ? { ...builtin, ...own } : own;
 }
 
 function variantApplies(variant: VariantSpec, path: string, text: string): boolean {
   const { paths, content } = variant.when;
   if (!paths?.length && !content?.length) return false;
-  if (paths?.length && !paths.some((g) => globMatch(g, path))) return false;
-  if (content?.length && !content.every((p) => regex(p).test(text))) return false;
+  if (paths?.length && !paths.some((g) => globMatches(g, path))) return false;
+  if (content?.length && !content.every((p) => contentMatches(p, text))) return false;
   return true;
 }
 

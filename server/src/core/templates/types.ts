@@ -64,7 +64,7 @@ export interface TitleSpec {
   required?: boolean;
   /** How the title is written: `atx` (`# Title`), `setext` (underlined with `===`); any when unset. */
   style?: 'atx' | 'setext';
-  /** Regular expression the title text should match. */
+  /** Regular expression the title text must match (`template/field-format`). */
   pattern?: string;
   /** A skeleton for the fix when the title is missing. */
   skeleton?: string;

@@ -21,7 +21,7 @@ export function parseCodeowners(text: string, path: string): RosterSourceResult 
       const handle = owner.slice(1);
       if (handle.includes('/')) continue; // @org/team
       if (!isPossibleLogin(handle)) {
-        problems.push(problemAtLine(path, text, line, sourceMessages.notLogin, { handle: owner }));
+        problems.push(problemAtLine(path, text, line, sourceMessages.notLogin));
         continue;
       }
       entries.push({ handle, forge: 'github', roles: ['codeowner'], source: { kind: 'codeowners', path, line } });

@@ -17,11 +17,11 @@ export function parseHandleItem(item: string): Omit<RosterEntry, 'source' | 'rol
 export function inlineEntries(handles: readonly string[], configPath: string): RosterSourceResult {
   const entries: RosterEntry[] = [];
   const problems: RosterSourceResult['problems'] = [];
-  for (const item of handles) {
+  handles.forEach((item, index) => {
     const entry = parseHandleItem(item);
     if (entry) entries.push({ ...entry, roles: [], source: { kind: 'config', path: configPath } });
-    else problems.push({ path: configPath, message: filled(sourceMessages.notLogin, { line: '-', handle: item }), start: 0, end: 0 });
-  }
+    else problems.push({ path: configPath, message: filled(sourceMessages.notLoginItem, { item: index + 1 }), start: 0, end: 0 });
+  });
   return { entries, problems };
 }
 
@@ -34,7 +34,7 @@ export function parseHandleList(text: string, path: string, kind: RosterSourceKi
     if (!content) return;
     const entry = parseHandleItem(content);
     if (entry) entries.push({ ...entry, roles: [], source: { kind, path, line } });
-    else problems.push(problemAtLine(path, text, line, sourceMessages.notLogin, { handle: content }));
+    else problems.push(problemAtLine(path, text, line, sourceMessages.notLogin));
   });
   if (!entries.length) problems.push({ path, message: filled(sourceMessages.noPeople), start: 0, end: 0 });
   return { entries, problems };

@@ -56,7 +56,7 @@ function logins(node: YamlNode | undefined, role: string, kind: 'owners' | 'owne
     const handle = item.value.trim().replace(/^@/, '');
     // Group names (`sig-docs-approvers`) pass too: they are resolved against OWNERS_ALIASES.
     if (!isPossibleLogin(handle)) {
-      problems.push(problemAtLine(path, text, item.line, sourceMessages.notLogin, { handle }));
+      problems.push(problemAtLine(path, text, item.line, sourceMessages.notLogin));
       continue;
     }
     out.push({ handle, forge: 'github', roles: [role], source: { kind, path, line: item.line } });

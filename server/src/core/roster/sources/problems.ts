@@ -44,13 +44,31 @@ export const sourceMessages = {
     en: 'line {line}: {error}; the file was read leniently',
     zh: '第 {line} 行：{error}；已宽松读取该文件',
   },
+  // Roster problems name the line, never its text: a configuration may point at a file that is
+  // not a roster at all (a key, an environment dump), and its lines must not reach a CI log.
   notLogin: {
-    en: 'line {line}: "{handle}" cannot be a login; ignored',
-    zh: '第 {line} 行：「{handle}」不可能是账号，已忽略',
+    en: 'line {line}: not a login; ignored',
+    zh: '第 {line} 行：不是账号，已忽略',
+  },
+  notLoginItem: {
+    en: '"contributors.handles" item {item}: not a login; ignored',
+    zh: '"contributors.handles" 第 {item} 项：不是账号，已忽略',
   },
   unknownKind: {
     en: 'not a roster file this tool knows (team.json, sig-info.yaml, CODEOWNERS, OWNERS, OWNERS_ALIASES, or a .txt list of handles)',
     zh: '无法识别的名单文件（支持 team.json、sig-info.yaml、CODEOWNERS、OWNERS、OWNERS_ALIASES 或每行一个账号的 .txt）',
+  },
+  outside: {
+    en: 'leads outside the repository ({root}); not read',
+    zh: '指向仓库（{root}）之外，不会读取',
+  },
+  tooLarge: {
+    en: 'too large ({size} KB, the limit is {limit} KB); not read',
+    zh: '文件过大（{size} KB，上限 {limit} KB），不会读取',
+  },
+  tooDeep: {
+    en: 'nested more than {n} levels deep; not read',
+    zh: '嵌套超过 {n} 层，不会读取',
   },
   unreadable: {
     en: 'cannot read the roster file: {reason}',

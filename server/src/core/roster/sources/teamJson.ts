@@ -1,3 +1,4 @@
+import { CONFIG_LIMITS, jsonDepth } from '../../config/load';
 import { parseTree, ParseErrorCode, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { format, type Message } from '../../i18n/lang';
 import { LineIndex } from '../../text/lines';
@@ -16,6 +17,10 @@ const LOGIN_KEYS: Array<[string, HandleForge]> = [['github', 'github'], ['login'
  * from each error; every one is reported with its line so the team can fix the file.
  */
 export function parseTeamJson(text: string, path: string): RosterSourceResult {
+  // The JSON parser recurses: ten thousand brackets would overflow its stack.
+  if (jsonDepth(text, CONFIG_LIMITS.jsonDepth) > CONFIG_LIMITS.jsonDepth) {
+    return { entries: [], problems: [{ path, message: filled(sourceMessages.tooDeep, { n: CONFIG_LIMITS.jsonDepth }), start: 0, end: 0 }] };
+  }
   const lines = new LineIndex(text);
   const lineOf = (offset: number) => lines.position(offset).line;
   const errors: ParseError[] = [];
@@ -45,7 +50,7 @@ export function parseTeamJson(text: string, path: string): RosterSourceResult {
       const entry = item.type === 'string' ? { handle: String(item.value).trim().replace(/^@/, ''), forge: 'github' as HandleForge } : item.type === 'object' ? objectEntry(item) : undefined;
       if (!entry?.handle) continue;
       if (!isPossibleLogin(entry.handle)) {
-        problems.push(problemAtLine(path, text, lineOf(item.offset), sourceMessages.notLogin, { handle: entry.handle }));
+        problems.push(problemAtLine(path, text, lineOf(item.offset), sourceMessages.notLogin));
         continue;
       }
       entries.push({ ...entry, roles: [role], source: { kind: 'team-json', path, line: lineOf(item.offset) } });

@@ -1,3 +1,4 @@
+import { dataPattern, quotePattern, type DataPattern } from '../../regex/pattern';
 import type { Nodes } from 'mdast';
 import { insideAny } from '../../model/parse';
 import type { MinutesDocument } from '../../model/types';
@@ -98,11 +99,11 @@ export function isPersonal(address: string): boolean {
 }
 
 /** `"allow": ["*@corp.example", "me@home.net"]` in the rule's options. */
-function allowList(option: unknown): RegExp[] {
+function allowList(option: unknown): DataPattern[] {
   if (!Array.isArray(option)) return [];
   return option
     .filter((p): p is string => typeof p === 'string')
-    .map((p) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i'));
+    .flatMap((p) => dataPattern(`^${p.split('*').map(quotePattern).join('.*')}$`, { ignoreCase: true }) ?? []);
 }
 
 // koroFileHeader and similar: ` * @Author: name name@corp.com`, `LastEditors: …`.

@@ -2,6 +2,7 @@ import { findDate, formatDate, type DateMatch } from '../../model/dates';
 import type { Field } from '../../model/types';
 import { findFields, isEmptyValue, sectionSpecById } from '../../templates/match';
 import type { FieldFormat, FieldSpec } from '../../templates/types';
+import { dataPattern } from '../../regex/pattern';
 import type { Fix, Rule, RuleContext } from '../types';
 
 export const fieldFormat: Rule = {
@@ -21,6 +22,7 @@ export const fieldFormat: Rule = {
     names: { en: 'Field "{label}": "{value}" leaves an empty name in the list.', zh: '字段「{label}」：「{value}」使名单中出现空项。' },
     handle: { en: 'Field "{label}": "{value}" is not a valid handle.', zh: '字段「{label}」：「{value}」不是有效的账号名。' },
     pattern: { en: 'Field "{label}": "{value}" does not match the template pattern {pattern}.', zh: '字段「{label}」：「{value}」不符合模板的格式 {pattern}。' },
+    title: { en: 'Title "{value}" does not match the pattern of template {template}: {pattern}.', zh: '标题「{value}」不符合模板 {template} 规定的格式：{pattern}。' },
     fix: { en: 'Write "{expected}"', zh: '改为「{expected}」' },
   },
   check(ctx) {
@@ -34,8 +36,19 @@ export const fieldFormat: Rule = {
       else if (spec.format) checkFormat(ctx, spec, spec.format, field);
       if (spec.pattern) checkPattern(ctx, spec, field);
     }
+    checkTitle(ctx);
   },
 };
+
+/** `title.pattern`: a team that writes one says how every title of its minutes reads. */
+function checkTitle(ctx: RuleContext): void {
+  const source = ctx.template.title?.pattern;
+  const title = ctx.doc.title;
+  if (!source || !title) return;
+  const pattern = dataPattern(source);
+  if (!pattern || pattern.test(title.title)) return;
+  ctx.report({ span: title.titleSpan, message: ctx.t('title', { value: title.title, template: ctx.template.resolvedId, pattern: source }) });
+}
 
 /** A problem at some offset inside the value, with an optional replacement for that piece. */
 interface Problem {
@@ -165,7 +178,8 @@ function checkNames(ctx: RuleContext, field: Field): void {
 
 function checkPattern(ctx: RuleContext, spec: FieldSpec, field: Field): void {
   const value = valueOf(field);
-  if (new RegExp(spec.pattern!).test(value.text)) return;
+  const pattern = dataPattern(spec.pattern!);
+  if (!pattern || pattern.test(value.text)) return;
   ctx.report({
     span: { start: value.start, end: value.start + value.text.length },
     message: ctx.t('pattern', { label: field.label, value: value.text, pattern: spec.pattern! }),

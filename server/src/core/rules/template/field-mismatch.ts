@@ -3,7 +3,8 @@ import { findFields, isEmptyValue } from '../../templates/match';
 import type { AgreementSpec, FieldSpec } from '../../templates/types';
 import type { Span } from '../../text/lines';
 import type { Rule, RuleContext } from '../types';
-import { placeholderRegExp } from './placeholder';
+import { dataPattern } from '../../regex/pattern';
+import { placeholderMatcher } from './placeholder';
 
 export const fieldMismatch: Rule = {
   id: 'template/field-mismatch',
@@ -73,10 +74,9 @@ function comparableParts(ctx: RuleContext, field: Field, agreement: AgreementSpe
   const valueStart = field.valueSpan.start + field.rawValue.indexOf(value);
   const at = (start: number, end: number): Span => ({ start: valueStart + start, end: valueStart + end });
   let parts: Part[];
-  const extracted = agreement.extract ? new RegExp(agreement.extract, 'd').exec(value) : null;
-  if (extracted?.indices?.[1]) {
-    const [start, end] = extracted.indices[1];
-    parts = [{ text: extracted[1], span: at(start, end), kind: 'text' }];
+  const extracted = agreement.extract ? dataPattern(agreement.extract)?.exec(value)?.groups[1] : undefined;
+  if (extracted) {
+    parts = [{ text: extracted.text, span: at(extracted.start, extracted.end), kind: 'text' }];
   } else {
     const link = MARKDOWN_LINK.exec(value);
     if (link?.indices) {
@@ -95,8 +95,7 @@ function comparableParts(ctx: RuleContext, field: Field, agreement: AgreementSpe
 
 function isPlaceholder(ctx: RuleContext, text: string): boolean {
   return (ctx.template.placeholders ?? []).some((spec) => {
-    const regex = placeholderRegExp(spec);
-    return regex ? new RegExp(`^(?:${regex.source})$`, regex.flags.replace('g', '')).test(text.trim()) : false;
+    return placeholderMatcher(spec)?.whole(text) === true;
   });
 }
 

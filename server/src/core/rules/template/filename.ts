@@ -1,5 +1,6 @@
 import { editDistance } from '../../text/distance';
 import { filenameDate, formatLike } from '../../model/dates';
+import { dataPattern } from '../../regex/pattern';
 import type { FilenameSpec } from '../../templates/types';
 import type { Rule } from '../types';
 
@@ -21,7 +22,9 @@ export const filename: Rule = {
     const path = ctx.doc.path;
     const name = path.slice(path.lastIndexOf('/') + 1);
     // A name without an extension is an unsaved buffer (`Untitled-1`): it has no file name yet.
-    if (!name || !name.includes('.') || new RegExp(spec.pattern).test(name)) return;
+    // An unusable pattern (reported with the configuration) checks nothing.
+    const pattern = dataPattern(spec.pattern);
+    if (!name || !name.includes('.') || !pattern || pattern.test(name)) return;
     const suggestion = suggestName(name, spec);
     const data = { name, template: ctx.template.resolvedId, example: spec.example };
     // The first line carries the finding: editors and CI annotations show file-level problems there.
@@ -40,7 +43,8 @@ const MAX_EDITS = 3;
  * `20231206_mintues.md` → `20231206_minutes.md`), when that name satisfies the pattern.
  */
 export function suggestName(name: string, spec: FilenameSpec): string | undefined {
-  const pattern = new RegExp(spec.pattern);
+  const pattern = dataPattern(spec.pattern);
+  if (!pattern) return undefined;
   const own = filenameDate(name);
   const example = filenameDate(spec.example, spec.pattern);
   if (!own || !example || own.date.year === undefined) return undefined;

@@ -3,6 +3,7 @@ import type { MinutesDocument } from '../../model/types';
 import { findFields } from '../../templates/match';
 import type { PlaceholderSpec } from '../../templates/types';
 import type { Span } from '../../text/lines';
+import { dataPattern, quotePattern } from '../../regex/pattern';
 import type { Rule, RuleContext } from '../types';
 
 export const placeholder: Rule = {
@@ -21,17 +22,16 @@ export const placeholder: Rule = {
     const skipped = [...doc.verbatim, ...urlSpans(doc)];
     const taken: Span[] = [];
     for (const spec of ctx.template.placeholders ?? []) {
-      const regex = placeholderRegExp(spec);
-      if (!regex) continue;
+      const matcher = placeholderMatcher(spec);
+      if (!matcher) continue;
       for (const scope of scopesOf(ctx, spec)) {
-        for (const m of doc.text.slice(scope.span.start, scope.span.end).matchAll(regex)) {
-          if (!m[0]) continue;
-          const span = { start: scope.span.start + m.index, end: scope.span.start + m.index + m[0].length };
+        for (const m of matcher.find(doc.text.slice(scope.span.start, scope.span.end))) {
+          const span = { start: scope.span.start + m.index, end: scope.span.start + m.index + m.text.length };
           if (insideAny(span.start, skipped) || taken.some((t) => t.start < span.end && span.start < t.end)) continue;
           taken.push(span);
           ctx.report({
             span,
-            message: scope.label ? ctx.t('inField', { label: scope.label, text: m[0] }) : ctx.t('left', { text: m[0] }),
+            message: scope.label ? ctx.t('inField', { label: scope.label, text: m.text }) : ctx.t('left', { text: m.text }),
             severity: spec.severity,
           });
         }
@@ -40,27 +40,54 @@ export const placeholder: Rule = {
   },
 };
 
+export interface PlaceholderMatcher {
+  /** Non-empty occurrences in a text, left to right. */
+  find(text: string): Generator<{ index: number; text: string }>;
+  /** Is the whole text (trimmed) the placeholder? */
+  whole(text: string): boolean;
+}
+
+const WORD = /[A-Za-z0-9_]/;
+
 /**
  * Literal placeholders match as whole words on their ASCII edges, so that `xxx` does not fire in
- * `QLxxxx` or `wkfxxx`; ASCII literals ignore case. Regular expressions are used as written.
+ * `QLxxxx` or `wkfxxx`; ASCII literals ignore case. Regular expressions (data: compiled by the
+ * linear-time engine) are used as written; an invalid one matches nothing.
  */
-export function placeholderRegExp(spec: PlaceholderSpec): RegExp | undefined {
-  if (spec.regex) {
-    try {
-      return new RegExp(spec.text, spec.caseSensitive ? 'g' : 'gi');
-    } catch {
-      return undefined;
-    }
-  }
+export function placeholderMatcher(spec: PlaceholderSpec): PlaceholderMatcher | undefined {
   const text = spec.text;
   if (!text) return undefined;
-  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const word = /[A-Za-z0-9_]/;
-  const before = word.test(text[0]) ? '(?<![A-Za-z0-9_])' : '';
-  const after = word.test(text[text.length - 1]) ? '(?![A-Za-z0-9_])' : '';
+  if (spec.regex) {
+    const ignoreCase = !spec.caseSensitive;
+    const pattern = dataPattern(text, { ignoreCase });
+    const whole = dataPattern(`^(?:${text})$`, { ignoreCase });
+    if (!pattern || !whole) return undefined;
+    return {
+      *find(value) {
+        for (const m of pattern.matchAll(value)) if (m.text) yield m;
+      },
+      whole: (value) => whole.test(value.trim()),
+    };
+  }
   const ascii = /^[\x20-\x7e]+$/.test(text);
   const ignoreCase = spec.caseSensitive === undefined ? ascii : !spec.caseSensitive;
-  return new RegExp(`${before}${escaped}${after}`, ignoreCase ? 'gi' : 'g');
+  const pattern = dataPattern(quotePattern(text), { ignoreCase })!;
+  const wordBefore = WORD.test(text[0]);
+  const wordAfter = WORD.test(text[text.length - 1]);
+  const fold = (s: string) => (ignoreCase ? s.toLowerCase() : s);
+  return {
+    *find(value) {
+      for (let from = 0; from <= value.length; ) {
+        const m = pattern.exec(value, from);
+        if (!m) return;
+        const edgesHold = !(wordBefore && WORD.test(value[m.index - 1] ?? '')) && !(wordAfter && WORD.test(value[m.end] ?? ''));
+        if (edgesHold) yield m;
+        // A rejected match may hide one that starts inside it.
+        from = edgesHold ? m.end : m.index + 1;
+      }
+    },
+    whole: (value) => fold(value.trim()) === fold(text),
+  };
 }
 
 interface Scope {
