@@ -38,7 +38,7 @@ const core = await import(pathToFileURL(out).href);
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : /\.(md|txt)$/.test(name) ? [path] : [];
+    return statSync(path).isDirectory() ? walk(path) : /\.(?:md|txt)$/.test(name) ? [path] : [];
   });
 }
 
@@ -159,7 +159,7 @@ async function recover(label, reference) {
   const wrongDoubtful = lossy.filter((d) => !d.fixes[0].preferred && d.fixes[0].edits[0].newText !== truthOf(d.span));
   // Every line with non-ASCII text is damaged in this seed: each must carry a finding.
   const damagedLines = [];
-  result.doc.text.split('\n').forEach((line, n) => { if (/[^\x00-\x7f]/.test(line)) damagedLines.push(n); });
+  result.doc.text.split('\n').forEach((line, n) => { if (/[\u0080-\uffff]/.test(line)) damagedLines.push(n); });
   const reported = new Set(diags.map((d) => result.doc.lines.position(d.span.start).line));
   const missed = damagedLines.filter((n) => !reported.has(n));
   console.log(`\nseed 003, statistics: ${label}`);

@@ -1,13 +1,15 @@
 /**
- * `npm run check:fixes [FOLDER]`: applies every fix of every diagnostic, one at a time, to every
- * file of a folder of real minutes (../shared/corpus by default), lints the result again and
- * reports a fix that leaves its own diagnostic in place or makes another rule fire. Fixes are
- * data applied by one routine, so this proves all of them at once on real text.
+ * `npm run check:fixes [FOLDER…]`: applies every fix of every diagnostic, one at a time, to every
+ * file of folders of real minutes (../shared/corpus and ../shared/corpus-wild by default), lints
+ * the result again and reports a fix that leaves its own diagnostic in place or makes another
+ * rule fire. Then runs `--fix` as the CLI does, twice: the second run must fix nothing (the
+ * first reached its fixed point). Fixes are data applied by one routine, so this proves all of
+ * them at once on real text.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { applyEdits, lint, type Diagnostic } from '../server/src/core';
-import { readMinutes, SHARED_CORPUS } from './corpus';
+import { applyEdits, fixUntilStable, lint, type Diagnostic } from '../server/src/core';
+import { readMinutes, SHARED_CORPUS, SHARED_CORPUS_WILD } from './corpus';
 
 function counts(diagnostics: Diagnostic[]): Map<string, number> {
   const m = new Map<string, number>();
@@ -15,13 +17,23 @@ function counts(diagnostics: Diagnostic[]): Map<string, number> {
   return m;
 }
 
+const safeFix = (d: Diagnostic) => d.fixes.filter((f) => f.safe).slice(0, 1);
+
 async function main(): Promise<void> {
-  const folder = resolve(process.argv[2] ?? SHARED_CORPUS);
-  if (!existsSync(folder)) throw new Error(`no such folder: ${folder}`);
+  const folders = process.argv.length > 2 ? process.argv.slice(2).map((f) => resolve(f)) : [SHARED_CORPUS, SHARED_CORPUS_WILD].filter(existsSync);
+  for (const folder of folders) if (!existsSync(folder)) throw new Error(`no such folder: ${folder}`);
   let fixes = 0;
   let failures = 0;
+  let fixRuns = 0;
   const sideEffects = new Map<string, number>();
-  for (const { path, text } of readMinutes(folder)) {
+  for (const { path, text } of folders.flatMap((folder) => readMinutes(folder))) {
+    fixRuns++;
+    const first = await fixUntilStable({ path, text }, safeFix);
+    const second = await fixUntilStable({ path, text: first.text }, safeFix);
+    if (second.fixed) {
+      failures++;
+      console.log(`DIVERGES ${path}: a second --fix run applied ${second.fixed} more fixes`);
+    }
     const before = await lint({ path, text });
     const beforeCounts = counts(before.diagnostics);
     for (const d of before.diagnostics) {
@@ -53,7 +65,7 @@ async function main(): Promise<void> {
       }
     }
   }
-  console.log(`\n${fixes} fixes applied one by one, ${failures} failed`);
+  console.log(`\n${fixes} fixes applied one by one, --fix run twice on ${fixRuns} files: ${failures} failed`);
   if (sideEffects.size) {
     console.log('fixes after which another rule fired more often (review these):');
     for (const [key, n] of [...sideEffects].sort((a, b) => b[1] - a[1])) console.log(`  ${n}× ${key}`);

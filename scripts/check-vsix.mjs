@@ -64,19 +64,19 @@ async function listingProblems(manifest, readme, icon) {
   }
   if (!(await isLicenseOk(ROOT, manifest))) problems.push('Open VSX: no license');
   const repository = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
-  const repo = /^https:\/\/github\.com\/([\w.-]+\/[\w.-]+?)(\.git)?$/.exec(repository ?? '');
+  const repo = /^https:\/\/github\.com\/([\w.-]+\/[\w.-]+?)(?:\.git)?$/.exec(repository ?? '');
   if (!repo) problems.push(`manifest repository is not an https GitHub URL: ${repository}`);
   if (!icon) problems.push(`the icon ${manifest.icon} is not in the package`);
   else if (icon.readUInt32BE(0) !== 0x89504e47) problems.push('the icon is not a PNG');
   else if (icon.readUInt32BE(16) < 128 || icon.readUInt32BE(20) < 128) problems.push(`the icon is ${icon.readUInt32BE(16)}x${icon.readUInt32BE(20)}, smaller than 128x128`);
-  const targets = [...readme.matchAll(/!?\[[^\]]*\]\(([^)\s]+)[^)]*\)|<img[^>]+src="([^"]+)"/g)].map((m) => ({ url: m[1] ?? m[2], image: m[0].startsWith('!') || m[0].startsWith('<img') }));
+  const targets = [...readme.matchAll(/!?\[[^[\]]*\]\(([^)\s]+)(?:\s[^)]*)?\)|<img\s[^>]*?src="([^"]+)"/g)].map((m) => ({ url: m[1] ?? m[2], image: m[0].startsWith('!') || m[0].startsWith('<img') }));
   for (const { url, image } of targets) {
     if (url.startsWith('#') || url.startsWith('mailto:')) continue;
     if (!/^https:\/\//.test(url)) {
       problems.push(`README ${image ? 'image' : 'link'} is not an absolute https URL: ${url}`);
       continue;
     }
-    if (image && /\.svg(\?|$)/i.test(url)) problems.push(`README image is an SVG (the Marketplace refuses them): ${url}`);
+    if (image && /\.svg(?:\?|$)/i.test(url)) problems.push(`README image is an SVG (the Marketplace refuses them): ${url}`);
     // A link into this repository must name a file it has, or the listing shows a broken image.
     const own = repo && new RegExp(`^https://github\\.com/${repo[1]}/(?:raw|blob|tree)/HEAD/([^#?]+)`).exec(url);
     if (own && !existsSync(join(ROOT, decodeURIComponent(own[1])))) problems.push(`README ${image ? 'image' : 'link'} names a file the repository does not have: ${own[1]}`);

@@ -35,6 +35,7 @@ const lines = (stream, onLine) => {
 lines(child.stdout, (line) => {
   process.stdout.write(`${line}\n`);
   // Colours are off when stdout is not a terminal, but strip them anyway before matching.
+  // eslint-disable-next-line no-control-regex -- the ESC of terminal colour codes
   const plain = line.replace(/\u001b\[[0-9;]*m/g, '');
   if (/run successfuly\.$/.test(plain)) passed++;
   const failure = /^(?:ERROR|✖|×)\s+(?:testcase\s+|can't parse testcase:\s+)?(\S+?\.test\.(?:md|txt))/.exec(plain);

@@ -90,7 +90,7 @@ const RESTRICTED_SETTINGS = {
 };
 
 /** Workbench chatter that reaches codeAutomationLog next to the tests' output (all of it is in driver.log). */
-const WORKBENCH_NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore|Ignoring fetching additional builtin extensions|Started local extension host|Loading development extension|\[perf\]|\[Extension Host\] (Debugger|Extension host agent))/;
+const WORKBENCH_NOISE = /^(?:Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore|Ignoring fetching additional builtin extensions|Started local extension host|Loading development extension|\[perf\]|\[Extension Host\] (?:Debugger|Extension host agent))/;
 
 function run(command, commandArgs, options = {}) {
   const result = spawnSync(command, commandArgs, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], ...options });

@@ -89,10 +89,10 @@ export function docsExamples(ruleId: string): DocExample[] | undefined {
   const lines = readFileSync(file, 'utf8').split('\n');
   const examples: DocExample[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const open = /^(`{3,}|~{3,})\s*\S*\s+(bad|good)\b(.*)$/.exec(lines[i]);
+    const open = /^(`{3,}|~{3,})[ \t]*(?:[^\s`~]\S*[ \t]+)?(bad|good)\b(.*)$/.exec(lines[i]);
     if (!open) continue;
     const fence = open[1];
-    const attrs = Object.fromEntries([...open[3].matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    const attrs = Object.fromEntries([...open[3].matchAll(/\b(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
     const body: string[] = [];
     for (i++; i < lines.length && !(lines[i].startsWith(fence) && lines[i].trim() === fence); i++) body.push(lines[i]);
     const files = attrs.files ? attrs.files.split(/\s+/).filter(Boolean) : undefined;

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { learnTemplate } from './learnTemplate';
 import { lintWorkspace } from './lintWorkspace';
 import { userLang } from './messages';
 import { newMinutes } from './newMinutes/newMinutes';
@@ -20,5 +21,7 @@ export function registerMinutesCommands(context: vscode.ExtensionContext, client
     vscode.commands.registerCommand('communityMinutes.newMinutes', (folder?: unknown) => newMinutes(userLang(), folder)),
     vscode.commands.registerCommand('communityMinutes.lintWorkspace', () => lintWorkspace(client, userLang())),
     vscode.commands.registerCommand('communityMinutes.openRuleDocs', (ruleId?: unknown) => openRuleDocs(client, userLang(), ruleId)),
+    // From the explorer's context menu the argument is the folder; from the palette, the active file's folder.
+    vscode.commands.registerCommand('communityMinutes.learnTemplate', (folder?: unknown) => learnTemplate(client, folder instanceof vscode.Uri ? folder : undefined)),
   );
 }

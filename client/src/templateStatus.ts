@@ -42,7 +42,9 @@ export class TemplateStatus implements vscode.Disposable {
     }
     const text = info.template === null
       ? t('notLinted', { reason: info.reason })
-      : t('applied', { name: info.name ?? info.template, id: info.template, reason: info.reason });
+      : info.explanation
+        ? t('appliedWhy', { name: info.name ?? info.template, id: info.template, explanation: info.explanation })
+        : t('applied', { name: info.name ?? info.template, id: info.template, reason: info.reason });
     const openConfig = t('openConfig');
     const change = t('changeTemplate');
     const choice = await vscode.window.showInformationMessage(text, change, ...(info.configPath ? [openConfig] : []));
@@ -70,8 +72,13 @@ export class TemplateStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = info.template === null ? `$(circle-slash) ${t('noTemplate')}` : `$(checklist) ${info.template}`;
-    this.item.tooltip = t('statusTooltip', { reason: info.reason }) + (this.inBrowser ? `\n\n${t('browserNote')}` : '');
+    // A guess is shown as one: the structure of the file is not checked against it.
+    const icon = info.confidence === 'guessed' ? '$(question)' : '$(checklist)';
+    this.item.text = info.template === null ? `$(circle-slash) ${t('noTemplate')}` : `${icon} ${info.template}`;
+    const why = info.template !== null && info.explanation
+      ? t('statusTooltipWhy', { id: info.template, explanation: info.explanation })
+      : t('statusTooltip', { reason: info.reason });
+    this.item.tooltip = why + (this.inBrowser ? `\n\n${t('browserNote')}` : '');
     this.item.show();
   }
 }

@@ -122,7 +122,7 @@ describe('minutes-lint', () => {
     const r = run(['--format', 'github', '2024-03-14.md'], dir);
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.trim().split('\n');
-    assert.ok(lines.every((l) => /^::(error|warning|notice) file=2024-03-14\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]+::/.test(l)), r.stdout);
+    assert.ok(lines.every((l) => /^::(?:error|warning|notice) file=2024-03-14\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]+::/.test(l)), r.stdout);
     assert.ok(lines.some((l) => l.startsWith('::warning file=2024-03-14.md,line=1,col=1,endLine=1,endColumn=8,title=template/missing-section::Missing section')), r.stdout);
   });
 

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { LineIndex, type Diagnostic } from '../../server/src/core';
+import { toCodeQuality } from '../../server/src/cli/formats/codeQuality';
 import { escapeXml, toJunit } from '../../server/src/cli/formats/junit';
+import { toSarif } from '../../server/src/cli/formats/sarif';
 import { cell, githubLineUrl, toSummary } from '../../server/src/cli/formats/summary';
 import type { FileReport } from '../../server/src/cli/report';
 import { ROOT } from '../helpers';
@@ -103,13 +105,45 @@ describe('minutes-lint --format junit and --format gitlab', () => {
     assert.equal((xml.match(/<\/testcase>/g) ?? []).length + (xml.match(/<testcase [^>]*\/>/g) ?? []).length, 9);
   });
 
-  it('escapes markup and writes characters XML cannot hold as visible escapes', () => {
-    assert.equal(escapeXml(`<a href="x">&'\u0007\u200b`), '&lt;a href=&quot;x&quot;&gt;&amp;&apos;\\u{7}\u200b');
+  it('escapes markup, and writes what XML cannot hold as visible escapes', () => {
+    assert.equal(escapeXml(`<a href="x">&'\u200b\uFFFE\uD800`), '&lt;a href=&quot;x&quot;&gt;&amp;&apos;\u200b\\ufffe\\ud800');
+  });
+
+  it('every CI format shows the control characters a document put in a message as the text format does', () => {
+    // A message quoting a bell, an escape sequence, a bare CR (a forged log line) and a bidi override.
+    const message = 'control \u0007 in "<b>\u001b[31m\r::error::forged \u202Eevil"';
+    const shown = 'control \\u0007 in "<b>\\u001b[31m\\r::error::forged \\u202eevil"';
     const text = 'Line\u0007 <b>';
-    const diagnostic: Diagnostic = { rule: 'encoding/invisible', severity: 'warning', message: 'control \u0007 in "<b>"', span: { start: 4, end: 5 }, fixes: [] };
-    const xml = toJunit([{ path: '/w/x.md', lines: new LineIndex(text), diagnostics: [diagnostic] }], { lang: 'en', color: false, version: 'test', cwd: '/w' });
-    assert.ok(!/[\u0000-\u0008]/.test(xml));
-    assert.match(xml, /message="control \\u\{7\} in &quot;&lt;b&gt;&quot;"/);
+    const diagnostic: Diagnostic = {
+      rule: 'encoding/invisible', severity: 'warning', message, span: { start: 4, end: 5 },
+      fixes: [{ title: `Remove \u0007 from "\u202Ex"`, safe: true, edits: [{ start: 4, end: 5, newText: '' }] }],
+    };
+    const reports: FileReport[] = [
+      { path: '/w/x.md', lines: new LineIndex(text), diagnostics: [diagnostic] },
+      { path: '/w/y.md', diagnostics: [], error: 'binary file \u001b[2J' },
+    ];
+    const context = { lang: 'en' as const, color: false, version: 'test', cwd: '/w' };
+    // eslint-disable-next-line no-control-regex -- these control characters are what it looks for
+    const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
+
+    const xml = toJunit(reports, context);
+    assert.ok(!raw.test(xml), 'JUnit holds no raw control or bidi character');
+    assert.ok(xml.includes(`message="${escapeXml(shown)}"`));
+    assert.ok(xml.includes('message="binary file \\u001b[2J"'));
+
+    const sarifText = toSarif(reports, context);
+    assert.ok(!raw.test(sarifText), 'SARIF holds no raw control or bidi character');
+    const sarif = JSON.parse(sarifText) as { runs: Array<{ results: Array<{ message: { text: string }; fixes: Array<{ description: { text: string } }> }>; invocations: Array<{ toolExecutionNotifications: Array<{ message: { text: string } }> }> }> };
+    assert.equal(sarif.runs[0].results[0].message.text, shown);
+    assert.equal(sarif.runs[0].results[0].fixes[0].description.text, 'Remove \\u0007 from "\\u202ex"');
+    assert.equal(sarif.runs[0].invocations[0].toolExecutionNotifications[0].message.text, 'binary file \\u001b[2J');
+
+    const gitlab = JSON.parse(toCodeQuality(reports, context)) as Array<{ description: string }>;
+    assert.deepEqual(gitlab.map((i) => i.description).sort(), ['binary file \\u001b[2J', shown].sort());
+
+    const summary = toSummary(reports, context);
+    assert.ok(!raw.test(summary), 'the summary holds no raw control or bidi character');
+    assert.ok(summary.includes(cell(shown)));
   });
 
   it('writes a GitLab Code Quality report whose fingerprints survive lines moving', () => {

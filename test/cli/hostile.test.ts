@@ -19,7 +19,7 @@ function run(args: string[], cwd: string, env: Record<string, string> = {}) {
 
 const MINUTES = '# Team Meeting 2024-03-14\n\n## Present\n\n- alice\n\n## Agenda\n\n- one\n';
 /** No stack trace: a problem of the repository is reported, not thrown. */
-const STACK = /^\s+at .+\(.*:\d+:\d+\)$/m;
+const STACK = /^[ \t]+at [^\n(]+\([^\n]*:\d+:\d+\)$/m;
 
 describe('minutes-lint on a hostile repository', () => {
   let outer: string;

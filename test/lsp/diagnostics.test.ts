@@ -49,7 +49,7 @@ describe('language server over stdio: diagnostics and code actions', () => {
     const info = await client.waitForTemplateInfo(uri);
     assert.equal(info.template, 'curve-biweekly');
     assert.equal(info.linted, true);
-    assert.match(info.reason, /detected/);
+    assert.match(info.reason, /recognised/);
   });
 
   it('offers the preferred fix; applying it and sending didChange removes the diagnostic', async () => {

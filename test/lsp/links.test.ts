@@ -130,7 +130,7 @@ describe('language server over stdio: PR/issue links', () => {
       const notes = (await client.waitForDiagnostics(workspace.uri('.minutesrc.json'), (p) => p.diagnostics.length === 2)).diagnostics;
       assert.deepEqual(notes.map((d) => [d.severity, d.range.start.line]), [[3, 2], [3, 3]], 'information, on the "online" and the "github.com" lines');
       assert.match(notes[0].message, /"links\.online" is a wish of the repository, not a switch/);
-      assert.match(notes[1].message, new RegExp(`"links\\.api": github\\.com → ${api.url.replace(/[.]/g, '\\.')} is not asked until you confirm it`));
+      assert.match(notes[1].message, new RegExp(`"links\\.api": github\\.com → ${api.url.replace(/\./g, '\\.')} is not asked until you confirm it`));
       const diagnostics = await client.diagnosticsFor(uri(), 1);
       assert.ok(!diagnostics.some((d) => d.code === 'link/not-found' || d.code === 'link/kind-mismatch'));
       await new Promise((resolve) => setTimeout(resolve, 2000)); // longer than a lint waits for answers

@@ -236,7 +236,7 @@ function parseSnippet(text: string, start = 0, inPlaceholder = false): [SnippetN
       i += bare[0].length;
       continue;
     }
-    const open = /^\$\{(\d+|[A-Z_]+)(:|\|([^|]*)\||)/.exec(text.slice(i));
+    const open = /^\$\{(\d+|[A-Z_]+)(:|\|([^|]*)\|)?/.exec(text.slice(i));
     if (open) {
       flush();
       let children: SnippetNode[] = [];
@@ -310,7 +310,7 @@ describe('snippets', () => {
         const result = await lintText(text, `minutes/${example}`, { template: templateId });
         const problems = isSkeleton
           ? result.diagnostics.filter(serious)
-          : result.diagnostics.filter((d) => serious(d) && /^(link|handle|encoding|style|privacy)\//.test(d.rule));
+          : result.diagnostics.filter((d) => serious(d) && /^(?:link|handle|encoding|style|privacy)\//.test(d.rule));
         assert.deepEqual(describeDiagnostics(problems), [], `expanded text:\n${text}`);
         if (!isSkeleton) return;
         assert.deepEqual(describeDiagnostics(result.diagnostics.filter((d) => d.rule === 'template/missing-section')), []);

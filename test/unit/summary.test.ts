@@ -21,8 +21,8 @@ describe('minutes summary', () => {
       s = await summaryOf('2024-03-14.md', 'Double Week Meetings/2024/2024-03-14.md', 'curve-biweekly');
     });
 
-    it('names the template in the user language', () => {
-      assert.deepEqual(s.template, { id: 'curve-biweekly', name: 'Curve 双周会' });
+    it('names the template in the user language, and says how sure the choice is', () => {
+      assert.deepEqual(s.template, { id: 'curve-biweekly', name: 'Curve 双周会', confidence: 'configured', explanation: '由配置指定（test）：按它检查章节、字段和文件名。' });
     });
 
     it('reads the date and the time from the `## 时间` section', () => {

@@ -5,6 +5,7 @@
  * Pure (URI paths, `/`-separated), so tests can check it.
  */
 import { dirname, isInside, joinPath } from '../../../server/src/core/config/load';
+import { beforeAny } from '../../../server/src/core/text/trim';
 
 export type PreviewLink =
   | { kind: 'external'; url: string }
@@ -13,7 +14,7 @@ export type PreviewLink =
 
 /** `href` as written in the minutes; `documentPath` and `root` are URI paths (`/ws/minutes/a.md`, `/ws`). */
 export function previewLink(href: string, documentPath: string, root: string): PreviewLink {
-  if (/^(https?|mailto):/i.test(href)) return { kind: 'external', url: href };
+  if (/^(?:https?|mailto):/i.test(href)) return { kind: 'external', url: href };
   if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return { kind: 'refused', reason: 'scheme' };
   const hash = href.indexOf('#');
   const written = hash < 0 ? href : href.slice(0, hash);
@@ -21,7 +22,7 @@ export function previewLink(href: string, documentPath: string, root: string): P
   if (!written) return { kind: 'refused', reason: 'malformed' };
   let decoded: string;
   try {
-    decoded = decodeURI(written.replace(/[?].*$/, ''));
+    decoded = decodeURI(beforeAny(written, '?'));
   } catch {
     return { kind: 'refused', reason: 'malformed' };
   }

@@ -13,6 +13,7 @@ import { previewLink } from './links';
 import { makeNonce, previewPage } from './page';
 import { say } from './strings';
 import { summaryHtml, type SummaryState } from './summaryHtml';
+import { beforeAny } from '../../../server/src/core/text/trim';
 
 export const PREVIEW_VIEW_TYPE = 'communityMinutes.preview';
 export const SUMMARY_METHOD = 'minutes/summary';
@@ -141,6 +142,7 @@ export class MinutesPreview implements vscode.Disposable {
     const plain = document.languageId === 'plaintext' || /\.txt$/i.test(document.uri.path);
     return renderMinutesHtml(document.getText(), {
       format: plain ? 'plaintext' : 'markdown',
+      lang: this.host.lang(),
       resolveImage: (src) => this.imageUri(src),
       remoteImages: remoteImagesAllowed(),
     });
@@ -150,7 +152,7 @@ export class MinutesPreview implements vscode.Disposable {
   private imageUri(src: string): string | undefined {
     let path: string;
     try {
-      path = decodeURI(src.replace(/[?#].*$/, ''));
+      path = decodeURI(beforeAny(src, '?#'));
     } catch {
       return undefined;
     }

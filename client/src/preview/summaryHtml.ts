@@ -10,7 +10,7 @@ import type {
 } from '../../../server/src/core/summary/types';
 import type { SummaryResult } from '../../../server/src/lsp/summary';
 import { escapeHtml as e } from './page';
-import { say } from './strings';
+import { say, type StringId } from './strings';
 
 export type SummaryState =
   | { kind: 'waiting' }
@@ -44,11 +44,15 @@ function render(s: MinutesSummary, lang: Lang): string {
 
 function header(s: MinutesSummary, lang: Lang): string {
   const title = s.title ? `<h2 class="summary-title">${e(s.title)}</h2>` : `<h2 class="summary-title">${e(say('summary', lang))}</h2>`;
-  const template = s.template
-    ? `<span class="summary-template" data-template="${e(s.template.id)}" title="${e(say('template', lang))}: ${e(s.template.id)}">${e(s.template.name)}</span>`
+  const t = s.template;
+  const confidence = t?.confidence ? ` · ${say(`confidence-${t.confidence}` as StringId, lang)}` : '';
+  const template = t
+    ? `<span class="summary-template" data-template="${e(t.id)}" data-confidence="${e(t.confidence ?? '')}" title="${e(say('template', lang))}: ${e(t.id)}">${e(t.name)}${e(confidence)}</span>`
     : '';
   const counts = `<span class="summary-counts" data-errors="${s.counts.errors}" data-warnings="${s.counts.warnings}">${e(say('counts', lang, s.counts))}</span>`;
-  return `<header class="summary-header">${title}${template}${counts}</header>`;
+  // Why this template, how sure, how to pin it: said once, under the header.
+  const why = t?.explanation ? `<p class="summary-template-why">${e(t.explanation)}</p>` : '';
+  return `<header class="summary-header">${title}${template}${counts}</header>${why}`;
 }
 
 function meeting(s: MinutesSummary, lang: Lang): string {

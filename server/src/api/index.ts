@@ -6,11 +6,11 @@
  */
 import * as core from '../core';
 import type { ConfigProblem as CoreConfigProblem, MinutesConfig as CoreMinutesConfig, ResolvedConfig } from '../core/config/types';
-import { fixUntilStable } from '../core/lint/fixAll';
 import { jsonDiagnostic } from '../cli/report';
 import { nodeConfigHost, nodeServices, toPosixPath } from '../node/host';
 import { loadTemplate, readMinutesFile } from '../node/inputs';
 import { readTexts } from '../node/reference';
+import { seriesIndexFor } from '../node/series';
 import { cliRosterRoot, listMinutes, NodeRosters } from '../node/roster';
 import type {
   ConfigProblem, ConfigResolution, Lang, LintDiagnostic, LintOptions, LintReport, MinutesConfig, ResolveConfigOptions, TemplateData,
@@ -49,9 +49,13 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const rosters = new NodeRosters({ scanMinutes: true });
   const root = cliRosterRoot(config, path);
   let reference: readonly string[] | undefined;
+  // One template per series, as minutes-lint: the file's siblings are read, `text` standing for the file.
+  const series = seriesIndexFor([path], toPosixPath(options.root ?? process.cwd()));
+  series.set(path, text);
   const services = {
     ...nodeServices,
     roster: () => rosters.rosterFor(config, root),
+    series: (p: string) => series.view(p),
     // The lossy mojibake repair learns the team's Chinese from its other minutes, read only if it needs them.
     referenceText: () => (reference ??= root ? readTexts(listMinutes(root)) : []),
   };
@@ -59,7 +63,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   let result = await core.lint(input);
   let output: { output: string; fixed: number } | undefined;
   if (options.fix) {
-    const fixedRun = await fixUntilStable(input, result, false);
+    const fixedRun = await core.fixUntilStable(input, (d) => core.autoFixes(d, false), result);
     result = fixedRun.result;
     output = { output: fixedRun.text, fixed: fixedRun.fixed };
   }
@@ -67,6 +71,8 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     path: options.path,
     template: result.template.resolvedId,
     templateReason: result.template.reason,
+    templateConfidence: result.template.confidence,
+    ...(result.template.explanation ? { templateExplanation: result.template.explanation[lang] || result.template.explanation.en } : {}),
     diagnostics: result.diagnostics.map((d) => jsonDiagnostic(d, result.doc.lines)),
     ...output,
     configProblems: problemsOf(config, lang, options),

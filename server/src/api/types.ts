@@ -60,8 +60,15 @@ export interface LintReport {
   path: string;
   /** The template applied (`curve-biweekly`, `lctt-article/published`), or null when none did. */
   template: string | null;
-  /** Why that template: `configured in …`, `detected (score 6)`, `--template`. */
+  /** Why that template: `configured in …`, `recognised (score 9)`, `learned from 14 minutes in this folder`. */
   templateReason?: string;
+  /**
+   * How sure that choice is. The structure rules (missing sections, field formats…) speak only
+   * for `configured`, `recognised` and `learned` templates.
+   */
+  templateConfidence?: 'configured' | 'recognised' | 'learned' | 'guessed' | 'none';
+  /** Why, how sure and how to pin it, in `lang`. */
+  templateExplanation?: string;
   diagnostics: LintDiagnostic[];
   /** With `fix: true`: the text after the safe fixes (the same text when there was nothing to fix). */
   output?: string;

@@ -28,7 +28,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     return value === undefined ? fallback : value === 'true';
   };
   return {
-    paths: (input('PATHS') ?? '.').split(/\s*\n\s*|\s+/).filter(Boolean),
+    paths: (input('PATHS') ?? '.').split(/\s+/).filter(Boolean),
     changedFilesOnly: flag('CHANGED_FILES_ONLY', true),
     onlyChangedLines: flag('ONLY_CHANGED_LINES', false),
     maxWarnings: input('MAX_WARNINGS'),

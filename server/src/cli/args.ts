@@ -75,7 +75,7 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--cache': o.cache = value; break;
       case '--timeout': {
         const seconds = Number(value);
-        if (!/^\d+(\.\d+)?$/.test(value!) || !(seconds > 0)) throw new UsageError(`--timeout must be a number of seconds, not "${value}"`);
+        if (!/^\d+(?:\.\d+)?$/.test(value!) || !(seconds > 0)) throw new UsageError(`--timeout must be a number of seconds, not "${value}"`);
         o.timeoutMs = Math.round(seconds * 1000);
         break;
       }
@@ -115,6 +115,7 @@ function checkCombinations(o: CliOptions): void {
 
 export const USAGE = `Usage: minutes-lint [options] PATH...
        minutes-lint [options] - [--stdin-filename PATH] < FILE
+       minutes-lint learn DIR [--write[=FILE]]   (learn a series' template; learn --help)
 
 Checks meeting minutes against their community's template (detected, or configured in
 .minutesrc.json). Folders are walked for .md files, and .txt files of templates that use them.

@@ -1,11 +1,15 @@
 import { appendFileSync, writeFileSync, statSync } from 'node:fs';
-import { lint, LineIndex, resolveConfig, resolveTemplate, type ConfigHost, type ResolvedConfig, type ResolvedTemplate, type TemplateSpec } from '../core';
+import {
+  autoFixes, fixUntilStable, lint, LineIndex, resolveConfig, resolveTemplate,
+  type ConfigHost, type ResolvedConfig, type ResolvedTemplate, type TemplateSpec,
+} from '../core';
 import { parseApiPairs, unheededWishes } from '../core/config/network';
 import type { ConfigProblem } from '../core/config/types';
-import { fixUntilStable } from '../core/lint/fixAll';
 import { nodeConfigHost, nodeServices, toPosixPath } from '../node/host';
 import { decodeMinutes, loadTemplate, MAX_MINUTES_BYTES, readMinutesFile } from '../node/inputs';
 import { readTexts } from '../node/reference';
+import { seriesIndexFor } from '../node/series';
+import type { SeriesIndex } from '../core/series';
 import { SKIP_NOTES } from '../node/walk';
 import { cliRosterRoot, NodeRosters, rosterProblemLines } from '../node/roster';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
@@ -13,6 +17,7 @@ import { collectFiles, selectChanged, type FoundFile } from './files';
 import { formatReports } from './formats';
 import { githubLineUrl, toSummary } from './formats/summary';
 import { GitChanges, GitError } from './git';
+import { runLearn } from './learn';
 import { CliLinkStatus } from './online';
 import { printable, type FileReport } from './report';
 import { readStdin } from './stdin';
@@ -21,6 +26,7 @@ declare const PACKAGE_VERSION: string | undefined;
 const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev';
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'learn') return runLearn(argv.slice(1), (t) => process.stdout.write(t), (t) => process.stderr.write(t));
   let options: CliOptions;
   try {
     options = parseArgs(argv);
@@ -111,6 +117,13 @@ export async function main(argv: string[]): Promise<number> {
   let reference: readonly string[] | undefined;
   const referenceText = () => (reference ??= readTexts(files.map((f) => f.path)));
   const linkLookups = new CliLinkStatus(options);
+  // One template per series: every file's siblings (its folder, its sibling year folders) are read
+  // first. Text on stdin stands for the file it names, in place of that file's copy on disk.
+  const series = seriesIndexFor(files.filter((f) => f !== stdinFile || options.stdinFilename).map((f) => toPosixPath(f.path)), toPosixPath(process.cwd()));
+  if (stdinFile && options.stdinFilename && stdinText && !('error' in stdinText)) {
+    const decoded = decodeMinutes(stdinText.bytes);
+    if ('text' in decoded) series.set(toPosixPath(stdinFile.path), decoded.text);
+  }
 
   for (const file of files) {
     const path = toPosixPath(file.path);
@@ -137,26 +150,21 @@ export async function main(argv: string[]): Promise<number> {
       }
       continue;
     }
-    let text = read.text;
-    const template = forcedTemplate
-      ? resolveTemplate(path, text, { spec: forcedTemplate, reason: '--template' })
-      : undefined;
-    const services = {
-      ...nodeServices, referenceText, roster: () => rosters.rosterFor(config, cliRosterRoot(config, path)),
-      linkStatus: network.online ? linkLookups.get() : undefined,
-    };
-    const input = { path, config, template, lang: options.lang, services, ...network };
-    let result = await lint({ ...input, text });
-    if (!file.explicit && !includeInWalk(path, result.template, options)) continue;
-
-    let fixed = 0;
-    if (options.fix) {
-      ({ text, result, fixed } = await fixUntilStable({ ...input, text }, result, options.fixLossy));
-      if (file === stdinFile) fixedStdin = text;
-      else if (fixed) writeFileSync(file.path, text, 'utf8');
+    try {
+      const checked = await checkFile(file, read.text, { path, config, forcedTemplate, options, rosters, referenceText, linkLookups, network, series });
+      if (!checked) continue;
+      const { report, text } = checked;
+      // An editor or tool piping text through `--fix` wants the text back, nothing else.
+      if (file === stdinFile && options.fix) fixedStdin = text;
+      else if (text !== read.text) writeFileSync(file.path, text, 'utf8');
+      if (changes && options.onlyChangedLines && report.lines) report.diagnostics = changes.onChangedLines(path, report.diagnostics, report.lines);
+      reports.push(report);
+    } catch (error) {
+      // A bug the core did not contain costs this file its report, never the others theirs.
+      const reason = error instanceof Error ? error.message : String(error);
+      reports.push({ path: file.path, diagnostics: [], error: `internal error while checking this file (please report it): ${reason}` });
+      failed = true;
     }
-    const diagnostics = changes && options.onlyChangedLines ? changes.onChangedLines(path, result.diagnostics, result.doc.lines) : result.diagnostics;
-    reports.push({ path: file.path, template: result.template, lines: result.doc.lines, diagnostics, fixed });
   }
 
   linkLookups.save();
@@ -187,12 +195,47 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+interface FileContext {
+  path: string;
+  config: ResolvedConfig;
+  forcedTemplate: TemplateSpec | undefined;
+  options: CliOptions;
+  rosters: NodeRosters;
+  referenceText: () => readonly string[];
+  linkLookups: CliLinkStatus;
+  /** The network as the user granted it (`--online`, `--api`), never as the repository wished. */
+  network: { online: boolean; confirmedApi: Record<string, string> };
+  /** The series of this run's files: one template for a series' minutes. */
+  series: SeriesIndex;
+}
+
+/**
+ * Lints (and with `--fix`, fixes) one file's text; undefined when a folder walk should skip it.
+ * The caller decides where a fixed text goes (the file, or standard output for stdin).
+ */
+async function checkFile(file: FoundFile, original: string, ctx: FileContext): Promise<{ report: FileReport; text: string } | undefined> {
+  const { path, config, options } = ctx;
+  const template = ctx.forcedTemplate ? resolveTemplate(path, original, { spec: ctx.forcedTemplate, reason: '--template' }) : undefined;
+  const services = {
+    ...nodeServices, referenceText: ctx.referenceText, roster: () => ctx.rosters.rosterFor(config, cliRosterRoot(config, path)),
+    series: (p: string) => ctx.series.view(p),
+    linkStatus: ctx.network.online ? ctx.linkLookups.get() : undefined,
+  };
+  const input = { path, config, template, lang: options.lang, services, ...ctx.network, text: original };
+  const first = await lint(input);
+  if (!file.explicit && !includeInWalk(path, first.template, options)) return undefined;
+  const { text, result, fixed } = options.fix
+    ? await fixUntilStable(input, (d) => autoFixes(d, options.fixLossy), first)
+    : { text: original, result: first, fixed: 0 };
+  return { report: { path: file.path, template: result.template, lines: result.doc.lines, diagnostics: result.diagnostics, fixed }, text };
+}
+
 /** In a folder walk: `.md` files always; `.txt` only for templates that use them; `files` globs when configured. */
 function includeInWalk(path: string, template: ResolvedTemplate, options: CliOptions): boolean {
   const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
   if (ext !== 'md' && !options.ext) {
     const wanted = template.extensions ?? ['md'];
-    if (!wanted.includes(ext) || template.reason === 'fallback') return false;
+    if (!wanted.includes(ext) || template.confidence === 'none') return false;
   }
   return true;
 }

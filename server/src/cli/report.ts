@@ -37,6 +37,7 @@ export function displayPath(path: string, cwd = process.cwd()): string {
 }
 
 // C0 and C1 controls (CR, ESC…), line and paragraph separators, and bidi overrides.
+// eslint-disable-next-line no-control-regex -- these control characters are what it finds
 const UNPRINTABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
@@ -49,11 +50,13 @@ export function printable(text: string): string {
 }
 
 /** The `--format json` contract of product.md: 1-based lines, UTF-16 columns. */
-export function toJson(reports: FileReport[]): string {
+export function toJson(reports: FileReport[], lang: 'en' | 'zh' = 'en'): string {
   const files = reports.map((r) => ({
     path: relativePath(r.path),
     template: r.template?.resolvedId ?? null,
     templateReason: r.template?.reason,
+    ...(r.template ? { templateConfidence: r.template.confidence } : {}),
+    ...(r.template?.explanation ? { templateExplanation: r.template.explanation[lang] || r.template.explanation.en } : {}),
     ...(r.error ? { error: r.error } : {}),
     ...(r.fixed ? { fixed: r.fixed } : {}),
     diagnostics: r.diagnostics.map((d) => jsonDiagnostic(d, r.lines!)),
@@ -105,8 +108,25 @@ export function toText(reports: FileReport[], color: boolean, lang: 'en' | 'zh')
     lang === 'zh'
       ? `${reports.length} 个文件，${total} 个问题（${counts.error} 错误，${counts.warning} 警告，${counts.info + counts.hint} 提示）${fixed ? `，已修复 ${fixed} 处` : ''}`
       : `${reports.length} file${reports.length === 1 ? '' : 's'}, ${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info + counts.hint} info)${fixed ? `, ${fixed} fixed` : ''}`;
+  out.push(...templateNotes(reports, lang, (s) => paint('dim', s)));
   out.push(total ? paint(counts.error ? 'error' : 'warning', summary) : summary);
   return out.join('\n');
+}
+
+/**
+ * Why each template shown above applies, how sure that is and how to pin it: said once per
+ * template and reason, not on every file's header.
+ */
+function templateNotes(reports: FileReport[], lang: 'en' | 'zh', dim: (s: string) => string): string[] {
+  const notes = new Map<string, string>();
+  for (const r of reports) {
+    const t = r.template;
+    if (!t?.explanation || r.error || !r.diagnostics.length) continue;
+    const text = printable(t.explanation[lang] || t.explanation.en);
+    notes.set(`${t.resolvedId}\n${text}`, `  ${t.resolvedId} (${t.confidence}): ${text}`);
+  }
+  if (!notes.size) return [];
+  return [dim(lang === 'zh' ? '模板：' : 'Templates:'), ...[...notes.values()].map(dim), ''];
 }
 
 /** GitHub Actions' `::error` workflow commands escape these in values and properties; other controls are shown as escapes. */

@@ -1,5 +1,6 @@
 import type { ForgeTarget, LinkStatus } from './links/types';
 import type { Roster } from './roster/roster';
+import type { SeriesView } from './series/types';
 
 /**
  * What the core may ask of its host. Rules never touch the file system or the network;
@@ -34,6 +35,12 @@ export interface Services {
    * configuration, handles the workspace's minutes use. Undefined when the host has none.
    */
   roster?(path: string): Roster | undefined;
+  /**
+   * The series the document belongs to: its sibling minutes (the folder, and the same naming
+   * across year folders), grouped and learned from by the core's `SeriesIndex`, which the host
+   * feeds with the files it knows. Undefined when the host has none or is still reading them.
+   */
+  series?(path: string): SeriesView | undefined;
 }
 
 /**

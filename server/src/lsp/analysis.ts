@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type Lang, type LintResult, type ResolvedConfig, type ResolvedTemplate } from '../core';
 import { withConfirmedApi } from '../core/links/api';
 import type { LinkSettings } from '../core/links/types';
+import type { TimeBudget } from '../core/lint/engine';
 import type { Services } from '../core/services';
 import type { ConfigStore } from './configStore';
 import { SOURCE, toLspDiagnostic } from './convert';
@@ -15,6 +16,17 @@ import { uriToPath } from './uri';
 // from cold (long documents are parsed in pieces, see core/model/markdown.ts) and an edit re-parses
 // one piece. Larger files would stall the server while typing; minutes-lint checks them.
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The rules of one document may run this long; then the rest are skipped with a note. Between
+ * rules the server answers what is waiting (completion, hover), so a slow document never holds
+ * the others up for longer than one rule.
+ */
+const RULES_BUDGET: TimeBudget = {
+  now: () => performance.now(),
+  ms: 1500,
+  pause: () => new Promise((resolve) => setImmediate(resolve)),
+};
 
 interface AnalysisBase {
   uri: string;
@@ -122,7 +134,7 @@ export class Analyzer {
     if (onDisk) await this.prepare?.(path);
     const config: ResolvedConfig = onDisk ? this.configs.resolve(path) : { config: {}, problems: [] };
     try {
-      const selection = selectDocument(path, text, config, lang);
+      const selection = selectDocument(path, text, config, lang, this.services);
       if (!selection.lint) return { ...base, kind: 'skipped', diagnostics: [], reason: selection.reason, template: selection.template, config };
       const result = await lint({
         path,
@@ -133,6 +145,7 @@ export class Analyzer {
         services: this.services,
         online: onlineChecks(options),
         confirmedApi: options.confirmedApi,
+        budget: RULES_BUDGET,
       });
       const diagnostics = result.diagnostics.map((d) => toLspDiagnostic(d, result.doc.lines, version));
       const links = withConfirmedApi(config.config.links, options.confirmedApi);
@@ -140,7 +153,9 @@ export class Analyzer {
     } catch (error) {
       // A bug in the core must cost one document its diagnostics, not the whole server.
       this.log(`lint failed for ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      return { ...base, kind: 'skipped', diagnostics: [], reason: `internal error: ${String(error)}`, config };
+      const message = say('internalError', lang, { error: error instanceof Error ? error.message : String(error) });
+      const diagnostic: LspDiagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: SOURCE, message };
+      return { ...base, kind: 'skipped', diagnostics: [diagnostic], reason: message, config };
     }
   }
 }

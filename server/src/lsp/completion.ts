@@ -14,7 +14,7 @@ export const COMPLETION_TRIGGERS = ['@', '、', '，', ','];
 const MAX_ITEMS = 50;
 
 // What is being typed after `@`: a login, or a name to find one by (`@熊伟`, `@xiongwei`).
-const TYPED_MENTION = /(?<![\w.@/\\`-])@([A-Za-z0-9_\-\u3400-\u9fff]*)$/;
+const TYPED_MENTION = /(?<![\w.@/\\`-])@([\w\-\u3400-\u9fff]*)$/;
 
 /** The login being typed after `@`, unless the cursor is in code or a URL. */
 export function mentionBeingTyped(document: TextDocument, position: Position): { start: number; query: string } | undefined {

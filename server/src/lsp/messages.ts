@@ -21,6 +21,10 @@ const messages = {
   fixAllRule: { en: 'Fix all {rule} problems in this file', zh: '修复本文件中所有 {rule} 问题' },
   fixAllSafe: { en: 'Fix all auto-fixable minutes problems', zh: '修复所有可自动修复的纪要问题' },
   configProblem: { en: '{message} (defaults are used)', zh: '{message}（已使用默认配置）' },
+  internalError: {
+    en: 'Community Minutes could not check this file (internal error: {error}). Please report it; the other files are checked as usual.',
+    zh: 'Community Minutes 无法检查此文件（内部错误：{error}）。请报告此问题；其他文件照常检查。',
+  },
 } satisfies Record<string, Message>;
 
 export type MessageId = keyof typeof messages;

@@ -1,7 +1,9 @@
 import type { ConfigHost } from '../core/config/load';
 import type { RosterHost } from '../core/roster/store';
 import type { Services } from '../core/services';
+import type { LearnedSeries } from '../node/learn';
 import type { LookupSource } from './linkLookups';
+import type { SeriesFiles } from './series';
 
 /**
  * What the language server needs from where it runs. On Node (dist/server.js) it reads the
@@ -29,6 +31,13 @@ export interface ServerPlatform {
   rosterHost(trusted: () => boolean, log: (message: string) => void): RosterHost;
   /** Correctly encoded minutes of a workspace folder, for the lossy mojibake repair. */
   referenceText(root: string): readonly string[];
+  /**
+   * The minutes of each workspace folder, read into the series model (one template per series).
+   * Absent where a folder cannot be listed (a browser): each document is then recognised on its own.
+   */
+  readonly seriesFiles?: SeriesFiles;
+  /** Learns the templates of the series in a folder, or a file's folder (`minutes/learnTemplate`); absent without a disk. */
+  learnTemplates?(path: string, rootFor: (folder: string) => string | undefined): LearnedSeries[];
   /** A watched file changed: drop what was read from it. */
   fileChanged(path: string): void;
   /** Online look-ups made by the server itself, for clients that do not answer them. */

@@ -31,6 +31,10 @@ export interface TemplateInfo {
   reason: string;
   /** True when diagnostics were produced for the document. */
   linted: boolean;
+  /** How sure the choice is: `configured`, `recognised`, `learned`, `guessed` (structure not checked), `none`. */
+  confidence?: string;
+  /** Why, how sure and how to pin it, in the user's language. */
+  explanation?: string;
   /** The `.minutesrc.json` that applies, if any. */
   configPath?: string;
   /** Its URI (in a browser, the editor's file system, which a path alone does not name). */

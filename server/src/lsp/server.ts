@@ -15,6 +15,7 @@ import { defaultSettings, effectiveLang, readSettings, SETTINGS_SECTION } from '
 import { documentSymbols } from './symbols';
 import { registerRuleCatalog } from './ruleCatalog';
 import { registerSummary } from './summary';
+import { registerLearnTemplate, SeriesStore } from './series';
 import { registerWorkspaceLint } from './workspaceLint';
 import { RosterStore } from '../core/roster/store';
 import type { ServerPlatform } from './platform';
@@ -58,7 +59,18 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   const linkLookups = createLinkLookups(connection, { source: () => linkSource, trusted: () => trusted, log, own: (cachePath) => platform.ownLinkLookups(cachePath) });
   const userNetwork = () => ({ online: settings.links.online, confirmedApi: settings.links.api });
   const analysisOptions = (): AnalysisOptions => ({ enabled: settings.enable, lang: lang(), trusted, linksOnline: settings.links.online, confirmedApi: settings.links.api });
-  const services = { ...platform.services, referenceText, roster: rosterService(rosters, configs), linkStatus: linkLookups };
+  // The series of each workspace folder, read in the background; when it changes, the open minutes are checked again.
+  const series = platform.seriesFiles && new SeriesStore(platform.seriesFiles, log);
+  if (series) {
+    series.onDidChange = () => {
+      analyzer.settingsGeneration++;
+      relintAll();
+    };
+  }
+  const services = {
+    ...platform.services, referenceText, roster: rosterService(rosters, configs), linkStatus: linkLookups,
+    ...(series ? { series: (path: string) => series.view(path) } : {}),
+  };
   const analyzer = new Analyzer(configs, analysisOptions, log, services, platform.prefetch && prefetchFor);
   const scheduler = new LintScheduler(runScheduled);
   const justOpened = new Set<string>();
@@ -100,6 +112,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       name: template ? localized(template.name, lang()) : undefined,
       reason: analysis.reason,
       linted: analysis.kind === 'linted',
+      confidence: template?.confidence,
+      explanation: template?.explanation ? template.explanation[lang()] || template.explanation.en : undefined,
       configPath: analysis.config?.path,
       configUri: analysis.config?.path ? uriForPath(analysis.config.path) : undefined,
     };
@@ -176,6 +190,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     const roots = folderUris.map((uri) => uriToPath(uri)).filter((f) => f.onDisk).map((f) => f.path);
     if (!roots.length && params.rootPath && platform.workspaceFiles === 'file-uris') roots.push(params.rootPath.replace(/\\/g, '/'));
     configs.setRoots(roots);
+    series?.setRoots(roots);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -203,6 +218,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
         const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
         setWorkspaceFolders(folders.map((f) => f.uri), platform.workspaceFiles);
         configs.setRoots(folders.map((f) => uriToPath(f.uri).path));
+        series?.setRoots(folders.map((f) => uriToPath(f.uri).path));
         reloadConfiguration();
       });
     }
@@ -231,7 +247,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     let reload = false;
     for (const change of params.changes) {
       const { path, onDisk } = uriToPath(change.uri);
-      if (onDisk) platform.fileChanged(path);
+      if (onDisk) {
+        platform.fileChanged(path);
+        series?.fileChanged(path, change.type === FileChangeType.Deleted);
+      }
       // A saved minutes file only updates the roster's usage index: no need to reload everything.
       if (onDisk && rosters.fileChanged(path, change.type === FileChangeType.Deleted) === 'minutes' && !isConfigPath(path)) continue;
       reload = true;
@@ -298,6 +317,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   registerSummary(connection, { documents, analyzer, lang, log, roster: rosterService(rosters, configs), linkStatus: linkLookups });
   registerWorkspaceLint(connection, { documents, analyzer, log, readFile: (path, maxBytes) => platform.readFileAsync(path, maxBytes) });
   registerRuleCatalog(connection, lang);
+  registerLearnTemplate(connection, { lang, rootFor: (path) => configs.rootFor(path), log, learn: platform.learnTemplates });
   const linkHover = registerLinkFeatures(connection, {
     documents, analyzer, lookups: linkLookups, lang, log, isConfigDocument,
     online: () => onlineChecks(analysisOptions()),

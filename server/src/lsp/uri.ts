@@ -6,6 +6,7 @@
  * (untitled, git diffs) get their URI path, so template detection by content still works, but
  * no configuration is looked up. No Node import: the same code runs in a Web Worker.
  */
+import { trimEndOf } from '../core/text/trim';
 
 interface Folder {
   scheme: string;
@@ -24,7 +25,7 @@ export function setWorkspaceFolders(uris: string[], files: 'file-uris' | 'worksp
   anyScheme = files === 'workspace-folders';
   folders = uris.flatMap((uri) => {
     const parsed = parse(uri);
-    return parsed && parsed.scheme !== 'file' ? [{ scheme: parsed.scheme, authority: parsed.authority, path: parsed.path.replace(/\/+$/, '') || '/' }] : [];
+    return parsed && parsed.scheme !== 'file' ? [{ scheme: parsed.scheme, authority: parsed.authority, path: trimEndOf(parsed.path, '/') || '/' }] : [];
   });
 }
 
@@ -41,7 +42,7 @@ export function pathToUri(path: string): string {
   const folder = anyScheme ? folders.filter((f) => isInside(path, f.path)).sort((a, b) => b.path.length - a.path.length)[0] : undefined;
   const url = new URL(folder ? `${folder.scheme}://${folder.authority}/` : 'file:///');
   // What the URL parser would take for syntax is escaped first, as Node's pathToFileURL does.
-  const absolute = /^[A-Za-z]:/.test(path) ? `/${path}` : path;
+  const absolute = /^[a-z]:/i.test(path) ? `/${path}` : path;
   url.pathname = absolute.replace(/%/g, '%25').replace(/\\/g, '%5C').replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/\t/g, '%09');
   return url.href;
 }
@@ -62,7 +63,7 @@ function parse(uri: string): { scheme: string; authority: string; path: string }
 function filePath({ authority, path }: { authority: string; path: string }): string {
   const slashes = path.replace(/\\/g, '/');
   if (authority && authority !== 'localhost') return `//${authority}${slashes}`;
-  return /^\/[A-Za-z]:/.test(slashes) ? slashes.slice(1) : slashes;
+  return /^\/[a-z]:/i.test(slashes) ? slashes.slice(1) : slashes;
 }
 
 function isInside(path: string, root: string): boolean {

@@ -53,7 +53,7 @@ export function gitAuthorEntries(log: string, root: string): RosterEntry[] {
   for (const line of log.split('\n')) {
     const [name, email] = line.split('\t');
     if (!name?.trim()) continue;
-    const login = /^(?:\d+\+)?([A-Za-z0-9-]+)@users\.noreply\.github\.com$/i.exec(email?.trim() ?? '')?.[1];
+    const login = /^(?:\d+\+)?([A-Z0-9-]+)@users\.noreply\.github\.com$/i.exec(email?.trim() ?? '')?.[1];
     const key = name.trim().toLowerCase();
     const existing = byName.get(key);
     if (existing) {

@@ -1,11 +1,15 @@
+import { statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { ServerPlatform } from '../lsp/platform';
 import type { LinkLookup } from '../lsp/protocol';
 import { nodeConfigHost, nodeServices } from './host';
 import { fileCacheStore } from './links/fileStore';
 import { LinkCache, NodeLinkStatus } from './linkStatus';
+import { learnFolder } from './learn';
 import { ReferenceTexts } from './reference';
+import { listMinutes } from './roster';
 import { diskRosterHost } from './rosterFiles';
+import { readSeriesText } from './series';
 
 /** The language server on Node: the disk, `git log` in trusted workspaces, look-ups with `GITHUB_TOKEN`. */
 export function nodePlatform(): ServerPlatform {
@@ -24,6 +28,11 @@ export function nodePlatform(): ServerPlatform {
     rosterHost: (trusted, log) => diskRosterHost({ git: trusted, log }),
     referenceText: (root) => references.textsFor(root),
     fileChanged: (path) => references.fileChanged(path),
+    seriesFiles: { list: listMinutes, read: readSeriesText },
+    learnTemplates(path, rootFor) {
+      const folder = isFolder(path) ? path : path.slice(0, path.lastIndexOf('/'));
+      return learnFolder(folder, rootFor(folder) ?? folder);
+    },
     ownLinkLookups(cachePath) {
       const cache = LinkCache.open(cachePath ? fileCacheStore(cachePath) : undefined);
       const service = new NodeLinkStatus({ cache, token: process.env.GITHUB_TOKEN?.trim() || undefined });
@@ -34,4 +43,12 @@ export function nodePlatform(): ServerPlatform {
       };
     },
   };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

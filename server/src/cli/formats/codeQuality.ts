@@ -3,11 +3,12 @@
  * which merge requests show as a widget and as markers in the diff. The fingerprint must stay
  * the same while a problem stays, so GitLab can tell new problems from fixed ones: it hashes
  * the file, the rule, the message and the flagged text, not the line number, which moves with
- * every edit above it.
+ * every edit above it. Descriptions show a document's control characters as escapes
+ * (`printable`), as every format does.
  */
 import { createHash } from 'node:crypto';
 import type { Severity } from '../../core';
-import { range, relativePath, type FileReport } from '../report';
+import { printable, range, relativePath, type FileReport } from '../report';
 import type { FormatContext } from './context';
 
 const GITLAB_SEVERITY: Record<Severity, 'major' | 'minor' | 'info'> = { error: 'major', warning: 'minor', info: 'info', hint: 'info' };
@@ -19,7 +20,7 @@ export function toCodeQuality(reports: FileReport[], context: FormatContext): st
     const path = relativePath(report.path, context.cwd);
     if (report.error) {
       issues.push({
-        type: 'issue', check_name: 'minutes-lint', description: report.error, severity: 'critical',
+        type: 'issue', check_name: 'minutes-lint', description: printable(report.error), severity: 'critical',
         fingerprint: fingerprint(seen, [path, report.error]), location: { path, lines: { begin: 1 } },
       });
       continue;
@@ -30,7 +31,7 @@ export function toCodeQuality(reports: FileReport[], context: FormatContext): st
       issues.push({
         type: 'issue',
         check_name: d.rule,
-        description: d.message,
+        description: printable(d.message),
         severity: GITLAB_SEVERITY[d.severity],
         fingerprint: fingerprint(seen, [path, d.rule, d.message, text.slice(d.span.start, d.span.end)]),
         location: { path, lines: { begin: line, end: endLine } },

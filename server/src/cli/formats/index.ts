@@ -9,7 +9,7 @@ export type { FormatContext } from './context';
 
 const FORMATS = {
   text: (reports, context) => toText(reports, context.color, context.lang),
-  json: (reports) => toJson(reports),
+  json: (reports, context) => toJson(reports, context.lang),
   github: (reports) => toGithub(reports),
   sarif: toSarif,
   junit: toJunit,

@@ -1,11 +1,13 @@
 /**
  * `--format sarif`: SARIF 2.1.0, the format code scanning reads (GitHub's upload-sarif, Azure
  * DevOps, many IDE viewers). The whole rule catalog rides along as the driver's rules, so a
- * viewer can show each rule's description, default level and documentation page.
+ * viewer can show each rule's description, default level and documentation page. Messages
+ * show a document's control characters as escapes (`printable`), as every format does; a fix's
+ * inserted text stays exact.
  */
 import { pathToFileURL } from 'node:url';
 import { allRules, ruleDocsUrl, type Diagnostic, type Fix, type LineIndex, type Severity } from '../../core';
-import { range, relativePath, type FileReport } from '../report';
+import { printable, range, relativePath, type FileReport } from '../report';
 import type { FormatContext } from './context';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -27,7 +29,7 @@ export function toSarif(reports: FileReport[], context: FormatContext): string {
   for (const report of reports) {
     const artifactLocation = artifactFor(report.path, context.cwd);
     if (report.error) {
-      notifications.push({ level: 'error', message: { text: report.error }, locations: [{ physicalLocation: { artifactLocation } }] });
+      notifications.push({ level: 'error', message: { text: printable(report.error) }, locations: [{ physicalLocation: { artifactLocation } }] });
       continue;
     }
     for (const d of report.diagnostics) results.push(result(d, report.lines!, artifactLocation, ruleIndex.get(d.rule)));
@@ -66,7 +68,7 @@ function result(d: Diagnostic, lines: LineIndex, artifactLocation: ArtifactLocat
     ruleId: d.rule,
     ...(index === undefined ? {} : { ruleIndex: index }),
     level: LEVEL[d.severity],
-    message: { text: d.message },
+    message: { text: printable(d.message) },
     locations: [{ physicalLocation: { artifactLocation, region: region(lines, d.span.start, d.span.end) } }],
     ...(d.fixes.length ? { fixes: d.fixes.map((f) => fix(f, lines, artifactLocation)) } : {}),
   };
@@ -74,7 +76,7 @@ function result(d: Diagnostic, lines: LineIndex, artifactLocation: ArtifactLocat
 
 function fix(f: Fix, lines: LineIndex, artifactLocation: ArtifactLocation) {
   return {
-    description: { text: f.title },
+    description: { text: printable(f.title) },
     artifactChanges: [
       {
         artifactLocation,
@@ -93,6 +95,6 @@ function region(lines: LineIndex, start: number, end: number) {
 /** A relative, percent-encoded URI under the working folder when the file is inside it, else a file URI. */
 function artifactFor(path: string, cwd: string): ArtifactLocation {
   const shown = relativePath(path, cwd);
-  if (shown.startsWith('/') || /^[A-Za-z]:/.test(shown)) return { uri: pathToFileURL(shown).href };
+  if (shown.startsWith('/') || /^[a-z]:/i.test(shown)) return { uri: pathToFileURL(shown).href };
   return { uri: shown.split('/').map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };
 }

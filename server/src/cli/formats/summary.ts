@@ -5,6 +5,7 @@
  */
 import { ruleDocsUrl, type Lang, type Severity } from '../../core';
 import { format, type Message } from '../../core/i18n/lang';
+import { trimEndOf } from '../../core/text/trim';
 import { displayPath, printable, range, relativePath, type FileReport } from '../report';
 
 /** GitHub keeps a step summary up to 1 MiB; a few hundred rows say all a reviewer reads. */
@@ -97,6 +98,6 @@ export function cell(text: string): string {
 export function githubLineUrl(env: NodeJS.ProcessEnv): SummaryOptions['lineUrl'] {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = env;
   if (!server || !repository || !sha || !/^[\w.-]+\/[\w.-]+$/.test(repository) || !/^[0-9a-f]{40,64}$/.test(sha)) return undefined;
-  const base = `${server.replace(/\/+$/, '')}/${repository}/blob/${sha}/`;
+  const base = `${trimEndOf(server, '/')}/${repository}/blob/${sha}/`;
   return (path, line) => `${base}${path.split('/').map(encodeURIComponent).join('/')}#L${line}`;
 }

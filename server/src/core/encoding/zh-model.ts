@@ -86,7 +86,7 @@ export class CharModel {
 function tokenOf(char: string): string {
   const code = char.charCodeAt(0);
   if (code >= 0x80) return char;
-  if (/[A-Za-z0-9]/.test(char)) return 'a';
+  if (/[A-Z0-9]/i.test(char)) return 'a';
   if (/\s/.test(char)) return ' ';
   return '.';
 }

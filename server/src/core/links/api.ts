@@ -1,5 +1,6 @@
 import { normalizeHost } from './forges';
 import type { ForgeTarget, LinkSettings, RepoRef } from './types';
+import { trimEndOf } from '../text/trim';
 
 /**
  * The REST APIs that answer "does PR/issue N exist?" without configuration. Other hosts
@@ -19,7 +20,7 @@ export function apiBase(repo: Pick<RepoRef, 'host'>, settings: LinkSettings = {}
   const host = ALIASES[repo.host] ?? repo.host;
   for (const [key, url] of Object.entries(settings.confirmedApi ?? {})) {
     const h = normalizeHost(key);
-    if ((ALIASES[h] ?? h) === host && /^https?:\/\/[^/]/i.test(url.trim())) return url.trim().replace(/\/+$/, '');
+    if ((ALIASES[h] ?? h) === host && /^https?:\/\/[^/]/i.test(url.trim())) return trimEndOf(url.trim(), '/');
   }
   return DEFAULT_API[host];
 }
@@ -46,5 +47,5 @@ export function withConfirmedApi(links: LinkSettings | undefined, confirmedApi: 
 
 /** Is the configuration's `host → url` one the user confirmed? Hosts compare as `apiBase` compares them. */
 export function isConfirmed(host: string, url: string, confirmedApi: Record<string, string> | undefined): boolean {
-  return apiBase({ host: ALIASES[normalizeHost(host)] ?? normalizeHost(host) }, { confirmedApi }) === url.trim().replace(/\/+$/, '');
+  return apiBase({ host: ALIASES[normalizeHost(host)] ?? normalizeHost(host) }, { confirmedApi }) === trimEndOf(url.trim(), '/');
 }

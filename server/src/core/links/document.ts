@@ -43,7 +43,7 @@ export function linkModel(doc: MinutesDocument, settings: LinkSettings = {}): Li
 }
 
 // `[#]: subject: "…"`, `[#]: url: ( )`: LCTT's header, which Markdown reads as definitions.
-const LCTT_HEADER_LINE = /^\[#\]:\s*[A-Za-z][\w-]*\s*:/;
+const LCTT_HEADER_LINE = /^\[#\]:\s*[A-Z][\w-]*\s*:/i;
 
 function buildModel(doc: MinutesDocument, settings: LinkSettings): LinkModel {
   const definitions = new Map<string, Definition[]>();

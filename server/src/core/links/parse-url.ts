@@ -1,8 +1,9 @@
 import { forgeOfHost, pullSegment } from './forges';
 import type { ForgeKind, ForgeTarget, ForgeUrl, ItemKind, LinkSettings, RepoRef, UrlProblem } from './types';
+import { beforeAny } from '../text/trim';
 
 const SCHEME = /https?:\/\//gi;
-const COMMENT_ANCHOR = /^(issuecomment-\d+|discussion_r\d+|pullrequestreview-\d+|note_\d+|r\d+)$/;
+const COMMENT_ANCHOR = /^(?:issuecomment-\d+|discussion_r\d+|pullrequestreview-\d+|note_\d+|r\d+)$/;
 const SHA = /^[0-9a-f]{7,40}$/i;
 
 /**
@@ -65,7 +66,7 @@ function rawPathAndHash(url: string): { path: string; hash: string } {
   const rest = url.replace(/^[a-z]+:\/\/[^/?#]*/i, '');
   const hashAt = rest.indexOf('#');
   const hash = hashAt >= 0 ? rest.slice(hashAt + 1) : '';
-  const path = rest.replace(/[?#].*$/s, '');
+  const path = beforeAny(rest, '?#');
   return { path, hash };
 }
 

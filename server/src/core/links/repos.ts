@@ -2,6 +2,7 @@ import { globMatches } from '../regex/glob';
 import type { ResolvedTemplate } from '../templates/types';
 import { defaultHost, forgeOfHost } from './forges';
 import type { LinkSettings, RepoRef } from './types';
+import { trimEndOf } from '../text/trim';
 
 /**
  * The repos a team's links may point to: `links.repos` from configuration, else the
@@ -20,14 +21,14 @@ export function repoAllowed(globs: readonly string[], repo: RepoRef): boolean {
   const short = `${repo.owner}/${repo.repo}`;
   const long = `${repo.host}/${short}`;
   return globs.some((glob) => {
-    const g = glob.trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '');
+    const g = trimEndOf(glob.trim().replace(/^https?:\/\//i, ''), '/');
     return matchRepo(g, g.split('/').length >= 3 ? long : short);
   });
 }
 
 /** A glob naming exactly one repo (`opencurve/curve`, `gitee.com/openeuler/community`), read as a repo. */
 export function exactRepo(glob: string): RepoRef | undefined {
-  const g = glob.trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '');
+  const g = trimEndOf(glob.trim().replace(/^https?:\/\//i, ''), '/');
   if (/[*?[\]{}!]/.test(g)) return undefined;
   const parts = g.split('/');
   if (parts.length === 2) return { forge: 'github', host: defaultHost('github'), owner: parts[0], repo: parts[1] };

@@ -18,7 +18,7 @@ export interface Shorthand {
 }
 
 // Not `&#123;` (an entity), not `page#3` (a fragment), not `C#1`; a number that ends there.
-const SHORTHAND = /(?<![\w&#/.@-])(?:([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9_.-]{1,100}))?#(\d{1,7})(?![\w-])/g;
+const SHORTHAND = /(?<![\w&#/.@-])([A-Z0-9][A-Z0-9-]{0,38}\/[\w.-]{1,100})?#(\d{1,7})(?![\w-])/gi;
 
 /**
  * Finds shorthands outside code, HTML and links. `host` is the forge the document's links

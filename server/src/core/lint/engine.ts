@@ -1,5 +1,5 @@
 import type { ResolvedConfig, RuleSetting } from '../config/types';
-import { format, type Lang } from '../i18n/lang';
+import { format, type Lang, type Message } from '../i18n/lang';
 import { normalizeName, parseMinutes } from '../model/parse';
 import type { MinutesDocument } from '../model/types';
 import { withConfirmedApi } from '../links/api';
@@ -7,10 +7,12 @@ import { dataPattern, type DataPattern } from '../regex/pattern';
 import { allRules } from '../rules';
 import type { Fix, Rule, RuleContext, Severity } from '../rules/types';
 import { noServices, type Services } from '../services';
+import { structureApplies } from '../templates/confidence';
 import { resolveTemplate } from '../templates/resolve';
 import type { ResolvedTemplate, SectionSpec } from '../templates/types';
 import type { Span } from '../text/lines';
 import { readSuppressions } from './directives';
+import { fitFixToText } from './fixes';
 
 export interface Diagnostic {
   rule: string;
@@ -33,6 +35,19 @@ export interface LintInput {
   online?: boolean;
   /** Forge host → API base URL the user confirmed; `links.api` in the configuration is only a wish. */
   confirmedApi?: Record<string, string>;
+  /** Hosts that must stay responsive (the language server) bound the time the rules may take. */
+  budget?: TimeBudget;
+}
+
+/**
+ * A host's limit on one document's rules. The core reads no clock of its own: the host lends
+ * one, and a pause that lets it answer other requests between rules.
+ */
+export interface TimeBudget {
+  now(): number;
+  /** Milliseconds the rules of one document may take, parsing excluded. */
+  ms: number;
+  pause?(): Promise<void>;
 }
 
 export interface LintResult {
@@ -41,10 +56,16 @@ export interface LintResult {
   diagnostics: Diagnostic[];
 }
 
-export function chooseTemplate(input: Pick<LintInput, 'path' | 'text' | 'config' | 'template'>): ResolvedTemplate {
+/**
+ * `--template`, else the configuration, else the file's series (one template for all its
+ * minutes: recognised from most of them, or learned from them), else the file's own detection.
+ */
+export function chooseTemplate(input: Pick<LintInput, 'path' | 'text' | 'config' | 'template' | 'services'>): ResolvedTemplate {
   if (input.template) return input.template;
   const config = input.config;
-  return resolveTemplate(input.path, input.text, config?.template ? { spec: config.template, reason: config.templateReason } : {});
+  if (config?.template) return resolveTemplate(input.path, input.text, { spec: config.template, reason: config.templateReason });
+  const series = input.services?.series?.(input.path)?.choice;
+  return resolveTemplate(input.path, input.text, series ?? {});
 }
 
 function allSectionNames(specs: SectionSpec[] | undefined, out: Set<string>, patterns: DataPattern[]): void {
@@ -69,6 +90,22 @@ export function parseForTemplate(path: string, text: string, template: ResolvedT
   return parseMinutes(text, path, { format: template.format === 'plaintext' ? 'plaintext' : undefined, sectionNames: known });
 }
 
+const BUDGET_MESSAGE: Message = {
+  en: 'Checking stopped after {ms} ms to keep the editor responsive; not run: {rules}.',
+  zh: '为保持编辑器响应，检查在 {ms} 毫秒后停止；未运行：{rules}。',
+};
+
+/** Said where the rules that did not run would have spoken: at the start of the document. */
+function budgetDiagnostic(skipped: readonly Rule[], spent: number, lang: Lang): Diagnostic {
+  return {
+    rule: skipped[0].id,
+    severity: 'info',
+    message: format(BUDGET_MESSAGE, lang, { ms: Math.round(spent), rules: skipped.map((r) => r.id).join(', ') }),
+    span: { start: 0, end: 0 },
+    fixes: [],
+  };
+}
+
 export function severityFor(rule: Rule, setting: RuleSetting | undefined): Severity | 'off' {
   if (setting === undefined) return rule.defaultSeverity;
   const s = Array.isArray(setting) ? setting[0] : setting;
@@ -85,21 +122,33 @@ function atMost(severity: Severity, cap: Severity | undefined): Severity {
 export async function lint(input: LintInput): Promise<LintResult> {
   const template = chooseTemplate(input);
   const doc = parseForTemplate(input.path, input.text, template);
+  const services = input.services ?? noServices;
+  // Structure rules hold a file to its template: on a guess they would impose another team's conventions.
+  const structure = structureApplies(template);
   const lang = input.lang ?? 'en';
   const settings = input.config?.config.rules ?? {};
   const diagnostics: Diagnostic[] = [];
-  // Rules write fixes with `\n`; a file saved with Windows line endings keeps them.
-  const crlf = /\r\n/.test(input.text) && !/(^|[^\r])\n/.test(input.text);
-  for (const rule of input.rules ?? allRules) {
-    if (rule.online && !input.online) continue;
+  const enabled = (input.rules ?? allRules).filter((rule) => (!rule.online || input.online) && (!rule.needsConfidentTemplate || structure) && severityFor(rule, settings[rule.id]) !== 'off');
+  const rules = [...enabled.filter((r) => r.runsFirst), ...enabled.filter((r) => !r.runsFirst)];
+  // This document's own time: other documents checked during the pauses do not count.
+  let spent = 0;
+  for (const [index, rule] of rules.entries()) {
     const setting = settings[rule.id];
-    const severity = severityFor(rule, setting);
-    if (severity === 'off') continue;
+    const severity = severityFor(rule, setting) as Severity;
+    if (input.budget && !rule.runsFirst) {
+      await input.budget.pause?.();
+      if (spent > input.budget.ms) {
+        diagnostics.push(budgetDiagnostic(rules.slice(index), spent, lang));
+        break;
+      }
+    }
+    const ruleStarted = input.budget?.now() ?? 0;
     const ctx: RuleContext = {
       doc,
       template,
       lang,
-      services: input.services ?? noServices,
+      services,
+      series: services.series?.(input.path),
       links: withConfirmedApi(input.config?.config.links, input.confirmedApi),
       options: Array.isArray(setting) ? setting[1] ?? {} : {},
       t: (id, data) => {
@@ -112,11 +161,12 @@ export async function lint(input: LintInput): Promise<LintResult> {
         severity: atMost(setting === undefined && r.severity ? r.severity : severity, r.maxSeverity),
         message: r.message,
         span: r.span,
-        fixes: crlf ? (r.fixes ?? []).map(withCrlf) : r.fixes ?? [],
+        fixes: (r.fixes ?? []).map((fix) => fitFixToText(fix, input.text)),
       }),
     };
     try {
       await rule.check(ctx);
+      if (input.budget) spent += input.budget.now() - ruleStarted;
     } catch (error) {
       // One broken rule must not hide the others' findings; report it where it can be seen.
       diagnostics.push({
@@ -132,8 +182,4 @@ export async function lint(input: LintInput): Promise<LintResult> {
   const kept = diagnostics.filter((d) => !suppressions.isSuppressed(d.rule, d.span.start));
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
   return { doc, template, diagnostics: kept };
-}
-
-function withCrlf(fix: Fix): Fix {
-  return { ...fix, edits: fix.edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, '\r\n') })) };
 }

@@ -7,6 +7,7 @@ import { isPlausiblePerson, isProse, readPerson, splitList, trimPiece, type Piec
 import { normalizeName } from './parse';
 import { columnOf, readTable, readTables, type TableCell } from './tables';
 import type { Field, MinutesDocument, Section } from './types';
+import { trimEndWhere } from '../text/trim';
 
 export { splitList } from './name-list';
 
@@ -85,7 +86,36 @@ export function samePerson(a: Attendee, b: Attendee): boolean {
 }
 
 function comparableName(name: string): string {
-  return name.replace(/[\s\u3000]+/g, '').toLowerCase();
+  return name.replace(/\s+/g, '').toLowerCase();
+}
+
+/**
+ * The attendees seen so far, found by handle and by name as `samePerson` compares them: in
+ * constant time, where comparing each new attendee with every earlier one made a list of
+ * 20,000 names take minutes.
+ */
+export class AttendeeIndex {
+  private readonly byHandle = new Map<string, Attendee>();
+  private readonly byName = new Map<string, Attendee>();
+  private readonly byNameWithoutHandle = new Map<string, Attendee>();
+
+  /** The earliest attendee added that `samePerson` matches with `a`. */
+  find(a: Attendee): Attendee | undefined {
+    const name = comparableName(a.name);
+    if (!a.handle) return name ? this.byName.get(name) : undefined;
+    const byHandle = this.byHandle.get(a.handle.toLowerCase());
+    const byName = name ? this.byNameWithoutHandle.get(name) : undefined;
+    if (!byHandle || !byName) return byHandle ?? byName;
+    return byHandle.span.start <= byName.span.start ? byHandle : byName;
+  }
+
+  add(a: Attendee): void {
+    const name = comparableName(a.name);
+    if (a.handle && !this.byHandle.has(a.handle.toLowerCase())) this.byHandle.set(a.handle.toLowerCase(), a);
+    if (!name) return;
+    if (!this.byName.has(name)) this.byName.set(name, a);
+    if (!a.handle && !this.byNameWithoutHandle.has(name)) this.byNameWithoutHandle.set(name, a);
+  }
 }
 
 function overlaps(a: Span, b: Span): boolean {
@@ -133,7 +163,7 @@ function namedLists(doc: MinutesDocument): AttendeeList[] {
 }
 
 function namedSource(kind: Attendee['source']['kind'], label: string): Attendee['source'] {
-  return { kind, id: `attendance:${label.replace(/[\s:：]+$/, '').toLowerCase()}` };
+  return { kind, id: `attendance:${trimEndWhere(label, (c) => /[\s:：]/.test(c)).toLowerCase()}` };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -285,7 +315,7 @@ function paragraphAttendees(doc: MinutesDocument, body: Span, source: Attendee['
     if (span.start < body.start || span.start >= body.end) continue;
     const text = doc.lines.lineText(line);
     // Only plain lines of text: no headings, comments, quotes or tables.
-    if (!text.trim() || /^\s*(?:#|<|>|\||```|~~~)/.test(text)) continue;
+    if (!text.trim() || /^\s*(?:[#<>|]|```|~~~)/.test(text)) continue;
     pieces.push(...namesIn(doc.text, afterLabel(doc.text, span), span.end));
   }
   return piecesToAttendees(doc, pieces, source);
@@ -327,7 +357,7 @@ function tableAttendees(doc: MinutesDocument, node: Table, source: Attendee['sou
     const attendee = toAttendee(doc.text, cell.span, removal, source);
     if (!attendee) continue;
     const handle = handleColumn >= 0 ? row[handleColumn]?.text.replace(/^@/, '') : undefined;
-    if (handle && /^[A-Za-z0-9][\w.-]*$/.test(handle)) attendee.handle ??= handle;
+    if (handle && /^[A-Z0-9][\w.-]*$/i.test(handle)) attendee.handle ??= handle;
     out.push(attendee);
   }
   return out;

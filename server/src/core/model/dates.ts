@@ -60,7 +60,7 @@ const MONTH_NAME = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|
 const DAY_SUFFIX = '(?:st|nd|rd|th)?';
 
 // The year is limited to 19xx/20xx so that version numbers (`v1.2.3`) and counts never read as dates.
-const NUMERIC = /(?<![\d.])((?:19|20)\d{2})[ \t]?([-/.])[ \t]?(\d{1,2})[ \t]?([-/.])[ \t]?(\d{1,2})(?![\d])/g;
+const NUMERIC = /(?<![\d.])((?:19|20)\d{2})[ \t]?([-/.])[ \t]?(\d{1,2})[ \t]?([-/.])[ \t]?(\d{1,2})(?!\d)/g;
 const COMPACT = /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/g;
 const CHINESE = /(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/g;
 const CHINESE_MONTH_DAY = /(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g;
@@ -112,7 +112,7 @@ export function findDates(text: string, options: FindDateOptions = {}): DateMatc
   for (const m of text.matchAll(ENGLISH_DAY_RANGE)) {
     const [year, month] = [+m[4], monthOf(m[1])];
     // The match is the whole range; the date's own text is `December 19`.
-    const first = new RegExp(`^${MONTH_NAME}\\.?\\s+\\d{1,2}${DAY_SUFFIX}`, 'i').exec(m[0])![0];
+    const first = new RegExp(`^${MONTH_NAME}\\.?\\s+\\d{1,2}${DAY_SUFFIX}`, 'i').exec(m[0])![0]; // eslint-disable-line regexp/no-unused-capturing-group -- MONTH_NAME's group is read by the other patterns
     add(m, { year, month, day: +m[2], until: { year, month, day: +m[3] } }, 'english', { end: m.index! + first.length, text: first, rangeEnd: m.index! + m[0].length });
   }
   if (options.compact) for (const m of text.matchAll(COMPACT)) add(m, { year: +m[1], month: +m[2], day: +m[3] }, 'compact');
@@ -135,7 +135,7 @@ function matchEnd(d: DateMatch): number {
 }
 
 // Between the two ends of a range: `-`, `–`, `~`, `至`, `to`, `through`.
-const RANGE_JOIN = /^\s*(?:[-–—~～]|至|到|\bto\b|\bthrough\b|\buntil\b)\s*/i;
+const RANGE_JOIN = /^\s*(?:[\-–—~～至到]|to\b|through\b|until\b)\s*/i;
 // What may end a range when its first day gave the year (and month): `4/13`, `13日`, `13`.
 const MONTH_DAY_END = /^(\d{1,2})\s*([-/.月])\s*(\d{1,2})\s*[日号]?(?![\d:：.])/;
 const DAY_END = /^(\d{1,2})\s*(?:[日号]|(?:st|nd|rd|th)\b)?(?![\d:：./-])/;
@@ -172,7 +172,7 @@ function withRange(text: string, date: DateMatch, all: readonly DateMatch[]): Da
 }
 
 // `10:00-12:00`, `19:00~19:30 (UTC+8)`, `14:00 至 16:00`, `9:30`, `下午 3:00`, `3pm`.
-const TIME_OF_DAY = /^(?:(?:上午|下午|晚上|早上|中午|am|pm)\s*)?\d{1,2}(?:\s*[:：]\s*\d{2}|\s*[ap]\.?m\.?)(?:\s*(?:[-–—~～]|至|到|to)\s*(?:(?:上午|下午|晚上)\s*)?\d{1,2}(?:\s*[:：]\s*\d{2}|\s*[ap]\.?m\.?))?(?:\s*[(（]?(?:UTC|GMT|CST|北京时间)[^)）]*[)）]?)?$/i;
+const TIME_OF_DAY = /^(?:(?:上午|下午|晚上|早上|中午|am|pm)\s*)?\d{1,2}(?:\s*[:：]\s*\d{2}|\s*[ap]\.?m\.?)(?:\s*(?:[\-–—~～至到]|to)\s*(?:(?:上午|下午|晚上)\s*)?\d{1,2}(?:\s*[:：]\s*\d{2}|\s*[ap]\.?m\.?))?(?:\s*[(（]?(?:UTC|GMT|CST|北京时间)[^)）]*[)）]?)?$/i;
 
 /**
  * A time of day and nothing else (`会议时间：10:00-12:00`): the value of a field that some minutes

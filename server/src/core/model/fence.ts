@@ -13,7 +13,7 @@ export interface WholeFence {
   inner: string;
 }
 
-const OPEN = /^[ \t]{0,3}(`{3,}|~{3,})[ \t]*([\w+-]*)[ \t]*$/;
+const OPEN = /^[ \t]{0,3}(`{3,}|~{3,})[ \t]*(?:([\w+-]+)[ \t]*)?$/;
 
 export function wholeFileFence(text: string): WholeFence | undefined {
   const lines = text.split('\n');

@@ -22,8 +22,8 @@ export interface NamedPerson {
 const OPENERS = '(（[【<《「';
 const CLOSERS = ')）]】>》」';
 const HARD_SEPARATORS = new Set(['、', '，', ',', ';', '；', '。', '．']);
-const SPACE = /[\s\u3000]/;
-const LATIN = /[A-Za-z0-9'’.-]/;
+const SPACE = /\s/;
+const LATIN = /[A-Z0-9'’.-]/i;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 // `<br>` inside a table cell breaks a list of names across lines.
 const LINE_BREAK_TAG = /<br\s*\/?>/gi;
@@ -68,7 +68,7 @@ function lineBreakTags(text: string, start: number, end: number): Map<number, nu
 
 /** `J. Smith`, `*Ken* M.`: a period after a single capital is an initial, not a separator. */
 function isInitial(text: string, i: number): boolean {
-  return /[A-Z]/.test(text[i - 1] ?? '') && !/[A-Za-z]/.test(text[i - 2] ?? '');
+  return /[A-Z]/.test(text[i - 1] ?? '') && !/[A-Z]/i.test(text[i - 2] ?? '');
 }
 
 function splitOnSpaces(text: string, piece: Piece): Piece[] {
@@ -117,8 +117,8 @@ export function trimPiece(text: string) {
   };
 }
 
-const HANDLE = /(?<![\w.@])@([A-Za-z0-9][\w.-]*[A-Za-z0-9_]|[A-Za-z0-9])/;
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const HANDLE = /(?<![\w.@])@([A-Z0-9][\w.-]*\w|[A-Z0-9])/i;
+const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const REMARK = /[(（[【<《「][^)）\]】>》」]*[)）\]】>》」]?/g;
 
 /** What one item of a list says: its name and handle. Undefined when it names no one. */
@@ -127,10 +127,10 @@ export function readPerson(itemText: string): NamedPerson | undefined {
   const handle = HANDLE.exec(withoutMail)?.[1];
   const name = withoutMail
     .replace(REMARK, ' ')
-    .replace(new RegExp(HANDLE.source, 'g'), ' ')
-    .replace(/[*`~]+|(?<![\w])_+|_+(?![\w])/g, '')
-    .replace(/[\s\u3000]+/g, ' ')
-    .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
+    .replace(new RegExp(HANDLE.source, `${HANDLE.flags}g`), ' ')
+    .replace(/[*`~]+|\b_+|(?<!_)_+\b/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s\p{P}]+|(?<![\s\p{P}])[\s\p{P}]+$/gu, '')
     .trim();
   if (!name && !handle) return undefined;
   return { text: itemText, name, handle };
@@ -143,10 +143,10 @@ const NOBODY = /^(?:n\/?a|none|nil|nobody|tbd|tba|无|暂无|没有)$/i;
  * `Will record detailed attendance starting next meeting.` Its words are no names.
  */
 export function isProse(text: string): boolean {
-  if (/\d+\s*(?:\+\s*)?(?:名|人|位|people|persons|participants|members|attendees)/i.test(text)) return true;
+  if (/(?<!\d)\d+\s*(?:\+\s*)?(?:[名人位]|people|persons|participants|members|attendees)/i.test(text)) return true;
   if (/[。！？]./.test(text.trim())) return true;
   return text
-    .replace(/[(（[【][^)）\]】]*[)）\]】]/g, ' ')
+    .replace(/[(（[【][^()（）[\]【】]*[)）\]】]/g, ' ')
     .split(/[、，,;；。．]|\.\s|<br\s*\/?>/i)
     .some((segment) => (segment.match(/[\u3400-\u9fff]/g)?.length ?? 0) > 8 || segment.trim().split(/\s+/).length > 6);
 }

@@ -1,12 +1,14 @@
 import type { Nodes, Root } from 'mdast';
 import { LineIndex, type Span } from '../text/lines';
+import { insideAny } from '../text/spans';
 import { wholeFileFence } from './fence';
 import { splitCredits } from './footer';
-import { parseMarkdown } from './markdown';
+import { parseMarkdownGuarded } from './markdown';
 import { readOrdinal } from './ordinal';
 import type {
   Definition, DocumentFormat, Field, HtmlComment, Link, Mention, MinutesDocument, Section,
 } from './types';
+import { trimEndOf, trimEndWhere } from '../text/trim';
 
 export interface ParseOptions {
   /** Force a format; by default `.txt` files and Markdown without headings are plain text. */
@@ -24,13 +26,17 @@ export interface ParseOptions {
  * note in brackets after the name (`议题列表（更新中）：`, `参会人员(应超过TC总人数的一半)：`).
  */
 export function normalizeName(name: string): string {
-  return withoutNote(name).replace(/[\s\u3000*_`]+/g, '').toLowerCase();
+  return withoutNote(name).replace(/[\s*_`]+/g, '').toLowerCase();
 }
+
+const isDecoration = (ch: string) => /[\s*_`]/.test(ch);
 
 /** `议题列表（更新中）：` → `议题列表`: the name without a trailing colon and a bracketed note after it. */
 export function withoutNote(name: string): string {
-  const bare = name.replace(/[\s\u3000*_`]*[:：]+[\s\u3000*_`]*$/, '');
-  const note = /[\s\u3000]*[(（][^()（）]*[)）]$/.exec(bare);
+  const tail = trimEndWhere(name, isDecoration);
+  const colonless = trimEndOf(tail, ':：');
+  const bare = colonless.length < tail.length ? trimEndWhere(colonless, isDecoration) : name;
+  const note = /(?<!\s)\s*[(（][^()（）]*[)）]$/.exec(bare);
   return note && note.index > 0 ? bare.slice(0, note.index) : bare;
 }
 
@@ -39,7 +45,7 @@ export function parseMinutes(text: string, path: string, options: ParseOptions =
   // Plain-text minutes pasted whole into one fence are read as the text inside.
   const fence = wholeFileFence(text);
   const source = fence?.inner ?? text;
-  const mdast = parseMarkdown(source);
+  const { root: mdast, degraded } = parseMarkdownGuarded(source);
   const collected = collect(mdast, source);
   const hasHeadings = collected.headings.length > 0;
   const format: DocumentFormat =
@@ -77,6 +83,7 @@ export function parseMinutes(text: string, path: string, options: ParseOptions =
     mentions: findMentions(text, verbatim, collected.links),
     comments: collected.comments,
     verbatim,
+    degraded,
     ...(fence ? { wrappingFence: fence.fences } : {}),
   };
 }
@@ -160,7 +167,7 @@ function collect(root: Root, text: string): Collected {
       case 'code':
         if (span) {
           out.verbatim.push(span);
-          if (!/^[ \t]{0,3}(`{3,}|~{3,})/.test(text.slice(span.start, span.end))) out.indentedCode.push(span);
+          if (!/^[ \t]{0,3}(?:`{3,}|~{3,})/.test(text.slice(span.start, span.end))) out.indentedCode.push(span);
         }
         break;
       case 'inlineCode':
@@ -193,7 +200,7 @@ function urlSpanOf(source: string, span: Span, url: string, kind: Link['kind']):
   let end = at >= 0 ? at + url.length : source.length - 1;
   if (at < 0) {
     // The destination was written with escapes or angle brackets: cover up to the title or `)`.
-    const close = source.search(/\s+["'(]|\)$/);
+    const close = source.search(/(?<!\s)\s+["'(]|\)$/);
     if (close > start) end = close;
   }
   return { start: span.start + start, end: span.start + end };
@@ -286,12 +293,10 @@ function hasContent(body: string): boolean {
   return body.replace(/<!--[\s\S]*?-->/g, '').trim().length > 0;
 }
 
-export function insideAny(offset: number, spans: Span[]): boolean {
-  return spans.some((s) => s.start <= offset && offset < s.end);
-}
+export { insideAny };
 
 // LCTT: `[#]: translator: (wxy)` before 2022, `[#]: translator: "wxy"` since.
-const LCTT_HEADER = /^\[#\]:\s*([A-Za-z][\w-]*)\s*:[ \t]*(.*?)[ \t]*$/;
+const LCTT_HEADER = /^\[#\]:\s*([A-Z][\w-]*)\s*:[ \t]*((?:[^ \t].*)?)$/i;
 
 function lcttHeaderFields(lines: LineIndex): Field[] {
   const fields: Field[] = [];
@@ -301,14 +306,15 @@ function lcttHeaderFields(lines: LineIndex): Field[] {
     if (!m) continue;
     const start = lines.lineStart(line);
     const labelStart = start + lineText.indexOf(m[1], 4);
-    const valueStart = start + lineText.length - lineText.trimEnd().length + lineText.trimEnd().length - m[2].length;
+    const valueStart = start + lineText.length - m[2].length;
+    const raw = trimEndOf(m[2], ' \t');
     fields.push({
       source: 'lctt-header',
       label: m[1],
-      value: unquote(m[2]),
-      rawValue: m[2],
+      value: unquote(raw),
+      rawValue: raw,
       labelSpan: { start: labelStart, end: labelStart + m[1].length },
-      valueSpan: { start: valueStart, end: valueStart + m[2].length },
+      valueSpan: { start: valueStart, end: valueStart + raw.length },
       span: lines.lineSpan(line),
     });
   }
@@ -324,7 +330,9 @@ export function unquote(value: string): string {
 }
 
 // `轮值主持：卞乃猛`, `- **Date**: 2023-04-12`, `Data 日期： 2023-4-12`. Labels are short and hold no URL.
-const FIELD_LINE = /^([ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?)([^：:\n*`[\]()<>]{1,40}?)((?:\*\*|__)?[ \t]*[：:](?:\*\*|__)?[ \t]*)(.*?)[ \t]*$/;
+// The label starts with a visible character and the value is trimmed afterwards: a regular
+// expression that lets two runs of spaces trade characters is quadratic on a long line of spaces.
+const FIELD_LINE = /^([ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?)([^：:\n*`[\]()<> \t][^：:\n*`[\]()<>]{0,39}?)((?:\*\*|__)?[ \t]*[：:](?:\*\*|__)?[ \t]*)((?:[^ \t].*)?)$/;
 
 function lineFields(lines: LineIndex, verbatim: Span[]): Field[] {
   const fields: Field[] = [];
@@ -334,8 +342,9 @@ function lineFields(lines: LineIndex, verbatim: Span[]): Field[] {
     const m = FIELD_LINE.exec(lineText);
     if (!m) continue;
     const label = m[2].trim();
+    const rawValue = trimEndOf(m[4], ' \t');
     // `https://…` and `19:00` are not fields.
-    if (!label || m[4].startsWith('//') || (/\d$/.test(label) && /^\d/.test(m[4]))) continue;
+    if (!label || rawValue.startsWith('//') || (/\d$/.test(label) && /^\d/.test(rawValue))) continue;
     const start = lines.lineStart(line);
     if (insideAny(start + m[1].length, verbatim)) continue;
     const labelStart = start + m[1].length + m[2].indexOf(label);
@@ -343,10 +352,10 @@ function lineFields(lines: LineIndex, verbatim: Span[]): Field[] {
     fields.push({
       source: 'line',
       label,
-      value: m[4].trim(),
-      rawValue: m[4],
+      value: rawValue.trim(),
+      rawValue,
       labelSpan: { start: labelStart, end: labelStart + label.length },
-      valueSpan: { start: valueStart, end: valueStart + m[4].length },
+      valueSpan: { start: valueStart, end: valueStart + rawValue.length },
       span: lines.lineSpan(line),
     });
   }
@@ -393,7 +402,7 @@ function findMentions(text: string, verbatim: Span[], links: Link[]): Mention[] 
     const start = m.index;
     if (insideAny(start, verbatim)) continue;
     if (links.some((l) => l.urlSpan && l.urlSpan.start <= start && start < l.urlSpan.end)) continue;
-    const handle = m[1].replace(/[.]+$/, '');
+    const handle = trimEndOf(m[1], '.');
     mentions.push({ handle, span: { start, end: start + 1 + handle.length } });
   }
   return mentions;

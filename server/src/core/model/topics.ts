@@ -48,7 +48,7 @@ interface Candidate {
 }
 
 // `### ` and `**` may wrap a topic line, and `议题` may precede its number; then comes an ordinal.
-const TOPIC_PREFIX = /^(#{1,6}[ \t]+)?(\*\*|__)?(议题[ \t]*)?/;
+const TOPIC_PREFIX = /^(?:#{1,6}[ \t]+)?(?:\*\*|__)?(议题[ \t]*)?/;
 
 /** A numbered line that may open a topic, or undefined. */
 function topicCandidate(lineText: string, lineStart: number): Candidate | undefined {
@@ -61,7 +61,7 @@ function topicCandidate(lineText: string, lineStart: number): Candidate | undefi
   // `(1)` `1)` `（一）` number the points inside a topic, not topics.
   if (!ordinal || /[()（）]/.test(ordinal.punct)) return undefined;
   const title = lineText.slice(ordinal.span.end - lineStart).replace(/(\*\*|__)\s*$/, '').trim();
-  return { ordinal, title, named: prefix[3] !== undefined };
+  return { ordinal, title, named: prefix[1] !== undefined };
 }
 
 /** Numbered lines inside a topic: `1.` `2.` right under the topic line, or after `结论：`. */
@@ -164,7 +164,7 @@ export function conclusionPattern(labels: readonly string[] | undefined): DataPa
     .sort((a, b) => b.length - a.length)
     .map((l) => quotePattern(l.trim()).replace(/\s+/g, '\\s*'));
   // ASCII labels need word boundaries (`Decisions:` yes, `Indecision:` no); CJK ones do not.
-  const wrapped = alternatives.map((a) => (/^[A-Za-z]/.test(a) ? `\\b${a}s?` : a));
+  const wrapped = alternatives.map((a) => (/^[A-Z]/i.test(a) ? `\\b${a}s?` : a));
   // Labels are template data: compiled by the linear-time engine like every pattern from data.
   return dataPattern(`(?:${wrapped.join('|')})\\s*(?:\\*\\*|__|】|\\])?\\s*[：:]`, { ignoreCase: true });
 }

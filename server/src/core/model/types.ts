@@ -1,3 +1,4 @@
+import type { DegradedSpan } from './guard';
 import type { Root } from 'mdast';
 import type { LineIndex, Span } from '../text/lines';
 
@@ -116,6 +117,8 @@ export interface MinutesDocument {
   comments: HtmlComment[];
   /** Code blocks, inline code, HTML: text rules skip these spans. */
   verbatim: Span[];
+  /** Places read as plain text: parsing their markup would take too long or nest too deep (model/guard.ts). */
+  degraded: DegradedSpan[];
   /**
    * The fence lines around plain-text minutes pasted whole into one code block: the readers
    * read the text inside, and it is shown as typed, like a `.txt` file.

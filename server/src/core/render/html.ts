@@ -7,10 +7,10 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import type { Lang } from '../i18n/lang';
+import { parseMarkdownGuarded } from '../model/markdown';
 import { sanitizeSchema } from './sanitize';
 
 export interface RenderOptions {
@@ -26,21 +26,41 @@ export interface RenderOptions {
    * opened the minutes, and when (a read receipt); each becomes a link to it instead.
    */
   remoteImages?: boolean;
+  /** The language of the note shown above markup rendered as plain text. */
+  lang?: Lang;
 }
+
+/**
+ * Larger documents are shown line by line as plain text: rendering Markdown runs in the
+ * editor's extension host, and a megabyte of it would freeze every extension for seconds.
+ */
+export const MAX_RENDERED_MARKDOWN = 1024 * 1024;
+
+const NOTES: Record<'degraded' | 'tooLarge', Record<Lang, string>> = {
+  degraded: {
+    en: 'Some markup of this document is shown as plain text: it holds more markers or deeper nesting than can be rendered in time.',
+    zh: '本文档的部分标记以纯文本显示：其中的标记过多或嵌套过深，无法及时渲染。',
+  },
+  tooLarge: {
+    en: 'This document is too large to render as Markdown in the editor: it is shown as plain text.',
+    zh: '文档过大，无法在编辑器中渲染为 Markdown：以纯文本显示。',
+  },
+};
 
 /** Elements that get a `data-line` (0-based source line), so the preview can follow the editor. */
 const LINE_TAGS = new Set(['img', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'table', 'tr', 'hr', 'ul', 'ol', 'div', 'details']);
 
 export function renderMinutesHtml(text: string, options: RenderOptions = {}): string {
-  const tree = options.format === 'plaintext' ? plainTextTree(text) : markdownTree(text);
+  const tooLarge = options.format !== 'plaintext' && text.length > MAX_RENDERED_MARKDOWN;
+  const { tree, degraded } = options.format === 'plaintext' || tooLarge ? { tree: plainTextTree(text), degraded: false } : markdownTree(text);
+  const note = tooLarge ? 'tooLarge' : degraded ? 'degraded' : undefined;
+  if (note) tree.children.unshift(noteElement(NOTES[note][options.lang ?? 'en']));
   const clean = sanitizer.runSync(tree) as Root;
   rewriteImages(clean, options);
   return sanitizer.stringify(clean);
 }
 
 const markdownToHtmlTree = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
   // Raw HTML is kept only to be parsed (rehype-raw) and then sanitized: minutes do use
   // `<img width>` and `<ruby>`, and the sanitizer, not this step, decides what survives.
   .use(remarkRehype, { allowDangerousHtml: true })
@@ -50,12 +70,18 @@ const rawHtmlParser = unified().use(rehypeRaw).freeze();
 
 const sanitizer = unified().use(rehypeSanitize, sanitizeSchema).use(rehypeStringify).freeze();
 
-function markdownTree(text: string): Root {
-  let tree = markdownToHtmlTree.runSync(markdownToHtmlTree.parse(text)) as Root;
+/** The same bounded parse as the document model (model/guard.ts): what would stall it renders as text. */
+function markdownTree(text: string): { tree: Root; degraded: boolean } {
+  const parsed = parseMarkdownGuarded(text);
+  let tree = markdownToHtmlTree.runSync(parsed.root) as Root;
   // Parsing raw HTML re-reads the whole tree (it is most of the rendering time): only when there is some.
   if (hasRaw(tree)) tree = rawHtmlParser.runSync(tree) as Root;
   markLines(tree);
-  return tree;
+  return { tree, degraded: parsed.degraded.length > 0 };
+}
+
+function noteElement(text: string): RootContent {
+  return { type: 'element', tagName: 'p', properties: { className: ['minutes-note'] }, children: [{ type: 'text', value: text }] };
 }
 
 function hasRaw(node: Root | RootContent): boolean {

@@ -13,9 +13,9 @@ export const GITHUB_MAX_LENGTH = 39;
 /** Generous: longer than any Gitee or GitHub login seen; beyond it the text is surely prose. */
 export const ANY_FORGE_MAX_LENGTH = 100;
 
-const NON_LATIN = /[^\x00-\x7f]/;
-const LOGIN_CHARS_ANY = /^[A-Za-z0-9_-]+$/;
-const LOGIN_CHARS_GITHUB = /^[A-Za-z0-9-]+$/;
+const NON_LATIN = /[\u0080-\uffff]/;
+const LOGIN_CHARS_ANY = /^[\w-]+$/;
+const LOGIN_CHARS_GITHUB = /^[A-Z0-9-]+$/i;
 
 export function loginProblem(handle: string, forge: HandleForge): LoginProblem | undefined {
   if (!handle) return 'empty';

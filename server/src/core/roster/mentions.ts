@@ -1,5 +1,6 @@
 import type { Mention } from '../model/types';
 import type { Span } from '../text/lines';
+import { trimEndOf } from '../text/trim';
 
 /**
  * An @mention as the handle rules, completion, hovers and renames read it. The document model
@@ -26,7 +27,7 @@ export interface HandleMention {
 // Prose that may follow a login without a space in Chinese minutes: CJK ideographs and
 // punctuation, full-width forms, curly quotes and dashes.
 const GLUED_PROSE = /[\u2010-\u206f\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
-const TEAM_TAIL = /^\/([A-Za-z0-9][A-Za-z0-9_.-]*)/;
+const TEAM_TAIL = /^\/([A-Z0-9][\w.-]*)/i;
 
 /** Reads the document model's mentions. */
 export function readMentions(text: string, mentions: readonly Mention[]): HandleMention[] {
@@ -41,7 +42,7 @@ export function readMention(text: string, mention: Mention): HandleMention {
   const end = at + 1 + handle.length;
   const team = TEAM_TAIL.exec(text.slice(end, end + 101));
   if (team) {
-    const full = `${handle}/${team[1].replace(/[.]+$/, '')}`;
+    const full = `${handle}/${trimEndOf(team[1], '.')}`;
     return { handle: full, span: { start: at, end: at + 1 + full.length }, handleSpan: { start: at + 1, end: at + 1 + full.length }, kind: 'team' };
   }
   const result: HandleMention = { handle, span: { start: at, end }, handleSpan: { start: at + 1, end }, kind: 'person' };
@@ -51,7 +52,7 @@ export function readMention(text: string, mention: Mention): HandleMention {
 }
 
 const GIVEN_NAME = /^[A-Z][a-z]{1,14}$/;
-const SURNAME_AFTER = /^[ \u00a0]([A-Z][a-z]{1,14}(?:-[A-Z][a-z]{1,14})?)(?=$|[^A-Za-z0-9_@.'’-]|\.(?:\s|$))/;
+const SURNAME_AFTER = /^[ \u00a0]([A-Z][a-z]{1,14}(?:-[A-Z][a-z]{1,14})?)(?=$|[^\w@.'’-]|\.(?:\s|$))/;
 // Capitalised words that follow a mention in English prose without being a surname.
 const NOT_SURNAMES = new Set([
   'And', 'Or', 'The', 'This', 'That', 'These', 'To', 'For', 'From', 'With', 'As', 'Is', 'Are', 'Was', 'On', 'In', 'At', 'By',

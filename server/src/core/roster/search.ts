@@ -16,7 +16,7 @@ export interface CompletionCandidate {
  * name the way their input method spells it. The first key is the whole name, compacted.
  */
 export function nameKeys(name: string): string[] {
-  const words = name.toLowerCase().split(/[\s\u3000.,·•_-]+/).filter(Boolean);
+  const words = name.toLowerCase().split(/[\s.,·•_-]+/).filter(Boolean);
   if (!words.length) return [];
   const keys = [words.join('')];
   if (words.length === 2) keys.push(words[1] + words[0]);
@@ -63,7 +63,7 @@ export function rankCandidates(
   limit: number,
   usage: (handle: string) => HandleUsage | undefined,
 ): CompletionCandidate[] {
-  const q = query.toLowerCase().replace(/[\s\u3000]+/g, '');
+  const q = query.toLowerCase().replace(/\s+/g, '');
   // The best `limit` so far, best first: most of 10,000 people are rejected by one comparison.
   const best: Ranked[] = [];
   if (limit >= people.length) {

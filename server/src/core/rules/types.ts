@@ -2,6 +2,7 @@ import type { Lang, Message } from '../i18n/lang';
 import type { MinutesDocument } from '../model/types';
 import type { ResolvedTemplate } from '../templates/types';
 import type { Span } from '../text/lines';
+import type { SeriesView } from '../series/types';
 import type { Services } from '../services';
 import type { LinkSettings } from '../links/types';
 
@@ -41,6 +42,8 @@ export interface RuleContext {
   template: ResolvedTemplate;
   lang: Lang;
   services: Services;
+  /** The document's series (its sibling minutes), when the host knows it: evidence for the template rules. */
+  series?: SeriesView;
   /** The `links` settings of the configuration (`repos`, `api`), read by the link rules. */
   links?: LinkSettings;
   /** Options for this rule from configuration (`rules: { id: [severity, options] }`). */
@@ -68,5 +71,12 @@ export interface Rule {
   fixable?: boolean;
   /** Rules that need the network run only when online checks are enabled. */
   online?: boolean;
+  /** Runs before the others: a cheap rule whose finding explains why others are silent, never skipped by a host's time budget. */
+  runsFirst?: boolean;
+  /**
+   * Rules that hold a file to its template's structure run only when the template is configured,
+   * recognised or learned (`templates/confidence.ts`), never on a guess.
+   */
+  needsConfidentTemplate?: boolean;
   check(ctx: RuleContext): void | Promise<void>;
 }

@@ -11,7 +11,7 @@ import type { SummaryActionItem } from './types';
 const TASK_SECTIONS = ['action-items', 'tasks'];
 
 // `(due 2024-05-01)`, `due: 2024/5/1`, `（截止：2024-05-01）`, `DDL 5月1日`, `deadline 2024-05-01`.
-const DUE = /[(（]?\s*(?:\b(?:due(?:\s+by|\s+on)?|deadline|ddl)\b|截止(?:日期|时间)?|期限)\s*[:：]?\s*/i;
+const DUE = /[(（]?(?<!\s)\s*(?:\b(?:due(?:\s+by|\s+on)?|deadline|ddl)\b|截止(?:日期|时间)?|期限)\s*[:：]?\s*/i;
 
 /**
  * The action items: GitHub task-list items anywhere (`- [ ] @owner task (due YYYY-MM-DD)`),
@@ -38,7 +38,7 @@ export function actionItems(doc: MinutesDocument, template: ResolvedTemplate): S
   return [...listed, ...tableItems(doc)].sort(([a], [b]) => a - b).map(([, item]) => item);
 }
 
-const DONE = /^(?:done|closed|merged|finished|completed?|已?完成|已?关闭|已?解决|已合入|✅|✔️?|☑️?)$/i;
+const DONE = /^(?:done|closed|merged|finished|completed?|已?完成|已?关闭|已?解决|已合入|✅|✔\uFE0F?|☑\uFE0F?)$/i;
 
 /**
  * Rows of a task table: a task column and an owner, due-date or status column
@@ -90,7 +90,7 @@ function describeItem(doc: MinutesDocument, offset: number, item: ListItem): Sum
       task = task.slice(0, dueLabel.index) + after.slice(date.end + closing);
     }
   }
-  task = task.replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').replace(/^[\s:：,，、-]+|[\s:：,，、-]+$/g, '').trim();
+  task = task.replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').replace(/^[\s:：,，、-]+|(?<![\s:：,，、-])[\s:：,，、-]+$/g, '').trim();
   if (!task && !owners.length) return undefined;
   const result: SummaryActionItem = { task, owners, done: item.checked === true, ...doc.lines.position(offset) };
   if (due) result.due = due;

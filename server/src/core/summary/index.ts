@@ -31,7 +31,12 @@ export interface SummaryOptions {
 export function summarize(doc: MinutesDocument, template: ResolvedTemplate, diagnostics: readonly Diagnostic[], options: SummaryOptions = {}): MinutesSummary {
   const problems = diagnostics.map((d) => problem(doc, d)).sort((a, b) => a.line - b.line || a.character - b.character);
   const summary: MinutesSummary = {
-    template: { id: template.resolvedId, name: localized(template.name, options.lang ?? 'en') },
+    template: {
+      id: template.resolvedId,
+      name: localized(template.name, options.lang ?? 'en'),
+      confidence: template.confidence,
+      explanation: template.explanation && (template.explanation[options.lang ?? 'en'] || template.explanation.en),
+    },
     hosts: meetingHosts(doc, template, options.roster),
     attendees: meetingAttendees(doc, template, options.roster),
     decisions: meetingDecisions(doc, template),

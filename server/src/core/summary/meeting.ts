@@ -1,4 +1,4 @@
-import { listAttendees, samePerson, splitList, type Attendee } from '../model/attendees';
+import { AttendeeIndex, listAttendees, splitList, type Attendee } from '../model/attendees';
 import { filenameDate, findDate, formatDate, type DateMatch } from '../model/dates';
 import type { Field, MinutesDocument } from '../model/types';
 import { findFields, isEmptyValue } from '../templates/match';
@@ -91,7 +91,7 @@ export function meetingHosts(doc: MinutesDocument, template: ResolvedTemplate, r
 
 function person(doc: MinutesDocument, text: string, offset: number, roster?: RosterLookup): SummaryPerson {
   const handle = handlesIn(doc, { start: offset, end: offset + text.length })[0];
-  const name = withoutHandles(doc, text, offset).replace(/[(（][^)）]*[)）]/g, ' ').replace(/\s+/g, ' ').trim();
+  const name = withoutHandles(doc, text, offset).replace(/[(（][^()（）]*[)）]/g, ' ').replace(/\s+/g, ' ').trim();
   const p: SummaryPerson = { text, name, ...doc.lines.position(offset) };
   if (handle) p.handle = handle;
   return withRoster(p, roster);
@@ -105,7 +105,12 @@ function withRoster(p: SummaryPerson, roster?: RosterLookup): SummaryPerson {
 /** The attendees, each person once (the `attendee/duplicate` rule reports the repeats). */
 export function meetingAttendees(doc: MinutesDocument, template: ResolvedTemplate, roster?: RosterLookup): SummaryPerson[] {
   const unique: Attendee[] = [];
-  for (const a of listAttendees(doc, template)) if (!unique.some((u) => samePerson(u, a))) unique.push(a);
+  const index = new AttendeeIndex();
+  for (const a of listAttendees(doc, template)) {
+    if (index.find(a)) continue;
+    index.add(a);
+    unique.push(a);
+  }
   return unique.map((a) => {
     const p: SummaryPerson = { text: a.text, name: a.name, ...doc.lines.position(a.span.start) };
     if (a.handle) p.handle = a.handle;

@@ -81,8 +81,11 @@ export interface SummaryProblem extends SummaryPlace {
 }
 
 export interface MinutesSummary {
-  /** The template the minutes were checked against (`curve-biweekly/legacy-2022`) and its display name. */
-  template?: { id: string; name: string };
+  /**
+   * The template the minutes were checked against (`curve-biweekly/legacy-2022`), its display
+   * name, how sure the choice is and why (with how to pin it), in the summary's language.
+   */
+  template?: { id: string; name: string; confidence?: string; explanation?: string };
   /** The document's level-1 title. */
   title?: string;
   date?: SummaryDate;

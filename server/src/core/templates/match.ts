@@ -72,7 +72,7 @@ export function findField(doc: MinutesDocument, template: ResolvedTemplate, id: 
 
 /** `" "`, `( )`, `""`, `-` and the spec's own empty values count as not filled in. */
 export function isEmptyValue(value: string, spec?: FieldSpec): boolean {
-  const v = value.replace(/^["'(（]\s*|\s*["')）]$/g, '').trim();
+  const v = value.replace(/^["'(（]\s*|(?<!\s)\s*["')）]$/g, '').trim();
   if (!v || v === '-' || v === '—') return true;
   return (spec?.emptyValues ?? []).some((e) => e.trim() === v);
 }

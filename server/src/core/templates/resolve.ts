@@ -1,9 +1,10 @@
 import { globMatches } from '../regex/glob';
 import { dataPattern } from '../regex/pattern';
 import { builtinTemplate, builtinTemplates } from './registry';
-import type { FieldSpec, IdSelection, ResolvedTemplate, SectionSpec, TemplateSpec, VariantSpec } from './types';
+import { configuredExplanation, detectionExplanation, fallbackExplanation, type Explanation } from './confidence';
+import type { DetectSpec, FieldSpec, IdSelection, ResolvedTemplate, SectionSpec, TemplateConfidence, TemplateSpec, VariantSpec } from './types';
 
-/** Detection reads the head of the file only: every fingerprint we use sits in the first lines. */
+/** Detection reads the head of the file (and the tail for footers): the fingerprints sit there. */
 const SNIFF_CHARS = 4096;
 const DEFAULT_PATH_WEIGHT = 3;
 const DEFAULT_MIN_SCORE = 2;
@@ -16,6 +17,10 @@ function contentMatches(pattern: string, text: string): boolean {
 export interface Detection {
   template: TemplateSpec;
   score: number;
+  /** The weight of the template's `strong` entries that matched: specific evidence. */
+  strong: number;
+  /** `recognised` when `strong` reaches the template's `recogniseScore`; else a guess. */
+  confidence: 'recognised' | 'guessed';
 }
 
 /** What each path glob and content pattern of one template contributed: for reports and tests. */
@@ -24,24 +29,43 @@ export interface DetectionScore extends Detection {
   matched: string[];
 }
 
+type WeightedEntry = { weight: number; strong: boolean };
+
+function pathEntry(entry: NonNullable<DetectSpec['paths']>[number], defaultWeight: number): WeightedEntry & { glob: string } {
+  return typeof entry === 'string'
+    ? { glob: entry, weight: defaultWeight, strong: false }
+    : { glob: entry.glob, weight: entry.weight ?? defaultWeight, strong: entry.strong === true };
+}
+
+function contentEntry(entry: NonNullable<DetectSpec['content']>[number]): WeightedEntry & { pattern: string; tail: boolean } {
+  return typeof entry === 'string'
+    ? { pattern: entry, weight: 1, strong: false, tail: false }
+    : { pattern: entry.pattern, weight: entry.weight ?? 1, strong: entry.strong === true, tail: entry.tail === true };
+}
+
 /** Scores one template's `detect` block on a path and the head of a text. */
 export function scoreTemplate(template: TemplateSpec, path: string, text: string): DetectionScore {
   const detect = template.detect ?? {};
   const head = text.slice(0, SNIFF_CHARS);
+  const tail = text.length > SNIFF_CHARS ? text.slice(-SNIFF_CHARS) : text;
   const matched: string[] = [];
   let score = 0;
-  for (const glob of detect.paths ?? []) {
-    if (!globMatches(glob, path)) continue;
-    score += detect.pathWeight ?? DEFAULT_PATH_WEIGHT;
-    matched.push(`path ${glob}`);
+  let strong = 0;
+  const add = (entry: WeightedEntry, what: string) => {
+    score += entry.weight;
+    if (entry.strong) strong += entry.weight;
+    matched.push(what);
+  };
+  for (const raw of detect.paths ?? []) {
+    const entry = pathEntry(raw, detect.pathWeight ?? DEFAULT_PATH_WEIGHT);
+    if (globMatches(entry.glob, path)) add(entry, `path ${entry.glob}`);
   }
-  for (const entry of detect.content ?? []) {
-    const { pattern, weight = 1 } = typeof entry === 'string' ? { pattern: entry } : entry;
-    if (!contentMatches(pattern, head)) continue;
-    score += weight;
-    matched.push(`content ${pattern}`);
+  for (const raw of detect.content ?? []) {
+    const entry = contentEntry(raw);
+    if (contentMatches(entry.pattern, entry.tail ? tail : head)) add(entry, `content ${entry.pattern}`);
   }
-  return { template, score, minScore: detect.minScore ?? DEFAULT_MIN_SCORE, matched };
+  const recognised = detect.recogniseScore !== undefined && strong >= detect.recogniseScore;
+  return { template, score, strong, confidence: recognised ? 'recognised' : 'guessed', minScore: detect.minScore ?? DEFAULT_MIN_SCORE, matched };
 }
 
 /**
@@ -52,8 +76,8 @@ export function detectTemplate(path: string, text: string, candidates: readonly 
   let best: Detection | undefined;
   for (const template of candidates) {
     if (!template.detect) continue;
-    const { score, minScore } = scoreTemplate(template, path, text);
-    if (score >= minScore && (!best || score > best.score)) best = { template, score };
+    const { score, minScore, strong, confidence } = scoreTemplate(template, path, text);
+    if (score >= minScore && (!best || score > best.score)) best = { template, score, strong, confidence };
   }
   return best;
 }
@@ -70,10 +94,11 @@ export function expandTemplate(spec: TemplateSpec): TemplateSpec {
 }
 
 function variantApplies(variant: VariantSpec, path: string, text: string): boolean {
-  const { paths, content } = variant.when;
-  if (!paths?.length && !content?.length) return false;
+  const { paths, content, notContent } = variant.when;
+  if (!paths?.length && !content?.length && !notContent?.length) return false;
   if (paths?.length && !paths.some((g) => globMatches(g, path))) return false;
   if (content?.length && !content.every((p) => contentMatches(p, text))) return false;
+  if (notContent?.length && notContent.some((p) => contentMatches(p, text))) return false;
   return true;
 }
 
@@ -108,8 +133,8 @@ function applyOverride(template: ResolvedTemplate, override: VariantSpec['overri
 }
 
 /** Applies every variant whose conditions hold, in order; later variants override earlier ones. */
-export function applyVariants(spec: TemplateSpec, path: string, text: string, reason: string): ResolvedTemplate {
-  let resolved: ResolvedTemplate = { ...spec, resolvedId: spec.id, reason };
+export function applyVariants(spec: TemplateSpec, path: string, text: string, why: Explanation): ResolvedTemplate {
+  let resolved: ResolvedTemplate = { ...spec, resolvedId: spec.id, reason: why.reason, confidence: why.confidence, explanation: why.explanation };
   const applied: string[] = [];
   for (const variant of spec.variants ?? []) {
     if (!variantApplies(variant, path, text)) continue;
@@ -126,16 +151,26 @@ export function applyVariants(spec: TemplateSpec, path: string, text: string, re
 }
 
 export interface TemplateChoice {
-  /** A template chosen by configuration or `--template`; undefined to detect. */
+  /** A template chosen by configuration, `--template` or the file's series; undefined to detect. */
   spec?: TemplateSpec;
   reason?: string;
+  /** How sure the choice is; `configured` when a spec is given without one. */
+  confidence?: TemplateConfidence;
+  explanation?: Explanation['explanation'];
 }
 
 export function resolveTemplate(path: string, text: string, choice: TemplateChoice = {}): ResolvedTemplate {
-  if (choice.spec) return applyVariants(expandTemplate(choice.spec), path, text, choice.reason ?? 'configured');
+  if (choice.spec) {
+    const configured = configuredExplanation(choice.reason ?? 'configured');
+    return applyVariants(expandTemplate(choice.spec), path, text, {
+      reason: configured.reason,
+      confidence: choice.confidence ?? configured.confidence,
+      explanation: choice.explanation ?? configured.explanation,
+    });
+  }
   const detected = detectTemplate(path, text);
-  if (detected) return applyVariants(detected.template, path, text, `detected (score ${detected.score})`);
-  return applyVariants(fallbackTemplate(builtinTemplate('generic')!), path, text, 'fallback');
+  if (detected) return applyVariants(detected.template, path, text, detectionExplanation(detected));
+  return applyVariants(fallbackTemplate(builtinTemplate('generic')!), path, text, fallbackExplanation());
 }
 
 /**

@@ -4,6 +4,8 @@
  * docs/templates.md documents every key; keep the two in step.
  */
 
+import type { Message } from '../i18n/lang';
+
 export type Localized = string | { en: string; zh?: string };
 
 export interface TemplateSpec {
@@ -41,16 +43,41 @@ export interface TemplateSpec {
   variants?: VariantSpec[];
   /** GitHub/Gitee organisations whose repos the minutes link to (used by link rules). */
   repos?: string[];
+  /** Set on templates learned from a series of minutes (`minutes-lint learn`): where from, and when. */
+  learned?: LearnedFrom;
+}
+
+/** What a learned template was inferred from: the series' folder and the minutes of its latest era. */
+export interface LearnedFrom {
+  /** The series' folder, relative to where `learn` ran (`meetings`, or `meetings/YYYY` for year folders). */
+  folder: string;
+  /** The minutes the template was learned from: the latest era of the series. */
+  files: number;
+  /** Every minutes file of the series, older eras included. */
+  seriesFiles: number;
+  /** The date (or name) of the first and last minutes learned from. */
+  since?: string;
+  until?: string;
 }
 
 export interface DetectSpec {
   /** Globs matched against the file path (`**` allowed); each match adds `pathWeight` (default 3). */
-  paths?: string[];
+  paths?: Array<string | { glob: string; weight?: number; strong?: boolean }>;
   pathWeight?: number;
-  /** Regular expressions (multiline) tested against the first 4 KB; each match adds its weight (default 1). */
-  content?: Array<string | { pattern: string; weight?: number }>;
+  /**
+   * Regular expressions (multiline) tested against the first 4 KB (`tail`: the last 4 KB, where
+   * LCTT's footer is); each match adds its weight (default 1).
+   */
+  content?: Array<string | { pattern: string; weight?: number; strong?: boolean; tail?: boolean }>;
   /** The score a file needs for this template to be chosen. Default 2. */
   minScore?: number;
+  /**
+   * The weight of `strong` entries (evidence specific to this community: its repository's folder,
+   * its own header labels) a file needs for the template to count as *recognised*. A file that
+   * reaches `minScore` without it is only a guess, and the structure rules stay silent on it.
+   * Unset: the template is never more than a guess from detection (`generic`).
+   */
+  recogniseScore?: number;
 }
 
 export interface FilenameSpec {
@@ -58,6 +85,8 @@ export interface FilenameSpec {
   pattern: string;
   /** A valid example shown in the message. */
   example: string;
+  /** Learned templates: how many of the series' recent minutes are named this way. */
+  seen?: Seen;
 }
 
 export interface TitleSpec {
@@ -68,6 +97,18 @@ export interface TitleSpec {
   pattern?: string;
   /** A skeleton for the fix when the title is missing. */
   skeleton?: string;
+  /** Learned templates: how many of the series' recent minutes have a title. */
+  seen?: Seen;
+}
+
+/**
+ * How many minutes of the series a learned template was inferred from had this (a section, a
+ * field, the file-name pattern): messages quote it as evidence ("11 of the last 12 minutes in
+ * this folder have it"). Only learned templates carry it.
+ */
+export interface Seen {
+  in: number;
+  of: number;
 }
 
 export interface SectionSpec {
@@ -88,6 +129,8 @@ export interface SectionSpec {
   skeleton?: string;
   /** Sections expected inside this one. */
   children?: SectionSpec[];
+  /** Learned templates: how many of the series' recent minutes have this section. */
+  seen?: Seen;
 }
 
 export type FieldFormat =
@@ -118,8 +161,12 @@ export interface FieldSpec {
   pattern?: string;
   /** Values that count as empty (`" "`, `( )` are always empty). */
   emptyValues?: string[];
+  /** The label must be there, its value may be empty (learned fields: `Recording: -` when there was none). */
+  allowEmpty?: boolean;
   /** Text inserted by the missing-field fix after the label. */
   skeleton?: string;
+  /** Learned templates: how many of the series' recent minutes have this field (and, with `format`, in that format). */
+  seen?: Seen;
 }
 
 export interface TopicSpec {
@@ -129,6 +176,11 @@ export interface TopicSpec {
   conclusionLabels: string[];
   /** Skeleton for the fix that adds a conclusion line. */
   conclusionSkeleton?: string;
+  /**
+   * Section ids whose numbered items are follow-ups, not topics (`遗留问题`). When the agenda's
+   * label line is missing, numbered lines outside these sections still show the agenda is there.
+   */
+  notTopics?: string[];
 }
 
 export interface AttendeeSpec {
@@ -183,6 +235,8 @@ export interface VariantSpec {
     paths?: string[];
     /** Regular expressions on the text (multiline): all of them must match. */
     content?: string[];
+    /** Regular expressions on the text (multiline): none of them may match (LCTT's footer-only era has no `[#]:` header). */
+    notContent?: string[];
   };
   /** Keys replaced wholesale for files of this variant (sections, fields, placeholders…); `null` removes a key. */
   override?: TemplateOverride;
@@ -193,7 +247,7 @@ export interface VariantSpec {
 }
 
 export type TemplateOverride = {
-  [K in keyof Omit<TemplateSpec, 'id' | 'extends' | 'variants' | 'detect'>]?: TemplateSpec[K] | null;
+  [K in keyof Omit<TemplateSpec, 'id' | 'extends' | 'variants' | 'detect' | 'learned'>]?: TemplateSpec[K] | null;
 };
 
 export interface IdSelection {
@@ -201,11 +255,25 @@ export interface IdSelection {
   fields?: string[];
 }
 
+/**
+ * How sure the choice of template is, from the evidence behind it:
+ * - `configured`: `.minutesrc.json` or `--template` names it;
+ * - `recognised`: the path and the structure are this community's (strong, specific evidence);
+ * - `learned`: inferred from the file's own series of minutes (the folder's siblings);
+ * - `guessed`: weak content hints only (a word, a link, a common heading);
+ * - `none`: nothing says the file is minutes (the `generic` fallback).
+ * The structure rules speak only for the first three (`templates/confidence.ts`).
+ */
+export type TemplateConfidence = 'configured' | 'recognised' | 'learned' | 'guessed' | 'none';
+
 /** A template with its variant applied: what rules see. */
 export interface ResolvedTemplate extends TemplateSpec {
   /** `curve-biweekly` or `curve-biweekly/legacy-2022`. */
   resolvedId: string;
   variant?: string;
-  /** How it was chosen: `config`, `option`, `detected (score N)`, `fallback`. */
+  /** How it was chosen, in English (the CLI's `templateReason`): `configured in …`, `recognised (score 9)`, `learned from 14 minutes in this folder`, `fallback`. */
   reason: string;
+  confidence: TemplateConfidence;
+  /** Why, how sure and how to pin it, in both languages: for the report header, the status bar and the preview. */
+  explanation?: Message;
 }

@@ -170,9 +170,9 @@ function meaningProblems(spec: TemplateSpec): TemplateProblem[] {
       const error = p.regex ? patternError(p.text) : undefined;
       if (error) out.push({ path: [...path, i, 'text'], message: say('regex', { error }) });
     });
-  const globs = (list: string[] | undefined, path: JsonPath) =>
-    (list ?? []).forEach((glob, i) => {
-      const error = globError(glob);
+  const globs = (list: ReadonlyArray<string | { glob: string }> | undefined, path: JsonPath) =>
+    (list ?? []).forEach((entry, i) => {
+      const error = globError(typeof entry === 'string' ? entry : entry.glob);
       if (error) out.push({ path: [...path, i], message: say('glob', { error }) });
     });
   placeholders(spec.placeholders, ['placeholders']);

@@ -15,10 +15,12 @@ export interface Position {
  * host shares it, so no one re-splits the text.
  */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
+  /** A leading byte order mark is no character of the first line: editors hide it, and so do columns here. */
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
+    this.starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
+    for (let i = this.starts[0]; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);
       else if (c === 13) {
@@ -41,7 +43,7 @@ export class LineIndex {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    return { line: lo, character: Math.max(0, o - this.starts[lo]) };
   }
 
   offset(pos: Position): number {

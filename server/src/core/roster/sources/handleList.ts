@@ -8,7 +8,7 @@ import { filled, problemAtLine, sourceMessages } from './problems';
  * `.txt` lists of handles.
  */
 export function parseHandleItem(item: string): Omit<RosterEntry, 'source' | 'roles'> | undefined {
-  const m = /^\s*(?:(github|gitee):)?@?(\S+)(?:\s+(.+?))?\s*$/i.exec(item);
+  const m = /^(?:(github|gitee):)?@?(\S+)(?:\s+(\S.*))?$/i.exec(item.trim());
   if (!m || !isPossibleLogin(m[2])) return undefined;
   return { handle: m[2], forge: (m[1]?.toLowerCase() as HandleForge | undefined) ?? 'unknown', name: m[3] || undefined };
 }

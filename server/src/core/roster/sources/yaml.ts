@@ -41,13 +41,13 @@ interface Line {
   line: number;
 }
 
-const KEY = /^((?:'[^']*'|"(?:[^"\\]|\\.)*"|[^\s'"#\-?:,[\]{}][^:#]*?|-[^\s:#][^:#]*?))[ \t]*:(?:[ \t]+|$)(.*)$/;
+const KEY = /^('[^']*'|"(?:[^"\\]|\\.)*"|[^\s'"#\-?:,[\]{}](?:[^:#]*[^\s:#])?|-[^\s:#](?:[^:#]*[^\s:#])?)[ \t]*:(?:[ \t]+([^ \t].*)?)?$/;
 
 export function readYaml(text: string): { value: YamlNode | undefined; problems: YamlProblem[] } {
   const problems: YamlProblem[] = [];
   const lines: Line[] = [];
   text.split(/\r\n|\r|\n/).forEach((raw, line) => {
-    if (/^\s*(#.*)?$/.test(raw) || /^(---|\.\.\.)\s*$/.test(raw)) return;
+    if (/^\s*(?:#.*)?$/.test(raw) || /^(?:---|\.\.\.)\s*$/.test(raw)) return;
     const indentText = /^[ \t]*/.exec(raw)![0];
     if (indentText.includes('\t')) problems.push({ line, message: 'tab' });
     lines.push({ indent: indentText.replace(/\t/g, '  ').length, content: raw.slice(indentText.length).trimEnd(), line });
@@ -116,7 +116,7 @@ class Reader {
         continue;
       }
       const key = unquote(m[1].trim());
-      const rest = stripComment(m[2]);
+      const rest = stripComment(m[2] ?? '');
       this.i++;
       let value: YamlNode | undefined;
       if (/^[|>][+-]?\d*$/.test(rest)) value = this.blockScalar(indent, line.line, rest.startsWith('>'));
@@ -193,7 +193,7 @@ function stripComment(text: string): string {
     const close = closingQuote(t);
     return close > 0 ? t.slice(0, close + 1) : t;
   }
-  const m = /(^|[ \t])#/.exec(t);
+  const m = /(?:^|[ \t])#/.exec(t);
   return (m ? t.slice(0, m.index) : t).trim();
 }
 

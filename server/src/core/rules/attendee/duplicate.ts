@@ -1,4 +1,4 @@
-import { listAttendees, samePerson, type Attendee } from '../../model/attendees';
+import { AttendeeIndex, listAttendees } from '../../model/attendees';
 import type { Rule } from '../types';
 
 export const duplicateAttendee: Rule = {
@@ -17,11 +17,14 @@ export const duplicateAttendee: Rule = {
     fix: { en: 'Remove the second "{name}"', zh: '删除重复的「{name}」' },
   },
   check(ctx) {
-    const seen: Attendee[] = [];
+    // Each meeting of a consolidated file has its own list.
+    const seen = new Map<number, AttendeeIndex>();
     for (const attendee of listAttendees(ctx.doc, ctx.template)) {
-      const first = seen.find((earlier) => earlier.meeting === attendee.meeting && samePerson(earlier, attendee));
+      let index = seen.get(attendee.meeting);
+      if (!index) seen.set(attendee.meeting, (index = new AttendeeIndex()));
+      const first = index.find(attendee);
       if (!first) {
-        seen.push(attendee);
+        index.add(attendee);
         continue;
       }
       const name = attendee.name || `@${attendee.handle}`;

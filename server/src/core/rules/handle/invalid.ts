@@ -7,6 +7,7 @@ import type { Person, Roster } from '../../roster/roster';
 import type { HandleForge } from '../../roster/types';
 import type { Span } from '../../text/lines';
 import type { Fix, Rule, RuleContext } from '../types';
+import { trimEndOf, trimStartOf } from '../../text/trim';
 
 const PROBLEM_MESSAGES: Record<LoginProblem, string> = {
   'not-latin': 'notLatin',
@@ -121,7 +122,7 @@ function profileLinkTexts(doc: MinutesDocument): Span[] {
     .map((l) => ({ start: l.span.start, end: l.urlSpan?.start ?? l.span.end }));
 }
 
-const PROFILE_URL = /^https?:\/\/(?:www\.)?(?:github\.com|gitee\.com|gitcode\.com|atomgit\.com)\/[A-Za-z0-9][\w.-]*\/?$/i;
+const PROFILE_URL = /^https?:\/\/(?:www\.)?(?:github\.com|gitee\.com|gitcode\.com|atomgit\.com)\/[A-Z0-9][\w.-]*\/?$/i;
 
 function checkSpacedName(ctx: RuleContext, mention: HandleMention, roster: Roster | undefined): void {
   const { name, span } = mention.spacedName!;
@@ -140,7 +141,7 @@ function candidatesFor(handle: string, roster: Roster | undefined): Person[] {
   if (!roster) return [];
   const byName = roster.byName(handle);
   if (byName.length) return byName;
-  const cleaned = handle.replace(/^[-_]+|-+$/g, '').replace(/-{2,}/g, '-');
+  const cleaned = trimStartOf(trimEndOf(handle, '-'), '-_').replace(/-{2,}/g, '-');
   if (!cleaned) return [];
   const exact = roster.declared(cleaned);
   return exact ? [exact] : roster.suggest(cleaned, 3, { declaredOnly: true });
@@ -155,7 +156,7 @@ function replacements(ctx: RuleContext, mention: HandleMention, people: Person[]
 }
 
 function badChar(handle: string, forge: HandleForge): string {
-  const allowed = forge === 'github' ? /[A-Za-z0-9-]/ : /[A-Za-z0-9_-]/;
+  const allowed = forge === 'github' ? /[A-Z0-9-]/i : /[\w-]/;
   return [...handle].find((c) => !allowed.test(c)) ?? '';
 }
 

@@ -64,7 +64,8 @@ function targetKey(t: ForgeTarget, url: string): string {
   if (t.kind === 'commit') return `${repo}@${t.id.slice(0, 7).toLowerCase()}`;
   const commit = t.subpath && /^commits\/[0-9a-f]{7,40}/i.test(t.subpath) ? `@${t.subpath.slice(8, 15).toLowerCase()}` : '';
   const kind = t.forge === 'github' ? 'item' : t.kind;
-  const fragment = /#(.+)$/.exec(url)?.[1];
+  const hash = url.indexOf('#');
+  const fragment = hash >= 0 && hash < url.length - 1 ? url.slice(hash + 1) : undefined;
   const part = fragment && !/^(?:issue|pullrequest)-\d+$/i.test(fragment) ? `#${fragment}` : '';
   return `${repo}/${kind}/${t.id}${commit}${part}`;
 }
@@ -97,7 +98,7 @@ function titleLinkStarts(doc: MinutesDocument): Set<number> {
 
 function markersRemoved(prefix: string): string {
   return prefix
-    .replace(/\[[ xX]?\]\([^)\s]*\)|\[[ xX]\]/g, '')
+    .replace(/\[[ x]?\]\([^)\s]*\)|\[[ x]\]/gi, '')
     .replace(/(?<![\w.-])(?:[\w.-]+\/[\w.-]+)?#\d+/g, '')
     .replace(/^\s*\|/, '');
 }
@@ -133,8 +134,8 @@ const GENERIC_WORDS = new Set([
 function isGeneric(text: string): boolean {
   const words = text
     .toLowerCase()
-    .replace(/[a-z][a-z0-9+.-]*:\/\/\S+/g, '')
-    .replace(/[\w.-]+\/[\w.-]+#\d+|#\d+|\b\d+\b/g, '')
+    .replace(/(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/\S+/g, '')
+    .replace(/(?<![\w.-])[\w.-]+\/[\w.-]+#\d+|#\d+|\b\d+\b/g, '')
     .replace(/[\s\p{P}\p{S}]+/gu, '');
   return words === '' || GENERIC_WORDS.has(words);
 }

@@ -1,6 +1,7 @@
 import { rendersMarkdown } from '../../links/scan';
 import type { Rule } from '../types';
 import { modelOf } from './model';
+import { beforeAny } from '../../text/trim';
 
 export const missingFile: Rule = {
   id: 'link/missing-file',
@@ -61,7 +62,7 @@ export const missingFile: Rule = {
 };
 
 // `progpow-audit@leastauthority.com` as a destination: an address that lost its `mailto:`.
-const EMAIL_TARGET = /^[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
+const EMAIL_TARGET = /^[\w.+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}$/i;
 
 /**
  * The file part of a relative destination (`../img/a%20b.png#x` → `../img/a b.png`), or
@@ -72,7 +73,7 @@ export function relativeTarget(url: string): string | undefined {
   if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url.startsWith('/') || url.startsWith('#')) return undefined;
   // `​https://…` (an invisible character before the scheme) is a broken URL, not a file.
   if (/[{}<>]/.test(url) || url.includes('://')) return undefined;
-  const file = url.replace(/[?#].*$/, '');
+  const file = beforeAny(url, '?#');
   if (!file) return undefined;
   try {
     return decodeURI(file);

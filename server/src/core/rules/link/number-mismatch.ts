@@ -4,7 +4,7 @@ import type { Fix, Rule, RuleContext } from '../types';
 import { modelOf } from './model';
 
 // `#2037`, `curve#2037`, `opencurve/curve#2037`, `PR 2037`, `issue2160`, `pull/2037`.
-const NUMBER_IN_TEXT = /(?<![\w&])(?:(?:([\w.-]+)\/)?([\w.-]+))?#(\d+)(?!\w)|\b(?:pr|pull|issue)(?:[ \t]*#?|\/)(\d+)(?!\w)/gi;
+const NUMBER_IN_TEXT = /(?<![\w&])(?:(?<![.-])(?:([\w.-]+)\/)?([\w.-]+))?#(\d+)\b|\b(?:pr|pull|issue)(?:[ \t]*#?|\/)(\d+)\b/gi;
 
 // Words after which a number names some other PR or issue than the link's own.
 const ANOTHER_ITEM = /(?:\b(?:of|in|from|for|to|by|see|after|than|like|via|since|re|cf\.?|fix(?:es|ed)?|close[sd]?|resolve[sd]?|revert(?:s|ed)?|follow(?:s|-?up(?: to)?)|backports?|supersedes?|replaces?|blocks?|blocked by|depends on|duplicate of)|见|参见|参考|修复|关联|依赖|基于|同)\s*$/i;

@@ -40,7 +40,7 @@ export const spacedSyntax: Rule = {
       // `\[x] (…)` is escaped on purpose; `][x] (…)` belongs to a reference before it.
       if (before === '\\' || before === ']') continue;
       // `- [ ] (see https://…)` is a task list checkbox, not link text.
-      if (/^[ xX]$/.test(m[2]) && /(?:^|\n)[ \t]*(?:[-*+]|\d+[.)])[ \t]+$/.test(doc.text.slice(Math.max(0, start - 40), start))) continue;
+      if (/^[ x]$/i.test(m[2]) && /(?:^|\n)[ \t]*(?:[-*+]|\d+[.)])[ \t]+$/.test(doc.text.slice(Math.max(0, start - 40), start))) continue;
       const destination = m[4] !== undefined ? m[4] : m[5];
       if (m[4] !== undefined ? !looksLikeDestination(m[4]) : !model.definitions.has(normalizeLabel(m[5]))) continue;
       // `[1] [2]` with both defined is two shortcut references side by side, not one broken link.

@@ -82,7 +82,7 @@ function checkSplitTexts(ctx: RuleContext): void {
     const open = openingBracket(doc, close, MAX_TEXT_LINES);
     if (open === undefined) continue;
     const inner = doc.text.slice(open + 1, close);
-    const gap = /[ \t]*\r?\n(?:[ \t]*\r?\n)+[ \t]*/.exec(inner);
+    const gap = /(?<![ \t])[ \t]*\r?\n(?:[ \t]*\r?\n)+[ \t]*/.exec(inner);
     if (!gap) continue;
     const gapStart = open + 1 + gap.index;
     const left = doc.text[gapStart - 1] ?? '';

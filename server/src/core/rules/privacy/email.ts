@@ -59,9 +59,9 @@ export const email: Rule = {
   },
 };
 
-const EMAIL = /(?<![\w.+-])[A-Za-z0-9](?:[\w.+-]*[\w+-])?@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-]|\.[\w-])/g;
-const ADDRESS_DOMAIN = /\.(?:[a-z]{2}|com|org|net|edu|gov|mil|int|info|biz|name|pro|io|dev|app|ai|tech|site|online|xyz|top|club|email|mail)$/i;
-const URL = /(?:https?|ftp|mailto):[^\s<>"'`()[\]{}\u3000-\uffff]+/gi;
+const EMAIL = /(?<![\w.+-])[A-Z0-9](?:[\w.+-]*[\w+-])?@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}(?![\w-]|\.[\w-])/gi;
+const ADDRESS_DOMAIN = /\.(?:[a-z]{2}|com|org|net|edu|gov|mil|int|info|biz|name|pro|dev|app|tech|site|online|xyz|top|club|email|mail)$/i;
+const URL = /(?:https?|ftp|mailto):[^\s<>"'`()[\]{}\u3001-\uffff]+/gi;
 
 /** Inline code (a quoted command) and code blocks (a pasted invitation, a `git log`). */
 function codeSpans(doc: MinutesDocument): { inline: Span[]; blocks: Span[] } {

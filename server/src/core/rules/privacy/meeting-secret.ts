@@ -1,6 +1,7 @@
 import type { MinutesDocument } from '../../model/types';
 import type { Span } from '../../text/lines';
 import type { Rule, RuleContext, TextEdit } from '../types';
+import { trimEndOf } from '../../text/trim';
 
 export const meetingSecret: Rule = {
   id: 'privacy/meeting-secret',
@@ -65,10 +66,10 @@ const MEETING_LABEL = String.raw`会议密码|入会密码|会议口令|meeting\
 const ARCHIVE_LABEL = String.raw`解压密码|解压码|压缩包密码|压缩密码|(?:archive|zip|unzip|extraction)\s*password`;
 const GENERIC_LABEL = String.raw`密码|口令|password|pwd`;
 const PASSCODE = new RegExp(
-  String.raw`(?<![A-Za-z])(?:(${MEETING_LABEL})|(${ARCHIVE_LABEL})|(${GENERIC_LABEL}))[ \t]*[:：][ \t]*([A-Za-z0-9!@#$%^&*._~+=/-]{3,40})(?![A-Za-z0-9])`,
+  String.raw`(?<![a-z])(?:(${MEETING_LABEL})|(${ARCHIVE_LABEL})|(${GENERIC_LABEL}))[ \t]*[:：][ \t]*([\w!@#$%^&*.~+=/-]{3,40})(?![a-z0-9])`,
   'gi',
 );
-const NOT_A_SECRET = /^(?:none|null|nil|n\/a|tbd|todo|[*xX#.-]+)$/i;
+const NOT_A_SECRET = /^(?:none|null|nil|n\/a|tbd|todo|[*x#.-]+)$/i;
 const MEETING_CONTEXT =
   /zoom|meeting\.tencent|voovmeeting|webex|feishu|larksuite|teams\.microsoft|meet\.google|welink|bmeeting|腾讯会议|飞书会议|会议号|会议\s*ID|meeting\s*(?:id|number|link)|入会|会议链接/i;
 
@@ -121,6 +122,6 @@ function removePasscode(doc: MinutesDocument, line: number, secret: Span): TextE
     const next = line + 1 < doc.lines.lineCount ? doc.lines.lineStart(line + 1) : lineSpan.end;
     return { start: lineSpan.start, end: next, newText: '' };
   }
-  const spaceBefore = /[ \t\u3000,，;；]*$/.exec(before)![0].length;
+  const spaceBefore = before.length - trimEndOf(before, ' \t\u3000,，;；').length;
   return { start: secret.start - spaceBefore, end: secret.end, newText: '' };
 }

@@ -1,9 +1,7 @@
 import type { Nodes, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { rendersMarkdown } from '../../links/scan';
 import { insideAny } from '../../model/parse';
+import { SpanIndex } from '../../text/spans';
 import type { MinutesDocument } from '../../model/types';
 import type { Span } from '../../text/lines';
 import type { Fix, Rule, RuleContext } from '../types';
@@ -33,7 +31,10 @@ export const cjkEmphasis: Rule = {
     if (!rendersMarkdown(doc)) return;
     const rendered = strongSpans(doc.mdast);
     const skip = [...doc.verbatim, ...doc.links.flatMap((l) => (l.urlSpan ? [l.urlSpan] : []))];
+    // Where the parser read the text as plain text (model/guard.ts) nothing tells what renders.
+    const unparsed = new SpanIndex(doc.degraded.map((d) => d.span));
     for (const span of inlineContainers(doc.mdast)) {
+      if (unparsed.overlaps(span)) continue;
       for (const line of linesOf(doc, span)) {
         for (const marker of ['*', '_'] as const) checkLine(ctx, line, marker, skip, rendered);
       }
@@ -98,7 +99,7 @@ function checkLine(ctx: RuleContext, line: Span, marker: '*' | '_', skip: Span[]
     // The parser is the judge: emphasis it rendered from these very delimiters is never reported.
     // (A strong that starts here but ends elsewhere is the symptom: `**a：**b**c**` bolds `a：b**c`.)
     if (rendered.has(`${open.start}:${close.end}`)) continue;
-    report(ctx, line, marker, open, close, !openOk, !closeOk);
+    report(ctx, marker, open, close, !openOk, !closeOk);
   }
 }
 
@@ -131,11 +132,11 @@ function charAt(text: string, i: number, max: number): string {
   return String.fromCodePoint(text.codePointAt(i)!);
 }
 
-function report(ctx: RuleContext, line: Span, marker: string, open: Run, close: Run, openBlocked: boolean, closeBlocked: boolean): void {
+function report(ctx: RuleContext, marker: string, open: Run, close: Run, openBlocked: boolean, closeBlocked: boolean): void {
   const { text } = ctx.doc;
   const delimiter = marker + marker;
   const punct = closeBlocked ? close.before : open.after;
-  const fix = moveOutside(text, line, delimiter, open, close, openBlocked, closeBlocked);
+  const fix = moveOutside(text, delimiter, open, close, openBlocked, closeBlocked);
   ctx.report({
     span: { start: open.start, end: close.end },
     message: ctx.t(closeBlocked ? 'closing' : 'opening', { delimiter, punct }),
@@ -151,10 +152,10 @@ const OPENER_OF = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]));
 
 /**
  * `**结论：**本周` → `**结论**：本周`; `讨论**「方案」**如下` → `讨论「**方案**」如下`. Brackets and
- * quotes move out in pairs so that none is left unbalanced inside the bold text. The result is
- * parsed again and the fix is offered only if it really renders as bold. The title holds the moved characters.
+ * quotes move out in pairs so that none is left unbalanced inside the bold text. The fix is
+ * offered only if the moved delimiters can open and close. The title holds the moved characters.
  */
-function moveOutside(text: string, line: Span, delimiter: string, open: Run, close: Run, openBlocked: boolean, closeBlocked: boolean): Fix | undefined {
+function moveOutside(text: string, delimiter: string, open: Run, close: Run, openBlocked: boolean, closeBlocked: boolean): Fix | undefined {
   const chars = [...text.slice(open.end, close.start)];
   let lead = 0;
   let trail = 0;
@@ -171,14 +172,19 @@ function moveOutside(text: string, line: Span, delimiter: string, open: Run, clo
   const kept = chars.slice(lead, chars.length - trail);
   if (!kept.length || !balanced(kept)) return undefined;
   const moved = [...chars.slice(0, lead), ...chars.slice(chars.length - trail)].join('');
-  const newText = chars.slice(0, lead).join('') + delimiter + kept.join('') + delimiter + chars.slice(chars.length - trail).join('');
-  // Parsed without its indentation, a continuation line would read as a code block.
-  const from = line.start + /^[ \t]*/.exec(text.slice(line.start, line.end))![0].length;
-  const fixedLine = text.slice(from, open.start) + newText + text.slice(close.end, line.end);
-  const strongAt = open.start - from + chars.slice(0, lead).join('').length;
-  const strongEnd = strongAt + delimiter.length * 2 + kept.join('').length;
-  if (!strongSpans(parseLine(fixedLine)).has(`${strongAt}:${strongEnd}`)) return undefined;
+  const leading = chars.slice(0, lead).join('');
+  const trailing = chars.slice(chars.length - trail).join('');
+  const newText = leading + delimiter + kept.join('') + delimiter + trailing;
+  // The delimiters' new neighbours must let them open and close (CommonMark's flanking rules):
+  // judged on the characters around them, without parsing the line again for every finding.
+  const newOpen: Run = { start: 0, end: 0, before: leading ? lastChar(leading) : open.before, after: kept[0] };
+  const newClose: Run = { start: 0, end: 0, before: kept[kept.length - 1], after: trailing ? trailing[0] : close.after };
+  if (!canOpen(newOpen, delimiter[0]) || !canClose(newClose, delimiter[0])) return undefined;
   return { title: moved, edits: [{ start: open.start, end: close.end, newText }], preferred: true, safe: true };
+}
+
+function lastChar(s: string): string {
+  return [...s].pop() ?? '';
 }
 
 function balanced(chars: string[]): boolean {
@@ -191,12 +197,6 @@ function balanced(chars: string[]): boolean {
     }
   }
   return stack.length === 0;
-}
-
-const lineParser = unified().use(remarkParse).use(remarkGfm).freeze();
-
-function parseLine(line: string): Root {
-  return lineParser.parse(line) as Root;
 }
 
 /** `start:end` of every rendered `strong`. */

@@ -6,6 +6,7 @@ import type { Fix, Rule, RuleContext } from '../types';
 export const dateMismatch: Rule = {
   id: 'template/date-mismatch',
   defaultSeverity: 'warning',
+  needsConfidentTemplate: true,
   fixable: true,
   description: {
     en: 'The title, the body and the file name disagree on the meeting date.',

@@ -6,6 +6,7 @@ import type { Rule } from '../types';
 export const deprecatedLabel: Rule = {
   id: 'template/deprecated-label',
   defaultSeverity: 'info',
+  needsConfidentTemplate: true,
   fixable: true,
   description: {
     en: 'A field label uses an old or misspelled form; the template names the canonical one.',
@@ -48,10 +49,10 @@ export function replacementFor(oldLabel: string, spec: FieldSpec): string {
     const distance = editDistance(compact(label), compact(oldLabel));
     if (distance < bestDistance) [best, bestDistance] = [label, distance];
   }
-  const joined = /[A-Za-z][\u3000-\u9fff]/.test(oldLabel);
-  const spaced = /[A-Za-z]\s+[\u3000-\u9fff]/.test(oldLabel);
-  if (joined) return best.replace(/([A-Za-z])\s+([\u3000-\u9fff])/g, '$1$2');
-  if (spaced) return best.replace(/([A-Za-z])([\u3000-\u9fff])/g, '$1 $2');
+  const joined = /[A-Z][\u3000-\u9fff]/i.test(oldLabel);
+  const spaced = /[A-Z]\s+[\u3000-\u9fff]/i.test(oldLabel);
+  if (joined) return best.replace(/([A-Z])\s+([\u3000-\u9fff])/gi, '$1$2');
+  if (spaced) return best.replace(/([A-Z])([\u3000-\u9fff])/gi, '$1 $2');
   return best;
 }
 

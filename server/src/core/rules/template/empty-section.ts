@@ -6,6 +6,7 @@ import type { Rule } from '../types';
 export const emptySection: Rule = {
   id: 'template/empty-section',
   defaultSeverity: 'warning',
+  needsConfidentTemplate: true,
   description: {
     en: 'A section of the template has no content.',
     zh: '模板中的章节没有内容。',

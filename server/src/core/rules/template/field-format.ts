@@ -8,6 +8,7 @@ import type { Fix, Rule, RuleContext } from '../types';
 export const fieldFormat: Rule = {
   id: 'template/field-format',
   defaultSeverity: 'warning',
+  needsConfidentTemplate: true,
   fixable: true,
   description: {
     en: 'A field value is not in the format the template expects (date, time range, URL…).',
@@ -51,7 +52,7 @@ function checkTitle(ctx: RuleContext): void {
 }
 
 /** A problem at some offset inside the value, with an optional replacement for that piece. */
-interface Problem {
+export interface Problem {
   message: string;
   start: number;
   end: number;
@@ -60,7 +61,7 @@ interface Problem {
 
 function checkFormat(ctx: RuleContext, spec: FieldSpec, format: FieldFormat, field: Field): void {
   const value = valueOf(field);
-  const problem = formatProblem(ctx, field.label, format, value.text, dateSeparator(ctx, spec));
+  const problem = formatProblem(ctx.t, field.label, format, value.text, dateSeparator(ctx, spec));
   if (!problem) return;
   const start = value.start + problem.start;
   const end = value.start + problem.end;
@@ -87,30 +88,36 @@ function dateSeparator(ctx: RuleContext, spec: FieldSpec): string {
   return /YYYY\/MM/i.test(skeleton) ? '/' : '-';
 }
 
-function formatProblem(ctx: RuleContext, label: string, format: FieldFormat, value: string, separator: string): Problem | undefined {
+type Translate = RuleContext['t'];
+
+/**
+ * What is wrong with a value of this format, or undefined when it conforms. Learning a template
+ * asks the same question of a series' values, so a format is learned only when they keep it.
+ */
+export function formatProblem(t: Translate, label: string, format: FieldFormat, value: string, separator = '-'): Problem | undefined {
   const whole = (message: string): Problem => ({ message, start: 0, end: value.length });
   switch (format) {
     case 'date': {
       const date = leadingDate(value);
-      if (!date) return whole(ctx.t('date', { label, value }));
-      return dateProblem(ctx, label, date, separator);
+      if (!date) return whole(t('date', { label, value }));
+      return dateProblem(t, label, date, separator);
     }
     case 'datetime-range': {
       const date = leadingDate(value);
-      if (!date) return whole(ctx.t('date', { label, value }));
-      return dateProblem(ctx, label, date, separator) ?? timeProblem(ctx, label, value, date.end);
+      if (!date) return whole(t('date', { label, value }));
+      return dateProblem(t, label, date, separator) ?? timeProblem(t, label, value, date.end);
     }
     case 'time-range': {
       // `2022-08-11  9:30 - 18:00`: a date before the range is allowed, and checked too.
       const date = leadingDate(value);
-      return (date && dateProblem(ctx, label, date, separator)) ?? timeProblem(ctx, label, value, date ? date.end : 0);
+      return (date && dateProblem(t, label, date, separator)) ?? timeProblem(t, label, value, date ? date.end : 0);
     }
     case 'url':
-      return /^(?:<\s*)?(?:\[[^\]]*\]\(\s*<?)?https?:\/\/\S+/i.test(value.trim()) ? undefined : whole(ctx.t('url', { label, value }));
+      return /^(?:<\s*)?(?:\[[^\]]*\]\(\s*<?)?https?:\/\/\S+/i.test(value.trim()) ? undefined : whole(t('url', { label, value }));
     case 'names':
       return undefined; // checked separately: one finding per hole in the list
     case 'handle':
-      return /^@?[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/.test(value) ? undefined : whole(ctx.t('handle', { label, value }));
+      return /^@?[A-Z0-9](?:[\w.-]*\w)?$/i.test(value) ? undefined : whole(t('handle', { label, value }));
     case 'text':
       return undefined;
   }
@@ -123,14 +130,15 @@ function leadingDate(value: string): DateMatch | undefined {
 }
 
 /** `2023-4-12`, `2022/07-21`, `2022年4月21日`, `2023 Jun 01`: rewritten as the template's shape. */
-function dateProblem(ctx: RuleContext, label: string, date: DateMatch, fallbackSeparator: string): Problem | undefined {
+function dateProblem(t: Translate, label: string, date: DateMatch, fallbackSeparator: string): Problem | undefined {
   const ok = date.shape === 'numeric' && date.padded && date.separators?.[0] === date.separators?.[1] && date.separators?.[0] !== '.';
-  if (ok) return undefined;
+  // `2022年4月21日` is how Chinese writes a full date: nothing in it is ambiguous or mistyped.
+  if (ok || (date.shape === 'chinese' && date.date.year !== undefined)) return undefined;
   const first = date.separators?.[0];
   const separator = first === '-' || first === '/' ? first : fallbackSeparator;
   const expected = formatDate(date.date, separator);
   return {
-    message: ctx.t('dateShape', { label, value: date.text, expected }),
+    message: t('dateShape', { label, value: date.text, expected }),
     start: date.start,
     end: date.end,
     replacement: expected,
@@ -138,19 +146,19 @@ function dateProblem(ctx: RuleContext, label: string, date: DateMatch, fallbackS
 }
 
 // 10:00-12:00, 19:00 ~ 19:30, 9:30 - 18:00; the dash family and 至/到 as separators.
-const TIME_RANGE = /^(\d{1,2})\s*([:：])\s*(\d{2})\s*(?:-|~|～|–|—|至|到)\s*(\d{1,2})\s*([:：])\s*(\d{2})/;
+const TIME_RANGE = /^(\d{1,2})\s*([:：])\s*(\d{2})\s*[\-~～–—至到]\s*(\d{1,2})\s*([:：])\s*(\d{2})/;
 const WHOLE_DAY = /^(?:全天|all[ -]day)/i;
 
-function timeProblem(ctx: RuleContext, label: string, value: string, from: number): Problem | undefined {
+function timeProblem(t: Translate, label: string, value: string, from: number): Problem | undefined {
   const rest = value.slice(from).replace(/^[\s,，]+/, '');
   const at = value.length - rest.length;
   if (WHOLE_DAY.test(rest)) return undefined;
   const m = TIME_RANGE.exec(rest);
   const valid = m && +m[1] <= 24 && +m[3] < 60 && +m[4] <= 24 && +m[6] < 60;
-  if (!m || !valid) return { message: ctx.t('timeRange', { label, value: rest || value }), start: from === 0 || !rest ? 0 : at, end: value.length };
+  if (!m || !valid) return { message: t('timeRange', { label, value: rest || value }), start: from === 0 || !rest ? 0 : at, end: value.length };
   if (m[2] === '：' || m[5] === '：') {
     const expected = m[0].replace(/：/g, ':');
-    return { message: ctx.t('timeColon', { label, value: m[0], expected }), start: at, end: at + m[0].length, replacement: expected };
+    return { message: t('timeColon', { label, value: m[0], expected }), start: at, end: at + m[0].length, replacement: expected };
   }
   return undefined;
 }

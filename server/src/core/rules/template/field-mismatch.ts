@@ -9,6 +9,7 @@ import { placeholderMatcher } from './placeholder';
 export const fieldMismatch: Rule = {
   id: 'template/field-mismatch',
   defaultSeverity: 'warning',
+  needsConfidentTemplate: true,
   fixable: true,
   description: {
     en: 'Two places that must agree do not (the LCTT header translator and the footer 译者).',
@@ -60,7 +61,7 @@ function filledField(ctx: RuleContext, id: string): Field | undefined {
   return findFields(ctx.doc, spec).map((m) => m.field).find((f) => !isEmptyValue(f.value, spec));
 }
 
-const MARKDOWN_LINK = /^\[([^\]]+)\]\(\s*<?([^)\s>]+)>?[^)]*\)/d;
+const MARKDOWN_LINK = /^\[([^\]]+)\]\(\s*<?([^)\s>]+)(?:[\s>][^)]*)?\)/d;
 // `https://github.com/wxy`, `https://gitee.com/name/`: a profile page names a login.
 const PROFILE_URL = /^https?:\/\/(?:www\.)?(?:github\.com|gitee\.com|gitlab\.com)\/([A-Za-z0-9][\w.-]*)\/?$/;
 

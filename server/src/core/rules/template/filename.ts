@@ -7,6 +7,7 @@ import type { Rule } from '../types';
 export const filename: Rule = {
   id: 'template/filename',
   defaultSeverity: 'warning',
+  needsConfidentTemplate: true,
   description: {
     en: 'The file name does not follow the pattern of the template.',
     zh: '文件名不符合模板规定的格式。',
@@ -14,6 +15,10 @@ export const filename: Rule = {
   messages: {
     mismatch: { en: 'File name "{name}" does not follow template {template}; expected a name like "{example}".', zh: '文件名「{name}」不符合模板 {template} 的格式，应类似「{example}」。' },
     rename: { en: 'File name "{name}" does not follow template {template} (like "{example}"); rename it to "{suggestion}".', zh: '文件名「{name}」不符合模板 {template} 的格式（如「{example}」），建议重命名为「{suggestion}」。' },
+    renameSeen: {
+      en: 'File name "{name}" differs from the naming of this folder\'s minutes ({seen} of the last {of} are named like "{example}"); rename it to "{suggestion}".',
+      zh: '文件名「{name}」与此目录纪要的命名不一致（最近 {of} 份中有 {seen} 份形如「{example}」），建议重命名为「{suggestion}」。',
+    },
   },
   // Renaming a file is not a text edit, so there is no fix: the docs page explains how to rename.
   check(ctx) {
@@ -26,11 +31,16 @@ export const filename: Rule = {
     const pattern = dataPattern(spec.pattern);
     if (!name || !name.includes('.') || !pattern || pattern.test(name)) return;
     const suggestion = suggestName(name, spec);
+    // A learned naming is a habit, not a rule: a name far from it may be a new habit (a year added
+    // to the name), so only a near miss of the series' own naming — a typo — is reported.
+    if (ctx.template.learned && !suggestion) return;
     const data = { name, template: ctx.template.resolvedId, example: spec.example };
     // The first line carries the finding: editors and CI annotations show file-level problems there.
     ctx.report({
       span: ctx.doc.lines.lineSpan(0),
-      message: suggestion ? ctx.t('rename', { ...data, suggestion }) : ctx.t('mismatch', data),
+      message: suggestion
+        ? ctx.t(spec.seen ? 'renameSeen' : 'rename', { ...data, suggestion, seen: spec.seen?.in ?? 0, of: spec.seen?.of ?? 0 })
+        : ctx.t('mismatch', data),
     });
   },
 };

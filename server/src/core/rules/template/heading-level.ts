@@ -5,6 +5,7 @@ import type { Rule, TextEdit } from '../types';
 export const headingLevel: Rule = {
   id: 'template/heading-level',
   defaultSeverity: 'warning',
+  needsConfidentTemplate: true,
   fixable: true,
   description: {
     en: 'A known section is written at a heading level other than the template\'s.',
@@ -14,6 +15,10 @@ export const headingLevel: Rule = {
     level: {
       en: 'Section "{name}" is a level-{actual} heading; template {template} expects level {expected} ({markers}).',
       zh: '章节「{name}」是 {actual} 级标题，模板 {template} 要求 {expected} 级（{markers}）。',
+    },
+    levelSeen: {
+      en: 'Section "{name}" is a level-{actual} heading; the last {of} minutes in this folder write it at level {expected} ({markers}).',
+      zh: '章节「{name}」是 {actual} 级标题；此目录最近 {of} 份纪要都把它写成 {expected} 级（{markers}）。',
     },
     fix: { en: 'Make it a level-{expected} heading ({markers})', zh: '改为 {expected} 级标题（{markers}）' },
   },
@@ -28,7 +33,8 @@ export const headingLevel: Rule = {
       const markers = '#'.repeat(spec.level);
       ctx.report({
         span: section.heading,
-        message: ctx.t('level', {
+        message: ctx.t(spec.seen ? 'levelSeen' : 'level', {
+          of: spec.seen?.of ?? 0,
           name: section.title,
           actual: section.level,
           expected: spec.level,
@@ -61,7 +67,7 @@ function isSubheadingOfSibling(section: Section, siblingSections: readonly Secti
 function relevel(doc: MinutesDocument, section: Section, level: number): TextEdit[] {
   const markers = '#'.repeat(level);
   if (section.setext) {
-    const title = doc.text.slice(section.titleSpan.start, section.titleSpan.end).replace(/[ \t]*\r?\n[ \t]*/g, ' ');
+    const title = doc.text.slice(section.titleSpan.start, section.titleSpan.end).replace(/(?<![ \t])[ \t]*\r?\n[ \t]*/g, ' ');
     return [{ start: section.heading.start, end: section.heading.end, newText: `${markers} ${title}` }];
   }
   const line = doc.text.slice(section.heading.start, section.heading.end);

@@ -8,6 +8,7 @@ import type { Rule, RuleContext, TextEdit } from '../types';
 export const missingField: Rule = {
   id: 'template/missing-field',
   defaultSeverity: 'warning',
+  needsConfidentTemplate: true,
   fixable: true,
   description: {
     en: 'A metadata field the template requires is absent or left empty.',
@@ -15,6 +16,10 @@ export const missingField: Rule = {
   },
   messages: {
     missing: { en: 'Missing field "{label}" required by template {template}.', zh: '缺少模板 {template} 要求的字段「{label}」。' },
+    missingSeen: {
+      en: 'Missing field "{label}": {seen} of the last {of} minutes in this folder have it (template {template}).',
+      zh: '缺少字段「{label}」：此目录最近 {of} 份纪要中有 {seen} 份填写了它（模板 {template}）。',
+    },
     empty: { en: 'Field "{label}" is empty; template {template} requires a value.', zh: '字段「{label}」为空，模板 {template} 要求填写。' },
     unlabelled: { en: 'Missing field "{label}" required by template {template}: this date has no label.', zh: '缺少模板 {template} 要求的字段「{label}」：这一行的日期没有标签。' },
     fix: { en: 'Insert field "{label}"', zh: '插入字段「{label}」' },
@@ -27,10 +32,10 @@ export const missingField: Rule = {
       if (!spec.required || coveredBySectionRules(ctx.template, spec)) return;
       const found = findFields(ctx.doc, spec);
       if (!found.length) {
-        if (!labelWithNote(ctx.doc, spec)) reportMissing(ctx, specs, index);
+        if (!labelWithNote(ctx.doc, spec) && !writtenAsSection(ctx.doc, spec)) reportMissing(ctx, specs, index);
         return;
       }
-      if (found.some((m) => !isEmptyValue(m.field.value, spec) || continuesOnNextLine(ctx.doc, m.field))) return;
+      if (spec.allowEmpty || found.some((m) => !isEmptyValue(m.field.value, spec) || continuesOnNextLine(ctx.doc, m.field))) return;
       reportEmpty(ctx, spec, found[0].field);
     });
   },
@@ -73,7 +78,9 @@ function reportMissing(ctx: RuleContext, specs: readonly FieldSpec[], index: num
   const span = after ? after.span : before ? before.span : doc.lines.lineSpan(0);
   ctx.report({
     span: { start: span.start, end: doc.lines.lineEnd(doc.lines.position(span.start).line) },
-    message: ctx.t('missing', { label, template: ctx.template.resolvedId }),
+    message: spec.seen
+      ? ctx.t('missingSeen', { label, seen: spec.seen.in, of: spec.seen.of, template: ctx.template.resolvedId })
+      : ctx.t('missing', { label, template: ctx.template.resolvedId }),
     fixes: [{ title: ctx.t('fix', { label }), edits: [edit], preferred: true, safe: true }],
   });
 }
@@ -114,10 +121,20 @@ function filenameDateText(ctx: RuleContext, spec: FieldSpec): string | undefined
 function labelWithNote(doc: MinutesDocument, spec: FieldSpec): boolean {
   const labels = new Set([...spec.labels, ...(spec.oldLabels ?? [])].map(normalizeName));
   for (let line = 0; line < doc.lines.lineCount; line++) {
-    const m = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?([^：:()（）\n]{1,40}?)[ \t]*[(（][^)）\n]*[)）][ \t]*(?:\*\*)?[：:]/.exec(doc.lines.lineText(line));
+    const m = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?([^：:()（）\n \t][^：:()（）\n]{0,39}?)[ \t]*[(（][^)）\n]*[)）][ \t]*(?:\*\*)?[：:]/.exec(doc.lines.lineText(line));
     if (m && labels.has(normalizeName(m[1]))) return true;
   }
   return false;
+}
+
+/**
+ * `Attendees` / `与会者` as a heading with the list below it, where the other minutes write
+ * `与会人：…` on one line: the field is there, written as a section (one the template knows).
+ */
+function writtenAsSection(doc: MinutesDocument, spec: FieldSpec): boolean {
+  if ((spec.source ?? 'line') !== 'line') return false;
+  const labels = new Set(spec.labels.map(normalizeName));
+  return doc.sections.some((s) => s.hasContent && labels.has(normalizeName(s.title)));
 }
 
 /**

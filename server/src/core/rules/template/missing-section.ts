@@ -1,12 +1,17 @@
 import { filenameDate, formatDate } from '../../model/dates';
 import type { MinutesDocument, Section } from '../../model/types';
-import { findSections } from '../../templates/match';
+import { endsInsideOpenBlock } from '../../model/guard';
+import { findTopics } from '../../model/topics';
+import { findSections, sectionSpecById } from '../../templates/match';
+import { LineIndex } from '../../text/lines';
 import type { SectionSpec } from '../../templates/types';
 import type { Rule, RuleContext, TextEdit } from '../types';
+import { trimEndOf } from '../../text/trim';
 
 export const missingSection: Rule = {
   id: 'template/missing-section',
   defaultSeverity: 'warning',
+  needsConfidentTemplate: true,
   fixable: true,
   description: {
     en: 'A section the template requires is absent.',
@@ -15,8 +20,16 @@ export const missingSection: Rule = {
   messages: {
     missing: { en: 'Missing section "{name}" required by template {template}.', zh: '缺少模板 {template} 要求的章节「{name}」。' },
     missingIn: { en: 'Missing section "{name}" under "{parent}" (template {template}).', zh: '「{parent}」下缺少章节「{name}」（模板 {template}）。' },
+    missingSeen: {
+      en: 'Missing section "{name}": {seen} of the last {of} minutes in this folder have it (template {template}).',
+      zh: '缺少章节「{name}」：此目录最近 {of} 份纪要中有 {seen} 份有这一节（模板 {template}）。',
+    },
     fix: { en: 'Insert section "{name}"', zh: '插入章节「{name}」' },
     missingTitle: { en: 'Missing title: template {template} starts with a level-1 title such as "{example}".', zh: '缺少标题：模板 {template} 以一级标题开头，例如「{example}」。' },
+    missingTitleSeen: {
+      en: 'Missing title: {seen} of the last {of} minutes in this folder start with a level-1 title such as "{example}".',
+      zh: '缺少标题：此目录最近 {of} 份纪要中有 {seen} 份以一级标题开头，例如「{example}」。',
+    },
     fixTitle: { en: 'Insert title "{example}"', zh: '插入标题「{example}」' },
   },
   check(ctx) {
@@ -40,7 +53,9 @@ function checkTitle(ctx: RuleContext): void {
   const before = at === 0 ? '' : '\n';
   ctx.report({
     span: doc.lines.lineSpan(doc.lines.position(Math.min(at, doc.text.length)).line),
-    message: ctx.t('missingTitle', { template: template.resolvedId, example }),
+    message: spec.seen
+      ? ctx.t('missingTitleSeen', { seen: spec.seen.in, of: spec.seen.of, example })
+      : ctx.t('missingTitle', { template: template.resolvedId, example }),
     fixes: [{ title: ctx.t('fixTitle', { example }), edits: [{ start: Math.min(at, doc.text.length), end: Math.min(at, doc.text.length), newText: `${before}${title}\n\n` }], preferred: true }],
   });
 }
@@ -55,18 +70,58 @@ function checkLevel(ctx: RuleContext, specs: readonly SectionSpec[], parent: Sec
       if (spec.children?.length) checkLevel(ctx, spec.children, found[0]);
       return;
     }
-    if (!spec.required) return;
+    if (!spec.required || (!parent && topicsWithoutLabel(ctx, spec))) return;
     const at = insertionPoint(doc, specs, index, scope, parent);
     const edit: TextEdit = { start: at, end: at, newText: skeleton(doc, spec, parent, at) };
     const name = spec.names[0];
+    // After a code fence or `<!--` left open, an inserted section would be code or comment:
+    // still missing, and inserted again on every run.
+    const hidden = doc.format === 'markdown' && at > 0 && endsInsideOpenBlock(doc.text.slice(0, at));
     ctx.report({
       span: reportSpan(doc, specs, index, scope, parent),
-      message: parent
-        ? ctx.t('missingIn', { name, parent: parent.title, template: ctx.template.resolvedId })
-        : ctx.t('missing', { name, template: ctx.template.resolvedId }),
-      fixes: [{ title: ctx.t('fix', { name }), edits: [edit], preferred: true, safe: true }],
+      message: spec.seen
+        ? ctx.t('missingSeen', { name, seen: spec.seen.in, of: spec.seen.of, template: ctx.template.resolvedId })
+        : parent
+          ? ctx.t('missingIn', { name, parent: parent.title, template: ctx.template.resolvedId })
+          : ctx.t('missing', { name, template: ctx.template.resolvedId }),
+      fixes: hidden ? [] : [{ title: ctx.t('fix', { name }), edits: [edit], preferred: true, safe: true }],
     });
   });
+}
+
+/**
+ * openEuler minutes that number their topics (`议题一：…`, `1、…`) under a category heading or
+ * after `会议内容：` have their agenda; only the `议题：` line is not there. The topics section
+ * counts as present when the text outside the lists of follow-up items (`topics.notTopics`:
+ * `遗留问题：` and the block below it), read as that section, holds numbered topics.
+ */
+function topicsWithoutLabel(ctx: RuleContext, spec: SectionSpec): boolean {
+  const { doc, template } = ctx;
+  const topics = template.topics;
+  if (!topics?.sections.includes(spec.id)) return false;
+  let text = doc.text;
+  for (const id of topics.notTopics ?? []) {
+    const other = sectionSpecById(template, id);
+    for (const s of other ? findSections(doc, other) : []) {
+      // The follow-up list is one block; what comes after a blank line may be the topics.
+      const end = Math.min(s.body.end, blockEnd(doc.text, s.body.start));
+      // Blanked with spaces, line breaks kept: offsets and line numbers stay those of the document.
+      text = text.slice(0, s.heading.start) + text.slice(s.heading.start, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
+    }
+  }
+  const body: Section = {
+    kind: 'label', title: spec.names[0], rawTitle: spec.names[0], level: 1, setext: false,
+    heading: { start: 0, end: 0 }, titleSpan: { start: 0, end: 0 }, body: { start: 0, end: text.length },
+    hasContent: true, children: [],
+  };
+  return findTopics({ ...doc, text, lines: new LineIndex(text), sections: [body] }, template).length > 0;
+}
+
+/** Where the block of text starting at (or after blank lines at) `from` ends: its first blank line. */
+function blockEnd(text: string, from: number): number {
+  const start = from + (/^(?:[ \t]*\r?\n)*/.exec(text.slice(from))?.[0].length ?? 0);
+  const blank = /\r?\n[ \t]*\r?\n/.exec(text.slice(start));
+  return blank ? start + blank.index + 1 : text.length;
 }
 
 function descendants(section: Section): Section[] {
@@ -100,9 +155,9 @@ function skeleton(doc: MinutesDocument, spec: SectionSpec, parent: Section | und
   const name = spec.names[0];
   const heading =
     doc.format === 'markdown' ? `${'#'.repeat(spec.level ?? (parent ? Math.min(parent.level + 1, 6) : 2))} ${name}` : `${name}：`;
-  const body = spec.skeleton ? `\n\n${spec.skeleton.replace(/\n+$/, '')}` : '';
+  const body = spec.skeleton ? `\n\n${trimEndOf(spec.skeleton, '\n')}` : '';
   const before = doc.text.slice(0, at);
-  const lead = at === 0 || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+  const lead = at === 0 || /(?:\r\n?|\n){2}$/.test(before) ? '' : /[\r\n]$/.test(before) ? '\n' : '\n\n';
   const after = doc.text.slice(at);
   const trail = after.length === 0 ? '\n' : '\n\n';
   return `${lead}${heading}${body}${trail}`;

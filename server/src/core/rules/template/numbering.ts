@@ -8,6 +8,7 @@ import type { Fix, Rule, RuleContext, TextEdit } from '../types';
 export const numbering: Rule = {
   id: 'template/numbering',
   defaultSeverity: 'warning',
+  needsConfidentTemplate: true,
   fixable: true,
   description: {
     en: 'Ordinal numbering of sibling sections or of topics has a gap, a repeat or mixed punctuation.',

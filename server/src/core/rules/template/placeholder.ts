@@ -9,6 +9,7 @@ import type { Rule, RuleContext } from '../types';
 export const placeholder: Rule = {
   id: 'template/placeholder',
   defaultSeverity: 'warning',
+  needsConfidentTemplate: true,
   description: {
     en: 'A placeholder of the template (译者ID, TODO, YYYY/MM/DD…) was left in instead of real content.',
     zh: '模板占位符（译者ID、TODO、YYYY/MM/DD 等）未替换为实际内容。',
@@ -47,7 +48,7 @@ export interface PlaceholderMatcher {
   whole(text: string): boolean;
 }
 
-const WORD = /[A-Za-z0-9_]/;
+const WORD = /\w/;
 
 /**
  * Literal placeholders match as whole words on their ASCII edges, so that `xxx` does not fire in
@@ -108,7 +109,7 @@ function scopesOf(ctx: RuleContext, spec: PlaceholderSpec): Scope[] {
 }
 
 // `[校对者ID](https://github.com/校对者ID)`: the link text is reported, not the URL that repeats it.
-const URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>()[\]"'，。）]*/gi;
+const URL = /(?<![\w+.-])[a-z][a-z0-9+.-]*:\/\/[^\s<>()[\]"'，。）]*/gi;
 
 function urlSpans(doc: MinutesDocument): Span[] {
   const spans: Span[] = [];

@@ -4,6 +4,7 @@ import type { Rule } from '../types';
 export const sectionOrder: Rule = {
   id: 'template/section-order',
   defaultSeverity: 'warning',
+  needsConfidentTemplate: true,
   description: {
     en: 'A known section is out of the order the template gives.',
     zh: '已知章节的顺序与模板不符。',

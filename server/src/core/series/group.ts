@@ -1,0 +1,74 @@
+/**
+ * Which series a file belongs to, from its path alone. Sibling files of one folder form a series;
+ * year folders (`2023`, `2023-05`, `202305`) are one level of the same series, so
+ * `meetings/2022/a.md` and `meetings/2023/b.md` are siblings.
+ */
+
+/** A folder named by a year, or a year and a month: a bucket of one series, not a series of its own. */
+const DATE_FOLDER = /^(?:19|20)\d{2}(?:[-_.]?(?:0[1-9]|1[0-2]))?$/;
+
+/** Names that are about the minutes, not minutes: they never join a series. */
+const NOT_MINUTES = /^(?:readme|index|_index|template|changelog|license|contributing|code_of_conduct|security|owners|maintainers)(?:\.|$)/i;
+
+const MINUTES_EXTENSION = /\.(?:md|markdown|txt)$/i;
+
+function splitPath(path: string): { dir: string[]; name: string } {
+  const parts = path.replace(/\\/g, '/').split('/');
+  const name = parts.pop() ?? '';
+  return { dir: parts, name };
+}
+
+export function baseName(path: string): string {
+  return splitPath(path).name;
+}
+
+/** The series key of a path: its folder, with year folders written as `*`. */
+export function seriesKey(path: string): string {
+  const { dir } = splitPath(path);
+  return dir.map((segment) => (DATE_FOLDER.test(segment) ? '*' : segment)).join('/');
+}
+
+/**
+ * The series' folder as people name it: relative to `root` (the workspace, the command's folder)
+ * when it is inside it, else its last two folders (`pfcc/meetings`); year folders shown as `YYYY`.
+ */
+export function seriesFolder(key: string, root?: string): string {
+  const parts = key.split('/').filter(Boolean);
+  const years = parts.some((p) => p === '*');
+  const real = parts.filter((p) => p !== '*');
+  const base = root?.replace(/\\/g, '/').split('/').filter(Boolean);
+  const inside = base && base.length < real.length && base.every((b, i) => real[i] === b);
+  const shown = inside ? real.slice(base.length) : real.slice(-2);
+  return [...shown, ...(years ? ['YYYY'] : [])].join('/') || '.';
+}
+
+/** The year a year folder of the path gives (`meetings/2017/CG-08-22.md` → 2017), and its month if it has one. */
+export function folderDate(path: string): { year: number; month?: number } | undefined {
+  const { dir } = splitPath(path);
+  for (let i = dir.length - 1; i >= 0; i--) {
+    const m = /^((?:19|20)\d{2})(?:[-_.]?(0[1-9]|1[0-2]))?$/.exec(dir[i]);
+    if (m) return { year: +m[1], month: m[2] ? +m[2] : undefined };
+  }
+  return undefined;
+}
+
+/**
+ * Can this file be one minutes of a series? Minutes are named by their date or number
+ * (`2023-04-12.md`, `Meeting 110.md`, `4.13 会议记录.md`); a name without a digit (`README.md`,
+ * `ActionItems.md`, `Consolidated_Jan_Jun.txt`) is about the series, not one of its meetings.
+ */
+export function isSeriesCandidate(path: string): boolean {
+  const name = baseName(path);
+  return MINUTES_EXTENSION.test(name) && /\d/.test(name) && !NOT_MINUTES.test(name);
+}
+
+/** The folders a host should read to know a file's series: its own, and the other year folders beside a year folder. */
+export function seriesFolders(path: string, listDirs: (dir: string) => readonly string[]): string[] {
+  const { dir } = splitPath(path);
+  const own = dir.join('/');
+  const last = dir[dir.length - 1];
+  if (last === undefined || !DATE_FOLDER.test(last)) return [own];
+  const parent = dir.slice(0, -1).join('/');
+  const years = listDirs(parent).filter((d) => DATE_FOLDER.test(d));
+  return years.length ? years.map((d) => `${parent}/${d}`) : [own];
+}

@@ -1,0 +1,202 @@
+/**
+ * The series of a workspace (or of a command-line run): hosts `set` each minutes file they know
+ * and `delete` the ones that go; the index keeps one profile per file and decides, per series and
+ * only when asked, which template all its minutes get. Pure and synchronous: the language server
+ * feeds it off the request path, a few files at a time.
+ */
+import { builtinTemplate } from '../templates/registry';
+import { learnedExplanation, seriesRecognisedExplanation } from '../templates/confidence';
+import { learnTemplate } from '../templates/learn/learn';
+import type { TemplateSpec } from '../templates/types';
+import { findEras, latestEra } from './eras';
+import { isSeriesCandidate, seriesFolder, seriesKey } from './group';
+import { orderMembers } from './order';
+import { profileMinutes } from './profile';
+import type { MinutesProfile, Series, SeriesView } from './types';
+
+export { isSeriesCandidate, seriesFolders, seriesKey } from './group';
+export type { MinutesProfile, Series, SeriesView } from './types';
+
+/** A folder whose file names say "meeting" in some way, or whose files are dated: minutes, not documentation. */
+const MINUTES_WORDS = /meeting|minutes|notes|agenda|discussion|sync|standup|triage|update|会议|纪要|记录|讨论|周会|例会|双周/i;
+
+type Fit = 'latest' | 'older' | 'unlike';
+
+/** One file is not a series: it keeps its own detection. */
+const MIN_SERIES_FILES = 2;
+
+interface Decision {
+  series: Series;
+  view: Omit<SeriesView, 'choice'>;
+  /** The built-in most of the series' files are recognised as. */
+  recognised?: { template: TemplateSpec; count: number };
+  learned?: TemplateSpec;
+  fit: Map<string, Fit>;
+  /** Per member of the latest era: the template learned from the other files. */
+  withoutFile: Map<string, TemplateSpec | undefined>;
+}
+
+export class SeriesIndex {
+  private readonly profiles = new Map<string, MinutesProfile>();
+  private readonly byKey = new Map<string, Set<string>>();
+  private readonly decisions = new Map<string, Decision | null>();
+  /** Bumped on every change: hosts re-lint when it moves. */
+  generation = 0;
+
+  /** `root`: the folder series are named from (the workspace, the command line's folder). */
+  constructor(private readonly options: { root?: string } = {}) {}
+
+  /** Reads (or reads again) one file. Files that cannot be minutes of a series are ignored. */
+  set(path: string, text: string): void {
+    if (!isSeriesCandidate(path)) return;
+    this.setProfile(profileMinutes(path, text));
+  }
+
+  setProfile(profile: MinutesProfile): void {
+    const key = seriesKey(profile.path);
+    this.profiles.set(profile.path, profile);
+    let paths = this.byKey.get(key);
+    if (!paths) this.byKey.set(key, (paths = new Set()));
+    paths.add(profile.path);
+    this.changed(key);
+  }
+
+  delete(path: string): void {
+    if (!this.profiles.delete(path)) return;
+    const key = seriesKey(path);
+    this.byKey.get(key)?.delete(path);
+    this.changed(key);
+  }
+
+  has(path: string): boolean {
+    return this.profiles.has(path);
+  }
+
+  get size(): number {
+    return this.profiles.size;
+  }
+
+  /** Every series key, in a stable order. */
+  keys(): string[] {
+    return [...this.byKey.keys()].filter((k) => this.byKey.get(k)!.size > 0).sort();
+  }
+
+  /** Decides a series now (eras, learning) rather than when a document first asks. */
+  warm(key: string): void {
+    const decision = this.decide(key);
+    const newest = decision?.series.members.at(-1);
+    if (decision && newest) this.view(newest.path);
+  }
+
+  /** The series a path belongs to (or would, if it were saved), ordered and split into eras. */
+  seriesOf(path: string): Series | undefined {
+    return this.decide(seriesKey(path))?.series;
+  }
+
+  series(key: string): Series | undefined {
+    return this.decide(key)?.series;
+  }
+
+  /** What the engine and the rules get through `Services.series`. */
+  view(path: string): SeriesView | undefined {
+    const decision = this.decide(seriesKey(path));
+    if (!decision) return undefined;
+    const { view, recognised, learned, series } = decision;
+    // A README or a tracker beside the minutes is not one of them: it keeps its own detection.
+    if (!isSeriesCandidate(path)) return view;
+    if (recognised) {
+      const { template, count } = recognised;
+      const name = typeof template.name === 'string' ? { en: template.name, zh: template.name } : { en: template.name.en, zh: template.name.zh ?? template.name.en };
+      return { ...view, choice: { spec: template, ...seriesRecognisedExplanation(template.id, name, count, series.members.length) } };
+    }
+    if (learned?.learned) {
+      const fit = decision.fit.get(path) ?? 'latest';
+      const spec = fit === 'latest' ? this.learnedWithout(decision, path) ?? learned : learned;
+      const { files, folder, since, until } = spec.learned ?? learned.learned;
+      return { ...view, choice: { spec, ...learnedExplanation({ count: files, folder, since, until, fit }) } };
+    }
+    return view;
+  }
+
+  /** The template learned from a series (whatever the series is recognised as), for `minutes-lint learn`. */
+  learn(key: string): TemplateSpec | undefined {
+    const series = this.series(key);
+    return series && learnTemplate({ series });
+  }
+
+  /**
+   * The newest minutes — the ones being written or reviewed — are checked against what all the
+   * earlier ones have in common, so a section they lack is not optional just because they lack it.
+   * Older files are checked against the whole series, themselves included: the team let them be.
+   */
+  private learnedWithout(decision: Decision, path: string): TemplateSpec | undefined {
+    const members = decision.series.members;
+    if (members[members.length - 1]?.path !== path) return decision.learned;
+    if (!decision.withoutFile.has(path)) decision.withoutFile.set(path, learnTemplate({ series: decision.series, exclude: path }));
+    return decision.withoutFile.get(path);
+  }
+
+  private changed(key: string): void {
+    this.decisions.delete(key);
+    this.generation++;
+  }
+
+  private decide(key: string): Decision | undefined {
+    const cached = this.decisions.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const decision = this.makeDecision(key);
+    this.decisions.set(key, decision ?? null);
+    return decision;
+  }
+
+  private makeDecision(key: string): Decision | undefined {
+    const paths = this.byKey.get(key);
+    if (!paths?.size) return undefined;
+    const members = orderMembers([...paths].map((p) => this.profiles.get(p)!));
+    const series: Series = { key, folder: seriesFolder(key, this.options.root), members, eras: findEras(members) };
+    const view = { folder: series.folder, size: members.length, topics: topicStats(members) };
+    const decision: Decision = { series, view, fit: new Map(), withoutFile: new Map() };
+    const recognised = members.length >= MIN_SERIES_FILES ? mostRecognised(members) : undefined;
+    if (recognised) {
+      decision.recognised = recognised;
+      return decision;
+    }
+    if (!looksLikeMinutes(members)) return decision;
+    decision.learned = learnTemplate({ series });
+    if (decision.learned) decision.fit = fits(series);
+    return decision;
+  }
+}
+
+/** The built-in that more than half of the files are recognised as (strong evidence each), if any. */
+function mostRecognised(members: readonly MinutesProfile[]): Decision['recognised'] {
+  const counts = new Map<string, number>();
+  for (const m of members) if (m.detected?.confidence === 'recognised') counts.set(m.detected.id, (counts.get(m.detected.id) ?? 0) + 1);
+  const [id, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
+  const template = id === undefined ? undefined : builtinTemplate(id);
+  return template && count * 2 > members.length ? { template, count } : undefined;
+}
+
+function looksLikeMinutes(members: readonly MinutesProfile[]): boolean {
+  const minutesLike = members.filter((m) => m.date !== undefined || MINUTES_WORDS.test(m.path) || m.detected !== undefined).length;
+  return minutesLike * 2 >= members.length;
+}
+
+/** Which files follow the format learned from (the latest era, resembling it), which are older, which are unlike it. */
+function fits(series: Series): Map<string, Fit> {
+  const out = new Map<string, Fit>();
+  const era = latestEra(series);
+  const following = new Set(era?.following);
+  series.members.forEach((m, i) => out.set(m.path, era && i >= era.first ? (following.has(m) ? 'latest' : 'unlike') : 'older'));
+  return out;
+}
+
+function topicStats(members: readonly MinutesProfile[]): SeriesView['topics'] {
+  const read = members.filter((m) => m.topics && m.topics.total > 0);
+  if (!read.length) return undefined;
+  return {
+    total: read.reduce((n, m) => n + m.topics!.total, 0),
+    concluded: read.reduce((n, m) => n + m.topics!.concluded, 0),
+    files: read.length,
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * What the series model keeps of one file: its outline, its header fields, its date, the
+ * built-in template its own evidence points to. A file is read once per version; learning and
+ * comparing work on these profiles, not on the texts.
+ */
+import { parseForTemplate } from '../lint/engine';
+import { findTopics } from '../model/topics';
+import { normalizeName, parseMinutes, withoutNote } from '../model/parse';
+import type { MinutesDocument } from '../model/types';
+import { applyVariants, detectTemplate } from '../templates/resolve';
+import { detectionExplanation } from '../templates/confidence';
+import { baseName } from './group';
+import { meetingDate } from './order';
+import type { MinutesProfile, ProfileField, ProfileSection } from './types';
+
+/** Markdown minutes keep their metadata lines near the top (`Date: …`, `**Attendees**: …`). */
+const MARKDOWN_HEADER_LINES = 30;
+
+/** The comparable form of a section title or field label: normalised, without a trailing note in brackets. */
+export function titleKey(title: string): string {
+  return normalizeName(title);
+}
+
+export function profileMinutes(path: string, text: string): MinutesProfile {
+  const detected = detectTemplate(path, text);
+  // A file recognised as a built-in is read as that template reads it (plain-text label sections,
+  // topics); any other file is read as plain Markdown or plain text, every label line a section.
+  const template = detected?.confidence === 'recognised' ? applyVariants(detected.template, path, text, detectionExplanation(detected)) : undefined;
+  const doc = template ? parseForTemplate(path, text, template) : parseMinutes(text, path);
+  const topics = template?.topics ? findTopics(doc, template) : undefined;
+  const name = baseName(path);
+  const title = doc.title?.title;
+  return {
+    path,
+    name,
+    format: doc.format,
+    date: meetingDate(path, name, title, text),
+    title,
+    sections: profileSections(doc),
+    fields: profileFields(doc),
+    detected: detected ? { id: detected.template.id, confidence: detected.confidence } : undefined,
+    topics: topics && { total: topics.length, concluded: topics.filter((t) => t.conclusions.length > 0).length },
+    size: text.length,
+  };
+}
+
+function profileSections(doc: MinutesDocument): ProfileSection[] {
+  return doc.sections
+    .filter((s) => s !== doc.title)
+    .map((s) => ({ key: titleKey(s.title), title: withoutNote(s.title).trim(), level: s.level, kind: s.kind, filled: s.hasContent }))
+    .filter((s) => s.key.length > 0);
+}
+
+function profileFields(doc: MinutesDocument): ProfileField[] {
+  const firstSection = doc.sections.find((s) => s !== doc.title);
+  const headerEnd = doc.format === 'plaintext'
+    ? firstSection?.heading.start ?? doc.text.length
+    : doc.lines.lineStart(Math.min(MARKDOWN_HEADER_LINES, doc.lines.lineCount - 1));
+  return doc.fields
+    .filter((f) => f.source !== 'section' || f.value.length > 0)
+    .map((f) => ({ key: titleKey(f.label), label: f.label, value: f.value, source: f.source, header: f.source !== 'section' && f.span.start < headerEnd }))
+    .filter((f) => f.key.length > 0);
+}

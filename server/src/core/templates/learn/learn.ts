@@ -1,0 +1,309 @@
+/**
+ * Infers a series' house template from the minutes of its latest era, as data in the built-ins'
+ * format: the sections (nearly) every recent file has, their order and heading levels; the
+ * header fields and the formats their values keep; the file-name and title patterns. What only
+ * some files have is left out or optional: a learned template states the team's habits, not an
+ * ideal, so a file that follows them is never told otherwise.
+ */
+import { trimEndOf, trimStartOf } from '../../text/trim';
+import { builtinTemplate } from '../registry';
+import { formatProblem } from '../../rules/template/field-format';
+import { normalizeName } from '../../model/parse';
+import { latestEra } from '../../series/eras';
+import { dateLabel } from '../../series/order';
+import type { MinutesProfile, ProfileField, Series } from '../../series/types';
+import { isEmptyValue } from '../match';
+import type { FieldFormat, FieldSpec, SectionSpec, TemplateSpec } from '../types';
+import { commonShape, dateSkeleton } from './names';
+
+/** A series needs this many minutes in its latest era before anything is learned from it. */
+export const MIN_LEARNING_FILES = 3;
+/**
+ * "Nearly every": a section or field is required when at most this share of the recent minutes
+ * lack it — none of fewer than 20. Sections that depend on the week's business (no perf
+ * improvements, no backports) come and go; what every file has is the team's template.
+ */
+export const REQUIRED_SHARE = 0.95;
+/** Sections at least this share of recent files have are known (their level and order are checked). */
+const KNOWN_SHARE = 0.5;
+
+export interface LearnInput {
+  series: Series;
+  /**
+   * A file checked against its series is left out of what is learned: a section it lacks must
+   * not become optional because it lacks it.
+   */
+  exclude?: string;
+}
+
+/**
+ * The minutes learned from, oldest first: those of the latest era that follow its common
+ * structure (a cancelled meeting's one-line note teaches nothing). Empty when fewer than three.
+ */
+export function learningSet(series: Series): MinutesProfile[] {
+  const fitting = latestEra(series)?.fitting ?? [];
+  return fitting.length >= MIN_LEARNING_FILES ? fitting : [];
+}
+
+/** How many of `total` files "nearly every" is: all but one in twenty. */
+export function needed(total: number, share: number): number {
+  return Math.max(1, total - Math.floor(total * (1 - share) + 1e-9));
+}
+
+/** The series' template, or undefined when its latest era has fewer than three minutes. */
+export function learnTemplate({ series, exclude }: LearnInput): TemplateSpec | undefined {
+  const era = learningSet(series).filter((m) => m.path !== exclude);
+  if (era.length < MIN_LEARNING_FILES) return undefined;
+  if (!era.length) return undefined;
+  const shownFolder = series.folder;
+  const n = era.length;
+  const format = era.filter((m) => m.format === 'plaintext').length * 2 > n ? 'plaintext' : 'markdown';
+  const sections = learnSections(era, format);
+  const fields = learnFields(era);
+  const filename = learnFilename(era);
+  const title = learnTitle(era, format);
+  const dateFields = fields.filter((f) => f.format && DATE_FORMATS.has(f.format)).map((f) => f.id);
+  const dates = {
+    ...(title?.dated ? { title: true } : {}),
+    ...(dateFields.length ? { fields: dateFields } : {}),
+    ...(filename && /\(\?<day>/.test(filename.pattern) ? { filename: true } : {}),
+  };
+  const attendees = sections.filter((s) => s.id === 'attendees').map((s) => s.id);
+  const extensions = [...new Set(era.map((m) => m.name.slice(m.name.lastIndexOf('.') + 1).toLowerCase()))].sort();
+  const since = dateLabel(era[0].date) ?? era[0].name;
+  const until = dateLabel(era[n - 1].date) ?? era[n - 1].name;
+  return {
+    id: templateId(shownFolder),
+    name: { en: `Minutes of ${shownFolder} (learned)`, zh: `${shownFolder} 的纪要（学习所得）` },
+    description: {
+      en: `Learned by minutes-lint from the ${n} latest minutes in ${shownFolder} (${since} to ${until}): what (nearly) every one of them has.`,
+      zh: `minutes-lint 从 ${shownFolder} 最近的 ${n} 份纪要（${since} 至 ${until}）学习得到：几乎每份都有的内容。`,
+    },
+    format,
+    extensions,
+    ...(filename ? { filename } : {}),
+    ...(title ? { title: title.spec } : {}),
+    sections,
+    ...(fields.length ? { fields } : {}),
+    ...(attendees.length ? { attendees: { sections: attendees } } : {}),
+    ...(Object.keys(dates).length ? { dates } : {}),
+    learned: { folder: shownFolder, files: n, seriesFiles: series.members.length, since, until },
+  };
+}
+
+/** Lowercase, digits and `-`, as template ids are: `learned-pfcc-meetings`. */
+function templateId(folder: string): string {
+  const slug = folder.toLowerCase().replace(/yyyy/g, '').replace(/[^a-z0-9]+/g, '-');
+  const trimmed = trimEndOf(trimStartOf(slug, '-'), '-');
+  return trimmed ? `learned-${trimmed}` : 'learned';
+}
+
+/**
+ * Sections that mean the same under different titles (`Attendees`, `Present`, `与会人`) are one:
+ * the generic template's names are the table, so a series that renamed a heading is still one series.
+ */
+function synonymGroup(key: string): { id: string; names: string[] } | undefined {
+  for (const spec of builtinTemplate('generic')?.sections ?? []) {
+    if (spec.names.some((n) => normalizeName(n) === key)) return { id: spec.id, names: spec.names };
+  }
+  return undefined;
+}
+
+interface SectionStats {
+  id: string;
+  /** Titles as written, most used first. */
+  titles: Map<string, number>;
+  keys: Set<string>;
+  files: number;
+  levels: Map<number, number>;
+  empty: number;
+  /** Mean relative position in the files that have it (0 first, 1 last). */
+  position: number;
+  /** Per file: index of the first occurrence among the file's sections, for order checks. */
+  rank: Map<MinutesProfile, number>;
+}
+
+/** `Agenda items` → `agenda-items`, `会议议程` → `会议议程`: readable, unique within the template. */
+function sectionId(title: string, used: Set<string>): string {
+  const base = trimEndOf(trimStartOf(title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-'), '-'), '-') || 'section';
+  let id = base;
+  for (let i = 2; used.has(id); i++) id = `${base}-${i}`;
+  used.add(id);
+  return id;
+}
+
+function learnSections(era: readonly MinutesProfile[], format: 'markdown' | 'plaintext'): SectionSpec[] {
+  const n = era.length;
+  const byGroup = new Map<string, SectionStats>();
+  const usedIds = new Set<string>();
+  for (const file of era) {
+    const seen = new Set<string>();
+    const usable = file.sections.filter((s) => !/\d/.test(s.key));
+    usable.forEach((section, index) => {
+      const group = synonymGroup(section.key);
+      const groupKey = group?.id ?? section.key;
+      if (seen.has(groupKey)) return;
+      seen.add(groupKey);
+      let stats = byGroup.get(groupKey);
+      if (!stats) {
+        stats = { id: group?.id ?? '', titles: new Map(), keys: new Set(), files: 0, levels: new Map(), empty: 0, position: 0, rank: new Map() };
+        byGroup.set(groupKey, stats);
+      }
+      stats.files++;
+      stats.keys.add(section.key);
+      stats.titles.set(section.title, (stats.titles.get(section.title) ?? 0) + 1);
+      stats.levels.set(section.level, (stats.levels.get(section.level) ?? 0) + 1);
+      if (!section.filled) stats.empty++;
+      stats.position += usable.length > 1 ? index / (usable.length - 1) : 0;
+      stats.rank.set(file, index);
+    });
+  }
+  const known = [...byGroup.values()].filter((s) => s.files >= Math.max(2, needed(n, KNOWN_SHARE)));
+  for (const s of known) s.position /= s.files;
+  known.sort((a, b) => a.position - b.position);
+  return known.map((stats) => {
+    const names = [...stats.titles].sort((a, b) => b[1] - a[1]).map(([t]) => t);
+    const group = synonymGroup([...stats.keys][0]);
+    const spec: SectionSpec = {
+      id: stats.id || sectionId(names[0], usedIds),
+      names: uniqueNames([...names, ...(group?.names ?? [])]),
+    };
+    const level = consistentLevel(stats);
+    if (format === 'markdown' && level !== undefined) spec.level = level;
+    if (stats.files >= needed(n, REQUIRED_SHARE)) spec.required = true;
+    if (!orderHolds(stats, known)) spec.ordered = false;
+    // A section some recent minutes leave empty (an agenda filled in during the meeting) may be empty.
+    if (stats.empty > 0) spec.allowEmpty = true;
+    spec.seen = { in: stats.files, of: n };
+    return spec;
+  });
+}
+
+function uniqueNames(names: readonly string[]): string[] {
+  const out: string[] = [];
+  const keys = new Set<string>();
+  for (const name of names) {
+    const key = normalizeName(name);
+    if (keys.has(key)) continue;
+    keys.add(key);
+    out.push(name);
+  }
+  return out;
+}
+
+/** The heading level (nearly) every occurrence has; undefined when the team varies it. */
+function consistentLevel(stats: SectionStats): number | undefined {
+  const [level, count] = [...stats.levels].sort((a, b) => b[1] - a[1])[0] ?? [];
+  return level !== undefined && count >= needed(stats.files, REQUIRED_SHARE) ? level : undefined;
+}
+
+/** Does the section keep its place relative to each other known section in (nearly) every file that has both? */
+function orderHolds(stats: SectionStats, known: readonly SectionStats[]): boolean {
+  for (const other of known) {
+    if (other === stats) continue;
+    let both = 0;
+    let agree = 0;
+    for (const [file, rank] of stats.rank) {
+      const otherRank = other.rank.get(file);
+      if (otherRank === undefined) continue;
+      both++;
+      if ((rank < otherRank) === (stats.position < other.position)) agree++;
+    }
+    if (both && agree < needed(both, REQUIRED_SHARE)) return false;
+  }
+  return true;
+}
+
+const LEARNABLE_FORMATS: readonly FieldFormat[] = ['datetime-range', 'date', 'time-range', 'url'];
+const DATE_FORMATS: ReadonlySet<FieldFormat> = new Set(['datetime-range', 'date']);
+const accept = () => '';
+
+/** The most specific format that (nearly) every value keeps, if any. */
+function learnFormat(values: readonly string[]): FieldFormat | undefined {
+  for (const format of LEARNABLE_FORMATS) {
+    const kept = values.filter((v) => !formatProblem(accept, '', format, v)).length;
+    if (kept >= needed(values.length, REQUIRED_SHARE) && kept >= MIN_LEARNING_FILES) return format;
+  }
+  return undefined;
+}
+
+interface FieldStats {
+  source: ProfileField['source'];
+  labels: Map<string, number>;
+  /** Files that have the field. */
+  present: number;
+  /** Its values that are filled in. */
+  values: string[];
+}
+
+function learnFields(era: readonly MinutesProfile[]): FieldSpec[] {
+  const n = era.length;
+  const byKey = new Map<string, FieldStats>();
+  for (const file of era) {
+    const seen = new Set<string>();
+    for (const field of file.fields) {
+      // Label lines in the body are mostly a transcript's speakers (`BLumia: …`), not the format.
+      if (field.source === 'line' && !field.header) continue;
+      const key = `${field.source}:${field.key}`;
+      if (seen.has(key) || /\d/.test(field.key)) continue;
+      seen.add(key);
+      const stats = byKey.get(key) ?? { source: field.source, labels: new Map<string, number>(), present: 0, values: [] };
+      stats.present++;
+      stats.labels.set(field.label, (stats.labels.get(field.label) ?? 0) + 1);
+      if (!isEmptyValue(field.value)) stats.values.push(field.value);
+      byKey.set(key, stats);
+    }
+  }
+  const usedIds = new Set<string>();
+  const out: FieldSpec[] = [];
+  for (const stats of byKey.values()) {
+    if (stats.present < needed(n, REQUIRED_SHARE)) continue;
+    const format = learnFormat(stats.values);
+    // A section's first line is a field only when it is the meeting's date (`## 时间` then
+    // `2023/04/27 19:00~19:30`); what else a section starts with is the week's business.
+    if (stats.source === 'section' && !(format && DATE_FORMATS.has(format))) continue;
+    // The label is the habit; whether it has a value that week (`Recording: -`, an unassigned
+    // `Action item scribe:`) is the week's business.
+    const required = stats.source !== 'section';
+    if (!required && !format) continue;
+    const labels = [...stats.labels].sort((a, b) => b[1] - a[1]).map(([l]) => l);
+    out.push({
+      id: sectionId(labels[0], usedIds),
+      labels,
+      ...(stats.source !== 'line' ? { source: stats.source } : {}),
+      ...(required ? { required, allowEmpty: true } : {}),
+      ...(format ? { format } : {}),
+      seen: { in: stats.present, of: n },
+    });
+  }
+  return out;
+}
+
+/**
+ * Most recent names share a shape. Three in four is enough here: template/filename reports only
+ * near misses of a learned naming (`2023-04- 13.md`), never a name of another shape.
+ */
+const NAMING_SHARE = 0.75;
+
+function learnFilename(era: readonly MinutesProfile[]): TemplateSpec['filename'] {
+  const shape = commonShape(era.map((m) => m.name), true);
+  if (!shape || shape.count < needed(era.length, NAMING_SHARE)) return undefined;
+  return { pattern: `^${shape.source}$`, example: shape.example, seen: { in: shape.count, of: era.length } };
+}
+
+function learnTitle(era: readonly MinutesProfile[], format: 'markdown' | 'plaintext'): { spec: NonNullable<TemplateSpec['title']>; dated: boolean } | undefined {
+  if (format !== 'markdown') return undefined;
+  const titles = era.map((m) => m.title).filter((t): t is string => Boolean(t));
+  if (titles.length < needed(era.length, REQUIRED_SHARE)) return undefined;
+  const shape = commonShape(titles, false);
+  const shaped = shape && shape.count >= needed(era.length, REQUIRED_SHARE);
+  const example = shape?.example ?? titles[titles.length - 1];
+  const spec: NonNullable<TemplateSpec['title']> = {
+    required: true,
+    ...(shaped ? { pattern: `^${shape.source}$` } : {}),
+    // The newest title, its date as YYYY-MM-DD when it has one: what the fix and the message show.
+    skeleton: dateSkeleton(example) ?? example,
+    seen: { in: titles.length, of: era.length },
+  };
+  return { spec, dated: Boolean(shaped && /\\d\{4\}/.test(shape.source)) };
+}
