@@ -1,9 +1,10 @@
 import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { applyEdits, builtinTemplate, lint, mergeFixEdits, resolveTemplate, type Diagnostic, type LintResult } from '../server/src/core';
 import type { ResolvedConfig } from '../server/src/core/config/types';
 import type { Lang } from '../server/src/core/i18n/lang';
 import type { LinkStatus } from '../server/src/core/links/types';
+import { inlineEntries, Roster } from '../server/src/core/roster';
 import type { LinkStatusService, Services } from '../server/src/core/services';
 
 /** The repository root: the nearest folder above the compiled test with a package.json. */
@@ -62,6 +63,11 @@ export interface DocExample {
    */
   online?: string[];
   text: string;
+  /**
+   * A bad example's expected findings of its rule: the ` ```text findings ` block that follows
+   * it, one `line:column message` per finding (1-based, as an editor shows them).
+   */
+  findings?: string[];
 }
 
 /** A link-status service that answers from a docs example's `online="…"` attribute, with no network. */
@@ -84,21 +90,82 @@ export function exampleLinkStatus(entries: string[]): LinkStatusService {
 
 /** Reads the `bad`/`good` fenced examples of a rule's docs page (docs/rules/<id>.md). */
 export function docsExamples(ruleId: string): DocExample[] | undefined {
-  const file = join(ROOT, 'docs', 'rules', `${ruleId}.md`);
+  const file = docsPage(ruleId);
   if (!existsSync(file)) return undefined;
   const lines = readFileSync(file, 'utf8').split('\n');
   const examples: DocExample[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const open = /^(`{3,}|~{3,})[ \t]*(?:[^\s`~]\S*[ \t]+)?(bad|good)\b(.*)$/.exec(lines[i]);
-    if (!open) continue;
-    const fence = open[1];
-    const attrs = Object.fromEntries([...open[3].matchAll(/\b(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    const body: string[] = [];
-    for (i++; i < lines.length && !(lines[i].startsWith(fence) && lines[i].trim() === fence); i++) body.push(lines[i]);
+    const block = fencedBlock(lines, i);
+    if (block?.kind !== 'bad' && block?.kind !== 'good') continue;
+    const attrs = Object.fromEntries([...block.attrs.matchAll(/\b(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
     const files = attrs.files ? attrs.files.split(/\s+/).filter(Boolean) : undefined;
     const handles = attrs.handles ? attrs.handles.split(/\s+/).filter(Boolean) : undefined;
     const online = attrs.online !== undefined ? attrs.online.split(/\s+/).filter(Boolean) : undefined;
-    examples.push({ kind: open[2] as 'bad' | 'good', path: attrs.path ?? 'minutes.md', template: attrs.template, files, handles, online, text: body.join('\n') + '\n' });
+    const findings = block.kind === 'bad' ? findingsAfter(lines, block.end + 1) : undefined;
+    examples.push({ kind: block.kind, path: attrs.path ?? 'minutes.md', template: attrs.template, files, handles, online, findings: findings?.body, text: block.body.join('\n') + '\n' });
+    i = findings ? findings.end : block.end;
   }
   return examples;
+}
+
+export function docsPage(ruleId: string): string {
+  return join(ROOT, 'docs', 'rules', `${ruleId}.md`);
+}
+
+interface FencedBlock {
+  /** `bad`, `good`, `findings`, or undefined for any other block. */
+  kind?: 'bad' | 'good' | 'findings';
+  attrs: string;
+  body: string[];
+  /** The line of the closing fence. */
+  end: number;
+}
+
+/** The fenced block that opens at `lines[at]`, if one does. */
+export function fencedBlock(lines: readonly string[], at: number): FencedBlock | undefined {
+  const open = /^(`{3,}|~{3,})[ \t]*(?:[^\s`~]\S*[ \t]+)?(bad|good|findings)?\b(.*)$/.exec(lines[at]);
+  if (!open) return undefined;
+  const fence = open[1];
+  const body: string[] = [];
+  let i = at + 1;
+  for (; i < lines.length && !(lines[i].startsWith(fence) && lines[i].trim() === fence); i++) body.push(lines[i]);
+  return { kind: open[2] as FencedBlock['kind'], attrs: open[3], body, end: i };
+}
+
+/** The ` ```text findings ` block after a bad example (blank lines between), if there is one. */
+export function findingsAfter(lines: readonly string[], from: number): { start: number; end: number; body: string[] } | undefined {
+  let i = from;
+  while (i < lines.length && !lines[i].trim()) i++;
+  const block = i < lines.length ? fencedBlock(lines, i) : undefined;
+  return block?.kind === 'findings' ? { start: i, end: block.end, body: block.body } : undefined;
+}
+
+/** Lints a docs example the way its attributes say: the files beside it, the roster, the forge's answers. */
+export async function runDocExample(rule: { online?: boolean }, example: DocExample): Promise<{ result: LintResult; rerun: (text: string) => Promise<LintResult> }> {
+  // `files="…"` gives the example a folder: those files and their folders exist, no other does.
+  const existing = example.files?.map((f) => posix.join(posix.dirname(example.path), f));
+  const folders = existing?.flatMap((f) => ancestors(f));
+  let services: Services | undefined = existing ? { fileExists: (p: string) => existing.includes(p) || folders!.includes(p) } : undefined;
+  // `handles="…"`: the examples of the handle rules run with that roster.
+  const roster = example.handles && new Roster(inlineEntries(example.handles, '/docs/.minutesrc.json'));
+  if (roster) services = { ...services, roster: () => roster };
+  // `online="…"`: the online rules' examples run against those answers, with no network.
+  const online = rule.online === true;
+  if (online) services = { ...services, linkStatus: exampleLinkStatus(example.online ?? []) };
+  const rerun = (text: string) => lintText(text, example.path, { template: example.template, services, online });
+  return { result: await rerun(example.text), rerun };
+}
+
+/** A rule's findings as a docs page lists them: `line:column message`, 1-based. */
+export function findingLines(result: LintResult, ruleId: string): string[] {
+  return only(result.diagnostics, ruleId).map((d) => {
+    const at = result.doc.lines.position(d.span.start);
+    return `${at.line + 1}:${at.character + 1} ${d.message.replace(/\n/g, ' ')}`;
+  });
+}
+
+function ancestors(path: string): string[] {
+  const out: string[] = [];
+  for (let dir = posix.dirname(path); dir !== '.' && dir !== '/' && !out.includes(dir); dir = posix.dirname(dir)) out.push(dir);
+  return out;
 }

@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
-import { posix } from 'node:path';
 import { allRules } from '../../server/src/core';
-import { inlineEntries, Roster } from '../../server/src/core/roster';
-import type { Services } from '../../server/src/core/services';
-import { applyRuleFixes, docsExamples, exampleLinkStatus, lintText, only } from '../helpers';
+import { applyRuleFixes, docsExamples, findingLines, only, runDocExample } from '../helpers';
 
 // Each rule's documentation page carries examples; running them keeps docs and behaviour in step.
 describe('rule documentation examples', () => {
@@ -19,39 +16,29 @@ describe('rule documentation examples', () => {
 
       for (const [i, example] of (examples ?? []).entries()) {
         it(`${example.kind} example ${i + 1} (${example.path})`, async () => {
-          // `files="…"` gives the example a folder: those files and their folders exist, no other does.
-          const existing = example.files?.map((f) => posix.join(posix.dirname(example.path), f));
-          const folders = existing?.flatMap((f) => ancestors(f));
-          let services: Services | undefined = existing ? { fileExists: (p: string) => existing.includes(p) || folders!.includes(p) } : undefined;
-          // `handles="…"`: the examples of the handle rules run with that roster.
-          const roster = example.handles && new Roster(inlineEntries(example.handles, '/docs/.minutesrc.json'));
-          if (roster) services = { ...services, roster: () => roster };
-          // `online="…"`: the online rules' examples run against those answers, with no network.
-          const online = rule.online === true;
-          if (online) services = { ...services, linkStatus: exampleLinkStatus(example.online ?? []) };
-          const result = await lintText(example.text, example.path, { template: example.template, services, online });
+          const { result, rerun } = await runDocExample(rule, example);
           const found = only(result.diagnostics, rule.id);
           if (example.kind === 'good') {
             assert.deepEqual(found.map((d) => d.message), [], 'the good example is flagged');
             return;
           }
-          assert.ok(found.length > 0, `the bad example is not flagged by ${rule.id}`);
+          // Where and what, as the page promises its reader (`npm run docs:findings` rewrites them).
+          assert.ok(example.findings, 'a bad example is followed by its ```text findings block');
+          assert.deepEqual(findingLines(result, rule.id), example.findings, 'the findings differ from the page');
           if (!rule.fixable || !found.some((d) => d.fixes.length)) return;
           const fixed = applyRuleFixes(example.text, result.diagnostics, rule.id);
           assert.notEqual(fixed, example.text, 'the fixes changed nothing');
-          const again = await lintText(fixed, example.path, { template: example.template, services, online });
+          // After the fix every rule runs again: the rule's fixable findings are gone and no rule finds something new.
+          const again = await rerun(fixed);
           assert.deepEqual(only(again.diagnostics, rule.id).filter((d) => d.fixes.length).map((d) => d.message), [], 'fixing left diagnostics of the rule');
+          const before = new Set(result.diagnostics.map((d) => `${d.rule} ${d.message}`));
+          const introduced = again.diagnostics.filter((d) => d.rule !== rule.id && !before.has(`${d.rule} ${d.message}`));
+          assert.deepEqual(introduced.map((d) => `${d.rule}: ${d.message}`), [], 'the fix made another rule speak');
         });
       }
     });
   }
 });
-
-function ancestors(path: string): string[] {
-  const out: string[] = [];
-  for (let dir = posix.dirname(path); dir !== '.' && dir !== '/' && !out.includes(dir); dir = posix.dirname(dir)) out.push(dir);
-  return out;
-}
 
 describe('messages', () => {
   it('every rule has an English and a Chinese text for every message', () => {

@@ -366,3 +366,19 @@ describe('template/topic-conclusion', () => {
     assert.equal(applyRuleFixes(text, result.diagnostics, rule), '议题：\n1、议题甲\n决策：待补充\n');
   });
 });
+
+describe('template/missing-section skeletons', () => {
+  it('fills the skeleton date with the meeting date of the file name, in the skeleton\'s separators', async () => {
+    const text = '## 会议内容\n\n### 一、近期工作\n\n- 无\n';
+    const result = await lintText(text, 'curve/2023/2023-05-18.md', { template: 'curve-biweekly' });
+    const time = result.diagnostics.find((d) => d.rule === 'template/missing-section' && d.message.includes('"时间"'));
+    assert.ok(time, 'the missing 时间 section is reported');
+    assert.equal(time.fixes[0].edits[0].newText, '## 时间\n\n2023/05/18 19:00~19:30\n\n');
+  });
+
+  it('keeps the placeholder when the file name has no date to give', async () => {
+    const result = await lintText('## 会议内容\n\n- 无\n', 'curve/notes.md', { template: 'curve-biweekly' });
+    const time = result.diagnostics.find((d) => d.rule === 'template/missing-section' && d.message.includes('"时间"'));
+    assert.ok(time?.fixes[0].edits[0].newText.includes('YYYY/MM/DD 19:00~19:30'));
+  });
+});

@@ -4,7 +4,7 @@ import { endsInsideOpenBlock } from '../../model/guard';
 import { findTopics } from '../../model/topics';
 import { findSections, sectionSpecById } from '../../templates/match';
 import { LineIndex } from '../../text/lines';
-import type { SectionSpec } from '../../templates/types';
+import type { ResolvedTemplate, SectionSpec } from '../../templates/types';
 import type { Rule, RuleContext, TextEdit } from '../types';
 import { trimEndOf } from '../../text/trim';
 
@@ -43,9 +43,7 @@ function checkTitle(ctx: RuleContext): void {
   const { doc, template } = ctx;
   const spec = template.title;
   if (!spec?.required || doc.format !== 'markdown' || doc.title) return;
-  const basename = doc.path.slice(doc.path.lastIndexOf('/') + 1);
-  const date = filenameDate(basename, template.filename?.pattern);
-  const example = (spec.skeleton ?? 'Minutes YYYY-MM-DD').replace('YYYY-MM-DD', date?.date.year ? formatDate(date.date) : 'YYYY-MM-DD');
+  const example = withMeetingDate(spec.skeleton ?? 'Minutes YYYY-MM-DD', doc, ctx.template);
   // Front matter-like headers (LCTT's `[#]:` lines) stay first; the title goes after them.
   const header = doc.fields.filter((f) => f.source === 'lctt-header');
   const at = header.length ? header[header.length - 1].span.end + 1 : 0;
@@ -72,7 +70,7 @@ function checkLevel(ctx: RuleContext, specs: readonly SectionSpec[], parent: Sec
     }
     if (!spec.required || (!parent && topicsWithoutLabel(ctx, spec))) return;
     const at = insertionPoint(doc, specs, index, scope, parent);
-    const edit: TextEdit = { start: at, end: at, newText: skeleton(doc, spec, parent, at) };
+    const edit: TextEdit = { start: at, end: at, newText: skeleton(doc, spec, parent, at, ctx.template) };
     const name = spec.names[0];
     // After a code fence or `<!--` left open, an inserted section would be code or comment:
     // still missing, and inserted again on every run.
@@ -151,11 +149,22 @@ function reportSpan(doc: MinutesDocument, specs: readonly SectionSpec[], index: 
   return doc.lines.lineSpan(0);
 }
 
-function skeleton(doc: MinutesDocument, spec: SectionSpec, parent: Section | undefined, at: number): string {
+/**
+ * A skeleton's `YYYY-MM-DD` (or `YYYY/MM/DD`) filled with the meeting's date from the file name:
+ * the inserted section then says something true instead of a placeholder to be reported next.
+ */
+function withMeetingDate(skeleton: string, doc: MinutesDocument, template: ResolvedTemplate): string {
+  const basename = doc.path.slice(doc.path.lastIndexOf('/') + 1);
+  const date = filenameDate(basename, template.filename?.pattern)?.date;
+  if (!date?.year) return skeleton;
+  return skeleton.replace(/YYYY([-/.])MM\1DD/g, (_, separator: string) => formatDate(date, separator));
+}
+
+function skeleton(doc: MinutesDocument, spec: SectionSpec, parent: Section | undefined, at: number, template: ResolvedTemplate): string {
   const name = spec.names[0];
   const heading =
     doc.format === 'markdown' ? `${'#'.repeat(spec.level ?? (parent ? Math.min(parent.level + 1, 6) : 2))} ${name}` : `${name}：`;
-  const body = spec.skeleton ? `\n\n${trimEndOf(spec.skeleton, '\n')}` : '';
+  const body = spec.skeleton ? `\n\n${trimEndOf(withMeetingDate(spec.skeleton, doc, template), '\n')}` : '';
   const before = doc.text.slice(0, at);
   const lead = at === 0 || /(?:\r\n?|\n){2}$/.test(before) ? '' : /[\r\n]$/.test(before) ? '\n' : '\n\n';
   const after = doc.text.slice(at);
