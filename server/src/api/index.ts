@@ -10,7 +10,8 @@ import { jsonDiagnostic } from '../cli/report';
 import { nodeConfigHost, nodeServices, toPosixPath } from '../node/host';
 import { loadTemplate, readMinutesFile } from '../node/inputs';
 import { readTexts } from '../node/reference';
-import { seriesIndexFor } from '../node/series';
+import { indexSeriesOf } from '../core/series/folder';
+import { diskSeries } from '../node/series';
 import { cliRosterRoot, listMinutes, NodeRosters } from '../node/roster';
 import type {
   ConfigProblem, ConfigResolution, Lang, LintDiagnostic, LintOptions, LintReport, MinutesConfig, ResolveConfigOptions, TemplateData,
@@ -50,7 +51,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const root = cliRosterRoot(config, path);
   let reference: readonly string[] | undefined;
   // One template per series, as minutes-lint: the file's siblings are read, `text` standing for the file.
-  const series = seriesIndexFor([path], toPosixPath(options.root ?? process.cwd()));
+  const series = indexSeriesOf([path], toPosixPath(options.root ?? process.cwd()), diskSeries);
   series.set(path, text);
   const services = {
     ...nodeServices,

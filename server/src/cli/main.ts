@@ -8,8 +8,9 @@ import type { ConfigProblem } from '../core/config/types';
 import { nodeConfigHost, nodeServices, toPosixPath } from '../node/host';
 import { decodeMinutes, loadTemplate, MAX_MINUTES_BYTES, readMinutesFile } from '../node/inputs';
 import { readTexts } from '../node/reference';
-import { seriesIndexFor } from '../node/series';
+import { diskSeries } from '../node/series';
 import type { SeriesIndex } from '../core/series';
+import { indexSeriesOf } from '../core/series/folder';
 import { SKIP_NOTES } from '../node/walk';
 import { cliRosterRoot, NodeRosters, rosterProblemLines } from '../node/roster';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
@@ -119,7 +120,8 @@ export async function main(argv: string[]): Promise<number> {
   const linkLookups = new CliLinkStatus(options);
   // One template per series: every file's siblings (its folder, its sibling year folders) are read
   // first. Text on stdin stands for the file it names, in place of that file's copy on disk.
-  const series = seriesIndexFor(files.filter((f) => f !== stdinFile || options.stdinFilename).map((f) => toPosixPath(f.path)), toPosixPath(process.cwd()));
+  const seriesPaths = files.filter((f) => f !== stdinFile || options.stdinFilename).map((f) => toPosixPath(f.path));
+  const series = indexSeriesOf(seriesPaths, toPosixPath(process.cwd()), diskSeries);
   if (stdinFile && options.stdinFilename && stdinText && !('error' in stdinText)) {
     const decoded = decodeMinutes(stdinText.bytes);
     if ('text' in decoded) series.set(toPosixPath(stdinFile.path), decoded.text);

@@ -1,7 +1,6 @@
 import type { ConfigHost } from '../core/config/load';
 import type { RosterHost } from '../core/roster/store';
 import type { Services } from '../core/services';
-import type { LearnedSeries } from '../node/learn';
 import type { LookupSource } from './linkLookups';
 import type { SeriesFiles } from './series';
 
@@ -32,12 +31,11 @@ export interface ServerPlatform {
   /** Correctly encoded minutes of a workspace folder, for the lossy mojibake repair. */
   referenceText(root: string): readonly string[];
   /**
-   * The minutes of each workspace folder, read into the series model (one template per series).
-   * Absent where a folder cannot be listed (a browser): each document is then recognised on its own.
+   * The minutes of each workspace folder, read into the series model (one template per series)
+   * and learned from (`minutes/learnTemplate`). Absent where a folder cannot be listed (a
+   * browser): each document is then recognised on its own.
    */
   readonly seriesFiles?: SeriesFiles;
-  /** Learns the templates of the series in a folder, or a file's folder (`minutes/learnTemplate`); absent without a disk. */
-  learnTemplates?(path: string, rootFor: (folder: string) => string | undefined): LearnedSeries[];
   /** A watched file changed: drop what was read from it. */
   fileChanged(path: string): void;
   /** Online look-ups made by the server itself, for clients that do not answer them. */

@@ -9,7 +9,7 @@
 import { RequestType, type Connection } from 'vscode-languageserver';
 import type { Lang } from '../core';
 import { isSeriesCandidate, SeriesIndex, type SeriesView } from '../core/series';
-import type { LearnedSeries } from '../node/learn';
+import { learnSeries, type SeriesSource } from '../core/series/folder';
 import { pathToUri, uriToPath } from './uri';
 
 /** How long one turn of the event loop may read files for while a folder is indexed: a keystroke waits at most about this. */
@@ -22,12 +22,12 @@ interface FolderIndex {
   pending: Map<string, boolean>;
 }
 
-/** Where a series store finds the minutes of a workspace folder. */
-export interface SeriesFiles {
+/** Where the server finds minutes: the series store and `minutes/learnTemplate` read through it. */
+export interface SeriesFiles extends SeriesSource {
   /** The minutes files under a workspace folder, `/`-separated. */
   list(root: string): string[];
-  /** A member's text; undefined for an unreadable, binary or oversized file. */
-  read(path: string): string | undefined;
+  /** The minutes files under a folder, or under a file's folder, at any depth; with that folder. */
+  under(path: string): { folder: string; files: string[] };
 }
 
 export class SeriesStore {
@@ -147,16 +147,17 @@ export interface LearnTemplateContext {
   lang(): Lang;
   rootFor(path: string): string | undefined;
   log(message: string): void;
-  /** The series under a folder (or a file's folder), learned from the files there; absent where there is no disk (a browser). */
-  learn: ((path: string, rootFor: (folder: string) => string | undefined) => LearnedSeries[]) | undefined;
+  /** The files learning reads; absent where folders cannot be listed (a browser). */
+  files: SeriesFiles | undefined;
 }
 
 export function registerLearnTemplate(connection: Connection, context: LearnTemplateContext): void {
   connection.onRequest(learnTemplateRequest, ({ uri }) => {
     const { path, onDisk } = uriToPath(uri);
-    if (!onDisk || !context.learn) return { templates: [] };
+    if (!onDisk || !context.files) return { templates: [] };
     try {
-      const learned = context.learn(path, context.rootFor);
+      const { folder, files } = context.files.under(path);
+      const learned = learnSeries(files, context.rootFor(folder) ?? folder, context.files);
       return {
         templates: learned.map(({ dir, file, template }) => ({
           uri: pathToUri(file),

@@ -317,7 +317,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   registerSummary(connection, { documents, analyzer, lang, log, roster: rosterService(rosters, configs), linkStatus: linkLookups });
   registerWorkspaceLint(connection, { documents, analyzer, log, readFile: (path, maxBytes) => platform.readFileAsync(path, maxBytes) });
   registerRuleCatalog(connection, lang);
-  registerLearnTemplate(connection, { lang, rootFor: (path) => configs.rootFor(path), log, learn: platform.learnTemplates });
+  registerLearnTemplate(connection, { lang, rootFor: (path) => configs.rootFor(path), log, files: platform.seriesFiles });
   const linkHover = registerLinkFeatures(connection, {
     documents, analyzer, lookups: linkLookups, lang, log, isConfigDocument,
     online: () => onlineChecks(analysisOptions()),

@@ -1,10 +1,13 @@
 /**
  * The Node side of the series model: which files on disk are a path's siblings, and reading
- * them into the core's `SeriesIndex`. The CLI and the language server share it.
+ * them. The CLI, the Node API and the language server's Node platform share it; it imports no
+ * more of the core than the grouping of paths, so the server's Node entry stays small.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isSeriesCandidate, SeriesIndex, seriesFolders, seriesKey } from '../core/series';
+import { isSeriesCandidate, seriesFolders } from '../core/series/group';
+import type { SeriesSource } from '../core/series/folder';
+import { walkFiles } from './walk';
 
 /** Larger files are not minutes anyone reads as a series member: skipped, as the roster scan skips them. */
 export const MAX_SERIES_FILE_BYTES = 1024 * 1024;
@@ -48,24 +51,9 @@ export function readSeriesText(path: string): string | undefined {
   }
 }
 
-/** Adds files to an index, reading each from disk (or taking the text already read). */
-export function addToIndex(index: SeriesIndex, paths: Iterable<string>, known?: (path: string) => string | undefined): void {
-  for (const path of paths) {
-    if (index.has(path) || !isSeriesCandidate(path)) continue;
-    const text = known?.(path) ?? readSeriesText(path);
-    if (text !== undefined) index.set(path, text);
-  }
+/** Minutes-like files under a folder, at any depth, `/`-separated: what learning a folder reads. */
+export function minutesUnder(folder: string): string[] {
+  return walkFiles(folder, { accept: (name) => /\.(?:md|markdown|txt)$/i.test(name) }).map((p) => p.replace(/\\/g, '/'));
 }
 
-/** The series of these files, each read with its whole series (siblings outside the list included); `root` names the series. */
-export function seriesIndexFor(paths: readonly string[], root: string): SeriesIndex {
-  const index = new SeriesIndex({ root });
-  const seeded = new Set<string>();
-  for (const path of paths) {
-    const key = seriesKey(path);
-    if (seeded.has(key)) continue;
-    seeded.add(key);
-    addToIndex(index, seriesSiblings(path));
-  }
-  return index;
-}
+export const diskSeries: SeriesSource = { siblings: seriesSiblings, read: readSeriesText };

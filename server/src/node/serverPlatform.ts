@@ -5,11 +5,9 @@ import type { LinkLookup } from '../lsp/protocol';
 import { nodeConfigHost, nodeServices } from './host';
 import { fileCacheStore } from './links/fileStore';
 import { LinkCache, NodeLinkStatus } from './linkStatus';
-import { learnFolder } from './learn';
 import { ReferenceTexts } from './reference';
-import { listMinutes } from './roster';
-import { diskRosterHost } from './rosterFiles';
-import { readSeriesText } from './series';
+import { diskRosterHost, listMinutes } from './rosterFiles';
+import { minutesUnder, readSeriesText, seriesSiblings } from './series';
 
 /** The language server on Node: the disk, `git log` in trusted workspaces, look-ups with `GITHUB_TOKEN`. */
 export function nodePlatform(): ServerPlatform {
@@ -28,10 +26,14 @@ export function nodePlatform(): ServerPlatform {
     rosterHost: (trusted, log) => diskRosterHost({ git: trusted, log }),
     referenceText: (root) => references.textsFor(root),
     fileChanged: (path) => references.fileChanged(path),
-    seriesFiles: { list: listMinutes, read: readSeriesText },
-    learnTemplates(path, rootFor) {
-      const folder = isFolder(path) ? path : path.slice(0, path.lastIndexOf('/'));
-      return learnFolder(folder, rootFor(folder) ?? folder);
+    seriesFiles: {
+      list: listMinutes,
+      read: readSeriesText,
+      siblings: seriesSiblings,
+      under(path) {
+        const folder = isFolder(path) ? path : path.slice(0, path.lastIndexOf('/'));
+        return { folder, files: minutesUnder(folder) };
+      },
     },
     ownLinkLookups(cachePath) {
       const cache = LinkCache.open(cachePath ? fileCacheStore(cachePath) : undefined);
