@@ -44,7 +44,24 @@ function ruleProperty(rule, docsUrl) {
     description: `${both(rule.description)} (default: ${rule.defaultSeverity})`,
     markdownDescription: markdown,
     default: rule.defaultSeverity,
-    $ref: '#/definitions/ruleSetting',
+    ...(rule.options ? { anyOf: [{ $ref: '#/definitions/severity' }, optionsSetting(rule.options)] } : { $ref: '#/definitions/ruleSetting' }),
+  };
+}
+
+/** `[severity, { option: value }]` for a rule that declares its options (a misspelled one is flagged by the editor too). */
+function optionsSetting(options) {
+  const types = { boolean: { type: 'boolean' }, number: { type: 'number' }, 'string-list': { type: 'array', items: { type: 'string' } } };
+  const properties = Object.fromEntries(
+    Object.entries(options).map(([name, o]) => [
+      name,
+      { ...types[o.type], ...(o.minimum !== undefined ? { minimum: o.minimum } : {}), default: o.default, description: both(o.description) },
+    ]),
+  );
+  return {
+    type: 'array',
+    items: [{ $ref: '#/definitions/severity' }, { type: 'object', additionalProperties: false, properties }],
+    minItems: 1,
+    maxItems: 2,
   };
 }
 

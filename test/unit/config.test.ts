@@ -24,16 +24,43 @@ describe('configuration', () => {
     assert.ok(problems[0].start >= text.indexOf('"off"'), 'the error points at the end of the broken text');
   });
 
-  it('drops only the key with a wrong shape and says which', () => {
-    const text = '{ "template": "generic", "rules": { "privacy/email": "loud" } }';
+  it('drops only the setting with a wrong shape and says which', () => {
+    const text = '{ "template": "generic", "rules": { "privacy/email": "loud", "link/split": "off" } }';
     const { config, problems } = parseConfigText(text, '/ws/.minutesrc.json');
     assert.equal(config.template, 'generic');
-    assert.equal(config.rules, undefined);
+    assert.deepEqual(config.rules, { 'link/split': 'off' });
     assert.equal(problems.length, 1);
     assert.equal(problems[0].key, 'rules');
     assert.match(problems[0].message.en, /rule "privacy\/email": severity must be one of/);
     assert.match(problems[0].message.zh, /严重级别必须是/);
     assert.equal(text.slice(problems[0].start, problems[0].end), '"privacy/email": "loud"');
+  });
+
+  it('reports an unknown rule and keeps the other settings', () => {
+    const text = '{ "rules": { "privacy/emails": "off", "privacy/email": "info" } }';
+    const { config, problems } = parseConfigText(text, '/ws/.minutesrc.json');
+    assert.deepEqual(config.rules, { 'privacy/email': 'info' });
+    assert.deepEqual(problems.map((p) => p.message.en), ['unknown rule "privacy/emails"']);
+  });
+
+  it('checks rule options against the rule: a misspelled or mistyped option is a problem, the severity still applies', () => {
+    const text = '{ "rules": { "handle/unknown": ["info", { "knownAfer": 2 }], "privacy/email": ["warning", { "allow": "*@corp.cn" }], "template/empty-section": ["warning", { "allHeadings": true }] } }';
+    const { config, problems } = parseConfigText(text, '/ws/.minutesrc.json');
+    assert.deepEqual(problems.map((p) => p.message.en), [
+      'rule "handle/unknown" has no option "knownAfer" (options: knownAfter); the rule runs with its defaults',
+      'rule "privacy/email": option "allow" must be a list of strings; the rule runs with its defaults',
+    ]);
+    assert.match(problems[1].message.zh, /选项「allow」必须是字符串列表/);
+    assert.equal(text.slice(problems[0].start, problems[0].end), '"knownAfer": 2');
+    assert.deepEqual(JSON.parse(JSON.stringify(config.rules)), { 'handle/unknown': 'info', 'privacy/email': 'warning', 'template/empty-section': ['warning', { allHeadings: true }] });
+  });
+
+  it('holds numbers to their minimum and options to an object', () => {
+    const { problems } = parseConfigText('{ "rules": { "handle/unknown": ["info", { "knownAfter": -1 }], "privacy/email": ["info", 3] } }', '/ws/.minutesrc.json');
+    assert.deepEqual(problems.map((p) => p.message.en), [
+      'rule "handle/unknown": option "knownAfter" must be a number ≥ 0; the rule runs with its defaults',
+      'rule "privacy/email": the options must be an object; the rule runs with its defaults',
+    ]);
   });
 
   it('uses the nearest configuration file, not the ones further up', () => {

@@ -4,8 +4,10 @@ import type { TemplateSpec } from '../templates/types';
 import type { Message } from '../i18n/lang';
 import { jsonPathText, validateTemplate } from '../templates/validate';
 import type { ConfigMessageId } from './messages';
-import type { ConfigProblem, MinutesConfig, NetworkWish, ResolvedConfig } from './types';
-import { bilingual, validateConfig } from './validate';
+import { allRules } from '../rules';
+import type { Severity } from '../rules/types';
+import type { ConfigProblem, MinutesConfig, NetworkWish, ResolvedConfig, RuleSetting } from './types';
+import { bilingual, validateConfig, type RuleCatalog, type ShapeProblem } from './validate';
 
 export const CONFIG_FILE = '.minutesrc.json';
 
@@ -88,8 +90,8 @@ export function parseConfigText(text: string, path: string): ParsedConfig {
     return node && { start: node.offset, end: node.offset + node.length };
   };
   const value = getNodeValue(tree) as MinutesConfig;
-  const shape = validateConfig(value, (p) => spanAt(tree, p));
-  const config = shape.length ? dropInvalid(value, shape.map((s) => s.key)) : value;
+  const shape = validateConfig(value, (p) => spanAt(tree, p), RULE_CATALOG);
+  const config = shape.length ? dropInvalid(value, shape) : value;
   return { config, problems: shape.map((s) => ({ path, kind: 'shape', key: s.key, message: s.message, ...s.span })), valueAt };
 }
 
@@ -99,11 +101,20 @@ function spanAt(tree: Node, jsonPath: (string | number)[]): { start: number; end
   return { start: target.offset, end: target.offset + target.length };
 }
 
-function dropInvalid(config: MinutesConfig, badKeys: string[]): MinutesConfig {
+/** The configuration without what its problems invalidate: a whole key, or one rule's setting or options. */
+function dropInvalid(config: MinutesConfig, problems: readonly ShapeProblem[]): MinutesConfig {
   const copy: Record<string, unknown> = { ...config };
-  for (const k of badKeys) delete copy[k];
+  const rules: Record<string, RuleSetting> = { ...config.rules };
+  for (const p of problems) {
+    if (!p.rule) delete copy[p.key];
+    else if (p.rule.drop === 'setting') delete rules[p.rule.id];
+    else rules[p.rule.id] = (rules[p.rule.id] as [Severity | 'off', unknown])[0];
+  }
+  if ('rules' in copy) copy.rules = rules;
   return copy as MinutesConfig;
 }
+
+const RULE_CATALOG: RuleCatalog = new Map(allRules.map((rule) => [rule.id, rule.options]));
 
 export function dirname(path: string): string {
   const i = path.lastIndexOf('/');

@@ -3,10 +3,16 @@
  * invalidates: that key is dropped and the defaults apply, the rest of the file still works.
  */
 import { format, type Message } from '../i18n/lang';
+import type { RuleOption } from '../rules/types';
 import { configMessages, type ConfigMessageId } from './messages';
 
 export interface ShapeProblem {
   key: string;
+  /**
+   * A problem of one rule's setting: only that setting is dropped (`setting`: the rule keeps its
+   * default) or only its options (`options`: the severity still applies), not every rule's.
+   */
+  rule?: { id: string; drop: 'setting' | 'options' };
   message: Message;
   span: { start: number; end: number };
 }
@@ -16,7 +22,10 @@ const KNOWN_KEYS = ['$schema', 'extends', 'template', 'files', 'rules', 'links',
 
 type Locate = (path: (string | number)[]) => { start: number; end: number };
 
-export function validateConfig(value: Record<string, unknown> | object, locate: Locate, knownRules?: ReadonlySet<string>): ShapeProblem[] {
+/** Each known rule's options; a rule id that is not here is an unknown rule. */
+export type RuleCatalog = ReadonlyMap<string, Record<string, RuleOption> | undefined>;
+
+export function validateConfig(value: Record<string, unknown> | object, locate: Locate, knownRules?: RuleCatalog): ShapeProblem[] {
   const problems: ShapeProblem[] = [];
   const v = value as Record<string, unknown>;
   const add = (key: string, path: (string | number)[], id: ConfigMessageId, data: Record<string, string> = {}) =>
@@ -37,9 +46,12 @@ export function validateConfig(value: Record<string, unknown> | object, locate: 
       for (const [id, setting] of Object.entries(rules)) {
         const severity = Array.isArray(setting) ? setting[0] : setting;
         if (typeof severity !== 'string' || !SEVERITIES.includes(severity)) {
-          add('rules', ['rules', id], 'severity', { id, severities: SEVERITIES.join(', ') });
+          problems.push({ key: 'rules', rule: { id, drop: 'setting' }, message: bilingual('severity', { id, severities: SEVERITIES.join(', ') }), span: locate(['rules', id]) });
         } else if (knownRules && !knownRules.has(id)) {
-          add('rules', ['rules', id], 'unknownRule', { id });
+          problems.push({ key: 'rules', rule: { id, drop: 'setting' }, message: bilingual('unknownRule', { id }), span: locate(['rules', id]) });
+        } else if (knownRules && Array.isArray(setting) && setting.length > 1) {
+          const problem = optionProblem(id, setting[1], knownRules.get(id) ?? {});
+          if (problem) problems.push({ key: 'rules', rule: { id, drop: 'options' }, message: problem.message, span: locate(['rules', id, 1, ...problem.at]) });
         }
       }
     }
@@ -64,6 +76,31 @@ export function validateConfig(value: Record<string, unknown> | object, locate: 
     }
   }
   return problems;
+}
+
+const OPTION_TYPES: Record<RuleOption['type'], Message> = {
+  boolean: { en: 'true or false', zh: 'true 或 false' },
+  number: { en: 'a number', zh: '数字' },
+  'string-list': { en: 'a list of strings', zh: '字符串列表' },
+};
+
+/** What is wrong with a rule's `[severity, options]` options, and where (a path inside the options). */
+function optionProblem(id: string, options: unknown, known: Record<string, RuleOption>): { message: Message; at: string[] } | undefined {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return { message: bilingual('ruleOptions', { id }), at: [] };
+  for (const [option, value] of Object.entries(options)) {
+    const spec = known[option];
+    if (!spec) return { message: bilingual('unknownOption', { id, option, known: Object.keys(known).join(', ') || '—' }), at: [option] };
+    const fits =
+      spec.type === 'boolean' ? typeof value === 'boolean'
+      : spec.type === 'number' ? typeof value === 'number' && Number.isFinite(value) && value >= (spec.minimum ?? -Infinity)
+      : Array.isArray(value) && value.every((v) => typeof v === 'string');
+    if (fits) continue;
+    const expected = OPTION_TYPES[spec.type];
+    const min = spec.minimum === undefined ? '' : ` ≥ ${spec.minimum}`;
+    const m = configMessages.optionType;
+    return { message: { en: format(m, 'en', { id, option, expected: expected.en + min }), zh: format(m, 'zh', { id, option, expected: expected.zh + min }) }, at: [option] };
+  }
+  return undefined;
 }
 
 export function bilingual(id: ConfigMessageId, data: Record<string, string> = {}): Message {

@@ -53,11 +53,17 @@ export interface RuleContext {
   report(report: Report): void;
 }
 
-export interface RuleExample {
-  /** Shown and tested: the bad example must produce this rule's diagnostic, the good one none. */
-  path: string;
-  template?: string;
-  text: string;
+/**
+ * One option of a rule, as `[severity, { name: value }]` in `.minutesrc.json` sets it: checked
+ * when the configuration is read (a misspelled or mistyped option is a configuration problem)
+ * and written into the configuration's JSON schema.
+ */
+export interface RuleOption {
+  type: 'boolean' | 'number' | 'string-list';
+  description: Message;
+  default: boolean | number | string[];
+  /** For numbers. */
+  minimum?: number;
 }
 
 export interface Rule {
@@ -71,6 +77,8 @@ export interface Rule {
   fixable?: boolean;
   /** Rules that need the network run only when online checks are enabled. */
   online?: boolean;
+  /** The options the rule reads from `ctx.options`; none when absent. */
+  options?: Record<string, RuleOption>;
   /** Runs before the others: a cheap rule whose finding explains why others are silent, never skipped by a host's time budget. */
   runsFirst?: boolean;
   /**

@@ -22,6 +22,17 @@ export const unknownHandle: Rule = {
     },
     fix: { en: 'Replace with @{login}', zh: '改为 @{login}' },
   },
+  options: {
+    knownAfter: {
+      type: 'number',
+      minimum: 0,
+      default: 1,
+      description: {
+        en: 'How many other minutes must mention a login outside the roster before it counts as a contributor (0: only the roster counts).',
+        zh: '名单外的账号需在多少份其他纪要中出现才算作贡献者（0：只认名单）。',
+      },
+    },
+  },
   check(ctx) {
     const roster = ctx.services.roster?.(ctx.doc.path);
     if (!roster?.hasDeclared) return;

@@ -24,6 +24,16 @@ export const email: Rule = {
     },
     fix: { en: 'Remove the address {address}', zh: '删除邮箱 {address}' },
   },
+  options: {
+    allow: {
+      type: 'string-list',
+      default: [],
+      description: {
+        en: 'Addresses that may be published, `*` as a wildcard (`*@corp.example`).',
+        zh: '允许公开的邮箱地址，可用 `*` 通配（`*@corp.example`）。',
+      },
+    },
+  },
   check(ctx) {
     const { doc } = ctx;
     const code = codeSpans(doc);

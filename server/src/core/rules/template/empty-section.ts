@@ -21,6 +21,16 @@ export const emptySection: Rule = {
       zh: '章节「{name}」为空：紧接着就是下一个标题。',
     },
   },
+  options: {
+    allHeadings: {
+      type: 'boolean',
+      default: false,
+      description: {
+        en: 'Report every empty heading, not only the sections the template names.',
+        zh: '报告所有空标题，而不仅是模板列出的章节。',
+      },
+    },
+  },
   check(ctx) {
     const { doc } = ctx;
     const checked = new Set<Section>();
