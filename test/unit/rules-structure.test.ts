@@ -382,3 +382,41 @@ describe('template/missing-section skeletons', () => {
     assert.ok(time?.fixes[0].edits[0].newText.includes('YYYY/MM/DD 19:00~19:30'));
   });
 });
+
+describe('template/missing-section with a learned template (what the series shows, said as surely as it shows it)', () => {
+  const learned = (of: number, extra: TemplateSpec['sections'] = []): TemplateSpec => ({
+    id: 'learned-team',
+    name: 'learned',
+    format: 'markdown',
+    sections: [
+      { id: 'people', names: ['👤参会人'], level: 2, required: true, seen: { in: of, of } },
+      { id: 'progress', names: ['🚧项目进度'], level: 2, required: true, seen: { in: of, of } },
+      ...extra,
+    ],
+  });
+  const missing = (result: LintResult) => only(result.diagnostics, 'template/missing-section').map((d) => `${d.severity} ${d.message}`);
+
+  it('matches a section whatever emoji marks it', async () => {
+    const result = await lintWith(learned(8), '## 参会人\n\n张三\n\n## 🏗️ 项目进度\n\n- 官网改版\n');
+    assert.deepEqual(missing(result), []);
+  });
+
+  it('takes a labelled line for the section the series writes as a heading', async () => {
+    const result = await lintWith(learned(8), '## 会议信息\n\n1. 参会人：张三、李四\n\n## 项目进度\n\n- 官网改版\n');
+    assert.deepEqual(missing(result), []);
+  });
+
+  it('only tells (info) when the series has few minutes, and warns when it has many', async () => {
+    const text = '## 参会人\n\n张三\n';
+    assert.deepEqual(missing(await lintWith(learned(3), text)), ['info Missing section "🚧项目进度": 3 of the last 3 minutes in this folder have it (template learned-team).']);
+    assert.deepEqual(missing(await lintWith(learned(8), text)), ['warning Missing section "🚧项目进度": 8 of the last 8 minutes in this folder have it (template learned-team).']);
+  });
+
+  it('says once, as info, that a file lacking many of the series\' sections may be another kind of meeting', async () => {
+    const spec = learned(8, [{ id: 'next', names: ['下次会议'], level: 2, required: true, seen: { in: 8, of: 8 } }]);
+    const result = await lintWith(spec, '## 临时议题\n\n- 讨论\n');
+    assert.deepEqual(missing(result), [
+      'info This file has none of 3 sections the last minutes in this folder have (👤参会人, 🚧项目进度, 下次会议): minutes of another kind of meeting, or a new format? (template learned-team)',
+    ]);
+  });
+});

@@ -22,12 +22,16 @@ export interface ParseOptions {
 }
 
 /**
- * Compares titles and labels the way people vary them: case, spaces, trailing colons, and a
- * note in brackets after the name (`议题列表（更新中）：`, `参会人员(应超过TC总人数的一半)：`).
+ * Compares titles and labels the way people vary them: case, spaces, trailing colons, a note in
+ * brackets after the name (`议题列表（更新中）：`, `参会人员(应超过TC总人数的一半)：`), and the
+ * emoji some teams mark sections with and change from meeting to meeting (`🚧项目进度`).
  */
 export function normalizeName(name: string): string {
-  return withoutNote(name).replace(/[\s*_`]+/g, '').toLowerCase();
+  return withoutNote(name).replace(EMOJI, '').replace(/[\s*_`]+/g, '').toLowerCase();
 }
+
+// Pictographs with their variation selectors, joiners, skin tones and keycap marks.
+const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F\u200D\u20E3]/gu;
 
 const isDecoration = (ch: string) => /[\s*_`]/.test(ch);
 

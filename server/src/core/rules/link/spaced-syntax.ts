@@ -13,8 +13,8 @@ export const spacedSyntax: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   description: {
-    en: 'Link syntax Markdown does not read as a link: a space between the text and the destination (`[text] (url)`), or the URL and the text swapped (`[url](text)`).',
-    zh: 'Markdown 不能识别为链接的写法：链接文字与地址之间有空格（`[文字] (网址)`），或网址与文字写反了（`[网址](文字)`）。',
+    en: 'Link syntax Markdown does not read as a link: a space between the text and the destination (`[text] (url)`), the URL and the text swapped (`[url](text)`), or a URL with no destination (`[url]()`).',
+    zh: 'Markdown 不能识别为链接的写法：链接文字与地址之间有空格（`[文字] (网址)`），网址与文字写反了（`[网址](文字)`），或网址没有链接目标（`[网址]()`）。',
   },
   messages: {
     spaced: {
@@ -27,6 +27,11 @@ export const spacedSyntax: Rule = {
       zh: '网址与文字写反了：「[{url}]({text})」在 Markdown 中不会链接到该网址。应写作 [文字](网址)。',
     },
     fixSwap: { en: 'Swap them: [{text}]({url})', zh: '交换两者：[{text}]({url})' },
+    empty: {
+      en: 'The link has no destination: "[{url}]()" shows the URL but leads nowhere. Write [{url}]({url}) or <{url}>.',
+      zh: '链接没有目标：「[{url}]()」显示了网址，却无法打开。应写作 [{url}]({url}) 或 <{url}>。',
+    },
+    fixEmpty: { en: 'Link to {url}', zh: '链接到 {url}' },
   },
   check(ctx) {
     const { doc } = ctx;
@@ -61,8 +66,12 @@ function checkSwapped(ctx: RuleContext): void {
   for (const m of doc.text.matchAll(SWAPPED)) {
     const url = m[1];
     const text = m[2].trim();
+    if (!text) {
+      checkEmpty(ctx, m.index, m[0], url);
+      continue;
+    }
     // Words, not a destination: `[https://a.b](./notes.md)` or `[https://a.b](https://c.d)` is a real link.
-    if (!text || looksLikeDestination(text) || !/[\s\u0080-\uffff]/.test(text)) continue;
+    if (looksLikeDestination(text) || !/[\s\u0080-\uffff]/.test(text)) continue;
     const start = m.index;
     if (inCode(doc, start) || (doc.text[start - 1] ?? '') === '\\' || insideParsedLink(doc, start)) continue;
     ctx.report({
@@ -76,4 +85,15 @@ function checkSwapped(ctx: RuleContext): void {
       }],
     });
   }
+}
+
+/** `[https://github.com/o/r/pull/275]()`: the URL is shown as the text and the link goes nowhere. */
+function checkEmpty(ctx: RuleContext, start: number, written: string, url: string): void {
+  const { doc } = ctx;
+  if (inCode(doc, start) || (doc.text[start - 1] ?? '') === '\\') return;
+  ctx.report({
+    span: { start, end: start + written.length },
+    message: ctx.t('empty', { url }),
+    fixes: [{ title: ctx.t('fixEmpty', { url }), edits: [{ start, end: start + written.length, newText: `[${url}](${url})` }], preferred: true, safe: true }],
+  });
 }

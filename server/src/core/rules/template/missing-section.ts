@@ -1,6 +1,7 @@
 import { filenameDate, formatDate } from '../../model/dates';
 import type { MinutesDocument, Section } from '../../model/types';
 import { endsInsideOpenBlock } from '../../model/guard';
+import { normalizeName } from '../../model/parse';
 import { findTopics } from '../../model/topics';
 import { findSections, sectionSpecById } from '../../templates/match';
 import { LineIndex } from '../../text/lines';
@@ -23,6 +24,10 @@ export const missingSection: Rule = {
     missingSeen: {
       en: 'Missing section "{name}": {seen} of the last {of} minutes in this folder have it (template {template}).',
       zh: '缺少章节「{name}」：此目录最近 {of} 份纪要中有 {seen} 份有这一节（模板 {template}）。',
+    },
+    missingMany: {
+      en: 'This file has none of {count} sections the last minutes in this folder have ({names}): minutes of another kind of meeting, or a new format? (template {template})',
+      zh: '此文件没有此目录最近纪要都有的 {count} 个章节（{names}）：是另一类会议的纪要，还是换了格式？（模板 {template}）',
     },
     fix: { en: 'Insert section "{name}"', zh: '插入章节「{name}」' },
     missingTitle: { en: 'Missing title: template {template} starts with a level-1 title such as "{example}".', zh: '缺少标题：模板 {template} 以一级标题开头，例如「{example}」。' },
@@ -59,31 +64,72 @@ function checkTitle(ctx: RuleContext): void {
 }
 
 /** Checks the specs of one level; `parent` is the document section their parent spec matched. */
+/** Fewer minutes than this are thin evidence: a section they all have may still be occasional. */
+const FEW_MINUTES = 5;
+/** This many learned sections missing at once: another kind of meeting, not forgotten sections. */
+const MANY_MISSING = 3;
+
 function checkLevel(ctx: RuleContext, specs: readonly SectionSpec[], parent: Section | undefined): void {
   const { doc } = ctx;
   const scope = parent ? descendants(parent) : doc.sections;
+  const missing: { spec: SectionSpec; index: number }[] = [];
   specs.forEach((spec, index) => {
     const found = findSections(doc, spec, scope);
     if (found.length) {
       if (spec.children?.length) checkLevel(ctx, spec.children, found[0]);
       return;
     }
-    if (!spec.required || (!parent && topicsWithoutLabel(ctx, spec))) return;
-    const at = insertionPoint(doc, specs, index, scope, parent);
-    const edit: TextEdit = { start: at, end: at, newText: skeleton(doc, spec, parent, at, ctx.template) };
-    const name = spec.names[0];
-    // After a code fence or `<!--` left open, an inserted section would be code or comment:
-    // still missing, and inserted again on every run.
-    const hidden = doc.format === 'markdown' && at > 0 && endsInsideOpenBlock(doc.text.slice(0, at));
+    if (!spec.required || (!parent && topicsWithoutLabel(ctx, spec)) || writtenAsLine(doc, spec)) return;
+    missing.push({ spec, index });
+  });
+  const learned = missing.filter((m) => m.spec.seen);
+  if (learned.length >= MANY_MISSING) {
     ctx.report({
-      span: reportSpan(doc, specs, index, scope, parent),
-      message: spec.seen
-        ? ctx.t('missingSeen', { name, seen: spec.seen.in, of: spec.seen.of, template: ctx.template.resolvedId })
-        : parent
-          ? ctx.t('missingIn', { name, parent: parent.title, template: ctx.template.resolvedId })
-          : ctx.t('missing', { name, template: ctx.template.resolvedId }),
-      fixes: hidden ? [] : [{ title: ctx.t('fix', { name }), edits: [edit], preferred: true, safe: true }],
+      span: reportSpan(doc, specs, learned[0].index, scope, parent),
+      severity: 'info',
+      message: ctx.t('missingMany', { count: learned.length, names: learned.map((m) => m.spec.names[0]).join(', '), template: ctx.template.resolvedId }),
     });
+  }
+  for (const { spec, index } of missing) {
+    if (spec.seen && learned.length >= MANY_MISSING) continue;
+    reportMissing(ctx, specs, spec, index, scope, parent);
+  }
+}
+
+/**
+ * `参会人：张三、李四` (or `3. 参会人：…` in a numbered list) where the series writes a `## 参会人`
+ * section: the content is there.
+ */
+function writtenAsLine(doc: MinutesDocument, spec: SectionSpec): boolean {
+  const names = new Set(spec.names.map(normalizeName));
+  for (let line = 0; line < doc.lines.lineCount; line++) {
+    const text = doc.lines.lineText(line);
+    const colon = text.search(/[：:]/);
+    if (colon < 1 || colon > 60 || !text.slice(colon + 1).trim()) continue;
+    const label = text.slice(0, colon).replace(/^\s*(?:[-*+]\s|\d{1,3}[.)、])?/, '');
+    if (names.has(normalizeName(label))) return true;
+  }
+  return false;
+}
+
+function reportMissing(ctx: RuleContext, specs: readonly SectionSpec[], spec: SectionSpec, index: number, scope: Section[], parent: Section | undefined): void {
+  const { doc } = ctx;
+  const at = insertionPoint(doc, specs, index, scope, parent);
+  const edit: TextEdit = { start: at, end: at, newText: skeleton(doc, spec, parent, at, ctx.template) };
+  const name = spec.names[0];
+  // After a code fence or `<!--` left open, an inserted section would be code or comment:
+  // still missing, and inserted again on every run.
+  const hidden = doc.format === 'markdown' && at > 0 && endsInsideOpenBlock(doc.text.slice(0, at));
+  ctx.report({
+    span: reportSpan(doc, specs, index, scope, parent),
+    // A section every one of a few minutes has may still be occasional: said, not insisted on.
+    ...(spec.seen && spec.seen.of < FEW_MINUTES ? { severity: 'info' as const } : {}),
+    message: spec.seen
+      ? ctx.t('missingSeen', { name, seen: spec.seen.in, of: spec.seen.of, template: ctx.template.resolvedId })
+      : parent
+        ? ctx.t('missingIn', { name, parent: parent.title, template: ctx.template.resolvedId })
+        : ctx.t('missing', { name, template: ctx.template.resolvedId }),
+    fixes: hidden ? [] : [{ title: ctx.t('fix', { name }), edits: [edit], preferred: true, safe: true }],
   });
 }
 
