@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { lint } from '../server/src/core';
 import { SeriesIndex } from '../server/src/core/series';
 import { SeriesStore } from '../server/src/lsp/series';
-import { readSeriesText } from '../server/src/node/series';
+import { diskSeries, minutesUnder } from '../server/src/node/series';
+import { listMinutes } from '../server/src/node/roster';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SERIES = 20;
@@ -53,7 +54,7 @@ function workspace(): { root: string; files: string[] } {
 function readInBackground(root: string): Promise<{ total: number; longestTurn: number; p95Turn: number; turns: number }> {
   return new Promise((done) => {
     const turns: number[] = [];
-    const store = new SeriesStore(readSeriesText, () => undefined, (work) => setImmediate(() => {
+    const store = new SeriesStore({ ...diskSeries, list: listMinutes, under: (folder) => ({ folder, files: minutesUnder(folder) }) }, () => undefined, (work) => setImmediate(() => {
       const start = performance.now();
       work();
       turns.push(performance.now() - start);
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
       p95.push(r.p95Turn);
       turns = r.turns;
     }
-    const texts = files.map((path) => ({ path, text: readSeriesText(path)! }));
+    const texts = files.map((path) => ({ path, text: diskSeries.read(path)! }));
     const index = new SeriesIndex({ root });
     for (const { path, text } of texts) index.set(path, text);
     const decide: number[] = [];

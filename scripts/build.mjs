@@ -1,9 +1,10 @@
-// Bundles the three hosts (client, server, CLI) and, with --tests, the mocha suites.
+// Bundles the hosts (client, server, CLI and the GitHub Action that runs it) and, with --tests, the mocha suites.
 // esbuild turns the ESM-only unified/remark packages into CommonJS bundles that the
 // VS Code extension host and plain `node` both load.
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, statSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import ts from 'typescript';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const args = new Set(process.argv.slice(2));
@@ -18,16 +19,52 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // Chinese messages and the pinyin dictionary as UTF-8, not \u escapes: a smaller .vsix.
+  charset: 'utf8',
   loader: { '.json': 'json' },
   // jsonc-parser's UMD build hides its requires from bundlers; its ESM build does not.
   mainFields: ['module', 'main'],
 };
 
+/**
+ * No Node there: a browser's module fields, and nothing Node-only may slip in (esbuild fails on
+ * it). Both run in Web Workers (the web extension host, the server's worker), which have no DOM:
+ * packages with a `worker` build (decode-named-character-reference) must not give their DOM one.
+ */
+const BROWSER = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], conditions: ['worker'] };
+
 const hosts = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  // The language server is dist/server-core.js, loaded by an entry for Node (dist/server.js, also
+  // the npm package's `minutes-language-server` command) and one for a Web Worker, so the .vsix
+  // carries it once (server/src/lsp/serverCore.ts). It runs on both, hence the browser's options;
+  // its `vscode-languageserver` is the entry's.
+  { entryPoints: ['server/src/lsp/core.ts'], outfile: 'dist/server-core.js', ...BROWSER, format: 'iife', alias: { 'vscode-languageserver': './server/src/lsp/hostLibrary.cjs' } },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { PACKAGE_VERSION: JSON.stringify(pkg.version) } },
+  // The GitHub Action (action.yml) runs this; it runs dist/cli.js.
+  { entryPoints: ['server/src/cli/action.ts'], outfile: 'dist/action.js' },
+  // The npm package's Node API (package.json "exports"), with its declarations (below).
+  { entryPoints: ['server/src/api/index.ts'], outfile: 'dist/api.js' },
+  // The web extension (package.json "browser"): the client, and the server in a Web Worker.
+  { entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/browser/extension.js', external: ['vscode'], ...BROWSER },
+  { entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', ...BROWSER, format: 'iife' },
 ];
+
+/**
+ * dist/api/*.d.ts: the API's declarations, file by file (its types stand alone in types.ts,
+ * so no other declaration is needed). `npm run typecheck` checks the code behind them.
+ */
+function writeApiDeclarations() {
+  mkdirSync('dist/api', { recursive: true });
+  for (const file of ['server/src/api/index.ts', 'server/src/api/types.ts']) {
+    const result = ts.transpileDeclaration(readFileSync(file, 'utf8'), { fileName: file, reportDiagnostics: true, compilerOptions: { strict: true } });
+    if (result.diagnostics?.length) {
+      throw new Error(`${file}: ${result.diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('; ')}`);
+    }
+    writeFileSync(join('dist/api', basename(file).replace(/\.ts$/, '.d.ts')), result.outputText);
+  }
+}
 
 function findTests(dir) {
   const found = [];
@@ -52,6 +89,7 @@ if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  writeApiDeclarations();
 }
 
 // The .minutesrc.json schema is derived from the rules. Test builds leave it alone, so the

@@ -3,7 +3,7 @@
  * are registered in extension.ts): each is a few lines here, its work in its own module.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { learnTemplate } from './learnTemplate';
 import { lintWorkspace } from './lintWorkspace';
 import { userLang } from './messages';

@@ -1,24 +1,14 @@
 /**
- * How the extension talks to the language server: which documents it sends, which files it
- * watches, what it tells the server at start. The server itself ships inside the extension
- * (dist/server.js); no setting may point it elsewhere, so an untrusted workspace cannot make
- * VS Code run its code.
+ * How the extension talks to the language server, wherever it runs: which documents it sends,
+ * which files it watches, what it tells the server at start. The server itself ships inside
+ * the extension (dist/server.js on Node, dist/browser/server.js in a browser's Web Worker); no
+ * setting may point it elsewhere, so an untrusted workspace cannot make VS Code run its code.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClientOptions } from 'vscode-languageclient';
 import type { ClientSettings } from '../../server/src/lsp/protocol';
 
 export const SETTINGS_SECTION = 'communityMinutes';
-
-/** Minutes are Markdown or plain text (openEuler); `.minutesrc.json` is sent so the server can report config problems in it. */
-const documentSelector: LanguageClientOptions['documentSelector'] = [
-  { scheme: 'file', language: 'markdown' },
-  { scheme: 'untitled', language: 'markdown' },
-  { scheme: 'file', language: 'plaintext' },
-  { scheme: 'untitled', language: 'plaintext' },
-  { scheme: 'file', language: 'json', pattern: '**/.minutesrc.json' },
-  { scheme: 'file', language: 'jsonc', pattern: '**/.minutesrc.json' },
-];
 
 export function readSettings(): ClientSettings {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
@@ -52,18 +42,30 @@ export function workspaceLinkSettings(): string[] {
   });
 }
 
-export function createMinutesClient(context: vscode.ExtensionContext): LanguageClient {
-  const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
+/**
+ * Minutes are Markdown or plain text (openEuler); `.minutesrc.json` is sent so the server can
+ * report config problems in it. On Node, files on disk and new files; in a browser, files of
+ * the workspace's own file system (`vscode-vfs` in github.dev), which the server reads through
+ * the editor. Other schemes (git diffs, output) are not minutes to check.
+ */
+export function documentSelector(where: 'node' | 'browser'): LanguageClientOptions['documentSelector'] {
+  const workspaceSchemes = where === 'node' ? ['file'] : [...new Set((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme))];
+  return [
+    ...[...workspaceSchemes, 'untitled'].flatMap((scheme) => [{ scheme, language: 'markdown' }, { scheme, language: 'plaintext' }]),
+    ...workspaceSchemes.flatMap((scheme) => [
+      { scheme, language: 'json', pattern: '**/.minutesrc.json' },
+      { scheme, language: 'jsonc', pattern: '**/.minutesrc.json' },
+    ]),
+  ];
+}
+
+export function clientOptions(context: vscode.ExtensionContext, where: 'node' | 'browser'): LanguageClientOptions {
   // Config files can appear anywhere in the workspace. The files they name (team templates,
   // rosters) and setting changes are registered by the server itself, as it learns of them.
   const configWatcher = vscode.workspace.createFileSystemWatcher('**/.minutesrc.json');
   context.subscriptions.push(configWatcher);
-  const clientOptions: LanguageClientOptions = {
-    documentSelector,
+  return {
+    documentSelector: documentSelector(where),
     synchronize: { fileEvents: configWatcher },
     // The server pulls its settings through here: the network ones are the user's, never the workspace's.
     middleware: {
@@ -87,5 +89,4 @@ export function createMinutesClient(context: vscode.ExtensionContext): LanguageC
       linkLookups: 'client',
     }),
   };
-  return new LanguageClient(SETTINGS_SECTION, 'Community Minutes', serverOptions, clientOptions);
 }

@@ -6,7 +6,7 @@
  * the configuration above it so nothing the team configured is lost).
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { LearnTemplateResult } from '../../server/src/lsp/series';
 import { t } from './messages';
 import { CONFIG_FILE_NAME, templateEdits } from './templateChoice/configEdit';

@@ -1,21 +1,21 @@
 /**
  * Online PR/issue look-ups run here, in the extension: it holds the GitHub session (asked
- * silently; `communityMinutes.signInGitHub` asks interactively) and keeps the answers in its
- * global storage. The language server asks with `minutes/linkStatus` when online checks are on
- * and the workspace is trusted; in an untrusted workspace this side refuses as well.
+ * silently; `communityMinutes.signInGitHub` asks interactively) and keeps the answers (a file
+ * in its global storage on Node, its global state in a browser, where `fetch` goes to the
+ * forge's API directly). The language server asks with `minutes/linkStatus` when online checks
+ * are on (a user setting) and the workspace is trusted; in an untrusted workspace this side
+ * refuses as well.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { format, type Message } from '../../server/src/core/i18n/lang';
 import type { LinkStatus } from '../../server/src/core/links/types';
-import type { LinkStatusParams, LinkStatusResult } from '../../server/src/lsp/protocol';
+import { LINK_STATUS_METHOD, LINK_STATUS_RESET_METHOD, type LinkStatusParams, type LinkStatusResult } from '../../server/src/lsp/protocol';
+import type { CacheStore } from '../../server/src/node/links/cache';
 import { LinkCache, NodeLinkStatus } from '../../server/src/node/linkStatus';
 import { SETTINGS_SECTION, userLinkSettings, workspaceLinkSettings } from './languageClient';
 import { userLang } from './messages';
 
-// The method names of protocol.ts, repeated: importing its values would bundle the server's LSP library here.
-const LINK_STATUS_METHOD = 'minutes/linkStatus';
-const LINK_STATUS_RESET_METHOD = 'minutes/linkStatusReset';
 const SAVE_DELAY_MS = 2000;
 
 const messages = {
@@ -60,11 +60,10 @@ function noteIgnoredWorkspaceSettings(): void {
   if (keys.length) void vscode.window.showInformationMessage(say('workspaceIgnored', { keys: keys.map((k) => `${SETTINGS_SECTION}.${k}`).join(', ') }));
 }
 
-export function registerLinkLookups(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerLinkLookups(context: vscode.ExtensionContext, client: LanguageClient, store: CacheStore): void {
   noteIgnoredWorkspaceSettings();
   const github = new GitHubToken();
-  const cachePath = vscode.Uri.joinPath(context.globalStorageUri, 'links.json').fsPath;
-  const service = new NodeLinkStatus({ cache: LinkCache.load(cachePath), token: () => github.get() });
+  const service = new NodeLinkStatus({ cache: LinkCache.open(store), token: () => github.get() });
   let saving: ReturnType<typeof setTimeout> | undefined;
   const saveSoon = () => {
     saving ??= setTimeout(() => {

@@ -4,7 +4,7 @@
  * land in the Problems panel), with a progress notification that can be cancelled.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { Lang } from '../../server/src/core/i18n/lang';
 import type { LintWorkspaceResult } from '../../server/src/lsp/workspaceLint';
 import { say } from './preview/strings';
@@ -29,7 +29,8 @@ export async function lintWorkspace(client: LanguageClient, lang: Lang): Promise
       { location: vscode.ProgressLocation.Notification, title: say('lintTitle', lang), cancellable: true },
       async (progress, token) => {
         const found = await vscode.workspace.findFiles('**/*.{md,txt,MD,TXT}', EXCLUDE, MAX_FILES, token);
-        const uris = found.filter((u) => u.scheme === 'file').map((u) => u.toString());
+        // Files of the workspace's own file system: on disk, or github.dev's repository in a browser.
+        const uris = found.filter((u) => vscode.workspace.getWorkspaceFolder(u) !== undefined).map((u) => u.toString());
         totals.total = uris.length;
         for (let i = 0; i < uris.length; i += BATCH) {
           if (token.isCancellationRequested) break;

@@ -25,6 +25,10 @@ const messages = {
   learnPin: { en: 'Pin in .minutesrc.json', zh: '固定到 .minutesrc.json' },
   learnPinned: { en: 'Pinned: {config} now names {file}.', zh: '已固定：{config} 现在指定 {file}。' },
   noTemplate: { en: 'no template', zh: '无模板' },
+  browserNote: {
+    en: 'In the browser: no git and no folder listing here, so handles come from the roster files and the open minutes (not from the commit history or all the repository\'s minutes), forks are told apart by the repository opened, not by its remotes, and the template is recognised from this file alone, not learned from its series.',
+    zh: '在浏览器中：这里没有 git，也无法列出文件夹，因此账号只来自名单文件和已打开的纪要（不来自提交历史或仓库中的全部纪要），派生仓库按所打开的仓库判断，而不是按其远程地址，模板只根据本文件识别，而不从同系列纪要中学习。',
+  },
   changeTemplate: { en: 'Change Template…', zh: '更改模板…' },
   changeTemplateNoEditor: { en: 'Open a minutes file to choose its template.', zh: '请先打开一个会议纪要文件再选择模板。' },
   changeTemplateTitle: { en: 'Template for {file}', zh: '{file} 使用的模板' },

@@ -3,7 +3,7 @@
  * of a rule picked from the catalog (`minutes/rules`, in the user's language).
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { Lang } from '../../server/src/core/i18n/lang';
 import type { RuleInfo } from '../../server/src/lsp/ruleCatalog';
 import { say } from './preview/strings';

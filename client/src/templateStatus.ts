@@ -7,14 +7,13 @@ import * as vscode from 'vscode';
 import type { TemplateInfo } from '../../server/src/lsp/protocol';
 import { t } from './messages';
 
-export const TEMPLATE_INFO_METHOD = 'minutes/templateInfo';
-
 export class TemplateStatus implements vscode.Disposable {
   private readonly infoByUri = new Map<string, TemplateInfo>();
   private readonly item = vscode.window.createStatusBarItem('communityMinutes.template', vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor() {
+  /** `inBrowser`: the tooltip says what the browser cannot do. */
+  constructor(private readonly inBrowser = false) {
     this.item.name = 'Community Minutes';
     this.item.command = 'communityMinutes.changeTemplate';
     this.subscriptions = [
@@ -50,7 +49,7 @@ export class TemplateStatus implements vscode.Disposable {
     const change = t('changeTemplate');
     const choice = await vscode.window.showInformationMessage(text, change, ...(info.configPath ? [openConfig] : []));
     if (choice === openConfig && info.configPath) {
-      await vscode.window.showTextDocument(vscode.Uri.file(info.configPath));
+      await vscode.window.showTextDocument(info.configUri ? vscode.Uri.parse(info.configUri) : vscode.Uri.file(info.configPath));
     } else if (choice === change) {
       await vscode.commands.executeCommand('communityMinutes.changeTemplate');
     }
@@ -76,9 +75,10 @@ export class TemplateStatus implements vscode.Disposable {
     // A guess is shown as one: the structure of the file is not checked against it.
     const icon = info.confidence === 'guessed' ? '$(question)' : '$(checklist)';
     this.item.text = info.template === null ? `$(circle-slash) ${t('noTemplate')}` : `${icon} ${info.template}`;
-    this.item.tooltip = info.template !== null && info.explanation
+    const why = info.template !== null && info.explanation
       ? t('statusTooltipWhy', { id: info.template, explanation: info.explanation })
       : t('statusTooltip', { reason: info.reason });
+    this.item.tooltip = why + (this.inBrowser ? `\n\n${t('browserNote')}` : '');
     this.item.show();
   }
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResolvedConfig } from '../../server/src/core/config/types';
 import type { ForgeTarget, LinkStatus } from '../../server/src/core/links/types';
+import { fileCacheStore } from '../../server/src/node/links/fileStore';
 import { LinkCache, NodeLinkStatus, type NodeLinkStatusOptions } from '../../server/src/node/linkStatus';
 import { FakeForgeApi, githubIssue, githubPull, loopbackFetch } from '../fixtures/links/fake-api';
 import { applyRuleFixes, lineOf, lintText, only } from '../helpers';
@@ -132,7 +133,7 @@ describe('online link look-ups (node)', () => {
     try {
       api = await FakeForgeApi.start({ [issuePath(2409)]: { status: 200, json: githubPull(2409, 'Local snapshot', 'alice'), etag: '"e"' } });
       const file = join(dir, 'nested', 'links.json');
-      const first = service({ cache: LinkCache.load(file) });
+      const first = service({ cache: LinkCache.open(fileCacheStore(file)) });
       await first.lookup(curve('2409'), api.url);
       await first.lookup(curve('9'), api.url);
       first.save();
@@ -141,7 +142,7 @@ describe('online link look-ups (node)', () => {
       assert.deepEqual(Object.values(saved.entries).map((e: any) => [e.status.state, e.etag]), [['found', '"e"'], ['not-found', undefined]]);
 
       const offline: typeof fetch = () => Promise.reject(new Error('the cache should have answered'));
-      const next = new NodeLinkStatus({ cache: LinkCache.load(file), fetch: offline });
+      const next = new NodeLinkStatus({ cache: LinkCache.open(fileCacheStore(file)), fetch: offline });
       assert.equal((await next.lookup(curve('2409'), api.url)).title, 'Local snapshot');
       assert.equal((await next.lookup(curve('9'), api.url)).state, 'not-found');
       assert.equal(next.cached(curve('2409'), api.url)?.status, 'merged');

@@ -5,7 +5,7 @@
  * the item. The view refreshes when minutes are saved and on its refresh button.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { formatDate } from '../../../server/src/core/model/dates';
 import { escapeMarkdown } from '../../../server/src/core/text/markdown';
 import type { ItemsResult, SeriesItems } from '../../../server/src/lsp/items';

@@ -5,7 +5,7 @@
  * included) with the series' open items carried over, so a fresh file already passes its checks.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { Lang } from '../../../server/src/core/i18n/lang';
 import { formatDate, parseDate, type MeetingDate } from '../../../server/src/core/model/dates';
 import type { NextMeetingResult } from '../../../server/src/lsp/items';

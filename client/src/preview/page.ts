@@ -4,11 +4,10 @@
  * this page's nonce; styles only from the extension; images from the extension and the
  * document's folder (both `cspSource`), and https only when the user allows remote images.
  */
-import { randomBytes } from 'node:crypto';
-
-/** A fresh nonce per page: a script the document smuggled in cannot guess it. */
+/** A fresh nonce per page: a script the document smuggled in cannot guess it. (Web Crypto: Node and browsers alike.) */
 export function makeNonce(): string {
-  return randomBytes(18).toString('base64');
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 /** `remoteImages`: the user allowed `https:` images (a read receipt for their servers); off by default. */

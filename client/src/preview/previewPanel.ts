@@ -5,7 +5,7 @@
  * Markdown is rendered here, so typing shows at once even while the server is busy.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { Lang } from '../../../server/src/core/i18n/lang';
 import { renderMinutesHtml } from '../../../server/src/core/render/html';
 import type { SummaryResult } from '../../../server/src/lsp/summary';

@@ -22,7 +22,7 @@ export async function changeTemplate(lang: Lang, info: TemplateInfo | undefined,
     void vscode.window.showInformationMessage(t('changeTemplateNoEditor'));
     return;
   }
-  const config = info?.configPath ? vscode.Uri.file(info.configPath) : await findNearestConfig(document);
+  const config = info?.configUri ? vscode.Uri.parse(info.configUri) : info?.configPath ? vscode.Uri.file(info.configPath) : await findNearestConfig(document);
   const configText = config ? await readText(config) : undefined;
   const written = configText === undefined ? undefined : configuredTemplate(configText);
   const newConfig = config ?? vscode.Uri.joinPath(configFolderFor(document), CONFIG_FILE_NAME);

@@ -1,7 +1,8 @@
 import { parseApiPairs } from '../core/config/network';
+import { FORMAT_NAMES, type FormatName } from './formats';
 
 export interface CliOptions {
-  format: 'text' | 'json' | 'github';
+  format: FormatName;
   config?: string;
   template?: string;
   fix: boolean;
@@ -15,6 +16,16 @@ export interface CliOptions {
   timeoutMs?: number;
   lang: 'en' | 'zh';
   ext?: string[];
+  /** `--changed-since REF`: only the files changed since this git ref (its merge base with HEAD). */
+  changedSince?: string;
+  /** With `--changed-since`: only problems on the lines changed since then. */
+  onlyChangedLines: boolean;
+  /** `--max-warnings N`: exit 1 when there are more warnings than this. */
+  maxWarnings?: number;
+  /** `--summary FILE`: append a Markdown summary (a table of findings per file) to this file. */
+  summary?: string;
+  /** The path that `-` (standard input) stands for: it chooses the template and the configuration. */
+  stdinFilename?: string;
   paths: string[];
   help: boolean;
   version: boolean;
@@ -22,10 +33,12 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--format', '--config', '--template', '--lang', '--ext', '--cache', '--timeout', '--api']);
+const VALUE_FLAGS = new Set([
+  '--format', '--config', '--template', '--lang', '--ext', '--cache', '--timeout', '--api', '--changed-since', '--max-warnings', '--summary', '--stdin-filename',
+]);
 
 export function parseArgs(argv: string[]): CliOptions {
-  const o: CliOptions = { format: 'text', fix: false, fixLossy: false, online: false, api: {}, lang: 'en', paths: [], help: false, version: false };
+  const o: CliOptions = { format: 'text', fix: false, fixLossy: false, online: false, api: {}, lang: 'en', onlyChangedLines: false, paths: [], help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
     let value: string | undefined;
@@ -40,8 +53,8 @@ export function parseArgs(argv: string[]): CliOptions {
     }
     switch (arg) {
       case '--format':
-        if (value !== 'text' && value !== 'json' && value !== 'github') throw new UsageError(`--format must be text, json or github, not "${value}"`);
-        o.format = value;
+        if (!(FORMAT_NAMES as readonly string[]).includes(value!)) throw new UsageError(`--format must be one of ${FORMAT_NAMES.join(', ')}, not "${value}"`);
+        o.format = value as FormatName;
         break;
       case '--config': o.config = value; break;
       case '--template': o.template = value; break;
@@ -66,6 +79,17 @@ export function parseArgs(argv: string[]): CliOptions {
         o.timeoutMs = Math.round(seconds * 1000);
         break;
       }
+      case '--changed-since':
+        if (!value || value.startsWith('-')) throw new UsageError(`--changed-since needs a git ref (a branch, a tag or a commit), not "${value}"`);
+        o.changedSince = value;
+        break;
+      case '--only-changed-lines': o.onlyChangedLines = true; break;
+      case '--max-warnings':
+        if (!/^\d+$/.test(value!)) throw new UsageError(`--max-warnings must be a whole number, not "${value}"`);
+        o.maxWarnings = Number(value);
+        break;
+      case '--summary': o.summary = value; break;
+      case '--stdin-filename': o.stdinFilename = value; break;
       case '-h': case '--help': o.help = true; break;
       case '-v': case '--version': o.version = true; break;
       case '--': o.paths.push(...argv.slice(i + 1)); i = argv.length; break;
@@ -74,18 +98,33 @@ export function parseArgs(argv: string[]): CliOptions {
         o.paths.push(argv[i]);
     }
   }
+  checkCombinations(o);
   return o;
 }
 
+/** Options that make no sense together are refused before any file is read. */
+function checkCombinations(o: CliOptions): void {
+  const stdin = o.paths.includes('-');
+  if (stdin && o.paths.length > 1) throw new UsageError('- (standard input) cannot be combined with other paths');
+  if (o.stdinFilename !== undefined && !stdin) throw new UsageError('--stdin-filename names the text read from standard input: add - to the command');
+  if (stdin && o.changedSince) throw new UsageError('--changed-since selects files from git, not standard input');
+  if (o.onlyChangedLines && !o.changedSince) throw new UsageError('--only-changed-lines needs --changed-since REF (the lines changed since when?)');
+  // A fix moves lines, so "the changed lines" would no longer name the same text.
+  if (o.onlyChangedLines && o.fix) throw new UsageError('--only-changed-lines cannot be combined with --fix');
+}
+
 export const USAGE = `Usage: minutes-lint [options] PATH...
+       minutes-lint [options] - [--stdin-filename PATH] < FILE
+       minutes-lint learn DIR [--write[=FILE]]   (learn a series' template; learn --help)
        minutes-lint items [--format md|json] [--open] DIR...   (the open items of each series)
 
 Checks meeting minutes against their community's template (detected, or configured in
 .minutesrc.json). Folders are walked for .md files, and .txt files of templates that use them.
 
 Options:
-  --format FORMAT      text (default), json, or github (annotations on pull requests
-                       in GitHub Actions)
+  --format FORMAT      text (default), json, github (annotations on pull requests in
+                       GitHub Actions), sarif (SARIF 2.1.0, for code scanning), junit
+                       (JUnit XML), or gitlab (GitLab Code Quality report)
   --config FILE        use this configuration instead of the nearest .minutesrc.json
   --template ID        use this template (a built-in id or a template file) for every file
   --fix                apply safe fixes in place, then report what is left
@@ -101,7 +140,17 @@ Options:
   --timeout SECONDS    time allowed for one online look-up (default 5)
   --lang en|zh         language of messages (default en)
   --ext md,txt         file extensions to walk in folders
+  --changed-since REF  only the files changed since the git ref REF (committed, staged,
+                       unstaged or new), within the PATHs (default: .)
+  --only-changed-lines with --changed-since, only the problems on changed lines
+  --max-warnings N     exit 1 when there are more than N warnings
+  --summary FILE       also append a Markdown summary of the findings to FILE (in GitHub
+                       Actions: "$GITHUB_STEP_SUMMARY")
+  --stdin-filename P   with the PATH -, the text read from standard input is checked as
+                       the file P (P chooses the template and .minutesrc.json); with --fix,
+                       the fixed text is printed instead of a report
   -h, --help           show this help
   -v, --version        show the version
 
-Exit status: 0 no error-severity problem, 1 at least one, 2 usage or internal failure.`;
+Exit status: 0 no error-severity problem, 1 at least one (or more warnings than
+--max-warnings), 2 usage or internal failure.`;

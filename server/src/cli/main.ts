@@ -1,27 +1,31 @@
-import { readFileSync, writeFileSync, statSync } from 'node:fs';
+import { appendFileSync, writeFileSync, statSync } from 'node:fs';
 import {
-  builtinTemplate, fixUntilStable, lint, LineIndex, resolveConfig, resolveTemplate,
-  type ConfigHost, type Diagnostic, type ResolvedConfig, type ResolvedTemplate,
+  autoFixes, fixUntilStable, lint, LineIndex, resolveConfig, resolveTemplate,
+  type ConfigHost, type ResolvedConfig, type ResolvedTemplate, type TemplateSpec,
 } from '../core';
 import { parseApiPairs, unheededWishes } from '../core/config/network';
 import type { ConfigProblem } from '../core/config/types';
-import { parseTemplateText } from '../core/config/load';
 import { nodeConfigHost, nodeServices, toPosixPath } from '../node/host';
+import { decodeMinutes, loadTemplate, MAX_MINUTES_BYTES, readMinutesFile } from '../node/inputs';
 import { readTexts } from '../node/reference';
-import { addToIndex, seriesSiblings } from '../node/series';
-import { SeriesIndex, seriesKey } from '../core/series';
+import { diskSeries } from '../node/series';
+import type { SeriesIndex } from '../core/series';
+import { indexSeriesOf } from '../core/series/folder';
 import { SKIP_NOTES } from '../node/walk';
 import { cliRosterRoot, NodeRosters, rosterProblemLines } from '../node/roster';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
-import { collectFiles, type FoundFile } from './files';
+import { collectFiles, selectChanged, type FoundFile } from './files';
+import { formatReports } from './formats';
+import { githubLineUrl, toSummary } from './formats/summary';
+import { GitChanges, GitError } from './git';
 import { itemsMain } from './items';
 import { runLearn } from './learn';
 import { CliLinkStatus } from './online';
-import { printable, toGithub, toJson, toText, type FileReport } from './report';
+import { printable, type FileReport } from './report';
+import { readStdin } from './stdin';
 
 declare const PACKAGE_VERSION: string | undefined;
-
-const MAX_BYTES = 5 * 1024 * 1024;
+const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev';
 
 export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'items') return itemsMain(argv.slice(1), (t) => process.stdout.write(t), (t) => process.stderr.write(t));
@@ -41,9 +45,11 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (options.version) {
-    process.stdout.write(`${typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev'}\n`);
+    process.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  // Without a PATH, --changed-since looks at the whole work tree from here.
+  if (!options.paths.length && options.changedSince) options.paths = ['.'];
   if (!options.paths.length) {
     process.stderr.write(`minutes-lint: no PATH given\n\n${USAGE}\n`);
     return 2;
@@ -57,8 +63,15 @@ export async function main(argv: string[]): Promise<number> {
     failed = true;
   };
 
-  const forcedTemplate = options.template ? loadTemplateOption(options.template, options.lang, fail) : undefined;
-  if (options.template && !forcedTemplate) return 2;
+  let forcedTemplate: TemplateSpec | undefined;
+  if (options.template) {
+    const loaded = loadTemplate(options.template, options.lang);
+    if ('error' in loaded) {
+      fail(`--template ${loaded.error}`);
+      return 2;
+    }
+    forcedTemplate = loaded.spec;
+  }
   if (options.config) {
     try {
       statSync(options.config);
@@ -77,9 +90,25 @@ export async function main(argv: string[]): Promise<number> {
   const network = { online: options.online, confirmedApi: { ...envApi, ...options.api } };
 
   const extensions = options.ext ?? ['md', 'txt'];
-  const { files, missing, skipped } = collectFiles(options.paths, extensions);
+  let changes: GitChanges | undefined;
+  if (options.changedSince) {
+    try {
+      changes = GitChanges.since(options.changedSince, process.cwd());
+    } catch (error) {
+      if (!(error instanceof GitError)) throw error;
+      fail(error.message);
+      return 2;
+    }
+  }
+  // `-`: one text from standard input, checked as if it were the file --stdin-filename names.
+  const stdinFile: FoundFile | undefined = options.paths[0] === '-' ? { path: options.stdinFilename ?? '<stdin>', explicit: true } : undefined;
+  const stdinText = stdinFile ? await readStdin(MAX_MINUTES_BYTES) : undefined;
+  const { files, missing, skipped } = stdinFile
+    ? { files: [stdinFile], missing: [], skipped: [] }
+    : changes ? selectChanged(options.paths, extensions, changes.files) : collectFiles(options.paths, extensions);
   for (const m of missing) fail(`no such file or directory: ${m}`);
   for (const s of skipped) note(`note: skipped ${s.path}: ${SKIP_NOTES[s.reason]}`);
+  let fixedStdin: string | undefined;
 
   // Without a `.git` above a configuration, the folder the CLI runs in is its repository.
   const host = nodeConfigHost(undefined, process.cwd());
@@ -91,8 +120,14 @@ export async function main(argv: string[]): Promise<number> {
   let reference: readonly string[] | undefined;
   const referenceText = () => (reference ??= readTexts(files.map((f) => f.path)));
   const linkLookups = new CliLinkStatus(options);
-  // One template per series: every file's siblings (its folder, its sibling year folders) are read first.
-  const series = seriesIndexFor(files.map((f) => toPosixPath(f.path)));
+  // One template per series: every file's siblings (its folder, its sibling year folders) are read
+  // first. Text on stdin stands for the file it names, in place of that file's copy on disk.
+  const seriesPaths = files.filter((f) => f !== stdinFile || options.stdinFilename).map((f) => toPosixPath(f.path));
+  const series = indexSeriesOf(seriesPaths, toPosixPath(process.cwd()), diskSeries);
+  if (stdinFile && options.stdinFilename && stdinText && !('error' in stdinText)) {
+    const decoded = decodeMinutes(stdinText.bytes);
+    if ('text' in decoded) series.set(toPosixPath(stdinFile.path), decoded.text);
+  }
 
   for (const file of files) {
     const path = toPosixPath(file.path);
@@ -111,7 +146,7 @@ export async function main(argv: string[]): Promise<number> {
       reportedConfigs.add(key);
       note(`note: ${configPlace(n, host)}: ${n.message[options.lang]}`);
     }
-    const read = readText(file.path);
+    const read = file === stdinFile ? ('error' in stdinText! ? stdinText : decodeMinutes(stdinText!.bytes)) : readMinutesFile(file.path);
     if ('error' in read) {
       if (file.explicit) {
         reports.push({ path: file.path, diagnostics: [], error: read.error });
@@ -120,8 +155,14 @@ export async function main(argv: string[]): Promise<number> {
       continue;
     }
     try {
-      const report = await checkFile(file, read.text, { path, config, forcedTemplate, options, rosters, referenceText, linkLookups, network, series });
-      if (report) reports.push(report);
+      const checked = await checkFile(file, read.text, { path, config, forcedTemplate, options, rosters, referenceText, linkLookups, network, series });
+      if (!checked) continue;
+      const { report, text } = checked;
+      // An editor or tool piping text through `--fix` wants the text back, nothing else.
+      if (file === stdinFile && options.fix) fixedStdin = text;
+      else if (text !== read.text) writeFileSync(file.path, text, 'utf8');
+      if (changes && options.onlyChangedLines && report.lines) report.diagnostics = changes.onChangedLines(path, report.diagnostics, report.lines);
+      reports.push(report);
     } catch (error) {
       // A bug the core did not contain costs this file its report, never the others theirs.
       const reason = error instanceof Error ? error.message : String(error);
@@ -133,17 +174,35 @@ export async function main(argv: string[]): Promise<number> {
   linkLookups.save();
   // A broken roster file is the team's to fix, not the minutes' fault: a warning, not a failure.
   for (const line of rosterProblemLines(rosters, options.lang)) note(`warning: ${line}`);
-  const color = options.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const output = options.format === 'json' ? toJson(reports, options.lang) : options.format === 'github' ? toGithub(reports) : toText(reports, color, options.lang);
-  process.stdout.write(`${output}\n`);
+  const cwd = process.cwd();
+  if (fixedStdin !== undefined) {
+    // An editor or tool piping text through `--fix` wants the text back, nothing else.
+    process.stdout.write(fixedStdin);
+  } else {
+    const color = options.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
+    process.stdout.write(`${formatReports(options.format, reports, { lang: options.lang, color, version: VERSION, cwd })}\n`);
+  }
+  if (options.summary) {
+    try {
+      appendFileSync(options.summary, `${toSummary(reports, { lang: options.lang, cwd, lineUrl: githubLineUrl(process.env) })}\n`, 'utf8');
+    } catch (error) {
+      fail(`cannot write the summary to ${options.summary}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  }
   if (failed) return 2;
-  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  if (reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'))) return 1;
+  const warnings = reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    process.stderr.write(`minutes-lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
 }
 
 interface FileContext {
   path: string;
   config: ResolvedConfig;
-  forcedTemplate: ReturnType<typeof loadTemplateOption>;
+  forcedTemplate: TemplateSpec | undefined;
   options: CliOptions;
   rosters: NodeRosters;
   referenceText: () => readonly string[];
@@ -154,8 +213,11 @@ interface FileContext {
   series: SeriesIndex;
 }
 
-/** Lints (and with `--fix`, fixes) one file; undefined when a folder walk should skip it. */
-async function checkFile(file: FoundFile, original: string, ctx: FileContext): Promise<FileReport | undefined> {
+/**
+ * Lints (and with `--fix`, fixes) one file's text; undefined when a folder walk should skip it.
+ * The caller decides where a fixed text goes (the file, or standard output for stdin).
+ */
+async function checkFile(file: FoundFile, original: string, ctx: FileContext): Promise<{ report: FileReport; text: string } | undefined> {
   const { path, config, options } = ctx;
   const template = ctx.forcedTemplate ? resolveTemplate(path, original, { spec: ctx.forcedTemplate, reason: '--template' }) : undefined;
   const services = {
@@ -166,29 +228,10 @@ async function checkFile(file: FoundFile, original: string, ctx: FileContext): P
   const input = { path, config, template, lang: options.lang, services, ...ctx.network, text: original };
   const first = await lint(input);
   if (!file.explicit && !includeInWalk(path, first.template, options)) return undefined;
-  if (!options.fix) return { path: file.path, template: first.template, lines: first.doc.lines, diagnostics: first.diagnostics, fixed: 0 };
-  const { text, result, fixed } = await fixUntilStable(input, (d) => pickFix(d, options.fixLossy), first);
-  if (text !== original) writeFileSync(file.path, text, 'utf8');
-  return { path: file.path, template: result.template, lines: result.doc.lines, diagnostics: result.diagnostics, fixed };
-}
-
-/** The series of the files of this run, each read with its whole series (files outside the run included). */
-function seriesIndexFor(paths: readonly string[]): SeriesIndex {
-  const index = new SeriesIndex({ root: toPosixPath(process.cwd()) });
-  const seeded = new Set<string>();
-  for (const path of paths) {
-    const key = seriesKey(path);
-    if (seeded.has(key)) continue;
-    seeded.add(key);
-    addToIndex(index, seriesSiblings(path));
-  }
-  return index;
-}
-
-function pickFix(d: Diagnostic, lossy: boolean) {
-  const fix = d.fixes.find((f) => f.preferred) ?? d.fixes[0];
-  if (!fix || !(fix.safe || (lossy && fix.preferred))) return [];
-  return [fix];
+  const { text, result, fixed } = options.fix
+    ? await fixUntilStable(input, (d) => autoFixes(d, options.fixLossy), first)
+    : { text: original, result: first, fixed: 0 };
+  return { report: { path: file.path, template: result.template, lines: result.doc.lines, diagnostics: result.diagnostics, fixed }, text };
 }
 
 /** In a folder walk: `.md` files always; `.txt` only for templates that use them; `files` globs when configured. */
@@ -201,24 +244,6 @@ function includeInWalk(path: string, template: ResolvedTemplate, options: CliOpt
   return true;
 }
 
-function loadTemplateOption(id: string, lang: 'en' | 'zh', fail: (m: string) => void) {
-  const builtin = builtinTemplate(id);
-  if (builtin) return builtin;
-  let text: string;
-  try {
-    text = readFileSync(id, 'utf8');
-  } catch {
-    fail(`--template: "${id}" is neither a built-in template (curve-biweekly, openeuler-tc, lctt-article, osh-group-meeting, generic) nor a readable file`);
-    return undefined;
-  }
-  const parsed = parseTemplateText(text);
-  if ('error' in parsed) {
-    fail(`--template ${id}: ${parsed.error[lang]}`);
-    return undefined;
-  }
-  return parsed.spec;
-}
-
 /** `file:line:column` of a config problem, as compilers print it, so an editor or CI log can jump there. */
 function configPlace(problem: ConfigProblem, host: ConfigHost): string {
   if (problem.end <= problem.start && problem.start === 0) return problem.path;
@@ -226,22 +251,6 @@ function configPlace(problem: ConfigProblem, host: ConfigHost): string {
   if (text === undefined) return problem.path;
   const at = new LineIndex(text).position(problem.start);
   return `${problem.path}:${at.line + 1}:${at.character + 1}`;
-}
-
-function readText(path: string): { text: string } | { error: string } {
-  let bytes: Buffer;
-  try {
-    const stat = statSync(path);
-    // A FIFO named `x.md` would block the read forever; sockets and devices are no minutes either.
-    if (!stat.isFile()) return { error: 'not a regular file (a FIFO, socket or device), not read' };
-    const size = stat.size;
-    if (size > MAX_BYTES) return { error: `file too large to check (${(size / 1048576).toFixed(1)} MB, the limit is ${MAX_BYTES / 1048576} MB)` };
-    bytes = readFileSync(path);
-  } catch (error) {
-    return { error: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
-  }
-  if (bytes.subarray(0, 8192).includes(0)) return { error: 'binary file (contains NUL bytes), not checked' };
-  return { text: bytes.toString('utf8') };
 }
 
 if (require.main === module) {

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { fileCacheStore } from '../node/links/fileStore';
 import { LinkCache, NodeLinkStatus } from '../node/linkStatus';
 import type { CliOptions } from './args';
 
@@ -23,7 +24,7 @@ export class CliLinkStatus {
     if (!this.service) {
       const path = resolve(this.cwd, this.options.cache ?? (this.env.MINUTES_LINT_CACHE || DEFAULT_CACHE));
       this.service = new NodeLinkStatus({
-        cache: LinkCache.load(path),
+        cache: LinkCache.open(fileCacheStore(path)),
         token: this.env.GITHUB_TOKEN?.trim() || undefined,
         timeoutMs: this.options.timeoutMs,
       });

@@ -11,26 +11,29 @@ export interface FileReport {
   fixed?: number;
 }
 
-interface JsonRange {
+export interface JsonRange {
   line: number;
   column: number;
   endLine: number;
   endColumn: number;
 }
 
-function range(lines: LineIndex, start: number, end: number): JsonRange {
+/** 1-based lines and columns (UTF-16 code units), as editors and every output format count them. */
+export function range(lines: LineIndex, start: number, end: number): JsonRange {
   const s = lines.position(start);
   const e = lines.position(end);
   return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
 }
 
-function relativePath(path: string): string {
-  const rel = relative(process.cwd(), path);
+/** The path as the user named it: relative to the working folder when inside it, with `/`. */
+export function relativePath(path: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, path);
   return (rel && !rel.startsWith('..') ? rel : path).replace(/\\/g, '/');
 }
 
-function displayPath(path: string): string {
-  return printable(relativePath(path));
+/** The same, with control characters escaped: for lines a terminal or a CI log shows. */
+export function displayPath(path: string, cwd = process.cwd()): string {
+  return printable(relativePath(path, cwd));
 }
 
 // C0 and C1 controls (CR, ESC…), line and paragraph separators, and bidi overrides.
@@ -56,19 +59,24 @@ export function toJson(reports: FileReport[], lang: 'en' | 'zh' = 'en'): string 
     ...(r.template?.explanation ? { templateExplanation: r.template.explanation[lang] || r.template.explanation.en } : {}),
     ...(r.error ? { error: r.error } : {}),
     ...(r.fixed ? { fixed: r.fixed } : {}),
-    diagnostics: r.diagnostics.map((d) => ({
-      rule: d.rule,
-      severity: d.severity,
-      message: d.message,
-      ...range(r.lines!, d.span.start, d.span.end),
-      fixes: d.fixes.map((f) => ({
-        title: f.title,
-        ...(f.preferred ? { preferred: true } : {}),
-        edits: f.edits.map((e) => ({ ...range(r.lines!, e.start, e.end), newText: e.newText })),
-      })),
-    })),
+    diagnostics: r.diagnostics.map((d) => jsonDiagnostic(d, r.lines!)),
   }));
   return JSON.stringify({ files }, null, 2);
+}
+
+/** One diagnostic with its fixes in lines and columns: the `--format json` shape, which the Node API returns too. */
+export function jsonDiagnostic(d: Diagnostic, lines: LineIndex) {
+  return {
+    rule: d.rule,
+    severity: d.severity,
+    message: d.message,
+    ...range(lines, d.span.start, d.span.end),
+    fixes: d.fixes.map((f) => ({
+      title: f.title,
+      ...(f.preferred ? { preferred: true } : {}),
+      edits: f.edits.map((e) => ({ ...range(lines, e.start, e.end), newText: e.newText })),
+    })),
+  };
 }
 
 const COLORS = { error: '31', warning: '33', info: '36', hint: '90', dim: '2', bold: '1' } as const;

@@ -1,7 +1,7 @@
 /** The core's public surface, used by the three hosts (language server, CLI, tests). */
 export { lint, chooseTemplate, type Diagnostic, type LintInput, type LintResult } from './lint/engine';
 export { applyEdits, fitFixToText, mergeFixEdits } from './lint/fixes';
-export { fixUntilStable, MAX_FIX_PASSES, type FixedText } from './lint/fix-all';
+export { autoFixes, fixUntilStable, MAX_FIX_PASSES, type FixedText } from './lint/fix-all';
 export { resolveConfig, parseConfigText, CONFIG_FILE, type ConfigHost } from './config/load';
 export type { ResolvedConfig, MinutesConfig } from './config/types';
 export { allRules, ruleById, ruleDocsUrl } from './rules';

@@ -5,7 +5,6 @@ import { withConfirmedApi } from '../core/links/api';
 import type { LinkSettings } from '../core/links/types';
 import type { TimeBudget } from '../core/lint/engine';
 import type { Services } from '../core/services';
-import { nodeServices } from '../node/host';
 import type { ConfigStore } from './configStore';
 import { SOURCE, toLspDiagnostic } from './convert';
 import { say } from './messages';
@@ -86,7 +85,9 @@ export class Analyzer {
     private readonly configs: ConfigStore,
     private readonly options: () => AnalysisOptions,
     private readonly log: (message: string) => void,
-    private readonly services: Services = nodeServices,
+    private readonly services: Services,
+    /** Fetches what a check of a workspace file will read, before it starts (in a browser). */
+    private readonly prepare?: (path: string) => Promise<void>,
   ) {}
 
   analyze(document: TextDocument): Promise<Analysis> {
@@ -117,7 +118,7 @@ export class Analyzer {
     if (!enabled) return { ...base, kind: 'skipped', diagnostics: [], reason: say('disabled', lang) };
 
     const text = document.getText();
-    const bytes = Buffer.byteLength(text, 'utf8');
+    const bytes = utf8Length(text);
     if (bytes > MAX_DOCUMENT_BYTES) {
       const message = say('tooLarge', lang, { size: (bytes / 1024).toFixed(0), limit: MAX_DOCUMENT_BYTES / 1024 });
       const diagnostic: LspDiagnostic = {
@@ -130,6 +131,7 @@ export class Analyzer {
     }
     if (text.includes('\0')) return { ...base, kind: 'skipped', diagnostics: [], reason: say('binary', lang) };
 
+    if (onDisk) await this.prepare?.(path);
     const config: ResolvedConfig = onDisk ? this.configs.resolve(path) : { config: {}, problems: [] };
     try {
       const selection = selectDocument(path, text, config, lang, this.services);
@@ -156,4 +158,19 @@ export class Analyzer {
       return { ...base, kind: 'skipped', diagnostics: [diagnostic], reason: message, config };
     }
   }
+}
+
+/** UTF-8 bytes of a text, without encoding it (and without Node's Buffer, absent in a browser). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }

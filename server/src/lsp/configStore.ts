@@ -2,10 +2,12 @@ import { CONFIG_FILE, resolveConfig, type ConfigHost, type ResolvedConfig } from
 import type { ConfigProblem } from '../core/config/types';
 import { dirname, isInside, joinPath } from '../core/config/load';
 import { unheededWishes, type UserNetwork } from '../core/config/network';
-import { nodeConfigHost } from '../node/host';
 
 /** Text of an open editor buffer for a path, so unsaved edits to a config count. */
 export type OpenText = (path: string) => string | undefined;
+
+/** The platform's configuration host for a workspace root (ServerPlatform.configHost). */
+export type HostFor = (root: string | undefined) => ConfigHost;
 
 /**
  * `.minutesrc.json` resolution for the server: cached per folder, read through open editor
@@ -23,7 +25,10 @@ export class ConfigStore {
   /** What the user granted: a configuration's network wishes beyond it are noted on the configuration. */
   network: UserNetwork = { online: false };
 
-  constructor(private readonly openText: OpenText) {}
+  constructor(
+    private readonly openText: OpenText,
+    private readonly hostFor: HostFor,
+  ) {}
 
   setRoots(roots: string[]): void {
     this.roots = [...roots].sort((a, b) => b.length - a.length);
@@ -36,7 +41,7 @@ export class ConfigStore {
   }
 
   host(root: string | undefined): ConfigHost {
-    const disk = nodeConfigHost(root);
+    const disk = this.hostFor(root);
     return {
       ...disk,
       readFile: (path) => this.openText(path) ?? disk.readFile(path),
@@ -90,6 +95,17 @@ export class ConfigStore {
       files.push(...named.filter((file) => root && isInside(file, root)));
     }
     return files;
+  }
+
+  /** The `.minutesrc.json` a lookup for `path` may read: one per folder, from its own up to its workspace root. */
+  candidateFiles(path: string): string[] {
+    const root = this.rootFor(path);
+    const out: string[] = [];
+    for (let dir = dirname(path); dir; dir = dirname(dir)) {
+      out.push(joinPath(dir, CONFIG_FILE));
+      if (!root || dir === root || dir === '/' || !dir.startsWith(root)) break;
+    }
+    return out;
   }
 
   /** Problems of every config file seen so far, grouped by the file they are in. */

@@ -6,8 +6,7 @@ import { ResponseError, type Connection, type Hover, type Position, type ServerC
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../core';
 import { documentForge, type Roster } from '../core/roster';
-import { nodeConfigHost } from '../node/host';
-import { NodeRosters } from '../node/roster';
+import type { RosterStore } from '../core/roster/store';
 import type { Analysis, Analyzer } from './analysis';
 import { COMPLETION_TRIGGERS, completions } from './completion';
 import type { ConfigStore } from './configStore';
@@ -23,13 +22,8 @@ export const HANDLE_CAPABILITIES: ServerCapabilities = {
   referencesProvider: true,
 };
 
-/** Rosters for the server: disk files, minutes scanned per workspace folder, `git log` only when trusted. */
-export function createRosters(trusted: () => boolean, log: (message: string) => void): NodeRosters {
-  return new NodeRosters({ scanMinutes: true, git: trusted, log });
-}
-
-/** `Services.roster` for documents on disk: the roster of their workspace folder and config. */
-export function rosterService(rosters: NodeRosters, configs: ConfigStore): (path: string) => Roster | undefined {
+/** `Services.roster` for workspace documents: the roster of their workspace folder and config. */
+export function rosterService(rosters: RosterStore, configs: ConfigStore): (path: string) => Roster | undefined {
   return (path) => {
     rosters.syncConfigGeneration(configs.generation);
     return rosters.rosterFor(configs.resolve(path), configs.rootFor(path));
@@ -39,8 +33,10 @@ export function rosterService(rosters: NodeRosters, configs: ConfigStore): (path
 export interface HandleFeaturesContext {
   documents: TextDocuments<TextDocument>;
   analyzer: Analyzer;
-  rosters: NodeRosters;
+  rosters: RosterStore;
   configs: ConfigStore;
+  /** A workspace file's text (ServerPlatform.readFile). */
+  readFile(path: string): string | undefined;
   lang(): Lang;
   enabled(): boolean;
   documentChanges(): boolean;
@@ -55,6 +51,7 @@ export interface HandleFeaturesContext {
 export function registerHandleFeatures(connection: Connection, context: HandleFeaturesContext): void {
   const { documents, analyzer, rosters } = context;
   const rosterFor = rosterService(rosters, context.configs);
+  const readDisk = context.readFile;
   const readFile = (path: string) => documents.all().find((d) => uriToPath(d.uri).path === path)?.getText() ?? readDisk(path);
   const uriFor = (path: string) => documents.all().find((d) => uriToPath(d.uri).path === path)?.uri ?? pathToUri(path);
   const problems = new RosterProblemsPublisher(connection, rosters, readDisk, uriFor);
@@ -125,6 +122,3 @@ export function registerHandleFeatures(connection: Connection, context: HandleFe
     return handleReferences(mention.handle, workspace, t.roster, params.context.includeDeclaration);
   }));
 }
-
-const disk = nodeConfigHost();
-const readDisk = (path: string) => disk.readFile(path);

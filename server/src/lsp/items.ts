@@ -4,7 +4,6 @@
  * The series are the language server's (`SeriesStore`: the series model over each workspace
  * folder), open editors' texts first.
  */
-import { posix } from 'node:path';
 import { MarkupKind, RequestType, type Connection, type Hover, type Position, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang, ResolvedTemplate } from '../core';
@@ -67,7 +66,8 @@ export interface ItemsContext {
   documents: TextDocuments<TextDocument>;
   analyzer: Analyzer;
   configs: ConfigStore;
-  series: SeriesStore;
+  /** Undefined where the host cannot list files (a browser): no series, no items. */
+  series?: SeriesStore;
   lang(): Lang;
   log(message: string): void;
 }
@@ -80,13 +80,13 @@ export function registerItems(connection: Connection, context: ItemsContext): { 
 
   /** The meetings of the series `path` is (or would be) in, read with the series' template (or the one given). */
   const meetingsOf = (path: string, template?: ResolvedTemplate): { meetings: Meeting[]; name: string } | undefined => {
-    const view = context.series.view(path);
+    const view = context.series?.view(path);
     const files = readMembers(view?.members ?? []);
     const latest = files.at(-1);
     if (!view || !latest) return undefined;
     let chosen = template;
     if (!chosen) {
-      const selection = selectDocument(latest.path, latest.text, context.configs.resolve(latest.path), context.lang(), { series: (p) => context.series.view(p) });
+      const selection = selectDocument(latest.path, latest.text, context.configs.resolve(latest.path), context.lang(), { series: (p) => context.series?.view(p) });
       if (!selection.lint) return undefined;
       chosen = selection.template;
     }
@@ -101,7 +101,7 @@ export function registerItems(connection: Connection, context: ItemsContext): { 
   });
 
   connection.onRequest(itemsRequest, async ({ uris, today }) => {
-    await context.series.whenReady();
+    await context.series?.whenReady();
     // One path per series: the series model knows the rest.
     const keys = new Map<string, string>();
     for (const uri of uris) {
@@ -116,7 +116,7 @@ export function registerItems(connection: Connection, context: ItemsContext): { 
         const items = seriesItems(found.meetings, { today }).filter((i) => i.kind === 'action' || i.open);
         if (!items.length) continue;
         const latest = found.meetings[found.meetings.length - 1].path;
-        series.push({ folder: pathToUri(posix.dirname(latest)), name: found.name, latest: uriFor(latest), items: items.map(withUris) });
+        series.push({ folder: pathToUri(latest.slice(0, latest.lastIndexOf('/'))), name: found.name, latest: uriFor(latest), items: items.map(withUris) });
       } catch (error) {
         context.log(`items of ${key} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       }
@@ -125,7 +125,7 @@ export function registerItems(connection: Connection, context: ItemsContext): { 
   });
 
   connection.onRequest(nextMeetingRequest, async ({ folder, today }) => {
-    await context.series.whenReady();
+    await context.series?.whenReady();
     const { path, onDisk } = uriToPath(folder);
     // A file not yet written in the folder: the series it would join.
     const found = onDisk ? meetingsOf(`${path.replace(/\/$/, '')}/`) : undefined;
@@ -169,12 +169,12 @@ const words = {
 export function historyMarkdown(item: SeriesItem, lang: Lang, uriFor: (path: string) => string): string {
   const say = (m: { en: string; zh: string }, data?: Record<string, string>) => format(m, lang, data);
   const state = item.open ? words.open : item.status === 'done' ? words.done : item.lapsed ? words.lapsed : words.closed;
-  const since = item.since.date ?? posix.basename(item.since.path);
+  const since = item.since.date ?? item.since.path.slice(item.since.path.lastIndexOf('/') + 1);
   const lines = [say(words.title, { item: escapeMarkdown(item.text), state: say(state), since })];
   const facts = [item.owners.length ? say(words.owners, { owners: item.owners.map(escapeMarkdown).join(', ') }) : '', item.due ? say(words.due, { due: item.due }) : ''].filter(Boolean);
   if (facts.length) lines.push(facts.join(' · '));
   const rows = item.mentions.map((m) => {
-    const place = `[${m.date ?? posix.basename(m.path)}](${uriFor(m.path)}#L${m.line + 1})`;
+    const place = `[${m.date ?? m.path.slice(m.path.lastIndexOf('/') + 1)}](${uriFor(m.path)}#L${m.line + 1})`;
     const status = m.statusText ? `${say(m.status === 'done' ? words.done : words.open)} (${escapeMarkdown(m.statusText)})` : say(m.status === 'done' ? words.done : words.open);
     return `| ${place} | ${status} | ${escapeMarkdown(m.text)} |`;
   });

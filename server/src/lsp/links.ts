@@ -7,12 +7,11 @@ import type { Connection, Hover, Position, ServerCapabilities, TextDocuments } f
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../core';
 import type { LinkStatus } from '../core/links/types';
-import { LinkCache, NodeLinkStatus } from '../node/linkStatus';
 import type { Analysis, Analyzer } from './analysis';
 import { documentLinks } from './documentLinks';
 import { linkHover } from './linkHover';
 import { LinkLookups, type LookupSource } from './linkLookups';
-import { LINK_STATUS_METHOD, LINK_STATUS_RESET_METHOD, type LinkLookup, type LinkStatusParams, type LinkStatusResult } from './protocol';
+import { LINK_STATUS_METHOD, LINK_STATUS_RESET_METHOD, type LinkStatusParams, type LinkStatusResult } from './protocol';
 
 export const LINK_CAPABILITIES: ServerCapabilities = {
   documentLinkProvider: { resolveProvider: false },
@@ -28,6 +27,8 @@ export interface LinkSourceOptions {
   /** No look-up at all in an untrusted workspace, whoever would make it. */
   trusted(): boolean;
   log(message: string): void;
+  /** The look-ups this process makes itself (ServerPlatform.ownLinkLookups). */
+  own(cachePath: string | undefined): LookupSource;
 }
 
 export function createLinkLookups(connection: Connection, options: LinkSourceOptions): LinkLookups {
@@ -42,18 +43,8 @@ export function createLinkLookups(connection: Connection, options: LinkSourceOpt
     }
   };
   let own: LookupSource | undefined;
-  const here = (): LookupSource => (own ??= ownLookups(options.source().cachePath));
+  const here = (): LookupSource => (own ??= options.own(options.source().cachePath));
   return new LinkLookups(() => (!options.trusted() ? refuse : options.source().viaClient ? viaClient : here()));
-}
-
-/** Look-ups made by the server itself: `GITHUB_TOKEN` from its environment, its own cache file. */
-function ownLookups(cachePath: string | undefined): LookupSource {
-  const service = new NodeLinkStatus({ cache: LinkCache.load(cachePath), token: process.env.GITHUB_TOKEN?.trim() || undefined });
-  return async (lookups: LinkLookup[]) => {
-    const statuses = await Promise.all(lookups.map((l) => service.lookup(l.target, l.api)));
-    service.save();
-    return statuses;
-  };
 }
 
 export interface LinkFeaturesContext {

@@ -1,14 +1,18 @@
 /**
- * The Community Minutes language server. `node dist/server.js --stdio` (or `--node-ipc`,
- * `--socket=N`): the transport is chosen from the command line (transport.ts).
+ * The Community Minutes language server on Node. `node dist/server.js --stdio` (or `--node-ipc`,
+ * `--socket=N`): the transport is chosen from the command line (transport.ts). The server
+ * itself is dist/server-core.js, beside this file (serverCore.ts).
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import * as lsp from 'vscode-languageserver/node';
+import { nodePlatform } from '../node/serverPlatform';
+import { loadServerCore } from './serverCore';
 import { messageTransport } from './transport';
-import { startServer } from './server';
+
+const core = loadServerCore(lsp, () => require(`${__dirname}/server-core.js`));
 
 // Over stdio and IPC the server reads through its own reader, so that a broken stream can end it.
 const transport = messageTransport(process.argv);
-const connection = transport ? createConnection(ProposedFeatures.all, transport.reader, transport.writer) : createConnection(ProposedFeatures.all);
+const connection = transport ? lsp.createConnection(lsp.ProposedFeatures.all, transport.reader, transport.writer) : lsp.createConnection(lsp.ProposedFeatures.all);
 
 // A language server that dies takes every diagnostic with it: log and keep serving.
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
@@ -22,5 +26,5 @@ transport?.reader.onError((error) => {
   process.exit(1);
 });
 
-startServer(connection);
+core.startServer(connection, nodePlatform());
 connection.listen();

@@ -1,7 +1,7 @@
 /**
- * What the server adds to LSP, shared with the VS Code client (type-only imports there).
+ * What the server adds to LSP, shared with the VS Code client. Names and types only: the
+ * client imports them without bundling the server's LSP library.
  */
-import { NotificationType } from 'vscode-languageserver';
 import type { ForgeTarget, LinkStatus } from '../core/links/types';
 
 /** Settings under `communityMinutes` (VS Code settings, or `initializationOptions`). */
@@ -37,9 +37,11 @@ export interface TemplateInfo {
   explanation?: string;
   /** The `.minutesrc.json` that applies, if any. */
   configPath?: string;
+  /** Its URI (in a browser, the editor's file system, which a path alone does not name). */
+  configUri?: string;
 }
 
-export const templateInfoNotification = new NotificationType<TemplateInfo>('minutes/templateInfo');
+export const TEMPLATE_INFO_METHOD = 'minutes/templateInfo';
 
 /** One fix as carried in a diagnostic's `data`: edits already in LSP ranges. */
 export interface DiagnosticFixData {
@@ -80,3 +82,20 @@ export interface LinkStatusResult {
 
 /** `minutes/linkStatusReset`, client → server: the token changed (sign-in), forget unverified answers and check again. */
 export const LINK_STATUS_RESET_METHOD = 'minutes/linkStatusReset';
+
+/**
+ * `minutes/readFiles`, server → client: the server in a browser has no file system, so it asks
+ * the editor for the workspace files a check reads (`.minutesrc.json`, templates, rosters, a
+ * linked file's existence). Answers come in the same order; `text` is absent for a folder or
+ * a file larger than `maxBytes`.
+ */
+export const READ_FILES_METHOD = 'minutes/readFiles';
+
+export interface ReadFilesParams {
+  uris: string[];
+  maxBytes: number;
+}
+
+export interface ReadFilesResult {
+  files: Array<{ exists: boolean; text?: string }>;
+}

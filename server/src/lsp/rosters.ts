@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, DidChangeWatchedFilesNotification, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { LineIndex, type Lang } from '../core';
 import type { RosterProblem } from '../core/roster';
-import type { NodeRosters } from '../node/roster';
+import type { RosterStore } from '../core/roster/store';
 import { SOURCE, toRange } from './convert';
 
 /**
@@ -13,7 +13,7 @@ export class RosterProblemsPublisher {
 
   constructor(
     private readonly connection: Connection,
-    private readonly rosters: NodeRosters,
+    private readonly rosters: RosterStore,
     private readonly readFile: (path: string) => string | undefined,
     private readonly uriFor: (path: string) => string,
   ) {}

@@ -3,15 +3,13 @@
  * (a few files per turn of the event loop, so no keystroke waits for a workspace of thousands of
  * minutes), updated per changed file. Until a folder is read, its documents get their own
  * detection; when it is, the open documents are checked again with their series' template.
- * Also answers `minutes/learnTemplate` (the "Learn Template from This Folder" command).
+ * Also answers `minutes/learnTemplate` (the "Learn Template from This Folder" command). Files
+ * are listed and read by the server's platform (serverPlatform.ts on Node).
  */
-import { statSync } from 'node:fs';
 import { RequestType, type Connection } from 'vscode-languageserver';
 import type { Lang } from '../core';
 import { isSeriesCandidate, SeriesIndex, type SeriesView } from '../core/series';
-import { learnFolder } from '../node/learn';
-import { listMinutes } from '../node/roster';
-import { readSeriesText } from '../node/series';
+import { learnSeries, type SeriesSource } from '../core/series/folder';
 import { pathToUri, uriToPath } from './uri';
 
 /** How long one turn of the event loop may read files for while a folder is indexed: a keystroke waits at most about this. */
@@ -24,6 +22,14 @@ interface FolderIndex {
   pending: Map<string, boolean>;
 }
 
+/** Where the server finds minutes: the series store and `minutes/learnTemplate` read through it. */
+export interface SeriesFiles extends SeriesSource {
+  /** The minutes files under a workspace folder, `/`-separated. */
+  list(root: string): string[];
+  /** The minutes files under a folder, or under a file's folder, at any depth; with that folder. */
+  under(path: string): { folder: string; files: string[] };
+}
+
 export class SeriesStore {
   private readonly folders = new Map<string, FolderIndex>();
   private waiting: Array<() => void> = [];
@@ -33,7 +39,7 @@ export class SeriesStore {
   openText: (path: string) => string | undefined = () => undefined;
 
   constructor(
-    private readonly readText: (path: string) => string | undefined = readSeriesText,
+    private readonly files: SeriesFiles,
     private readonly log: (message: string) => void = () => undefined,
     private readonly defer: (work: () => void) => void = (work) => setImmediate(work),
   ) {}
@@ -80,7 +86,7 @@ export class SeriesStore {
 
   private apply(folder: FolderIndex, path: string, deleted: boolean): boolean {
     const before = folder.index.generation;
-    const text = deleted ? undefined : this.readText(path);
+    const text = deleted ? undefined : this.files.read(path);
     if (text === undefined) folder.index.delete(path);
     else folder.index.set(path, text);
     return folder.index.generation !== before;
@@ -93,9 +99,9 @@ export class SeriesStore {
   }
 
   private build(root: string): void {
-    const folder: FolderIndex = { index: new SeriesIndex({ root, text: (path) => this.openText(path) ?? this.readText(path) }), ready: false, pending: new Map() };
+    const folder: FolderIndex = { index: new SeriesIndex({ root, text: (path) => this.openText(path) ?? this.files.read(path) }), ready: false, pending: new Map() };
     this.folders.set(root, folder);
-    const queue = listMinutes(root).filter(isSeriesCandidate);
+    const queue = this.files.list(root).filter(isSeriesCandidate);
     const started = Date.now();
     let decide: string[] | undefined;
     const step = () => {
@@ -103,7 +109,7 @@ export class SeriesStore {
       const deadline = performance.now() + TURN_BUDGET_MS;
       while (queue.length && performance.now() < deadline) {
         const path = queue.shift()!;
-        const text = this.readText(path);
+        const text = this.files.read(path);
         if (text !== undefined) folder.index.set(path, text);
       }
       if (queue.length) {
@@ -153,13 +159,21 @@ export interface LearnTemplateResult {
 
 export const learnTemplateRequest = new RequestType<LearnTemplateParams, LearnTemplateResult, void>('minutes/learnTemplate');
 
-export function registerLearnTemplate(connection: Connection, context: { lang(): Lang; rootFor(path: string): string | undefined; log(message: string): void }): void {
+export interface LearnTemplateContext {
+  lang(): Lang;
+  rootFor(path: string): string | undefined;
+  log(message: string): void;
+  /** The files learning reads; absent where folders cannot be listed (a browser). */
+  files: SeriesFiles | undefined;
+}
+
+export function registerLearnTemplate(connection: Connection, context: LearnTemplateContext): void {
   connection.onRequest(learnTemplateRequest, ({ uri }) => {
     const { path, onDisk } = uriToPath(uri);
-    if (!onDisk) return { templates: [] };
-    const folder = isFolder(path) ? path : path.slice(0, path.lastIndexOf('/'));
+    if (!onDisk || !context.files) return { templates: [] };
     try {
-      const learned = learnFolder(folder, context.rootFor(folder) ?? folder);
+      const { folder, files } = context.files.under(path);
+      const learned = learnSeries(files, context.rootFor(folder) ?? folder, context.files);
       return {
         templates: learned.map(({ dir, file, template }) => ({
           uri: pathToUri(file),
@@ -172,16 +186,8 @@ export function registerLearnTemplate(connection: Connection, context: { lang():
         })),
       };
     } catch (error) {
-      context.log(`learning a template in ${folder} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      context.log(`learning a template in ${path} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return { templates: [] };
     }
   });
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -1,4 +1,3 @@
-import { ReferenceTexts } from '../node/reference';
 import {
   DidChangeConfigurationNotification, FileChangeType, TextDocuments, TextDocumentSyncKind,
   CodeActionKind, type Connection, type InitializeParams, type InitializeResult,
@@ -6,12 +5,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../core';
 import { localized } from '../core/templates/match';
-import { toPosixPath } from '../node/host';
 import { Analyzer, onlineChecks, type Analysis, type AnalysisOptions } from './analysis';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { ConfigDiagnosticsPublisher } from './configDiagnostics';
 import { ConfigStore, isConfigPath } from './configStore';
-import { templateInfoNotification, type ClientSettings, type TemplateInfo } from './protocol';
+import { TEMPLATE_INFO_METHOD, type ClientSettings, type TemplateInfo } from './protocol';
 import { LintScheduler, TYPING_DELAY_MS, typingDelay } from './scheduler';
 import { defaultSettings, effectiveLang, readSettings, SETTINGS_SECTION } from './settings';
 import { documentSymbols } from './symbols';
@@ -19,13 +17,17 @@ import { registerRuleCatalog } from './ruleCatalog';
 import { registerSummary } from './summary';
 import { registerLearnTemplate, SeriesStore } from './series';
 import { registerWorkspaceLint } from './workspaceLint';
-import { pathToUri, uriToPath } from './uri';
+import { RosterStore } from '../core/roster/store';
+import type { ServerPlatform } from './platform';
+import { pathToUri, setWorkspaceFolders, uriToPath } from './uri';
 import { FileWatchers } from './watchers';
-import { createRosters, HANDLE_CAPABILITIES, registerHandleFeatures, rosterService } from './handles';
+import { HANDLE_CAPABILITIES, registerHandleFeatures, rosterService } from './handles';
 import { watchRosterFiles } from './rosters';
-import { nodeServices } from '../node/host';
 import { registerItems } from './items';
 import { createLinkLookups, LINK_CAPABILITIES, registerLinkFeatures } from './links';
+
+/** How long the first lint waits for the settings an editor gives only when asked. */
+const SETTINGS_WAIT_MS = 2000;
 
 interface ClientSupport {
   configurationPull: boolean;
@@ -37,7 +39,7 @@ interface ClientSupport {
 }
 
 /** Wires the core to one LSP connection: documents in, diagnostics/actions/symbols out. */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, platform: ServerPlatform): void {
   const documents = new TextDocuments(TextDocument);
   let settings: ClientSettings = defaultSettings;
   let clientLocale: string | undefined;
@@ -47,33 +49,38 @@ export function startServer(connection: Connection): void {
   const log = (message: string) => connection.console.error(message);
 
   const openText = (path: string) => documents.all().find((d) => uriToPath(d.uri).onDisk && uriToPath(d.uri).path === path)?.getText();
-  const configs = new ConfigStore(openText);
-  const rosters = createRosters(() => trusted, log);
-  const references = new ReferenceTexts();
+  const configs = new ConfigStore(openText, (root) => platform.configHost(root));
+  const rosters = new RosterStore(platform.rosterHost(() => trusted, log), { scanMinutes: true });
   const referenceText = (path: string) => {
     const root = configs.rootFor(path);
-    return root ? references.textsFor(root) : [];
+    return root ? platform.referenceText(root) : [];
   };
   // Online look-ups: answered by the client when it says so at start (initializationOptions), else by this process.
   let linkSource: { viaClient: boolean; cachePath?: string } = { viaClient: false };
-  const linkLookups = createLinkLookups(connection, { source: () => linkSource, trusted: () => trusted, log });
+  const linkLookups = createLinkLookups(connection, { source: () => linkSource, trusted: () => trusted, log, own: (cachePath) => platform.ownLinkLookups(cachePath) });
   const userNetwork = () => ({ online: settings.links.online, confirmedApi: settings.links.api });
   const analysisOptions = (): AnalysisOptions => ({ enabled: settings.enable, lang: lang(), trusted, linksOnline: settings.links.online, confirmedApi: settings.links.api });
   // The series of each workspace folder, read in the background; when it changes, the open minutes are checked again.
-  const series = new SeriesStore(undefined, log);
-  series.openText = openText;
-  series.onDidChange = () => {
-    analyzer.settingsGeneration++;
-    relintAll();
+  const series = platform.seriesFiles && new SeriesStore(platform.seriesFiles, log);
+  if (series) {
+    series.openText = openText;
+    series.onDidChange = () => {
+      analyzer.settingsGeneration++;
+      relintAll();
+    };
+  }
+  const services = {
+    ...platform.services, referenceText, roster: rosterService(rosters, configs), linkStatus: linkLookups,
+    ...(series ? { series: (path: string) => series.view(path) } : {}),
   };
-  const analyzer = new Analyzer(configs, analysisOptions, log, {
-    ...nodeServices, referenceText, roster: rosterService(rosters, configs), linkStatus: linkLookups,
-    series: (path) => series.view(path),
-  });
+  const analyzer = new Analyzer(configs, analysisOptions, log, services, platform.prefetch && prefetchFor);
   const scheduler = new LintScheduler(runScheduled);
   const justOpened = new Set<string>();
   const configProblems = new ConfigDiagnosticsPublisher(connection, configs, uriForPath);
   let watchers: FileWatchers | undefined;
+  // Editors other than VS Code give settings only when asked (workspace/configuration): the first
+  // lint waits for that answer, so a file never shows diagnostics its user turned off or asked in another language.
+  let settingsPulled: Promise<void> = Promise.resolve();
 
   const isConfigDocument = (uri: string) => {
     const { path, onDisk } = uriToPath(uri);
@@ -82,6 +89,7 @@ export function startServer(connection: Connection): void {
 
   async function runScheduled(uri: string, run: number): Promise<void> {
     try {
+      await settingsPulled;
       const document = documents.get(uri);
       if (!document) return;
       if (isConfigDocument(uri)) {
@@ -91,7 +99,7 @@ export function startServer(connection: Connection): void {
       const analysis = await analyzer.analyze(document);
       if (!scheduler.isCurrent(uri, run) || documents.get(uri)?.version !== analysis.version) return; // outdated
       await connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: analysis.diagnostics });
-      await connection.sendNotification(templateInfoNotification, templateInfo(analysis));
+      await connection.sendNotification(TEMPLATE_INFO_METHOD, templateInfo(analysis));
       publishConfigDiagnostics();
     } catch (error) {
       log(`checking ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -109,7 +117,19 @@ export function startServer(connection: Connection): void {
       confidence: template?.confidence,
       explanation: template?.explanation ? template.explanation[lang()] || template.explanation.en : undefined,
       configPath: analysis.config?.path,
+      configUri: analysis.config?.path ? uriForPath(analysis.config.path) : undefined,
     };
+  }
+
+  /**
+   * Where reading a file takes a round trip (a browser): before a check, its folders'
+   * configuration, then the files that configuration names and the roster files it would look
+   * for. What arrives makes the cached configurations stale.
+   */
+  async function prefetchFor(path: string): Promise<void> {
+    if (await platform.prefetch!(configs.candidateFiles(path))) configs.invalidate();
+    const config = configs.resolve(path);
+    if (await platform.prefetch!([...configs.referencedFiles(), ...rosters.sourceFiles(config, configs.rootFor(path))])) configs.invalidate();
   }
 
   function publishConfigDiagnostics(force = false): void {
@@ -168,10 +188,11 @@ export function startServer(connection: Connection): void {
     trusted = options.trusted !== false;
     linkSource = { viaClient: options.linkLookups === 'client', cachePath: typeof options.linkCache === 'string' ? options.linkCache : undefined };
     const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    setWorkspaceFolders(folderUris, platform.workspaceFiles);
     const roots = folderUris.map((uri) => uriToPath(uri)).filter((f) => f.onDisk).map((f) => f.path);
-    if (!roots.length && params.rootPath) roots.push(toPosixPath(params.rootPath));
+    if (!roots.length && params.rootPath && platform.workspaceFiles === 'file-uris') roots.push(params.rootPath.replace(/\\/g, '/'));
     configs.setRoots(roots);
-    series.setRoots(roots);
+    series?.setRoots(roots);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -197,12 +218,14 @@ export function startServer(connection: Connection): void {
     if (support.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
         const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+        setWorkspaceFolders(folders.map((f) => f.uri), platform.workspaceFiles);
         configs.setRoots(folders.map((f) => uriToPath(f.uri).path));
-        series.setRoots(folders.map((f) => uriToPath(f.uri).path));
+        series?.setRoots(folders.map((f) => uriToPath(f.uri).path));
         reloadConfiguration();
       });
     }
-    void pullSettings();
+    // A client that never answers must not stop the linting: after a moment, the defaults.
+    settingsPulled = Promise.race([pullSettings(), new Promise<void>((resolve) => setTimeout(resolve, SETTINGS_WAIT_MS))]);
   });
 
   connection.onDidChangeConfiguration((params) => {
@@ -213,12 +236,23 @@ export function startServer(connection: Connection): void {
     else void pullSettings();
   });
 
+  // Files a check wanted and the platform fetched since (a browser): as if they had just been saved.
+  platform.onDidLearn?.((paths) => {
+    for (const path of paths) {
+      rosters.fileChanged(path);
+      if (isConfigPath(path)) configs.remember(path);
+    }
+    reloadConfiguration();
+  });
+
   connection.onDidChangeWatchedFiles((params) => {
     let reload = false;
     for (const change of params.changes) {
       const { path, onDisk } = uriToPath(change.uri);
-      if (onDisk) references.fileChanged(path);
-      if (onDisk) series.fileChanged(path, change.type === FileChangeType.Deleted);
+      if (onDisk) {
+        platform.fileChanged(path);
+        series?.fileChanged(path, change.type === FileChangeType.Deleted);
+      }
       // A saved minutes file only updates the roster's usage index: no need to reload everything.
       if (onDisk && rosters.fileChanged(path, change.type === FileChangeType.Deleted) === 'minutes' && !isConfigPath(path)) continue;
       reload = true;
@@ -283,9 +317,9 @@ export function startServer(connection: Connection): void {
 
   // The preview's summary, the workspace check and the rule picker of the VS Code client.
   registerSummary(connection, { documents, analyzer, lang, log, roster: rosterService(rosters, configs), linkStatus: linkLookups });
-  registerWorkspaceLint(connection, { documents, analyzer, log });
+  registerWorkspaceLint(connection, { documents, analyzer, log, readFile: (path, maxBytes) => platform.readFileAsync(path, maxBytes) });
   registerRuleCatalog(connection, lang);
-  registerLearnTemplate(connection, { lang, rootFor: (path) => configs.rootFor(path), log });
+  registerLearnTemplate(connection, { lang, rootFor: (path) => configs.rootFor(path), log, files: platform.seriesFiles });
   const linkHover = registerLinkFeatures(connection, {
     documents, analyzer, lookups: linkLookups, lang, log, isConfigDocument,
     online: () => onlineChecks(analysisOptions()),
@@ -297,7 +331,7 @@ export function startServer(connection: Connection): void {
   });
   const items = registerItems(connection, { documents, analyzer, configs, series, lang, log });
   registerHandleFeatures(connection, {
-    documents, analyzer, rosters, configs, lang, log, isConfigDocument, linkHover,
+    documents, analyzer, rosters, configs, lang, log, isConfigDocument, linkHover, readFile: (path) => platform.readFile(path),
     itemHover: items.hover,
     enabled: () => settings.enable,
     documentChanges: () => support.documentChanges,

@@ -3,7 +3,6 @@
  * and shows progress) and publishes their diagnostics, so the Problems panel covers every
  * minutes file of the workspace. Open documents keep the diagnostics of their live text.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { DiagnosticSeverity, RequestType, type Connection, type TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_DOCUMENT_BYTES, type Analysis, type Analyzer } from './analysis';
@@ -35,6 +34,8 @@ export interface WorkspaceLintContext {
   documents: TextDocuments<TextDocument>;
   analyzer: Analyzer;
   log(message: string): void;
+  /** A workspace file read in full, or undefined when absent or larger than `maxBytes` (ServerPlatform.readFileAsync). */
+  readFile(path: string, maxBytes: number): Promise<string | undefined>;
 }
 
 export function registerWorkspaceLint(connection: Connection, context: WorkspaceLintContext): void {
@@ -58,9 +59,8 @@ async function lintOne(connection: Connection, context: WorkspaceLintContext, ur
   if (open) return counted(uri, await context.analyzer.analyze(open));
   const { path, onDisk } = uriToPath(uri);
   if (!onDisk) return undefined;
-  const info = await stat(path).catch(() => undefined);
-  if (!info?.isFile() || info.size > MAX_DOCUMENT_BYTES) return undefined;
-  const text = await readFile(path, 'utf8');
+  const text = await context.readFile(path, MAX_DOCUMENT_BYTES);
+  if (text === undefined) return undefined;
   const languageId = /\.txt$/i.test(path) ? 'plaintext' : 'markdown';
   const analysis = await context.analyzer.analyze(TextDocument.create(uri, languageId, 0, text));
   // Not kept in memory: the file is not open, and its analysis would never be asked for again.

@@ -52,7 +52,7 @@ export class NodeLinkStatus implements LinkStatusService {
   private readonly freshness: { open: number; settled: number };
 
   constructor(private readonly options: NodeLinkStatusOptions = {}) {
-    this.cache = options.cache ?? LinkCache.load();
+    this.cache = options.cache ?? LinkCache.open();
     this.limiter = new Limiter(Math.max(1, options.concurrency ?? 4));
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.now = options.now ?? Date.now;

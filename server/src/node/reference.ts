@@ -1,5 +1,5 @@
 import { readRegularFile } from './host';
-import { listMinutes } from './roster';
+import { listMinutes } from './rosterFiles';
 
 /** At most this much text per folder: plenty for character statistics, bounded in memory. */
 const MAX_REFERENCE_CHARS = 8 * 1024 * 1024;

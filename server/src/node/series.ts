@@ -1,12 +1,14 @@
 /**
  * The Node side of the series model: which files on disk are a path's siblings, and reading
- * them into the core's `SeriesIndex`. The CLI and the language server share it.
+ * them. The CLI, the Node API and the language server's Node platform share it; it imports no
+ * more of the core than the grouping of paths, so the server's Node entry stays small.
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isSeriesCandidate, SeriesIndex, seriesFolders } from '../core/series';
-import { DATE_FOLDER } from '../core/series/group';
+import { DATE_FOLDER, isSeriesCandidate, seriesFolders } from '../core/series/group';
+import type { SeriesSource } from '../core/series/folder';
 import { within } from './contain';
+import { walkFiles } from './walk';
 
 /** Larger files are not minutes anyone reads as a series member: skipped, as the roster scan skips them. */
 export const MAX_SERIES_FILE_BYTES = 1024 * 1024;
@@ -62,11 +64,9 @@ export function readSeriesText(path: string): string | undefined {
   }
 }
 
-/** Adds files to an index, reading each from disk (or taking the text already read). */
-export function addToIndex(index: SeriesIndex, paths: Iterable<string>, known?: (path: string) => string | undefined): void {
-  for (const path of paths) {
-    if (index.has(path) || !isSeriesCandidate(path)) continue;
-    const text = known?.(path) ?? readSeriesText(path);
-    if (text !== undefined) index.set(path, text);
-  }
+/** Minutes-like files under a folder, at any depth, `/`-separated: what learning a folder reads. */
+export function minutesUnder(folder: string): string[] {
+  return walkFiles(folder, { accept: (name) => /\.(?:md|markdown|txt)$/i.test(name) }).map((p) => p.replace(/\\/g, '/'));
 }
+
+export const diskSeries: SeriesSource = { siblings: seriesSiblings, read: readSeriesText };

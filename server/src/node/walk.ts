@@ -5,6 +5,11 @@ import { within } from './contain';
 /** Folders that never hold a team's minutes: dependencies, build output, version control. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', 'target', '.vscode-test']);
 
+/** A folder a walk does not enter: hidden, dependencies, build output. */
+export function isSkippedDir(name: string): boolean {
+  return SKIPPED_DIRS.has(name) || name.startsWith('.');
+}
+
 /** Why an entry that looked like one of the wanted files was passed over. */
 export type SkipReason = 'link-outside' | 'link-seen' | 'not-regular';
 
@@ -56,7 +61,7 @@ export function walkFiles(root: string, options: WalkOptions): string[] {
       } catch {
         continue;
       }
-      const wanted = stat.isDirectory() ? !SKIPPED_DIRS.has(name) && !name.startsWith('.') : options.accept(name, stat);
+      const wanted = stat.isDirectory() ? !isSkippedDir(name) : options.accept(name, stat);
       if (!wanted) continue;
       if (!within(target, rootReal)) skip(full, 'link-outside');
       else if (seen.has(target)) skip(full, 'link-seen');

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { MinutesApi } from '../../../client/src/extension';
+import type { MinutesApi } from '../../../client/src/activate';
 import { codeOf, contributesCommand, extension, fixture, hoverText, open, positionOf, sleep, waitForCodes, waitForDiagnostics, within } from './helpers';
 
 // A series of minutes in VS Code (fixtures series/tc: openEuler TC style, series/infra: English

@@ -8,8 +8,11 @@ import { allRules } from '../rules';
 import type { Severity } from '../rules/types';
 import type { ConfigProblem, MinutesConfig, NetworkWish, ResolvedConfig, RuleSetting } from './types';
 import { bilingual, validateConfig, type RuleCatalog, type ShapeProblem } from './validate';
+import { CONFIG_FILE, dirname, isInside, joinPath, normalizePath } from './paths';
 
-export const CONFIG_FILE = '.minutesrc.json';
+// The client (new-minutes dialog, preview links) imports these from paths.ts: loading a
+// configuration brings the rule catalog, which a client bundle does not need.
+export { CONFIG_FILE, dirname, isInside, joinPath, normalizePath } from './paths';
 
 /**
  * Bounds on what a repository's configuration can make us read: far above any real
@@ -116,25 +119,6 @@ function dropInvalid(config: MinutesConfig, problems: readonly ShapeProblem[]): 
 
 const RULE_CATALOG: RuleCatalog = new Map(allRules.map((rule) => [rule.id, rule.options]));
 
-export function dirname(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i <= 0 ? '/' : path.slice(0, i);
-}
-
-export function joinPath(dir: string, rel: string): string {
-  if (rel.startsWith('/')) return normalizePath(rel);
-  return normalizePath(`${dir}/${rel}`);
-}
-
-export function normalizePath(path: string): string {
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '..') out.pop();
-    else if (part !== '.' && part !== '') out.push(part);
-  }
-  return '/' + out.join('/');
-}
-
 /** The nearest `.minutesrc.json` from the file's folder up to the root. */
 export function findConfigFile(filePath: string, host: ConfigHost): string | undefined {
   let dir = dirname(filePath);
@@ -151,10 +135,6 @@ export function findConfigFile(filePath: string, host: ConfigHost): string | und
 function problemAt(parsed: ParsedConfig | undefined, path: string, jsonPath: (string | number)[], kind: ConfigProblem['kind'], message: Message): ConfigProblem {
   const span = parsed?.valueAt?.(jsonPath) ?? parsed?.valueAt?.(jsonPath.slice(0, 1)) ?? { start: 0, end: 0 };
   return { path, kind, key: String(jsonPath[0]), message, ...span };
-}
-
-export function isInside(path: string, root: string): boolean {
-  return path === root || path.startsWith(root === '/' ? '/' : `${root}/`);
 }
 
 /** One resolution: the repository root, the files read so far (diamonds are read once), bounds. */

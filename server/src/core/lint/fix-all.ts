@@ -5,6 +5,12 @@ import { applyEdits, compatibleFixes } from './fixes';
 /** Passes of fix, lint again; real minutes settle in two. */
 export const MAX_FIX_PASSES = 10;
 
+/** What `--fix` applies for a diagnostic: its preferred (else first) fix, when safe, or when lossy fixes are allowed. */
+export function autoFixes(d: Diagnostic, lossy: boolean): Fix[] {
+  const fix = d.fixes.find((f) => f.preferred) ?? d.fixes[0];
+  return fix && (fix.safe || (lossy && fix.preferred)) ? [fix] : [];
+}
+
 export interface FixedText {
   text: string;
   /** The lint result of `text`. */

@@ -1,5 +1,3 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { LinkStatus } from '../../core/links/types';
 
 /** One answer of a forge, kept with what is needed to ask again cheaply. */
@@ -13,7 +11,7 @@ export interface CacheEntry {
   authed?: boolean;
 }
 
-interface CacheFile {
+export interface CacheFile {
   version: 1;
   entries: Record<string, CacheEntry>;
   /** API origin → until when it must not be asked (its rate limit). */
@@ -23,10 +21,19 @@ interface CacheFile {
 /** Answers older than this are dropped when the cache is saved. */
 export const KEEP_MS = 30 * 24 * 3600_000;
 
+/** Where a cache is kept between runs: a JSON file (fileStore.ts), an extension's global state. */
+export interface CacheStore {
+  /** What was saved (any JSON value: it is checked), or undefined. Never throws. */
+  read(): unknown;
+  /** Never throws: a cache that cannot be saved costs the next run its answers, nothing else. */
+  write(data: CacheFile): void;
+}
+
 /**
- * The look-ups' memory: a JSON file (the CLI's `.cache/minutes-lint/links.json`, the
- * extension's global storage) or, without a path, this process only. Several runs may share
- * one file: saving merges with what is on disk, the newer answer of each item winning.
+ * The look-ups' memory: a store (the CLI's `.cache/minutes-lint/links.json`, the extension's
+ * global storage) or, without one, this process only. Several runs may share one store:
+ * saving merges with what is there, the newer answer of each item winning. No Node import:
+ * the extension in a browser keeps its answers in VS Code's global state.
  */
 export class LinkCache {
   private entries = new Map<string, CacheEntry>();
@@ -35,12 +42,12 @@ export class LinkCache {
   /** After a sign-in, rate limits saved by earlier runs (counted against no token) no longer apply. */
   private ignoreSavedBlocks = false;
 
-  private constructor(readonly path: string | undefined) {}
+  private constructor(private readonly store: CacheStore | undefined) {}
 
-  /** A missing or unreadable file is an empty cache: the cache is an optimisation, never an error. */
-  static load(path?: string): LinkCache {
-    const cache = new LinkCache(path);
-    if (path) cache.merge(readCacheFile(path));
+  /** Missing or unreadable data is an empty cache: the cache is an optimisation, never an error. */
+  static open(store?: CacheStore): LinkCache {
+    const cache = new LinkCache(store);
+    if (store) cache.merge(asCacheFile(store.read()));
     return cache;
   }
 
@@ -73,24 +80,16 @@ export class LinkCache {
     return this.entries.size;
   }
 
-  /** Writes the file (atomically: a half-written cache would be read as empty, not as garbage). */
   save(now = Date.now()): void {
-    if (!this.path || !this.dirty) return;
-    this.merge(readCacheFile(this.path));
+    if (!this.store || !this.dirty) return;
+    this.merge(asCacheFile(this.store.read()));
     const data: CacheFile = { version: 1, entries: {}, blocked: {} };
     for (const [key, entry] of [...this.entries].sort((a, b) => a[0].localeCompare(b[0]))) {
       if (now - entry.checkedAt <= KEEP_MS) data.entries[key] = entry;
     }
     for (const [origin, until] of this.blocked) if (until > now) data.blocked[origin] = until;
-    try {
-      mkdirSync(dirname(this.path), { recursive: true });
-      const temporary = `${this.path}.${process.pid}.tmp`;
-      writeFileSync(temporary, `${JSON.stringify(data, null, 1)}\n`, 'utf8');
-      renameSync(temporary, this.path);
-      this.dirty = false;
-    } catch {
-      // A read-only folder costs the next run its cache, nothing else.
-    }
+    this.store.write(data);
+    this.dirty = false;
   }
 
   /** Takes what another run saved where it is newer than what this one knows. */
@@ -108,14 +107,10 @@ export class LinkCache {
   }
 }
 
-function readCacheFile(path: string): CacheFile | undefined {
-  try {
-    const data = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheFile>;
-    if (data.version !== 1 || typeof data.entries !== 'object' || data.entries === null) return undefined;
-    return { version: 1, entries: data.entries, blocked: typeof data.blocked === 'object' && data.blocked !== null ? data.blocked : {} };
-  } catch {
-    return undefined;
-  }
+function asCacheFile(value: unknown): CacheFile | undefined {
+  const data = value as Partial<CacheFile> | undefined;
+  if (typeof data !== 'object' || data === null || data.version !== 1 || typeof data.entries !== 'object' || data.entries === null) return undefined;
+  return { version: 1, entries: data.entries, blocked: typeof data.blocked === 'object' && data.blocked !== null ? data.blocked : {} };
 }
 
 function isEntry(value: unknown): value is CacheEntry {

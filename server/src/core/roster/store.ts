@@ -1,0 +1,231 @@
+import { joinPath } from '../config/load';
+import type { ResolvedConfig } from '../config/types';
+import { MAX_ROSTER_BYTES, MAX_SCANNED_BYTES, MINUTES_FILE } from './files';
+import { filled, sourceMessages } from './sources/problems';
+import { AUTODETECTED_ROSTERS, inlineEntries, parseRosterSource } from './sources';
+import { Roster } from './roster';
+import { scanUsage, UsageIndex } from './usage';
+import type { RosterEntry, RosterProblem, RosterSourceResult } from './types';
+
+/** What a roster store needs from its host: files, and the folder's history when it can read one. */
+export interface RosterHost {
+  /** A file's text (an open editor buffer first, in the language server); undefined when absent. */
+  readFile(path: string): string | undefined;
+  /** Does something exist at this path (to tell "not a file" from "not found")? */
+  exists?(path: string): boolean;
+  /** A file's size in bytes, so a huge file is refused before it is read. */
+  fileSize?(path: string): number | undefined;
+  /** Where a path leads once links are followed, seen from the repository root (hosts with a file system). */
+  locate?(path: string, root: string): 'inside' | 'outside' | 'missing';
+  /** Minutes-like files under a folder, for the handles they use. */
+  listMinutes(root: string): string[];
+  /** The folder's commit authors (`git log`), or undefined when there is no history to read. Never rejects. */
+  historyAuthors?(root: string): Promise<RosterEntry[]> | undefined;
+}
+
+
+interface CachedRoster {
+  roster: Roster;
+  root: string | undefined;
+  /** Every file this roster read or looked for; a change to any of them rebuilds it. */
+  files: string[];
+}
+
+/**
+ * Rosters as a host keeps them: finds the roster files of a workspace folder (configured in
+ * `contributors.sources`, or the usual names in the folder), reads them through the parsers,
+ * keeps the usage index of the folder's minutes, and forgets what a changed file invalidates.
+ * Rules get the result through `Services.roster`. Files come through `RosterHost`: the disk
+ * for the CLI and the Node server, the editor's workspace for the server in a browser.
+ */
+export class RosterStore {
+  private readonly sources = new Map<string, RosterSourceResult | undefined>();
+  private readonly rosters = new Map<string, CachedRoster>();
+  private readonly usage = new Map<string, UsageIndex>();
+  private readonly gitPeople = new Map<string, RosterEntry[]>();
+  private readonly gitPending = new Set<string>();
+  /** Bumped whenever a roster may have changed: hosts re-lint when it moves. */
+  generation = 0;
+  private configGeneration = -1;
+  /** Called when something finished in the background (git log) changed a roster. */
+  onDidChange: (() => void) | undefined;
+  /** Called after a roster was (re)built, e.g. to publish its files' problems. */
+  onDidBuild: (() => void) | undefined;
+
+  constructor(
+    private readonly host: RosterHost,
+    private readonly options: { scanMinutes?: boolean } = {},
+  ) {}
+
+  /**
+   * The roster for a document under `root` with `config`. Undefined when there is nothing at all
+   * (no sources, no minutes with mentions); a roster without declared people disables `handle/unknown`.
+   */
+  rosterFor(config: ResolvedConfig, root: string | undefined): Roster | undefined {
+    const contributors = config.config.contributors;
+    const key = JSON.stringify([root ?? '', config.path ?? '', config.baseDir ?? '', contributors ?? null]);
+    const cached = this.rosters.get(key);
+    if (cached) return cached.roster;
+
+    const files = this.sourcePaths(config, root);
+    const entries: RosterEntry[] = [];
+    const problems: RosterProblem[] = [];
+    const groups: Record<string, string[]> = {};
+    if (contributors?.handles?.length) {
+      const inline = inlineEntries(contributors.handles, config.path ?? '.minutesrc.json');
+      entries.push(...inline.entries);
+      problems.push(...inline.problems);
+    }
+    // Links that lead out of the repository are not followed, configured or found by name.
+    const repositoryRoot = config.root ?? root;
+    for (const { path, configured } of files) {
+      const result = this.source(path, configured, repositoryRoot);
+      if (!result) continue;
+      entries.push(...result.entries);
+      problems.push(...result.problems);
+      Object.assign(groups, result.groups);
+    }
+    const usage = root && this.options.scanMinutes ? this.usageFor(root) : undefined;
+    const roster = new Roster({ entries, groups, problems, usage, namesOnly: root ? this.gitAuthors(root) : [] });
+    this.rosters.set(key, { roster, root, files: files.map((f) => f.path) });
+    this.onDidBuild?.();
+    return roster;
+  }
+
+  /** Problems of every roster read so far, by file (for the editor's problem list, or stderr). */
+  problems(): RosterProblem[] {
+    const seen = new Set<string>();
+    const out: RosterProblem[] = [];
+    for (const { roster } of this.rosters.values()) {
+      for (const p of roster.problems) {
+        const key = `${p.path}:${p.start}:${p.message.en}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(p);
+      }
+    }
+    return out;
+  }
+
+  /** Roster files to watch: the ones read and the autodetected names that may appear later. */
+  watchedFiles(): string[] {
+    const files = new Set<string>();
+    for (const cached of this.rosters.values()) for (const f of cached.files) files.add(f);
+    return [...files];
+  }
+
+  /**
+   * A file changed on disk (or was deleted). Returns what it was to the rosters: a roster
+   * source (rosters rebuilt: re-lint), a minutes file (usage index updated), or nothing.
+   */
+  fileChanged(path: string, deleted = false): 'roster' | 'minutes' | undefined {
+    let kind: 'roster' | 'minutes' | undefined;
+    if (this.sources.has(path) || [...this.rosters.values()].some((c) => c.files.includes(path))) {
+      this.sources.delete(path);
+      for (const [key, cached] of this.rosters) if (cached.files.includes(path)) this.rosters.delete(key);
+      kind = 'roster';
+    }
+    if (MINUTES_FILE.test(path)) {
+      kind ??= 'minutes';
+      for (const [root, index] of this.usage) {
+        if (!isInside(path, root)) continue;
+        const text = deleted ? undefined : this.host.readFile(path);
+        if (text !== undefined && text.length <= MAX_SCANNED_BYTES) index.set(scanUsage(path, text));
+        else index.delete(path);
+      }
+    }
+    if (kind) this.generation++;
+    return kind;
+  }
+
+  /**
+   * The host's configuration generation: when it moves, the merged rosters are dropped (the
+   * parsed files and usage indexes stay), so a roster no configuration names any more stops
+   * reporting its problems.
+   */
+  syncConfigGeneration(generation: number): void {
+    if (generation === this.configGeneration) return;
+    this.configGeneration = generation;
+    if (this.rosters.size) {
+      this.rosters.clear();
+      this.generation++;
+    }
+  }
+
+  /** The usage index of a folder's minutes, built on first use. */
+  usageFor(root: string): UsageIndex {
+    let index = this.usage.get(root);
+    if (index) return index;
+    index = new UsageIndex();
+    for (const path of this.host.listMinutes(root)) {
+      const text = this.host.readFile(path);
+      if (text !== undefined && text.length <= MAX_SCANNED_BYTES) index.set(scanUsage(path, text));
+    }
+    this.usage.set(root, index);
+    return index;
+  }
+
+  /** The roster files a roster for `config` under `root` reads or looks for. */
+  sourceFiles(config: ResolvedConfig, root: string | undefined): string[] {
+    return this.sourcePaths(config, root).map((s) => s.path);
+  }
+
+  private sourcePaths(config: ResolvedConfig, root: string | undefined): Array<{ path: string; configured: boolean }> {
+    const configured = config.config.contributors?.sources;
+    if (configured?.length && config.baseDir) return configured.map((s) => ({ path: joinPath(config.baseDir!, s), configured: true }));
+    // Nothing configured: the usual roster files of the workspace folder (and of the config's folder).
+    const dirs = [...new Set([root, config.baseDir].filter((d): d is string => !!d))];
+    return dirs.flatMap((dir) => AUTODETECTED_ROSTERS.map((name) => ({ path: joinPath(dir, name), configured: false })));
+  }
+
+  /** A parsed roster file; a configured file that is missing is a problem, an autodetected one is not. */
+  private source(path: string, configured: boolean, repositoryRoot: string | undefined): RosterSourceResult | undefined {
+    if (this.sources.has(path)) return this.sources.get(path);
+    const refused = (message: RosterProblem['message']): RosterSourceResult => ({ entries: [], problems: [{ path, message, start: 0, end: 0 }] });
+    let result: RosterSourceResult | undefined;
+    const size = this.host.fileSize?.(path);
+    if (repositoryRoot && this.host.locate?.(path, repositoryRoot) === 'outside') {
+      result = refused(filled(sourceMessages.outside, { root: repositoryRoot }));
+    } else if (size !== undefined && size > MAX_ROSTER_BYTES) {
+      result = refused(filled(sourceMessages.tooLarge, { size: (size / 1024).toFixed(0), limit: MAX_ROSTER_BYTES / 1024 }));
+    } else {
+      const text = this.host.readFile(path);
+      if (text === undefined) {
+        result = configured ? refused(filled(sourceMessages.unreadable, { reason: this.host.exists?.(path) ? 'not a file' : 'not found' })) : undefined;
+      } else if (text.length > MAX_ROSTER_BYTES) {
+        result = refused(filled(sourceMessages.tooLarge, { size: (text.length / 1024).toFixed(0), limit: MAX_ROSTER_BYTES / 1024 }));
+      } else {
+        try {
+          result = parseRosterSource(path, text);
+        } catch (error) {
+          // The parsers report problems rather than throw; a bug in one must still not stop linting.
+          result = refused({ en: `cannot read the roster file: ${String(error)}`, zh: `无法读取名单文件：${String(error)}` });
+        }
+      }
+    }
+    this.sources.set(path, result);
+    return result;
+  }
+
+  /** The people of the folder's history (`git log` authors), read once in the background; names for attendee lists. */
+  private gitAuthors(root: string): RosterEntry[] {
+    const known = this.gitPeople.get(root);
+    if (known || !this.host.historyAuthors || this.gitPending.has(root)) return known ?? [];
+    const reading = this.host.historyAuthors(root);
+    if (!reading) return [];
+    this.gitPending.add(root);
+    void reading.then((people) => {
+      this.gitPending.delete(root);
+      this.gitPeople.set(root, people);
+      if (!people.length) return;
+      for (const [key, cached] of this.rosters) if (cached.root === root) this.rosters.delete(key);
+      this.generation++;
+      this.onDidChange?.();
+    });
+    return [];
+  }
+}
+
+function isInside(path: string, root: string): boolean {
+  return path.startsWith(root.endsWith('/') ? root : `${root}/`);
+}
