@@ -94,6 +94,25 @@ describe('series rules', () => {
       assert.deepEqual(await findings([...changing, later], later.path, 'series/stale-copy'), []);
     });
 
+    it('does not take a ritual said by another facilitator for an update (Rust leadership council)', async () => {
+      const facilitators = ['TC', 'Mark', 'Eric', 'TC', 'TC'];
+      const files = facilitators.map((who, i) => ({
+        path: `council/sync/2025-0${i + 1}-10.md`,
+        text: `# Sync 2025-0${i + 1}-10\n\n## Consent to agenda\n\nDo we have consensus to move forward with this agenda?\n\n${who}: Hearing approvals and no objections, the agenda is approved.\n`,
+      }));
+      assert.deepEqual(await findings(files, files[4].path, 'series/stale-copy'), []);
+    });
+
+    it('does not take the bare ritual, said again after meetings that added to it, for a forgotten update', async () => {
+      const ritual = 'Do we have consensus to move forward with this agenda?\n\nTC: Hearing approvals and no objections, the agenda is approved.\n';
+      const plans = ['updates first, then the All Hands', 'the budget first', 'the survey first', '', ''];
+      const files = plans.map((plan, i) => ({
+        path: `council/sync/2025-0${i + 1}-10.md`,
+        text: `# Sync 2025-0${i + 1}-10\n\n## Consent to agenda\n\n${plan ? `TC: We take ${plan}.\n\n` : ''}${ritual}`,
+      }));
+      assert.deepEqual(await findings(files, files[4].path, 'series/stale-copy'), []);
+    });
+
     it('never reports a section the series keeps the same (how to join, the attendees of a stable team)', async () => {
       const files = seriesFixture('infra');
       for (const f of files) assert.deepEqual(await findings(files, f.path, 'series/stale-copy'), [], f.path);

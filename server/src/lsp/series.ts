@@ -11,6 +11,7 @@ import type { Lang } from '../core';
 import { isSeriesCandidate, SeriesIndex, type SeriesView } from '../core/series';
 import { learnSeries, type SeriesSource } from '../core/series/folder';
 import { pathToUri, uriToPath } from './uri';
+import { nextTurn } from './nextTurn';
 
 /** How long one turn of the event loop may read files for while a folder is indexed: a keystroke waits at most about this. */
 const TURN_BUDGET_MS = 8;
@@ -41,7 +42,7 @@ export class SeriesStore {
   constructor(
     private readonly files: SeriesFiles,
     private readonly log: (message: string) => void = () => undefined,
-    private readonly defer: (work: () => void) => void = (work) => setImmediate(work),
+    private readonly defer: (work: () => void) => void = nextTurn,
   ) {}
 
   setRoots(roots: readonly string[]): void {

@@ -10,6 +10,17 @@ const MIN_CHARS = 40;
 /** The series must have shown the section changing this often before a copy counts as stale. */
 const MIN_PAIRS = 3;
 const USUALLY_CHANGES = 0.8;
+/**
+ * What dates a section to its meeting: a number (a count, a date, progress 18/27), a link, a
+ * mention. A copied ritual without any (`Do we have consensus…? TC: the agenda is approved.`)
+ * is said again, not forgotten.
+ */
+const DATED = /\d|https?:\/\/|@\w/;
+/**
+ * Who said a line (`TC: Hearing approvals, the agenda is approved.`) changes with the
+ * facilitator; the ritual does not. Compared without it.
+ */
+const SPEAKER = /^[ \t]*[^\s:：]{1,24}[:：][ \t]+/gm;
 
 export const staleCopy: Rule = {
   id: 'series/stale-copy',
@@ -34,7 +45,7 @@ export const staleCopy: Rule = {
     if (!consecutive(previous, current, series.cadence)) return;
     const before = sectionTexts(previous);
     for (const [title, { section, text }] of sectionTexts(current)) {
-      if (before.get(title)?.text !== text) continue;
+      if (before.get(title)?.text !== text || !DATED.test(text)) continue;
       const history = changes(series.meetings, series.index, title);
       if (history.pairs < MIN_PAIRS || history.changed / history.pairs < USUALLY_CHANGES) continue;
       const name = previous.path.slice(previous.path.lastIndexOf('/') + 1);
@@ -63,7 +74,7 @@ function sectionTexts(meeting: Meeting): Map<string, { section: Section; text: s
     if (!title) continue;
     if (texts.has(title)) repeated.add(title);
     const end = section.children[0]?.heading.start ?? section.body.end;
-    const text = doc.text.slice(section.body.start, end).replace(/<!--[\s\S]*?-->/g, '').replace(/\s+/g, ' ').trim();
+    const text = doc.text.slice(section.body.start, end).replace(/<!--[\s\S]*?-->/g, '').replace(SPEAKER, '').replace(/\s+/g, ' ').trim();
     if (text.length >= MIN_CHARS) texts.set(title, { section, text });
   }
   for (const title of repeated) texts.delete(title);
