@@ -37,16 +37,17 @@ const VALUE_FLAGS = new Set([
   '--format', '--config', '--template', '--lang', '--ext', '--cache', '--timeout', '--api', '--changed-since', '--max-warnings', '--summary', '--stdin-filename',
 ]);
 
+/** `--format=json` → `--format` and `json`; any other argument as it is. */
+export function splitFlag(argument: string): { arg: string; value?: string } {
+  const eq = argument.indexOf('=');
+  return argument.startsWith('--') && eq > 0 ? { arg: argument.slice(0, eq), value: argument.slice(eq + 1) } : { arg: argument };
+}
+
 export function parseArgs(argv: string[]): CliOptions {
   const o: CliOptions = { format: 'text', fix: false, fixLossy: false, online: false, api: {}, lang: 'en', onlyChangedLines: false, paths: [], help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    let value: string | undefined;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
+    const { arg, value: given } = splitFlag(argv[i]);
+    let value = given;
     if (VALUE_FLAGS.has(arg) && value === undefined) {
       value = argv[++i];
       if (value === undefined) throw new UsageError(`${arg} needs a value`);

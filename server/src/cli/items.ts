@@ -7,7 +7,7 @@ import { seriesItems, type SeriesItem } from '../core/items/report';
 import type { SeriesIndex } from '../core/series';
 import { nodeConfigHost, toPosixPath } from '../node/host';
 import { seriesUnder } from '../node/learn';
-import { UsageError } from './args';
+import { splitFlag, UsageError } from './args';
 
 export interface ItemsOptions {
   format: 'md' | 'json';
@@ -34,13 +34,7 @@ Options:
 export function parseItemsArgs(argv: string[]): ItemsOptions & { help: boolean } {
   const o: ItemsOptions & { help: boolean } = { format: 'md', open: false, lang: 'en', paths: [], help: false };
   for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    let value: string | undefined;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
+    const { arg, value } = splitFlag(argv[i]);
     const take = () => {
       const v = value ?? argv[++i];
       if (v === undefined) throw new UsageError(`${arg} needs a value`);
