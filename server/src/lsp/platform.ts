@@ -1,8 +1,8 @@
 import type { ConfigHost } from '../core/config/load';
 import type { RosterHost } from '../core/roster/store';
 import type { Services } from '../core/services';
-import type { LookupSource } from './linkLookups';
-import type { SeriesFiles } from './series';
+import type { LookupSource } from './links/lookups';
+import type { SeriesFiles } from './series/store';
 
 /**
  * What the language server needs from where it runs. On Node (dist/server.js) it reads the

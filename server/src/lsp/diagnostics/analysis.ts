@@ -1,16 +1,16 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, type Lang, type LintResult, type ResolvedConfig, type ResolvedTemplate } from '../core';
-import { withConfirmedApi } from '../core/links/api';
-import type { LinkSettings } from '../core/links/types';
-import type { TimeBudget } from '../core/lint/engine';
-import type { Services } from '../core/services';
-import type { ConfigStore } from './configStore';
-import { SOURCE, toLspDiagnostic } from './convert';
-import { say } from './messages';
+import { lint, type Lang, type LintResult, type ResolvedConfig, type ResolvedTemplate } from '../../core';
+import { withConfirmedApi } from '../../core/links/api';
+import type { LinkSettings } from '../../core/links/types';
+import type { TimeBudget } from '../../core/lint/engine';
+import type { Services } from '../../core/services';
+import type { ConfigStore } from '../config/store';
+import { SOURCE, toLspDiagnostic } from '../convert';
+import { say } from '../messages';
 import { selectDocument } from './selection';
-import { uriToPath } from './uri';
-import { nextTurn } from './nextTurn';
+import { uriToPath } from '../uri';
+import { nextTurn } from '../nextTurn';
 
 /** Larger documents are not checked: parsing them would freeze the editor's diagnostics. */
 // Twenty times the largest real minutes we know (96 KB): checking 1 MB takes about 1.7 s here

@@ -6,7 +6,7 @@
 import { DiagnosticSeverity, RequestType, type Connection, type TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_DOCUMENT_BYTES, type Analysis, type Analyzer } from './analysis';
-import { uriToPath } from './uri';
+import { uriToPath } from '../uri';
 
 export interface LintWorkspaceParams {
   /** File URIs of candidate minutes (`.md`, `.txt`); files that are not minutes are skipped. */
