@@ -5,7 +5,7 @@ import { ConfigDiagnosticsPublisher } from './config/diagnostics';
 import { readSettings, SETTINGS_SECTION } from './config/settings';
 import { ConfigStore, isConfigPath } from './config/store';
 import { FileWatchers } from './config/watchers';
-import { Analyzer, onlineChecks } from './diagnostics/analysis';
+import { Analyzer, isCancelled, onlineChecks } from './diagnostics/analysis';
 import { DocumentChecks } from './diagnostics/checks';
 import { codeActions } from './diagnostics/codeActions';
 import { registerRuleCatalog } from './diagnostics/ruleCatalog';
@@ -203,7 +203,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       const analysis = await analyzer.analyze(document);
       return codeActions(params, document, analysis, { lang: lang(), documentChanges: session.support.documentChanges });
     } catch (error) {
-      log(`code actions failed: ${String(error)}`);
+      if (!isCancelled(error)) log(`code actions failed: ${String(error)}`);
       return [];
     }
   });
@@ -215,7 +215,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       const analysis = await analyzer.analyze(document);
       return analysis.kind === 'linted' ? documentSymbols(analysis.result.doc, analysis.template) : [];
     } catch (error) {
-      log(`document symbols failed: ${String(error)}`);
+      if (!isCancelled(error)) log(`document symbols failed: ${String(error)}`);
       return [];
     }
   });

@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { localized } from '../../core/templates/match';
 import { TEMPLATE_INFO_METHOD, type TemplateInfo } from '../protocol';
 import type { ClientSession } from '../session';
-import type { Analysis, Analyzer } from './analysis';
+import { isCancelled, type Analysis, type Analyzer } from './analysis';
 import { LintScheduler, TYPING_DELAY_MS, typingDelay } from './scheduler';
 
 export interface CheckHooks {
@@ -75,6 +75,7 @@ export class DocumentChecks {
       await this.connection.sendNotification(TEMPLATE_INFO_METHOD, this.templateInfo(analysis));
       this.hooks.published();
     } catch (error) {
+      if (isCancelled(error)) return; // a newer check of this document is on its way
       this.connection.console.error(`checking ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
   }
