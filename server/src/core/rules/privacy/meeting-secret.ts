@@ -62,11 +62,14 @@ function checkUrls(ctx: RuleContext): void {
 
 // Labels that always mean a meeting's (or an archive's) secret, and generic ones that do only
 // near a meeting or an archive.
-const MEETING_LABEL = String.raw`会议密码|入会密码|会议口令|meeting\s*pass(?:word|code)|pass\s?code`;
+const MEETING_LABEL = String.raw`会议密码|入会密码|会议口令|入会口令|meeting\s*pass(?:word|code)|pass\s?code`;
 const ARCHIVE_LABEL = String.raw`解压密码|解压码|压缩包密码|压缩密码|(?:archive|zip|unzip|extraction)\s*password`;
 const GENERIC_LABEL = String.raw`密码|口令|password|pwd`;
+// A code read out in groups (`244 801 51010`, as meeting apps show it) is one value: taking its first
+// group alone would leave the rest behind when the fix removes it.
+const SECRET_VALUE = String.raw`\d{2,6}(?:[ \u00a0]\d{2,6})+(?![\w-])|[\w!@#$%^&*.~+=/-]{3,40}`;
 const PASSCODE = new RegExp(
-  String.raw`(?<![a-z])(?:(${MEETING_LABEL})|(${ARCHIVE_LABEL})|(${GENERIC_LABEL}))[ \t]*[:：][ \t]*([\w!@#$%^&*.~+=/-]{3,40})(?![a-z0-9])`,
+  String.raw`(?<![a-z])(?:(${MEETING_LABEL})|(${ARCHIVE_LABEL})|(${GENERIC_LABEL}))[ \t]*[:：][ \t]*(${SECRET_VALUE})(?![a-z0-9])`,
   'gi',
 );
 const NOT_A_SECRET = /^(?:none|null|nil|n\/a|tbd|todo|[*x#.-]+)$/i;
