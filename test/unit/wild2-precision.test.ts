@@ -90,5 +90,16 @@ describe('precision on minutes of other communities (round 2)', () => {
       assert.doesNotMatch(fixed, /801|51010/);
       assert.match(fixed, /社区交流群：34826335/);
     });
+
+    it('a passcode in a section on how to join is an invitation: pointed out, at info; elsewhere a warning', async () => {
+      const invitation = '# 社区会议\n\n## 社区会议参与方式\n\n* 会议形式：钉钉会议\n* 钉钉会议入会口令：244 801 51010\n';
+      const found = only((await lintText(invitation, '/ws/blog/a.md')).diagnostics, 'privacy/meeting-secret');
+      assert.deepEqual(found.map((d) => d.severity), ['info']);
+      assert.match(found[0].message, /under "社区会议参与方式", an invitation to join/);
+      const minutes = '# 社区会议\n\n## 议题\n\n* 会议形式：钉钉会议\n* 钉钉会议入会口令：244 801 51010\n';
+      assert.deepEqual(only((await lintText(minutes, '/ws/blog/b.md')).diagnostics, 'privacy/meeting-secret').map((d) => d.severity), ['warning']);
+      const zoom = '# TSC\n\n## How to join\n\nhttps://zoom.us/j/8341?pwd=QXZM\n';
+      assert.deepEqual(only((await lintText(zoom, '/ws/tsc/c.md')).diagnostics, 'privacy/meeting-secret').map((d) => d.severity), ['info']);
+    });
   });
 });
