@@ -98,6 +98,10 @@ describe('precision on minutes of other communities (round 2)', () => {
       assert.match(found[0].message, /under "社区会议参与方式", an invitation to join/);
       const minutes = '# 社区会议\n\n## 议题\n\n* 会议形式：钉钉会议\n* 钉钉会议入会口令：244 801 51010\n';
       assert.deepEqual(only((await lintText(minutes, '/ws/blog/b.md')).diagnostics, 'privacy/meeting-secret').map((d) => d.severity), ['warning']);
+      const paragraph = '# 社区会议\n\n---\n\nOpenSergo 社区会议每两周开展一次。入会方式：\n\n* 会议形式：钉钉会议\n* 钉钉会议入会口令：244 801 51010\n';
+      const introduced = only((await lintText(paragraph, '/ws/blog/d.md')).diagnostics, 'privacy/meeting-secret');
+      assert.deepEqual(introduced.map((d) => d.severity), ['info']);
+      assert.match(introduced[0].message, /under "OpenSergo 社区会议每两周开展一次。入会方式："/);
       const zoom = '# TSC\n\n## How to join\n\nhttps://zoom.us/j/8341?pwd=QXZM\n';
       assert.deepEqual(only((await lintText(zoom, '/ws/tsc/c.md')).diagnostics, 'privacy/meeting-secret').map((d) => d.severity), ['info']);
     });

@@ -119,12 +119,22 @@ const INVITATION = /参与方式|参会方式|入会方式|加入方式|如何(?
 /**
  * A meeting's secret in a section that invites readers to the meeting is published on purpose
  * when the meeting is open to all (OpenSergo's notes end with how to join): only pointed out.
+ * The invitation is a heading, or a line just above that introduces the list (`…入会方式：`).
  */
 function published(ctx: RuleContext, offset: number, problem: string): { message: string; severity?: 'info' } {
-  const heading = ctx.doc.sections
+  const { doc } = ctx;
+  const heading = doc.sections
     .filter((s) => s.kind === 'heading' && s.body.start <= offset && offset < s.body.end && INVITATION.test(s.title))
-    .pop();
-  return heading ? { message: ctx.t('invitation', { problem, heading: heading.title }), severity: 'info' } : { message: problem };
+    .pop()?.title ?? introducingLine(doc, doc.lines.position(offset).line);
+  return heading ? { message: ctx.t('invitation', { problem, heading }), severity: 'info' } : { message: problem };
+}
+
+function introducingLine(doc: MinutesDocument, line: number): string | undefined {
+  for (let l = line - 1; l >= Math.max(0, line - 4); l--) {
+    const text = doc.lines.lineText(l).trim();
+    if (INVITATION.test(text) && /[:：]$/.test(text)) return text;
+  }
+  return undefined;
 }
 
 function near(doc: MinutesDocument, line: number, context: RegExp): boolean {
