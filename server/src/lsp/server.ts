@@ -9,11 +9,12 @@ import { Analyzer, onlineChecks, type Analysis, type AnalysisOptions } from './d
 import { codeActions, FIX_ALL_KIND } from './diagnostics/codeActions';
 import { ConfigDiagnosticsPublisher } from './config/diagnostics';
 import { ConfigStore, isConfigPath } from './config/store';
-import { TEMPLATE_INFO_METHOD, type ClientSettings, type TemplateInfo } from './protocol';
+import { TEMPLATE_INFO_METHOD, type ClientSettings, type TemplateInfo } from '../protocol';
 import { LintScheduler, TYPING_DELAY_MS, typingDelay } from './diagnostics/scheduler';
 import { defaultSettings, effectiveLang, readSettings, SETTINGS_SECTION } from './config/settings';
 import { documentSymbols } from './document/symbols';
 import { registerRuleCatalog } from './diagnostics/ruleCatalog';
+import { registerRender } from './document/render';
 import { registerSummary } from './document/summary';
 import { registerLearnTemplate, SeriesStore } from './series/store';
 import { registerWorkspaceLint } from './diagnostics/workspaceLint';
@@ -23,6 +24,7 @@ import { pathToUri, setWorkspaceFolders, uriToPath } from './uri';
 import { FileWatchers } from './config/watchers';
 import { HANDLE_CAPABILITIES, registerHandleFeatures, rosterService } from './handles/features';
 import { watchRosterFiles } from './handles/rosters';
+import { registerFileNames } from './series/fileNames';
 import { registerItems } from './series/items';
 import { createLinkLookups, LINK_CAPABILITIES, registerLinkFeatures } from './links/features';
 
@@ -315,8 +317,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     }
   });
 
-  // The preview's summary, the workspace check and the rule picker of the VS Code client.
+  // The preview's page and summary, the workspace check, the rule picker and new minutes' names of the VS Code client.
+  registerRender(connection, { documents, lang, log });
   registerSummary(connection, { documents, analyzer, lang, log, roster: rosterService(rosters, configs), linkStatus: linkLookups });
+  registerFileNames(connection);
   registerWorkspaceLint(connection, { documents, analyzer, log, readFile: (path, maxBytes) => platform.readFileAsync(path, maxBytes) });
   registerRuleCatalog(connection, lang);
   registerLearnTemplate(connection, { lang, rootFor: (path) => configs.rootFor(path), log, files: platform.seriesFiles });

@@ -11,7 +11,7 @@ import type { Analysis, Analyzer } from '../diagnostics/analysis';
 import { documentLinks } from './documentLinks';
 import { linkHover } from './hover';
 import { LinkLookups, type LookupSource } from './lookups';
-import { LINK_STATUS_METHOD, LINK_STATUS_RESET_METHOD, type LinkStatusParams, type LinkStatusResult } from '../protocol';
+import { LINK_STATUS_METHOD, LINK_STATUS_RESET_METHOD, type LinkStatusParams, type LinkStatusResult } from '../../protocol';
 
 export const LINK_CAPABILITIES: ServerCapabilities = {
   documentLinkProvider: { resolveProvider: false },
