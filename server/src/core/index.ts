@@ -1,4 +1,7 @@
-/** The core's public surface, used by the three hosts (language server, CLI, tests). */
+/**
+ * The core's public surface, used by the hosts (language server, CLI, API, tests) and, for a few
+ * pure helpers, by the VS Code client (its bundle keeps only what it uses: scripts/build.mjs).
+ */
 export { lint, chooseTemplate, type Diagnostic, type LintInput, type LintResult } from './lint/engine';
 export { applyEdits, fitFixToText, mergeFixEdits } from './lint/fixes';
 export { autoFixes, fixUntilStable, MAX_FIX_PASSES, type FixedText } from './lint/fix-all';
