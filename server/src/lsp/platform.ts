@@ -29,7 +29,7 @@ export interface ServerPlatform {
   /** Where rosters read their files (and, on Node in a trusted workspace, `git log`). */
   rosterHost(trusted: () => boolean, log: (message: string) => void): RosterHost;
   /** Correctly encoded minutes of a workspace folder, for the lossy mojibake repair. */
-  referenceText(root: string): readonly string[];
+  referenceText(root: string): readonly string[] | Promise<readonly string[]>;
   /**
    * The minutes of each workspace folder, read into the series model (one template per series)
    * and learned from (`minutes/learnTemplate`). Absent where a folder cannot be listed (a

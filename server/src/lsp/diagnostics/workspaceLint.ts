@@ -5,7 +5,7 @@
  */
 import { DiagnosticSeverity, RequestType, type Connection, type TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { MAX_DOCUMENT_BYTES, type Analysis, type Analyzer } from './analysis';
+import { isCancelled, MAX_DOCUMENT_BYTES, type Analysis, type Analyzer } from './analysis';
 import { uriToPath } from '../uri';
 import { LINT_WORKSPACE_METHOD, type LintedFile, type LintWorkspaceParams, type LintWorkspaceResult } from '../../protocol';
 
@@ -28,7 +28,7 @@ export function registerWorkspaceLint(connection: Connection, context: Workspace
         const file = await lintOne(connection, context, uri);
         if (file) files.push(file);
       } catch (error) {
-        context.log(`checking ${uri} failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (!isCancelled(error)) context.log(`checking ${uri} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     return { files };

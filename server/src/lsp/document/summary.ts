@@ -10,7 +10,7 @@ import type { Roster } from '../../core/roster';
 import { apiBase } from '../../core/links/api';
 import type { LinkStatusService } from '../../core/services';
 import { summarize } from '../../core/summary';
-import type { Analyzer } from '../diagnostics/analysis';
+import { isCancelled, type Analyzer } from '../diagnostics/analysis';
 import { uriToPath } from '../uri';
 import { SUMMARY_METHOD, type SummaryParams, type SummaryResult } from '../../protocol';
 
@@ -52,7 +52,7 @@ export function registerSummary(connection: Connection, context: SummaryContext)
         }),
       };
     } catch (error) {
-      context.log(`summary of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      if (!isCancelled(error)) context.log(`summary of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return null;
     }
   });

@@ -7,7 +7,7 @@ import type { Connection, Hover, Position, ServerCapabilities, TextDocuments } f
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../../core';
 import type { LinkStatus } from '../../core/links/types';
-import type { Analysis, Analyzer } from '../diagnostics/analysis';
+import { isCancelled, type Analysis, type Analyzer } from '../diagnostics/analysis';
 import { documentLinks } from './documentLinks';
 import { linkHover } from './hover';
 import { LinkLookups, type LookupSource } from './lookups';
@@ -73,7 +73,7 @@ export function registerLinkFeatures(connection: Connection, context: LinkFeatur
     try {
       return documentLinks(await analyzer.analyze(document), lookups);
     } catch (error) {
-      context.log(`document links failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      if (!isCancelled(error)) context.log(`document links failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return [];
     }
   });
