@@ -7,8 +7,8 @@
 import type { CarriedItem } from '../../../server/src/core/items/carry';
 import type { Lang } from '../../../server/src/core/i18n/lang';
 import type { MeetingDate } from '../../../server/src/core/model/dates';
-import { normalizeName } from '../../../server/src/core/model/parse';
-import { walkSectionSpecs } from '../../../server/src/core/templates/match';
+import { normalizeName } from '../../../server/src/core/text/names';
+import { walkSectionSpecs } from '../../../server/src/core/templates/specs';
 import type { SectionSpec, TemplateSpec } from '../../../server/src/core/templates/types';
 import { sayItems } from '../items/strings';
 

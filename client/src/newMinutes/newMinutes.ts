@@ -9,7 +9,7 @@ import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient
 import type { Lang } from '../../../server/src/core/i18n/lang';
 import { formatDate, parseDate, type MeetingDate } from '../../../server/src/core/model/dates';
 import type { NextMeetingResult } from '../../../server/src/lsp/items';
-import { localized } from '../../../server/src/core/templates/match';
+import { localized } from '../../../server/src/core/i18n/lang';
 import { builtinTemplates } from '../../../server/src/core/templates/registry';
 import type { TemplateSpec } from '../../../server/src/core/templates/types';
 import { say } from '../preview/strings';

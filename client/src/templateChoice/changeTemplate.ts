@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { Lang } from '../../../server/src/core/i18n/lang';
-import { localized } from '../../../server/src/core/templates/match';
+import { localized } from '../../../server/src/core/i18n/lang';
 import { builtinTemplates } from '../../../server/src/core/templates/registry';
 import type { TemplateInfo } from '../../../server/src/lsp/protocol';
 import { t } from '../messages';

@@ -4,7 +4,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../core';
-import { localized } from '../core/templates/match';
+import { localized } from '../core/i18n/lang';
 import { Analyzer, onlineChecks, type Analysis, type AnalysisOptions } from './analysis';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { ConfigDiagnosticsPublisher } from './configDiagnostics';

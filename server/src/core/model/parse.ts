@@ -8,7 +8,7 @@ import { readOrdinal } from './ordinal';
 import type {
   Definition, DocumentFormat, Field, HtmlComment, Link, Mention, MinutesDocument, Section,
 } from './types';
-import { trimEndOf, trimEndWhere } from '../text/trim';
+import { trimEndOf } from '../text/trim';
 
 export interface ParseOptions {
   /** Force a format; by default `.txt` files and Markdown without headings are plain text. */
@@ -19,29 +19,6 @@ export interface ParseOptions {
    * split the agenda. Without it every label line is a section.
    */
   sectionNames?: (name: string) => boolean;
-}
-
-/**
- * Compares titles and labels the way people vary them: case, spaces, trailing colons, a note in
- * brackets after the name (`议题列表（更新中）：`, `参会人员(应超过TC总人数的一半)：`), and the
- * emoji some teams mark sections with and change from meeting to meeting (`🚧项目进度`).
- */
-export function normalizeName(name: string): string {
-  return withoutNote(name).replace(EMOJI, '').replace(/[\s*_`]+/g, '').toLowerCase();
-}
-
-// Pictographs and skin tones, with the variation selectors, joiners and keycap marks that dress them.
-const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\p{Variation_Selector}\p{Join_Control}\p{Enclosing_Mark}]/gu;
-
-const isDecoration = (ch: string) => /[\s*_`]/.test(ch);
-
-/** `议题列表（更新中）：` → `议题列表`: the name without a trailing colon and a bracketed note after it. */
-export function withoutNote(name: string): string {
-  const tail = trimEndWhere(name, isDecoration);
-  const colonless = trimEndOf(tail, ':：');
-  const bare = colonless.length < tail.length ? trimEndWhere(colonless, isDecoration) : name;
-  const note = /(?<!\s)\s*[(（][^()（）]*[)）]$/.exec(bare);
-  return note && note.index > 0 ? bare.slice(0, note.index) : bare;
 }
 
 export function parseMinutes(text: string, path: string, options: ParseOptions = {}): MinutesDocument {
@@ -297,7 +274,6 @@ function hasContent(body: string): boolean {
   return body.replace(/<!--[\s\S]*?-->/g, '').trim().length > 0;
 }
 
-export { insideAny };
 
 // LCTT: `[#]: translator: (wxy)` before 2022, `[#]: translator: "wxy"` since.
 const LCTT_HEADER = /^\[#\]:\s*([A-Z][\w-]*)\s*:[ \t]*((?:[^ \t].*)?)$/i;

@@ -1,15 +1,16 @@
 import type { List, ListItem, Nodes, Table } from 'mdast';
-import { findFields, findSections, sectionSpecById } from '../templates/match';
+import { findFields, findSections } from './match';
+import { sectionSpecById } from '../templates/specs';
 import type { ResolvedTemplate } from '../templates/types';
 import type { Span } from '../text/lines';
-import { isAttendanceLabel } from './attendance';
-import { isPlausiblePerson, isProse, readPerson, splitList, trimPiece, type Piece } from './name-list';
-import { normalizeName } from './parse';
-import { columnOf, readTable, readTables, type TableCell } from './tables';
-import type { Field, MinutesDocument, Section } from './types';
+import { isAttendanceLabel } from '../model/attendance';
+import { isPlausiblePerson, isProse, readPerson, splitList, trimPiece, type Piece } from '../model/name-list';
+import { columnOf, readTable, readTables, type TableCell } from '../model/tables';
+import type { Field, MinutesDocument, Section } from '../model/types';
+import { normalizeName } from '../text/names';
 import { trimEndWhere } from '../text/trim';
 
-export { splitList } from './name-list';
+export { splitList } from '../model/name-list';
 
 /** One person named in the attendee list of a document. */
 export interface Attendee {

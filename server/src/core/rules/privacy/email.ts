@@ -1,6 +1,6 @@
 import { dataPattern, quotePattern, type DataPattern } from '../../regex/pattern';
 import type { Nodes } from 'mdast';
-import { insideAny } from '../../model/parse';
+import { insideAny } from '../../text/spans';
 import type { MinutesDocument } from '../../model/types';
 import type { Span } from '../../text/lines';
 import type { Rule, TextEdit } from '../types';

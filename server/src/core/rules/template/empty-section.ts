@@ -1,5 +1,5 @@
 import type { MinutesDocument, Section } from '../../model/types';
-import { matchOutline } from '../../templates/outline';
+import { matchOutline } from '../../views/outline';
 import type { SectionSpec } from '../../templates/types';
 import type { Rule } from '../types';
 

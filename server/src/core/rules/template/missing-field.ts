@@ -1,7 +1,8 @@
 import { filenameDate, formatDate, parseDate } from '../../model/dates';
-import { normalizeName } from '../../model/parse';
+import { normalizeName } from '../../text/names';
 import type { Field, MinutesDocument } from '../../model/types';
-import { findFields, isEmptyValue, sectionSpecById, walkSectionSpecs } from '../../templates/match';
+import { findFields, isEmptyValue } from '../../views/match';
+import { sectionSpecById, walkSectionSpecs } from '../../templates/specs';
 import type { FieldSpec, ResolvedTemplate } from '../../templates/types';
 import type { Rule, RuleContext, TextEdit } from '../types';
 
