@@ -5,6 +5,7 @@ import { wholeFileFence } from './fence';
 import { splitCredits } from './footer';
 import { parseMarkdownGuarded } from './markdown';
 import { readOrdinal } from './ordinal';
+import { spanOf, walk } from './tree';
 import type {
   Definition, DocumentFormat, Field, HtmlComment, Link, Mention, MinutesDocument, Section,
 } from './types';
@@ -87,12 +88,6 @@ interface Collected {
   indentedCode: Span[];
 }
 
-function spanOf(node: Nodes): Span | undefined {
-  const p = node.position;
-  if (!p || p.start.offset === undefined || p.end.offset === undefined) return undefined;
-  return { start: p.start.offset, end: p.end.offset };
-}
-
 export function plainText(node: Nodes): string {
   if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
   if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
@@ -102,7 +97,7 @@ export function plainText(node: Nodes): string {
 
 function collect(root: Root, text: string): Collected {
   const out: Collected = { headings: [], links: [], definitions: [], comments: [], verbatim: [], indentedCode: [] };
-  const visit = (node: Nodes): void => {
+  walk(root, (node) => {
     const span = spanOf(node);
     switch (node.type) {
       case 'heading': {
@@ -155,9 +150,7 @@ function collect(root: Root, text: string): Collected {
         if (span) out.verbatim.push(span);
         break;
     }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
-  };
-  visit(root);
+  });
   // Inline HTML comments inside paragraphs are `html` nodes too; comments that span several
   // blocks are caught here so that inline disable directives always work.
   for (const m of text.matchAll(/<!--[\s\S]*?-->/g)) {
@@ -277,6 +270,11 @@ function hasContent(body: string): boolean {
 
 // LCTT: `[#]: translator: (wxy)` before 2022, `[#]: translator: "wxy"` since.
 const LCTT_HEADER = /^\[#\]:\s*([A-Z][\w-]*)\s*:[ \t]*((?:[^ \t].*)?)$/i;
+
+/** Is this one line an LCTT header line (which Markdown reads as a link definition)? */
+export function isLcttHeaderLine(line: string): boolean {
+  return LCTT_HEADER.test(line);
+}
 
 function lcttHeaderFields(lines: LineIndex): Field[] {
   const fields: Field[] = [];

@@ -1,6 +1,6 @@
 import { dataPattern, quotePattern, type DataPattern } from '../../regex/pattern';
-import type { Nodes } from 'mdast';
 import { insideAny } from '../../text/spans';
+import { spanOf, walk } from '../../model/tree';
 import type { MinutesDocument } from '../../model/types';
 import type { Span } from '../../text/lines';
 import type { Rule, TextEdit } from '../types';
@@ -77,13 +77,11 @@ const URL = /(?:https?|ftp|mailto):[^\s<>"'`()[\]{}\u3001-\uffff]+/gi;
 function codeSpans(doc: MinutesDocument): { inline: Span[]; blocks: Span[] } {
   const inline: Span[] = [];
   const blocks: Span[] = [];
-  const visit = (node: Nodes): void => {
-    if ((node.type === 'code' || node.type === 'inlineCode') && node.position) {
-      (node.type === 'code' ? blocks : inline).push({ start: node.position.start.offset!, end: node.position.end.offset! });
-    }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
-  };
-  visit(doc.mdast);
+  walk(doc.mdast, (node) => {
+    const span = spanOf(node);
+    if (span && node.type === 'code') blocks.push(span);
+    else if (span && node.type === 'inlineCode') inline.push(span);
+  });
   return { inline, blocks };
 }
 
