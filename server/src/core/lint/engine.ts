@@ -3,6 +3,7 @@ import { format, type Lang, type Message } from '../i18n/lang';
 import type { MinutesDocument } from '../model/types';
 import { withConfirmedApi } from '../links/api';
 import { allRules } from '../rules';
+import { ruleOptions } from '../rules/options';
 import type { Fix, Rule, RuleContext, Severity } from '../rules/types';
 import { noServices, type Services } from '../services';
 import { structureApplies } from '../templates/confidence';
@@ -127,7 +128,7 @@ export async function lint(input: LintInput): Promise<LintResult> {
       services,
       series: services.series?.(input.path),
       links: withConfirmedApi(input.config?.config.links, input.confirmedApi),
-      options: Array.isArray(setting) ? setting[1] ?? {} : {},
+      options: ruleOptions(rule.options, Array.isArray(setting) ? setting[1] : undefined),
       t: (id, data) => {
         const message = rule.messages[id];
         if (!message) throw new Error(`rule ${rule.id} has no message "${id}"`);
