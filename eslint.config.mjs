@@ -7,6 +7,19 @@ import tseslint from 'typescript-eslint';
 const MACHINE = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads'];
 const EDITOR_LIBRARIES = ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*'];
 
+const PURE_CORE = [
+  { group: MACHINE, message: 'The core does not touch the machine: ask for it through Services.' },
+  { group: EDITOR_LIBRARIES, message: 'The core knows no editor or protocol.' },
+  { group: ['**/lsp/**', '**/cli/**', '**/node/**', '**/client/**'], message: 'Hosts depend on the core, never the reverse.' },
+  // server/src/protocol and server/src/online, out of the core (rules/link/online.ts is the core's own).
+  { regex: '^(?:\\.\\./)+(?:protocol|online)(?:/|$)', message: 'Hosts depend on the core, never the reverse.' },
+];
+
+/** `no-restricted-imports` for files of the core: the pure core's patterns and a layer's own. */
+function coreBoundary(files, layerPatterns) {
+  return { files: [files], rules: { 'no-restricted-imports': ['error', { patterns: [...PURE_CORE, ...layerPatterns] }] } };
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'out/', 'node_modules/', '.cache/', '.vscode-test/', 'test/fixtures/', 'test/vscode/fixtures/'] },
   {
@@ -21,22 +34,23 @@ export default tseslint.config(
       'regexp/no-super-linear-move': 'error',
     },
   },
-  {
-    // The core is pure: whatever it needs from outside comes through Services (core/services.ts),
-    // so the same rules run in the CLI, the language server, a Web Worker and the tests.
-    files: ['server/src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: MACHINE, message: 'The core does not touch the machine: ask for it through Services.' },
-          { group: EDITOR_LIBRARIES, message: 'The core knows no editor or protocol.' },
-          { group: ['**/lsp/**', '**/cli/**', '**/node/**', '**/client/**'], message: 'Hosts depend on the core, never the reverse.' },
-          // server/src/protocol and server/src/online, out of the core (rules/link/online.ts is the core's own).
-          { regex: '^(?:\\.\\./)+(?:protocol|online)(?:/|$)', message: 'Hosts depend on the core, never the reverse.' },
-        ],
-      }],
-    },
-  },
+  // The core is pure: whatever it needs from outside comes through Services (core/services.ts),
+  // so the same rules run in the CLI, the language server, a Web Worker and the tests.
+  coreBoundary('server/src/core/**/*.ts', []),
+  // The core's layers, bottom up: text/ → model/ → templates/ → views/ → rules/. ESLint keeps one
+  // set of options per rule and file, so each layer repeats the pure core's patterns.
+  coreBoundary('server/src/core/text/**/*.ts', [
+    { group: ['../*', '!../text', '!../text/**'], message: 'text/ holds plain-text helpers: it knows no document, template or rule.' },
+  ]),
+  coreBoundary('server/src/core/model/**/*.ts', [
+    { group: ['**/templates/**', '**/views/**', '**/rules/**', '**/lint/**', '**/series/**', '**/items/**', '**/summary/**'], message: 'The model reads the text alone; a document read through a template is a view (core/views/).' },
+  ]),
+  coreBoundary('server/src/core/templates/**/*.ts', [
+    { group: ['**/views/**', '**/rules/**', '**/lint/**', '**/series/**', '**/items/**', '**/summary/**'], message: 'templates/ is the format, the built-ins and detection; matching a document to a template is a view (core/views/).' },
+  ]),
+  coreBoundary('server/src/core/views/**/*.ts', [
+    { group: ['**/rules/**', '**/lint/**', '**/series/**', '**/items/**', '**/summary/**'], message: 'Views sit below the rules and whatever reads them: rules read views, never the reverse.' },
+  ]),
   {
     // What client and server say to each other, in one place that both import: names and plain
     // types, nothing that runs, so the client bundles none of the server's libraries for it.

@@ -102,7 +102,7 @@ if (args.has('--tests')) {
   // TEST_OUT lets several people (or agents) build and run suites side by side.
   const out = process.env.TEST_OUT ?? 'out';
   rmSync(out, { recursive: true, force: true });
-  builds.push({ ...common, entryPoints: findTests('test'), outdir: join(out, 'test'), outbase: 'test', external: ['mocha', 'vscode'] });
+  builds.push({ ...common, entryPoints: findTests('test'), outdir: join(out, 'test'), outbase: 'test', external: ['mocha', 'vscode', 'typescript'] });
 }
 
 if (watch) {

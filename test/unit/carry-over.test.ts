@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { carriedLine, withCarriedItems, withMeetingDate } from '../../client/src/newMinutes/carryOver';
 import { extractItems } from '../../server/src/core/items/extract';
-import { parseForTemplate } from '../../server/src/core/lint/engine';
+import { parseForTemplate } from '../../server/src/core/views/parse';
 import { groupItems } from '../../client/src/items/groups';
 import { skeletonSnippet } from '../../client/src/newMinutes/skeletons';
 import { builtinTemplate, resolveTemplate } from '../../server/src/core';

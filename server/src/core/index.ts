@@ -26,9 +26,10 @@ export { renderMinutesHtml, type RenderOptions } from './render/html';
 // preview's links, byte checks): small pure helpers, so its bundle takes only these.
 export { format, type Message } from './i18n/lang';
 export { formatDate, parseDate, type MeetingDate } from './model/dates';
-export { localized, walkSectionSpecs } from './templates/match';
+export { localized } from './i18n/lang';
+export { walkSectionSpecs } from './templates/specs';
 export type { SectionSpec } from './templates/types';
-export { normalizeName } from './model/parse';
+export { normalizeName } from './text/names';
 export { escapeMarkdown } from './text/markdown';
 export { beforeAny } from './text/trim';
 export { CONFIG_FILE, dirname, isInside, joinPath } from './config/paths';

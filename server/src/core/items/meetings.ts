@@ -1,5 +1,5 @@
 import { trimEndWhere } from '../text/trim';
-import { parseForTemplate } from '../lint/engine';
+import { parseForTemplate } from '../views/parse';
 import { filenameDate, findDate, findDates, type MeetingDate } from '../model/dates';
 import type { MinutesDocument } from '../model/types';
 import type { SeriesMember } from '../series/types';

@@ -1,16 +1,16 @@
 import type { ResolvedConfig, RuleSetting } from '../config/types';
 import { format, type Lang, type Message } from '../i18n/lang';
-import { normalizeName, parseMinutes } from '../model/parse';
 import type { MinutesDocument } from '../model/types';
 import { withConfirmedApi } from '../links/api';
-import { dataPattern, type DataPattern } from '../regex/pattern';
 import { allRules } from '../rules';
+import { ruleOptions } from '../rules/options';
 import type { Fix, Rule, RuleContext, Severity } from '../rules/types';
 import { noServices, type Services } from '../services';
 import { structureApplies } from '../templates/confidence';
 import { resolveTemplate } from '../templates/resolve';
-import type { ResolvedTemplate, SectionSpec } from '../templates/types';
+import type { ResolvedTemplate } from '../templates/types';
 import type { Span } from '../text/lines';
+import { parseForTemplate } from '../views/parse';
 import { readSuppressions } from './directives';
 import { fitFixToText } from './fixes';
 
@@ -71,28 +71,6 @@ export function chooseTemplate(input: Pick<LintInput, 'path' | 'text' | 'config'
   if (config?.template) return resolveTemplate(input.path, input.text, { spec: config.template, reason: config.templateReason });
   const series = input.services?.series?.(input.path)?.choice;
   return resolveTemplate(input.path, input.text, series ?? {});
-}
-
-function allSectionNames(specs: SectionSpec[] | undefined, out: Set<string>, patterns: DataPattern[]): void {
-  for (const s of specs ?? []) {
-    for (const n of s.names) out.add(normalizeName(n));
-    for (const p of s.patterns ?? []) {
-      const pattern = dataPattern(p, { ignoreCase: true });
-      if (pattern) patterns.push(pattern);
-    }
-    allSectionNames(s.children, out, patterns);
-  }
-}
-
-/** Parses with what the template knows (its plain-text section names). One parse per version. */
-export function parseForTemplate(path: string, text: string, template: ResolvedTemplate): MinutesDocument {
-  const names = new Set<string>();
-  const patterns: DataPattern[] = [];
-  allSectionNames(template.sections, names, patterns);
-  const known = names.size || patterns.length
-    ? (title: string) => names.has(normalizeName(title)) || patterns.some((p) => p.test(title))
-    : undefined;
-  return parseMinutes(text, path, { format: template.format === 'plaintext' ? 'plaintext' : undefined, sectionNames: known });
 }
 
 const BUDGET_MESSAGE: Message = {
@@ -158,7 +136,7 @@ export async function lint(input: LintInput): Promise<LintResult> {
       services,
       series: services.series?.(input.path),
       links: withConfirmedApi(input.config?.config.links, input.confirmedApi),
-      options: Array.isArray(setting) ? setting[1] ?? {} : {},
+      options: ruleOptions(rule.options, Array.isArray(setting) ? setting[1] : undefined),
       t: (id, data) => {
         const message = rule.messages[id];
         if (!message) throw new Error(`rule ${rule.id} has no message "${id}"`);

@@ -1,9 +1,11 @@
-import { insideAny, MENTION } from '../../model/parse';
+import { MENTION } from '../../model/parse';
+import { insideAny } from '../../text/spans';
 import type { MinutesDocument } from '../../model/types';
 import { loginProblem, type LoginProblem } from '../../roster/handle';
 import { documentForge } from '../../roster/forge';
 import { readMentions, type HandleMention } from '../../roster/mentions';
-import type { Person, Roster } from '../../roster/roster';
+import type { Roster } from '../../roster/roster';
+import type { Person } from '../../roster/types';
 import type { HandleForge } from '../../roster/types';
 import type { Span } from '../../text/lines';
 import type { Fix, Rule, RuleContext } from '../types';
