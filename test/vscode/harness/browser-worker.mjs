@@ -6,7 +6,7 @@
 // the VS Code client answers with vscode.workspace.fs). The diagnostics, the code actions and
 // the @-completion must equal what dist/server.js answers under Node for the same workspace on
 // disk. Prints "N passed, N failed".
-//   node scripts/browser-worker.mjs
+//   node test/vscode/harness/browser-worker.mjs
 import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deepStrictEqual } from 'node:assert';
 import * as esbuild from 'esbuild';
-import { checks } from './checks.mjs';
+import { checks } from '../../../scripts/checks.mjs';
 import { CHROMIUM, ensureInstalled } from './vscode-web-install.mjs';
 import { ROOT } from './vscode-suite.mjs';
 

@@ -1,14 +1,14 @@
 // Runs the extension in a real VS Code here, offline: code-server 4.100.3 (VS Code 1.100.3's
 // server and web workbench) opened by Debian's Chromium through playwright-core.
 //
-//   node scripts/vscode-web.mjs        the in-host mocha suite (test/vscode/suite) inside the
+//   node test/vscode/harness/vscode-web.mjs        the in-host mocha suite (test/vscode/suite) inside the
 //                                      extension host, loaded from this checkout   (test:vscode-web):
 //                                      a trusted run, then a short run in Restricted Mode
 //                                      (*.restricted.test.ts), both against a local stand-in
-//                                      for GitHub's API (scripts/vscode-link-server.mjs)
-//   node scripts/vscode-web.mjs --ui   packages the .vsix, installs it, and drives the workbench
+//                                      for GitHub's API (test/vscode/harness/vscode-link-server.mjs)
+//   node test/vscode/harness/vscode-web.mjs --ui   packages the .vsix, installs it, and drives the workbench
 //                                      with the UI tests of test/vscode/ui          (test:ui)
-//   node scripts/vscode-web.mjs --real the same over real minutes from ../shared/corpus, with the
+//   node test/vscode/harness/vscode-web.mjs --real the same over real minutes from ../shared/corpus, with the
 //                                      tests of test/vscode/ui/real: the README's
 //                                      screenshots (npm run screenshots; exits 0 at once
 //                                      without the corpus, which only CI and the build machine have)
@@ -45,7 +45,7 @@ const extensionDir = extensionArg >= 0 && argv[extensionArg + 1] ? resolve(argv[
 const realMode = args.has('--real');
 const uiMode = args.has('--ui') || realMode;
 const keep = args.has('--keep') || !!process.env.VSCODE_WEB_KEEP;
-/** Failures are expected (scripts/vscode-broken-build.mjs): do not keep their run folders. */
+/** Failures are expected (test/vscode/harness/vscode-broken-build.mjs): do not keep their run folders. */
 const discard = args.has('--discard');
 const verbose = !!process.env.VSCODE_WEB_VERBOSE;
 const timeoutMs = Number(process.env.VSCODE_WEB_TIMEOUT ?? 600) * 1000;

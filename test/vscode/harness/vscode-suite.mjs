@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PLACEHOLDER_API } from './vscode-link-server.mjs';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SUITE_SRC = join(ROOT, 'test/vscode/suite');
 const FIXTURES = join(ROOT, 'test/vscode/fixtures/ws');
 /** The folder whose `.minutesrc.json` turns online link checks on, against the runner's local API. */
