@@ -11,6 +11,7 @@ const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
 const production = args.has('--production');
 
+/** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
   platform: 'node',
@@ -31,8 +32,10 @@ const common = {
  * it). Both run in Web Workers (the web extension host, the server's worker), which have no DOM:
  * packages with a `worker` build (decode-named-character-reference) must not give their DOM one.
  */
+/** @type {esbuild.BuildOptions} */
 const BROWSER = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], conditions: ['worker'] };
 
+/** @type {esbuild.BuildOptions[]} */
 const hosts = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The language server is dist/server-core.js, loaded by an entry for Node (dist/server.js, also
@@ -77,6 +80,7 @@ function findTests(dir) {
   return found;
 }
 
+/** @type {esbuild.BuildOptions[]} */
 const builds = hosts.map((h) => ({ ...common, ...h }));
 if (args.has('--tests')) {
   // TEST_OUT lets several people (or agents) build and run suites side by side.

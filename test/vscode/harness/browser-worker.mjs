@@ -77,9 +77,9 @@ try {
   page.on('pageerror', (error) => pageErrors.push(error.message));
   // Anything but this page's own server is refused: the worker must need no network.
   await page.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
-  await page.goto(`http://127.0.0.1:${http.address().port}/`);
+  await page.goto(`http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (http.address()).port}/`);
   const rootUri = `memfs://minutes${workspace.split('/').map(encodeURIComponent).join('/')}`;
-  const inBrowser = await page.evaluate((options) => window.runMinutesSession(options), { rootUri, files: FILES, document: DOCUMENT, completionAt: COMPLETION_AT, typed: TYPED });
+  const inBrowser = await page.evaluate((options) => /** @type {any} */ (window).runMinutesSession(options), { rootUri, files: FILES, document: DOCUMENT, completionAt: COMPLETION_AT, typed: TYPED });
 
   check('the worker ran without page errors', () => deepStrictEqual(pageErrors, []));
   check('the worker read the configuration and the roster through the page (minutes/readFiles)', () => {
@@ -111,7 +111,7 @@ try {
   });
   console.log(`browser worker: ${inBrowser.diagnostics.length} diagnostics, ${inBrowser.codeActions.length} code actions, ${inBrowser.completion.length} completions, ${inBrowser.fileReads} files read through the page`);
 } catch (error) {
-  check('the browser worker session ran', false, error.stack ?? error.message);
+  check('the browser worker session ran', false, error instanceof Error ? error.stack ?? error.message : String(error));
 } finally {
   await browser?.close();
   http?.close();

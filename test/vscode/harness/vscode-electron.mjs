@@ -59,7 +59,7 @@ async function suiteRun(name, extensionTestsPath, linkServer) {
   } catch (error) {
     // runTests rejects with "Test run failed with code N" when VS Code exited non-zero (run()
     // rejected: a test failed); anything else means VS Code could not be downloaded or started.
-    const message = String(error?.message ?? error);
+    const message = error instanceof Error ? error.message : String(error);
     console.error(message);
     return /Test run failed with code/.test(message) ? 1 : 2;
   } finally {

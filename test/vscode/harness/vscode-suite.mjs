@@ -48,6 +48,8 @@ export async function buildSuite(outDir = process.env.VSCODE_SUITE_OUT ?? join(R
  * A fresh copy of the fixtures workspace: tests type, apply fixes and change settings in it,
  * so the files in the repository never change and every run starts from the same state.
  * `linkServer` (the local API's address) replaces the placeholder of the online folder's config.
+ * @param {string} [parent]
+ * @param {{ linkServer?: string }} [options]
  */
 export function copyWorkspace(parent = tmpdir(), { linkServer } = {}) {
   const dir = join(mkdtempSync(join(parent, 'minutes-ws-')), 'ws');

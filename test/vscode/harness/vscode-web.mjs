@@ -102,7 +102,7 @@ function freePort() {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolvePort(port));
     });
   });
@@ -110,7 +110,7 @@ function freePort() {
 
 function waitForHealthy(base, child, ms) {
   const deadline = Date.now() + ms;
-  return new Promise((resolveReady, reject) => {
+  return /** @type {Promise<void>} */ (new Promise((resolveReady, reject) => {
     const retry = () => {
       if (child.exitCode !== null) reject(new Error(`code-server exited with ${child.exitCode}`));
       else if (Date.now() > deadline) reject(new Error(`code-server did not answer within ${ms} ms`));
@@ -122,7 +122,7 @@ function waitForHealthy(base, child, ms) {
       else retry();
     }).on('error', retry);
     poll();
-  });
+  }));
 }
 
 /** Processes of group `pgid` that are still running (zombies do not count). */
@@ -148,6 +148,7 @@ class Run {
   /**
    * `restricted`: workspace trust on and the folder untrusted; `linkServer`: the local API's address;
    * `workspace(dir)`: makes the folder to open inside the run folder (default: a copy of the fixtures).
+   * @param {{ restricted?: boolean, linkServer?: string, workspace?: (dir: string) => string }} [options]
    */
   constructor({ restricted = false, linkServer, workspace } = {}) {
     this.restricted = restricted;
@@ -373,7 +374,7 @@ async function runUi(current, installed) {
         passed++;
       } catch (error) {
         failed++;
-        console.log(`  ✗ ${test.name}\n    ${String(error?.stack ?? error).split('\n').join('\n    ')}`);
+        console.log(`  ✗ ${test.name}\n    ${String(error instanceof Error ? error.stack ?? error : error).split('\n').join('\n    ')}`);
         await page.screenshot({ path: join(current.dir, `logs/failed-${file.replace(/\W+/g, '-')}.png`) }).catch(() => {});
       } finally {
         await context.close().catch(() => {});
