@@ -1,4 +1,4 @@
-import type { List, ListItem, Nodes, Table } from 'mdast';
+import type { ListItem, Nodes, Table } from 'mdast';
 import { findFields, findSections, sectionSpecById } from '../templates/match';
 import type { ResolvedTemplate } from '../templates/types';
 import type { Span } from '../text/lines';
@@ -212,7 +212,7 @@ function fieldLines(doc: MinutesDocument, field: Field): Span[] {
  */
 function blockAfter(doc: MinutesDocument, offset: number): Span | undefined {
   const block = (doc.mdast.children as Nodes[]).find((n) => (n.position?.start.offset ?? -1) >= offset);
-  const nested = block ?? blockInside(doc.mdast as Nodes, offset);
+  const nested = block ?? blockInside(doc.mdast, offset);
   if (!nested?.position || (nested.type !== 'list' && nested.type !== 'table')) return undefined;
   const between = doc.text.slice(offset, nested.position.start.offset);
   if (between.trim()) return undefined;
@@ -253,9 +253,9 @@ function sectionList(doc: MinutesDocument, section: Section, source: Attendee['s
 
 /** The people of a region: its table, its top-level list items, or its lines of names. */
 function regionAttendees(doc: MinutesDocument, region: Span, source: Attendee['source']): Attendee[] {
-  const table = firstTable(doc.mdast as Nodes, region);
+  const table = firstTable(doc.mdast, region);
   if (table) return tableAttendees(doc, table, source);
-  const items = topLevelListItems(doc.mdast as Nodes, region);
+  const items = topLevelListItems(doc.mdast, region);
   if (!items.length) return paragraphAttendees(doc, region, source);
   return items.flatMap((item) => listItemAttendees(doc, item, source));
 }
@@ -295,7 +295,7 @@ function topLevelListItems(root: Nodes, body: Span): ListItem[] {
     if (!p || p.end.offset! <= body.start || p.start.offset! >= body.end) return;
     if (node.type === 'list') {
       if (p.start.offset! >= body.start) {
-        items.push(...(node as List).children.filter((c) => c.position && c.position.start.offset! < body.end));
+        items.push(...node.children.filter((c) => c.position && c.position.start.offset! < body.end));
         return;
       }
     }

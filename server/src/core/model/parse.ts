@@ -177,6 +177,9 @@ function collect(root: Root, text: string): Collected {
       case 'inlineCode':
         if (span) out.verbatim.push(span);
         break;
+      default:
+        // Other nodes matter only for their children.
+        break;
     }
     if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
   };

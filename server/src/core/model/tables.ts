@@ -53,7 +53,7 @@ export function readTables(doc: MinutesDocument): ReadTable[] {
     }
     if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
   };
-  visit(doc.mdast as Nodes);
+  visit(doc.mdast);
   return tables;
 }
 

@@ -1,4 +1,4 @@
-import type { List, ListItem, Nodes } from 'mdast';
+import type { ListItem, Nodes } from 'mdast';
 import type { MinutesDocument } from '../model/types';
 import type { Span } from '../text/lines';
 
@@ -9,7 +9,7 @@ export function listItems(root: Nodes, body: Span): ListItem[] {
     const p = node.position;
     if (!p || p.end.offset! <= body.start || p.start.offset! >= body.end) return;
     if (node.type === 'list' && !inList && p.start.offset! >= body.start) {
-      items.push(...(node as List).children.filter((c) => c.position && c.position.start.offset! < body.end));
+      items.push(...node.children.filter((c) => c.position && c.position.start.offset! < body.end));
       return;
     }
     if ('children' in node) for (const child of node.children as Nodes[]) visit(child, inList || node.type === 'list');
