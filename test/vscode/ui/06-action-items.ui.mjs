@@ -2,7 +2,6 @@
 // open items grouped by owner with the overdue one first, a click opening its line, and new
 // minutes that start on the next meeting day with the open items carried over.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
 import { openFile, openWorkbench, runCommand, screenshot } from './workbench.mjs';
 
 export const name = 'the Action-items view lists the series\' open items by owner, a click opens the line, and New minutes carries them over';
