@@ -22,6 +22,7 @@ const segment = (ax, ay, bx, by, halfWidth) => (x, y) => {
 };
 
 // Painted in order; later shapes cover earlier ones.
+/** @type {[number[], (x: number, y: number) => boolean][]} */
 const layers = [
   [hex('#1d3557'), roundRect(4, 4, 124, 124, 24)],
   [hex('#f1faee'), roundRect(26, 16, 94, 108, 7)],

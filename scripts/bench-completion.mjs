@@ -92,7 +92,7 @@ child.stdout.on('data', (chunk) => {
   for (;;) {
     const header = buffer.indexOf('\r\n\r\n');
     if (header < 0) return;
-    const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, header).toString())[1]);
+    const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, header).toString())?.[1]);
     if (buffer.length < header + 4 + length) return;
     const message = JSON.parse(buffer.subarray(header + 4, header + 4 + length).toString());
     buffer = buffer.subarray(header + 4 + length);

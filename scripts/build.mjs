@@ -30,6 +30,7 @@ const pureCore = {
   },
 };
 
+/** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
   platform: 'node',
@@ -51,8 +52,10 @@ const common = {
  * it). Both run in Web Workers (the web extension host, the server's worker), which have no DOM:
  * packages with a `worker` build (decode-named-character-reference) must not give their DOM one.
  */
+/** @type {esbuild.BuildOptions} */
 const BROWSER = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], conditions: ['worker'] };
 
+/** @type {esbuild.BuildOptions[]} */
 const hosts = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The language server is dist/server-core.js, loaded by an entry for Node (dist/server.js, also
@@ -97,6 +100,7 @@ function findTests(dir) {
   return found;
 }
 
+/** @type {esbuild.BuildOptions[]} */
 const builds = hosts.map((h) => ({ ...common, ...h }));
 if (args.has('--tests')) {
   // TEST_OUT lets several people (or agents) build and run suites side by side.

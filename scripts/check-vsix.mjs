@@ -64,7 +64,7 @@ async function listingProblems(manifest, readme, icon) {
   try {
     validateManifest(manifest);
   } catch (error) {
-    problems.push(`Open VSX: ${error.message}`);
+    problems.push(`Open VSX: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (!(await isLicenseOk(ROOT, manifest))) problems.push('Open VSX: no license');
   const repository = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;

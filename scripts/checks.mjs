@@ -15,7 +15,7 @@ export function checks(label) {
           ok = true;
         } catch (error) {
           ok = false;
-          detail = error.message;
+          detail = error instanceof Error ? error.message : String(error);
         }
       }
       if (ok) passed++;

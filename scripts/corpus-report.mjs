@@ -41,7 +41,7 @@ const EXPECTED = [
 ];
 
 function parseArgs(argv) {
-  const opts = { folder: DEFAULT_CORPUS, cli: 'dist/cli.js', rules: [], summary: false, check: false, json: false };
+  const opts = { folder: DEFAULT_CORPUS, cli: 'dist/cli.js', rules: /** @type {string[]} */ ([]), summary: false, check: false, json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--cli') opts.cli = argv[++i];

@@ -27,7 +27,7 @@ const lines = (stream, onLine) => {
   stream.setEncoding('utf8');
   stream.on('data', (chunk) => {
     const parts = (rest + chunk).split('\n');
-    rest = parts.pop();
+    rest = parts.pop() ?? '';
     parts.forEach(onLine);
   });
   stream.on('end', () => rest && onLine(rest));

@@ -73,7 +73,7 @@ export function clientOptions(context: vscode.ExtensionContext, where: 'node' | 
         configuration: async (params, token, next) => {
           const answers = await next(params, token);
           if (!Array.isArray(answers)) return answers;
-          return answers.map((answer, i) =>
+          return answers.map((answer: unknown, i) =>
             params.items[i]?.section === SETTINGS_SECTION && answer && typeof answer === 'object' ? { ...answer, links: userLinkSettings() } : answer,
           );
         },

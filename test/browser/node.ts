@@ -1,4 +1,4 @@
-/** The same session against dist/server.js over stdio, for comparison (scripts/browser-worker.mjs). */
+/** The same session against dist/server.js over stdio, for comparison (test/vscode/harness/browser-worker.mjs). */
 import { spawn } from 'node:child_process';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { runSession, type SessionOptions, type SessionResult } from './session';

@@ -10,7 +10,7 @@ declare const window: { runMinutesSession?: (options: SessionOptions) => Promise
 
 window.runMinutesSession = async (options) => {
   const worker = new Worker('/dist/browser/server.js');
-  const connection = createMessageConnection(new BrowserMessageReader(worker as never), new BrowserMessageWriter(worker as never));
+  const connection = createMessageConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
   try {
     return await runSession(connection, options);
   } finally {

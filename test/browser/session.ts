@@ -2,7 +2,7 @@
  * One LSP session with the Community Minutes server, as an editor holds it: initialize with a
  * workspace folder, open the Curve example, wait for its diagnostics to settle, ask for code
  * actions and for @-completion. The same steps run against dist/server.js under Node and
- * against dist/browser/server.js in a browser's Web Worker (scripts/browser-worker.mjs), and
+ * against dist/browser/server.js in a browser's Web Worker (test/vscode/harness/browser-worker.mjs), and
  * the two results must be equal. `minutes/readFiles` is answered from `files`, as the VS Code
  * client answers it with vscode.workspace.fs (the Node server never asks).
  */

@@ -135,7 +135,7 @@ describe('minutes-lint --online against local API servers', () => {
 
     // A stale answer is asked again with its ETag; the 304 keeps it.
     const aged = JSON.parse(readFileSync(cacheFile, 'utf8'));
-    for (const entry of Object.values(aged.entries) as any[]) entry.checkedAt -= 3 * 24 * 3600_000;
+    for (const entry of Object.values<{ checkedAt: number }>(aged.entries)) entry.checkedAt -= 3 * 24 * 3600_000;
     writeFileSync(cacheFile, JSON.stringify(aged));
     const third = await run(['--online', ...confirm(), '--timeout', '1', '--format', 'json', file], dir);
     assert.deepEqual(onlineFindings(third.stdout), onlineFindings(first.stdout));

@@ -48,10 +48,10 @@ export class TestClient {
   static async start(options: StartOptions): Promise<TestClient> {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run node scripts/build.mjs --tests first`);
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new TestClient(child, connection);
     client.configuration = options.configuration;
-    child.stderr!.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       const list = client.diagnostics.get(params.uri) ?? [];
       list.push(params);
@@ -240,7 +240,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
       },
       (e) => {
         clearTimeout(timer);
-        reject(e);
+        reject(e instanceof Error ? e : new Error(String(e)));
       },
     );
   });

@@ -93,7 +93,7 @@ describe('encoding/mojibake: lossless damage is repaired to the byte', () => {
   it('UTF-8 read as GBK, where every byte pairs up', async function () {
     if (!gbk) this.skip();
     const original = '## 时间\n\n主持人：张三\n';
-    const damaged = gbk!.decode(utf8(original));
+    const damaged = gbk.decode(utf8(original));
     assert.ok(!damaged.includes('\ufffd'));
     const found = await mojibake(damaged);
     assert.ok(found.every((d) => d.fixes[0].safe));
@@ -180,7 +180,7 @@ describe('encoding/mojibake: lossy damage (bytes dropped) is guessed', () => {
   it('GBK: a byte that could not be paired (U+FFFD) is guessed back', async function () {
     if (!gbk) this.skip();
     const original = '结论：同意合入主干。\n下次会议：两周后。\n';
-    const damaged = gbk!.decode(utf8(original));
+    const damaged = gbk.decode(utf8(original));
     assert.ok(damaged.includes('\ufffd'));
     const found = await mojibake(damaged);
     assert.ok(found.some((d) => /lost bytes/.test(d.message)));

@@ -155,7 +155,7 @@ describe('online link look-ups (node)', () => {
   it('sends a GitHub token to https://api.github.com and nowhere else', async () => {
     const seen: Array<[string, string | undefined]> = [];
     const recording: typeof fetch = async (input, init) => {
-      seen.push([String(input), new Headers(init?.headers).get('authorization') ?? undefined]);
+      seen.push([input instanceof Request ? input.url : String(input), new Headers(init?.headers).get('authorization') ?? undefined]);
       return new Response(JSON.stringify(githubPull(1, 'One', 'bob')), { status: 200 });
     };
     const links = new OnlineLinkStatus({ token: () => 'ghp_example', fetch: recording });

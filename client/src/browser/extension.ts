@@ -23,7 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Minute
     createClient(ctx) {
       const server = vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'browser', 'server.js');
       const worker = new Worker(server.toString(true));
-      return new LanguageClient(SETTINGS_SECTION, 'Community Minutes', clientOptions(ctx, 'browser'), worker as never);
+      return new LanguageClient(SETTINGS_SECTION, 'Community Minutes', clientOptions(ctx, 'browser'), worker);
     },
     linkCache: (ctx): CacheStore => ({
       read: () => ctx.globalState.get(LINK_CACHE_KEY),

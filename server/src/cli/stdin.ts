@@ -6,7 +6,7 @@ export async function readStdin(maxBytes: number, input: NodeJS.ReadableStream =
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of input) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk);
     size += buffer.length;
     if (size > maxBytes) return { error: `standard input is too large to check (more than ${maxBytes / 1048576} MB)` };
     chunks.push(buffer);

@@ -8,7 +8,10 @@ import { nodePlatform } from '../node/serverPlatform';
 import { loadServerCore } from './serverCore';
 import { messageTransport } from './transport';
 
-const core = loadServerCore(lsp, () => require(`${__dirname}/server-core.js`));
+// The server core is its own bundle beside this one (shared with the Web Worker), loaded at run
+// time for what it registers, so a require() the bundler leaves alone.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const core = loadServerCore(lsp, () => { require(`${__dirname}/server-core.js`); });
 
 // Over stdio and IPC the server reads through its own reader, so that a broken stream can end it.
 const transport = messageTransport(process.argv);

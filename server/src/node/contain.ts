@@ -34,7 +34,7 @@ export function locateInside(path: string, root: string): Whereabouts {
     if (!broken.link) return broken.parentInside(base) ? 'missing' : 'outside';
     // `a/..` inside a link's text would be resolved by the kernel through `a`, which may itself
     // be a link: rather than imitate that, such a dangling link counts as leading out.
-    if (/(?:^|\/)[^/]+\/\.\.(?:\/|$)/.test(broken.link.replace(/\\/g, '/').replace(/^(\.\.\/)+/, ''))) return 'outside';
+    if (/(?:^|\/)[^/]+\/\.\.(?:\/|$)/.test(broken.link.replace(/\\/g, '/').replace(/^(?:\.\.\/)+/, ''))) return 'outside';
     const next = resolve(safeReal(dirname(broken.at)), broken.link);
     if (!within(next, base)) return 'outside';
     target = join(next, broken.rest);

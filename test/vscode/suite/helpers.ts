@@ -157,7 +157,7 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  */
 export const ONLINE = 'online/2023-09-21.md';
 
-/** What the runner's local stand-in for GitHub's API (scripts/vscode-link-server.mjs) has seen. */
+/** What the runner's local stand-in for GitHub's API (test/vscode/harness/vscode-link-server.mjs) has seen. */
 export interface LinkServerLog {
   /** API requests, in order (never the control endpoint). */
   requests: Array<{ method: string; path: string; authorization: boolean }>;

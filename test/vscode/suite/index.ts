@@ -35,7 +35,7 @@ export function run(): Promise<void> {
         else resolve();
       });
     } catch (error) {
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
 }

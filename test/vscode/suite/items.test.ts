@@ -14,7 +14,7 @@ async function api(): Promise<MinutesApi> {
 }
 
 async function labelled(view: MinutesApi['actionItems'], nodes: readonly TreeNode[]): Promise<Array<{ node: TreeNode; item: vscode.TreeItem }>> {
-  return Promise.all(nodes.map(async (node) => ({ node, item: await view.getTreeItem(node) })));
+  return Promise.resolve(nodes.map((node) => ({ node, item: view.getTreeItem(node) })));
 }
 
 const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');

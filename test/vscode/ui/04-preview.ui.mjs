@@ -1,7 +1,5 @@
 // The preview pane: a webview whose summary (date, decisions, problems…) is read from its DOM.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { openFile, openWorkbench, runCommand, screenshot, waitForSquiggles } from './workbench.mjs';
 
 export const name = 'the preview of openEuler TC minutes shows their summary: date, template, decisions, problems';

@@ -2,8 +2,6 @@
 // open items grouped by owner with the overdue one first, a click opening its line, and new
 // minutes that start on the next meeting day with the open items carried over.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { openFile, openWorkbench, runCommand, screenshot } from './workbench.mjs';
 
 export const name = 'the Action-items view lists the series\' open items by owner, a click opens the line, and New minutes carries them over';
@@ -46,7 +44,7 @@ export async function run({ page, url, screenshots, log }) {
   await page.waitForSelector(`.tabs-container .tab.active[aria-label*="${proposed}"]`, { timeout: 20_000 });
   await page.keyboard.press('Escape'); // out of the snippet's placeholders
   // The editor's lines as rendered, wrapped lines joined again.
-  const rendered = () => page.evaluate(() => [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')]
+  const rendered = () => page.evaluate(() => [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line'))]
     .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top)).map((l) => l.textContent).join('').replace(/\u00a0/g, ' '));
   await page.waitForFunction(() => [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines')].some((e) => /book the summit room/.test((e.textContent ?? '').replace(/\u00a0/g, ' '))), null, { timeout: 10_000 });
   const text = await rendered();

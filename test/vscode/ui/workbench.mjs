@@ -66,6 +66,7 @@ export async function lineText(page, line) {
   await goTo(page, line);
   return page.evaluate((wanted) => {
     const editor = document.querySelector('.editor-instance .monaco-editor');
+    if (!editor) return undefined;
     const top = (el) => parseFloat(el.style.top || el.parentElement?.style.top || 'NaN');
     const numbered = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')]
       .map((el) => ({ n: Number(el.textContent), top: top(el) })).filter((x) => x.n > 0).sort((a, b) => a.top - b.top);

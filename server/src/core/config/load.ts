@@ -114,7 +114,7 @@ function dropInvalid(config: MinutesConfig, problems: readonly ShapeProblem[]): 
     else rules[p.rule.id] = (rules[p.rule.id] as [Severity | 'off', unknown])[0];
   }
   if ('rules' in copy) copy.rules = rules;
-  return copy as MinutesConfig;
+  return copy;
 }
 
 const RULE_CATALOG: RuleCatalog = new Map(allRules.map((rule) => [rule.id, rule.options]));

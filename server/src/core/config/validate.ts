@@ -45,7 +45,7 @@ export function validateConfig(value: Record<string, unknown> | object, locate: 
     if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) add('rules', ['rules'], 'rulesType');
     else {
       for (const [id, setting] of Object.entries(rules)) {
-        const severity = Array.isArray(setting) ? setting[0] : setting;
+        const severity: unknown = Array.isArray(setting) ? setting[0] : setting;
         if (typeof severity !== 'string' || !SEVERITIES.includes(severity)) {
           problems.push({ key: 'rules', rule: { id, drop: 'setting' }, message: bilingual('severity', { id, severities: SEVERITIES.join(', ') }), span: locate(['rules', id]) });
         } else if (knownRules && !knownRules.has(id)) {

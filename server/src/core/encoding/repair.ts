@@ -128,7 +128,7 @@ function viterbi(units: Unit[], transition: (a: string | undefined, b: string) =
       back[i][k] = arg;
     }
   }
-  const backward: Float64Array[] = new Array(n);
+  const backward = new Array<Float64Array>(n);
   for (let i = n - 1; i >= 0; i--) {
     const cands = units[i].candidates;
     backward[i] = new Float64Array(cands.length);

@@ -60,7 +60,7 @@ const cache = new WeakMap<MinutesDocument, Map<string, MinutesItem[]>>();
  */
 export function extractItems(doc: MinutesDocument, template: ResolvedTemplate): MinutesItem[] {
   let byTemplate = cache.get(doc);
-  if (!byTemplate) cache.set(doc, (byTemplate = new Map()));
+  if (!byTemplate) cache.set(doc, (byTemplate = new Map<string, MinutesItem[]>()));
   let items = byTemplate.get(template.resolvedId);
   if (!items) byTemplate.set(template.resolvedId, (items = collect(doc, template)));
   return items;

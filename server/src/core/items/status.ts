@@ -50,12 +50,12 @@ const DONE_ALONE = /(?<=^|[:：\s(（，,])(?:完成|结束|关闭|闭环)(?=[�
 /** The last status the text states (later statements replace earlier ones), or undefined. */
 export function statusIn(text: string): { status: ItemStatus; text: string } | undefined {
   const found: Found[] = [];
-  for (const m of text.matchAll(DONE_ALONE)) found.push({ at: m.index!, end: m.index! + m[0].length, status: 'done' });
+  for (const m of text.matchAll(DONE_ALONE)) found.push({ at: m.index, end: m.index + m[0].length, status: 'done' });
   for (const m of text.matchAll(DONE)) {
-    const negated = NEGATION.test(text.slice(Math.max(0, m.index! - 16), m.index!));
-    found.push({ at: m.index!, end: m.index! + m[0].length, status: negated ? 'open' : 'done' });
+    const negated = NEGATION.test(text.slice(Math.max(0, m.index - 16), m.index));
+    found.push({ at: m.index, end: m.index + m[0].length, status: negated ? 'open' : 'done' });
   }
-  for (const m of text.matchAll(OPEN)) found.push({ at: m.index!, end: m.index! + m[0].length, status: 'open' });
+  for (const m of text.matchAll(OPEN)) found.push({ at: m.index, end: m.index + m[0].length, status: 'open' });
   if (!found.length) return undefined;
   // The last statement wins; where two overlap (`未完成` holds `完成`) the longer one does.
   found.sort((a, b) => a.at - b.at || b.end - a.end);

@@ -37,7 +37,7 @@ const cache = new WeakMap<MinutesDocument, Map<string, LinkModel>>();
 export function linkModel(doc: MinutesDocument, settings: LinkSettings = {}): LinkModel {
   const key = JSON.stringify([settings.repos ?? null, Object.keys(settings.api ?? {}).sort()]);
   let byKey = cache.get(doc);
-  if (!byKey) cache.set(doc, (byKey = new Map()));
+  if (!byKey) cache.set(doc, (byKey = new Map<string, LinkModel>()));
   let model = byKey.get(key);
   if (!model) byKey.set(key, (model = buildModel(doc, settings)));
   return model;

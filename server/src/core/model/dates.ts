@@ -113,7 +113,7 @@ export function findDates(text: string, options: FindDateOptions = {}): DateMatc
     const [year, month] = [+m[4], monthOf(m[1])];
     // The match is the whole range; the date's own text is `December 19`.
     const first = new RegExp(`^${MONTH_NAME}\\.?\\s+\\d{1,2}${DAY_SUFFIX}`, 'i').exec(m[0])![0]; // eslint-disable-line regexp/no-unused-capturing-group -- MONTH_NAME's group is read by the other patterns
-    add(m, { year, month, day: +m[2], until: { year, month, day: +m[3] } }, 'english', { end: m.index! + first.length, text: first, rangeEnd: m.index! + m[0].length });
+    add(m, { year, month, day: +m[2], until: { year, month, day: +m[3] } }, 'english', { end: m.index + first.length, text: first, rangeEnd: m.index + m[0].length });
   }
   if (options.compact) for (const m of text.matchAll(COMPACT)) add(m, { year: +m[1], month: +m[2], day: +m[3] }, 'compact');
   if (options.monthDay) {

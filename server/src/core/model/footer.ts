@@ -7,6 +7,8 @@ import type { Field } from './types';
  * reads the first label with the rest as its value; these are several fields, one per label.
  */
 const CREDIT_LABELS = ['作者', '原文作者', '选题', '译者', '校对'];
+// The group (the next label) is read as cut[1] below, through a copy of the matches the rule cannot follow.
+// eslint-disable-next-line regexp/no-unused-capturing-group
 const NEXT_CREDIT = new RegExp(`(?<![ \\t\\u3000])[ \\t\\u3000]+(${CREDIT_LABELS.join('|')})[ \\t]*[：:][ \\t]*`, 'g');
 
 export function splitCredits(fields: Field[]): Field[] {

@@ -73,7 +73,7 @@ export function parseMarkdownGuarded(text: string, wholeLimit = WHOLE_PARSE_LIMI
 
 function parseWhole(text: string, degraded: DegradedSpan[]): Root {
   try {
-    return processor.parse(text) as Root;
+    return processor.parse(text);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     degraded.push({ span: { start: 0, end: text.length }, reason: 'nesting', count: 0 });
@@ -107,7 +107,7 @@ function parsePiece(source: string, definitions: string, degraded: DegradedSpan[
     pieceCache.delete(key);
   } else {
     try {
-      const tree = processor.parse(definitions ? `${source}\n\n${definitions}` : source) as Root;
+      const tree = processor.parse(definitions ? `${source}\n\n${definitions}` : source);
       nodes = tree.children.filter((node) => (node.position?.start.offset ?? 0) < source.length);
     } catch (error) {
       // Nesting the guard did not foresee overflowed the parser's stack: this piece is read as
@@ -230,7 +230,7 @@ function* descendantsOf(node: Nodes): Generator<Nodes> {
   while (stack.length) {
     const n = stack.pop()!;
     yield n;
-    if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as Nodes);
+    if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
   }
 }
 
@@ -243,7 +243,7 @@ function restoreMarkers(root: Root, places: DegradedSpan[]): void {
     if (!p || !touches({ start: p.start.offset ?? 0, end: p.end.offset ?? 0 })) continue;
     const n = node as unknown as Record<string, unknown>;
     for (const key of ['value', 'url', 'alt', 'title']) {
-      if (typeof n[key] === 'string') n[key] = restoreString(n[key] as string);
+      if (typeof n[key] === 'string') n[key] = restoreString(n[key]);
     }
   }
 }
@@ -323,7 +323,7 @@ function capDepth(root: Root, degraded: DegradedSpan[]): void {
     if (!('children' in node)) continue;
     if (depth >= MAX_TREE_DEPTH) {
       const position = node.position;
-      (node as { children: Nodes[] }).children = [{ type: 'text', value: flatText(node), position } as Nodes];
+      (node as { children: Nodes[] }).children = [{ type: 'text', value: flatText(node), position }];
       if (position) degraded.push({ span: { start: position.start.offset ?? 0, end: position.end.offset ?? 0 }, reason: 'nesting', count: depth });
       continue;
     }

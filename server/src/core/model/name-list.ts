@@ -127,6 +127,8 @@ export function readPerson(itemText: string): NamedPerson | undefined {
   const handle = HANDLE.exec(withoutMail)?.[1];
   const name = withoutMail
     .replace(REMARK, ' ')
+    // HANDLE's group is the login (read above); here every handle is only blanked out.
+    // eslint-disable-next-line regexp/no-unused-capturing-group
     .replace(new RegExp(HANDLE.source, `${HANDLE.flags}g`), ' ')
     .replace(/[*`~]+|\b_+|(?<!_)_+\b/g, '')
     .replace(/\s+/g, ' ')

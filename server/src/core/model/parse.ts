@@ -149,6 +149,9 @@ function collect(root: Root, text: string): Collected {
       case 'inlineCode':
         if (span) out.verbatim.push(span);
         break;
+      default:
+        // Other nodes matter only for their children.
+        break;
     }
   });
   // Inline HTML comments inside paragraphs are `html` nodes too; comments that span several

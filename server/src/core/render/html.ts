@@ -55,7 +55,7 @@ export function renderMinutesHtml(text: string, options: RenderOptions = {}): st
   const { tree, degraded } = options.format === 'plaintext' || tooLarge ? { tree: plainTextTree(text), degraded: false } : markdownTree(text);
   const note = tooLarge ? 'tooLarge' : degraded ? 'degraded' : undefined;
   if (note) tree.children.unshift(noteElement(NOTES[note][options.lang ?? 'en']));
-  const clean = sanitizer.runSync(tree) as Root;
+  const clean = sanitizer.runSync(tree);
   rewriteImages(clean, options);
   return sanitizer.stringify(clean);
 }
@@ -73,9 +73,9 @@ const sanitizer = unified().use(rehypeSanitize, sanitizeSchema).use(rehypeString
 /** The same bounded parse as the document model (model/guard.ts): what would stall it renders as text. */
 function markdownTree(text: string): { tree: Root; degraded: boolean } {
   const parsed = parseMarkdownGuarded(text);
-  let tree = markdownToHtmlTree.runSync(parsed.root) as Root;
+  let tree = markdownToHtmlTree.runSync(parsed.root);
   // Parsing raw HTML re-reads the whole tree (it is most of the rendering time): only when there is some.
-  if (hasRaw(tree)) tree = rawHtmlParser.runSync(tree) as Root;
+  if (hasRaw(tree)) tree = rawHtmlParser.runSync(tree);
   markLines(tree);
   return { tree, degraded: parsed.degraded.length > 0 };
 }

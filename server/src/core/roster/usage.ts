@@ -28,7 +28,7 @@ export interface HandleUsage {
 }
 
 // Code, comments and URLs are not prose: `@` there mentions no one.
-const NOT_PROSE = /(^|\n)[ \t]*(`{3,}(?!`)|~{3,}(?!~))[^\n]*\n[\s\S]*?(?:\n[ \t]*\2[ \t]*(?=\n|$)|$)|<!--[\s\S]*?(?:-->|$)|`[^`\n]+`|(?:https?|ftp|mailto):[^\s<>"'`()[\]{}\u3001-\uffff]+/g;
+const NOT_PROSE = /(?:^|\n)[ \t]*(`{3,}(?!`)|~{3,}(?!~))[^\n]*\n[\s\S]*?(?:\n[ \t]*\1[ \t]*(?=\n|$)|$)|<!--[\s\S]*?(?:-->|$)|`[^`\n]+`|(?:https?|ftp|mailto):[^\s<>"'`()[\]{}\u3001-\uffff]+/g;
 const DATE_IN_PATH = /(?<!\d)(20\d{2}|19\d{2})[-_./]?(0[1-9]|1[0-2])[-_./]?(0[1-9]|[12]\d|3[01])(?!\d)/;
 const NAME_BEFORE = /(?:^|[\n、，,;；]|^[ \t]*(?:[-*+]|\d+[.、)])[ \t])[ \t]*([\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-zA-Z'-]+){1,2})[ \t]*(?:[（([][ \t]*)?$/;
 
@@ -120,7 +120,7 @@ export class UsageIndex {
       for (const { name, handle } of file.names) count(names, handleKey(handle), name);
     }
     for (const [key, usage] of totals) {
-      usage.handle = mostFrequent(spellings.get(key)!)[0];
+      usage.handle = mostFrequent(spellings.get(key))[0];
       usage.names = mostFrequent(names.get(key));
     }
     this.totals = totals;

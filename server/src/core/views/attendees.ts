@@ -196,7 +196,7 @@ function fieldList(doc: MinutesDocument, field: Field, source: Attendee['source'
  */
 function blockAfter(doc: MinutesDocument, offset: number): Span | undefined {
   const block = (doc.mdast.children as Nodes[]).find((n) => (n.position?.start.offset ?? -1) >= offset);
-  const nested = block ?? blockInside(doc.mdast as Nodes, offset);
+  const nested = block ?? blockInside(doc.mdast, offset);
   if (!nested?.position || (nested.type !== 'list' && nested.type !== 'table')) return undefined;
   const between = doc.text.slice(offset, nested.position.start.offset);
   if (between.trim()) return undefined;
@@ -234,9 +234,9 @@ function sectionList(doc: MinutesDocument, section: Section, source: Attendee['s
 
 /** The people of a region: its table, its top-level list items, or its lines of names. */
 function regionAttendees(doc: MinutesDocument, region: Span, source: Attendee['source']): Attendee[] {
-  const table = firstTable(doc.mdast as Nodes, region);
+  const table = firstTable(doc.mdast, region);
   if (table) return tableAttendees(doc, table, source);
-  const items = topLevelListItems(doc.mdast as Nodes, region);
+  const items = topLevelListItems(doc.mdast, region);
   if (!items.length) return paragraphAttendees(doc, region, source);
   return items.flatMap((item) => listItemAttendees(doc, item, source));
 }

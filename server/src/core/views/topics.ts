@@ -61,7 +61,7 @@ function topicCandidate(lineText: string, lineStart: number): Candidate | undefi
   const ordinal = readOrdinal(lineText.slice(at), lineStart + at);
   // `(1)` `1)` `（一）` number the points inside a topic, not topics.
   if (!ordinal || /[()（）]/.test(ordinal.punct)) return undefined;
-  const title = lineText.slice(ordinal.span.end - lineStart).replace(/(\*\*|__)\s*$/, '').trim();
+  const title = lineText.slice(ordinal.span.end - lineStart).replace(/(?:\*\*|__)\s*$/, '').trim();
   return { ordinal, title, named: prefix[1] !== undefined };
 }
 

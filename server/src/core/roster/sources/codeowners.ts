@@ -11,7 +11,7 @@ export function parseCodeowners(text: string, path: string): RosterSourceResult 
   const entries: RosterEntry[] = [];
   const problems: RosterSourceResult['problems'] = [];
   text.split(/\r\n|\r|\n/).forEach((raw, line) => {
-    const content = raw.replace(/(^|\s)#.*$/, '').trim();
+    const content = raw.replace(/(?:^|\s)#.*$/, '').trim();
     if (!content) return;
     const section = /^\^?\[[^\]]*\](?:\[\d+\])?/.exec(content);
     // A section header's owners follow it; a rule's owners follow its pattern.

@@ -30,7 +30,7 @@ export function parseHandleList(text: string, path: string, kind: RosterSourceKi
   const entries: RosterEntry[] = [];
   const problems: RosterSourceResult['problems'] = [];
   text.split(/\r\n|\r|\n/).forEach((raw, line) => {
-    const content = raw.replace(/(^|\s)#.*$/, '').trim();
+    const content = raw.replace(/(?:^|\s)#.*$/, '').trim();
     if (!content) return;
     const entry = parseHandleItem(content);
     if (entry) entries.push({ ...entry, roles: [], source: { kind, path, line } });

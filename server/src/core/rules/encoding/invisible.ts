@@ -103,7 +103,7 @@ export const invisible: Rule = {
       const chars = [...text.slice(i, end)];
       const codes = [...new Set(chars.map((c) => 'U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')))].join(' ');
       const names = [...new Set(chars.map((c) => NAMES[c.charCodeAt(0)]).filter(Boolean))].join(', ');
-      const messageId = kind === 'zeroWidth' && chars.every((c) => c === '\ufeff') ? 'bom' : kind!;
+      const messageId = kind === 'zeroWidth' && chars.every((c) => c === '\ufeff') ? 'bom' : kind;
       ctx.report({
         span: { start: i, end },
         message: ctx.t(messageId, { codes, names }),

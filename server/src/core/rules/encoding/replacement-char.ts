@@ -24,7 +24,7 @@ export const replacementChar: Rule = {
   check(ctx) {
     const { doc } = ctx;
     for (const match of doc.text.matchAll(LOST)) {
-      const start = match.index!;
+      const start = match.index;
       // U+FFFD inside GBK mojibake stands for one lost byte there: encoding/mojibake repairs it.
       if (insideMojibake(doc, start)) continue;
       ctx.report({

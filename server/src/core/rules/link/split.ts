@@ -3,7 +3,7 @@ import type { MinutesDocument } from '../../model/types';
 import type { Fix, Rule, RuleContext } from '../types';
 
 // `](https://github.com/opencurve/cu⏎rve/pull/1)`: a line break inside the destination.
-const SPLIT_DESTINATION = /\]\((<?)([^\s()<>]+)([ \t]*\r?\n[ \t]*)([^\s()<>"']+)(>?)\)/g;
+const SPLIT_DESTINATION = /\]\((<?)([^\s()<>]+)([ \t]*\r?\n[ \t]*)([^\s()<>"']+)>?\)/g;
 // `[text]⏎(https://…)`: the destination on the next line.
 const SPLIT_BEFORE_DESTINATION = /\]([ \t]*\r?\n[ \t]*)\(([^()\s]+)\)/g;
 // `](https://…)` whose `[` is paragraphs away: the text was broken by a blank line.

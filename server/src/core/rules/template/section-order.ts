@@ -53,7 +53,7 @@ export const sectionOrder: Rule = {
 function longestInOrder(sections: readonly MatchedSection[]): MatchedSection[] {
   // Patience sorting: tails[k] is the index (into `sections`) ending the best run of length k+1.
   const tails: number[] = [];
-  const previous: number[] = new Array(sections.length).fill(-1);
+  const previous = new Array<number>(sections.length).fill(-1);
   sections.forEach((m, i) => {
     let lo = 0;
     let hi = tails.length;

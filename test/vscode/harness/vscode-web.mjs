@@ -1,14 +1,14 @@
 // Runs the extension in a real VS Code here, offline: code-server 4.100.3 (VS Code 1.100.3's
 // server and web workbench) opened by Debian's Chromium through playwright-core.
 //
-//   node scripts/vscode-web.mjs        the in-host mocha suite (test/vscode/suite) inside the
+//   node test/vscode/harness/vscode-web.mjs        the in-host mocha suite (test/vscode/suite) inside the
 //                                      extension host, loaded from this checkout   (test:vscode-web):
 //                                      a trusted run, then a short run in Restricted Mode
 //                                      (*.restricted.test.ts), both against a local stand-in
-//                                      for GitHub's API (scripts/vscode-link-server.mjs)
-//   node scripts/vscode-web.mjs --ui   packages the .vsix, installs it, and drives the workbench
+//                                      for GitHub's API (test/vscode/harness/vscode-link-server.mjs)
+//   node test/vscode/harness/vscode-web.mjs --ui   packages the .vsix, installs it, and drives the workbench
 //                                      with the UI tests of test/vscode/ui          (test:ui)
-//   node scripts/vscode-web.mjs --real the same over real minutes from ../shared/corpus, with the
+//   node test/vscode/harness/vscode-web.mjs --real the same over real minutes from ../shared/corpus, with the
 //                                      tests of test/vscode/ui/real: the README's
 //                                      screenshots (npm run screenshots; exits 0 at once
 //                                      without the corpus, which only CI and the build machine have)
@@ -45,7 +45,7 @@ const extensionDir = extensionArg >= 0 && argv[extensionArg + 1] ? resolve(argv[
 const realMode = args.has('--real');
 const uiMode = args.has('--ui') || realMode;
 const keep = args.has('--keep') || !!process.env.VSCODE_WEB_KEEP;
-/** Failures are expected (scripts/vscode-broken-build.mjs): do not keep their run folders. */
+/** Failures are expected (test/vscode/harness/vscode-broken-build.mjs): do not keep their run folders. */
 const discard = args.has('--discard');
 const verbose = !!process.env.VSCODE_WEB_VERBOSE;
 const timeoutMs = Number(process.env.VSCODE_WEB_TIMEOUT ?? 600) * 1000;
@@ -102,7 +102,7 @@ function freePort() {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolvePort(port));
     });
   });
@@ -110,7 +110,7 @@ function freePort() {
 
 function waitForHealthy(base, child, ms) {
   const deadline = Date.now() + ms;
-  return new Promise((resolveReady, reject) => {
+  return /** @type {Promise<void>} */ (new Promise((resolveReady, reject) => {
     const retry = () => {
       if (child.exitCode !== null) reject(new Error(`code-server exited with ${child.exitCode}`));
       else if (Date.now() > deadline) reject(new Error(`code-server did not answer within ${ms} ms`));
@@ -122,7 +122,7 @@ function waitForHealthy(base, child, ms) {
       else retry();
     }).on('error', retry);
     poll();
-  });
+  }));
 }
 
 /** Processes of group `pgid` that are still running (zombies do not count). */
@@ -148,6 +148,7 @@ class Run {
   /**
    * `restricted`: workspace trust on and the folder untrusted; `linkServer`: the local API's address;
    * `workspace(dir)`: makes the folder to open inside the run folder (default: a copy of the fixtures).
+   * @param {{ restricted?: boolean, linkServer?: string, workspace?: (dir: string) => string }} [options]
    */
   constructor({ restricted = false, linkServer, workspace } = {}) {
     this.restricted = restricted;
@@ -373,7 +374,7 @@ async function runUi(current, installed) {
         passed++;
       } catch (error) {
         failed++;
-        console.log(`  ✗ ${test.name}\n    ${String(error?.stack ?? error).split('\n').join('\n    ')}`);
+        console.log(`  ✗ ${test.name}\n    ${String(error instanceof Error ? error.stack ?? error : error).split('\n').join('\n    ')}`);
         await page.screenshot({ path: join(current.dir, `logs/failed-${file.replace(/\W+/g, '-')}.png`) }).catch(() => {});
       } finally {
         await context.close().catch(() => {});

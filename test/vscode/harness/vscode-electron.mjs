@@ -22,7 +22,7 @@ const SETTINGS = {
   'extensions.autoUpdate': false,
 };
 
-/** Restricted Mode, as in scripts/vscode-web.mjs: trust on, nothing trusted, no prompt; online checks asked for. */
+/** Restricted Mode, as in test/vscode/harness/vscode-web.mjs: trust on, nothing trusted, no prompt; online checks asked for. */
 const RESTRICTED_SETTINGS = {
   ...SETTINGS,
   'security.workspace.trust.enabled': true,
@@ -59,7 +59,7 @@ async function suiteRun(name, extensionTestsPath, linkServer) {
   } catch (error) {
     // runTests rejects with "Test run failed with code N" when VS Code exited non-zero (run()
     // rejected: a test failed); anything else means VS Code could not be downloaded or started.
-    const message = String(error?.message ?? error);
+    const message = error instanceof Error ? error.message : String(error);
     console.error(message);
     return /Test run failed with code/.test(message) ? 1 : 2;
   } finally {
@@ -73,7 +73,7 @@ async function main() {
     if (build.status !== 0) return 2;
   }
   const extensionTestsPath = await buildSuite();
-  // A local stand-in for GitHub's API, for the online link checks (scripts/vscode-link-server.mjs).
+  // A local stand-in for GitHub's API, for the online link checks (test/vscode/harness/vscode-link-server.mjs).
   const linkServer = await startLinkServer();
   try {
     const trusted = await suiteRun(SUITE_RUNS.trusted, extensionTestsPath, linkServer);

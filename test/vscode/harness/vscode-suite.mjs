@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PLACEHOLDER_API } from './vscode-link-server.mjs';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SUITE_SRC = join(ROOT, 'test/vscode/suite');
 const FIXTURES = join(ROOT, 'test/vscode/fixtures/ws');
 /** The folder whose `.minutesrc.json` turns online link checks on, against the runner's local API. */
@@ -48,6 +48,8 @@ export async function buildSuite(outDir = process.env.VSCODE_SUITE_OUT ?? join(R
  * A fresh copy of the fixtures workspace: tests type, apply fixes and change settings in it,
  * so the files in the repository never change and every run starts from the same state.
  * `linkServer` (the local API's address) replaces the placeholder of the online folder's config.
+ * @param {string} [parent]
+ * @param {{ linkServer?: string }} [options]
  */
 export function copyWorkspace(parent = tmpdir(), { linkServer } = {}) {
   const dir = join(mkdtempSync(join(parent, 'minutes-ws-')), 'ws');

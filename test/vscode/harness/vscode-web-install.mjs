@@ -33,6 +33,7 @@ function which(command) {
 
 /** Debian packages this needs, by what proves each is there. */
 function missingDebianPackages() {
+  /** @type {[string, () => unknown][]} */
   const checks = [
     ['chromium', () => existsSync(CHROMIUM)],
     ['ripgrep', () => which('rg')],
@@ -62,6 +63,7 @@ export function ensureDebianPackages() {
 
 /** npm for the cache: its own npm cache, no prompts, and the local Node headers (node-gyp must not download them). */
 function npmEnv() {
+  /** @type {NodeJS.ProcessEnv} */
   const env = {
     ...process.env,
     npm_config_cache: join(CACHE, 'npm'),
@@ -104,7 +106,9 @@ function installCodeServer() {
   step('npm rebuild (native modules)', 'npm', ['rebuild', ...NATIVE_MODULES], vscodeDir, env);
   const rgDir = join(vscodeDir, 'node_modules/@vscode/ripgrep/bin');
   mkdirSync(rgDir, { recursive: true });
-  copyFileSync(which('rg'), join(rgDir, 'rg'));
+  const rg = which('rg');
+  if (!rg) throw new Error('ripgrep (rg) is not on PATH: apt-get install ripgrep');
+  copyFileSync(rg, join(rgDir, 'rg'));
   // The links code-server's postinstall would make.
   symlinkSync('node_modules', join(vscodeDir, 'node_modules.asar'));
   symlinkSync('code-linux.sh', join(vscodeDir, 'bin/remote-cli/code-server'));
@@ -164,7 +168,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.
     ensureInstalled();
     say(`ready: ${INSTALL_DIR}`);
   } catch (error) {
-    say(`ERROR: ${error.message}`);
+    say(`ERROR: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(2);
   }
 }

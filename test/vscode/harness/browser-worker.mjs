@@ -6,7 +6,7 @@
 // the VS Code client answers with vscode.workspace.fs). The diagnostics, the code actions and
 // the @-completion must equal what dist/server.js answers under Node for the same workspace on
 // disk. Prints "N passed, N failed".
-//   node scripts/browser-worker.mjs
+//   node test/vscode/harness/browser-worker.mjs
 import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deepStrictEqual } from 'node:assert';
 import * as esbuild from 'esbuild';
-import { checks } from './checks.mjs';
+import { checks } from '../../../scripts/checks.mjs';
 import { CHROMIUM, ensureInstalled } from './vscode-web-install.mjs';
 import { ROOT } from './vscode-suite.mjs';
 
@@ -77,9 +77,9 @@ try {
   page.on('pageerror', (error) => pageErrors.push(error.message));
   // Anything but this page's own server is refused: the worker must need no network.
   await page.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
-  await page.goto(`http://127.0.0.1:${http.address().port}/`);
+  await page.goto(`http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (http.address()).port}/`);
   const rootUri = `memfs://minutes${workspace.split('/').map(encodeURIComponent).join('/')}`;
-  const inBrowser = await page.evaluate((options) => window.runMinutesSession(options), { rootUri, files: FILES, document: DOCUMENT, completionAt: COMPLETION_AT, typed: TYPED });
+  const inBrowser = await page.evaluate((options) => /** @type {any} */ (window).runMinutesSession(options), { rootUri, files: FILES, document: DOCUMENT, completionAt: COMPLETION_AT, typed: TYPED });
 
   check('the worker ran without page errors', () => deepStrictEqual(pageErrors, []));
   check('the worker read the configuration and the roster through the page (minutes/readFiles)', () => {
@@ -111,7 +111,7 @@ try {
   });
   console.log(`browser worker: ${inBrowser.diagnostics.length} diagnostics, ${inBrowser.codeActions.length} code actions, ${inBrowser.completion.length} completions, ${inBrowser.fileReads} files read through the page`);
 } catch (error) {
-  check('the browser worker session ran', false, error.stack ?? error.message);
+  check('the browser worker session ran', false, error instanceof Error ? error.stack ?? error.message : String(error));
 } finally {
   await browser?.close();
   http?.close();

@@ -1,9 +1,9 @@
 // Shows that the in-host suite fails when the extension is broken: builds, copies the extension
-// (never the shared dist/ in place), breaks the copy, and runs `scripts/vscode-web.mjs` against it.
+// (never the shared dist/ in place), breaks the copy, and runs `test/vscode/harness/vscode-web.mjs` against it.
 // It succeeds (exit 0) only when that run fails; a broken build that passes would mean the suite
 // proves nothing. Not part of CI: test/vscode/README.md records what it printed.
 //
-//   node scripts/vscode-broken-build.mjs [--break server|trust] [--no-build] [--keep]
+//   node test/vscode/harness/vscode-broken-build.mjs [--break server|trust] [--no-build] [--keep]
 //
 //   server (default)  dist/server.js cut to half its length: the language server cannot start.
 //                     Expected: the trusted run fails. Every test would wait for diagnostics
@@ -76,7 +76,7 @@ function main() {
     say(`copied the extension to ${copy}; ${chosen.apply(copy)}`);
     // Its own suite bundle (inside the repository, for `require('mocha')`), so a normal run alongside is not disturbed.
     const env = { ...process.env, ...chosen.env, VSCODE_SUITE_OUT: join(ROOT, 'out/vscode-broken') };
-    const args = ['scripts/vscode-web.mjs', '--no-build', '--extension', copy, ...chosen.runnerArgs, ...(argv.includes('--keep') ? ['--keep'] : ['--discard'])];
+    const args = ['test/vscode/harness/vscode-web.mjs', '--no-build', '--extension', copy, ...chosen.runnerArgs, ...(argv.includes('--keep') ? ['--keep'] : ['--discard'])];
     say(`node ${args.join(' ')}`);
     const t0 = Date.now();
     const { status } = spawnSync(process.execPath, args, { cwd: ROOT, env, stdio: 'inherit' });

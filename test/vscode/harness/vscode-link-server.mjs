@@ -62,7 +62,7 @@ export function startLinkServer({ observesBrowser = false } = {}) {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       resolve({
         url: `http://127.0.0.1:${port}`,
         requests,
@@ -72,7 +72,7 @@ export function startLinkServer({ observesBrowser = false } = {}) {
           requests.length = 0;
           opened.length = 0;
         },
-        close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+        close: () => /** @type {Promise<void>} */ (new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); })),
       });
     });
   });
