@@ -9,8 +9,9 @@ import type { Fix, Rule, RuleContext, Severity } from '../rules/types';
 import { noServices, type Services } from '../services';
 import { structureApplies } from '../templates/confidence';
 import { resolveTemplate } from '../templates/resolve';
-import type { ResolvedTemplate, SectionSpec } from '../templates/types';
+import type { ResolvedTemplate, SectionSpec, TemplateSpec } from '../templates/types';
 import type { Span } from '../text/lines';
+import type { ParseMemo } from '../series/memo';
 import { readSuppressions } from './directives';
 import { fitFixToText } from './fixes';
 
@@ -37,6 +38,11 @@ export interface LintInput {
   confirmedApi?: Record<string, string>;
   /** Hosts that must stay responsive (the language server) bound the time the rules may take. */
   budget?: TimeBudget;
+  /**
+   * Where the document comes from when the host has parsed this text already (the command line's
+   * series profiles). Only for a host that checks each text once: rules cache by document.
+   */
+  parses?: ParseMemo;
 }
 
 /**
@@ -68,26 +74,43 @@ export function chooseTemplate(input: Pick<LintInput, 'path' | 'text' | 'config'
   return resolveTemplate(input.path, input.text, series ?? {});
 }
 
-function allSectionNames(specs: SectionSpec[] | undefined, out: Set<string>, patterns: DataPattern[]): void {
+/** The section names (normalised) and name patterns of a template, at every depth. */
+function sectionKeys(specs: SectionSpec[] | undefined, names = new Set<string>(), patterns: string[] = []): { names: Set<string>; patterns: string[] } {
   for (const s of specs ?? []) {
-    for (const n of s.names) out.add(normalizeName(n));
-    for (const p of s.patterns ?? []) {
-      const pattern = dataPattern(p, { ignoreCase: true });
-      if (pattern) patterns.push(pattern);
-    }
-    allSectionNames(s.children, out, patterns);
+    for (const n of s.names) names.add(normalizeName(n));
+    patterns.push(...(s.patterns ?? []));
+    sectionKeys(s.children, names, patterns);
   }
+  return { names, patterns };
 }
 
+/** What a parse reads of a template. */
+export type ParseTemplate = Pick<TemplateSpec, 'sections' | 'format'>;
+
 /** Parses with what the template knows (its plain-text section names). One parse per version. */
-export function parseForTemplate(path: string, text: string, template: ResolvedTemplate): MinutesDocument {
-  const names = new Set<string>();
-  const patterns: DataPattern[] = [];
-  allSectionNames(template.sections, names, patterns);
+export function parseForTemplate(path: string, text: string, template: ParseTemplate): MinutesDocument {
+  const { names, patterns: sources } = sectionKeys(template.sections);
+  const patterns = sources.map((p) => dataPattern(p, { ignoreCase: true })).filter((p): p is DataPattern => !!p);
   const known = names.size || patterns.length
     ? (title: string) => names.has(normalizeName(title)) || patterns.some((p) => p.test(title))
     : undefined;
   return parseMinutes(text, path, { format: template.format === 'plaintext' ? 'plaintext' : undefined, sectionNames: known });
+}
+
+const parseKeys = new WeakMap<ParseTemplate, string>();
+
+/**
+ * What `parseForTemplate` reads of a template, as a string: two templates with the same key
+ * parse a text to the same document (a template's variants mostly differ in other keys).
+ */
+export function parseKeyOf(template: ParseTemplate): string {
+  let key = parseKeys.get(template);
+  if (key === undefined) {
+    const { names, patterns } = sectionKeys(template.sections);
+    key = JSON.stringify([template.format === 'plaintext', [...names].sort(), [...patterns].sort()]);
+    parseKeys.set(template, key);
+  }
+  return key;
 }
 
 const BUDGET_MESSAGE: Message = {
@@ -121,7 +144,7 @@ function atMost(severity: Severity, cap: Severity | undefined): Severity {
 /** Runs the rules on one document. Pure: everything outside the text comes through `input`. */
 export async function lint(input: LintInput): Promise<LintResult> {
   const template = chooseTemplate(input);
-  const doc = parseForTemplate(input.path, input.text, template);
+  const doc = input.parses ? input.parses.parse(input.path, input.text, template) : parseForTemplate(input.path, input.text, template);
   const services = input.services ?? noServices;
   // Structure rules hold a file to its template: on a guess they would impose another team's conventions.
   const structure = structureApplies(template);
