@@ -1,6 +1,6 @@
 import type { ResolvedConfig, RuleSetting } from '../config/types';
 import { format, type Lang, type Message } from '../i18n/lang';
-import { normalizeName, parseMinutes } from '../model/parse';
+import { normalizeName, parseMinutes, type ParseOptions } from '../model/parse';
 import type { MinutesDocument } from '../model/types';
 import { withConfirmedApi } from '../links/api';
 import { dataPattern, type DataPattern } from '../regex/pattern';
@@ -88,13 +88,13 @@ function sectionKeys(specs: SectionSpec[] | undefined, names = new Set<string>()
 export type ParseTemplate = Pick<TemplateSpec, 'sections' | 'format'>;
 
 /** Parses with what the template knows (its plain-text section names). One parse per version. */
-export function parseForTemplate(path: string, text: string, template: ParseTemplate): MinutesDocument {
+export function parseForTemplate(path: string, text: string, template: ParseTemplate, markdown?: ParseOptions['markdown']): MinutesDocument {
   const { names, patterns: sources } = sectionKeys(template.sections);
   const patterns = sources.map((p) => dataPattern(p, { ignoreCase: true })).filter((p): p is DataPattern => !!p);
   const known = names.size || patterns.length
     ? (title: string) => names.has(normalizeName(title)) || patterns.some((p) => p.test(title))
     : undefined;
-  return parseMinutes(text, path, { format: template.format === 'plaintext' ? 'plaintext' : undefined, sectionNames: known });
+  return parseMinutes(text, path, { format: template.format === 'plaintext' ? 'plaintext' : undefined, sectionNames: known, markdown });
 }
 
 const parseKeys = new WeakMap<ParseTemplate, string>();
