@@ -87,7 +87,7 @@ export class FileChecker {
   private readonly host: ConfigHost;
   private readonly rosters = new NodeRosters({ scanMinutes: true });
   private readonly linkLookups: CliLinkStatus;
-  private reference: readonly string[] | undefined;
+  private reference: Promise<readonly string[]> | undefined;
 
   constructor(private readonly settings: RunSettings) {
     this.host = nodeConfigHost(undefined, settings.cwd);
