@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { lint, resolveTemplate } from '../server/src/core';
-import { normalizeName } from '../server/src/core/model/parse';
+import { normalizeName } from '../server/src/core/text/names';
 import { SeriesIndex, type Series } from '../server/src/core/series';
 import type { TemplateSpec } from '../server/src/core/templates/types';
 import { trimEndOf } from '../server/src/core/text/trim';

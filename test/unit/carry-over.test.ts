@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { carriedLine, withCarriedItems, withMeetingDate } from '../../client/src/newMinutes/carryOver';
 import { extractItems } from '../../server/src/core/items/extract';
-import { parseForTemplate } from '../../server/src/core/lint/engine';
+import { parseForTemplate } from '../../server/src/core/views/parse';
 import { groupItems } from '../../client/src/items/groups';
 import { skeletonSnippet } from '../../client/src/newMinutes/skeletons';
 import { builtinTemplate, resolveTemplate } from '../../server/src/core';
 import type { CarriedItem } from '../../server/src/core/items/carry';
-import type { ItemView, SeriesItems } from '../../server/src/lsp/series/items';
+import type { ItemView, SeriesItems } from '../../server/src/protocol';
 import { lintText, only, seriesServices } from '../helpers';
 
 // What "New minutes" writes for the next meeting of a series, and how the Action-items view

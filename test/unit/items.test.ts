@@ -6,7 +6,7 @@ import { itemWeights, matchItems, similarity } from '../../server/src/core/items
 import { orderMeetings } from '../../server/src/core/items/meetings';
 import { seriesItems } from '../../server/src/core/items/report';
 import type { MinutesItem } from '../../server/src/core/items/types';
-import { parseForTemplate } from '../../server/src/core/lint/engine';
+import { parseForTemplate } from '../../server/src/core/views/parse';
 import type { ResolvedTemplate } from '../../server/src/core/templates/types';
 import { seriesFixture } from './series-fixtures';
 

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinTemplate, resolveTemplate } from '../../server/src/core';
-import { parseForTemplate } from '../../server/src/core/lint/engine';
+import { parseForTemplate } from '../../server/src/core/views/parse';
 import { isAttendanceLabel } from '../../server/src/core/model/attendance';
-import { listAttendees } from '../../server/src/core/model/attendees';
+import { listAttendees } from '../../server/src/core/views/attendees';
 import { findDates, isTimeOfDay, parseDate, sameDate } from '../../server/src/core/model/dates';
-import { normalizeName } from '../../server/src/core/model/parse';
+import { normalizeName } from '../../server/src/core/text/names';
 import { summarize } from '../../server/src/core/summary';
 import { lineOf, lintText, only, ROOT } from '../helpers';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint, resolveTemplate, type LintResult, type TemplateSpec } from '../../server/src/core';
 import type { ResolvedConfig } from '../../server/src/core/config/types';
-import { findTopicLists, findTopics } from '../../server/src/core/model/topics';
+import { findTopicLists, findTopics } from '../../server/src/core/views/topics';
 import { applyRuleFixes, lineOf, lintText, only, ROOT } from '../helpers';
 
 // Small templates written for these tests, so that the rules are exercised on exactly the

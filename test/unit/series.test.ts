@@ -7,7 +7,7 @@ import { seriesFolder } from '../../server/src/core/series/group';
 import { nameDate, naturalCompare, orderMembers } from '../../server/src/core/series/order';
 import { profileMinutes } from '../../server/src/core/series/profile';
 import type { SeriesView } from '../../server/src/core/series/types';
-import { learnTemplate } from '../../server/src/core/templates/learn/learn';
+import { learnTemplate } from '../../server/src/core/series/learn/learn';
 import type { Services } from '../../server/src/core/services';
 import { only, ROOT } from '../helpers';
 

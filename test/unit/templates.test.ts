@@ -5,9 +5,10 @@ import { builtinTemplate, builtinTemplates, lint, resolveConfig, resolveTemplate
 import { parseTemplateText } from '../../server/src/core/config/load';
 import { validateTemplate } from '../../server/src/core/templates/validate';
 import { patternError } from '../../server/src/core/regex/pattern';
-import { parseForTemplate } from '../../server/src/core/lint/engine';
+import { parseForTemplate } from '../../server/src/core/views/parse';
 import type { MinutesDocument } from '../../server/src/core/model/types';
-import { findFields, findSections, sectionSpecById, walkSectionSpecs } from '../../server/src/core/templates/match';
+import { findFields, findSections } from '../../server/src/core/views/match';
+import { sectionSpecById, walkSectionSpecs } from '../../server/src/core/templates/specs';
 import { applyVariants, detectTemplate, expandTemplate, scoreTemplate } from '../../server/src/core/templates/resolve';
 import type { FieldSpec, ResolvedTemplate, SectionSpec } from '../../server/src/core/templates/types';
 import { lintText, only, ROOT } from '../helpers';

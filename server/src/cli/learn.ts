@@ -1,6 +1,6 @@
 /**
  * `minutes-lint learn DIR [--write[=FILE]]`: infers the house template of each series of
- * minutes under DIR (core/templates/learn) and prints it as template JSON, or writes it next to
+ * minutes under DIR (core/series/learn) and prints it as template JSON, or writes it next to
  * the minutes so the team can commit it and pin it in `.minutesrc.json`.
  */
 import { existsSync, statSync, writeFileSync } from 'node:fs';

@@ -3,6 +3,7 @@
  * invalidates: that key is dropped and the defaults apply, the rest of the file still works.
  */
 import { format, type Message } from '../i18n/lang';
+import { optionFits } from '../rules/options';
 import type { RuleOption } from '../rules/types';
 import { configMessages, type ConfigMessageId } from './messages';
 
@@ -90,13 +91,9 @@ function optionProblem(id: string, options: unknown, known: Record<string, RuleO
   for (const [option, value] of Object.entries(options)) {
     const spec = known[option];
     if (!spec) return { message: bilingual('unknownOption', { id, option, known: Object.keys(known).join(', ') || '—' }), at: [option] };
-    const fits =
-      spec.type === 'boolean' ? typeof value === 'boolean'
-      : spec.type === 'number' ? typeof value === 'number' && Number.isFinite(value) && value >= (spec.minimum ?? -Infinity)
-      : Array.isArray(value) && value.every((v) => typeof v === 'string');
-    if (fits) continue;
+    if (optionFits(spec, value)) continue;
     const expected = OPTION_TYPES[spec.type];
-    const min = spec.minimum === undefined ? '' : ` ≥ ${spec.minimum}`;
+    const min = spec.type === 'number' && spec.minimum !== undefined ? ` ≥ ${spec.minimum}` : '';
     const m = configMessages.optionType;
     return { message: { en: format(m, 'en', { id, option, expected: expected.en + min }), zh: format(m, 'zh', { id, option, expected: expected.zh + min }) }, at: [option] };
   }

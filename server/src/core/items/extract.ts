@@ -5,9 +5,11 @@ import { repoName } from '../links/repos';
 import type { ForgeTarget } from '../links/types';
 import { findDate, formatDate } from '../model/dates';
 import { columnOf, readTables, type ColumnRole, type TableCell } from '../model/tables';
-import { findTopics } from '../model/topics';
+import { findTopics } from '../views/topics';
+import { walk } from '../model/tree';
 import type { MinutesDocument, Section } from '../model/types';
-import { findSections, sectionMatches, sectionSpecById, walkSectionSpecs } from '../templates/match';
+import { findSections, sectionMatches } from '../views/match';
+import { sectionSpecById, walkSectionSpecs } from '../templates/specs';
 import type { ResolvedTemplate, SectionSpec } from '../templates/types';
 import type { Span } from '../text/lines';
 import { entriesIn, ITEM_LABEL, listEntry, notesOf, sectionEntries, type Entry } from './entries';
@@ -408,7 +410,8 @@ function blockEnd(doc: MinutesDocument, line: number): number {
   return end;
 }
 
-function visitTasks(node: Nodes, found: (item: ListItem) => void): void {
-  if (node.type === 'listItem' && typeof node.checked === 'boolean' && node.position) found(node);
-  if ('children' in node) for (const child of node.children as Nodes[]) visitTasks(child, found);
+function visitTasks(root: Nodes, found: (item: ListItem) => void): void {
+  walk(root, (node) => {
+    if (node.type === 'listItem' && typeof node.checked === 'boolean' && node.position) found(node);
+  });
 }

@@ -1,6 +1,7 @@
 import { trimEndWhere } from '../text/trim';
 import type { MinutesDocument, Section } from '../model/types';
-import { findSections, sectionSpecById } from '../templates/match';
+import { findSections } from '../views/match';
+import { sectionSpecById } from '../templates/specs';
 import type { ResolvedTemplate } from '../templates/types';
 
 /**

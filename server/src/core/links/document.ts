@@ -1,4 +1,5 @@
-import type { Nodes } from 'mdast';
+import { isLcttHeaderLine } from '../model/parse';
+import { spanOf, walk } from '../model/tree';
 import type { Definition, Link, MinutesDocument } from '../model/types';
 import type { Span } from '../text/lines';
 import { defaultHost } from './forges';
@@ -42,14 +43,12 @@ export function linkModel(doc: MinutesDocument, settings: LinkSettings = {}): Li
   return model;
 }
 
-// `[#]: subject: "…"`, `[#]: url: ( )`: LCTT's header, which Markdown reads as definitions.
-const LCTT_HEADER_LINE = /^\[#\]:\s*[A-Z][\w-]*\s*:/i;
-
 function buildModel(doc: MinutesDocument, settings: LinkSettings): LinkModel {
   const definitions = new Map<string, Definition[]>();
   const headerDefinitions = new Set<Definition>();
   for (const d of doc.definitions) {
-    if (d.label === '#' && LCTT_HEADER_LINE.test(doc.text.slice(d.span.start, d.span.end))) {
+    // `[#]: subject: "…"`, `[#]: url: ( )`: LCTT's header, which Markdown reads as definitions.
+    if (d.label === '#' && isLcttHeaderLine(doc.text.slice(d.span.start, doc.lines.lineEnd(doc.lines.position(d.span.start).line)))) {
       headerDefinitions.add(d);
       continue;
     }
@@ -107,16 +106,12 @@ function dominantForge(links: ResolvedLink[]): Pick<RepoRef, 'forge' | 'host'> |
 /** Spans of list items, and of paragraphs, headings and table rows outside list items. */
 function itemSpans(doc: MinutesDocument): Span[] {
   const spans: Span[] = [];
-  const visit = (node: Nodes, inItem: boolean): void => {
-    const p = node.position;
-    const isItem = node.type === 'listItem';
+  walk(doc.mdast, (node, ancestors) => {
+    const span = spanOf(node);
     const isBlock = node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableRow';
-    if ((isItem || (isBlock && !inItem)) && p?.start.offset !== undefined && p.end.offset !== undefined) {
-      spans.push({ start: p.start.offset, end: p.end.offset });
-    }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child, inItem || isItem);
-  };
-  visit(doc.mdast, false);
+    const inItem = ancestors.some((a) => a.type === 'listItem');
+    if (span && (node.type === 'listItem' || (isBlock && !inItem))) spans.push(span);
+  });
   return spans;
 }
 

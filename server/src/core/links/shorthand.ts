@@ -1,4 +1,4 @@
-import { insideAny } from '../model/parse';
+import { insideAny } from '../text/spans';
 import type { MinutesDocument } from '../model/types';
 import type { Span } from '../text/lines';
 import type { ForgeTarget, RepoRef } from './types';

@@ -1,17 +1,17 @@
 import type { ResolvedConfig, RuleSetting } from '../config/types';
 import { format, type Lang, type Message } from '../i18n/lang';
-import { normalizeName, parseMinutes, type ParseOptions } from '../model/parse';
 import type { MinutesDocument } from '../model/types';
 import { withConfirmedApi } from '../links/api';
-import { dataPattern, type DataPattern } from '../regex/pattern';
 import { allRules } from '../rules';
+import { ruleOptions } from '../rules/options';
 import type { Fix, Rule, RuleContext, Severity } from '../rules/types';
 import { noServices, type Services } from '../services';
 import { structureApplies } from '../templates/confidence';
 import { resolveTemplate } from '../templates/resolve';
-import type { ResolvedTemplate, SectionSpec, TemplateSpec } from '../templates/types';
+import type { ResolvedTemplate } from '../templates/types';
 import type { Span } from '../text/lines';
 import type { ParseMemo } from '../series/memo';
+import { parseForTemplate } from '../views/parse';
 import { readSuppressions } from './directives';
 import { fitFixToText } from './fixes';
 
@@ -79,45 +79,6 @@ export function chooseTemplate(input: Pick<LintInput, 'path' | 'text' | 'config'
   return resolveTemplate(input.path, input.text, series ?? {});
 }
 
-/** The section names (normalised) and name patterns of a template, at every depth. */
-function sectionKeys(specs: SectionSpec[] | undefined, names = new Set<string>(), patterns: string[] = []): { names: Set<string>; patterns: string[] } {
-  for (const s of specs ?? []) {
-    for (const n of s.names) names.add(normalizeName(n));
-    patterns.push(...(s.patterns ?? []));
-    sectionKeys(s.children, names, patterns);
-  }
-  return { names, patterns };
-}
-
-/** What a parse reads of a template. */
-export type ParseTemplate = Pick<TemplateSpec, 'sections' | 'format'>;
-
-/** Parses with what the template knows (its plain-text section names). One parse per version. */
-export function parseForTemplate(path: string, text: string, template: ParseTemplate, markdown?: ParseOptions['markdown']): MinutesDocument {
-  const { names, patterns: sources } = sectionKeys(template.sections);
-  const patterns = sources.map((p) => dataPattern(p, { ignoreCase: true })).filter((p): p is DataPattern => !!p);
-  const known = names.size || patterns.length
-    ? (title: string) => names.has(normalizeName(title)) || patterns.some((p) => p.test(title))
-    : undefined;
-  return parseMinutes(text, path, { format: template.format === 'plaintext' ? 'plaintext' : undefined, sectionNames: known, markdown });
-}
-
-const parseKeys = new WeakMap<ParseTemplate, string>();
-
-/**
- * What `parseForTemplate` reads of a template, as a string: two templates with the same key
- * parse a text to the same document (a template's variants mostly differ in other keys).
- */
-export function parseKeyOf(template: ParseTemplate): string {
-  let key = parseKeys.get(template);
-  if (key === undefined) {
-    const { names, patterns } = sectionKeys(template.sections);
-    key = JSON.stringify([template.format === 'plaintext', [...names].sort(), [...patterns].sort()]);
-    parseKeys.set(template, key);
-  }
-  return key;
-}
-
 const BUDGET_MESSAGE: Message = {
   en: 'Checking stopped after {ms} ms to keep the editor responsive; not run: {rules}.',
   zh: '为保持编辑器响应，检查在 {ms} 毫秒后停止；未运行：{rules}。',
@@ -181,7 +142,7 @@ export async function lint(input: LintInput): Promise<LintResult> {
       services,
       series: services.series?.(input.path),
       links: withConfirmedApi(input.config?.config.links, input.confirmedApi),
-      options: Array.isArray(setting) ? setting[1] ?? {} : {},
+      options: ruleOptions(rule.options, Array.isArray(setting) ? setting[1] : undefined),
       t: (id, data) => {
         const message = rule.messages[id];
         if (!message) throw new Error(`rule ${rule.id} has no message "${id}"`);

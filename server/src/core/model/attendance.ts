@@ -1,4 +1,4 @@
-import { normalizeName, withoutNote } from './parse';
+import { normalizeName, withoutNote } from '../text/names';
 
 /**
  * What communities call the list of who attended, whatever their template: the one table of

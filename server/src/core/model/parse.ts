@@ -5,10 +5,11 @@ import { wholeFileFence } from './fence';
 import { splitCredits } from './footer';
 import { parseMarkdownGuarded, type ParsedMarkdown } from './markdown';
 import { readOrdinal } from './ordinal';
+import { spanOf, walk } from './tree';
 import type {
   Definition, DocumentFormat, Field, HtmlComment, Link, Mention, MinutesDocument, Section,
 } from './types';
-import { trimEndOf, trimEndWhere } from '../text/trim';
+import { trimEndOf } from '../text/trim';
 
 export interface ParseOptions {
   /** Force a format; by default `.txt` files and Markdown without headings are plain text. */
@@ -21,29 +22,6 @@ export interface ParseOptions {
   sectionNames?: (name: string) => boolean;
   /** Parses the Markdown (a host's memo of trees it parsed already); by default `parseMarkdownGuarded`. */
   markdown?: (source: string) => ParsedMarkdown;
-}
-
-/**
- * Compares titles and labels the way people vary them: case, spaces, trailing colons, a note in
- * brackets after the name (`议题列表（更新中）：`, `参会人员(应超过TC总人数的一半)：`), and the
- * emoji some teams mark sections with and change from meeting to meeting (`🚧项目进度`).
- */
-export function normalizeName(name: string): string {
-  return withoutNote(name).replace(EMOJI, '').replace(/[\s*_`]+/g, '').toLowerCase();
-}
-
-// Pictographs and skin tones, with the variation selectors, joiners and keycap marks that dress them.
-const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\p{Variation_Selector}\p{Join_Control}\p{Enclosing_Mark}]/gu;
-
-const isDecoration = (ch: string) => /[\s*_`]/.test(ch);
-
-/** `议题列表（更新中）：` → `议题列表`: the name without a trailing colon and a bracketed note after it. */
-export function withoutNote(name: string): string {
-  const tail = trimEndWhere(name, isDecoration);
-  const colonless = trimEndOf(tail, ':：');
-  const bare = colonless.length < tail.length ? trimEndWhere(colonless, isDecoration) : name;
-  const note = /(?<!\s)\s*[(（][^()（）]*[)）]$/.exec(bare);
-  return note && note.index > 0 ? bare.slice(0, note.index) : bare;
 }
 
 export function parseMinutes(text: string, path: string, options: ParseOptions = {}): MinutesDocument {
@@ -112,12 +90,6 @@ interface Collected {
   indentedCode: Span[];
 }
 
-function spanOf(node: Nodes): Span | undefined {
-  const p = node.position;
-  if (!p || p.start.offset === undefined || p.end.offset === undefined) return undefined;
-  return { start: p.start.offset, end: p.end.offset };
-}
-
 export function plainText(node: Nodes): string {
   if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
   if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
@@ -127,7 +99,7 @@ export function plainText(node: Nodes): string {
 
 function collect(root: Root, text: string): Collected {
   const out: Collected = { headings: [], links: [], definitions: [], comments: [], verbatim: [], indentedCode: [] };
-  const visit = (node: Nodes): void => {
+  walk(root, (node) => {
     const span = spanOf(node);
     switch (node.type) {
       case 'heading': {
@@ -180,9 +152,7 @@ function collect(root: Root, text: string): Collected {
         if (span) out.verbatim.push(span);
         break;
     }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
-  };
-  visit(root);
+  });
   // Inline HTML comments inside paragraphs are `html` nodes too; comments that span several
   // blocks are caught here so that inline disable directives always work.
   for (const m of text.matchAll(/<!--[\s\S]*?-->/g)) {
@@ -299,10 +269,14 @@ function hasContent(body: string): boolean {
   return body.replace(/<!--[\s\S]*?-->/g, '').trim().length > 0;
 }
 
-export { insideAny };
 
 // LCTT: `[#]: translator: (wxy)` before 2022, `[#]: translator: "wxy"` since.
 const LCTT_HEADER = /^\[#\]:\s*([A-Z][\w-]*)\s*:[ \t]*((?:[^ \t].*)?)$/i;
+
+/** Is this one line an LCTT header line (which Markdown reads as a link definition)? */
+export function isLcttHeaderLine(line: string): boolean {
+  return LCTT_HEADER.test(line);
+}
 
 function lcttHeaderFields(lines: LineIndex): Field[] {
   const fields: Field[] = [];

@@ -1,5 +1,6 @@
 import type { Nodes, Table } from 'mdast';
 import type { Span } from '../text/lines';
+import { walk } from './tree';
 import { plainText } from './parse';
 import type { MinutesDocument } from './types';
 
@@ -45,15 +46,12 @@ export function columnOf(table: ReadTable, role: ColumnRole): number {
 /** Every table of the document, read, in order. */
 export function readTables(doc: MinutesDocument): ReadTable[] {
   const tables: ReadTable[] = [];
-  const visit = (node: Nodes): void => {
-    if (node.type === 'table') {
-      const read = readTable(doc, node);
-      if (read) tables.push(read);
-      return;
-    }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
-  };
-  visit(doc.mdast as Nodes);
+  walk(doc.mdast, (node) => {
+    if (node.type !== 'table') return;
+    const read = readTable(doc, node);
+    if (read) tables.push(read);
+    return 'skip';
+  });
   return tables;
 }
 

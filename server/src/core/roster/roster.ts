@@ -1,26 +1,8 @@
 import { handleKey } from './handle';
 import { nameKeys, rankCandidates, type CompletionCandidate } from './search';
 import { closeHandles } from './suggest';
-import type { HandleForge, RosterEntry, RosterProblem, RosterSourceRef } from './types';
+import type { HandleForge, Person, RosterEntry, RosterProblem } from './types';
 import type { HandleUsage, UsageIndex } from './usage';
-
-/** One contributor, merged from every source that lists the login. */
-export interface Person {
-  handle: string;
-  forge: HandleForge;
-  /** The display name (`Cao Zhi`), when a source gives one. */
-  name?: string;
-  /** Every name known for the person: the display name and names written next to the login in minutes. */
-  names: string[];
-  org?: string;
-  email?: string;
-  /** Distinct roles, in source order (`maintainer`, `committer`). */
-  roles: string[];
-  /** Roster files (or the config) that list the person. */
-  sources: RosterSourceRef[];
-  /** Listed by a roster source, as opposed to only seen in minutes. */
-  declared: boolean;
-}
 
 export interface RosterInput {
   entries: readonly RosterEntry[];

@@ -1,5 +1,5 @@
 import { pinyin } from 'pinyin-pro';
-import type { Person } from './roster';
+import type { Person } from './types';
 import type { HandleUsage } from './usage';
 
 export interface CompletionCandidate {

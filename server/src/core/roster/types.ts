@@ -51,3 +51,21 @@ export interface RosterSourceResult {
    */
   groups?: Record<string, string[]>;
 }
+
+/** One contributor, merged from every source that lists the login. */
+export interface Person {
+  handle: string;
+  forge: HandleForge;
+  /** The display name (`Cao Zhi`), when a source gives one. */
+  name?: string;
+  /** Every name known for the person: the display name and names written next to the login in minutes. */
+  names: string[];
+  org?: string;
+  email?: string;
+  /** Distinct roles, in source order (`maintainer`, `committer`). */
+  roles: string[];
+  /** Roster files (or the config) that list the person. */
+  sources: RosterSourceRef[];
+  /** Listed by a roster source, as opposed to only seen in minutes. */
+  declared: boolean;
+}

@@ -37,7 +37,7 @@ export interface Report {
   maxSeverity?: Severity;
 }
 
-export interface RuleContext {
+export interface RuleContext<Options = Readonly<Record<string, OptionValue<RuleOption>>>> {
   doc: MinutesDocument;
   template: ResolvedTemplate;
   lang: Lang;
@@ -46,8 +46,11 @@ export interface RuleContext {
   series?: SeriesView;
   /** The `links` settings of the configuration (`repos`, `api`), read by the link rules. */
   links?: LinkSettings;
-  /** Options for this rule from configuration (`rules: { id: [severity, options] }`). */
-  options: Record<string, unknown>;
+  /**
+   * The rule's declared options: configured (`rules: { id: [severity, options] }`) or their
+   * defaults, each of its declared type (the engine applies `rules/options.ts`).
+   */
+  options: Options;
   /** Formats one of the rule's messages in the user's language. */
   t(id: string, data?: Record<string, string | number>): string;
   report(report: Report): void;
@@ -58,15 +61,19 @@ export interface RuleContext {
  * when the configuration is read (a misspelled or mistyped option is a configuration problem)
  * and written into the configuration's JSON schema.
  */
-export interface RuleOption {
-  type: 'boolean' | 'number' | 'string-list';
-  description: Message;
-  default: boolean | number | string[];
-  /** For numbers. */
-  minimum?: number;
-}
+export type RuleOption =
+  | { type: 'boolean'; description: Message; default: boolean }
+  | { type: 'number'; description: Message; default: number; minimum?: number }
+  | { type: 'string-list'; description: Message; default: readonly string[] };
 
-export interface Rule {
+/** The value a rule reads for an option it declares. */
+export type OptionValue<O extends RuleOption> =
+  O extends { type: 'boolean' } ? boolean : O extends { type: 'number' } ? number : readonly string[];
+
+/** A rule's options as its `check` reads them, typed from its declaration. */
+export type OptionValues<Declared extends Record<string, RuleOption>> = { readonly [K in keyof Declared]: OptionValue<Declared[K]> };
+
+export interface Rule<Declared extends Record<string, RuleOption> = Record<string, RuleOption>> {
   /** Stable id from the catalog: `template/missing-section`. Never renamed. */
   id: string;
   defaultSeverity: Severity;
@@ -77,8 +84,8 @@ export interface Rule {
   fixable?: boolean;
   /** Rules that need the network run only when online checks are enabled. */
   online?: boolean;
-  /** The options the rule reads from `ctx.options`; none when absent. */
-  options?: Record<string, RuleOption>;
+  /** The options the rule reads from `ctx.options`; none when absent. Declare them with `defineRule`. */
+  options?: Declared;
   /** Runs before the others: a cheap rule whose finding explains why others are silent, never skipped by a host's time budget. */
   runsFirst?: boolean;
   /**
@@ -86,5 +93,13 @@ export interface Rule {
    * recognised or learned (`templates/confidence.ts`), never on a guess.
    */
   needsConfidentTemplate?: boolean;
-  check(ctx: RuleContext): void | Promise<void>;
+  check(ctx: RuleContext<OptionValues<Declared>>): void | Promise<void>;
+}
+
+/**
+ * A rule with options: `ctx.options` in its `check` is typed from its `options` declaration
+ * (`knownAfter: { type: 'number', … }` reads as a number), defaults already applied.
+ */
+export function defineRule<const Declared extends Record<string, RuleOption>>(rule: Rule<Declared> & { options: Declared }): Rule {
+  return rule as unknown as Rule;
 }

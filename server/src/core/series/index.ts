@@ -6,7 +6,7 @@
  */
 import { builtinTemplate } from '../templates/registry';
 import { learnedExplanation, seriesRecognisedExplanation } from '../templates/confidence';
-import { learnTemplate } from '../templates/learn/learn';
+import { learnTemplate } from './learn/learn';
 import type { TemplateSpec } from '../templates/types';
 import { findEras, latestEra } from './eras';
 import { isSeriesCandidate, seriesFolder, seriesKey } from './group';

@@ -5,7 +5,7 @@
  * is the path, the text and `parseKeyOf(template)`, so those share one document. Documents are
  * read-only once parsed, and what the rules derive from one is cached by the document itself.
  */
-import { parseForTemplate, parseKeyOf, type ParseTemplate } from '../lint/engine';
+import { parseForTemplate, parseKeyOf, type ParseTemplate } from '../views/parse';
 import { parseMarkdownGuarded, type ParsedMarkdown } from '../model/markdown';
 import type { MinutesDocument } from '../model/types';
 

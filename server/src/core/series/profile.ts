@@ -3,10 +3,11 @@
  * built-in template its own evidence points to. A file is read once per version; learning and
  * comparing work on these profiles, not on the texts.
  */
-import { parseForTemplate, type ParseTemplate } from '../lint/engine';
+import { parseForTemplate, type ParseTemplate } from '../views/parse';
+import { findTopics } from '../views/topics';
+import { normalizeName, withoutNote } from '../text/names';
+import { parseMinutes } from '../model/parse';
 import type { ParseMemo } from './memo';
-import { findTopics } from '../model/topics';
-import { normalizeName, parseMinutes, withoutNote } from '../model/parse';
 import type { MinutesDocument } from '../model/types';
 import { applyVariants, detectTemplate } from '../templates/resolve';
 import { detectionExplanation } from '../templates/confidence';

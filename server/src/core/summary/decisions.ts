@@ -1,7 +1,9 @@
-import { insideAny, plainText } from '../model/parse';
-import { conclusionPattern, findTopicLists } from '../model/topics';
+import { insideAny } from '../text/spans';
+import { plainText } from '../model/parse';
+import { conclusionPattern, findTopicLists } from '../views/topics';
 import type { MinutesDocument } from '../model/types';
-import { findSections, sectionSpecById } from '../templates/match';
+import { findSections } from '../views/match';
+import { sectionSpecById } from '../templates/specs';
 import type { ResolvedTemplate } from '../templates/types';
 import type { Span } from '../text/lines';
 import type { DataPattern } from '../regex/pattern';

@@ -7,7 +7,7 @@ import type { Lang } from '../i18n/lang';
 import type { Diagnostic } from '../lint/engine';
 import type { LinkSettings } from '../links/types';
 import type { MinutesDocument } from '../model/types';
-import { localized } from '../templates/match';
+import { localized } from '../i18n/lang';
 import type { ResolvedTemplate } from '../templates/types';
 import { actionItems } from './actions';
 import { meetingDecisions } from './decisions';

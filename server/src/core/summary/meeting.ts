@@ -1,7 +1,7 @@
-import { AttendeeIndex, listAttendees, splitList, type Attendee } from '../model/attendees';
+import { AttendeeIndex, listAttendees, splitList, type Attendee } from '../views/attendees';
 import { filenameDate, findDate, formatDate, type DateMatch } from '../model/dates';
 import type { Field, MinutesDocument } from '../model/types';
-import { findFields, isEmptyValue } from '../templates/match';
+import { findFields, isEmptyValue } from '../views/match';
 import type { FieldSpec, ResolvedTemplate } from '../templates/types';
 import { handlesIn, withoutHandles } from './spans';
 import type { SummaryDate, SummaryPerson, SummaryPlace } from './types';

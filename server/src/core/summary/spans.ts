@@ -1,20 +1,19 @@
-import type { List, ListItem, Nodes } from 'mdast';
+import type { ListItem, Nodes } from 'mdast';
+import { walk } from '../model/tree';
 import type { MinutesDocument } from '../model/types';
 import type { Span } from '../text/lines';
 
 /** Items of the lists inside `body` (not nested ones: those are notes about an item). */
 export function listItems(root: Nodes, body: Span): ListItem[] {
   const items: ListItem[] = [];
-  const visit = (node: Nodes, inList: boolean): void => {
+  walk(root, (node, ancestors) => {
     const p = node.position;
-    if (!p || p.end.offset! <= body.start || p.start.offset! >= body.end) return;
-    if (node.type === 'list' && !inList && p.start.offset! >= body.start) {
-      items.push(...(node as List).children.filter((c) => c.position && c.position.start.offset! < body.end));
-      return;
+    if (!p || p.end.offset! <= body.start || p.start.offset! >= body.end) return 'skip';
+    if (node.type === 'list' && p.start.offset! >= body.start && !ancestors.some((a) => a.type === 'list')) {
+      items.push(...node.children.filter((c) => c.position && c.position.start.offset! < body.end));
+      return 'skip';
     }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child, inList || node.type === 'list');
-  };
-  visit(root, false);
+  });
   return items;
 }
 

@@ -1,7 +1,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { LineIndex, MinutesDocument, ResolvedTemplate } from '../../core';
 import type { Field, Section } from '../../core/model/types';
-import { findFields } from '../../core/templates/match';
+import { findFields } from '../../core/views/match';
 import { toRange } from '../convert';
 
 /**

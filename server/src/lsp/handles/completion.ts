@@ -1,10 +1,11 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../../core';
-import { listAttendees } from '../../core/model/attendees';
+import { listAttendees } from '../../core/views/attendees';
 import type { MinutesDocument } from '../../core/model/types';
 import type { CompletionCandidate, Person, Roster } from '../../core/roster';
-import { findFields, findSections, sectionSpecById } from '../../core/templates/match';
+import { findFields, findSections } from '../../core/views/match';
+import { sectionSpecById } from '../../core/templates/specs';
 import type { ResolvedTemplate } from '../../core/templates/types';
 import type { Analysis } from '../diagnostics/analysis';
 import { describePerson } from './hover';

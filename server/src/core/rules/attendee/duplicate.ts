@@ -1,4 +1,4 @@
-import { AttendeeIndex, listAttendees } from '../../model/attendees';
+import { AttendeeIndex, listAttendees } from '../../views/attendees';
 import type { Rule } from '../types';
 
 export const duplicateAttendee: Rule = {

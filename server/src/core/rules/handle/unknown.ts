@@ -1,9 +1,9 @@
 import { documentForge } from '../../roster/forge';
 import { loginProblem } from '../../roster/handle';
 import { readMentions } from '../../roster/mentions';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
-export const unknownHandle: Rule = {
+export const unknownHandle = defineRule({
   id: 'handle/unknown',
   defaultSeverity: 'info',
   fixable: true,
@@ -37,9 +37,7 @@ export const unknownHandle: Rule = {
     const roster = ctx.services.roster?.(ctx.doc.path);
     if (!roster?.hasDeclared) return;
     const forge = documentForge(ctx.doc, roster);
-    // `knownAfter`: how many other minutes must mention a login outside the roster before it is
-    // taken as a real contributor (0: only the roster counts).
-    const knownAfter = typeof ctx.options.knownAfter === 'number' ? ctx.options.knownAfter : 1;
+    const { knownAfter } = ctx.options;
     for (const mention of readMentions(ctx.doc.text, ctx.doc.mentions)) {
       if (mention.kind === 'team' || mention.spacedName) continue;
       // Impossible logins are handle/invalid's to report.
@@ -62,4 +60,4 @@ export const unknownHandle: Rule = {
       });
     }
   },
-};
+});

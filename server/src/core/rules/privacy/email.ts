@@ -1,11 +1,11 @@
 import { dataPattern, quotePattern, type DataPattern } from '../../regex/pattern';
-import type { Nodes } from 'mdast';
-import { insideAny } from '../../model/parse';
+import { insideAny } from '../../text/spans';
+import { spanOf, walk } from '../../model/tree';
 import type { MinutesDocument } from '../../model/types';
 import type { Span } from '../../text/lines';
-import type { Rule, TextEdit } from '../types';
+import { defineRule, type TextEdit } from '../types';
 
-export const email: Rule = {
+export const email = defineRule({
   id: 'privacy/email',
   defaultSeverity: 'warning',
   fixable: true,
@@ -67,7 +67,7 @@ export const email: Rule = {
       });
     }
   },
-};
+});
 
 const EMAIL = /(?<![\w.+-])[A-Z0-9](?:[\w.+-]*[\w+-])?@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}(?![\w-]|\.[\w-])/gi;
 const ADDRESS_DOMAIN = /\.(?:[a-z]{2}|com|org|net|edu|gov|mil|int|info|biz|name|pro|dev|app|tech|site|online|xyz|top|club|email|mail)$/i;
@@ -77,13 +77,11 @@ const URL = /(?:https?|ftp|mailto):[^\s<>"'`()[\]{}\u3001-\uffff]+/gi;
 function codeSpans(doc: MinutesDocument): { inline: Span[]; blocks: Span[] } {
   const inline: Span[] = [];
   const blocks: Span[] = [];
-  const visit = (node: Nodes): void => {
-    if ((node.type === 'code' || node.type === 'inlineCode') && node.position) {
-      (node.type === 'code' ? blocks : inline).push({ start: node.position.start.offset!, end: node.position.end.offset! });
-    }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
-  };
-  visit(doc.mdast);
+  walk(doc.mdast, (node) => {
+    const span = spanOf(node);
+    if (span && node.type === 'code') blocks.push(span);
+    else if (span && node.type === 'inlineCode') inline.push(span);
+  });
   return { inline, blocks };
 }
 
@@ -97,7 +95,8 @@ const ROLE_LOCAL = new Set([
   'hostmaster', 'info', 'infra', 'kernel', 'legal', 'list', 'maintainers', 'marketing', 'news', 'newsletter',
   'office', 'postmaster', 'press', 'privacy', 'security', 'support', 'tc', 'team', 'tsc', 'users', 'webmaster',
 ]);
-const ROLE_PATTERN = /^(?:sig|wg|team|tsc|tc|list)[-_.]|[-_.](?:dev|devel|users?|announce|discuss|general|list|team|sig|maintainers|security|commits|help)$/i;
+// `public-chinese-web@w3.org`, `member-i18n@…`: W3C and others name their lists by who may read them.
+const ROLE_PATTERN = /^(?:sig|wg|team|tsc|tc|list|public|members?)[-_.]|[-_.](?:dev|devel|users?|announce|discuss|general|list|team|sig|maintainers|security|commits|help)$/i;
 
 /** A person's address, not a list (`dev@openeuler.org`, `*@lists.*`), a role, an example or a robot. */
 export function isPersonal(address: string): boolean {
@@ -109,11 +108,8 @@ export function isPersonal(address: string): boolean {
 }
 
 /** `"allow": ["*@corp.example", "me@home.net"]` in the rule's options. */
-function allowList(option: unknown): DataPattern[] {
-  if (!Array.isArray(option)) return [];
-  return option
-    .filter((p): p is string => typeof p === 'string')
-    .flatMap((p) => dataPattern(`^${p.split('*').map(quotePattern).join('.*')}$`, { ignoreCase: true }) ?? []);
+function allowList(addresses: readonly string[]): DataPattern[] {
+  return addresses.flatMap((p) => dataPattern(`^${p.split('*').map(quotePattern).join('.*')}$`, { ignoreCase: true }) ?? []);
 }
 
 // koroFileHeader and similar: ` * @Author: name name@corp.com`, `LastEditors: …`.

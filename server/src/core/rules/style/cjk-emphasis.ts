@@ -1,6 +1,6 @@
 import type { Nodes, Root } from 'mdast';
 import { rendersMarkdown } from '../../links/scan';
-import { insideAny } from '../../model/parse';
+import { insideAny } from '../../text/spans';
 import { SpanIndex } from '../../text/spans';
 import type { MinutesDocument } from '../../model/types';
 import type { Span } from '../../text/lines';

@@ -1,5 +1,5 @@
 import { filenameDate, findDate, formatDate, formatLike, sameDate, type DateMatch } from '../../model/dates';
-import { findFields, isEmptyValue } from '../../templates/match';
+import { findFields, isEmptyValue } from '../../views/match';
 import type { Span } from '../../text/lines';
 import type { Fix, Rule, RuleContext } from '../types';
 

@@ -1,5 +1,5 @@
 import { editDistance } from '../../text/distance';
-import { findFields } from '../../templates/match';
+import { findFields } from '../../views/match';
 import type { FieldSpec } from '../../templates/types';
 import type { Rule } from '../types';
 

@@ -1,9 +1,9 @@
 import type { MinutesDocument, Section } from '../../model/types';
-import { matchOutline } from '../../templates/outline';
+import { matchOutline } from '../../views/outline';
 import type { SectionSpec } from '../../templates/types';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
-export const emptySection: Rule = {
+export const emptySection = defineRule({
   id: 'template/empty-section',
   defaultSeverity: 'warning',
   needsConfidentTemplate: true,
@@ -43,14 +43,14 @@ export const emptySection: Rule = {
     }
     // Headings the template does not know are left alone by default: in real minutes the empty
     // ones are mostly agenda slots with nothing to report (Node.js "Strategic Initiatives").
-    if (ctx.options.allHeadings !== true) return;
+    if (!ctx.options.allHeadings) return;
     doc.sections.forEach((section, i) => {
       const next = doc.sections[i + 1];
       if (checked.has(section) || section.hasContent || section.kind !== 'heading' || !next) return;
       ctx.report({ span: section.heading, message: ctx.t('emptyHeading', { name: section.title }) });
     });
   },
-};
+});
 
 /** Optional sections may stay empty unless the template says otherwise; required ones may not. */
 function mayBeEmpty(spec: SectionSpec): boolean {

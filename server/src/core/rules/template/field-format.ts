@@ -1,8 +1,9 @@
-import { findDate, formatDate, type DateMatch } from '../../model/dates';
 import type { Field } from '../../model/types';
-import { findFields, isEmptyValue, sectionSpecById } from '../../templates/match';
+import { sectionSpecById } from '../../templates/specs';
 import type { FieldFormat, FieldSpec } from '../../templates/types';
 import { dataPattern } from '../../regex/pattern';
+import { formatProblem } from '../../views/field-format';
+import { findFields, isEmptyValue } from '../../views/match';
 import type { Fix, Rule, RuleContext } from '../types';
 
 export const fieldFormat: Rule = {
@@ -51,24 +52,18 @@ function checkTitle(ctx: RuleContext): void {
   ctx.report({ span: title.titleSpan, message: ctx.t('title', { value: title.title, template: ctx.template.resolvedId, pattern: source }) });
 }
 
-/** A problem at some offset inside the value, with an optional replacement for that piece. */
-export interface Problem {
-  message: string;
-  start: number;
-  end: number;
-  replacement?: string;
-}
-
 function checkFormat(ctx: RuleContext, spec: FieldSpec, format: FieldFormat, field: Field): void {
   const value = valueOf(field);
-  const problem = formatProblem(ctx.t, field.label, format, value.text, dateSeparator(ctx, spec));
+  const problem = formatProblem(format, value.text, dateSeparator(ctx, spec));
   if (!problem) return;
   const start = value.start + problem.start;
   const end = value.start + problem.end;
-  const fixes: Fix[] = problem.replacement !== undefined
-    ? [{ title: ctx.t('fix', { expected: problem.replacement }), edits: [{ start, end, newText: problem.replacement }], preferred: true, safe: true }]
+  const expected = problem.replacement;
+  const fixes: Fix[] = expected !== undefined
+    ? [{ title: ctx.t('fix', { expected }), edits: [{ start, end, newText: expected }], preferred: true, safe: true }]
     : [];
-  ctx.report({ span: { start, end }, message: problem.message, fixes });
+  const message = ctx.t(problem.kind, { label: field.label, value: problem.value, ...(expected === undefined ? {} : { expected }) });
+  ctx.report({ span: { start, end }, message, fixes });
 }
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
@@ -86,81 +81,6 @@ function valueOf(field: Field): { text: string; start: number } {
 function dateSeparator(ctx: RuleContext, spec: FieldSpec): string {
   const skeleton = spec.skeleton ?? sectionSpecById(ctx.template, spec.id)?.skeleton ?? '';
   return /YYYY\/MM/i.test(skeleton) ? '/' : '-';
-}
-
-type Translate = RuleContext['t'];
-
-/**
- * What is wrong with a value of this format, or undefined when it conforms. Learning a template
- * asks the same question of a series' values, so a format is learned only when they keep it.
- */
-export function formatProblem(t: Translate, label: string, format: FieldFormat, value: string, separator = '-'): Problem | undefined {
-  const whole = (message: string): Problem => ({ message, start: 0, end: value.length });
-  switch (format) {
-    case 'date': {
-      const date = leadingDate(value);
-      if (!date) return whole(t('date', { label, value }));
-      return dateProblem(t, label, date, separator);
-    }
-    case 'datetime-range': {
-      const date = leadingDate(value);
-      if (!date) return whole(t('date', { label, value }));
-      return dateProblem(t, label, date, separator) ?? timeProblem(t, label, value, date.end);
-    }
-    case 'time-range': {
-      // `2022-08-11  9:30 - 18:00`: a date before the range is allowed, and checked too.
-      const date = leadingDate(value);
-      return (date && dateProblem(t, label, date, separator)) ?? timeProblem(t, label, value, date ? date.end : 0);
-    }
-    case 'url':
-      return /^(?:<\s*)?(?:\[[^\]]*\]\(\s*<?)?https?:\/\/\S+/i.test(value.trim()) ? undefined : whole(t('url', { label, value }));
-    case 'names':
-      return undefined; // checked separately: one finding per hole in the list
-    case 'handle':
-      return /^@?[A-Z0-9](?:[\w.-]*\w)?$/i.test(value) ? undefined : whole(t('handle', { label, value }));
-    case 'text':
-      return undefined;
-  }
-}
-
-/** A date at the very start of the value (after an opening bracket at most). */
-function leadingDate(value: string): DateMatch | undefined {
-  const date = findDate(value);
-  return date && !/[^\s(（[]/.test(value.slice(0, date.start)) ? date : undefined;
-}
-
-/** `2023-4-12`, `2022/07-21`, `2022年4月21日`, `2023 Jun 01`: rewritten as the template's shape. */
-function dateProblem(t: Translate, label: string, date: DateMatch, fallbackSeparator: string): Problem | undefined {
-  const ok = date.shape === 'numeric' && date.padded && date.separators?.[0] === date.separators?.[1] && date.separators?.[0] !== '.';
-  // `2022年4月21日` is how Chinese writes a full date: nothing in it is ambiguous or mistyped.
-  if (ok || (date.shape === 'chinese' && date.date.year !== undefined)) return undefined;
-  const first = date.separators?.[0];
-  const separator = first === '-' || first === '/' ? first : fallbackSeparator;
-  const expected = formatDate(date.date, separator);
-  return {
-    message: t('dateShape', { label, value: date.text, expected }),
-    start: date.start,
-    end: date.end,
-    replacement: expected,
-  };
-}
-
-// 10:00-12:00, 19:00 ~ 19:30, 9:30 - 18:00; the dash family and 至/到 as separators.
-const TIME_RANGE = /^(\d{1,2})\s*([:：])\s*(\d{2})\s*[\-~～–—至到]\s*(\d{1,2})\s*([:：])\s*(\d{2})/;
-const WHOLE_DAY = /^(?:全天|all[ -]day)/i;
-
-function timeProblem(t: Translate, label: string, value: string, from: number): Problem | undefined {
-  const rest = value.slice(from).replace(/^[\s,，]+/, '');
-  const at = value.length - rest.length;
-  if (WHOLE_DAY.test(rest)) return undefined;
-  const m = TIME_RANGE.exec(rest);
-  const valid = m && +m[1] <= 24 && +m[3] < 60 && +m[4] <= 24 && +m[6] < 60;
-  if (!m || !valid) return { message: t('timeRange', { label, value: rest || value }), start: from === 0 || !rest ? 0 : at, end: value.length };
-  if (m[2] === '：' || m[5] === '：') {
-    const expected = m[0].replace(/：/g, ':');
-    return { message: t('timeColon', { label, value: m[0], expected }), start: at, end: at + m[0].length, replacement: expected };
-  }
-  return undefined;
 }
 
 const NAME_SEPARATORS = /[、，,;；]/g;

@@ -1,5 +1,5 @@
 import type { Field } from '../../model/types';
-import { findFields, isEmptyValue } from '../../templates/match';
+import { findFields, isEmptyValue } from '../../views/match';
 import type { AgreementSpec, FieldSpec } from '../../templates/types';
 import type { Span } from '../../text/lines';
 import type { Rule, RuleContext } from '../types';

@@ -1,5 +1,5 @@
 import type { MinutesDocument, Section } from '../../model/types';
-import { matchOutline } from '../../templates/outline';
+import { matchOutline } from '../../views/outline';
 import type { Rule, TextEdit } from '../types';
 
 export const headingLevel: Rule = {

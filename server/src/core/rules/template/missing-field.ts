@@ -1,7 +1,9 @@
 import { filenameDate, formatDate, parseDate } from '../../model/dates';
-import { normalizeName } from '../../model/parse';
+import { normalizeName } from '../../text/names';
+import { valueLines } from '../../model/fields';
 import type { Field, MinutesDocument } from '../../model/types';
-import { findFields, isEmptyValue, sectionSpecById, walkSectionSpecs } from '../../templates/match';
+import { findFields, isEmptyValue } from '../../views/match';
+import { sectionSpecById, walkSectionSpecs } from '../../templates/specs';
 import type { FieldSpec, ResolvedTemplate } from '../../templates/types';
 import type { Rule, RuleContext, TextEdit } from '../types';
 
@@ -35,7 +37,7 @@ export const missingField: Rule = {
         if (!labelWithNote(ctx.doc, spec) && !writtenAsSection(ctx.doc, spec)) reportMissing(ctx, specs, index);
         return;
       }
-      if (spec.allowEmpty || found.some((m) => !isEmptyValue(m.field.value, spec) || continuesOnNextLine(ctx.doc, m.field))) return;
+      if (spec.allowEmpty || found.some((m) => !isEmptyValue(m.field.value, spec) || continuesBelow(ctx.doc, m.field))) return;
       reportEmpty(ctx, spec, found[0].field);
     });
   },
@@ -137,19 +139,9 @@ function writtenAsSection(doc: MinutesDocument, spec: FieldSpec): boolean {
   return doc.sections.some((s) => s.hasContent && labels.has(normalizeName(s.title)));
 }
 
-/**
- * `Participants 与会人：` with the names on the lines below: the value continues on the next line
- * when that line is text rather than another field or a section.
- */
-function continuesOnNextLine(doc: MinutesDocument, field: Field): boolean {
-  if (field.source !== 'line' || field.rawValue.trim()) return false;
-  const line = doc.lines.position(field.span.start).line + 1;
-  if (line >= doc.lines.lineCount) return false;
-  const next = doc.lines.lineSpan(line);
-  if (!doc.lines.lineText(line).trim()) return false;
-  const isField = doc.fields.some((f) => f.span.start === next.start);
-  const isSection = doc.sections.some((s) => s.heading.start === next.start);
-  return !isField && !isSection;
+/** `Participants 与会人：` with the names on the lines below: the value is there. */
+function continuesBelow(doc: MinutesDocument, field: Field): boolean {
+  return field.source === 'line' && !field.rawValue.trim() && valueLines(doc, field).length > 1;
 }
 
 function reportEmpty(ctx: RuleContext, spec: FieldSpec, field: Field): void {

@@ -1,9 +1,10 @@
 import { filenameDate, formatDate } from '../../model/dates';
 import type { MinutesDocument, Section } from '../../model/types';
 import { endsInsideOpenBlock } from '../../model/guard';
-import { normalizeName } from '../../model/parse';
-import { findTopics } from '../../model/topics';
-import { findSections, sectionSpecById } from '../../templates/match';
+import { normalizeName } from '../../text/names';
+import { findTopics } from '../../views/topics';
+import { findSections } from '../../views/match';
+import { sectionSpecById } from '../../templates/specs';
 import { LineIndex } from '../../text/lines';
 import type { ResolvedTemplate, SectionSpec } from '../../templates/types';
 import type { Rule, RuleContext, TextEdit } from '../types';

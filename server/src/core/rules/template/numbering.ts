@@ -1,7 +1,8 @@
 import { toChineseNumber } from '../../model/ordinal';
-import { findTopicLists } from '../../model/topics';
+import { findTopicLists } from '../../views/topics';
 import type { MinutesDocument, Ordinal, Section } from '../../model/types';
-import { findSections, sectionSpecById } from '../../templates/match';
+import { findSections } from '../../views/match';
+import { sectionSpecById } from '../../templates/specs';
 import type { ResolvedTemplate } from '../../templates/types';
 import type { Fix, Rule, RuleContext, TextEdit } from '../types';
 

@@ -1,6 +1,6 @@
-import { insideAny } from '../../model/parse';
+import { insideAny } from '../../text/spans';
 import type { MinutesDocument } from '../../model/types';
-import { findFields } from '../../templates/match';
+import { findFields } from '../../views/match';
 import type { PlaceholderSpec } from '../../templates/types';
 import type { Span } from '../../text/lines';
 import { dataPattern, quotePattern } from '../../regex/pattern';

@@ -1,4 +1,4 @@
-import { matchOutline, siblingGroups, type MatchedSection } from '../../templates/outline';
+import { matchOutline, siblingGroups, type MatchedSection } from '../../views/outline';
 import type { Rule } from '../types';
 
 export const sectionOrder: Rule = {

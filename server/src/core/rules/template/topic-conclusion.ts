@@ -1,4 +1,4 @@
-import { findTopics, topicText } from '../../model/topics';
+import { findTopics, topicText } from '../../views/topics';
 import type { Rule } from '../types';
 
 // A topic that was put off (the presenter was absent, the material not ready) has nothing to

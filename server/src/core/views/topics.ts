@@ -1,9 +1,10 @@
 import { dataPattern, quotePattern, type DataPattern } from '../regex/pattern';
-import { findSections, sectionSpecById } from '../templates/match';
+import { findSections } from './match';
+import { sectionSpecById } from '../templates/specs';
 import type { ResolvedTemplate } from '../templates/types';
-import { readOrdinal } from './ordinal';
-import { insideAny } from './parse';
-import type { MinutesDocument, Ordinal, Section, Topic } from './types';
+import { readOrdinal } from '../model/ordinal';
+import type { MinutesDocument, Ordinal, Section, Topic } from '../model/types';
+import { insideAny } from '../text/spans';
 
 /** One numbered run of topics inside one agenda section. */
 export interface TopicList {

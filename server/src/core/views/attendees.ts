@@ -1,15 +1,18 @@
-import type { List, ListItem, Nodes, Table } from 'mdast';
-import { findFields, findSections, sectionSpecById } from '../templates/match';
+import type { ListItem, Nodes, Table } from 'mdast';
+import { findFields, findSections } from './match';
+import { sectionSpecById } from '../templates/specs';
 import type { ResolvedTemplate } from '../templates/types';
 import type { Span } from '../text/lines';
-import { isAttendanceLabel } from './attendance';
-import { isPlausiblePerson, isProse, readPerson, splitList, trimPiece, type Piece } from './name-list';
-import { normalizeName } from './parse';
-import { columnOf, readTable, readTables, type TableCell } from './tables';
-import type { Field, MinutesDocument, Section } from './types';
+import { isAttendanceLabel } from '../model/attendance';
+import { isPlausiblePerson, isProse, readPerson, splitList, trimPiece, type Piece } from '../model/name-list';
+import { columnOf, readTable, readTables, type TableCell } from '../model/tables';
+import { valueLines } from '../model/fields';
+import { walk } from '../model/tree';
+import type { Field, MinutesDocument, Section } from '../model/types';
+import { normalizeName } from '../text/names';
 import { trimEndWhere } from '../text/trim';
 
-export { splitList } from './name-list';
+export { splitList } from '../model/name-list';
 
 /** One person named in the attendee list of a document. */
 export interface Attendee {
@@ -176,7 +179,7 @@ function fieldList(doc: MinutesDocument, field: Field, source: Attendee['source'
     const region = { start: field.span.start, end: block.end };
     return { at: field.span.start, region, key: `${source.kind}:${source.id}`, items: regionAttendees(doc, block, source) };
   }
-  const spans = fieldLines(doc, field);
+  const spans = valueLines(doc, field);
   const pieces: Piece[] = [];
   for (const span of spans) {
     // A bullet marker on a continuation line is not part of a name.
@@ -185,25 +188,6 @@ function fieldList(doc: MinutesDocument, field: Field, source: Attendee['source'
   }
   const items = piecesToAttendees(doc, pieces, source);
   return { at: field.span.start, region: { start: field.span.start, end: spans[spans.length - 1].end }, key: `${source.kind}:${source.id}`, items };
-}
-
-/**
- * A field's list runs on following lines when the label line leaves it open: an empty value
- * (`与会人：` then the names below) or one that ends with a separator. Those lines belong to the
- * list until a blank line or the next field.
- */
-function fieldLines(doc: MinutesDocument, field: Field): Span[] {
-  const spans: Span[] = [field.valueSpan];
-  const value = field.value;
-  if (value && !/[、，,;；.．]\s*$/.test(value)) return spans;
-  const fieldLineStarts = new Set(doc.fields.map((f) => doc.lines.position(f.span.start).line));
-  const headingLines = new Set(doc.sections.map((s) => doc.lines.position(s.heading.start).line));
-  for (let line = doc.lines.position(field.valueSpan.end).line + 1; line < doc.lines.lineCount; line++) {
-    const text = doc.lines.lineText(line);
-    if (!text.trim() || fieldLineStarts.has(line) || headingLines.has(line)) break;
-    spans.push(doc.lines.lineSpan(line));
-  }
-  return spans;
 }
 
 /**
@@ -222,16 +206,13 @@ function blockAfter(doc: MinutesDocument, offset: number): Span | undefined {
 /** The first list or table starting at or after the offset anywhere in the tree (a label inside a list item). */
 function blockInside(root: Nodes, offset: number): Nodes | undefined {
   let found: Nodes | undefined;
-  const visit = (node: Nodes): void => {
-    if (found) return;
+  walk(root, (node) => {
     const start = node.position?.start.offset ?? -1;
     if ((node.type === 'list' || node.type === 'table') && start >= offset) {
       found = node;
-      return;
+      return 'stop';
     }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
-  };
-  visit(root);
+  });
   return found;
 }
 
@@ -290,18 +271,14 @@ function listItemAttendees(doc: MinutesDocument, item: ListItem, source: Attende
 /** List items of the lists directly in `body` (not the nested ones, which are notes about a person). */
 function topLevelListItems(root: Nodes, body: Span): ListItem[] {
   const items: ListItem[] = [];
-  const visit = (node: Nodes): void => {
+  walk(root, (node) => {
     const p = node.position;
-    if (!p || p.end.offset! <= body.start || p.start.offset! >= body.end) return;
-    if (node.type === 'list') {
-      if (p.start.offset! >= body.start) {
-        items.push(...(node as List).children.filter((c) => c.position && c.position.start.offset! < body.end));
-        return;
-      }
+    if (!p || p.end.offset! <= body.start || p.start.offset! >= body.end) return 'skip';
+    if (node.type === 'list' && p.start.offset! >= body.start) {
+      items.push(...node.children.filter((c) => c.position && c.position.start.offset! < body.end));
+      return 'skip';
     }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
-  };
-  visit(root);
+  });
   return items;
 }
 
@@ -327,17 +304,15 @@ function paragraphAttendees(doc: MinutesDocument, body: Span, source: Attendee['
 
 function firstTable(root: Nodes, region: Span): Table | undefined {
   let found: Table | undefined;
-  const visit = (node: Nodes): void => {
-    if (found || !node.position) return;
+  walk(root, (node) => {
+    if (!node.position) return 'skip';
     const { start, end } = { start: node.position.start.offset!, end: node.position.end.offset! };
-    if (end <= region.start || start >= region.end) return;
+    if (end <= region.start || start >= region.end) return 'skip';
     if (node.type === 'table' && start >= region.start) {
       found = node;
-      return;
+      return 'stop';
     }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
-  };
-  visit(root);
+  });
   return found;
 }
 

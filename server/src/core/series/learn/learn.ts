@@ -6,14 +6,14 @@
  * ideal, so a file that follows them is never told otherwise.
  */
 import { trimEndOf, trimStartOf } from '../../text/trim';
-import { builtinTemplate } from '../registry';
-import { formatProblem } from '../../rules/template/field-format';
-import { normalizeName } from '../../model/parse';
-import { latestEra } from '../../series/eras';
-import { dateLabel } from '../../series/order';
-import type { MinutesProfile, ProfileField, Series } from '../../series/types';
-import { isEmptyValue } from '../match';
-import type { FieldFormat, FieldSpec, SectionSpec, TemplateSpec } from '../types';
+import { builtinTemplate } from '../../templates/registry';
+import { formatProblem } from '../../views/field-format';
+import { normalizeName } from '../../text/names';
+import { latestEra } from '../eras';
+import { dateLabel } from '../order';
+import type { MinutesProfile, ProfileField, Series } from '../types';
+import { isEmptyValue } from '../../views/match';
+import type { FieldFormat, FieldSpec, SectionSpec, TemplateSpec } from '../../templates/types';
 import { commonShape, dateSkeleton } from './names';
 
 /** A series needs this many minutes in its latest era before anything is learned from it. */
@@ -132,13 +132,20 @@ function sectionId(title: string, used: Set<string>): string {
   return id;
 }
 
+/**
+ * `### nodejs/security-wg`: agenda generators group the week's labelled issues under one heading
+ * per repository, so the heading comes and goes with the repositories that had items. It is the
+ * week's business, not the team's template.
+ */
+const REPOSITORY_HEADING = /^[a-z0-9][\w.-]*\/[\w.-]+$/i;
+
 function learnSections(era: readonly MinutesProfile[], format: 'markdown' | 'plaintext'): SectionSpec[] {
   const n = era.length;
   const byGroup = new Map<string, SectionStats>();
   const usedIds = new Set<string>();
   for (const file of era) {
     const seen = new Set<string>();
-    const usable = file.sections.filter((s) => !/\d/.test(s.key));
+    const usable = file.sections.filter((s) => !/\d/.test(s.key) && !REPOSITORY_HEADING.test(s.title));
     usable.forEach((section, index) => {
       const group = synonymGroup(section.key);
       const groupKey = group?.id ?? section.key;
@@ -216,12 +223,11 @@ function orderHolds(stats: SectionStats, known: readonly SectionStats[]): boolea
 
 const LEARNABLE_FORMATS: readonly FieldFormat[] = ['datetime-range', 'date', 'time-range', 'url'];
 const DATE_FORMATS: ReadonlySet<FieldFormat> = new Set(['datetime-range', 'date']);
-const accept = () => '';
 
 /** The most specific format that (nearly) every value keeps, if any. */
 function learnFormat(values: readonly string[]): FieldFormat | undefined {
   for (const format of LEARNABLE_FORMATS) {
-    const kept = values.filter((v) => !formatProblem(accept, '', format, v)).length;
+    const kept = values.filter((v) => !formatProblem(format, v)).length;
     if (kept >= needed(values.length, REQUIRED_SHARE) && kept >= MIN_LEARNING_FILES) return format;
   }
   return undefined;

@@ -1,6 +1,6 @@
 import type { MinutesDocument, Section } from '../model/types';
 import { findSections } from './match';
-import type { SectionSpec } from './types';
+import type { SectionSpec } from '../templates/types';
 
 /** A template section found in the document, with its place in the template. */
 export interface MatchedSection {
