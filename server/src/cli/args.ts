@@ -26,6 +26,10 @@ export interface CliOptions {
   summary?: string;
   /** The path that `-` (standard input) stands for: it chooses the template and the configuration. */
   stdinFilename?: string;
+  /** `--jobs N`: threads that check files (1: no worker threads); default every core for large runs. */
+  jobs?: number;
+  /** `--stats`: print files/s and MiB/s on standard error. */
+  stats: boolean;
   paths: string[];
   help: boolean;
   version: boolean;
@@ -34,7 +38,7 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 const VALUE_FLAGS = new Set([
-  '--format', '--config', '--template', '--lang', '--ext', '--cache', '--timeout', '--api', '--changed-since', '--max-warnings', '--summary', '--stdin-filename',
+  '--format', '--config', '--template', '--lang', '--ext', '--cache', '--timeout', '--api', '--changed-since', '--max-warnings', '--summary', '--stdin-filename', '--jobs',
 ]);
 
 /** `--format=json` → `--format` and `json`; any other argument as it is. */
@@ -44,7 +48,7 @@ export function splitFlag(argument: string): { arg: string; value?: string } {
 }
 
 export function parseArgs(argv: string[]): CliOptions {
-  const o: CliOptions = { format: 'text', fix: false, fixLossy: false, online: false, api: {}, lang: 'en', onlyChangedLines: false, paths: [], help: false, version: false };
+  const o: CliOptions = { format: 'text', fix: false, fixLossy: false, online: false, api: {}, lang: 'en', onlyChangedLines: false, stats: false, paths: [], help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
     const { arg, value: given } = splitFlag(argv[i]);
     let value = given;
@@ -91,6 +95,11 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       case '--summary': o.summary = value; break;
       case '--stdin-filename': o.stdinFilename = value; break;
+      case '--jobs':
+        if (!/^\d+$/.test(value!) || Number(value) < 1) throw new UsageError(`--jobs must be a whole number of threads, 1 or more, not "${value}"`);
+        o.jobs = Number(value);
+        break;
+      case '--stats': o.stats = true; break;
       case '-h': case '--help': o.help = true; break;
       case '-v': case '--version': o.version = true; break;
       case '--': o.paths.push(...argv.slice(i + 1)); i = argv.length; break;
@@ -150,6 +159,10 @@ Options:
   --stdin-filename P   with the PATH -, the text read from standard input is checked as
                        the file P (P chooses the template and .minutesrc.json); with --fix,
                        the fixed text is printed instead of a report
+  --jobs N             check files on N threads (1: no worker threads); by default
+                       every core when there are 64 files or more. Output and exit
+                       status do not depend on it. --online and - use one thread
+  --stats              print files/s and MiB/s on standard error when done
   -h, --help           show this help
   -v, --version        show the version
 

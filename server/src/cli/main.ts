@@ -1,26 +1,18 @@
-import { appendFileSync, writeFileSync, statSync } from 'node:fs';
-import {
-  autoFixes, fixUntilStable, lint, LineIndex, resolveConfig, resolveTemplate,
-  type ConfigHost, type ResolvedConfig, type ResolvedTemplate, type TemplateSpec,
-} from '../core';
-import { parseApiPairs, unheededWishes } from '../core/config/network';
-import type { ConfigProblem } from '../core/config/types';
-import { nodeConfigHost, nodeServices, toPosixPath } from '../node/host';
-import { decodeMinutes, loadTemplate, MAX_MINUTES_BYTES, readMinutesFile } from '../node/inputs';
-import { readTexts } from '../node/reference';
-import { diskSeries } from '../node/series';
-import type { SeriesIndex } from '../core/series';
-import { indexSeriesOf } from '../core/series/folder';
+import { appendFileSync, statSync } from 'node:fs';
+import type { TemplateSpec } from '../core';
+import { parseApiPairs } from '../core/config/network';
+import { toPosixPath } from '../node/host';
+import { decodeMinutes, loadTemplate, MAX_MINUTES_BYTES } from '../node/inputs';
 import { SKIP_NOTES } from '../node/walk';
-import { cliRosterRoot, NodeRosters, rosterProblemLines } from '../node/roster';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
+import { FileChecker, seriesUnits, type FileOutcome, type RunSettings, type StdinInput, type Unit } from './check';
 import { collectFiles, selectChanged, type FoundFile } from './files';
 import { formatReports } from './formats';
 import { githubLineUrl, toSummary } from './formats/summary';
 import { GitChanges, GitError } from './git';
 import { itemsMain } from './items';
 import { runLearn } from './learn';
-import { CliLinkStatus } from './online';
+import { checkInWorkers, runWorkerIfAsked, threadCount } from './pool';
 import { printable, type FileReport } from './report';
 import { readStdin } from './stdin';
 
@@ -108,72 +100,38 @@ export async function main(argv: string[]): Promise<number> {
     : changes ? selectChanged(options.paths, extensions, changes.files) : collectFiles(options.paths, extensions);
   for (const m of missing) fail(`no such file or directory: ${m}`);
   for (const s of skipped) note(`note: skipped ${s.path}: ${SKIP_NOTES[s.reason]}`);
-  let fixedStdin: string | undefined;
 
-  // Without a `.git` above a configuration, the folder the CLI runs in is its repository.
-  const host = nodeConfigHost(undefined, process.cwd());
-  const configs = new Map<string, ResolvedConfig>();
-  const reportedConfigs = new Set<string>();
+  const stdin: StdinInput | undefined = stdinFile && stdinText
+    ? { file: stdinFile, read: 'error' in stdinText ? stdinText : decodeMinutes(stdinText.bytes) }
+    : undefined;
+  const settings: RunSettings = { options, forcedTemplate, network, runPaths: files.map((f) => f.path), cwd: process.cwd() };
+  const units = seriesUnits(files);
+  // Online look-ups share one cache file, and standard input is one text: those runs stay on this thread.
+  const threads = stdin || options.online ? 1 : threadCount(options.jobs, files.length, units.length);
+  const { outcomes, rosterLines } = threads > 1 ? await checkInWorkers(units, settings, threads) : await checkHere(units, settings, stdin);
+
   const reports: FileReport[] = [];
-  const rosters = new NodeRosters({ scanMinutes: true });
-  // The files of this run teach the lossy mojibake repair what the team's Chinese looks like.
-  let reference: Promise<readonly string[]> | undefined;
-  const referenceText = () => (reference ??= readTexts(files.map((f) => f.path)));
-  const linkLookups = new CliLinkStatus(options);
-  // One template per series: every file's siblings (its folder, its sibling year folders) are read
-  // first. Text on stdin stands for the file it names, in place of that file's copy on disk.
-  const seriesPaths = files.filter((f) => f !== stdinFile || options.stdinFilename).map((f) => toPosixPath(f.path));
-  const series = indexSeriesOf(seriesPaths, toPosixPath(process.cwd()), diskSeries);
-  if (stdinFile && options.stdinFilename && stdinText && !('error' in stdinText)) {
-    const decoded = decodeMinutes(stdinText.bytes);
-    if ('text' in decoded) series.set(toPosixPath(stdinFile.path), decoded.text);
+  const said = new Set<string>();
+  let fixedStdin: string | undefined;
+  let bytes = 0;
+  for (const outcome of outcomes) {
+    for (const n of outcome.notes) {
+      if (said.has(n.key)) continue;
+      said.add(n.key);
+      if (n.failure) fail(n.text);
+      else note(n.text);
+    }
+    if (outcome.failed) failed = true;
+    bytes += outcome.bytes;
+    if (outcome.fixedText !== undefined) fixedStdin = outcome.fixedText;
+    const report = outcome.report;
+    if (!report) continue;
+    if (changes && options.onlyChangedLines && report.lines) report.diagnostics = changes.onChangedLines(toPosixPath(report.path), report.diagnostics, report.lines);
+    reports.push(report);
   }
-
-  for (const file of files) {
-    const path = toPosixPath(file.path);
-    const config = resolveConfig(path, host, options.config ? toPosixPath(options.config) : undefined);
-    if (config.path) configs.set(config.path, config);
-    for (const p of config.problems) {
-      const key = `${p.path}:${p.start}:${p.message.en}`;
-      if (reportedConfigs.has(key)) continue;
-      reportedConfigs.add(key);
-      fail(`${configPlace(p, host)}: ${p.message[options.lang]} ${options.lang === 'zh' ? '（使用默认值）' : '(defaults are used)'}`);
-    }
-    // The repository asked for the network and the user did not grant it: said once, not a failure.
-    for (const n of unheededWishes(config, network)) {
-      const key = `${n.path}:${n.start}:${n.message.en}`;
-      if (reportedConfigs.has(key)) continue;
-      reportedConfigs.add(key);
-      note(`note: ${configPlace(n, host)}: ${n.message[options.lang]}`);
-    }
-    const read = file === stdinFile ? ('error' in stdinText! ? stdinText : decodeMinutes(stdinText!.bytes)) : readMinutesFile(file.path);
-    if ('error' in read) {
-      if (file.explicit) {
-        reports.push({ path: file.path, diagnostics: [], error: read.error });
-        failed = true;
-      }
-      continue;
-    }
-    try {
-      const checked = await checkFile(file, read.text, { path, config, forcedTemplate, options, rosters, referenceText, linkLookups, network, series });
-      if (!checked) continue;
-      const { report, text } = checked;
-      // An editor or tool piping text through `--fix` wants the text back, nothing else.
-      if (file === stdinFile && options.fix) fixedStdin = text;
-      else if (text !== read.text) writeFileSync(file.path, text, 'utf8');
-      if (changes && options.onlyChangedLines && report.lines) report.diagnostics = changes.onChangedLines(path, report.diagnostics, report.lines);
-      reports.push(report);
-    } catch (error) {
-      // A bug the core did not contain costs this file its report, never the others theirs.
-      const reason = error instanceof Error ? error.message : String(error);
-      reports.push({ path: file.path, diagnostics: [], error: `internal error while checking this file (please report it): ${reason}` });
-      failed = true;
-    }
-  }
-
-  linkLookups.save();
   // A broken roster file is the team's to fix, not the minutes' fault: a warning, not a failure.
-  for (const line of rosterProblemLines(rosters, options.lang)) note(`warning: ${line}`);
+  for (const line of new Set(rosterLines)) note(`warning: ${line}`);
+  if (options.stats) process.stderr.write(`${statsLine(files.length, bytes, threads)}\n`);
   const cwd = process.cwd();
   if (fixedStdin !== undefined) {
     // An editor or tool piping text through `--fix` wants the text back, nothing else.
@@ -199,61 +157,29 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-interface FileContext {
-  path: string;
-  config: ResolvedConfig;
-  forcedTemplate: TemplateSpec | undefined;
-  options: CliOptions;
-  rosters: NodeRosters;
-  referenceText: () => Promise<readonly string[]>;
-  linkLookups: CliLinkStatus;
-  /** The network as the user granted it (`--online`, `--api`), never as the repository wished. */
-  network: { online: boolean; confirmedApi: Record<string, string> };
-  /** The series of this run's files: one template for a series' minutes. */
-  series: SeriesIndex;
-}
-
-/**
- * Lints (and with `--fix`, fixes) one file's text; undefined when a folder walk should skip it.
- * The caller decides where a fixed text goes (the file, or standard output for stdin).
- */
-async function checkFile(file: FoundFile, original: string, ctx: FileContext): Promise<{ report: FileReport; text: string } | undefined> {
-  const { path, config, options } = ctx;
-  const template = ctx.forcedTemplate ? resolveTemplate(path, original, { spec: ctx.forcedTemplate, reason: '--template' }) : undefined;
-  const services = {
-    ...nodeServices, referenceText: ctx.referenceText, roster: () => ctx.rosters.rosterFor(config, cliRosterRoot(config, path)),
-    series: (p: string) => ctx.series.view(p),
-    linkStatus: ctx.network.online ? ctx.linkLookups.get() : undefined,
-  };
-  const input = { path, config, template, lang: options.lang, services, ...ctx.network, text: original };
-  const first = await lint(input);
-  if (!file.explicit && !includeInWalk(path, first.template, options)) return undefined;
-  const { text, result, fixed } = options.fix
-    ? await fixUntilStable(input, (d) => autoFixes(d, options.fixLossy), first)
-    : { text: original, result: first, fixed: 0 };
-  return { report: { path: file.path, template: result.template, lines: result.doc.lines, diagnostics: result.diagnostics, fixed }, text };
-}
-
-/** In a folder walk: `.md` files always; `.txt` only for templates that use them; `files` globs when configured. */
-function includeInWalk(path: string, template: ResolvedTemplate, options: CliOptions): boolean {
-  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-  if (ext !== 'md' && !options.ext) {
-    const wanted = template.extensions ?? ['md'];
-    if (!wanted.includes(ext) || template.confidence === 'none') return false;
+/** The units one after another on this thread (one run's worth of caches, as each worker has). */
+async function checkHere(units: readonly Unit[], settings: RunSettings, stdin: StdinInput | undefined): Promise<{ outcomes: FileOutcome[]; rosterLines: string[] }> {
+  const checker = new FileChecker(settings);
+  const outcomes: FileOutcome[] = [];
+  for (const unit of units) {
+    const checked = await checker.checkUnit(unit.files, stdin && unit.files.includes(stdin.file) ? stdin : undefined);
+    checked.forEach((outcome, i) => (outcomes[unit.indices[i]] = outcome));
   }
-  return true;
+  checker.save();
+  return { outcomes, rosterLines: checker.rosterLines() };
 }
 
-/** `file:line:column` of a config problem, as compilers print it, so an editor or CI log can jump there. */
-function configPlace(problem: ConfigProblem, host: ConfigHost): string {
-  if (problem.end <= problem.start && problem.start === 0) return problem.path;
-  const text = host.readFile(problem.path);
-  if (text === undefined) return problem.path;
-  const at = new LineIndex(text).position(problem.start);
-  return `${problem.path}:${at.line + 1}:${at.character + 1}`;
+/** `--stats`: how fast the run went, start-up and walk included, for comparing machines and `--jobs`. */
+function statsLine(files: number, bytes: number, threads: number): string {
+  const seconds = performance.now() / 1000;
+  const mib = bytes / 1048576;
+  const rate = (n: number) => (seconds > 0 ? n / seconds : 0);
+  return `minutes-lint: ${files} files, ${mib.toFixed(1)} MiB in ${seconds.toFixed(2)} s: ${rate(files).toFixed(0)} files/s, ${rate(mib).toFixed(2)} MiB/s (${threads} thread${threads === 1 ? '' : 's'})`;
 }
 
-if (require.main === module) {
+if (runWorkerIfAsked()) {
+  // A worker thread of a run: it answers the main thread's messages.
+} else if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

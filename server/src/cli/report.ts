@@ -1,9 +1,12 @@
 import { relative } from 'node:path';
 import type { Diagnostic, LineIndex, ResolvedTemplate } from '../core';
 
+/** What a report says of its template (all a worker thread sends back of it). */
+export type ReportTemplate = Pick<ResolvedTemplate, 'resolvedId' | 'reason' | 'confidence' | 'explanation'>;
+
 export interface FileReport {
   path: string;
-  template?: ResolvedTemplate;
+  template?: ReportTemplate;
   lines?: LineIndex;
   diagnostics: Diagnostic[];
   /** A file that could not be linted (binary, unreadable, too large). */

@@ -1,5 +1,5 @@
 import { trimEndWhere } from '../text/trim';
-import { parseForTemplate } from '../views/parse';
+import { sharedParses } from '../series/memo';
 import { filenameDate, findDate, findDates, type MeetingDate } from '../model/dates';
 import type { MinutesDocument } from '../model/types';
 import type { SeriesMember } from '../series/types';
@@ -47,13 +47,14 @@ export interface Meeting {
   items: MinutesItem[];
 }
 
-/** A meeting keeps its parsed minutes (about 150 KB): as many as the largest series a host gives. */
-const MAX_CACHED = 500;
-const cache = new Map<string, { text: string; template: string; meeting: Meeting }>();
+/** Meetings by path and template (`openeuler-tc/programme`, `…/archive`): a few per file of a series. */
+const MAX_CACHED = 2000;
+const cache = new Map<string, { text: string; meeting: Meeting }>();
 
 /** Forgets the meetings read so far (benchmarks start as a fresh run would). */
 export function clearMeetingCache(): void {
   cache.clear();
+  sharedParses.clear();
 }
 
 /**
@@ -61,9 +62,12 @@ export function clearMeetingCache(): void {
  * `parsed` is the document when the caller already has it (the one being linted).
  */
 export function meetingOf(file: SeriesFile, template: ResolvedTemplate, parsed?: MinutesDocument): Meeting {
-  const hit = cache.get(file.path);
-  if (hit && hit.text === file.text && hit.template === template.resolvedId) return hit.meeting;
-  const doc = parsed && parsed.path === file.path && parsed.text === file.text ? parsed : parseForTemplate(file.path, file.text, template);
+  const key = `${file.path}\u0000${template.resolvedId}`;
+  const hit = cache.get(key);
+  if (hit && hit.text === file.text) return hit.meeting;
+  // Every file's series rules read all members with its own variant: variants that name the
+  // same sections share one parse (sharedParses), or a folder's files are parsed many times over.
+  const doc = sharedParses.parse(file.path, file.text, template, parsed);
   const basename = file.path.slice(file.path.lastIndexOf('/') + 1);
   const named = filenameDate(basename, template.filename?.pattern);
   const monthOnly = named ? undefined : yearMonth(basename);
@@ -87,8 +91,8 @@ export function meetingOf(file: SeriesFile, template: ResolvedTemplate, parsed?:
   }
   const number = numbered ?? (doc.title ? meetingNumber(doc.text.slice(doc.title.titleSpan.start, doc.title.titleSpan.end)) : undefined);
   if (number !== undefined) meeting.number = number;
-  cache.delete(file.path);
-  cache.set(file.path, { text: file.text, template: template.resolvedId, meeting });
+  cache.delete(key);
+  cache.set(key, { text: file.text, meeting });
   if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
   return meeting;
 }

@@ -10,6 +10,7 @@ import { structureApplies } from '../templates/confidence';
 import { resolveTemplate } from '../templates/resolve';
 import type { ResolvedTemplate } from '../templates/types';
 import type { Span } from '../text/lines';
+import type { ParseMemo } from '../series/memo';
 import { parseForTemplate } from '../views/parse';
 import { readSuppressions } from './directives';
 import { fitFixToText } from './fixes';
@@ -42,6 +43,11 @@ export interface LintInput {
    * stops between rules and `lint` rejects with the signal's reason.
    */
   signal?: AbortSignal;
+  /**
+   * Where the document comes from when the host has parsed this text already (the command line's
+   * series profiles). Only for a host that checks each text once: rules cache by document.
+   */
+  parses?: ParseMemo;
 }
 
 /**
@@ -105,7 +111,7 @@ function atMost(severity: Severity, cap: Severity | undefined): Severity {
 export async function lint(input: LintInput): Promise<LintResult> {
   input.signal?.throwIfAborted();
   const template = chooseTemplate(input);
-  const doc = parseForTemplate(input.path, input.text, template);
+  const doc = input.parses ? input.parses.parse(input.path, input.text, template) : parseForTemplate(input.path, input.text, template);
   input.signal?.throwIfAborted();
   const services = input.services ?? noServices;
   // Structure rules hold a file to its template: on a guess they would impose another team's conventions.

@@ -3,7 +3,7 @@ import { LineIndex, type Span } from '../text/lines';
 import { insideAny } from '../text/spans';
 import { wholeFileFence } from './fence';
 import { splitCredits } from './footer';
-import { parseMarkdownGuarded } from './markdown';
+import { parseMarkdownGuarded, type ParsedMarkdown } from './markdown';
 import { readOrdinal } from './ordinal';
 import { spanOf, walk } from './tree';
 import type {
@@ -20,6 +20,8 @@ export interface ParseOptions {
    * split the agenda. Without it every label line is a section.
    */
   sectionNames?: (name: string) => boolean;
+  /** Parses the Markdown (a host's memo of trees it parsed already); by default `parseMarkdownGuarded`. */
+  markdown?: (source: string) => ParsedMarkdown;
 }
 
 export function parseMinutes(text: string, path: string, options: ParseOptions = {}): MinutesDocument {
@@ -27,7 +29,7 @@ export function parseMinutes(text: string, path: string, options: ParseOptions =
   // Plain-text minutes pasted whole into one fence are read as the text inside.
   const fence = wholeFileFence(text);
   const source = fence?.inner ?? text;
-  const { root: mdast, degraded } = parseMarkdownGuarded(source);
+  const { root: mdast, degraded } = (options.markdown ?? parseMarkdownGuarded)(source);
   const collected = collect(mdast, source);
   const hasHeadings = collected.headings.length > 0;
   const format: DocumentFormat =

@@ -6,7 +6,7 @@
 import { LEARNED_TEMPLATE_FILE } from '../templates/confidence';
 import type { TemplateSpec } from '../templates/types';
 import { isSeriesCandidate, seriesKey } from './group';
-import { SeriesIndex } from './index';
+import { SeriesIndex, type SeriesIndexOptions } from './index';
 
 export interface SeriesSource {
   /** The minutes files of the series a path belongs to (its folder, its sibling year folders). */
@@ -33,8 +33,8 @@ export function addToIndex(index: SeriesIndex, paths: Iterable<string>, source: 
 }
 
 /** The series of these files, each read with its whole series (siblings outside the list included); `root` names the series. */
-export function indexSeriesOf(paths: readonly string[], root: string, source: SeriesSource): SeriesIndex {
-  const index = new SeriesIndex({ root });
+export function indexSeriesOf(paths: readonly string[], root: string, source: SeriesSource, options: Omit<SeriesIndexOptions, 'root'> = {}): SeriesIndex {
+  const index = new SeriesIndex({ ...options, root });
   const seeded = new Set<string>();
   for (const path of paths) {
     const key = seriesKey(path);

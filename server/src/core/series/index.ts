@@ -11,6 +11,7 @@ import type { TemplateSpec } from '../templates/types';
 import { findEras, latestEra } from './eras';
 import { isSeriesCandidate, seriesFolder, seriesKey } from './group';
 import { orderMembers } from './order';
+import type { ParseMemo } from './memo';
 import { profileMinutes } from './profile';
 import type { MinutesProfile, Series, SeriesMember, SeriesView } from './types';
 
@@ -44,6 +45,8 @@ export interface SeriesIndexOptions {
    * file on disk). Without one, the index keeps the texts it is given.
    */
   text?(path: string): string | undefined;
+  /** Parses shared with the host's checks (a command-line run parses each file once). */
+  parses?: ParseMemo;
 }
 
 export class SeriesIndex {
@@ -60,7 +63,7 @@ export class SeriesIndex {
   /** Reads (or reads again) one file. Files that cannot be minutes of a series are ignored. */
   set(path: string, text: string): void {
     if (!isSeriesCandidate(path)) return;
-    this.setProfile(profileMinutes(path, text));
+    this.setProfile(profileMinutes(path, text, this.options.parses));
     if (!this.options.text) this.texts.set(path, text);
   }
 

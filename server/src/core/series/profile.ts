@@ -3,16 +3,20 @@
  * built-in template its own evidence points to. A file is read once per version; learning and
  * comparing work on these profiles, not on the texts.
  */
-import { parseForTemplate } from '../views/parse';
+import { parseForTemplate, type ParseTemplate } from '../views/parse';
 import { findTopics } from '../views/topics';
 import { normalizeName, withoutNote } from '../text/names';
 import { parseMinutes } from '../model/parse';
+import type { ParseMemo } from './memo';
 import type { MinutesDocument } from '../model/types';
 import { applyVariants, detectTemplate } from '../templates/resolve';
 import { detectionExplanation } from '../templates/confidence';
 import { baseName } from './group';
 import { meetingDate } from './order';
 import type { MinutesProfile, ProfileField, ProfileSection } from './types';
+
+/** No template: every heading or label line is a section (what `parseMinutes` does without options). */
+const PLAIN: ParseTemplate = {};
 
 /** Markdown minutes keep their metadata lines near the top (`Date: …`, `**Attendees**: …`). */
 const MARKDOWN_HEADER_LINES = 30;
@@ -22,12 +26,13 @@ export function titleKey(title: string): string {
   return normalizeName(title);
 }
 
-export function profileMinutes(path: string, text: string): MinutesProfile {
+/** `parses`: a memo the host shares with its checks, so that a file is parsed once for both. */
+export function profileMinutes(path: string, text: string, parses?: ParseMemo): MinutesProfile {
   const detected = detectTemplate(path, text);
   // A file recognised as a built-in is read as that template reads it (plain-text label sections,
   // topics); any other file is read as plain Markdown or plain text, every label line a section.
   const template = detected?.confidence === 'recognised' ? applyVariants(detected.template, path, text, detectionExplanation(detected)) : undefined;
-  const doc = template ? parseForTemplate(path, text, template) : parseMinutes(text, path);
+  const doc = parses ? parses.parse(path, text, template ?? PLAIN) : template ? parseForTemplate(path, text, template) : parseMinutes(text, path);
   const topics = template?.topics ? findTopics(doc, template) : undefined;
   const name = baseName(path);
   const title = doc.title?.title;
