@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lint } from '../server/src/core';
 import { SeriesIndex } from '../server/src/core/series';
-import { SeriesStore } from '../server/src/lsp/series';
+import { SeriesStore } from '../server/src/lsp/series/store';
 import { diskSeries, minutesUnder } from '../server/src/node/series';
 import { listMinutes } from '../server/src/node/roster';
 

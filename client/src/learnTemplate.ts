@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import type { LearnTemplateResult } from '../../server/src/lsp/series';
+import type { LearnTemplateResult } from '../../server/src/lsp/series/store';
 import { t } from './messages';
 import { CONFIG_FILE_NAME, templateEdits } from './templateChoice/configEdit';
 import { exists } from './workspaceFiles';

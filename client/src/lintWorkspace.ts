@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { Lang } from '../../server/src/core/i18n/lang';
-import type { LintWorkspaceResult } from '../../server/src/lsp/workspaceLint';
+import type { LintWorkspaceResult } from '../../server/src/lsp/diagnostics/workspaceLint';
 import { say } from './preview/strings';
 
 export const LINT_WORKSPACE_METHOD = 'minutes/lintWorkspace';

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { Lang } from '../../server/src/core/i18n/lang';
-import type { RuleInfo } from '../../server/src/lsp/ruleCatalog';
+import type { RuleInfo } from '../../server/src/lsp/diagnostics/ruleCatalog';
 import { say } from './preview/strings';
 
 export const RULES_METHOD = 'minutes/rules';

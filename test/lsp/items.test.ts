@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hover } from 'vscode-languageserver';
-import type { ItemsResult, NextMeetingResult } from '../../server/src/lsp/items';
+import type { ItemsResult, NextMeetingResult } from '../../server/src/lsp/series/items';
 import { ROOT } from '../helpers';
 import { TestClient } from './client';
 import { TempWorkspace } from './workspace';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { LearnTemplateResult } from '../../server/src/lsp/series';
+import type { LearnTemplateResult } from '../../server/src/lsp/series/store';
 import { ROOT } from '../helpers';
 import { TestClient } from './client';
 import { TempWorkspace } from './workspace';

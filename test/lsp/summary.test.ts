@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RuleInfo } from '../../server/src/lsp/ruleCatalog';
-import type { SummaryResult } from '../../server/src/lsp/summary';
-import type { LintWorkspaceResult } from '../../server/src/lsp/workspaceLint';
+import type { RuleInfo } from '../../server/src/lsp/diagnostics/ruleCatalog';
+import type { SummaryResult } from '../../server/src/lsp/document/summary';
+import type { LintWorkspaceResult } from '../../server/src/lsp/diagnostics/workspaceLint';
 import { ROOT } from '../helpers';
 import { TestClient } from './client';
 import { README } from './texts';

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { allRules, builtinTemplates, type Diagnostic } from '../../server/src/core';
-import { defaultSettings } from '../../server/src/lsp/settings';
+import { defaultSettings } from '../../server/src/lsp/config/settings';
 import { lintText, ROOT } from '../helpers';
 
 // The extension manifest and the files it points to (schemas, snippets, grammar, translations)

@@ -4,7 +4,7 @@
  * then by due date. Pure (no VS Code), for tests.
  */
 import type { Lang } from '../../../server/src/core/i18n/lang';
-import type { ItemView, SeriesItems } from '../../../server/src/lsp/items';
+import type { ItemView, SeriesItems } from '../../../server/src/lsp/series/items';
 import { sayItems } from './strings';
 
 export type GroupMode = 'owner' | 'due';

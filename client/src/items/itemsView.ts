@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { formatDate } from '../../../server/src/core/model/dates';
 import { escapeMarkdown } from '../../../server/src/core/text/markdown';
-import type { ItemsResult, SeriesItems } from '../../../server/src/lsp/items';
+import type { ItemsResult, SeriesItems } from '../../../server/src/lsp/series/items';
 import { userLang } from '../messages';
 import { meetingDateOf } from '../newMinutes/fileName';
 import { groupItems, type GroupMode, type ItemEntry, type ItemGroup } from './groups';

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { Lang } from '../../../server/src/core/i18n/lang';
 import { formatDate, parseDate, type MeetingDate } from '../../../server/src/core/model/dates';
-import type { NextMeetingResult } from '../../../server/src/lsp/items';
+import type { NextMeetingResult } from '../../../server/src/lsp/series/items';
 import { localized } from '../../../server/src/core/templates/match';
 import { builtinTemplates } from '../../../server/src/core/templates/registry';
 import type { TemplateSpec } from '../../../server/src/core/templates/types';
@@ -18,7 +18,7 @@ import { withCarriedItems, withMeetingDate } from './carryOver';
 import { fileNameProblem, meetingDateOf, proposeFileName } from './fileName';
 import { skeletonSnippet } from './skeletons';
 
-/** `minutes/nextMeeting` of the language server (server/src/lsp/items.ts). */
+/** `minutes/nextMeeting` of the language server (server/src/lsp/series/items.ts). */
 export const NEXT_MEETING_METHOD = 'minutes/nextMeeting';
 
 export async function newMinutes(lang: Lang, client: LanguageClient | undefined, folderArgument?: unknown): Promise<void> {

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { Lang } from '../../../server/src/core/i18n/lang';
 import { renderMinutesHtml } from '../../../server/src/core/render/html';
-import type { SummaryResult } from '../../../server/src/lsp/summary';
+import type { SummaryResult } from '../../../server/src/lsp/document/summary';
 import { previewLink } from './links';
 import { makeNonce, previewPage } from './page';
 import { say } from './strings';

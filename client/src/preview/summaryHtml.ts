@@ -8,7 +8,7 @@ import type { Lang } from '../../../server/src/core/i18n/lang';
 import type {
   MinutesSummary, SummaryActionItem, SummaryDecision, SummaryLink, SummaryPerson, SummaryPlace, SummaryProblem,
 } from '../../../server/src/core/summary/types';
-import type { SummaryResult } from '../../../server/src/lsp/summary';
+import type { SummaryResult } from '../../../server/src/lsp/document/summary';
 import { escapeHtml as e } from './page';
 import { say, type StringId } from './strings';
 

@@ -49,7 +49,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const config = resolved(path, options);
   const rosters = new NodeRosters({ scanMinutes: true });
   const root = cliRosterRoot(config, path);
-  let reference: readonly string[] | undefined;
+  let reference: Promise<readonly string[]> | undefined;
   // One template per series, as minutes-lint: the file's siblings are read, `text` standing for the file.
   const series = indexSeriesOf([path], toPosixPath(options.root ?? process.cwd()), diskSeries);
   series.set(path, text);
@@ -58,7 +58,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     roster: () => rosters.rosterFor(config, root),
     series: (p: string) => series.view(p),
     // The lossy mojibake repair learns the team's Chinese from its other minutes, read only if it needs them.
-    referenceText: () => (reference ??= root ? readTexts(listMinutes(root)) : []),
+    referenceText: () => (reference ??= readTexts(root ? listMinutes(root) : [])),
   };
   const input = { path, text, config, template, lang, services };
   let result = await core.lint(input);

@@ -117,7 +117,7 @@ export async function main(argv: string[]): Promise<number> {
   const reports: FileReport[] = [];
   const rosters = new NodeRosters({ scanMinutes: true });
   // The files of this run teach the lossy mojibake repair what the team's Chinese looks like.
-  let reference: readonly string[] | undefined;
+  let reference: Promise<readonly string[]> | undefined;
   const referenceText = () => (reference ??= readTexts(files.map((f) => f.path)));
   const linkLookups = new CliLinkStatus(options);
   // One template per series: every file's siblings (its folder, its sibling year folders) are read
@@ -205,7 +205,7 @@ interface FileContext {
   forcedTemplate: TemplateSpec | undefined;
   options: CliOptions;
   rosters: NodeRosters;
-  referenceText: () => readonly string[];
+  referenceText: () => Promise<readonly string[]>;
   linkLookups: CliLinkStatus;
   /** The network as the user granted it (`--online`, `--api`), never as the repository wished. */
   network: { online: boolean; confirmedApi: Record<string, string> };

@@ -23,8 +23,9 @@ export interface Services {
   /**
    * Correctly encoded text of the minutes around `path` (its workspace, or the files of a CLI run); the lossy mojibake repair learns
    * Chinese character statistics from it. Return the same array while it is unchanged (it is cached by identity).
+   * Asked only when a file has mojibake; a host that must stay responsive reads it asynchronously.
    */
-  referenceText?(path: string): readonly string[];
+  referenceText?(path: string): readonly string[] | Promise<readonly string[]>;
   /**
    * The repositories the document's own git checkout points to (`github.com/nodejs/TSC`, from its
    * remotes): PR links into forks of them are reported when `links.repos` is not configured.

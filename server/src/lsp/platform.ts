@@ -1,8 +1,8 @@
 import type { ConfigHost } from '../core/config/load';
 import type { RosterHost } from '../core/roster/store';
 import type { Services } from '../core/services';
-import type { LookupSource } from './linkLookups';
-import type { SeriesFiles } from './series';
+import type { LookupSource } from './links/lookups';
+import type { SeriesFiles } from './series/store';
 
 /**
  * What the language server needs from where it runs. On Node (dist/server.js) it reads the
@@ -29,7 +29,7 @@ export interface ServerPlatform {
   /** Where rosters read their files (and, on Node in a trusted workspace, `git log`). */
   rosterHost(trusted: () => boolean, log: (message: string) => void): RosterHost;
   /** Correctly encoded minutes of a workspace folder, for the lossy mojibake repair. */
-  referenceText(root: string): readonly string[];
+  referenceText(root: string): readonly string[] | Promise<readonly string[]>;
   /**
    * The minutes of each workspace folder, read into the series model (one template per series)
    * and learned from (`minutes/learnTemplate`). Absent where a folder cannot be listed (a

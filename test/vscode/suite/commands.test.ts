@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import {
-  contributesCommand, describeAll, docsUrl, eventually, fixture, linkServerLog, linkServerUrl, open, revertAndClose, sleep, waitForCodes, within,
+  describeAll, docsUrl, eventually, fixture, linkServerLog, linkServerUrl, open, revertAndClose, sleep, waitForCodes, within,
 } from './helpers';
 
 const previewTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
@@ -63,7 +63,6 @@ describe('commands', () => {
   });
 
   it('communityMinutes.openPreview opens one preview pane beside the editor, and reveals it when asked again', async function () {
-    if (!contributesCommand('communityMinutes.openPreview')) this.skip();
     const editor = await open(CURVE);
     await waitForCodes(editor.document.uri, CURVE_CODES);
     await vscode.commands.executeCommand('communityMinutes.openPreview');
@@ -77,7 +76,6 @@ describe('commands', () => {
   });
 
   it('communityMinutes.newMinutes creates today\'s Curve minutes from the template, named as the template asks, and they lint clean', async function () {
-    if (!contributesCommand('communityMinutes.newMinutes')) this.skip();
     const folder = fixture('new-minutes');
     await vscode.workspace.fs.createDirectory(folder);
     // The folder comes as the argument (as from the explorer's context menu); the template
@@ -104,7 +102,6 @@ describe('commands', () => {
   });
 
   it('communityMinutes.changeTemplate: the picked template is written into the folder\'s .minutesrc.json (comments kept) and the minutes are checked against it', async function () {
-    if (!contributesCommand('communityMinutes.changeTemplate')) this.skip();
     const editor = await open('template-choice/2024-02-07.md');
     const uri = editor.document.uri;
     const config = fixture('template-choice/.minutesrc.json');
@@ -123,7 +120,7 @@ describe('commands', () => {
   });
 
   it('communityMinutes.openRuleDocs opens the docs page of the problem under the cursor, or of the rule it is given', async function () {
-    if (!contributesCommand('communityMinutes.openRuleDocs') || !(await observesBrowser())) this.skip();
+    if (!(await observesBrowser())) this.skip(); // no browser to observe on this machine
     await trustGitHub();
     const editor = await open(CURVE);
     await waitForCodes(editor.document.uri, CURVE_CODES);
@@ -137,7 +134,6 @@ describe('commands', () => {
   });
 
   it('communityMinutes.lintWorkspace publishes the problems of minutes that are not open', async function () {
-    if (!contributesCommand('communityMinutes.lintWorkspace')) this.skip();
     const lctt = fixture('lctt/published/20230301.1 ⭐️ A Short Guide to Tmux.md');
     const tc = fixture('openeuler-tc/2023/20230412_minutes.txt');
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === lctt.toString()), 'not open');

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { fixture, hasSource, open, revertAndClose, waitForCodes } from './helpers';
+import { fixture, open, revertAndClose, waitForCodes } from './helpers';
 
 const HANDLES = 'handles/2023-10-12.md';
 /** Every fixture that credits @example-dev. */
@@ -26,10 +26,6 @@ async function completeAt(uri: vscode.Uri, position: vscode.Position, trigger?: 
 }
 
 describe('@handles: completion, hover, references', function () {
-  before(function () {
-    if (!hasSource('server/src/lsp/completion.ts')) this.skip();
-  });
-
   afterEach(async () => {
     for (const editor of vscode.window.visibleTextEditors) if (editor.document.isDirty) await revertAndClose(editor);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

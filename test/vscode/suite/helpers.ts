@@ -4,8 +4,6 @@
  * and describing diagnostics in a form that reads well in an assertion message.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'community-minutes.community-minutes';
@@ -17,16 +15,6 @@ export function extension(): vscode.Extension<unknown> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
   return ext;
-}
-
-/** True when the extension ships (or, in the development host, has the source of) a feature. */
-export function contributesCommand(command: string): boolean {
-  const commands = (extension().packageJSON as { contributes?: { commands?: Array<{ command: string }> } }).contributes?.commands ?? [];
-  return commands.some((c) => c.command === command);
-}
-
-export function hasSource(relativePath: string): boolean {
-  return existsSync(join(extension().extensionPath, relativePath));
 }
 
 export function workspaceRoot(): vscode.Uri {

@@ -9,17 +9,13 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import {
-  applyAction, codeActionsWhen, describeAll, hasSource, hoverText, linkServerLog, linkServerUrl, ONLINE, open, positionOf,
+  applyAction, codeActionsWhen, describeAll, hoverText, linkServerLog, linkServerUrl, ONLINE, open, positionOf,
   revertAndClose, waitForCodes, withCode,
 } from './helpers';
 
 const ONLINE_CODES = ['link/not-found', 'link/kind-mismatch', 'link/duplicate-target'];
 
 describe('links: online checks, hover, document links', function () {
-  before(function () {
-    if (!hasSource('server/src/lsp/linkHover.ts')) this.skip();
-  });
-
   afterEach(async () => {
     for (const editor of vscode.window.visibleTextEditors) if (editor.document.isDirty) await revertAndClose(editor);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -1,14 +1,8 @@
 // The suggest widget after "@": logins the workspace's minutes use, inserted with Enter.
 import { strict as assert } from 'node:assert';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { goTo, revertFile, lineText, openFile, openWorkbench, screenshot } from './workbench.mjs';
 
 export const name = 'typing "@" in Curve minutes opens the suggest widget with the logins of the workspace';
-
-export function skip({ root }) {
-  return existsSync(join(root, 'server/src/lsp/completion.ts')) ? undefined : 'the server has no completion yet';
-}
 
 const LINE = 18; // "- [元数据服务支持批量删除](…) @example-dev（已合入）"
 

@@ -1,16 +1,10 @@
 // The preview pane: a webview whose summary (date, decisions, problems…) is read from its DOM.
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openFile, openWorkbench, runCommand, screenshot, waitForSquiggles } from './workbench.mjs';
 
 export const name = 'the preview of openEuler TC minutes shows their summary: date, template, decisions, problems';
-
-export function skip({ root }) {
-  const commands = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).contributes?.commands ?? [];
-  if (!commands.some((c) => c.command === 'communityMinutes.openPreview')) return 'the extension has no preview yet';
-  return existsSync(join(root, 'client/src/preview')) ? undefined : 'the extension has no preview yet';
-}
 
 export async function run({ page, url, screenshots, log }) {
   await openWorkbench(page, url);

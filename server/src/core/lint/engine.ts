@@ -37,6 +37,11 @@ export interface LintInput {
   confirmedApi?: Record<string, string>;
   /** Hosts that must stay responsive (the language server) bound the time the rules may take. */
   budget?: TimeBudget;
+  /**
+   * Aborted when the result is no longer wanted (the document changed or closed): the check
+   * stops between rules and `lint` rejects with the signal's reason.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -120,8 +125,10 @@ function atMost(severity: Severity, cap: Severity | undefined): Severity {
 
 /** Runs the rules on one document. Pure: everything outside the text comes through `input`. */
 export async function lint(input: LintInput): Promise<LintResult> {
+  input.signal?.throwIfAborted();
   const template = chooseTemplate(input);
   const doc = parseForTemplate(input.path, input.text, template);
+  input.signal?.throwIfAborted();
   const services = input.services ?? noServices;
   // Structure rules hold a file to its template: on a guess they would impose another team's conventions.
   const structure = structureApplies(template);
@@ -142,6 +149,7 @@ export async function lint(input: LintInput): Promise<LintResult> {
         break;
       }
     }
+    input.signal?.throwIfAborted();
     const ruleStarted = input.budget?.now() ?? 0;
     const ctx: RuleContext = {
       doc,

@@ -34,10 +34,10 @@ export const mojibake: Rule = {
       zh: '修复本文件中的全部乱码（{count} 处，其中 {guessed} 处含推测的字符）',
     },
   },
-  check(ctx) {
+  async check(ctx) {
     const spans = mojibakeOf(ctx.doc);
     if (!spans.length) return;
-    const findings = mojibakeFindings(ctx.doc.text, spans, charModel(ctx.services.referenceText?.(ctx.doc.path)));
+    const findings = mojibakeFindings(ctx.doc.text, spans, charModel(await ctx.services.referenceText?.(ctx.doc.path)));
     const all = findings.length > 1 ? repairAllFix(ctx, findings) : undefined;
     for (const finding of findings) {
       const data = {

@@ -1,6 +1,6 @@
 import { DidChangeWatchedFilesNotification, type Connection, type Disposable, type FileSystemWatcher } from 'vscode-languageserver';
-import { CONFIG_FILE } from '../core';
-import { pathToUri } from './uri';
+import { CONFIG_FILE } from '../../core';
+import { pathToUri } from '../uri';
 
 /**
  * Asks the client to watch `.minutesrc.json` files and the files configs point to (team

@@ -1,10 +1,10 @@
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { LineIndex, type Lang, type Span } from '../core';
-import type { ConfigProblem } from '../core/config/types';
-import type { ConfigStore } from './configStore';
-import { SOURCE, toRange } from './convert';
-import { say } from './messages';
+import { LineIndex, type Lang, type Span } from '../../core';
+import type { ConfigProblem } from '../../core/config/types';
+import type { ConfigStore } from './store';
+import { SOURCE, toRange } from '../convert';
+import { say } from '../messages';
 
 /**
  * Diagnostics on `.minutesrc.json` files themselves: a broken config is shown where it is

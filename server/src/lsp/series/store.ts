@@ -7,11 +7,11 @@
  * are listed and read by the server's platform (serverPlatform.ts on Node).
  */
 import { RequestType, type Connection } from 'vscode-languageserver';
-import type { Lang } from '../core';
-import { isSeriesCandidate, SeriesIndex, type SeriesView } from '../core/series';
-import { learnSeries, type SeriesSource } from '../core/series/folder';
-import { pathToUri, uriToPath } from './uri';
-import { nextTurn } from './nextTurn';
+import type { Lang } from '../../core';
+import { isSeriesCandidate, SeriesIndex, type SeriesView } from '../../core/series';
+import { learnSeries, type SeriesSource } from '../../core/series/folder';
+import { pathToUri, uriToPath } from '../uri';
+import { nextTurn } from '../nextTurn';
 
 /** How long one turn of the event loop may read files for while a folder is indexed: a keystroke waits at most about this. */
 const TURN_BUDGET_MS = 8;

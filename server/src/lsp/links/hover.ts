@@ -4,16 +4,16 @@
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Lang, Span } from '../core';
-import { format } from '../core/i18n/lang';
-import { apiBase, canLookUp } from '../core/links/api';
-import { linkModel } from '../core/links/document';
-import { parseForgeUrl } from '../core/links/parse-url';
-import type { ForgeKind, ForgeTarget, LinkSettings, LinkStatus } from '../core/links/types';
-import type { MinutesDocument } from '../core/model/types';
-import type { LinkStatusService } from '../core/services';
-import type { Analysis } from './analysis';
-import { toRange } from './convert';
+import type { Lang, Span } from '../../core';
+import { format } from '../../core/i18n/lang';
+import { apiBase, canLookUp } from '../../core/links/api';
+import { linkModel } from '../../core/links/document';
+import { parseForgeUrl } from '../../core/links/parse-url';
+import type { ForgeKind, ForgeTarget, LinkSettings, LinkStatus } from '../../core/links/types';
+import type { MinutesDocument } from '../../core/model/types';
+import type { LinkStatusService } from '../../core/services';
+import type { Analysis } from '../diagnostics/analysis';
+import { toRange } from '../convert';
 
 const words = {
   pull: { en: 'pull request', zh: 'PR' },

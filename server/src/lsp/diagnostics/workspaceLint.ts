@@ -5,8 +5,8 @@
  */
 import { DiagnosticSeverity, RequestType, type Connection, type TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { MAX_DOCUMENT_BYTES, type Analysis, type Analyzer } from './analysis';
-import { uriToPath } from './uri';
+import { isCancelled, MAX_DOCUMENT_BYTES, type Analysis, type Analyzer } from './analysis';
+import { uriToPath } from '../uri';
 
 export interface LintWorkspaceParams {
   /** File URIs of candidate minutes (`.md`, `.txt`); files that are not minutes are skipped. */
@@ -47,7 +47,7 @@ export function registerWorkspaceLint(connection: Connection, context: Workspace
         const file = await lintOne(connection, context, uri);
         if (file) files.push(file);
       } catch (error) {
-        context.log(`checking ${uri} failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (!isCancelled(error)) context.log(`checking ${uri} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     return { files };

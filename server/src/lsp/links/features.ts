@@ -5,13 +5,13 @@
  */
 import type { Connection, Hover, Position, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Lang } from '../core';
-import type { LinkStatus } from '../core/links/types';
-import type { Analysis, Analyzer } from './analysis';
+import type { Lang } from '../../core';
+import type { LinkStatus } from '../../core/links/types';
+import { isCancelled, type Analysis, type Analyzer } from '../diagnostics/analysis';
 import { documentLinks } from './documentLinks';
-import { linkHover } from './linkHover';
-import { LinkLookups, type LookupSource } from './linkLookups';
-import { LINK_STATUS_METHOD, LINK_STATUS_RESET_METHOD, type LinkStatusParams, type LinkStatusResult } from './protocol';
+import { linkHover } from './hover';
+import { LinkLookups, type LookupSource } from './lookups';
+import { LINK_STATUS_METHOD, LINK_STATUS_RESET_METHOD, type LinkStatusParams, type LinkStatusResult } from '../protocol';
 
 export const LINK_CAPABILITIES: ServerCapabilities = {
   documentLinkProvider: { resolveProvider: false },
@@ -73,7 +73,7 @@ export function registerLinkFeatures(connection: Connection, context: LinkFeatur
     try {
       return documentLinks(await analyzer.analyze(document), lookups);
     } catch (error) {
-      context.log(`document links failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      if (!isCancelled(error)) context.log(`document links failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return [];
     }
   });

@@ -1,7 +1,7 @@
-import { chooseTemplate, type Lang, type ResolvedConfig, type ResolvedTemplate } from '../core';
-import { globMatches } from '../core/regex/glob';
-import type { Services } from '../core/services';
-import { say } from './messages';
+import { chooseTemplate, type Lang, type ResolvedConfig, type ResolvedTemplate } from '../../core';
+import { globMatches } from '../../core/regex/glob';
+import type { Services } from '../../core/services';
+import { say } from '../messages';
 
 export interface Selection {
   /** Lint this document? */

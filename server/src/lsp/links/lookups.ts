@@ -5,10 +5,10 @@
  * while, and never hold diagnostics back for long: an answer that is late comes back as
  * `pending` (the rules say nothing) and a re-check is asked for when it arrives.
  */
-import { lookupKey } from '../core/links/api';
-import type { ForgeTarget, LinkStatus } from '../core/links/types';
-import type { LinkStatusService } from '../core/services';
-import type { LinkLookup } from './protocol';
+import { lookupKey } from '../../core/links/api';
+import type { ForgeTarget, LinkStatus } from '../../core/links/types';
+import type { LinkStatusService } from '../../core/services';
+import type { LinkLookup } from '../protocol';
 
 /** Answers a batch of look-ups, in order. */
 export type LookupSource = (lookups: LinkLookup[]) => Promise<LinkStatus[]>;

@@ -2,11 +2,11 @@ import {
   ErrorCodes, ResponseError, type Location, type Position, type Range, type TextDocumentEdit, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex, parseMinutes, type Lang } from '../core';
-import { handleKey, loginProblem, mentionAt, readMentions, type HandleForge, type HandleMention, type Roster } from '../core/roster';
-import type { Analysis } from './analysis';
-import { toRange } from './convert';
-import { pathToUri } from './uri';
+import { LineIndex, parseMinutes, type Lang } from '../../core';
+import { handleKey, loginProblem, mentionAt, readMentions, type HandleForge, type HandleMention, type Roster } from '../../core/roster';
+import type { Analysis } from '../diagnostics/analysis';
+import { toRange } from '../convert';
+import { pathToUri } from '../uri';
 
 /** The documents a workspace-wide handle operation reads: open editors first, then files on disk. */
 export interface HandleWorkspace {

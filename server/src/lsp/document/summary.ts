@@ -5,13 +5,13 @@
  */
 import { RequestType, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Lang } from '../core';
-import type { Roster } from '../core/roster';
-import { apiBase } from '../core/links/api';
-import type { LinkStatusService } from '../core/services';
-import { summarize, type MinutesSummary } from '../core/summary';
-import type { Analyzer } from './analysis';
-import { uriToPath } from './uri';
+import type { Lang } from '../../core';
+import type { Roster } from '../../core/roster';
+import { apiBase } from '../../core/links/api';
+import type { LinkStatusService } from '../../core/services';
+import { summarize, type MinutesSummary } from '../../core/summary';
+import { isCancelled, type Analyzer } from '../diagnostics/analysis';
+import { uriToPath } from '../uri';
 
 export interface SummaryParams {
   uri: string;
@@ -65,7 +65,7 @@ export function registerSummary(connection: Connection, context: SummaryContext)
         }),
       };
     } catch (error) {
-      context.log(`summary of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      if (!isCancelled(error)) context.log(`summary of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return null;
     }
   });

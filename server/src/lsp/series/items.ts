@@ -6,20 +6,20 @@
  */
 import { MarkupKind, RequestType, type Connection, type Hover, type Position, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Lang, ResolvedTemplate } from '../core';
-import { nextMeeting, type CarriedItem } from '../core/items/carry';
-import { extractItems } from '../core/items/extract';
-import { orderMeetings, readMembers, type Meeting } from '../core/items/meetings';
-import { seriesItemAt, seriesItems, type SeriesItem, type SeriesMention } from '../core/items/report';
-import { format } from '../core/i18n/lang';
-import { escapeMarkdown } from '../core/text/markdown';
-import { seriesKey } from '../core/series';
-import type { Analysis, Analyzer } from './analysis';
-import type { ConfigStore } from './configStore';
-import { toRange } from './convert';
-import { selectDocument } from './selection';
-import type { SeriesStore } from './series';
-import { pathToUri, uriToPath } from './uri';
+import type { Lang, ResolvedTemplate } from '../../core';
+import { nextMeeting, type CarriedItem } from '../../core/items/carry';
+import { extractItems } from '../../core/items/extract';
+import { orderMeetings, readMembers, type Meeting } from '../../core/items/meetings';
+import { seriesItemAt, seriesItems, type SeriesItem, type SeriesMention } from '../../core/items/report';
+import { format } from '../../core/i18n/lang';
+import { escapeMarkdown } from '../../core/text/markdown';
+import { seriesKey } from '../../core/series';
+import type { Analysis, Analyzer } from '../diagnostics/analysis';
+import type { ConfigStore } from '../config/store';
+import { toRange } from '../convert';
+import { selectDocument } from '../diagnostics/selection';
+import type { SeriesStore } from './store';
+import { pathToUri, uriToPath } from '../uri';
 
 export interface ItemsParams {
   /** Minutes files of the workspace (the client lists them); they are grouped by folder. */

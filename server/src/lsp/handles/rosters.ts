@@ -1,8 +1,8 @@
 import { DiagnosticSeverity, DidChangeWatchedFilesNotification, type Connection, type Diagnostic } from 'vscode-languageserver';
-import { LineIndex, type Lang } from '../core';
-import type { RosterProblem } from '../core/roster';
-import type { RosterStore } from '../core/roster/store';
-import { SOURCE, toRange } from './convert';
+import { LineIndex, type Lang } from '../../core';
+import type { RosterProblem } from '../../core/roster';
+import type { RosterStore } from '../../core/roster/store';
+import { SOURCE, toRange } from '../convert';
 
 /**
  * Publishes the problems of roster files (a `team.json` with missing commas) on those files,

@@ -4,11 +4,11 @@
  * online check has learnt it).
  */
 import type { DocumentLink } from 'vscode-languageserver';
-import { apiBase } from '../core/links/api';
-import { shorthandLinks } from '../core/links/urls';
-import type { LinkStatusService } from '../core/services';
-import type { Analysis } from './analysis';
-import { toRange } from './convert';
+import { apiBase } from '../../core/links/api';
+import { shorthandLinks } from '../../core/links/urls';
+import type { LinkStatusService } from '../../core/services';
+import type { Analysis } from '../diagnostics/analysis';
+import { toRange } from '../convert';
 
 export function documentLinks(analysis: Analysis, lookups?: LinkStatusService): DocumentLink[] {
   if (analysis.kind !== 'linted') return [];

@@ -3,7 +3,7 @@
  * Documentation" picker. The server owns the rules; the client does not bundle them.
  */
 import { RequestType0, type Connection } from 'vscode-languageserver';
-import { allRules, ruleDocsUrl, type Lang, type Severity } from '../core';
+import { allRules, ruleDocsUrl, type Lang, type Severity } from '../../core';
 
 export interface RuleInfo {
   id: string;

@@ -1,7 +1,7 @@
-import { CONFIG_FILE, resolveConfig, type ConfigHost, type ResolvedConfig } from '../core';
-import type { ConfigProblem } from '../core/config/types';
-import { dirname, isInside, joinPath } from '../core/config/load';
-import { unheededWishes, type UserNetwork } from '../core/config/network';
+import { CONFIG_FILE, resolveConfig, type ConfigHost, type ResolvedConfig } from '../../core';
+import type { ConfigProblem } from '../../core/config/types';
+import { dirname, isInside, joinPath } from '../../core/config/load';
+import { unheededWishes, type UserNetwork } from '../../core/config/network';
 
 /** Text of an open editor buffer for a path, so unsaved edits to a config count. */
 export type OpenText = (path: string) => string | undefined;

@@ -2,11 +2,11 @@ import {
   CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { mergeFixEdits, type Diagnostic, type Fix, type Lang } from '../core';
+import { mergeFixEdits, type Diagnostic, type Fix, type Lang } from '../../core';
 import type { Analysis } from './analysis';
-import { isDiagnosticData, SOURCE, toLspEdit } from './convert';
-import { say } from './messages';
-import type { DiagnosticData } from './protocol';
+import { isDiagnosticData, SOURCE, toLspEdit } from '../convert';
+import { say } from '../messages';
+import type { DiagnosticData } from '../protocol';
 
 /** `editor.codeActionsOnSave: { "source.fixAll.minutes": "explicit" }` applies the safe fixes. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.minutes`;

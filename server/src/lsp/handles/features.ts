@@ -4,16 +4,16 @@
  */
 import { ResponseError, type Connection, type Hover, type Position, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Lang } from '../core';
-import { documentForge, type Roster } from '../core/roster';
-import type { RosterStore } from '../core/roster/store';
-import type { Analysis, Analyzer } from './analysis';
+import type { Lang } from '../../core';
+import { documentForge, type Roster } from '../../core/roster';
+import type { RosterStore } from '../../core/roster/store';
+import type { Analysis, Analyzer } from '../diagnostics/analysis';
 import { COMPLETION_TRIGGERS, completions } from './completion';
-import type { ConfigStore } from './configStore';
+import type { ConfigStore } from '../config/store';
 import { hover } from './hover';
 import { handleReferences, mentionUnderCursor, prepareRename, renameHandle, type HandleWorkspace } from './rename';
 import { RosterProblemsPublisher } from './rosters';
-import { pathToUri, uriToPath } from './uri';
+import { pathToUri, uriToPath } from '../uri';
 
 export const HANDLE_CAPABILITIES: ServerCapabilities = {
   completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },

@@ -1,16 +1,16 @@
-import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, LSPErrorCodes, ResponseError, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, type Lang, type LintResult, type ResolvedConfig, type ResolvedTemplate } from '../core';
-import { withConfirmedApi } from '../core/links/api';
-import type { LinkSettings } from '../core/links/types';
-import type { TimeBudget } from '../core/lint/engine';
-import type { Services } from '../core/services';
-import type { ConfigStore } from './configStore';
-import { SOURCE, toLspDiagnostic } from './convert';
-import { say } from './messages';
+import { lint, type Lang, type LintResult, type ResolvedConfig, type ResolvedTemplate } from '../../core';
+import { withConfirmedApi } from '../../core/links/api';
+import type { LinkSettings } from '../../core/links/types';
+import type { TimeBudget } from '../../core/lint/engine';
+import type { Services } from '../../core/services';
+import type { ConfigStore } from '../config/store';
+import { SOURCE, toLspDiagnostic } from '../convert';
+import { say } from '../messages';
 import { selectDocument } from './selection';
-import { uriToPath } from './uri';
-import { nextTurn } from './nextTurn';
+import { uriToPath } from '../uri';
+import { nextTurn } from '../nextTurn';
 
 /** Larger documents are not checked: parsing them would freeze the editor's diagnostics. */
 // Twenty times the largest real minutes we know (96 KB): checking 1 MB takes about 1.7 s here
@@ -75,10 +75,13 @@ export function onlineChecks(options: AnalysisOptions): boolean {
 
 /**
  * Lints documents, one analysis per (document version, config generation, settings):
- * diagnostics, code actions and symbols share it instead of re-parsing.
+ * diagnostics, code actions and symbols share it instead of re-parsing. An analysis that a
+ * newer one replaces, or whose document closes, is cancelled: its rules stop and it rejects
+ * with LSP's ContentModified error, which a request handler may pass on as its answer (see
+ * `isCancelled`).
  */
 export class Analyzer {
-  private memo = new Map<string, { key: string; analysis: Promise<Analysis> }>();
+  private memo = new Map<string, { key: string; analysis: Promise<Analysis>; cancel: AbortController }>();
   /** Bumped when client settings change. */
   settingsGeneration = 0;
 
@@ -95,8 +98,10 @@ export class Analyzer {
     const key = `${document.version}:${this.configs.generation}:${this.settingsGeneration}`;
     const memo = this.memo.get(document.uri);
     if (memo && memo.key === key) return memo.analysis;
-    const analysis = this.run(document);
-    this.memo.set(document.uri, { key, analysis });
+    memo?.cancel.abort(outdated());
+    const cancel = new AbortController();
+    const analysis = this.run(document, cancel.signal);
+    this.memo.set(document.uri, { key, analysis, cancel });
     return analysis;
   }
 
@@ -107,10 +112,11 @@ export class Analyzer {
   }
 
   forget(uri: string): void {
+    this.memo.get(uri)?.cancel.abort(outdated());
     this.memo.delete(uri);
   }
 
-  private async run(document: TextDocument): Promise<Analysis> {
+  private async run(document: TextDocument, signal: AbortSignal): Promise<Analysis> {
     const { uri, version } = document;
     const { path, onDisk } = uriToPath(uri);
     const options = this.options();
@@ -147,11 +153,13 @@ export class Analyzer {
         online: onlineChecks(options),
         confirmedApi: options.confirmedApi,
         budget: RULES_BUDGET,
+        signal,
       });
       const diagnostics = result.diagnostics.map((d) => toLspDiagnostic(d, result.doc.lines, version));
       const links = withConfirmedApi(config.config.links, options.confirmedApi);
       return { ...base, kind: 'linted', template: result.template, result, diagnostics, reason: selection.reason, config, links };
     } catch (error) {
+      if (isCancelled(error)) throw error;
       // A bug in the core must cost one document its diagnostics, not the whole server.
       this.log(`lint failed for ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       const message = say('internalError', lang, { error: error instanceof Error ? error.message : String(error) });
@@ -159,6 +167,13 @@ export class Analyzer {
       return { ...base, kind: 'skipped', diagnostics: [diagnostic], reason: message, config };
     }
   }
+}
+
+const outdated = () => new ResponseError(LSPErrorCodes.ContentModified, 'The document changed; this answer is outdated.');
+
+/** The analysis was replaced by a newer one or its document closed: nothing to report, nothing to log. */
+export function isCancelled(error: unknown): boolean {
+  return error instanceof ResponseError && error.code === LSPErrorCodes.ContentModified;
 }
 
 /** UTF-8 bytes of a text, without encoding it (and without Node's Buffer, absent in a browser). */

@@ -1,11 +1,11 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Lang } from '../core';
-import { format } from '../core/i18n/lang';
-import { mentionAt, readMentions, type HandleUsage, type Person, type Roster, type RosterSourceRef } from '../core/roster';
-import type { Analysis } from './analysis';
-import { escapeMarkdown } from '../core/text/markdown';
-import { toRange } from './convert';
+import type { Lang } from '../../core';
+import { format } from '../../core/i18n/lang';
+import { mentionAt, readMentions, type HandleUsage, type Person, type Roster, type RosterSourceRef } from '../../core/roster';
+import type { Analysis } from '../diagnostics/analysis';
+import { escapeMarkdown } from '../../core/text/markdown';
+import { toRange } from '../convert';
 
 const words = {
   org: { en: 'Organisation', zh: '组织' },

@@ -1,12 +1,12 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Lang } from '../core';
-import { listAttendees } from '../core/model/attendees';
-import type { MinutesDocument } from '../core/model/types';
-import type { CompletionCandidate, Person, Roster } from '../core/roster';
-import { findFields, findSections, sectionSpecById } from '../core/templates/match';
-import type { ResolvedTemplate } from '../core/templates/types';
-import type { Analysis } from './analysis';
+import type { Lang } from '../../core';
+import { listAttendees } from '../../core/model/attendees';
+import type { MinutesDocument } from '../../core/model/types';
+import type { CompletionCandidate, Person, Roster } from '../../core/roster';
+import { findFields, findSections, sectionSpecById } from '../../core/templates/match';
+import type { ResolvedTemplate } from '../../core/templates/types';
+import type { Analysis } from '../diagnostics/analysis';
 import { describePerson } from './hover';
 
 /** `@` starts a mention; list separators start the next attendee (VS Code has quick suggestions off in Markdown). */

@@ -1,8 +1,8 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import type { LineIndex, MinutesDocument, ResolvedTemplate } from '../core';
-import type { Field, Section } from '../core/model/types';
-import { findFields } from '../core/templates/match';
-import { toRange } from './convert';
+import type { LineIndex, MinutesDocument, ResolvedTemplate } from '../../core';
+import type { Field, Section } from '../../core/model/types';
+import { findFields } from '../../core/templates/match';
+import { toRange } from '../convert';
 
 /**
  * The outline: sections (Markdown headings or plain-text `label：` lines) as namespaces, and the
