@@ -119,8 +119,8 @@ interface CachedPiece {
 }
 
 const pieceCache = new Map<string, CachedPiece>();
-/** Characters of pieces kept: the versions of one long document being edited, and a few others. */
-const PIECE_CACHE_CHARS = 6 * 1024 * 1024;
+/** Characters of pieces kept: the largest document the server checks (2 MiB) and its edits; about 12 bytes of tree each. */
+const PIECE_CACHE_CHARS = 3 * 1024 * 1024;
 let cachedChars = 0;
 
 /** Forgets the cached pieces (benchmarks measure cold parses with it). */
