@@ -3,13 +3,32 @@
 // VS Code extension host and plain `node` both load.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, statSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import ts from 'typescript';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
 const production = args.has('--production');
+
+const CORE_DIR = resolve('server/src/core') + sep;
+
+/**
+ * The core is pure (docs/architecture.md): importing one of its modules runs nothing but
+ * declarations. Telling esbuild so lets a bundle leave out what it does not use, so the VS Code
+ * client, which takes a few helpers from the core's index, does not carry every rule with them.
+ */
+const pureCore = {
+  name: 'pure-core',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.pluginData === pureCore) return undefined;
+      const found = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: pureCore });
+      if (found.errors.length || !found.path.startsWith(CORE_DIR)) return undefined;
+      return { path: found.path, namespace: found.namespace, sideEffects: false };
+    });
+  },
+};
 
 const common = {
   bundle: true,
@@ -24,6 +43,7 @@ const common = {
   loader: { '.json': 'json' },
   // jsonc-parser's UMD build hides its requires from bundlers; its ESM build does not.
   mainFields: ['module', 'main'],
+  plugins: [pureCore],
 };
 
 /**

@@ -8,8 +8,8 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { TEMPLATE_INFO_METHOD, type TemplateInfo } from '../../server/src/lsp/protocol';
-import type { CacheStore } from '../../server/src/node/links/cache';
+import { TEMPLATE_INFO_METHOD, type TemplateInfo } from '../../server/src/protocol';
+import type { CacheStore } from '../../server/src/online';
 import { registerMinutesCommands } from './commands';
 import { registerByteChecks } from './encoding';
 import { registerActionItems, type ActionItemsView } from './items/itemsView';

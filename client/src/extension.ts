@@ -1,7 +1,7 @@
 /** The extension on Node (desktop VS Code, remote, Codespaces): package.json "main". */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { fileCacheStore } from '../../server/src/node/links/fileStore';
+import { fileCacheStore } from '../../server/src/online/fileStore';
 import { activateMinutes, type MinutesApi } from './activate';
 import { createNodeClient } from './nodeClient';
 

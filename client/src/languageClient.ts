@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClientOptions } from 'vscode-languageclient';
-import type { ClientSettings } from '../../server/src/lsp/protocol';
+import type { ClientSettings } from '../../server/src/protocol';
 
 export const SETTINGS_SECTION = 'communityMinutes';
 

@@ -7,12 +7,11 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import type { LearnTemplateResult } from '../../server/src/lsp/series/store';
+import { LEARN_TEMPLATE_METHOD, type LearnTemplateParams, type LearnTemplateResult } from '../../server/src/protocol';
 import { t } from './messages';
 import { CONFIG_FILE_NAME, templateEdits } from './templateChoice/configEdit';
 import { exists } from './workspaceFiles';
 
-export const LEARN_TEMPLATE_METHOD = 'minutes/learnTemplate';
 const PINNED = './.minutes-template.json';
 
 export async function learnTemplate(client: LanguageClient, target?: vscode.Uri): Promise<void> {
@@ -21,7 +20,7 @@ export async function learnTemplate(client: LanguageClient, target?: vscode.Uri)
     void vscode.window.showInformationMessage(t('learnNoFolder'));
     return;
   }
-  const result = await client.sendRequest<LearnTemplateResult>(LEARN_TEMPLATE_METHOD, { uri: folder.toString() });
+  const result = await client.sendRequest<LearnTemplateResult>(LEARN_TEMPLATE_METHOD, { uri: folder.toString() } satisfies LearnTemplateParams);
   if (!result.templates.length) {
     void vscode.window.showInformationMessage(t('learnNothing', { folder: vscode.workspace.asRelativePath(folder, false) }));
     return;

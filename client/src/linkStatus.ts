@@ -8,11 +8,9 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { format, type Message } from '../../server/src/core/i18n/lang';
-import type { LinkStatus } from '../../server/src/core/links/types';
-import { LINK_STATUS_METHOD, LINK_STATUS_RESET_METHOD, type LinkStatusParams, type LinkStatusResult } from '../../server/src/lsp/protocol';
-import type { CacheStore } from '../../server/src/node/links/cache';
-import { LinkCache, NodeLinkStatus } from '../../server/src/node/linkStatus';
+import { format, type LinkStatus, type Message } from '../../server/src/core';
+import { LINK_STATUS_METHOD, LINK_STATUS_RESET_METHOD, type LinkStatusParams, type LinkStatusResult } from '../../server/src/protocol';
+import { type CacheStore, LinkCache, OnlineLinkStatus } from '../../server/src/online';
 import { SETTINGS_SECTION, userLinkSettings, workspaceLinkSettings } from './languageClient';
 import { userLang } from './messages';
 
@@ -63,7 +61,7 @@ function noteIgnoredWorkspaceSettings(): void {
 export function registerLinkLookups(context: vscode.ExtensionContext, client: LanguageClient, store: CacheStore): void {
   noteIgnoredWorkspaceSettings();
   const github = new GitHubToken();
-  const service = new NodeLinkStatus({ cache: LinkCache.open(store), token: () => github.get() });
+  const service = new OnlineLinkStatus({ cache: LinkCache.open(store), token: () => github.get() });
   let saving: ReturnType<typeof setTimeout> | undefined;
   const saveSoon = () => {
     saving ??= setTimeout(() => {

@@ -5,11 +5,9 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import type { Lang } from '../../server/src/core/i18n/lang';
-import type { LintWorkspaceResult } from '../../server/src/lsp/diagnostics/workspaceLint';
+import type { Lang } from '../../server/src/core';
+import { LINT_WORKSPACE_METHOD, type LintWorkspaceParams, type LintWorkspaceResult } from '../../server/src/protocol';
 import { say } from './preview/strings';
-
-export const LINT_WORKSPACE_METHOD = 'minutes/lintWorkspace';
 
 /** Files per request: small enough for the progress bar to move and for cancel to act soon. */
 const BATCH = 20;
@@ -35,7 +33,7 @@ export async function lintWorkspace(client: LanguageClient, lang: Lang): Promise
         for (let i = 0; i < uris.length; i += BATCH) {
           if (token.isCancellationRequested) break;
           const batch = uris.slice(i, i + BATCH);
-          const result = await client.sendRequest<LintWorkspaceResult>(LINT_WORKSPACE_METHOD, { uris: batch }, token);
+          const result = await client.sendRequest<LintWorkspaceResult>(LINT_WORKSPACE_METHOD, { uris: batch } satisfies LintWorkspaceParams, token);
           for (const file of result.files) {
             if (file.linted) totals.linted++;
             else totals.skipped++;

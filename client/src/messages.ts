@@ -5,7 +5,7 @@
  * like the server's messages do (vscode.l10n only knows VS Code's display language), and tests
  * read them without VS Code. The manifest's own strings are in package.nls*.json.
  */
-import { format, normalizeLang, type Lang, type Message } from '../../server/src/core/i18n/lang';
+import { format, normalizeLang, type Lang, type Message } from '../../server/src/core';
 import * as vscode from 'vscode';
 import { SETTINGS_SECTION } from './languageClient';
 

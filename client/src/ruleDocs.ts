@@ -4,11 +4,10 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import type { Lang } from '../../server/src/core/i18n/lang';
-import type { RuleInfo } from '../../server/src/lsp/diagnostics/ruleCatalog';
+import type { Lang } from '../../server/src/core';
+import { RULES_METHOD, type RuleInfo } from '../../server/src/protocol';
 import { say } from './preview/strings';
 
-export const RULES_METHOD = 'minutes/rules';
 /** The `source` of the server's diagnostics. */
 const SOURCE = 'minutes';
 

@@ -4,7 +4,7 @@
  * command. The server sends `minutes/templateInfo` after linting.
  */
 import * as vscode from 'vscode';
-import type { TemplateInfo } from '../../server/src/lsp/protocol';
+import type { TemplateInfo } from '../../server/src/protocol';
 import { t } from './messages';
 
 export class TemplateStatus implements vscode.Disposable {

@@ -7,6 +7,7 @@
  * client answers it with vscode.workspace.fs (the Node server never asks).
  */
 import type { MessageConnection } from 'vscode-jsonrpc';
+import { READ_FILES_METHOD, type ReadFilesParams, type ReadFilesResult } from '../../server/src/protocol';
 
 export interface SessionOptions {
   /** The workspace folder's URI (a file: URI for Node, any scheme for the browser). */
@@ -56,7 +57,7 @@ export async function runSession(connection: MessageConnection, options: Session
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('client/unregisterCapability', () => null);
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ language: 'en' })));
-  connection.onRequest('minutes/readFiles', (params: { uris: string[]; maxBytes: number }) => {
+  connection.onRequest(READ_FILES_METHOD, (params: ReadFilesParams): ReadFilesResult => {
     fileReads += params.uris.length;
     return {
       files: params.uris.map((fileUri) => {

@@ -12,7 +12,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ROOT } from '../helpers';
-import type { TemplateInfo } from '../../server/src/lsp/protocol';
+import { TEMPLATE_INFO_METHOD, type TemplateInfo } from '../../server/src/protocol';
 
 export const SERVER = join(ROOT, 'dist', 'server.js');
 const WAIT_MS = 8000;
@@ -58,7 +58,7 @@ export class TestClient {
       client.diagnostics.set(params.uri, list);
       client.diagnosticWaiters = settle(client.diagnosticWaiters, params);
     });
-    connection.onNotification('minutes/templateInfo', (info: TemplateInfo) => {
+    connection.onNotification(TEMPLATE_INFO_METHOD, (info: TemplateInfo) => {
       client.templateInfos.push(info);
       client.infoWaiters = settle(client.infoWaiters, info);
     });

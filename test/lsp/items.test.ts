@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hover } from 'vscode-languageserver';
-import type { ItemsResult, NextMeetingResult } from '../../server/src/lsp/series/items';
+import { ITEMS_METHOD, NEXT_MEETING_METHOD, type ItemsResult, type NextMeetingResult } from '../../server/src/protocol';
 import { ROOT } from '../helpers';
 import { TestClient } from './client';
 import { TempWorkspace } from './workspace';
@@ -31,7 +31,7 @@ describe('language server: the items of a series', () => {
 
   it('lists the items of every series of the files it is given, open ones first, with their places', async () => {
     const uris = ['tc/20240306_minutes.md', 'tc/20240124_minutes.md', 'infra/2024-05-02.md', 'README.md'].map((f) => workspace.uri(f));
-    const result = await client.connection.sendRequest<ItemsResult>('minutes/items', { uris, today: '2024-06-01' });
+    const result = await client.connection.sendRequest<ItemsResult>(ITEMS_METHOD, { uris, today: '2024-06-01' });
     assert.deepEqual(result.series.map((s) => s.name), ['infra', 'tc']);
     const infra = result.series[0].items;
     assert.deepEqual([infra[0].text, infra[0].overdue, infra[0].owners], ['book the summit room', true, ['@bo-sample']]);
@@ -42,7 +42,7 @@ describe('language server: the items of a series', () => {
   });
 
   it('gives new minutes the next date of the cadence and the open actions with where they came from', async () => {
-    const next = await client.connection.sendRequest<NextMeetingResult>('minutes/nextMeeting', { folder: workspace.uri('infra'), today: '2024-05-24' });
+    const next = await client.connection.sendRequest<NextMeetingResult>(NEXT_MEETING_METHOD, { folder: workspace.uri('infra'), today: '2024-05-24' });
     assert.equal(next.date, '2024-05-30');
     assert.deepEqual(next.items.map((i) => [i.text, i.owners, i.uri, i.from.line]), [
       ['book the summit room', ['@bo-sample'], workspace.uri('infra/2024-05-16.md'), 10],

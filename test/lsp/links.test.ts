@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import type { DocumentLink, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import type { ForgeTarget, LinkStatus } from '../../server/src/core/links/types';
-import type { LinkStatusParams, LinkStatusResult } from '../../server/src/lsp/protocol';
+import { LINK_STATUS_METHOD, LINK_STATUS_RESET_METHOD, type LinkStatusParams, type LinkStatusResult } from '../../server/src/protocol';
 import { FakeForgeApi, githubIssue, githubPull } from '../fixtures/links/fake-api';
 import { TestClient } from './client';
 import { TempWorkspace } from './workspace';
@@ -40,7 +40,7 @@ function answer(target: ForgeTarget): LinkStatus {
 async function start(workspace: TempWorkspace, initializationOptions: Record<string, unknown>, delayMs = 0) {
   const client = await TestClient.start({ root: workspace.root, initializationOptions });
   const asked: LinkStatusParams[] = [];
-  client.connection.onRequest('minutes/linkStatus', async (params: LinkStatusParams): Promise<LinkStatusResult> => {
+  client.connection.onRequest(LINK_STATUS_METHOD, async (params: LinkStatusParams): Promise<LinkStatusResult> => {
     asked.push(params);
     if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
     return { statuses: params.lookups.map((l) => answer(l.target)) };
@@ -112,7 +112,7 @@ describe('language server over stdio: PR/issue links', () => {
       assert.equal(later.version, 1);
       // A sign-in in the client: the server forgets its answers and asks again.
       const before = asked.length;
-      client.notify('minutes/linkStatusReset', undefined);
+      client.notify(LINK_STATUS_RESET_METHOD, undefined);
       await client.until(() => asked.length > before, 'a new look-up after the reset');
     } finally {
       await client.stop();

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { LearnTemplateResult } from '../../server/src/lsp/series/store';
+import { LEARN_TEMPLATE_METHOD, type LearnTemplateResult } from '../../server/src/protocol';
 import { ROOT } from '../helpers';
 import { TestClient } from './client';
 import { TempWorkspace } from './workspace';
@@ -51,13 +51,13 @@ describe('language server: the series of a workspace folder', () => {
   });
 
   it('minutes/learnTemplate learns the folder\'s template, as minutes-lint learn does', async () => {
-    const result = await client.connection.sendRequest<LearnTemplateResult>('minutes/learnTemplate', { uri: workspace.uri('minutes') });
+    const result = await client.connection.sendRequest<LearnTemplateResult>(LEARN_TEMPLATE_METHOD, { uri: workspace.uri('minutes') });
     assert.equal(result.templates.length, 1);
     const [learned] = result.templates;
     assert.equal(learned.uri, workspace.uri('minutes/.minutes-template.json'));
     assert.equal(JSON.parse(learned.text).id, 'learned-minutes');
     assert.match(learned.summary, /learned from 5 of the 9 minutes \(2023-09-07 to 2024-03-07\)/);
-    const fromFile = await client.connection.sendRequest<LearnTemplateResult>('minutes/learnTemplate', { uri: workspace.uri(newest) });
+    const fromFile = await client.connection.sendRequest<LearnTemplateResult>(LEARN_TEMPLATE_METHOD, { uri: workspace.uri(newest) });
     assert.equal(fromFile.templates[0]?.id, 'learned-minutes');
   });
 

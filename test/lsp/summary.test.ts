@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RuleInfo } from '../../server/src/lsp/diagnostics/ruleCatalog';
-import type { SummaryResult } from '../../server/src/lsp/document/summary';
-import type { LintWorkspaceResult } from '../../server/src/lsp/diagnostics/workspaceLint';
+import {
+  LINT_WORKSPACE_METHOD, RULES_METHOD, SUMMARY_METHOD, type LintWorkspaceResult, type RuleInfo, type SummaryResult,
+} from '../../server/src/protocol';
 import { ROOT } from '../helpers';
 import { TestClient } from './client';
 import { README } from './texts';
@@ -35,7 +35,7 @@ describe('language server: minutes/summary, minutes/lintWorkspace, minutes/rules
     workspace?.dispose();
   });
 
-  const summary = (uri: string) => client.connection.sendRequest<SummaryResult | null>('minutes/summary', { uri });
+  const summary = (uri: string) => client.connection.sendRequest<SummaryResult | null>(SUMMARY_METHOD, { uri });
 
   it('summarizes an open document: date, time, decisions, action items, PRs and problems', async () => {
     const uri = workspace.uri('curve/2024/2024-03-14.md');
@@ -91,7 +91,7 @@ describe('language server: minutes/summary, minutes/lintWorkspace, minutes/rules
     const tc = workspace.uri('tc/Meeting_Minutes/2024/20240306_minutes.txt');
     const readme = workspace.uri('README.md');
     const missing = workspace.uri('gone/2024-01-01.md');
-    const result = await client.connection.sendRequest<LintWorkspaceResult>('minutes/lintWorkspace', { uris: [tc, readme, missing] });
+    const result = await client.connection.sendRequest<LintWorkspaceResult>(LINT_WORKSPACE_METHOD, { uris: [tc, readme, missing] });
     const tcFile = result.files.find((f) => f.uri === tc);
     assert.ok(tcFile, JSON.stringify(result));
     assert.equal(tcFile.linted, true);
@@ -107,7 +107,7 @@ describe('language server: minutes/summary, minutes/lintWorkspace, minutes/rules
   });
 
   it('lists the rule catalog with docs links, in the user language', async () => {
-    const rules = await client.connection.sendRequest<RuleInfo[]>('minutes/rules');
+    const rules = await client.connection.sendRequest<RuleInfo[]>(RULES_METHOD);
     const missing = rules.find((r) => r.id === 'template/missing-section');
     assert.ok(missing);
     assert.match(missing.docsUrl, /docs\/rules\/template\/missing-section\.md$/);

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResolvedConfig } from '../../server/src/core/config/types';
 import type { ForgeTarget, LinkStatus } from '../../server/src/core/links/types';
-import { fileCacheStore } from '../../server/src/node/links/fileStore';
-import { LinkCache, NodeLinkStatus, type NodeLinkStatusOptions } from '../../server/src/node/linkStatus';
+import { fileCacheStore } from '../../server/src/online/fileStore';
+import { LinkCache, OnlineLinkStatus, type OnlineLinkStatusOptions } from '../../server/src/online/linkStatus';
 import { FakeForgeApi, githubIssue, githubPull, loopbackFetch } from '../fixtures/links/fake-api';
 import { applyRuleFixes, lineOf, lintText, only } from '../helpers';
 
@@ -14,7 +14,7 @@ const issuePath = (n: number | string) => `/repos/opencurve/curve/issues/${n}`;
 const HOUR = 3600_000;
 
 /** A service on the fake API that cannot reach anything else. */
-const service = (options: NodeLinkStatusOptions = {}) => new NodeLinkStatus({ fetch: loopbackFetch, timeoutMs: 1000, ...options });
+const service = (options: OnlineLinkStatusOptions = {}) => new OnlineLinkStatus({ fetch: loopbackFetch, timeoutMs: 1000, ...options });
 
 describe('online link look-ups (node)', () => {
   let api: FakeForgeApi;
@@ -142,7 +142,7 @@ describe('online link look-ups (node)', () => {
       assert.deepEqual(Object.values(saved.entries).map((e: any) => [e.status.state, e.etag]), [['found', '"e"'], ['not-found', undefined]]);
 
       const offline: typeof fetch = () => Promise.reject(new Error('the cache should have answered'));
-      const next = new NodeLinkStatus({ cache: LinkCache.open(fileCacheStore(file)), fetch: offline });
+      const next = new OnlineLinkStatus({ cache: LinkCache.open(fileCacheStore(file)), fetch: offline });
       assert.equal((await next.lookup(curve('2409'), api.url)).title, 'Local snapshot');
       assert.equal((await next.lookup(curve('9'), api.url)).state, 'not-found');
       assert.equal(next.cached(curve('2409'), api.url)?.status, 'merged');
@@ -158,7 +158,7 @@ describe('online link look-ups (node)', () => {
       seen.push([String(input), new Headers(init?.headers).get('authorization') ?? undefined]);
       return new Response(JSON.stringify(githubPull(1, 'One', 'bob')), { status: 200 });
     };
-    const links = new NodeLinkStatus({ token: () => 'ghp_example', fetch: recording });
+    const links = new OnlineLinkStatus({ token: () => 'ghp_example', fetch: recording });
     await links.lookup(curve('1'), 'https://api.github.com');
     await links.lookup(curve('1'), 'https://github.example.com/api/v3');
     assert.deepEqual(seen, [
@@ -226,7 +226,7 @@ describe('online link rules with the node service', () => {
   const apis = () => ({ 'github.com': github.url, 'gitee.com': `${gitee.url}/api/v5`, 'git.example.com': `${enterprise.url}/api/v3` });
   const config = (): ResolvedConfig => ({ config: { links: { online: true, api: apis() } }, problems: [] });
   /** The hosts' way of linting online: the user turned it on and confirmed these API servers. */
-  const lintOnline = (text: string, resolved: ResolvedConfig, linkStatus: NodeLinkStatus) =>
+  const lintOnline = (text: string, resolved: ResolvedConfig, linkStatus: OnlineLinkStatus) =>
     lintText(text, 'curve/2024/2024-03-14.md', { template: 'curve-biweekly', config: resolved, services: { linkStatus }, online: true, confirmedApi: apis() });
 
   it('reports the missing PR, the issue linked as a PR, the move, and what could not be verified — on their lines', async () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { imageToken, withImageUris } from '../../client/src/preview/images';
 import { previewLink } from '../../client/src/preview/links';
 import { makeNonce, previewCsp, previewPage } from '../../client/src/preview/page';
 import { summaryHtml } from '../../client/src/preview/summaryHtml';
@@ -213,5 +214,31 @@ describe('preview: where a clicked link leads', () => {
       assert.deepEqual(previewLink(href, doc, '/ws'), { kind: 'refused', reason: 'outside' }, href);
     }
     assert.deepEqual(previewLink('%E0%A4%A', doc, '/ws'), { kind: 'refused', reason: 'malformed' });
+  });
+});
+
+describe('preview: images of the server\'s rendering', () => {
+  it('the server names relative images by a token; the client puts in the webview\'s URIs, escaped, or drops the src', () => {
+    const token = imageToken();
+    const images: string[] = [];
+    const html = renderMinutesHtml('![a](../images/a.png) ![b](far/away.png) ![c](https://example.org/c.png)\n', {
+      remoteImages: true,
+      resolveImage: (src) => `${token}${images.push(src) - 1}`,
+    });
+    assert.deepEqual(images, ['../images/a.png', 'far/away.png']);
+    const out = withImageUris(html, token, images, (src) => (src.startsWith('../') ? `https://cdn.test/ws/images/a.png?x="1"&y` : undefined));
+    assert.match(out, /<img src="https:\/\/cdn\.test\/ws\/images\/a\.png\?x=&quot;1&quot;&amp;y" alt="a"/);
+    assert.match(out, /<img alt="b"[ >]/);
+    assert.match(out, /<img src="https:\/\/example\.org\/c\.png" alt="c"/);
+    assert.ok(!out.includes(token));
+  });
+
+  it('text that looks like a token of another rendering is left alone', () => {
+    const written = 'src="cm-image-000000000000000000000000-0"';
+    const html = renderMinutesHtml(`${written}\n`);
+    const token = imageToken();
+    assert.notEqual(token, 'cm-image-000000000000000000000000-');
+    assert.equal(withImageUris(html, token, ['x.png'], () => 'https://cdn.test/x.png'), html);
+    assert.match(token, /^cm-image-[0-9a-f]{24}-$/);
   });
 });

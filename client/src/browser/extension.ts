@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import type { CacheStore } from '../../../server/src/node/links/cache';
+import type { CacheStore } from '../../../server/src/online';
 import { activateMinutes, type MinutesApi } from '../activate';
 import { clientOptions, SETTINGS_SECTION } from '../languageClient';
 import { answerFileReads } from './workspaceFiles';

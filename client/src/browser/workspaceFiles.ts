@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { READ_FILES_METHOD, type ReadFilesParams, type ReadFilesResult } from '../../../server/src/lsp/protocol';
+import { READ_FILES_METHOD, type ReadFilesParams, type ReadFilesResult } from '../../../server/src/protocol';
 
 /** Files per request, at most: a request is a batch of a check, not a crawl. */
 const MAX_FILES = 200;

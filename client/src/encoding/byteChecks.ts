@@ -6,9 +6,9 @@
  * `source` and docs links, so "Open Rule Documentation" and the Problems panel treat them alike.
  */
 import * as vscode from 'vscode';
-import type { Lang } from '../../../server/src/core/i18n/lang';
+import { ruleDocsUrl, type Lang } from '../../../server/src/core';
 import { SETTINGS_SECTION } from '../languageClient';
-import { byteProblems, clientRuleDocsUrl, inspectBytes, readBomPolicy, type ByteProblem } from './bytes';
+import { byteProblems, inspectBytes, readBomPolicy, type ByteProblem } from './bytes';
 import { canReopenWithEncoding, documentEncoding, pickEncodingInEditor, reopenWithEncoding } from './editorEncoding';
 import { problemMessage, sayEncoding } from './strings';
 
@@ -107,7 +107,7 @@ export class ByteChecks implements vscode.Disposable {
     const range = document.lineCount ? document.lineAt(0).range : new vscode.Range(0, 0, 0, 0);
     const diagnostic = new vscode.Diagnostic(range, problemMessage(problem, this.lang()), vscode.DiagnosticSeverity.Warning);
     diagnostic.source = BYTES_SOURCE;
-    diagnostic.code = { value: problem.id, target: vscode.Uri.parse(clientRuleDocsUrl(problem.id)) };
+    diagnostic.code = { value: problem.id, target: vscode.Uri.parse(ruleDocsUrl(problem.id)) };
     return diagnostic;
   }
 

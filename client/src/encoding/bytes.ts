@@ -4,7 +4,7 @@
  * client sees the bytes; the language server gets text that VS Code already decoded, so a GBK
  * file read as UTF-8 reaches it as `�` and the damage is done on the next save. Pure, for tests.
  */
-import { decodeSequence, sequenceLength } from '../../../server/src/core/encoding/utf8';
+import { decodeSequence, sequenceLength } from '../../../server/src/core';
 
 /** The encodings told apart; `legacy` is "not UTF-8, and not recognisably GBK either" (Latin-1, Big5…). */
 export type DetectedEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'legacy';
@@ -132,14 +132,6 @@ export type ByteProblem =
   /** Not UTF-8, but the editor read it in its real encoding: fine to edit, but should be converted. */
   | { id: 'encoding/not-utf8'; kind: 'legacy'; facts: ByteFacts; editorEncoding?: string }
   | { id: 'encoding/bom'; kind: 'unwanted' | 'missing'; facts: ByteFacts };
-
-/** Kept equal to the core's DOCS_BASE by a test: importing that would pull every rule into the client's bundle. */
-export const CLIENT_DOCS_BASE = 'https://github.com/community-minutes/community-minutes/blob/main/docs/rules/';
-
-/** The docs page of a client-side rule (`docs/rules/encoding/not-utf8.md`). */
-export function clientRuleDocsUrl(id: ByteProblem['id']): string {
-  return `${CLIENT_DOCS_BASE}${id}.md`;
-}
 
 export interface EditorView {
   /** The encoding the editor decoded the document with (`utf8`, `utf8bom`, `gbk`…), when the API tells it (VS Code 1.100+). */

@@ -5,7 +5,7 @@
  * "Reopen/Save with Encoding" picker, which works on the unsaved text too.
  */
 import * as vscode from 'vscode';
-import type { Lang } from '../../../server/src/core/i18n/lang';
+import type { Lang } from '../../../server/src/core';
 import type { ByteProblem } from './bytes';
 import { withoutUtf8Bom, withUtf8Bom } from './bytes';
 import { BYTES_SOURCE, CHINESE_ENCODING, type ByteChecks, reopenDocument } from './byteChecks';

@@ -1,5 +1,5 @@
 /** The words of the byte-level checks, in English and Chinese. No VS Code here: tests use it. */
-import { format, type Lang, type Message } from '../../../server/src/core/i18n/lang';
+import { format, type Lang, type Message } from '../../../server/src/core';
 import { describeEncoding, type ByteProblem } from './bytes';
 
 const strings = {

@@ -3,8 +3,8 @@
  * or by due date; overdue items first, then those the latest minutes of their series mention,
  * then by due date. Pure (no VS Code), for tests.
  */
-import type { Lang } from '../../../server/src/core/i18n/lang';
-import type { ItemView, SeriesItems } from '../../../server/src/lsp/series/items';
+import type { Lang } from '../../../server/src/core';
+import type { ItemView, SeriesItems } from '../../../server/src/protocol';
 import { sayItems } from './strings';
 
 export type GroupMode = 'owner' | 'due';

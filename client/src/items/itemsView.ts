@@ -6,15 +6,13 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { formatDate } from '../../../server/src/core/model/dates';
-import { escapeMarkdown } from '../../../server/src/core/text/markdown';
-import type { ItemsResult, SeriesItems } from '../../../server/src/lsp/series/items';
+import { escapeMarkdown, formatDate } from '../../../server/src/core';
+import { ITEMS_METHOD, type ItemsParams, type ItemsResult, type SeriesItems } from '../../../server/src/protocol';
 import { userLang } from '../messages';
-import { meetingDateOf } from '../newMinutes/fileName';
+import { meetingDateOf } from '../newMinutes/today';
 import { groupItems, type GroupMode, type ItemEntry, type ItemGroup } from './groups';
 import { sayItems } from './strings';
 
-export const ITEMS_METHOD = 'minutes/items';
 export const ACTION_ITEMS_VIEW = 'communityMinutes.actionItems';
 /** Seen by the view's title buttons: which grouping the other button switches to. */
 const GROUP_CONTEXT = 'communityMinutes.actionItemsGroup';
@@ -67,7 +65,7 @@ export class ActionItemsView implements vscode.TreeDataProvider<Node>, vscode.Di
       const found = await vscode.workspace.findFiles('**/*.{md,txt,MD,TXT,markdown}', EXCLUDE, MAX_FILES);
       const uris = found.filter((u) => u.scheme === 'file').map((u) => u.toString());
       const today = formatDate(meetingDateOf(new Date()));
-      const result = await this.client.sendRequest<ItemsResult>(ITEMS_METHOD, { uris, today });
+      const result = await this.client.sendRequest<ItemsResult>(ITEMS_METHOD, { uris, today } satisfies ItemsParams);
       this.series = result.series;
       this.failure = undefined;
     } catch (error) {

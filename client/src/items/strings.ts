@@ -1,5 +1,5 @@
 /** The words of the Action-items view and of the carried-over items, in English and Chinese. No VS Code here: tests use it. */
-import { format, type Lang, type Message } from '../../../server/src/core/i18n/lang';
+import { format, type Lang, type Message } from '../../../server/src/core';
 
 const strings = {
   noOwner: { en: 'No owner', zh: '无责任人' },

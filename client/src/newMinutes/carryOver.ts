@@ -4,12 +4,7 @@
  * the template's carry-over section (`遗留问题：`), else in its action items, else in a section of
  * their own. Works on the skeleton snippet's text before it is inserted. Pure, for tests.
  */
-import type { CarriedItem } from '../../../server/src/core/items/carry';
-import type { Lang } from '../../../server/src/core/i18n/lang';
-import type { MeetingDate } from '../../../server/src/core/model/dates';
-import { normalizeName } from '../../../server/src/core/model/parse';
-import { walkSectionSpecs } from '../../../server/src/core/templates/match';
-import type { SectionSpec, TemplateSpec } from '../../../server/src/core/templates/types';
+import { type CarriedItem, type Lang, type MeetingDate, normalizeName, type SectionSpec, type TemplateSpec, walkSectionSpecs } from '../../../server/src/core';
 import { sayItems } from '../items/strings';
 
 const pad = (n: number) => String(n).padStart(2, '0');

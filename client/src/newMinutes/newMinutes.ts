@@ -6,20 +6,16 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import type { Lang } from '../../../server/src/core/i18n/lang';
-import { formatDate, parseDate, type MeetingDate } from '../../../server/src/core/model/dates';
-import type { NextMeetingResult } from '../../../server/src/lsp/series/items';
-import { localized } from '../../../server/src/core/templates/match';
-import { builtinTemplates } from '../../../server/src/core/templates/registry';
-import type { TemplateSpec } from '../../../server/src/core/templates/types';
+import { builtinTemplates, formatDate, isInvalidFileName, type Lang, localized, type MeetingDate, parseDate, type TemplateSpec } from '../../../server/src/core';
+import {
+  CHECK_FILE_NAME_METHOD, NEXT_MEETING_METHOD, PROPOSE_FILE_NAME_METHOD, type CheckFileNameParams, type CheckFileNameResult, type NextMeetingParams,
+  type NextMeetingResult, type ProposedFileName, type ProposeFileNameParams,
+} from '../../../server/src/protocol';
 import { say } from '../preview/strings';
 import { exists } from '../workspaceFiles';
 import { withCarriedItems, withMeetingDate } from './carryOver';
-import { fileNameProblem, meetingDateOf, proposeFileName } from './fileName';
 import { skeletonSnippet } from './skeletons';
-
-/** `minutes/nextMeeting` of the language server (server/src/lsp/series/items.ts). */
-export const NEXT_MEETING_METHOD = 'minutes/nextMeeting';
+import { meetingDateOf } from './today';
 
 export async function newMinutes(lang: Lang, client: LanguageClient | undefined, folderArgument?: unknown): Promise<void> {
   const template = await pickTemplate(lang);
@@ -29,7 +25,7 @@ export async function newMinutes(lang: Lang, client: LanguageClient | undefined,
   // The series in the folder gives the next date of its cadence and the items to carry over.
   const next = await nextMeetingIn(client, folder);
   const date = (next?.date && parseDate(next.date)) || meetingDateOf(new Date());
-  const file = await askFileName(lang, template, folder, date);
+  const file = await askFileName(lang, client, template, folder, date);
   if (!file) return;
 
   // Never overwrite: a file that appeared meanwhile is opened as it is.
@@ -90,21 +86,35 @@ async function pickFolder(lang: Lang): Promise<vscode.Uri | undefined> {
 async function nextMeetingIn(client: LanguageClient | undefined, folder: vscode.Uri): Promise<NextMeetingResult | undefined> {
   if (!client || folder.scheme !== 'file') return undefined;
   try {
-    return await client.sendRequest<NextMeetingResult>(NEXT_MEETING_METHOD, { folder: folder.toString(), today: formatDate(meetingDateOf(new Date())) });
+    return await client.sendRequest<NextMeetingResult>(NEXT_MEETING_METHOD, { folder: folder.toString(), today: formatDate(meetingDateOf(new Date())) } satisfies NextMeetingParams);
   } catch {
     // No server (yet): new minutes start from today's date and nothing carried over.
     return undefined;
   }
 }
 
-async function askFileName(lang: Lang, template: TemplateSpec, folder: vscode.Uri, date: MeetingDate): Promise<vscode.Uri | undefined> {
-  const proposed = proposeFileName(template, date);
+/**
+ * The template's file-name pattern is read by the server (the core's pattern engine stays out
+ * of the extension host); without a server the name is the template's example, unchecked.
+ */
+async function askFileName(lang: Lang, client: LanguageClient | undefined, template: TemplateSpec, folder: vscode.Uri, date: MeetingDate): Promise<vscode.Uri | undefined> {
+  const ask = async <R>(method: string, params: object): Promise<R | undefined> => {
+    try {
+      return client?.isRunning() ? await client.sendRequest<R>(method, params) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const example = template.filename?.example ?? `${formatDate(date)}.${template.extensions?.[0] ?? 'md'}`;
+  const proposed = (await ask<ProposedFileName | null>(PROPOSE_FILE_NAME_METHOD, { template: template.id, date: formatDate(date) } satisfies ProposeFileNameParams))
+    ?? { name: example, selection: [0, Math.max(0, example.lastIndexOf('.'))] };
   const name = await vscode.window.showInputBox({
     title: say('newMinutesName', lang),
     value: proposed.name,
     valueSelection: proposed.selection,
     validateInput: async (value) => {
-      const problem = fileNameProblem(value, template);
+      // Checked here as well: a name that leaves the folder is refused even without a server.
+      const problem = isInvalidFileName(value) ? 'invalid' : (await ask<CheckFileNameResult>(CHECK_FILE_NAME_METHOD, { template: template.id, name: value } satisfies CheckFileNameParams))?.problem;
       if (problem === 'invalid') return { message: say('newMinutesInvalidName', lang), severity: vscode.InputBoxValidationSeverity.Error };
       if (await exists(vscode.Uri.joinPath(folder, value.trim()))) return { message: say('newMinutesExists', lang, { name: value }), severity: vscode.InputBoxValidationSeverity.Error };
       if (problem === 'pattern') {

@@ -4,8 +4,7 @@
  * are repository content, and `../../../.ssh/id_rsa` must not open a file of the machine.
  * Pure (URI paths, `/`-separated), so tests can check it.
  */
-import { dirname, isInside, joinPath } from '../../../server/src/core/config/paths';
-import { beforeAny } from '../../../server/src/core/text/trim';
+import { beforeAny, dirname, isInside, joinPath } from '../../../server/src/core';
 
 export type PreviewLink =
   | { kind: 'external'; url: string }

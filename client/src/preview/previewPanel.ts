@@ -1,24 +1,23 @@
 /**
  * One preview pane: the rendered minutes of one document with its summary above, updated as
  * the document changes, scrolled with its editor, and a way back to the editor from the
- * summary's problems. The language server supplies the summary (`minutes/summary`); the
- * Markdown is rendered here, so typing shows at once even while the server is busy.
+ * summary's problems. The language server supplies both: the page (`minutes/render`: safe
+ * HTML, whose relative images only this side can turn into webview URIs) and the summary
+ * (`minutes/summary`).
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import type { Lang } from '../../../server/src/core/i18n/lang';
-import { renderMinutesHtml } from '../../../server/src/core/render/html';
-import type { SummaryResult } from '../../../server/src/lsp/document/summary';
+import { beforeAny, type Lang } from '../../../server/src/core';
+import { RENDER_METHOD, SUMMARY_METHOD, type RenderParams, type RenderResult, type SummaryParams, type SummaryResult } from '../../../server/src/protocol';
 import { previewLink } from './links';
-import { makeNonce, previewPage } from './page';
+import { imageToken, withImageUris } from './images';
+import { escapeHtml, makeNonce, previewPage } from './page';
 import { say } from './strings';
 import { summaryHtml, type SummaryState } from './summaryHtml';
-import { beforeAny } from '../../../server/src/core/text/trim';
 
 export const PREVIEW_VIEW_TYPE = 'communityMinutes.preview';
-export const SUMMARY_METHOD = 'minutes/summary';
 
-/** Render after a pause in typing: long minutes take a few milliseconds to render. */
+/** Render after a pause in typing: one request per pause, not per keystroke. */
 const RENDER_DELAY_MS = 150;
 /** Scroll events caused by our own scrolling are ignored for this long, so editor and preview do not chase each other. */
 const SCROLL_ECHO_MS = 300;
@@ -38,8 +37,11 @@ type FromPage =
 export class MinutesPreview implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private renderTimer: NodeJS.Timeout | undefined;
-  /** Drops answers that arrive after a newer request was sent. */
+  /** Drops summaries that arrive after a newer request was sent. */
   private summarySequence = 0;
+  /** Renderings asked for, and the newest shown: an older one arriving late is not shown over it. */
+  private renderSequence = 0;
+  private shownRendering = 0;
   private summary: SummaryState = { kind: 'waiting' };
   private ignoreEditorScrollUntil = 0;
   private disposed = false;
@@ -109,6 +111,8 @@ export class MinutesPreview implements vscode.Disposable {
     const webview = this.panel.webview;
     const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, 'media', name)).toString();
     const lang = this.host.lang();
+    const minutesHtml = document ? await this.renderMinutes(document) : '';
+    if (minutesHtml === undefined || this.disposed) return;
     const editor = vscode.window.visibleTextEditors.find((e) => this.isOurs(e.document.uri));
     webview.html = previewPage({
       cspSource: webview.cspSource,
@@ -118,7 +122,7 @@ export class MinutesPreview implements vscode.Disposable {
       lang: lang === 'zh' ? 'zh-CN' : 'en',
       title: this.panel.title,
       summaryHtml: summaryHtml(this.summary, lang),
-      minutesHtml: document ? this.renderMinutes(document) : '',
+      minutesHtml,
       documentUri: this.uri.toString(),
       line: editor?.visibleRanges[0]?.start.line ?? 0,
       remoteImages: remoteImagesAllowed(),
@@ -134,18 +138,30 @@ export class MinutesPreview implements vscode.Disposable {
   private async update(): Promise<void> {
     const document = await this.document();
     if (!document || this.disposed || !this.panel.visible) return;
-    void this.panel.webview.postMessage({ type: 'minutes', html: this.renderMinutes(document) });
+    const html = await this.renderMinutes(document);
+    if (html === undefined || this.disposed) return;
+    void this.panel.webview.postMessage({ type: 'minutes', html });
     await this.refreshSummary();
   }
 
-  private renderMinutes(document: vscode.TextDocument): string {
-    const plain = document.languageId === 'plaintext' || /\.txt$/i.test(document.uri.path);
-    return renderMinutesHtml(document.getText(), {
-      format: plain ? 'plaintext' : 'markdown',
-      lang: this.host.lang(),
-      resolveImage: (src) => this.imageUri(src),
-      remoteImages: remoteImagesAllowed(),
-    });
+  /** The server's HTML with the webview's image URIs in; undefined when a newer rendering was shown meanwhile. */
+  private async renderMinutes(document: vscode.TextDocument): Promise<string | undefined> {
+    const sequence = ++this.renderSequence;
+    const token = imageToken();
+    let result: RenderResult | null = null;
+    try {
+      if (this.host.client.isRunning()) {
+        const params: RenderParams = { uri: this.uri.toString(), remoteImages: remoteImagesAllowed(), imageToken: token };
+        result = await this.host.client.sendRequest<RenderResult | null>(RENDER_METHOD, params);
+      }
+    } catch {
+      result = null;
+    }
+    if (sequence < this.shownRendering) return undefined;
+    this.shownRendering = sequence;
+    // No server (starting, failed) or a document it was not given: the text as it is, never its markup.
+    if (!result) return `<pre class="unrendered">${escapeHtml(document.getText())}</pre>`;
+    return withImageUris(result.html, token, result.images, (src) => this.imageUri(src));
   }
 
   /** A relative image as a webview URI, if it lies inside the roots the webview may read. */
@@ -168,7 +184,7 @@ export class MinutesPreview implements vscode.Disposable {
     let state: SummaryState;
     try {
       const result = this.host.client.isRunning()
-        ? await this.host.client.sendRequest<SummaryResult | null>(SUMMARY_METHOD, { uri: this.uri.toString() })
+        ? await this.host.client.sendRequest<SummaryResult | null>(SUMMARY_METHOD, { uri: this.uri.toString() } satisfies SummaryParams)
         : null;
       state = result ? { kind: 'result', result } : { kind: 'unavailable' };
     } catch {

@@ -1,5 +1,5 @@
 /** The words of the preview pane and the client's commands, in English and Chinese. No VS Code here: tests use it. */
-import { format, type Lang, type Message } from '../../../server/src/core/i18n/lang';
+import { format, type Lang, type Message } from '../../../server/src/core';
 
 const strings = {
   panelTitle: { en: 'Preview {name}', zh: '预览 {name}' },

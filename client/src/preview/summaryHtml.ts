@@ -4,11 +4,10 @@
  * `.summary-decisions li`, `.summary-problems li[data-rule]`…) let tests and users' CSS find
  * the parts. Any element with `data-line` jumps to that place in the editor when clicked.
  */
-import type { Lang } from '../../../server/src/core/i18n/lang';
+import type { Lang } from '../../../server/src/core';
 import type {
-  MinutesSummary, SummaryActionItem, SummaryDecision, SummaryLink, SummaryPerson, SummaryPlace, SummaryProblem,
-} from '../../../server/src/core/summary/types';
-import type { SummaryResult } from '../../../server/src/lsp/document/summary';
+  MinutesSummary, SummaryActionItem, SummaryDecision, SummaryLink, SummaryPerson, SummaryPlace, SummaryProblem, SummaryResult,
+} from '../../../server/src/protocol';
 import { escapeHtml as e } from './page';
 import { say, type StringId } from './strings';
 

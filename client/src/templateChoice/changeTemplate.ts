@@ -6,10 +6,8 @@
  * server watches config files and checks the open minutes again.
  */
 import * as vscode from 'vscode';
-import type { Lang } from '../../../server/src/core/i18n/lang';
-import { localized } from '../../../server/src/core/templates/match';
-import { builtinTemplates } from '../../../server/src/core/templates/registry';
-import type { TemplateInfo } from '../../../server/src/lsp/protocol';
+import { builtinTemplates, type Lang, localized } from '../../../server/src/core';
+import type { TemplateInfo } from '../../../server/src/protocol';
 import { t } from '../messages';
 import { exists } from '../workspaceFiles';
 import { CONFIG_FILE_NAME, configuredTemplate, newConfigText, templateEdits } from './configEdit';

@@ -3,7 +3,7 @@
  * as a small text edit, so the team's comments, key order and indentation survive. Pure, for tests.
  */
 import { applyEdits, createScanner, modify, parse, parseTree, SyntaxKind, type Edit, type FormattingOptions, type Node, type ParseError } from 'jsonc-parser';
-export { CONFIG_FILE as CONFIG_FILE_NAME } from '../../../server/src/core/config/paths';
+export { CONFIG_FILE as CONFIG_FILE_NAME } from '../../../server/src/core';
 
 export type TemplateEdit =
   | { ok: true; edits: Edit[] }

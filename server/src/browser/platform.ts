@@ -14,7 +14,7 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import type { ServerPlatform } from '../lsp/platform';
-import { READ_FILES_METHOD, type ReadFilesParams, type ReadFilesResult } from '../lsp/protocol';
+import { READ_FILES_METHOD, type ReadFilesParams, type ReadFilesResult } from '../protocol';
 
 /** The server's own URI mapping (lsp/uri.ts, in dist/server-core.js: it knows the workspace folders). */
 type PathToUri = (path: string) => string;

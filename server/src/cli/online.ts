@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
-import { fileCacheStore } from '../node/links/fileStore';
-import { LinkCache, NodeLinkStatus } from '../node/linkStatus';
+import { fileCacheStore } from '../online/fileStore';
+import { LinkCache, OnlineLinkStatus } from '../online/linkStatus';
 import type { CliOptions } from './args';
 
 /** The CLI's cache of online answers, under the folder it runs in, so CI can keep it between runs. */
@@ -12,7 +12,7 @@ export const DEFAULT_CACHE = join('.cache', 'minutes-lint', 'links.json');
  * `GITHUB_TOKEN` and goes to api.github.com only; it is never printed.
  */
 export class CliLinkStatus {
-  private service: NodeLinkStatus | undefined;
+  private service: OnlineLinkStatus | undefined;
 
   constructor(
     private readonly options: Pick<CliOptions, 'cache' | 'timeoutMs'>,
@@ -20,10 +20,10 @@ export class CliLinkStatus {
     private readonly cwd: string = process.cwd(),
   ) {}
 
-  get(): NodeLinkStatus {
+  get(): OnlineLinkStatus {
     if (!this.service) {
       const path = resolve(this.cwd, this.options.cache ?? (this.env.MINUTES_LINT_CACHE || DEFAULT_CACHE));
-      this.service = new NodeLinkStatus({
+      this.service = new OnlineLinkStatus({
         cache: LinkCache.open(fileCacheStore(path)),
         token: this.env.GITHUB_TOKEN?.trim() || undefined,
         timeoutMs: this.options.timeoutMs,

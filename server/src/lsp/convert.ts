@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range } from 'vscode-languageserver';
 import { ruleDocsUrl, type Diagnostic, type LineIndex, type Severity, type Span, type TextEdit } from '../core';
-import type { DiagnosticData, DiagnosticFixData } from './protocol';
+import type { DiagnosticData, DiagnosticFixData } from '../protocol';
 
 export const SOURCE = 'minutes';
 

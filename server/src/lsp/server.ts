@@ -10,13 +10,15 @@ import { DocumentChecks } from './diagnostics/checks';
 import { codeActions } from './diagnostics/codeActions';
 import { registerRuleCatalog } from './diagnostics/ruleCatalog';
 import { registerWorkspaceLint } from './diagnostics/workspaceLint';
+import { registerRender } from './document/render';
 import { registerSummary } from './document/summary';
 import { documentSymbols } from './document/symbols';
 import { registerHandleFeatures, rosterService } from './handles/features';
 import { watchRosterFiles } from './handles/rosters';
+import { registerFileNames } from './series/fileNames';
 import { createLinkLookups, registerLinkFeatures } from './links/features';
 import type { ServerPlatform } from './platform';
-import type { ClientSettings } from './protocol';
+import type { ClientSettings } from '../protocol';
 import { registerItems } from './series/items';
 import { registerLearnTemplate, SeriesStore } from './series/store';
 import { ClientSession, SERVER_CAPABILITIES } from './session';
@@ -220,8 +222,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     }
   });
 
-  // The preview's summary, the workspace check and the rule picker of the VS Code client.
+  // The preview's page and summary, the workspace check, the rule picker and new minutes' names of the VS Code client.
+  registerRender(connection, { documents, lang, log });
   registerSummary(connection, { documents, analyzer, lang, log, roster: rosterService(rosters, configs), linkStatus: linkLookups });
+  registerFileNames(connection);
   registerWorkspaceLint(connection, { documents, analyzer, log, readFile: (path, maxBytes) => platform.readFileAsync(path, maxBytes) });
   registerRuleCatalog(connection, lang);
   registerLearnTemplate(connection, { lang, rootFor: (path) => configs.rootFor(path), log, files: platform.seriesFiles });

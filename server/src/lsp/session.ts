@@ -5,7 +5,7 @@ import { FIX_ALL_KIND } from './diagnostics/codeActions';
 import { defaultSettings, effectiveLang, readSettings } from './config/settings';
 import { HANDLE_CAPABILITIES } from './handles/features';
 import { LINK_CAPABILITIES } from './links/features';
-import type { ClientSettings } from './protocol';
+import type { ClientSettings } from '../protocol';
 
 /** What the client can do, from its capabilities at initialize. */
 export interface ClientSupport {

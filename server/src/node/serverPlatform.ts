@@ -1,10 +1,10 @@
 import { statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { ServerPlatform } from '../lsp/platform';
-import type { LinkLookup } from '../lsp/protocol';
+import type { LinkLookup } from '../protocol';
 import { nodeConfigHost, nodeServices } from './host';
-import { fileCacheStore } from './links/fileStore';
-import { LinkCache, NodeLinkStatus } from './linkStatus';
+import { fileCacheStore } from '../online/fileStore';
+import { LinkCache, OnlineLinkStatus } from '../online/linkStatus';
 import { ReferenceTexts } from './reference';
 import { diskRosterHost, listMinutes } from './rosterFiles';
 import { minutesUnder, readSeriesText, seriesSiblings } from './series';
@@ -37,7 +37,7 @@ export function nodePlatform(): ServerPlatform {
     },
     ownLinkLookups(cachePath) {
       const cache = LinkCache.open(cachePath ? fileCacheStore(cachePath) : undefined);
-      const service = new NodeLinkStatus({ cache, token: process.env.GITHUB_TOKEN?.trim() || undefined });
+      const service = new OnlineLinkStatus({ cache, token: process.env.GITHUB_TOKEN?.trim() || undefined });
       return async (lookups: LinkLookup[]) => {
         const statuses = await Promise.all(lookups.map((l) => service.lookup(l.target, l.api)));
         service.save();

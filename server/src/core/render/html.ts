@@ -31,8 +31,8 @@ export interface RenderOptions {
 }
 
 /**
- * Larger documents are shown line by line as plain text: rendering Markdown runs in the
- * editor's extension host, and a megabyte of it would freeze every extension for seconds.
+ * Larger documents are shown line by line as plain text: rendering Markdown runs on the language
+ * server's one thread, and a megabyte of it would hold up every check for seconds.
  */
 export const MAX_RENDERED_MARKDOWN = 1024 * 1024;
 

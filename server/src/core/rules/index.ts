@@ -17,8 +17,4 @@ export function ruleById(id: string): Rule | undefined {
   return byId.get(id);
 }
 
-export const DOCS_BASE = 'https://github.com/community-minutes/community-minutes/blob/main/docs/rules/';
-
-export function ruleDocsUrl(id: string): string {
-  return `${DOCS_BASE}${id}.md`;
-}
+export { DOCS_BASE, ruleDocsUrl } from './docs';

@@ -1,5 +1,5 @@
 import { normalizeLang, type Lang } from '../../core';
-import type { ClientSettings } from '../protocol';
+import type { ClientSettings } from '../../protocol';
 
 export const SETTINGS_SECTION = 'communityMinutes';
 

@@ -1,7 +1,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { localized } from '../../core/templates/match';
-import { TEMPLATE_INFO_METHOD, type TemplateInfo } from '../protocol';
+import { TEMPLATE_INFO_METHOD, type TemplateInfo } from '../../protocol';
 import type { ClientSession } from '../session';
 import { isCancelled, type Analysis, type Analyzer } from './analysis';
 import { LintScheduler, TYPING_DELAY_MS, typingDelay } from './scheduler';

@@ -6,7 +6,7 @@ import { mergeFixEdits, type Diagnostic, type Fix, type Lang } from '../../core'
 import type { Analysis } from './analysis';
 import { isDiagnosticData, SOURCE, toLspEdit } from '../convert';
 import { say } from '../messages';
-import type { DiagnosticData } from '../protocol';
+import type { DiagnosticData } from '../../protocol';
 
 /** `editor.codeActionsOnSave: { "source.fixAll.minutes": "explicit" }` applies the safe fixes. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.minutes`;

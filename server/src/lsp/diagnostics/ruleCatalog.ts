@@ -3,17 +3,10 @@
  * Documentation" picker. The server owns the rules; the client does not bundle them.
  */
 import { RequestType0, type Connection } from 'vscode-languageserver';
-import { allRules, ruleDocsUrl, type Lang, type Severity } from '../../core';
+import { allRules, ruleDocsUrl, type Lang } from '../../core';
+import { RULES_METHOD, type RuleInfo } from '../../protocol';
 
-export interface RuleInfo {
-  id: string;
-  description: string;
-  defaultSeverity: Severity;
-  fixable: boolean;
-  docsUrl: string;
-}
-
-export const rulesRequest = new RequestType0<RuleInfo[], void>('minutes/rules');
+export const rulesRequest = new RequestType0<RuleInfo[], void>(RULES_METHOD);
 
 export function ruleCatalog(lang: Lang): RuleInfo[] {
   return allRules.map((rule) => ({

@@ -7,28 +7,9 @@ import { DiagnosticSeverity, RequestType, type Connection, type TextDocuments } 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isCancelled, MAX_DOCUMENT_BYTES, type Analysis, type Analyzer } from './analysis';
 import { uriToPath } from '../uri';
+import { LINT_WORKSPACE_METHOD, type LintedFile, type LintWorkspaceParams, type LintWorkspaceResult } from '../../protocol';
 
-export interface LintWorkspaceParams {
-  /** File URIs of candidate minutes (`.md`, `.txt`); files that are not minutes are skipped. */
-  uris: string[];
-}
-
-export interface LintedFile {
-  uri: string;
-  /** True when the file was checked as minutes. */
-  linted: boolean;
-  /** The resolved template id, when linted. */
-  template?: string;
-  errors: number;
-  warnings: number;
-  infos: number;
-}
-
-export interface LintWorkspaceResult {
-  files: LintedFile[];
-}
-
-export const lintWorkspaceRequest = new RequestType<LintWorkspaceParams, LintWorkspaceResult, void>('minutes/lintWorkspace');
+export const lintWorkspaceRequest = new RequestType<LintWorkspaceParams, LintWorkspaceResult, void>(LINT_WORKSPACE_METHOD);
 
 export interface WorkspaceLintContext {
   documents: TextDocuments<TextDocument>;

@@ -9,25 +9,12 @@ import type { Lang } from '../../core';
 import type { Roster } from '../../core/roster';
 import { apiBase } from '../../core/links/api';
 import type { LinkStatusService } from '../../core/services';
-import { summarize, type MinutesSummary } from '../../core/summary';
+import { summarize } from '../../core/summary';
 import { isCancelled, type Analyzer } from '../diagnostics/analysis';
 import { uriToPath } from '../uri';
+import { SUMMARY_METHOD, type SummaryParams, type SummaryResult } from '../../protocol';
 
-export interface SummaryParams {
-  uri: string;
-}
-
-export interface SummaryResult {
-  uri: string;
-  /** The document version the summary describes. */
-  version: number;
-  /** False when the document is not checked as minutes; `reason` says why. */
-  linted: boolean;
-  reason: string;
-  summary?: MinutesSummary;
-}
-
-export const summaryRequest = new RequestType<SummaryParams, SummaryResult | null, void>('minutes/summary');
+export const summaryRequest = new RequestType<SummaryParams, SummaryResult | null, void>(SUMMARY_METHOD);
 
 export interface SummaryContext {
   documents: TextDocuments<TextDocument>;

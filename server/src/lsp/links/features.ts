@@ -11,7 +11,7 @@ import { isCancelled, type Analysis, type Analyzer } from '../diagnostics/analys
 import { documentLinks } from './documentLinks';
 import { linkHover } from './hover';
 import { LinkLookups, type LookupSource } from './lookups';
-import { LINK_STATUS_METHOD, LINK_STATUS_RESET_METHOD, type LinkStatusParams, type LinkStatusResult } from '../protocol';
+import { LINK_STATUS_METHOD, LINK_STATUS_RESET_METHOD, type LinkStatusParams, type LinkStatusResult } from '../../protocol';
 
 export const LINK_CAPABILITIES: ServerCapabilities = {
   documentLinkProvider: { resolveProvider: false },

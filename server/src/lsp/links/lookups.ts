@@ -8,7 +8,7 @@
 import { lookupKey } from '../../core/links/api';
 import type { ForgeTarget, LinkStatus } from '../../core/links/types';
 import type { LinkStatusService } from '../../core/services';
-import type { LinkLookup } from '../protocol';
+import type { LinkLookup } from '../../protocol';
 
 /** Answers a batch of look-ups, in order. */
 export type LookupSource = (lookups: LinkLookup[]) => Promise<LinkStatus[]>;

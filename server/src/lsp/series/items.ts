@@ -7,10 +7,10 @@
 import { MarkupKind, RequestType, type Connection, type Hover, type Position, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang, ResolvedTemplate } from '../../core';
-import { nextMeeting, type CarriedItem } from '../../core/items/carry';
+import { nextMeeting } from '../../core/items/carry';
 import { extractItems } from '../../core/items/extract';
 import { orderMeetings, readMembers, type Meeting } from '../../core/items/meetings';
-import { seriesItemAt, seriesItems, type SeriesItem, type SeriesMention } from '../../core/items/report';
+import { seriesItemAt, seriesItems, type SeriesItem } from '../../core/items/report';
 import { format } from '../../core/i18n/lang';
 import { escapeMarkdown } from '../../core/text/markdown';
 import { seriesKey } from '../../core/series';
@@ -19,48 +19,13 @@ import type { ConfigStore } from '../config/store';
 import { toRange } from '../convert';
 import { selectDocument } from '../diagnostics/selection';
 import type { SeriesStore } from './store';
+import {
+  ITEMS_METHOD, NEXT_MEETING_METHOD, type ItemsParams, type ItemsResult, type ItemView, type NextMeetingParams, type NextMeetingResult, type SeriesItems,
+} from '../../protocol';
 import { pathToUri, uriToPath } from '../uri';
 
-export interface ItemsParams {
-  /** Minutes files of the workspace (the client lists them); they are grouped by folder. */
-  uris: string[];
-  /** `YYYY-MM-DD` of the user's day: what is overdue. */
-  today?: string;
-}
-
-/** A series item with file URIs in place of paths. */
-export interface ItemView extends Omit<SeriesItem, 'mentions'> {
-  /** The minutes that last mention the item. */
-  uri: string;
-  mentions: Array<SeriesMention & { uri: string }>;
-}
-
-export interface SeriesItems {
-  /** The folder's URI (of its latest minutes), and the series' name as the view shows it. */
-  folder: string;
-  name: string;
-  /** The URI of the series' latest minutes. */
-  latest: string;
-  items: ItemView[];
-}
-
-export interface ItemsResult {
-  series: SeriesItems[];
-}
-
-export interface NextMeetingParams {
-  /** The folder of the new minutes. */
-  folder: string;
-  today?: string;
-}
-
-export interface NextMeetingResult {
-  date?: string;
-  items: Array<CarriedItem & { uri: string }>;
-}
-
-export const itemsRequest = new RequestType<ItemsParams, ItemsResult, void>('minutes/items');
-export const nextMeetingRequest = new RequestType<NextMeetingParams, NextMeetingResult, void>('minutes/nextMeeting');
+export const itemsRequest = new RequestType<ItemsParams, ItemsResult, void>(ITEMS_METHOD);
+export const nextMeetingRequest = new RequestType<NextMeetingParams, NextMeetingResult, void>(NEXT_MEETING_METHOD);
 
 export interface ItemsContext {
   documents: TextDocuments<TextDocument>;

@@ -12,6 +12,7 @@ import { isSeriesCandidate, SeriesIndex, type SeriesView } from '../../core/seri
 import { learnSeries, type SeriesSource } from '../../core/series/folder';
 import { pathToUri, uriToPath } from '../uri';
 import { nextTurn } from '../nextTurn';
+import { LEARN_TEMPLATE_METHOD, type LearnTemplateParams, type LearnTemplateResult } from '../../protocol';
 
 /** How long one turn of the event loop may read files for while a folder is indexed: a keystroke waits at most about this. */
 const TURN_BUDGET_MS = 8;
@@ -137,28 +138,7 @@ export class SeriesStore {
   }
 }
 
-export interface LearnTemplateParams {
-  /** A folder (or a file, whose folder is meant). */
-  uri: string;
-}
-
-export interface LearnedTemplateItem {
-  /** Where the template goes: `.minutes-template.json` in the series' folder. */
-  uri: string;
-  /** The series' folder. */
-  folderUri: string;
-  id: string;
-  /** The template JSON, as `minutes-lint learn` prints it. */
-  text: string;
-  /** What it was learned from, in the user's language. */
-  summary: string;
-}
-
-export interface LearnTemplateResult {
-  templates: LearnedTemplateItem[];
-}
-
-export const learnTemplateRequest = new RequestType<LearnTemplateParams, LearnTemplateResult, void>('minutes/learnTemplate');
+export const learnTemplateRequest = new RequestType<LearnTemplateParams, LearnTemplateResult, void>(LEARN_TEMPLATE_METHOD);
 
 export interface LearnTemplateContext {
   lang(): Lang;

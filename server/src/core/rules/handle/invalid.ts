@@ -1,4 +1,4 @@
-import { insideAny } from '../../model/parse';
+import { insideAny, MENTION } from '../../model/parse';
 import type { MinutesDocument } from '../../model/types';
 import { loginProblem, type LoginProblem } from '../../roster/handle';
 import { documentForge } from '../../roster/forge';
@@ -44,6 +44,10 @@ export const invalidHandle: Rule = {
       en: '"@{handle}" is a name, not a login. These minutes write @name for people throughout ({names} of {mentions} mentions), which may be the team\'s way of naming who does what; to reach the person on the forge, write their login.',
       zh: '「@{handle}」是人名而不是账号。本纪要通篇用 @姓名 指代人员（{mentions} 处提及中有 {names} 处），这可能是团队标注负责人的写法；若要在平台上通知此人，请写其账号。',
     },
+    seriesNotation: {
+      en: '"@{handle}" is a name, not a login. The minutes of this folder write @name for people ({names} of {mentions} mentions in {files} files), which may be the team\'s way of naming who does what; to reach the person on the forge, write their login.',
+      zh: '「@{handle}」是人名而不是账号。此目录的纪要习惯用 @姓名 指代人员（{files} 份纪要的 {mentions} 处提及中有 {names} 处），这可能是团队标注负责人的写法；若要在平台上通知此人，请写其账号。',
+    },
     linkedOnly: {
       en: '{problem} (Only the links here say the team uses {forge}: if the accounts are elsewhere, ignore this.)',
       zh: '{problem}（只是根据本文的链接推断团队使用 {forge}：如果账号在别处，请忽略。）',
@@ -72,7 +76,7 @@ export const invalidHandle: Rule = {
     const profiles = profileLinkTexts(ctx.doc);
     // `[@孙师傅](https://github.com/sunzhongkai588)`: the link names the account, the text is a label.
     const mentions = readMentions(ctx.doc.text, ctx.doc.mentions).filter((m) => m.kind === 'person' && !insideAny(m.span.start, profiles));
-    const notation = nameNotation(ctx.doc.text, mentions);
+    const notation = nameNotation(ctx, mentions);
     for (const mention of mentions) {
       if (mention.spacedName) {
         checkSpacedName(ctx, mention, roster);
@@ -93,7 +97,7 @@ export const invalidHandle: Rule = {
       ctx.report({
         span: mention.span,
         message: habitual
-          ? ctx.t('nameNotation', { handle: mention.handle, ...notation })
+          ? ctx.t(notation.files ? 'seriesNotation' : 'nameNotation', { handle: mention.handle, ...notation })
           : guessed ? ctx.t('linkedOnly', { problem: message, forge: forgeName(forge) }) : message,
         fixes: replacements(ctx, mention, candidatesFor(mention.handle, roster)),
         maxSeverity: guessed || habitual ? 'info' : undefined,
@@ -102,18 +106,54 @@ export const invalidHandle: Rule = {
   },
 };
 
+interface Notation {
+  names: number;
+  mentions: number;
+  /** Set when the evidence is the folder's other minutes too. */
+  files?: number;
+}
+
 /**
  * How often the minutes write a name where a login would go, when that is more than half of
  * their mentions: openEuler TC assigns work as `@王建民`; Curve's one `@数名开发者` among
- * dozens of logins is a slip.
+ * dozens of logins is a slip. Two or three mentions cannot tell a habit from a slip (`@屿山` and
+ * `@Jason`): there the folder's other minutes decide, as OpenSergo's name people `@十眠` throughout.
  */
-function nameNotation(text: string, mentions: HandleMention[]): { names: number; mentions: number } | undefined {
+function nameNotation(ctx: RuleContext, mentions: HandleMention[]): Notation | undefined {
   // `王建民 [@jianminw]`, `熊伟（@myeuler）` give a person's login beside the name: an annotation,
   // not the way the minutes name who does what.
-  const plain = mentions.filter((m) => !m.spacedName && !/[[(（<【]/.test(text[m.span.start - 1] ?? ''));
-  const names = plain.filter((m) => loginProblem(m.handle, 'unknown') === 'not-latin').length;
-  return names > 0 && names * 2 > plain.length ? { names, mentions: plain.length } : undefined;
+  const plain = mentions.filter((m) => !m.spacedName && !annotates(ctx.doc.text, m.span.start)).map((m) => m.handle);
+  const own = countNames(plain);
+  if (own.names === 0) return undefined;
+  if (isHabit(own)) return own;
+  return own.mentions < FEW_MENTIONS ? folderNotation(ctx, own) : undefined;
 }
+
+const FEW_MENTIONS = 4;
+/** The folder's latest minutes are enough to see its habit, and a long history is not read whole. */
+const SIBLINGS_READ = 12;
+
+function folderNotation(ctx: RuleContext, own: Notation): Notation | undefined {
+  const siblings = (ctx.series?.members ?? []).filter((m) => m.path !== ctx.doc.path).slice(-SIBLINGS_READ);
+  const total = { ...own, files: 1 };
+  for (const sibling of siblings) {
+    const text = sibling.text();
+    if (!text) continue;
+    const handles = [...text.matchAll(MENTION)].filter((m) => !annotates(text, m.index)).map((m) => trimEndOf(m[1], '.'));
+    const counted = countNames(handles);
+    total.names += counted.names;
+    total.mentions += counted.mentions;
+    total.files++;
+  }
+  return total.files > 1 && isHabit(total) ? total : undefined;
+}
+
+function countNames(handles: readonly string[]): Notation {
+  return { names: handles.filter((h) => loginProblem(h, 'unknown') === 'not-latin').length, mentions: handles.length };
+}
+
+const isHabit = (n: Notation) => n.names > 0 && n.names * 2 > n.mentions;
+const annotates = (text: string, at: number) => /[[(（<【]/.test(text[at - 1] ?? '');
 
 /** The texts of links to a forge account's page (`https://github.com/login`). */
 function profileLinkTexts(doc: MinutesDocument): Span[] {

@@ -97,7 +97,8 @@ const ROLE_LOCAL = new Set([
   'hostmaster', 'info', 'infra', 'kernel', 'legal', 'list', 'maintainers', 'marketing', 'news', 'newsletter',
   'office', 'postmaster', 'press', 'privacy', 'security', 'support', 'tc', 'team', 'tsc', 'users', 'webmaster',
 ]);
-const ROLE_PATTERN = /^(?:sig|wg|team|tsc|tc|list)[-_.]|[-_.](?:dev|devel|users?|announce|discuss|general|list|team|sig|maintainers|security|commits|help)$/i;
+// `public-chinese-web@w3.org`, `member-i18n@…`: W3C and others name their lists by who may read them.
+const ROLE_PATTERN = /^(?:sig|wg|team|tsc|tc|list|public|members?)[-_.]|[-_.](?:dev|devel|users?|announce|discuss|general|list|team|sig|maintainers|security|commits|help)$/i;
 
 /** A person's address, not a list (`dev@openeuler.org`, `*@lists.*`), a role, an example or a robot. */
 export function isPersonal(address: string): boolean {

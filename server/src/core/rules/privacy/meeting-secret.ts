@@ -20,6 +20,10 @@ export const meetingSecret: Rule = {
       en: 'A meeting passcode is published here: anyone who reads the minutes can join the meeting.',
       zh: '此处公开了会议密码：任何读到纪要的人都能入会。',
     },
+    invitation: {
+      en: '{problem} It sits under "{heading}", an invitation to join: if the meeting is open to all, this is on purpose.',
+      zh: '{problem}它位于「{heading}」之下，是入会邀请：如果会议对所有人开放，这是有意公开的。',
+    },
     archive: {
       en: 'The password of an archive is published here: anyone who reads the minutes can open it.',
       zh: '此处公开了压缩包的解压密码：任何读到纪要的人都能打开它。',
@@ -53,7 +57,7 @@ function checkUrls(ctx: RuleContext): void {
         : { start, end, newText: '' };
       ctx.report({
         span: { start: start + 1, end },
-        message: ctx.t('inUrl', { param: param[2] }),
+        ...published(ctx, start, ctx.t('inUrl', { param: param[2] })),
         fixes: [{ title: ctx.t('fixUrl'), edits: [edit], preferred: true, safe: true }],
       });
     }
@@ -62,11 +66,14 @@ function checkUrls(ctx: RuleContext): void {
 
 // Labels that always mean a meeting's (or an archive's) secret, and generic ones that do only
 // near a meeting or an archive.
-const MEETING_LABEL = String.raw`会议密码|入会密码|会议口令|meeting\s*pass(?:word|code)|pass\s?code`;
+const MEETING_LABEL = String.raw`会议密码|入会密码|会议口令|入会口令|meeting\s*pass(?:word|code)|pass\s?code`;
 const ARCHIVE_LABEL = String.raw`解压密码|解压码|压缩包密码|压缩密码|(?:archive|zip|unzip|extraction)\s*password`;
 const GENERIC_LABEL = String.raw`密码|口令|password|pwd`;
+// A code read out in groups (`244 801 51010`, as meeting apps show it) is one value: taking its first
+// group alone would leave the rest behind when the fix removes it.
+const SECRET_VALUE = String.raw`\d{2,6}(?:[ \u00a0]\d{2,6})+(?![\w-])|[\w!@#$%^&*.~+=/-]{3,40}`;
 const PASSCODE = new RegExp(
-  String.raw`(?<![a-z])(?:(${MEETING_LABEL})|(${ARCHIVE_LABEL})|(${GENERIC_LABEL}))[ \t]*[:：][ \t]*([\w!@#$%^&*.~+=/-]{3,40})(?![a-z0-9])`,
+  String.raw`(?<![a-z])(?:(${MEETING_LABEL})|(${ARCHIVE_LABEL})|(${GENERIC_LABEL}))[ \t]*[:：][ \t]*(${SECRET_VALUE})(?![a-z0-9])`,
   'gi',
 );
 const NOT_A_SECRET = /^(?:none|null|nil|n\/a|tbd|todo|[*x#.-]+)$/i;
@@ -93,7 +100,7 @@ function checkPasscodes(ctx: RuleContext): void {
       const valueStart = lineStart + m.index + m[0].length - value.length;
       ctx.report({
         span: { start: valueStart, end: valueStart + value.length },
-        message: ctx.t(meeting ? 'passcode' : 'archive'),
+        ...(meeting ? published(ctx, valueStart, ctx.t('passcode')) : { message: ctx.t('archive') }),
         fixes: [{
           title: ctx.t(meeting ? 'fixPasscode' : 'fixArchive'),
           edits: [removePasscode(doc, line, { start: lineStart + m.index, end: lineStart + m.index + m[0].length })],
@@ -104,6 +111,30 @@ function checkPasscodes(ctx: RuleContext): void {
       });
     }
   }
+}
+
+// `## 社区会议参与方式`, `## How to join`: the team publishes the way in for anyone who wants to come.
+const INVITATION = /参与方式|参会方式|入会方式|加入方式|如何(?:参与|参会|加入|入会)|how\s+to\s+(?:join|attend|participate)|joining\s+(?:the|this|our)\s+(?:meeting|call)/i;
+
+/**
+ * A meeting's secret in a section that invites readers to the meeting is published on purpose
+ * when the meeting is open to all (OpenSergo's notes end with how to join): only pointed out.
+ * The invitation is a heading, or a line just above that introduces the list (`…入会方式：`).
+ */
+function published(ctx: RuleContext, offset: number, problem: string): { message: string; severity?: 'info' } {
+  const { doc } = ctx;
+  const heading = doc.sections
+    .filter((s) => s.kind === 'heading' && s.body.start <= offset && offset < s.body.end && INVITATION.test(s.title))
+    .pop()?.title ?? introducingLine(doc, doc.lines.position(offset).line);
+  return heading ? { message: ctx.t('invitation', { problem, heading }), severity: 'info' } : { message: problem };
+}
+
+function introducingLine(doc: MinutesDocument, line: number): string | undefined {
+  for (let l = line - 1; l >= Math.max(0, line - 4); l--) {
+    const text = doc.lines.lineText(l).trim();
+    if (INVITATION.test(text) && /[:：]$/.test(text)) return text;
+  }
+  return undefined;
 }
 
 function near(doc: MinutesDocument, line: number, context: RegExp): boolean {

@@ -132,13 +132,20 @@ function sectionId(title: string, used: Set<string>): string {
   return id;
 }
 
+/**
+ * `### nodejs/security-wg`: agenda generators group the week's labelled issues under one heading
+ * per repository, so the heading comes and goes with the repositories that had items. It is the
+ * week's business, not the team's template.
+ */
+const REPOSITORY_HEADING = /^[a-z0-9][\w.-]*\/[\w.-]+$/i;
+
 function learnSections(era: readonly MinutesProfile[], format: 'markdown' | 'plaintext'): SectionSpec[] {
   const n = era.length;
   const byGroup = new Map<string, SectionStats>();
   const usedIds = new Set<string>();
   for (const file of era) {
     const seen = new Set<string>();
-    const usable = file.sections.filter((s) => !/\d/.test(s.key));
+    const usable = file.sections.filter((s) => !/\d/.test(s.key) && !REPOSITORY_HEADING.test(s.title));
     usable.forEach((section, index) => {
       const group = synonymGroup(section.key);
       const groupKey = group?.id ?? section.key;

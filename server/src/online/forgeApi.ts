@@ -11,7 +11,7 @@
  * `closed`, `rejected`); `title`, `user.login`, `html_url` in both. Assumed from Gitee's API
  * documentation and client libraries; the tests pin what is read.
  */
-import type { ForgeTarget, LinkStatus } from '../../core/links/types';
+import type { ForgeTarget, LinkStatus } from '../core/links/types';
 
 export type ApiStyle = 'github' | 'gitee';
 

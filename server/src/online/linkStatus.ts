@@ -1,6 +1,7 @@
 /**
- * Online PR/issue look-ups for Node hosts: the CLI (`--online`), the VS Code client (which the
- * language server asks), and the server itself for other editors. One GET per item, with
+ * Online PR/issue look-ups wherever `fetch` is: the CLI (`--online`), the VS Code client on
+ * Node and in a browser (which the language server asks), and the server itself for other
+ * editors. One GET per item, with
  * ETags, a persistent cache, a concurrency bound, a timeout, and respect for rate limits.
  * Whatever goes wrong, the answer is `unverified` — a look-up never throws and never says
  * "broken" without the forge having said "not found".
@@ -8,13 +9,13 @@
 import { lookupKey } from '../core/links/api';
 import type { ForgeTarget, LinkStatus } from '../core/links/types';
 import type { LinkStatusService } from '../core/services';
-import { LinkCache, type CacheEntry } from './links/cache';
-import { apiStyle, htmlUrl, itemUrl, readItem, requestHeaders, mayCarryToken, type ApiStyle } from './links/forgeApi';
-import { DEFAULT_BACKOFF_MS, exhausted, isRateLimited, Limiter, retryTime } from './links/limits';
+import { LinkCache, type CacheEntry } from './cache';
+import { apiStyle, htmlUrl, itemUrl, readItem, requestHeaders, mayCarryToken, type ApiStyle } from './forgeApi';
+import { DEFAULT_BACKOFF_MS, exhausted, isRateLimited, Limiter, retryTime } from './limits';
 
-export { LinkCache } from './links/cache';
+export { LinkCache } from './cache';
 
-export interface NodeLinkStatusOptions {
+export interface OnlineLinkStatusOptions {
   /** Where answers are kept between runs; an in-memory cache when absent. */
   cache?: LinkCache;
   /** A GitHub token (or a function that finds one: VS Code's session). Sent to api.github.com only. */
@@ -40,7 +41,7 @@ type Outcome =
   | { kind: 'unchanged' }
   | { kind: 'unverified'; status: LinkStatus };
 
-export class NodeLinkStatus implements LinkStatusService {
+export class OnlineLinkStatus implements LinkStatusService {
   readonly cache: LinkCache;
   private readonly limiter: Limiter;
   private readonly inFlight = new Map<string, Promise<LinkStatus>>();
@@ -51,7 +52,7 @@ export class NodeLinkStatus implements LinkStatusService {
   private readonly timeoutMs: number;
   private readonly freshness: { open: number; settled: number };
 
-  constructor(private readonly options: NodeLinkStatusOptions = {}) {
+  constructor(private readonly options: OnlineLinkStatusOptions = {}) {
     this.cache = options.cache ?? LinkCache.open();
     this.limiter = new Limiter(Math.max(1, options.concurrency ?? 4));
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));

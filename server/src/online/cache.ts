@@ -1,4 +1,4 @@
-import type { LinkStatus } from '../../core/links/types';
+import type { LinkStatus } from '../core/links/types';
 
 /** One answer of a forge, kept with what is needed to ask again cheaply. */
 export interface CacheEntry {

@@ -3,18 +3,14 @@
  * date replaced by the meeting's (`2023-04-27.md` → `2024-05-01.md`, `20230412_minutes.md` →
  * `20240501_minutes.md`, `4.13 会议记录.md` → `5.1 会议记录.md`). Pure, for tests.
  */
-import { filenameDate, formatLike, type MeetingDate } from '../../../server/src/core/model/dates';
-import { dataPattern, type GroupMatch } from '../../../server/src/core/regex/pattern';
-import type { TemplateSpec } from '../../../server/src/core/templates/types';
+import { filenameDate, formatLike, type MeetingDate } from '../model/dates';
+import { dataPattern, type GroupMatch } from '../regex/pattern';
+import type { TemplateSpec } from './types';
 
 export interface ProposedName {
   name: string;
-  /** What the input box selects: the name without its extension, as VS Code's rename does. */
+  /** What an input box selects: the name without its extension, as VS Code's rename does. */
   selection: [number, number];
-}
-
-export function meetingDateOf(date: Date): MeetingDate {
-  return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
 }
 
 export function proposeFileName(template: Pick<TemplateSpec, 'filename' | 'extensions'>, date: MeetingDate): ProposedName {
@@ -61,9 +57,15 @@ function pad(n: number, width: number): string {
 
 export type NameProblem = 'invalid' | 'pattern';
 
+/** Not one file in the folder: empty, a path, or the folder itself or its parent (as the name will be used: trimmed). */
+export function isInvalidFileName(name: string): boolean {
+  const trimmed = name.trim();
+  return !trimmed || /[/\\]/.test(trimmed) || trimmed === '.' || trimmed === '..';
+}
+
 /** `invalid` blocks the name; `pattern` is a warning (a team may name its files its own way). */
 export function fileNameProblem(name: string, template: Pick<TemplateSpec, 'filename'>): NameProblem | undefined {
-  if (!name.trim() || /[/\\]/.test(name) || name === '.' || name === '..') return 'invalid';
+  if (isInvalidFileName(name)) return 'invalid';
   if (template.filename && dataPattern(template.filename.pattern)?.test(name) === false) return 'pattern';
   return undefined;
 }
