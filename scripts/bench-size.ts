@@ -7,46 +7,18 @@
  * wall clock. remark-parse of the whole text is printed beside them for scale.
  *   SIZES=50,100,… BENCH_RUNS=3 node scripts/run-ts.mjs scripts/bench-size.ts
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { lint, parseMinutes } from '../server/src/core';
 import { clearPieceCache } from '../server/src/core/model/markdown';
-import { readMinutes, SHARED_CORPUS, SHARED_CORPUS_WILD } from './corpus';
+import { atLeast, cpuMs, median, prefixOf, sourceText } from './bench-text';
 
 const SIZES_KIB = (process.env.SIZES ?? '50,100,200,400,800,1600,4096').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 // remark-parse of a whole long text grows much faster than the text: past this it is not run.
 const REMARK_UP_TO_KIB = 400;
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
-
-function cpuMs(): number {
-  const used = process.cpuUsage();
-  return (used.user + used.system) / 1000;
-}
-
-function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-}
-
-function sourceText(): { label: string; text: string } {
-  const corpora = [SHARED_CORPUS, SHARED_CORPUS_WILD].filter((folder) => existsSync(folder));
-  const folders = corpora.length ? corpora : [resolve(process.cwd(), 'examples')];
-  const files = folders.flatMap((folder) => readMinutes(folder)).filter((f) => f.path.endsWith('.md'));
-  return {
-    label: corpora.length ? 'the corpora\'s Markdown minutes' : 'examples/ (../shared is absent)',
-    text: files.map((f) => f.text.replace(/^\uFEFF/, '')).join('\n\n'),
-  };
-}
-
-/** The longest run of whole lines of `text` within `kib` KiB of UTF-8. */
-function prefixOf(text: string, kib: number): string {
-  const bytes = Buffer.from(text, 'utf8').subarray(0, kib * 1024).toString('utf8');
-  return bytes.slice(0, bytes.lastIndexOf('\n') + 1);
-}
 
 async function timed(fn: () => unknown): Promise<number> {
   const start = cpuMs();
@@ -56,9 +28,7 @@ async function timed(fn: () => unknown): Promise<number> {
 
 async function main(): Promise<void> {
   const source = sourceText();
-  let text = source.text;
-  const largest = Math.max(...SIZES_KIB) * 1024;
-  while (Buffer.byteLength(text) < largest) text += `\n\n${source.text}`;
+  const text = atLeast(source.text, Math.max(...SIZES_KIB));
   console.log(`One long document of ${source.label}, CPU time, medians of ${RUNS}; ×: time per KiB against the first row`);
   let first: { model: number; full: number; kib: number } | undefined;
   for (const kib of SIZES_KIB) {

@@ -115,12 +115,21 @@ function itemSpans(doc: MinutesDocument): Span[] {
   return spans;
 }
 
+/**
+ * The smallest of `spans` around `span`. The spans are tree nodes in document order (each one
+ * nested in an earlier one or after it), so those around a link form a chain and the innermost
+ * is the last of them to start: search back from the last span starting at or before the link.
+ */
 function innermost(spans: Span[], span: Span): Span {
-  let best: Span | undefined;
-  for (const s of spans) {
-    if (s.start <= span.start && span.end <= s.end && (!best || s.end - s.start < best.end - best.start)) best = s;
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start <= span.start) lo = mid + 1;
+    else hi = mid;
   }
-  return best ?? span;
+  for (let i = lo - 1; i >= 0; i--) if (span.end <= spans[i].end) return spans[i];
+  return span;
 }
 
 /** The part of a link's URL written in the source, when it is written verbatim (no escapes). */

@@ -4,31 +4,43 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Span } from '../text/lines';
 import { SpanIndex } from '../text/spans';
-import { guardMarkdown, markdownLines, restoreString, type DegradedSpan } from './guard';
+import { guardMarkdown, markdownLines, restoreString, type DegradedSpan, type GuardedText } from './guard';
 
 const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /**
  * Documents up to this size are parsed in one piece. remark-parse's time grows faster than
  * the text (about 4× for 2× on long minutes: a 640 KB file took 2.5 s, 2.5 MB a minute), so
- * larger ones are cut into pieces of at least a quarter of this where no block can run on
+ * larger ones are cut into pieces of at least a sixteenth of this where no block can run on
  * (see `splitAtHeadings`), and parsed piece by piece: 820 KB of Curve minutes in 1.4 s
  * instead of 9 s. Every corpus file parses to the same tree either way
  * (test/unit/markdown.test.ts and the corpus check in CI).
  */
 export const WHOLE_PARSE_LIMIT = 16 * 1024;
+let wholeParseLimit = WHOLE_PARSE_LIMIT;
+
+/**
+ * Sets the size above which documents are parsed in pieces, for every parse that does not name
+ * one; returns the previous size. For checks that want short real minutes cut into pieces too.
+ */
+export function setWholeParseLimit(chars: number): number {
+  const previous = wholeParseLimit;
+  wholeParseLimit = chars;
+  return previous;
+}
 
 /** Nodes nested deeper than this are read as their plain text: every walk of the tree stays shallow. */
 export const MAX_TREE_DEPTH = 64;
 
 export interface ParsedMarkdown {
+  /** Read only: the nodes of unchanged pieces are shared with earlier parses (see `placePiece`). */
   root: Root;
   /** Places read as plain text because parsing them fully would take too long or nest too deep. */
   degraded: DegradedSpan[];
 }
 
 /** Parses Markdown (CommonMark + GFM) into mdast with offsets into `text`. */
-export function parseMarkdown(text: string, wholeLimit = WHOLE_PARSE_LIMIT): Root {
+export function parseMarkdown(text: string, wholeLimit = wholeParseLimit): Root {
   return parseMarkdownGuarded(text, wholeLimit).root;
 }
 
@@ -36,39 +48,40 @@ export function parseMarkdown(text: string, wholeLimit = WHOLE_PARSE_LIMIT): Roo
  * Parses Markdown, bounding what the parser sees (model/guard.ts) and how deep the tree goes.
  * A leading byte order mark is no text: the parser starts after it, offsets still count it.
  */
-export function parseMarkdownGuarded(text: string, wholeLimit = WHOLE_PARSE_LIMIT): ParsedMarkdown {
+export function parseMarkdownGuarded(text: string, wholeLimit = wholeParseLimit): ParsedMarkdown {
   const guarded = guardMarkdown(text);
   const safe = guarded.text;
   const degraded = [...guarded.degraded];
   const from = safe.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let root: Root;
-  if (from === 0 && safe.length <= wholeLimit) {
-    root = parseWhole(safe, degraded);
-  } else {
-    const pieces = safe.length - from <= wholeLimit ? [{ start: from, end: safe.length }] : splitAtHeadings(safe, wholeLimit, from);
-    // Reference definitions are document-wide: each piece is parsed with the ones its brackets
-    // may name after it, so `[text][1]` resolves wherever `[1]:` is; what they add past the piece
-    // is dropped. Lending a piece every definition would make the parse grow as pieces × definitions.
-    const definitions = pieces.length > 1 ? referenceDefinitions(safe) : undefined;
-    const children: RootContent[] = [];
-    let line = 0;
-    for (const piece of pieces) {
-      const source = safe.slice(piece.start, piece.end);
-      const lent = definitions ? definitionsNamedIn(source, definitions) : '';
-      for (const node of parsePiece(source, lent, degraded, piece.start)) {
-        shift(node, piece.start, line);
-        children.push(node);
-      }
-      line += countLines(source);
-    }
-    const end = positionAtEnd(text);
-    root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
-  }
+  const inPieces = from !== 0 || safe.length > wholeLimit;
+  const root: Root = inPieces
+    ? { type: 'root', children: parsePieces(safe, wholeLimit, from, guarded, degraded), position: { start: { line: 1, column: 1, offset: 0 }, end: positionAtEnd(text) } }
+    : parseWhole(safe, degraded);
   if (guarded.degraded.length) restoreMarkers(root, guarded.degraded);
   if (guarded.hidden.length) putBackBlanked(root, text, guarded.blanked, guarded.hidden, guarded.verbatimBlocks);
-  capDepth(root, degraded);
+  // Pieces arrive capped (see `placePiece`); a whole parse is capped here.
+  if (!inPieces) capDepth(root, degraded);
   degraded.sort((a, b) => a.span.start - b.span.start);
   return { root, degraded };
+}
+
+function parsePieces(safe: string, wholeLimit: number, from: number, guarded: GuardedText, degraded: DegradedSpan[]): RootContent[] {
+  const pieces = safe.length - from <= wholeLimit ? [{ start: from, end: safe.length }] : splitAtHeadings(safe, wholeLimit, from);
+  // Reference definitions are document-wide: each piece is parsed with the ones its brackets
+  // may name after it, so `[text][1]` resolves wherever `[1]:` is; what they add past the piece
+  // is dropped. Lending a piece every definition would make the parse grow as pieces × definitions.
+  const definitions = pieces.length > 1 ? referenceDefinitions(safe) : undefined;
+  // Trees the guard's places will be written into (markers swapped back, blocks put back) are this document's own.
+  const shared = !guarded.degraded.length && !guarded.hidden.length;
+  const children: RootContent[] = [];
+  let line = 0;
+  for (const piece of pieces) {
+    const source = safe.slice(piece.start, piece.end);
+    const lent = definitions ? definitionsNamedIn(source, definitions) : '';
+    for (const node of placePiece(source, lent, degraded, { offset: piece.start, line }, shared)) children.push(node);
+    line += countLines(source);
+  }
+  return children;
 }
 
 function parseWhole(text: string, degraded: DegradedSpan[]): Root {
@@ -89,37 +102,95 @@ function plainPiece(source: string): RootContent[] {
 
 /**
  * Pieces parsed lately, by their text (and the definitions lent to them). While an author types
- * in a long document only the piece being edited changes, so only it is parsed again. Trees are
- * stored as parsed (positions relative to the piece) and copied on use, since callers own them.
+ * in a long document only the piece being edited changes, so only it is parsed again; the pieces
+ * before it keep their place and are handed out as they were, those after it are copied to their
+ * new place. Nobody writes into a tree once it is built, except where the guard's places are put
+ * back: those documents get copies of their own.
  */
-const pieceCache = new Map<string, RootContent[]>();
-const PIECE_CACHE_SIZE = 128;
+interface CachedPiece {
+  /** The piece's nodes where they were last placed, capped at `MAX_TREE_DEPTH`. */
+  nodes: RootContent[];
+  /** Where: the piece's offset and line in its document. */
+  offset: number;
+  line: number;
+  /** Nodes capped for nesting, in the piece's own offsets. */
+  capped: DegradedSpan[];
+  size: number;
+}
+
+const pieceCache = new Map<string, CachedPiece>();
+/** Characters of pieces kept: the largest document the server checks (2 MiB) and its edits; about 12 bytes of tree each. */
+const PIECE_CACHE_CHARS = 3 * 1024 * 1024;
+let cachedChars = 0;
 
 /** Forgets the cached pieces (benchmarks measure cold parses with it). */
 export function clearPieceCache(): void {
   pieceCache.clear();
+  cachedChars = 0;
 }
 
-function parsePiece(source: string, definitions: string, degraded: DegradedSpan[], at: number): RootContent[] {
+interface Place {
+  offset: number;
+  line: number;
+}
+
+/** The nodes of one piece, at its place in the document. */
+function placePiece(source: string, definitions: string, degraded: DegradedSpan[], at: Place, shared: boolean): RootContent[] {
   const key = `${definitions.length}:${definitions}\u0000${source}`;
-  let nodes = pieceCache.get(key);
-  if (nodes) {
+  let cached = pieceCache.get(key);
+  if (cached) {
     pieceCache.delete(key);
   } else {
-    try {
-      const tree = processor.parse(definitions ? `${source}\n\n${definitions}` : source);
-      nodes = tree.children.filter((node) => (node.position?.start.offset ?? 0) < source.length);
-    } catch (error) {
+    const nodes = parsePiece(source, definitions);
+    if (!nodes) {
       // Nesting the guard did not foresee overflowed the parser's stack: this piece is read as
       // text, the others as Markdown.
-      if (!(error instanceof RangeError)) throw error;
-      degraded.push({ span: { start: at, end: at + source.length }, reason: 'nesting', count: 0 });
-      return plainPiece(source);
+      degraded.push({ span: { start: at.offset, end: at.offset + source.length }, reason: 'nesting', count: 0 });
+      return plainPiece(source).map((node) => moved(node, at.offset, at.line));
     }
+    const capped: DegradedSpan[] = [];
+    for (const node of nodes) capDepth(node, capped, 1);
+    cached = { nodes, offset: 0, line: 0, capped, size: key.length };
+    cachedChars += cached.size;
   }
-  pieceCache.set(key, nodes);
-  if (pieceCache.size > PIECE_CACHE_SIZE) pieceCache.delete(pieceCache.keys().next().value!);
-  return structuredClone(nodes);
+  pieceCache.set(key, cached);
+  while (cachedChars > PIECE_CACHE_CHARS && pieceCache.size > 1) {
+    const [oldest, entry] = pieceCache.entries().next().value!;
+    pieceCache.delete(oldest);
+    cachedChars -= entry.size;
+  }
+  for (const c of cached.capped) degraded.push({ ...c, span: { start: c.span.start + at.offset, end: c.span.end + at.offset } });
+  const here = cached.offset === at.offset && cached.line === at.line;
+  const nodes = here ? cached.nodes : cached.nodes.map((node) => moved(node, at.offset - cached.offset, at.line - cached.line));
+  if (!shared) return here ? nodes.map((node) => moved(node, 0, 0)) : nodes;
+  Object.assign(cached, { nodes, offset: at.offset, line: at.line });
+  return nodes;
+}
+
+/** The piece's top-level nodes, positions relative to it; undefined when the parser's stack overflowed. */
+function parsePiece(source: string, definitions: string): RootContent[] | undefined {
+  try {
+    const tree = processor.parse(definitions ? `${source}\n\n${definitions}` : source) as Root;
+    return tree.children.filter((node) => (node.position?.start.offset ?? 0) < source.length);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return undefined;
+  }
+}
+
+/** A copy of `node` and everything under it, `offset` characters and `lines` lines further on. */
+function moved<T extends Nodes>(node: T, offset: number, lines: number): T {
+  const copy = { ...node };
+  const p = node.position;
+  if (p) {
+    copy.position = {
+      start: { line: p.start.line + lines, column: p.start.column, offset: (p.start.offset ?? 0) + offset },
+      end: { line: p.end.line + lines, column: p.end.column, offset: (p.end.offset ?? 0) + offset },
+    };
+  }
+  // Depth is capped before a tree is cached: this recursion stays shallow.
+  if ('children' in node) (copy as { children: Nodes[] }).children = (node.children as Nodes[]).map((child) => moved(child, offset, lines));
+  return copy;
 }
 
 interface Piece {
@@ -130,13 +201,14 @@ interface Piece {
 /**
  * Cuts where no block can run on: before ATX headings, and before an unindented line of plain
  * text after a blank line (no list item, quote, table or HTML can continue there), never inside
- * fenced code, HTML comments or raw HTML blocks. Pieces are at least `size / 4` characters, so
- * that a document of many tiny sections is not parsed in thousands of calls. Besides speed,
+ * fenced code, HTML comments or raw HTML blocks. Pieces are at least `size / 16` characters, so
+ * that a document of many tiny sections is not parsed in thousands of calls, and small enough
+ * that a keystroke in a long document costs the parse of about a kilobyte. Besides speed,
  * pieces bound the parser's work that grows with everything before it in the same run (each
  * setext heading and each closed container copies the events so far).
  */
 export function splitAtHeadings(text: string, size: number, from = 0): Piece[] {
-  const minimum = Math.max(1, size >> 2);
+  const minimum = Math.max(1, size >> 4);
   const pieces: Piece[] = [];
   let start = from;
   let afterBlank = false;
@@ -212,16 +284,6 @@ function countLines(text: string): number {
 function positionAtEnd(text: string): { line: number; column: number; offset: number } {
   const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
   return { line: countLines(text) + 1, column: text.length - lastBreak, offset: text.length };
-}
-
-function shift(node: Nodes, offset: number, lines: number): void {
-  if (!offset && !lines) return;
-  for (const n of descendantsOf(node)) {
-    const p = n.position;
-    if (!p) continue;
-    p.start = { ...p.start, line: p.start.line + lines, offset: (p.start.offset ?? 0) + offset };
-    p.end = { ...p.end, line: p.end.line + lines, offset: (p.end.offset ?? 0) + offset };
-  }
 }
 
 /** Every node under (and including) `node`, without recursion: trees can be deep. */
@@ -315,9 +377,9 @@ function lastAtOrBefore(sorted: number[], value: number): number {
   return found;
 }
 
-/** Replaces the children of nodes at `MAX_TREE_DEPTH` with their plain text. */
-function capDepth(root: Root, degraded: DegradedSpan[]): void {
-  const stack: Array<[Nodes, number]> = [[root, 0]];
+/** Replaces the children of nodes at `MAX_TREE_DEPTH` with their plain text; `depth` is the depth of `top` under the root. */
+function capDepth(top: Nodes, degraded: DegradedSpan[], topDepth = 0): void {
+  const stack: Array<[Nodes, number]> = [[top, topDepth]];
   while (stack.length) {
     const [node, depth] = stack.pop()!;
     if (!('children' in node)) continue;

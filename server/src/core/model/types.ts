@@ -102,7 +102,10 @@ export interface MinutesDocument {
   text: string;
   format: DocumentFormat;
   lines: LineIndex;
-  /** The Markdown syntax tree (also built for plain text, where it is rarely useful). */
+  /**
+   * The Markdown syntax tree (also built for plain text, where it is rarely useful). Read only:
+   * while a document is edited, its versions share the nodes of the parts that did not change.
+   */
   mdast: Root;
   /** The first level-1 heading (ATX or setext), if any. */
   title?: Section;

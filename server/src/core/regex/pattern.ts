@@ -116,8 +116,13 @@ function explain(error: unknown): string {
   return message.replace(/^error parsing regexp: /, '');
 }
 
+/** Texts up to this long have their `test` results remembered, at most `SHORT_RESULTS_KEPT` per pattern. */
+const SHORT_TEXT = 256;
+const SHORT_RESULTS_KEPT = 1024;
+
 class Re2Pattern implements DataPattern {
   private readonly names: Array<[string, number]>;
+  private readonly shortResults = new Map<string, boolean>();
   private readonly groupCount: number;
 
   constructor(readonly source: string, private readonly re: RE2JS, private readonly multiline: boolean) {
@@ -131,7 +136,15 @@ class Re2Pattern implements DataPattern {
   }
 
   test(text: string): boolean {
-    return this.re.test(this.input(text));
+    if (text.length > SHORT_TEXT) return this.re.test(this.input(text));
+    // Section titles and labels: each is tested against every pattern of the template on every validation.
+    let result = this.shortResults.get(text);
+    if (result === undefined) {
+      result = this.re.test(this.input(text));
+      if (this.shortResults.size >= SHORT_RESULTS_KEPT) this.shortResults.clear();
+      this.shortResults.set(text, result);
+    }
+    return result;
   }
 
   exec(text: string, from = 0): PatternMatch | undefined {

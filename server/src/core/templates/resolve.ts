@@ -73,6 +73,28 @@ export function scoreTemplate(template: TemplateSpec, path: string, text: string
  * template's `minScore` wins, and on a tie the earlier candidate (the more specific built-in) wins.
  */
 export function detectTemplate(path: string, text: string, candidates: readonly TemplateSpec[] = builtinTemplates): Detection | undefined {
+  // Detection reads only the path, the head and the tail: while the middle of a long file is
+  // edited, the built-ins' verdict is the last one.
+  const key = candidates === builtinTemplates ? `${path}\u0000${sniffed(text)}` : undefined;
+  const known = key === undefined ? undefined : lastDetections.get(key);
+  if (known) return known.detection;
+  const detection = bestDetection(path, text, candidates);
+  if (key !== undefined) {
+    if (lastDetections.size >= DETECTIONS_KEPT) lastDetections.delete(lastDetections.keys().next().value!);
+    lastDetections.set(key, { detection });
+  }
+  return detection;
+}
+
+const lastDetections = new Map<string, { detection: Detection | undefined }>();
+const DETECTIONS_KEPT = 16;
+
+/** What `scoreTemplate` reads of a text: its head, and its tail when it is longer. */
+function sniffed(text: string): string {
+  return text.length > SNIFF_CHARS ? `${text.slice(0, SNIFF_CHARS)}\u0000${text.slice(-SNIFF_CHARS)}` : text;
+}
+
+function bestDetection(path: string, text: string, candidates: readonly TemplateSpec[]): Detection | undefined {
   let best: Detection | undefined;
   for (const template of candidates) {
     if (!template.detect) continue;

@@ -6,8 +6,18 @@ import { trimEndOf, trimEndWhere } from './trim';
  * emoji some teams mark sections with and change from meeting to meeting (`🚧项目进度`).
  */
 export function normalizeName(name: string): string {
-  return withoutNote(name).replace(EMOJI, '').replace(/[\s*_`]+/g, '').toLowerCase();
+  let normal = normalNames.get(name);
+  if (normal === undefined) {
+    normal = withoutNote(name).replace(EMOJI, '').replace(/[\s*_`]+/g, '').toLowerCase();
+    // Every rule compares every title with every name of the template, again after each keystroke.
+    if (normalNames.size >= NORMAL_NAMES_KEPT) normalNames.clear();
+    normalNames.set(name, normal);
+  }
+  return normal;
 }
+
+const normalNames = new Map<string, string>();
+const NORMAL_NAMES_KEPT = 4096;
 
 // Pictographs and skin tones, with the variation selectors, joiners and keycap marks that dress them.
 const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\p{Variation_Selector}\p{Join_Control}\p{Enclosing_Mark}]/gu;
