@@ -64,9 +64,10 @@ export async function checkInWorkers(units: readonly Unit[], settings: RunSettin
 
 /** In a worker thread started by `checkInWorkers`: checks the units it is sent until told it is done. */
 export function runWorkerIfAsked(): boolean {
-  if (isMainThread || !parentPort || !workerData?.[WORKER_TAG]) return false;
+  const settings = (workerData as Record<string, RunSettings | undefined> | null)?.[WORKER_TAG];
+  if (isMainThread || !parentPort || !settings) return false;
   const port = parentPort;
-  const checker = new FileChecker(workerData[WORKER_TAG] as RunSettings);
+  const checker = new FileChecker(settings);
   port.on('message', (message: ToWorker) => {
     if ('done' in message) {
       port.postMessage({ rosterLines: checker.rosterLines() } satisfies FromWorker);
@@ -85,7 +86,7 @@ function toWire(outcome: FileOutcome): WireOutcome {
 }
 
 function fromWire(outcome: WireOutcome): FileOutcome {
-  if (!outcome.report) return outcome as FileOutcome;
+  if (!outcome.report) return outcome;
   const { text, ...report } = outcome.report;
   return { ...outcome, report: { ...report, lines: text === undefined ? undefined : new LineIndex(text) } };
 }

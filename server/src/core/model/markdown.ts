@@ -170,7 +170,7 @@ function placePiece(source: string, definitions: string, degraded: DegradedSpan[
 /** The piece's top-level nodes, positions relative to it; undefined when the parser's stack overflowed. */
 function parsePiece(source: string, definitions: string): RootContent[] | undefined {
   try {
-    const tree = processor.parse(definitions ? `${source}\n\n${definitions}` : source) as Root;
+    const tree = processor.parse(definitions ? `${source}\n\n${definitions}` : source);
     return tree.children.filter((node) => (node.position?.start.offset ?? 0) < source.length);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;

@@ -18,7 +18,7 @@ export function walk(root: Nodes, visit: (node: Nodes, ancestors: readonly Nodes
     if (step === 'stop') return;
     if (step === 'skip' || !('children' in node)) continue;
     ancestors.push(node);
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i] as Nodes, depth + 1]);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i], depth + 1]);
   }
 }
 

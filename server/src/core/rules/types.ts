@@ -101,5 +101,5 @@ export interface Rule<Declared extends Record<string, RuleOption> = Record<strin
  * (`knownAfter: { type: 'number', … }` reads as a number), defaults already applied.
  */
 export function defineRule<const Declared extends Record<string, RuleOption>>(rule: Rule<Declared> & { options: Declared }): Rule {
-  return rule as unknown as Rule;
+  return rule;
 }
