@@ -90,26 +90,45 @@ export default tseslint.config(
     { group: ['../*', '!../text', '!../text/**'], message: 'text/ holds plain-text helpers: it knows no document, template or rule.' },
   ]),
   coreBoundary('server/src/core/model/**/*.ts', [
-    { group: ['**/templates/**', '**/views/**', '**/rules/**', '**/lint/**', '**/series/**', '**/items/**', '**/summary/**'], message: 'The model reads the text alone; a document read through a template is a view (core/views/).' },
+    {
+      group: ['**/templates/**', '**/views/**', '**/rules/**', '**/lint/**', '**/series/**', '**/items/**', '**/summary/**'],
+      message: 'The model reads the text alone; a document read through a template is a view (core/views/).',
+    },
   ]),
   coreBoundary('server/src/core/templates/**/*.ts', [
-    { group: ['**/views/**', '**/rules/**', '**/lint/**', '**/series/**', '**/items/**', '**/summary/**'], message: 'templates/ is the format, the built-ins and detection; matching a document to a template is a view (core/views/).' },
+    {
+      group: ['**/views/**', '**/rules/**', '**/lint/**', '**/series/**', '**/items/**', '**/summary/**'],
+      message: 'templates/ is the format, the built-ins and detection; matching a document to a template is a view (core/views/).',
+    },
   ]),
   coreBoundary('server/src/core/views/**/*.ts', [
-    { group: ['**/rules/**', '**/lint/**', '**/series/**', '**/items/**', '**/summary/**'], message: 'Views sit below the rules and whatever reads them: rules read views, never the reverse.' },
+    {
+      group: ['**/rules/**', '**/lint/**', '**/series/**', '**/items/**', '**/summary/**'],
+      message: 'Views sit below the rules and whatever reads them: rules read views, never the reverse.',
+    },
   ]),
   {
     // What client and server say to each other, in one place that both import: names and plain
     // types, nothing that runs, so the client bundles none of the server's libraries for it.
     files: ['server/src/protocol/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { regex: '^[^.]', message: 'The protocol is plain TypeScript: no package, not even for a type.' },
-          { group: ['**/lsp/**', '**/cli/**', '**/node/**', '**/browser/**', '**/online/**', '**/client/**'], message: 'The protocol depends on no host.' },
-          { group: ['**/core', '**/core/**'], allowTypeImports: true, message: 'The protocol takes only types from the core (import type).' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^[^.]', message: 'The protocol is plain TypeScript: no package, not even for a type.' },
+            {
+              group: ['**/lsp/**', '**/cli/**', '**/node/**', '**/browser/**', '**/online/**', '**/client/**'],
+              message: 'The protocol depends on no host.',
+            },
+            {
+              group: ['**/core', '**/core/**'],
+              allowTypeImports: true,
+              message: 'The protocol takes only types from the core (import type).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -118,13 +137,19 @@ export default tseslint.config(
     files: ['server/src/online/**/*.ts'],
     ignores: ['server/src/online/fileStore.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: MACHINE, message: 'Online look-ups run in a browser too: fetch, no Node.' },
-          { group: EDITOR_LIBRARIES, message: 'Online look-ups know no editor or protocol library.' },
-          { group: ['**/lsp/**', '**/cli/**', '**/node/**', '**/browser/**', '**/client/**'], message: 'Hosts use the online look-ups, never the reverse.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: MACHINE, message: 'Online look-ups run in a browser too: fetch, no Node.' },
+            { group: EDITOR_LIBRARIES, message: 'Online look-ups know no editor or protocol library.' },
+            {
+              group: ['**/lsp/**', '**/cli/**', '**/node/**', '**/browser/**', '**/client/**'],
+              message: 'Hosts use the online look-ups, never the reverse.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -133,15 +158,30 @@ export default tseslint.config(
     // the server's own code, so the two stay apart and the client's bundle stays small.
     files: ['client/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          {
-            group: ['**/server/src/*', '**/server/src/*/**', '!**/server/src/protocol', '!**/server/src/protocol/**', '!**/server/src/core', '!**/server/src/online', '!**/server/src/online/fileStore'],
-            message: 'The client imports from the server only server/src/protocol, the core\'s index (server/src/core) and the online look-ups (server/src/online).',
-          },
-          { group: ['vscode-languageserver', 'vscode-languageserver/*'], message: 'The client speaks LSP through vscode-languageclient; method names and types are in server/src/protocol.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/server/src/*',
+                '**/server/src/*/**',
+                '!**/server/src/protocol',
+                '!**/server/src/protocol/**',
+                '!**/server/src/core',
+                '!**/server/src/online',
+                '!**/server/src/online/fileStore',
+              ],
+              message:
+                "The client imports from the server only server/src/protocol, the core's index (server/src/core) and the online look-ups (server/src/online).",
+            },
+            {
+              group: ['vscode-languageserver', 'vscode-languageserver/*'],
+              message: 'The client speaks LSP through vscode-languageclient; method names and types are in server/src/protocol.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -68,7 +68,9 @@ function startup(): void {
     }
     const b = summary(bare);
     const row = (label: string, t: { wall: number; cpu?: number }) =>
-      console.log(`  ${label.padEnd(34)} wall ${t.wall.toFixed(0).padStart(5)} ms (${(t.wall / b.wall).toFixed(2)}×)${t.cpu !== undefined && b.cpu ? `  CPU ${t.cpu.toFixed(0).padStart(5)} ms (${(t.cpu / b.cpu).toFixed(2)}×)` : ''}`);
+      console.log(
+        `  ${label.padEnd(34)} wall ${t.wall.toFixed(0).padStart(5)} ms (${(t.wall / b.wall).toFixed(2)}×)${t.cpu !== undefined && b.cpu ? `  CPU ${t.cpu.toFixed(0).padStart(5)} ms (${(t.cpu / b.cpu).toFixed(2)}×)` : ''}`,
+      );
     console.log(`Start-up (${STARTUP_RUNS} runs each, interleaved, medians; × node -e '', goal ≤ 1.5×):`);
     row("node -e ''", b);
     row('minutes-lint --version', summary(version));
@@ -118,7 +120,9 @@ function archive(): void {
     const row = (label: string, t: { wall: number; cpu?: number }) => {
       const seconds = t.wall / 1000;
       const cpu = t.cpu !== undefined ? `  CPU ${(t.cpu / 1000).toFixed(1).padStart(6)} s` : '';
-      console.log(`  ${label.padEnd(34)} ${seconds.toFixed(1).padStart(7)} s  ${(files / seconds).toFixed(0).padStart(5)} files/s  ${(mib / seconds).toFixed(2)} MiB/s  ${(t.wall / m.wall).toFixed(2)}× markdownlint-cli2${cpu}`);
+      console.log(
+        `  ${label.padEnd(34)} ${seconds.toFixed(1).padStart(7)} s  ${(files / seconds).toFixed(0).padStart(5)} files/s  ${(mib / seconds).toFixed(2)} MiB/s  ${(t.wall / m.wall).toFixed(2)}× markdownlint-cli2${cpu}`,
+      );
     };
     row('markdownlint-cli2, every rule on', m);
     row(`minutes-lint (${cores} threads)`, summary(ours));

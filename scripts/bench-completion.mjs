@@ -28,8 +28,50 @@ const median = (xs) => {
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 
 // A deterministic roster: logins like GitHub's, romanised two-part names, a few organisations.
-const syllables = ['wang', 'li', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou', 'xu', 'sun', 'ma', 'zhu', 'hu', 'guo', 'he', 'lin', 'gao', 'luo'];
-const given = ['wei', 'fang', 'na', 'min', 'jing', 'qiang', 'lei', 'jun', 'yang', 'yong', 'jie', 'tao', 'ming', 'chao', 'xia', 'ping', 'gang', 'hui', 'bin', 'hong'];
+const syllables = [
+  'wang',
+  'li',
+  'zhang',
+  'liu',
+  'chen',
+  'yang',
+  'huang',
+  'zhao',
+  'wu',
+  'zhou',
+  'xu',
+  'sun',
+  'ma',
+  'zhu',
+  'hu',
+  'guo',
+  'he',
+  'lin',
+  'gao',
+  'luo',
+];
+const given = [
+  'wei',
+  'fang',
+  'na',
+  'min',
+  'jing',
+  'qiang',
+  'lei',
+  'jun',
+  'yang',
+  'yong',
+  'jie',
+  'tao',
+  'ming',
+  'chao',
+  'xia',
+  'ping',
+  'gang',
+  'hui',
+  'bin',
+  'hong',
+];
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
 let seed = 42;
 // mulberry32: small, deterministic, well spread.
@@ -47,7 +89,11 @@ for (let i = 0; people.length < PEOPLE; i++) {
   const login = style === 0 ? `${family}${first}${i}` : style === 1 ? `${first}-${family}-${i}` : `${cap(first)}${cap(family)}${i}`;
   people.push({ github: login, name: `${cap(family)} ${cap(first)}`, org: ['Example', 'Acme', 'Initech', 'Globex'][rand(4)] });
 }
-const teamJson = JSON.stringify({ maintainers: people.slice(0, 50), committers: people.slice(50, 1000), reviewers: people.slice(1000) }, null, 2);
+const teamJson = JSON.stringify(
+  { maintainers: people.slice(0, 50), committers: people.slice(50, 1000), reviewers: people.slice(1000) },
+  null,
+  2,
+);
 const queries = ['', 'W', 'Wi', 'Win', 'wang', 'zhangwei', 'Chen M', 'li-', 'xyzq'];
 
 // --- core ------------------------------------------------------------------------------------
@@ -55,7 +101,12 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-completion-'));
 const coreFile = join(dir, 'core.mjs');
 await esbuild.build({
   stdin: { contents: "export * from './server/src/core/roster/index';", resolveDir: root, loader: 'ts' },
-  bundle: true, platform: 'node', format: 'esm', outfile: coreFile, logLevel: 'warning', mainFields: ['module', 'main'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: coreFile,
+  logLevel: 'warning',
+  mainFields: ['module', 'main'],
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
 });
 const core = await import(pathToFileURL(coreFile).href);
@@ -75,7 +126,9 @@ for (const q of queries) {
     times.push(performance.now() - t);
     first = result[0]?.person.handle;
   }
-  console.log(`  ${JSON.stringify(q).padEnd(34)} ${median(times).toFixed(3).padStart(9)} ${p95(times).toFixed(3).padStart(8)}   ${first ?? '-'}`);
+  console.log(
+    `  ${JSON.stringify(q).padEnd(34)} ${median(times).toFixed(3).padStart(9)} ${p95(times).toFixed(3).padStart(8)}   ${first ?? '-'}`,
+  );
 }
 
 // --- server ----------------------------------------------------------------------------------
@@ -109,15 +162,22 @@ function send(message) {
   child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
   child.stdin.write(body);
 }
-const request = (method, params) => new Promise((resolveRequest) => {
-  const id = nextId++;
-  pending.set(id, resolveRequest);
-  send({ jsonrpc: '2.0', id, method, params });
-});
+const request = (method, params) =>
+  new Promise((resolveRequest) => {
+    const id = nextId++;
+    pending.set(id, resolveRequest);
+    send({ jsonrpc: '2.0', id, method, params });
+  });
 const notify = (method, params) => send({ jsonrpc: '2.0', method, params });
 
 const rootUri = pathToFileURL(ws).href;
-await request('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }], capabilities: {}, initializationOptions: { language: 'en' } });
+await request('initialize', {
+  processId: process.pid,
+  rootUri,
+  workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+  capabilities: {},
+  initializationOptions: { language: 'en' },
+});
 notify('initialized', {});
 const uri = pathToFileURL(join(ws, 'minutes', '2024-01-10.md')).href;
 const prefix = '## 会议内容\n\n- [缓存](https://github.com/opencurve/curve/pull/1) @';
@@ -136,11 +196,16 @@ for (const q of queries.filter((x) => !/\s/.test(x))) {
   let result;
   for (let r = 0; r < RUNS; r++) {
     t = performance.now();
-    result = await request('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: text.split('\n')[2].length } });
+    result = await request('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 2, character: text.split('\n')[2].length },
+    });
     times.push(performance.now() - t);
   }
   const items = result.result?.items ?? [];
-  console.log(`  ${JSON.stringify(q).padEnd(34)} ${median(times).toFixed(2).padStart(9)} ${p95(times).toFixed(2).padStart(8)} ${String(items.length).padStart(6)}  ${items[0]?.label ?? '-'}`);
+  console.log(
+    `  ${JSON.stringify(q).padEnd(34)} ${median(times).toFixed(2).padStart(9)} ${p95(times).toFixed(2).padStart(8)} ${String(items.length).padStart(6)}  ${items[0]?.label ?? '-'}`,
+  );
 }
 await request('shutdown');
 notify('exit');

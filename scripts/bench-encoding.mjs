@@ -30,7 +30,12 @@ export { WINDOWS_1254 } from './server/src/core/encoding/codepages';`,
     resolveDir: process.cwd(),
     loader: 'ts',
   },
-  bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'warning', mainFields: ['module', 'main'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: out,
+  logLevel: 'warning',
+  mainFields: ['module', 'main'],
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
 });
 const core = await import(pathToFileURL(out).href);
@@ -132,7 +137,11 @@ function damageWithMap() {
   return { text, origin };
 }
 const damage = damageWithMap();
-const truthOf = (span) => damage.origin.filter((o) => o.start >= span.start && o.end <= span.end && o.end > o.start).map((o) => o.char).join('');
+const truthOf = (span) =>
+  damage.origin
+    .filter((o) => o.start >= span.start && o.end <= span.end && o.end > o.start)
+    .map((o) => o.char)
+    .join('');
 
 async function recover(label, reference) {
   const services = reference ? { referenceText: () => reference } : {};
@@ -159,13 +168,21 @@ async function recover(label, reference) {
   const wrongDoubtful = lossy.filter((d) => !d.fixes[0].preferred && d.fixes[0].edits[0].newText !== truthOf(d.span));
   // Every line with non-ASCII text is damaged in this seed: each must carry a finding.
   const damagedLines = [];
-  result.doc.text.split('\n').forEach((line, n) => { if (/[\u0080-\uffff]/.test(line)) damagedLines.push(n); });
+  result.doc.text.split('\n').forEach((line, n) => {
+    if (/[\u0080-\uffff]/.test(line)) damagedLines.push(n);
+  });
   const reported = new Set(diags.map((d) => result.doc.lines.position(d.span.start).line));
   const missed = damagedLines.filter((n) => !reported.has(n));
   console.log(`\nseed 003, statistics: ${label}`);
-  console.log(`  findings: ${diags.length}, ${lossy.length} of them guesses; damaged lines reported: ${damagedLines.length - missed.length}/${damagedLines.length}`);
-  console.log(`  guesses preferred (clearly winning): ${lossyPreferred.length}, wrong: ${wrongPreferred.length}${wrongPreferred.length ? ' (' + wrongPreferred.map((d) => `${truthOf(d.span)}→${d.fixes[0].edits[0].newText}`).join(', ') + ')' : ''}; doubtful: ${lossy.length - lossyPreferred.length}, best guess wrong: ${wrongDoubtful.length}`);
-  console.log(`  recovered with the preferred fixes: ${(100 * share(clean, apply(preferred))).toFixed(2)} % of the clean original's characters`);
+  console.log(
+    `  findings: ${diags.length}, ${lossy.length} of them guesses; damaged lines reported: ${damagedLines.length - missed.length}/${damagedLines.length}`,
+  );
+  console.log(
+    `  guesses preferred (clearly winning): ${lossyPreferred.length}, wrong: ${wrongPreferred.length}${wrongPreferred.length ? ' (' + wrongPreferred.map((d) => `${truthOf(d.span)}→${d.fixes[0].edits[0].newText}`).join(', ') + ')' : ''}; doubtful: ${lossy.length - lossyPreferred.length}, best guess wrong: ${wrongDoubtful.length}`,
+  );
+  console.log(
+    `  recovered with the preferred fixes: ${(100 * share(clean, apply(preferred))).toFixed(2)} % of the clean original's characters`,
+  );
   console.log(`  recovered with every best guess:    ${(100 * share(clean, apply(best))).toFixed(2)} %`);
   console.log(`  encoding/mojibake alone: median ${median(ruleTimes).toFixed(1)} ms; full lint: median ${median(fullTimes).toFixed(1)} ms`);
 }

@@ -61,8 +61,14 @@ const sources = builtinTemplates.flatMap((t) => [
 const native = sources.map((s) => new RegExp(s, 'm'));
 const linear = sources.map((s) => dataPattern(s, { multiline: true })!);
 const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
-const nativeMs = time(() => { for (const d of docs) for (const re of native) re.test(d.text); });
-const linearMs = time(() => { for (const d of docs) for (const p of linear) p.test(d.text); });
+const nativeMs = time(() => {
+  for (const d of docs) for (const re of native) re.test(d.text);
+});
+const linearMs = time(() => {
+  for (const d of docs) for (const p of linear) p.test(d.text);
+});
 console.log(`\nbuilt-in content patterns (${sources.length}) on ${docs.length} files, ${(bytes / 1024).toFixed(0)} KB, whole texts`);
 console.log(`  JavaScript RegExp  median ${nativeMs.toFixed(1)} ms`);
-console.log(`  linear engine      median ${linearMs.toFixed(1)} ms  (${(linearMs / nativeMs).toFixed(1)}×, ${(linearMs / docs.length).toFixed(2)} ms a file)`);
+console.log(
+  `  linear engine      median ${linearMs.toFixed(1)} ms  (${(linearMs / nativeMs).toFixed(1)}×, ${(linearMs / docs.length).toFixed(2)} ms a file)`,
+);

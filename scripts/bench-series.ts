@@ -25,11 +25,30 @@ function median(xs: number[]): number {
 
 function minutes(team: number, date: string, n: number): string {
   return [
-    `# Team ${team} sync ${date}`, '', `- **Date**: ${date}`, `- **Host**: member-${n % 7}`, '',
-    '## Attendees', '', '- alice @alice', '- bob @bob', '',
-    '## 遗留问题', '', `- [x] @bob item ${n}`, '',
-    '## Agenda', '', `### 1. Topic ${n}`, '', `- see https://github.com/example/team${team}/pull/${n}`, '',
-    '## Action items', '', `- [ ] @alice follow up ${n} (due ${date})`, '',
+    `# Team ${team} sync ${date}`,
+    '',
+    `- **Date**: ${date}`,
+    `- **Host**: member-${n % 7}`,
+    '',
+    '## Attendees',
+    '',
+    '- alice @alice',
+    '- bob @bob',
+    '',
+    '## 遗留问题',
+    '',
+    `- [x] @bob item ${n}`,
+    '',
+    '## Agenda',
+    '',
+    `### 1. Topic ${n}`,
+    '',
+    `- see https://github.com/example/team${team}/pull/${n}`,
+    '',
+    '## Action items',
+    '',
+    `- [ ] @alice follow up ${n} (due ${date})`,
+    '',
   ].join('\n');
 }
 
@@ -54,15 +73,25 @@ function workspace(): { root: string; files: string[] } {
 function readInBackground(root: string): Promise<{ total: number; longestTurn: number; p95Turn: number; turns: number }> {
   return new Promise((done) => {
     const turns: number[] = [];
-    const store = new SeriesStore({ ...diskSeries, list: listMinutes, under: (folder) => ({ folder, files: minutesUnder(folder) }) }, () => undefined, (work) => setImmediate(() => {
-      const start = performance.now();
-      work();
-      turns.push(performance.now() - start);
-    }));
+    const store = new SeriesStore(
+      { ...diskSeries, list: listMinutes, under: (folder) => ({ folder, files: minutesUnder(folder) }) },
+      () => undefined,
+      (work) =>
+        setImmediate(() => {
+          const start = performance.now();
+          work();
+          turns.push(performance.now() - start);
+        }),
+    );
     const start = performance.now();
     store.onDidChange = () => {
       const sorted = [...turns].sort((a, b) => a - b);
-      done({ total: performance.now() - start, longestTurn: sorted[sorted.length - 1], p95Turn: sorted[Math.floor(sorted.length * 0.95)], turns: turns.length });
+      done({
+        total: performance.now() - start,
+        longestTurn: sorted[sorted.length - 1],
+        p95Turn: sorted[Math.floor(sorted.length * 0.95)],
+        turns: turns.length,
+      });
     };
     store.setRoots([root]);
   });
@@ -104,7 +133,9 @@ async function main(): Promise<void> {
     }
     console.log(`series: ${files.length} minutes in ${SERIES} series of ${PER_SERIES} (year folders)`);
     console.log(`  read in the background    median ${median(totals).toFixed(0)} ms in ${turns} turns of the event loop`);
-    console.log(`  turns of the event loop (what a keystroke may wait): 95% under ${median(p95).toFixed(1)} ms, longest ${median(longest).toFixed(1)} ms (medians)`);
+    console.log(
+      `  turns of the event loop (what a keystroke may wait): 95% under ${median(p95).toFixed(1)} ms, longest ${median(longest).toFixed(1)} ms (medians)`,
+    );
     console.log(`  deciding every series (eras, learning, the newest's own template)  median ${median(decide).toFixed(0)} ms`);
     console.log(`  ${files.length} views once decided  median ${median(cached).toFixed(1)} ms`);
     console.log(`  linting one file with its series' template  median ${median(keystroke).toFixed(1)} ms`);

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     }
     const row = { model: median(model), full: median(full), kib };
     first ??= row;
-    const per = (ms: number, base: number) => ((ms / kib) / (base / first!.kib)).toFixed(2);
+    const per = (ms: number, base: number) => (ms / kib / (base / first!.kib)).toFixed(2);
     const remarkCell = remark.length ? `${median(remark).toFixed(0)} ms` : '—';
     console.log(
       `  ${String(kib).padStart(5)} KiB  remark-parse ${remarkCell.padStart(9)}   model ${row.model.toFixed(0).padStart(6)} ms ×${per(row.model, first.model)}   full validation ${row.full.toFixed(0).padStart(6)} ms ×${per(row.full, first.full)}`,

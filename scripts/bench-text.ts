@@ -20,7 +20,7 @@ export function sourceText(): { label: string; text: string } {
   const folders = corpora.length ? corpora : [resolve(process.cwd(), 'examples')];
   const files = folders.flatMap((folder) => readMinutes(folder)).filter((f) => f.path.endsWith('.md'));
   return {
-    label: corpora.length ? 'the corpora\'s Markdown minutes' : 'examples/ (../shared is absent)',
+    label: corpora.length ? "the corpora's Markdown minutes" : 'examples/ (../shared is absent)',
     text: files.map((f) => f.text.replace(/^\uFEFF/, '')).join('\n\n'),
   };
 }
@@ -34,6 +34,8 @@ export function atLeast(text: string, kib: number): string {
 
 /** The longest run of whole lines of `text` within `kib` KiB of UTF-8. */
 export function prefixOf(text: string, kib: number): string {
-  const bytes = Buffer.from(text, 'utf8').subarray(0, kib * 1024).toString('utf8');
+  const bytes = Buffer.from(text, 'utf8')
+    .subarray(0, kib * 1024)
+    .toString('utf8');
   return bytes.slice(0, bytes.lastIndexOf('\n') + 1);
 }

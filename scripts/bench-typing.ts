@@ -68,14 +68,18 @@ async function measure(label: string, original: string): Promise<void> {
   const wall = median(edits.map((t) => t.wall));
   const cpu = median(edits.map((t) => t.cpu));
   const share = (ms: number, of: number) => `${((100 * ms) / of).toFixed(1)}%`;
-  console.log(`  ${label.padEnd(34)} full parse ${parse.wall.toFixed(0).padStart(6)} ms (CPU ${parse.cpu.toFixed(0)})   first validation ${cold.wall.toFixed(0).padStart(6)} ms   after an edit ${wall.toFixed(1).padStart(7)} ms = ${share(wall, parse.wall).padStart(6)} wall, CPU ${cpu.toFixed(1)} ms = ${share(cpu, parse.cpu)}`);
+  console.log(
+    `  ${label.padEnd(34)} full parse ${parse.wall.toFixed(0).padStart(6)} ms (CPU ${parse.cpu.toFixed(0)})   first validation ${cold.wall.toFixed(0).padStart(6)} ms   after an edit ${wall.toFixed(1).padStart(7)} ms = ${share(wall, parse.wall).padStart(6)} wall, CPU ${cpu.toFixed(1)} ms = ${share(cpu, parse.cpu)}`,
+  );
 }
 
 async function main(): Promise<void> {
   const source = sourceText();
   const real = atLeast(source.text, Math.max(...SIZES_KIB));
   const plain = withoutHeadings(real);
-  console.log(`Typing: validation after a one-character edit, medians of ${EDITS} edits, against remark-parse + GFM of the whole text (medians of ${PARSE_RUNS}); text: ${source.label}`);
+  console.log(
+    `Typing: validation after a one-character edit, medians of ${EDITS} edits, against remark-parse + GFM of the whole text (medians of ${PARSE_RUNS}); text: ${source.label}`,
+  );
   for (const kib of SIZES_KIB) {
     await measure(`${kib} KiB of minutes`, prefixOf(real, kib));
     await measure(`${kib} KiB without headings`, prefixOf(plain, kib));

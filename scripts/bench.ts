@@ -51,17 +51,33 @@ async function timeBoth(fn: () => Promise<void> | void): Promise<{ wall: number;
 
 async function measure(label: string, docs: Array<{ path: string; text: string }>): Promise<void> {
   const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
-  const runs = { parse: [] as Array<{ wall: number; cpu: number }>, markdownlint: [] as Array<{ wall: number; cpu: number }>, ours: [] as Array<{ wall: number; cpu: number }> };
+  const runs = {
+    parse: [] as Array<{ wall: number; cpu: number }>,
+    markdownlint: [] as Array<{ wall: number; cpu: number }>,
+    ours: [] as Array<{ wall: number; cpu: number }>,
+  };
   // One warm-up run of each so JIT and lazy tables don't count.
   for (const d of docs) parser.parse(d.text);
   for (const d of docs) runMarkdownlint(d);
   for (const d of docs) await lint({ path: d.path, text: d.text });
   // Interleaved, so that a slower spell of a shared machine touches all three alike.
   for (let i = 0; i < RUNS; i++) {
-    runs.parse.push(await timeBoth(() => { for (const d of docs) parser.parse(d.text); }));
-    runs.markdownlint.push(await timeBoth(() => { for (const d of docs) runMarkdownlint(d); }));
+    runs.parse.push(
+      await timeBoth(() => {
+        for (const d of docs) parser.parse(d.text);
+      }),
+    );
+    runs.markdownlint.push(
+      await timeBoth(() => {
+        for (const d of docs) runMarkdownlint(d);
+      }),
+    );
     clearPieceCache();
-    runs.ours.push(await timeBoth(async () => { for (const d of docs) await lint({ path: d.path, text: d.text }); }));
+    runs.ours.push(
+      await timeBoth(async () => {
+        for (const d of docs) await lint({ path: d.path, text: d.text });
+      }),
+    );
   }
   const wall = (xs: Array<{ wall: number }>) => median(xs.map((x) => x.wall));
   const cpu = (xs: Array<{ cpu: number }>) => median(xs.map((x) => x.cpu));
@@ -69,11 +85,17 @@ async function measure(label: string, docs: Array<{ path: string; text: string }
   const m = { wall: wall(runs.markdownlint), cpu: cpu(runs.markdownlint) };
   const l = { wall: wall(runs.ours), cpu: cpu(runs.ours) };
   const row = (name: string, t: { wall: number; cpu: number }, extra = '') =>
-    console.log(`  ${name.padEnd(28)} wall ${t.wall.toFixed(0).padStart(6)} ms (${(t.wall / p.wall).toFixed(2)})  CPU ${t.cpu.toFixed(0).padStart(6)} ms (${(t.cpu / p.cpu).toFixed(2)})${extra}`);
+    console.log(
+      `  ${name.padEnd(28)} wall ${t.wall.toFixed(0).padStart(6)} ms (${(t.wall / p.wall).toFixed(2)})  CPU ${t.cpu.toFixed(0).padStart(6)} ms (${(t.cpu / p.cpu).toFixed(2)})${extra}`,
+    );
   console.log(`${label}: ${docs.length} file(s), ${(bytes / 1024).toFixed(0)} KiB; medians, (ratio to remark-parse)`);
   row('remark-parse + gfm alone', p);
   row('markdownlint, every rule on', m);
-  row('Community Minutes, full', l, `; ${(l.wall / m.wall).toFixed(2)}× markdownlint wall, ${(l.cpu / m.cpu).toFixed(2)}× CPU, ${(bytes / 1024 / (l.wall / 1000)).toFixed(0)} KiB/s`);
+  row(
+    'Community Minutes, full',
+    l,
+    `; ${(l.wall / m.wall).toFixed(2)}× markdownlint wall, ${(l.cpu / m.cpu).toFixed(2)}× CPU, ${(bytes / 1024 / (l.wall / 1000)).toFixed(0)} KiB/s`,
+  );
 }
 
 /** While typing: one character inserted in the middle, the document validated again. */
@@ -84,9 +106,11 @@ async function measureEdit(label: string, doc: { path: string; text: string }): 
     await lint(doc);
     const at = (doc.text.length >> 1) + i;
     const edited = `${doc.text.slice(0, at)}x${doc.text.slice(at)}`;
-    times.push(await time(async () => {
-      await lint({ path: doc.path, text: edited });
-    }));
+    times.push(
+      await time(async () => {
+        await lint({ path: doc.path, text: edited });
+      }),
+    );
   }
   console.log(`${label}: validation after a one-character edit  median ${median(times).toFixed(1)} ms`);
 }
@@ -101,18 +125,28 @@ async function measureSeries(label: string, docs: Array<{ path: string; text: st
   const index = new SeriesIndex();
   for (const d of docs) index.set(d.path, d.text);
   const services: Services = { series: (p) => index.view(p) };
-  const withoutMembers: Services = { series: (p) => {
-    const view = index.view(p);
-    return view && { ...view, members: undefined };
-  } };
+  const withoutMembers: Services = {
+    series: (p) => {
+      const view = index.view(p);
+      return view && { ...view, members: undefined };
+    },
+  };
   const alone: number[] = [];
   const together: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     clearPieceCache();
-    alone.push(await time(async () => { for (const d of docs) await lint({ ...d, services: withoutMembers }); }));
+    alone.push(
+      await time(async () => {
+        for (const d of docs) await lint({ ...d, services: withoutMembers });
+      }),
+    );
     clearPieceCache();
     clearMeetingCache();
-    together.push(await time(async () => { for (const d of docs) await lint({ ...d, services }); }));
+    together.push(
+      await time(async () => {
+        for (const d of docs) await lint({ ...d, services });
+      }),
+    );
   }
   const a = median(alone);
   const t = median(together);
@@ -131,7 +165,9 @@ function bigDocument(): string {
     for (let sub = 0; sub < 8; sub++) {
       items.push(`#### 子项目 ${sub + 1}`, '', '**进展**', '');
       for (let i = 0; i < 12; i++, n++) {
-        items.push(`- [第 ${n} 项改进：缓存与元数据路径优化](https://github.com/opencurve/curve/pull/${3000 + n}) @dev-${n % 37}（review 中）`);
+        items.push(
+          `- [第 ${n} 项改进：缓存与元数据路径优化](https://github.com/opencurve/curve/pull/${3000 + n}) @dev-${n % 37}（review 中）`,
+        );
       }
       items.push('');
     }

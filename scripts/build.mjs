@@ -23,7 +23,12 @@ const pureCore = {
   setup(build) {
     build.onResolve({ filter: /^\./ }, async (args) => {
       if (args.pluginData === pureCore) return undefined;
-      const found = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: pureCore });
+      const found = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: pureCore,
+      });
       if (found.errors.length || !found.path.startsWith(CORE_DIR)) return undefined;
       return { path: found.path, namespace: found.namespace, sideEffects: false };
     });
@@ -62,9 +67,20 @@ const hosts = [
   // the npm package's `minutes-language-server` command) and one for a Web Worker, so the .vsix
   // carries it once (server/src/lsp/serverCore.ts). It runs on both, hence the browser's options;
   // its `vscode-languageserver` is the entry's.
-  { entryPoints: ['server/src/lsp/core.ts'], outfile: 'dist/server-core.js', ...BROWSER, format: 'iife', alias: { 'vscode-languageserver': './server/src/lsp/hostLibrary.cjs' } },
+  {
+    entryPoints: ['server/src/lsp/core.ts'],
+    outfile: 'dist/server-core.js',
+    ...BROWSER,
+    format: 'iife',
+    alias: { 'vscode-languageserver': './server/src/lsp/hostLibrary.cjs' },
+  },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { PACKAGE_VERSION: JSON.stringify(pkg.version) } },
+  {
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { PACKAGE_VERSION: JSON.stringify(pkg.version) },
+  },
   // The GitHub Action (action.yml) runs this; it runs dist/cli.js.
   { entryPoints: ['server/src/cli/action.ts'], outfile: 'dist/action.js' },
   // The npm package's Node API (package.json "exports"), with its declarations (below).
@@ -81,7 +97,11 @@ const hosts = [
 function writeApiDeclarations() {
   mkdirSync('dist/api', { recursive: true });
   for (const file of ['server/src/api/index.ts', 'server/src/api/types.ts']) {
-    const result = ts.transpileDeclaration(readFileSync(file, 'utf8'), { fileName: file, reportDiagnostics: true, compilerOptions: { strict: true } });
+    const result = ts.transpileDeclaration(readFileSync(file, 'utf8'), {
+      fileName: file,
+      reportDiagnostics: true,
+      compilerOptions: { strict: true },
+    });
     if (result.diagnostics?.length) {
       throw new Error(`${file}: ${result.diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('; ')}`);
     }
@@ -106,7 +126,13 @@ if (args.has('--tests')) {
   // TEST_OUT lets several people (or agents) build and run suites side by side.
   const out = process.env.TEST_OUT ?? 'out';
   rmSync(out, { recursive: true, force: true });
-  builds.push({ ...common, entryPoints: findTests('test'), outdir: join(out, 'test'), outbase: 'test', external: ['mocha', 'vscode', 'typescript'] });
+  builds.push({
+    ...common,
+    entryPoints: findTests('test'),
+    outdir: join(out, 'test'),
+    outbase: 'test',
+    external: ['mocha', 'vscode', 'typescript'],
+  });
 }
 
 if (watch) {

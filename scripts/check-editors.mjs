@@ -46,7 +46,9 @@ try {
   if (!have('nvim')) aptInstall(['neovim']);
   if (have('nvim')) {
     writeFileSync(join(work, 'init.lua'), block('Neovim 0.7 to 0.10 without plugins', 'lua').replace("language = 'en'", "language = 'zh'"));
-    writeFileSync(join(work, 'report.lua'), `
+    writeFileSync(
+      join(work, 'report.lua'),
+      `
       local function chinese()
         for _, d in ipairs(vim.diagnostic.get(0)) do if d.message:find('缺少模板', 1, true) then return true end end
         return false
@@ -56,9 +58,18 @@ try {
         local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code) or '?'
         io.stdout:write(string.format('%d:%d %s %s\\n', d.lnum + 1, d.col + 1, code, d.message))
       end
-      vim.cmd(ok and 'qa!' or 'cq!')`);
-    const r = spawnSync('nvim', ['--headless', '-u', join(work, 'init.lua'), '-c', `luafile ${join(work, 'report.lua')}`, '2024-03-14.md'], { cwd: project, env, encoding: 'utf8', timeout: 90000 });
-    check('Neovim (vim.lsp.start_client block): diagnostics in the language its settings ask for', r.status === 0 && looksRight(r.stdout), `${r.stdout}\n${r.stderr}`);
+      vim.cmd(ok and 'qa!' or 'cq!')`,
+    );
+    const r = spawnSync(
+      'nvim',
+      ['--headless', '-u', join(work, 'init.lua'), '-c', `luafile ${join(work, 'report.lua')}`, '2024-03-14.md'],
+      { cwd: project, env, encoding: 'utf8', timeout: 90000 },
+    );
+    check(
+      'Neovim (vim.lsp.start_client block): diagnostics in the language its settings ask for',
+      r.status === 0 && looksRight(r.stdout),
+      `${r.stdout}\n${r.stderr}`,
+    );
   } else {
     check('Neovim is installed (apt-get install neovim)', false, '');
   }
@@ -68,7 +79,9 @@ try {
     writeFileSync(join(work, 'init.el'), block('## Emacs (eglot)', 'elisp').replace(':language "auto"', ':language "zh"'));
     // markdown-mode is a package of its own: the file opens in text-mode, which the block lists too.
     // In batch mode no command runs, so eglot is started directly instead of by eglot-ensure's hook.
-    writeFileSync(join(work, 'report.el'), `
+    writeFileSync(
+      join(work, 'report.el'),
+      `
       (package-initialize)
       (require 'eglot)
       (require 'flymake)
@@ -80,9 +93,19 @@ try {
           (accept-process-output nil 0.2)))
       (dolist (d (flymake-diagnostics))
         (princ (format "%d %s\\n" (line-number-at-pos (flymake-diagnostic-beg d)) (flymake-diagnostic-text d))))
-      (kill-emacs (if (flymake-diagnostics) 0 1))`);
-    const r = spawnSync('emacs', ['--batch', '-l', join(work, 'init.el'), '-l', join(work, 'report.el'), '2024-03-14.md'], { cwd: project, env, encoding: 'utf8', timeout: 120000 });
-    check('Emacs eglot (init.el block): diagnostics in the language its settings ask for', r.status === 0 && looksRight(r.stdout), `${r.stdout}\n${r.stderr}`);
+      (kill-emacs (if (flymake-diagnostics) 0 1))`,
+    );
+    const r = spawnSync('emacs', ['--batch', '-l', join(work, 'init.el'), '-l', join(work, 'report.el'), '2024-03-14.md'], {
+      cwd: project,
+      env,
+      encoding: 'utf8',
+      timeout: 120000,
+    });
+    check(
+      'Emacs eglot (init.el block): diagnostics in the language its settings ask for',
+      r.status === 0 && looksRight(r.stdout),
+      `${r.stdout}\n${r.stderr}`,
+    );
   } else {
     check('Emacs is installed (apt-get install emacs-nox elpa-eglot)', false, '');
   }

@@ -20,7 +20,8 @@ function counts(diagnostics: Diagnostic[]): Map<string, number> {
 const safeFix = (d: Diagnostic) => d.fixes.filter((f) => f.safe).slice(0, 1);
 
 async function main(): Promise<void> {
-  const folders = process.argv.length > 2 ? process.argv.slice(2).map((f) => resolve(f)) : [SHARED_CORPUS, SHARED_CORPUS_WILD].filter(existsSync);
+  const folders =
+    process.argv.length > 2 ? process.argv.slice(2).map((f) => resolve(f)) : [SHARED_CORPUS, SHARED_CORPUS_WILD].filter(existsSync);
   for (const folder of folders) if (!existsSync(folder)) throw new Error(`no such folder: ${folder}`);
   let fixes = 0;
   let failures = 0;

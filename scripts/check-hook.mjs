@@ -48,11 +48,20 @@ try {
   git(repo, 'add', '-A');
 
   const tryRepo = () =>
-    spawnSync('pre-commit', ['try-repo', ROOT, 'minutes-lint', '--all-files', '--verbose'], { cwd: repo, env, encoding: 'utf8', timeout: 15 * 60 * 1000 });
+    spawnSync('pre-commit', ['try-repo', ROOT, 'minutes-lint', '--all-files', '--verbose'], {
+      cwd: repo,
+      env,
+      encoding: 'utf8',
+      timeout: 15 * 60 * 1000,
+    });
   const failing = tryRepo();
   const failingOutput = `${failing.stdout}\n${failing.stderr}`;
   check('the hook fails on minutes with errors', failing.status === 1 && /minutes-lint\.+Failed/.test(failingOutput), failingOutput);
-  check('and names the file and the rule', /20240501 A Sample Article About Minutes\.md/.test(failingOutput) && /template\/placeholder/.test(failingOutput), failingOutput);
+  check(
+    'and names the file and the rule',
+    /20240501 A Sample Article About Minutes\.md/.test(failingOutput) && /template\/placeholder/.test(failingOutput),
+    failingOutput,
+  );
   check('it checks Markdown only, not requirements.txt', !/requirements\.txt/.test(failingOutput), failingOutput);
 
   // The author fixes the placeholders and the missing definition: the commit may go ahead.

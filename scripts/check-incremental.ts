@@ -59,14 +59,19 @@ async function main(): Promise<void> {
       clearPieceCache();
       const scratch = await diagnosticsOf(path, version.text);
       if (scratch === version.diagnostics) continue;
-      const edits = session.slice(1, index + 1).map((v) => `${v.edit!.kind} at ${v.edit!.start}`).join(', ');
+      const edits = session
+        .slice(1, index + 1)
+        .map((v) => `${v.edit!.kind} at ${v.edit!.start}`)
+        .join(', ');
       failures.push(`${path}: version ${index} (${edits || 'as on disk'}) differs from a fresh validation`);
     }
     clearPieceCache();
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   for (const failure of failures) console.log(`DIFFERS  ${failure}`);
-  console.log(`check:incremental: ${files} files, ${versions} versions (${EDITS} edits each, seed ${SEED}, pieces over ${WHOLE_LIMIT} characters): ${failures.length} differ, ${seconds} s`);
+  console.log(
+    `check:incremental: ${files} files, ${versions} versions (${EDITS} edits each, seed ${SEED}, pieces over ${WHOLE_LIMIT} characters): ${failures.length} differ, ${seconds} s`,
+  );
   if (failures.length) process.exitCode = 1;
 }
 

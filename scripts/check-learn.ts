@@ -32,7 +32,7 @@ function deleteSection(text: string, template: TemplateSpec): Deletion | undefin
     const at = lines.findIndex((l) => {
       const heading = /^#{1,6}\s(.*)$/.exec(l);
       const title = heading ? trimEndOf(heading[1], ' \t#').trim() : template.format === 'plaintext' ? l : undefined;
-      return title !== undefined && names.has(normalizeName((title.replace(/^[一二三四五六七八九十\d]+[、.．]\s*/, ''))));
+      return title !== undefined && names.has(normalizeName(title.replace(/^[一二三四五六七八九十\d]+[、.．]\s*/, '')));
     });
     if (at < 0) continue;
     const level = /^(#{1,6})\s/.exec(lines[at])?.[1].length ?? 1;
@@ -43,7 +43,11 @@ function deleteSection(text: string, template: TemplateSpec): Deletion | undefin
       if (!heading && template.format === 'plaintext' && /^\S.{0,40}[：:]\s*$/.test(lines[end])) break;
       end++;
     }
-    return { what: `section "${spec.names[0]}"`, text: [...lines.slice(0, at), ...lines.slice(end)].join('\n'), rule: 'template/missing-section' };
+    return {
+      what: `section "${spec.names[0]}"`,
+      text: [...lines.slice(0, at), ...lines.slice(end)].join('\n'),
+      rule: 'template/missing-section',
+    };
   }
   return undefined;
 }
@@ -54,17 +58,29 @@ function deleteField(text: string, template: TemplateSpec): Deletion | undefined
     const source = spec.source ?? 'line';
     if (!spec.required || source === 'section') continue;
     const labels = new Set(spec.labels.map((l) => normalizeName(l)));
-    const label = source === 'lctt-header' ? /^\[#\]:\s*([A-Z][\w-]*)\s*:/i : /^(?:[-*+][ \t])?(?:\*\*|__)?([^：:\n]{1,40}?)(?:\*\*|__)?[：:]/;
+    const label =
+      source === 'lctt-header' ? /^\[#\]:\s*([A-Z][\w-]*)\s*:/i : /^(?:[-*+][ \t])?(?:\*\*|__)?([^：:\n]{1,40}?)(?:\*\*|__)?[：:]/;
     const at = lines.findIndex((l) => {
       const m = label.exec(source === 'lctt-header' ? l : l.trim());
       return m !== null && labels.has(normalizeName(m[1]));
     });
-    if (at >= 0) return { what: `field "${spec.labels[0]}"`, text: [...lines.slice(0, at), ...lines.slice(at + 1)].join('\n'), rule: 'template/missing-field' };
+    if (at >= 0)
+      return {
+        what: `field "${spec.labels[0]}"`,
+        text: [...lines.slice(0, at), ...lines.slice(at + 1)].join('\n'),
+        rule: 'template/missing-field',
+      };
   }
   return undefined;
 }
 
-async function caught(path: string, text: string, deletion: Deletion, template: ReturnType<typeof resolveTemplate> | undefined, index?: SeriesIndex): Promise<boolean> {
+async function caught(
+  path: string,
+  text: string,
+  deletion: Deletion,
+  template: ReturnType<typeof resolveTemplate> | undefined,
+  index?: SeriesIndex,
+): Promise<boolean> {
   const result = await lint({ path, text, template, services: index ? { series: (p) => index.view(p) } : undefined });
   return result.diagnostics.some((d) => d.rule === deletion.rule);
 }
@@ -75,7 +91,12 @@ async function checkSeries(folder: string, series: Series, texts: Map<string, st
   const deletion = deleteSection(text, template) ?? deleteField(text, template);
   const name = `${template.id} (${template.learned?.files} of ${template.learned?.seriesFiles} minutes)`;
   if (!deletion) return `NOTHING   ${name}: requires no section or field the newest minutes have`;
-  const pinned = await caught(newest.path, deletion.text, deletion, resolveTemplate(newest.path, deletion.text, { spec: template, reason: 'check:learn' }));
+  const pinned = await caught(
+    newest.path,
+    deletion.text,
+    deletion,
+    resolveTemplate(newest.path, deletion.text, { spec: template, reason: 'check:learn' }),
+  );
   const saved = new SeriesIndex({ root: folder });
   for (const [path, t] of texts) if (series.members.some((m) => m.path === path)) saved.set(path, path === newest.path ? deletion.text : t);
   const unpinned = await caught(newest.path, deletion.text, deletion, undefined, saved);
@@ -84,7 +105,9 @@ async function checkSeries(folder: string, series: Series, texts: Map<string, st
 }
 
 async function main(): Promise<void> {
-  const folders = process.argv.slice(2).length ? process.argv.slice(2).map((f) => resolve(f)) : ['corpus', 'corpus-wild'].map((c) => join(SHARED, c));
+  const folders = process.argv.slice(2).length
+    ? process.argv.slice(2).map((f) => resolve(f))
+    : ['corpus', 'corpus-wild'].map((c) => join(SHARED, c));
   if (!folders.some(existsSync)) {
     console.log(`check:learn: ${SHARED} is not here; nothing to check (skipped)`);
     return;

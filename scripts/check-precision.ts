@@ -35,9 +35,15 @@ const BAR = 0.95;
 const key = (x: { path: string; line: number; rule: string }) => `${x.path}\u0000${x.line}\u0000${x.rule}`;
 
 function lintCorpus(corpus: string, cli: string): Finding[] {
-  const run = spawnSync(process.execPath, [cli, '--format', 'json', join(SHARED, corpus)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [cli, '--format', 'json', join(SHARED, corpus)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (run.status === 2 || !run.stdout) throw new Error(`minutes-lint failed on ${corpus}: ${run.stderr}`);
-  const report = JSON.parse(run.stdout) as { files: Array<{ path: string; diagnostics: Array<{ rule: string; severity: string; line: number; message: string }> }> };
+  const report = JSON.parse(run.stdout) as {
+    files: Array<{ path: string; diagnostics: Array<{ rule: string; severity: string; line: number; message: string }> }>;
+  };
   const findings: Finding[] = [];
   for (const file of report.files) {
     const path = relative(SHARED, resolve(ROOT, file.path)).replace(/\\/g, '/');
@@ -62,7 +68,10 @@ const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 function table(title: string, byRule: Map<string, Tally>): string[] {
   const rows = [...byRule].sort((a, b) => a[0].localeCompare(b[0]));
-  const all = rows.reduce((sum, [, t]) => ({ defect: sum.defect + t.defect, wrong: sum.wrong + t.wrong, convention: sum.convention + t.convention }), empty());
+  const all = rows.reduce(
+    (sum, [, t]) => ({ defect: sum.defect + t.defect, wrong: sum.wrong + t.wrong, convention: sum.convention + t.convention }),
+    empty(),
+  );
   const line = (name: string, t: Tally) =>
     `  ${name.padEnd(30)} ${String(total(t)).padStart(5)} ${String(t.defect).padStart(7)} ${String(t.wrong).padStart(6)} ${String(t.convention).padStart(11)}  ${percent(precision(t)).padStart(7)}`;
   return [
@@ -107,7 +116,10 @@ function main(): void {
       }
     }
     out.push(...table(corpus, byRule), '');
-    const all = [...byRule.values()].reduce((s, t) => ({ defect: s.defect + t.defect, wrong: s.wrong + t.wrong, convention: s.convention + t.convention }), empty());
+    const all = [...byRule.values()].reduce(
+      (s, t) => ({ defect: s.defect + t.defect, wrong: s.wrong + t.wrong, convention: s.convention + t.convention }),
+      empty(),
+    );
     corpusPrecision.push([corpus, precision(all)]);
   }
   out.push(...table('both corpora', overall), '');
@@ -118,7 +130,13 @@ function main(): void {
   for (const l of stale) console.log(`STALE       ${l.path}:${l.line} ${l.rule} (${l.verdict}): no longer reported, delete the label`);
   for (const p of problems) console.log(`BAD LABEL   ${p}`);
   for (const l of lost) console.log(`LOST        ${l.path}:${l.line} ${l.rule}: a real defect is no longer found (${l.why})`);
-  for (const f of unlabelled) console.log(`UNLABELLED  ${f.path}:${f.line} ${f.rule} ${f.severity}: ${f.message.split('\n').map((s) => s.trim()).join(' ')}`);
+  for (const f of unlabelled)
+    console.log(
+      `UNLABELLED  ${f.path}:${f.line} ${f.rule} ${f.severity}: ${f.message
+        .split('\n')
+        .map((s) => s.trim())
+        .join(' ')}`,
+    );
   const below = corpusPrecision.filter(([, p]) => p < BAR);
   for (const [corpus, p] of below) console.log(`BELOW BAR   ${corpus}: precision ${percent(p)} < ${percent(BAR)}`);
   if (todo && unlabelled.length) {
@@ -126,7 +144,11 @@ function main(): void {
     console.log(JSON.stringify(stubs, null, 2));
   }
   const failed = unlabelled.length + lost.length + problems.length + below.length;
-  console.log(failed ? `check:precision failed: ${unlabelled.length} unlabelled, ${lost.length} lost defects, ${problems.length} bad labels, ${below.length} corpora below the bar` : 'check:precision passed');
+  console.log(
+    failed
+      ? `check:precision failed: ${unlabelled.length} unlabelled, ${lost.length} lost defects, ${problems.length} bad labels, ${below.length} corpora below the bar`
+      : 'check:precision passed',
+  );
   if (failed) process.exitCode = 1;
 }
 

@@ -20,10 +20,19 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // not for a second copy of the core or of a parser.
 const MAX_VSIX_BYTES = 1024 * 1024;
 const REQUIRED = [
-  'extension/package.json', 'extension/package.nls.json', 'extension/package.nls.zh-cn.json',
-  'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/browser/extension.js', 'extension/dist/browser/server.js', 'extension/dist/server-core.js',
+  'extension/package.json',
+  'extension/package.nls.json',
+  'extension/package.nls.zh-cn.json',
+  'extension/dist/extension.js',
+  'extension/dist/server.js',
+  'extension/dist/browser/extension.js',
+  'extension/dist/browser/server.js',
+  'extension/dist/server-core.js',
   'extension/schemas/minutesrc.schema.json',
-  'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/images/icon.png',
+  'extension/readme.md',
+  'extension/changelog.md',
+  'extension/LICENSE.txt',
+  'extension/images/icon.png',
 ];
 const FORBIDDEN = [/node_modules\//, /\.ts$/, /\.map$/, /^extension\/(test|server\/src|client\/src|scripts|docs|examples)\//];
 
@@ -72,8 +81,12 @@ async function listingProblems(manifest, readme, icon) {
   if (!repo) problems.push(`manifest repository is not an https GitHub URL: ${repository}`);
   if (!icon) problems.push(`the icon ${manifest.icon} is not in the package`);
   else if (icon.readUInt32BE(0) !== 0x89504e47) problems.push('the icon is not a PNG');
-  else if (icon.readUInt32BE(16) < 128 || icon.readUInt32BE(20) < 128) problems.push(`the icon is ${icon.readUInt32BE(16)}x${icon.readUInt32BE(20)}, smaller than 128x128`);
-  const targets = [...readme.matchAll(/!?\[[^[\]]*\]\(([^)\s]+)(?:\s[^)]*)?\)|<img\s[^>]*?src="([^"]+)"/g)].map((m) => ({ url: m[1] ?? m[2], image: m[0].startsWith('!') || m[0].startsWith('<img') }));
+  else if (icon.readUInt32BE(16) < 128 || icon.readUInt32BE(20) < 128)
+    problems.push(`the icon is ${icon.readUInt32BE(16)}x${icon.readUInt32BE(20)}, smaller than 128x128`);
+  const targets = [...readme.matchAll(/!?\[[^[\]]*\]\(([^)\s]+)(?:\s[^)]*)?\)|<img\s[^>]*?src="([^"]+)"/g)].map((m) => ({
+    url: m[1] ?? m[2],
+    image: m[0].startsWith('!') || m[0].startsWith('<img'),
+  }));
   for (const { url, image } of targets) {
     if (url.startsWith('#') || url.startsWith('mailto:')) continue;
     if (!/^https:\/\//.test(url)) {
@@ -83,7 +96,8 @@ async function listingProblems(manifest, readme, icon) {
     if (image && /\.svg(?:\?|$)/i.test(url)) problems.push(`README image is an SVG (the Marketplace refuses them): ${url}`);
     // A link into this repository must name a file it has, or the listing shows a broken image.
     const own = repo && new RegExp(`^https://github\\.com/${repo[1]}/(?:raw|blob|tree)/HEAD/([^#?]+)`).exec(url);
-    if (own && !existsSync(join(ROOT, decodeURIComponent(own[1])))) problems.push(`README ${image ? 'image' : 'link'} names a file the repository does not have: ${own[1]}`);
+    if (own && !existsSync(join(ROOT, decodeURIComponent(own[1]))))
+      problems.push(`README ${image ? 'image' : 'link'} names a file the repository does not have: ${own[1]}`);
   }
   if (!targets.some((t) => t.image)) problems.push('the README shows no picture');
   return problems;
@@ -102,10 +116,18 @@ try {
   for (const name of names) if (FORBIDDEN.some((re) => re.test(name))) problems.push(`should not ship ${name}`);
   const size = statSync(vsix).size;
   if (size > MAX_VSIX_BYTES) problems.push(`the .vsix is ${(size / 1024).toFixed(0)} KB, more than ${MAX_VSIX_BYTES / 1024} KB`);
-  const manifest = JSON.parse(entryText(bytes, entries.find((e) => e.name === 'extension/package.json')));
+  const manifest = JSON.parse(
+    entryText(
+      bytes,
+      entries.find((e) => e.name === 'extension/package.json'),
+    ),
+  );
   if (manifest.main !== './dist/extension.js') problems.push(`manifest main is ${manifest.main}`);
   if (manifest.browser !== './dist/browser/extension.js') problems.push(`manifest browser is ${manifest.browser}`);
-  const readme = entryText(bytes, entries.find((e) => e.name === 'extension/readme.md'));
+  const readme = entryText(
+    bytes,
+    entries.find((e) => e.name === 'extension/readme.md'),
+  );
   const iconEntry = entries.find((e) => e.name === `extension/${manifest.icon}`);
   problems.push(...(await listingProblems(manifest, readme, iconEntry && entryBytes(bytes, iconEntry))));
   for (const e of entries) console.log(`${String(e.size).padStart(9)}  ${e.name}`);

@@ -41,7 +41,14 @@ const EXPECTED = [
 ];
 
 function parseArgs(argv) {
-  const opts = { folder: DEFAULT_CORPUS, cli: 'dist/cli.js', rules: /** @type {string[]} */ ([]), summary: false, check: false, json: false };
+  const opts = {
+    folder: DEFAULT_CORPUS,
+    cli: 'dist/cli.js',
+    rules: /** @type {string[]} */ ([]),
+    summary: false,
+    check: false,
+    json: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--cli') opts.cli = argv[++i];
@@ -100,7 +107,10 @@ function countBy(items, key) {
 function pad(text, width) {
   const s = String(text);
   // CJK characters take two columns in a terminal.
-  const w = [...s].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+  const w = [...s].reduce(
+    (n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1),
+    0,
+  );
   return s + ' '.repeat(Math.max(1, width - w));
 }
 
@@ -119,12 +129,25 @@ const byRuleTemplate = countBy(diagnostics, (d) => `${d.rule}\t${(d.template ?? 
 const mismatches = files.filter((f) => !f.ok);
 
 if (opts.json) {
-  console.log(JSON.stringify({
-    files: files.map((f) => ({ path: f.rel, template: f.template, reason: f.templateReason, expected: f.expected, ok: f.ok, rules: Object.fromEntries(countBy(f.diagnostics, (d) => d.rule)) })),
-    templates: Object.fromEntries(byTemplate),
-    rules: Object.fromEntries(byRule),
-    mismatches: mismatches.map((f) => f.rel),
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        files: files.map((f) => ({
+          path: f.rel,
+          template: f.template,
+          reason: f.templateReason,
+          expected: f.expected,
+          ok: f.ok,
+          rules: Object.fromEntries(countBy(f.diagnostics, (d) => d.rule)),
+        })),
+        templates: Object.fromEntries(byTemplate),
+        rules: Object.fromEntries(byRule),
+        mismatches: mismatches.map((f) => f.rel),
+      },
+      null,
+      2,
+    ),
+  );
 } else {
   if (!opts.summary || opts.check) {
     console.log('## Files\n');
@@ -140,7 +163,10 @@ if (opts.json) {
   for (const [t, n] of byTemplate) console.log(`${pad(n, 6)}${t}`);
   console.log(`\n## Diagnostics per rule (${diagnostics.length} in all)\n`);
   for (const [r, n] of byRule) {
-    const per = [...byRuleTemplate].filter(([k]) => k.startsWith(`${r}\t`)).map(([k, c]) => `${k.split('\t')[1]} ${c}`).join(', ');
+    const per = [...byRuleTemplate]
+      .filter(([k]) => k.startsWith(`${r}\t`))
+      .map(([k, c]) => `${k.split('\t')[1]} ${c}`)
+      .join(', ');
     const inFiles = new Set(diagnostics.filter((d) => d.rule === r).map((d) => d.file)).size;
     console.log(`${pad(n, 6)}${pad(r, 30)}${pad(`${inFiles} files`, 10)}${per}`);
   }
@@ -148,6 +174,9 @@ if (opts.json) {
     console.log(`\n## ${rule}\n`);
     for (const d of diagnostics.filter((x) => x.rule === rule)) console.log(`${d.file}:${d.line}:${d.column} [${d.template}] ${d.message}`);
   }
-  if (opts.check) console.log(`\n${mismatches.length ? `${mismatches.length} file(s) got an unexpected template` : 'every file got the expected template'}`);
+  if (opts.check)
+    console.log(
+      `\n${mismatches.length ? `${mismatches.length} file(s) got an unexpected template` : 'every file got the expected template'}`,
+    );
 }
 process.exitCode = opts.check && mismatches.length ? 1 : 0;

@@ -48,16 +48,34 @@ rmSync(OUT, { recursive: true, force: true });
 if (run(process.execPath, ['scripts/build.mjs', '--tests']) !== 0) process.exit(2);
 const c8 = [
   'node_modules/c8/bin/c8.js',
-  '--temp-directory', join(OUT, 'tmp'), '--reports-dir', OUT,
-  '--all', '--src', CORE, '--include', `**/${CORE}/**`, '--exclude-after-remap',
+  '--temp-directory',
+  join(OUT, 'tmp'),
+  '--reports-dir',
+  OUT,
+  '--all',
+  '--src',
+  CORE,
+  '--include',
+  `**/${CORE}/**`,
+  '--exclude-after-remap',
   ...typeOnly.flatMap((file) => ['--exclude', file]),
-  '--reporter', 'text', '--reporter', 'text-summary',
-  '--check-coverage', '--lines', String(floor),
+  '--reporter',
+  'text',
+  '--reporter',
+  'text-summary',
+  '--check-coverage',
+  '--lines',
+  String(floor),
   // The in-process suites, which call the core directly. The CLI, server and package suites run
   // the bundles in child processes: under c8 each child writes its whole coverage with source
   // maps (hundreds of MB in all), and on a loaded machine they ran past their timeouts. The
   // timeout is raised because an instrumented run is slower, and nothing here measures speed.
-  'node_modules/mocha/bin/mocha.js', '--no-config', '--reporter', './scripts/mocha-reporter.cjs', '--timeout', '60000',
+  'node_modules/mocha/bin/mocha.js',
+  '--no-config',
+  '--reporter',
+  './scripts/mocha-reporter.cjs',
+  '--timeout',
+  '60000',
   'out/test/unit/**/*.test.js',
 ];
 process.exitCode = run(process.execPath, c8);

@@ -15,7 +15,8 @@ async function main(): Promise<void> {
     const examples = docsExamples(rule.id);
     if (!examples || !existsSync(page)) continue;
     const expected: string[][] = [];
-    for (const example of examples) if (example.kind === 'bad') expected.push(findingLines((await runDocExample(rule, example)).result, rule.id));
+    for (const example of examples)
+      if (example.kind === 'bad') expected.push(findingLines((await runDocExample(rule, example)).result, rule.id));
     const original = readFileSync(page, 'utf8');
     const updated = withFindings(original.split('\n'), expected).join('\n');
     if (updated === original) continue;

@@ -44,7 +44,17 @@ export function randomEdit(text: string, random: () => number): Edit {
   return { start: lineStart, end: lineStart, text: `${line}\n`, kind: `insert the line ${JSON.stringify(line)}` };
 }
 
-const LINES = ['## 会议纪要', '- [PR](https://github.com/opencurve/curve/pull/1) @someone', '[1]: https://example.com', '```', '| a | b |', '', '议题：', '<!-- minutes-lint-disable -->', 'Attendees: @alice, @bob'];
+const LINES = [
+  '## 会议纪要',
+  '- [PR](https://github.com/opencurve/curve/pull/1) @someone',
+  '[1]: https://example.com',
+  '```',
+  '| a | b |',
+  '',
+  '议题：',
+  '<!-- minutes-lint-disable -->',
+  'Attendees: @alice, @bob',
+];
 
 export function applyEdit(text: string, edit: Edit): string {
   return text.slice(0, edit.start) + edit.text + text.slice(edit.end);

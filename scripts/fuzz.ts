@@ -76,12 +76,12 @@ const PATHOLOGICAL: Record<string, (size: number) => string> = {
   'field lines': (n) => repeatTo('a: b\n', n),
   'code spans and fields': (n) => repeatTo('`a` x: y\n', n),
   'table columns': (n) => `${repeatTo('a|', n / 2)}\n${repeatTo('-|', n / 2)}\n`,
-  'mentions': (n) => repeatTo('@a ', n),
-  'links': (n) => repeatTo('[#1](https://github.com/o/r/pull/1) ', n),
+  mentions: (n) => repeatTo('@a ', n),
+  links: (n) => repeatTo('[#1](https://github.com/o/r/pull/1) ', n),
   'html comments': (n) => repeatTo('<!-- a -->', n),
   'unclosed comment': (n) => `# T\n\n<!--${'a\n'.repeat(n / 2)}`,
-  'emails': (n) => repeatTo('a.b@c.de ', n),
-  'headings': (n) => repeatTo('# a\n', n),
+  emails: (n) => repeatTo('a.b@c.de ', n),
+  headings: (n) => repeatTo('# a\n', n),
 };
 
 interface Source {
@@ -103,7 +103,31 @@ function sources(): Source[] {
   return out;
 }
 
-const SNIPPETS = ['```\n', '~~~\n', '<!--', '-->', '\uFEFF', '\r', '\r\n', '**', '结论：', '[#]: subject: ""\n', '# ', '## 议题\n', '\n\n', '> ', '- ', '1. ', '[a]: http://x\n', '@', '**结论：**', '\t', '\u0000', '\uFFFD', '| a |\n|---|\n'];
+const SNIPPETS = [
+  '```\n',
+  '~~~\n',
+  '<!--',
+  '-->',
+  '\uFEFF',
+  '\r',
+  '\r\n',
+  '**',
+  '结论：',
+  '[#]: subject: ""\n',
+  '# ',
+  '## 议题\n',
+  '\n\n',
+  '> ',
+  '- ',
+  '1. ',
+  '[a]: http://x\n',
+  '@',
+  '**结论：**',
+  '\t',
+  '\u0000',
+  '\uFFFD',
+  '| a |\n|---|\n',
+];
 
 function mutate(text: string): string {
   let t = text;
@@ -111,15 +135,34 @@ function mutate(text: string): string {
   for (let i = 0; i < ops; i++) {
     const at = int(t.length + 1);
     switch (int(9)) {
-      case 0: t = t.slice(0, at) + pick(SNIPPETS) + t.slice(at); break;
-      case 1: t = t.slice(0, at) + t.slice(Math.min(t.length, at + int(200))); break;
-      case 2: { const len = int(300); t = t.slice(0, at) + t.slice(at, at + len).repeat(2 + int(20)) + t.slice(at + len); break; }
-      case 3: t = t.replace(/\r?\n/g, '\r\n'); break;
-      case 4: t = t.replace(/\r?\n/g, '\r'); break;
-      case 5: t = `\uFEFF${t}`; break;
-      case 6: t = t.slice(0, at); break;
-      case 7: t = `${t}\n${pick(['```', '<!--', '<pre>', '~~~~'])}\n`; break;
-      default: t = t.slice(0, at) + String.fromCharCode(int(0x3000)) + t.slice(at);
+      case 0:
+        t = t.slice(0, at) + pick(SNIPPETS) + t.slice(at);
+        break;
+      case 1:
+        t = t.slice(0, at) + t.slice(Math.min(t.length, at + int(200)));
+        break;
+      case 2: {
+        const len = int(300);
+        t = t.slice(0, at) + t.slice(at, at + len).repeat(2 + int(20)) + t.slice(at + len);
+        break;
+      }
+      case 3:
+        t = t.replace(/\r?\n/g, '\r\n');
+        break;
+      case 4:
+        t = t.replace(/\r?\n/g, '\r');
+        break;
+      case 5:
+        t = `\uFEFF${t}`;
+        break;
+      case 6:
+        t = t.slice(0, at);
+        break;
+      case 7:
+        t = `${t}\n${pick(['```', '<!--', '<pre>', '~~~~'])}\n`;
+        break;
+      default:
+        t = t.slice(0, at) + String.fromCharCode(int(0x3000)) + t.slice(at);
     }
   }
   return t;
@@ -131,7 +174,14 @@ function randomBytes(size: number): string {
   return bytes.toString('utf8');
 }
 
-const PATHS = ['minutes/2024-05-02.md', 'curve/2023/2023-04-27.md', 'openeuler-tc/2023/20230412_minutes.txt', 'lctt/published/202310/x.md', 'osh/docs/4.13.md', 'notes.md'];
+const PATHS = [
+  'minutes/2024-05-02.md',
+  'curve/2023/2023-04-27.md',
+  'openeuler-tc/2023/20230412_minutes.txt',
+  'lctt/published/202310/x.md',
+  'osh/docs/4.13.md',
+  'notes.md',
+];
 
 interface Figures {
   cases: number;
@@ -164,14 +214,18 @@ async function check(name: string, path: string, text: string, withFixes: boolea
   try {
     diagnostics = (await lint({ path, text })).diagnostics;
   } catch (error) {
-    figures.failures.push(`CRASH    ${name} (${keep(path, text)}): ${error instanceof Error ? error.stack?.split('\n').slice(0, 3).join(' | ') : String(error)}`);
+    figures.failures.push(
+      `CRASH    ${name} (${keep(path, text)}): ${error instanceof Error ? error.stack?.split('\n').slice(0, 3).join(' | ') : String(error)}`,
+    );
     return;
   }
   const spent = cpuMs() - started;
   // Small inputs are charged as 16 KB: a fixed cost is no super-linear one.
   const perHundred = (spent / Math.max(text.length, 16 * 1024)) * 100 * 1024;
-  if (perHundred > figures.worst.msPer100KB) figures.worst = { msPer100KB: perHundred, name: `${name} (${(text.length / 1024).toFixed(0)} KB)` };
-  if (perHundred > bound) figures.failures.push(`SLOW     ${name}: ${perHundred.toFixed(0)} ms CPU per 100 KB (${spent.toFixed(0)} ms for ${text.length} chars)`);
+  if (perHundred > figures.worst.msPer100KB)
+    figures.worst = { msPer100KB: perHundred, name: `${name} (${(text.length / 1024).toFixed(0)} KB)` };
+  if (perHundred > bound)
+    figures.failures.push(`SLOW     ${name}: ${perHundred.toFixed(0)} ms CPU per 100 KB (${spent.toFixed(0)} ms for ${text.length} chars)`);
   for (const d of diagnostics) if (d.message.startsWith('internal error')) figures.failures.push(`INTERNAL ${name}: ${d.message}`);
   if (!withFixes) return;
   try {
@@ -181,8 +235,15 @@ async function check(name: string, path: string, text: string, withFixes: boolea
     const second = await fixUntilStable({ path, text: first.text }, safe);
     figures.fixRuns++;
     figures.fixesApplied += first.fixed;
-    if (second.fixed) figures.failures.push(`DIVERGES ${name} (${keep(path, text)}): a second --fix run applied ${second.fixed} more fixes (${second.result.diagnostics.filter((d) => safe(d).length).map((d) => d.rule).join(', ')})`);
-    if (text.charCodeAt(0) === 0xfeff && first.text.charCodeAt(0) !== 0xfeff) figures.failures.push(`BOM      ${name}: the fixed text lost its leading BOM`);
+    if (second.fixed)
+      figures.failures.push(
+        `DIVERGES ${name} (${keep(path, text)}): a second --fix run applied ${second.fixed} more fixes (${second.result.diagnostics
+          .filter((d) => safe(d).length)
+          .map((d) => d.rule)
+          .join(', ')})`,
+      );
+    if (text.charCodeAt(0) === 0xfeff && first.text.charCodeAt(0) !== 0xfeff)
+      figures.failures.push(`BOM      ${name}: the fixed text lost its leading BOM`);
   } catch (error) {
     figures.failures.push(`CRASH    ${name} (fixing): ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -198,13 +259,17 @@ function checkFixRange(name: string, text: string, edits: readonly { start: numb
   if (applied.text.slice(0, first) !== text.slice(0, first) || applied.text.slice(last + grown) !== text.slice(last)) {
     figures.failures.push(`RANGE    ${name}: a ${rule} fix changed text outside its range`);
   }
-  if (edits.some((e) => e.start === 0 && text.charCodeAt(0) === 0xfeff)) figures.failures.push(`BOM      ${name}: a ${rule} fix edits before the BOM`);
+  if (edits.some((e) => e.start === 0 && text.charCodeAt(0) === 0xfeff))
+    figures.failures.push(`BOM      ${name}: a ${rule} fix edits before the BOM`);
   for (const e of edits) {
     const breaks = e.newText.match(/\r\n|\r|\n/g) ?? [];
     if (!breaks.length) continue;
     const around = text.slice(Math.max(0, e.start - 2000), e.end + 2000);
     const used = new Set(around.match(/\r\n|\r|\n/g) ?? ['\n']);
-    if (breaks.some((b) => !used.has(b))) figures.failures.push(`EOL      ${name}: a ${rule} fix inserts ${JSON.stringify(breaks[0])} where the file uses ${JSON.stringify([...used])}`);
+    if (breaks.some((b) => !used.has(b)))
+      figures.failures.push(
+        `EOL      ${name}: a ${rule} fix inserts ${JSON.stringify(breaks[0])} where the file uses ${JSON.stringify([...used])}`,
+      );
   }
 }
 
@@ -252,10 +317,16 @@ async function main(): Promise<void> {
     }
   }
   const elapsed = ((Date.now() - started) / 1000).toFixed(0);
-  console.log(`fuzz (seed ${seed}, ${elapsed} s): ${figures.cases} cases (${Object.keys(PATHOLOGICAL).length} pathological classes × ${sizes.length} sizes, then ${round} mutations of ${corpus.length} source files and random bytes)`);
-  console.log(`  ordinary minutes: ${ordinary.toFixed(0)} ms CPU per 100 KB on this machine now; bound ${bound.toFixed(0)} ms (${BOUND_MS_PER_100KB} ms, or ${ORDINARY_SHARE}× ordinary minutes on a slower machine)`);
+  console.log(
+    `fuzz (seed ${seed}, ${elapsed} s): ${figures.cases} cases (${Object.keys(PATHOLOGICAL).length} pathological classes × ${sizes.length} sizes, then ${round} mutations of ${corpus.length} source files and random bytes)`,
+  );
+  console.log(
+    `  ordinary minutes: ${ordinary.toFixed(0)} ms CPU per 100 KB on this machine now; bound ${bound.toFixed(0)} ms (${BOUND_MS_PER_100KB} ms, or ${ORDINARY_SHARE}× ordinary minutes on a slower machine)`,
+  );
   console.log(`  worst CPU time per 100 KB: ${figures.worst.msPer100KB.toFixed(0)} ms — ${figures.worst.name}`);
-  console.log(`  --fix runs: ${figures.fixRuns}, fixes applied: ${figures.fixesApplied}, every run converged: ${!figures.failures.some((f) => f.startsWith('DIVERGES'))}`);
+  console.log(
+    `  --fix runs: ${figures.fixRuns}, fixes applied: ${figures.fixesApplied}, every run converged: ${!figures.failures.some((f) => f.startsWith('DIVERGES'))}`,
+  );
   for (const f of figures.failures.slice(0, 40)) console.log(`  ${f}`);
   const crashes = figures.failures.filter((f) => f.startsWith('CRASH') || f.startsWith('INTERNAL')).length;
   const slow = figures.failures.filter((f) => f.startsWith('SLOW')).length;

@@ -21,12 +21,18 @@ async function loadCore() {
     const outfile = join(dir, 'core.cjs');
     await esbuild.build({
       stdin: {
-        contents: "export { allRules, ruleDocsUrl } from './server/src/core/rules';\nexport { builtinTemplates } from './server/src/core/templates/registry';\n",
+        contents:
+          "export { allRules, ruleDocsUrl } from './server/src/core/rules';\nexport { builtinTemplates } from './server/src/core/templates/registry';\n",
         resolveDir: root,
         loader: 'ts',
       },
-      bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning',
-      loader: { '.json': 'json' }, mainFields: ['module', 'main'],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile,
+      logLevel: 'warning',
+      loader: { '.json': 'json' },
+      mainFields: ['module', 'main'],
     });
     return createRequire(import.meta.url)(outfile);
   } finally {
@@ -34,8 +40,8 @@ async function loadCore() {
   }
 }
 
-const en = (text) => (typeof text === 'string' ? text : text?.en ?? '');
-const zh = (text) => (typeof text === 'string' ? '' : text?.zh ?? '');
+const en = (text) => (typeof text === 'string' ? text : (text?.en ?? ''));
+const zh = (text) => (typeof text === 'string' ? '' : (text?.zh ?? ''));
 const both = (text) => [en(text), zh(text)].filter(Boolean).join(' / ');
 
 function ruleProperty(rule, docsUrl) {
@@ -44,7 +50,9 @@ function ruleProperty(rule, docsUrl) {
     description: `${both(rule.description)} (default: ${rule.defaultSeverity})`,
     markdownDescription: markdown,
     default: rule.defaultSeverity,
-    ...(rule.options ? { anyOf: [{ $ref: '#/definitions/severity' }, optionsSetting(rule.options)] } : { $ref: '#/definitions/ruleSetting' }),
+    ...(rule.options
+      ? { anyOf: [{ $ref: '#/definitions/severity' }, optionsSetting(rule.options)] }
+      : { $ref: '#/definitions/ruleSetting' }),
   };
 }
 
@@ -54,7 +62,12 @@ function optionsSetting(options) {
   const properties = Object.fromEntries(
     Object.entries(options).map(([name, o]) => [
       name,
-      { ...types[o.type], ...(o.minimum !== undefined ? { minimum: o.minimum } : {}), default: o.default, description: both(o.description) },
+      {
+        ...types[o.type],
+        ...(o.minimum !== undefined ? { minimum: o.minimum } : {}),
+        default: o.default,
+        description: both(o.description),
+      },
     ]),
   );
   return {
@@ -80,7 +93,8 @@ export function buildSchema({ allRules, ruleDocsUrl, builtinTemplates }, templat
     properties: {
       $schema: { type: 'string' },
       extends: {
-        description: 'Another config file (a path relative to this one, inside the repository), or several, applied before this one. / 先应用的其他配置文件（须在仓库内）。',
+        description:
+          'Another config file (a path relative to this one, inside the repository), or several, applied before this one. / 先应用的其他配置文件（须在仓库内）。',
         anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
       },
       template: {
@@ -92,7 +106,7 @@ export function buildSchema({ allRules, ruleDocsUrl, builtinTemplates }, templat
         ],
       },
       files: {
-        description: 'Globs of the minutes files, relative to this file\'s folder. / 纪要文件的通配符（相对于本文件所在目录）。',
+        description: "Globs of the minutes files, relative to this file's folder. / 纪要文件的通配符（相对于本文件所在目录）。",
         type: 'array',
         items: { type: 'string' },
       },
@@ -108,17 +122,20 @@ export function buildSchema({ allRules, ruleDocsUrl, builtinTemplates }, templat
         additionalProperties: false,
         properties: {
           repos: {
-            markdownDescription: 'The `owner/repo` globs PR and commit links may point to (`opencurve/*`); links elsewhere (a fork) are flagged by `link/foreign-repo`. / 允许链接的仓库。',
+            markdownDescription:
+              'The `owner/repo` globs PR and commit links may point to (`opencurve/*`); links elsewhere (a fork) are flagged by `link/foreign-repo`. / 允许链接的仓库。',
             type: 'array',
             items: { type: 'string', pattern: '^[^/\\s]+/[^/\\s]+$' },
           },
           online: {
-            markdownDescription: 'A wish of the repository: ask the forge whether each PR/issue exists and is of the linked kind. Only the user turns this on (`minutes-lint --online`, the user setting `communityMinutes.links.online`). / 仓库的意愿：联网检查 PR/issue。只有用户能开启。',
+            markdownDescription:
+              'A wish of the repository: ask the forge whether each PR/issue exists and is of the linked kind. Only the user turns this on (`minutes-lint --online`, the user setting `communityMinutes.links.online`). / 仓库的意愿：联网检查 PR/issue。只有用户能开启。',
             type: 'boolean',
             default: false,
           },
           api: {
-            markdownDescription: 'Forge host → API base URL (GitHub Enterprise, GitCode). The hosts count as forges; the URLs are asked only once the user confirms them (`minutes-lint --api HOST=URL`, the user setting `communityMinutes.links.api`). / 代码托管平台主机名到 API 地址的映射；地址须经用户确认后才会访问。',
+            markdownDescription:
+              'Forge host → API base URL (GitHub Enterprise, GitCode). The hosts count as forges; the URLs are asked only once the user confirms them (`minutes-lint --api HOST=URL`, the user setting `communityMinutes.links.api`). / 代码托管平台主机名到 API 地址的映射；地址须经用户确认后才会访问。',
             type: 'object',
             additionalProperties: { type: 'string', format: 'uri' },
             default: { 'github.com': 'https://api.github.com' },
@@ -126,12 +143,14 @@ export function buildSchema({ allRules, ruleDocsUrl, builtinTemplates }, templat
         },
       },
       contributors: {
-        description: 'Who may be @mentioned: used to complete handles and by handle/unknown. / 可被 @ 的贡献者，用于补全与 handle/unknown 检查。',
+        description:
+          'Who may be @mentioned: used to complete handles and by handle/unknown. / 可被 @ 的贡献者，用于补全与 handle/unknown 检查。',
         type: 'object',
         additionalProperties: false,
         properties: {
           sources: {
-            markdownDescription: 'Roster files, relative to this file and inside the repository: a `team.json`, openEuler `sig-info.yaml`, `CODEOWNERS`, `OWNERS`. / 名册文件（须在仓库内）。',
+            markdownDescription:
+              'Roster files, relative to this file and inside the repository: a `team.json`, openEuler `sig-info.yaml`, `CODEOWNERS`, `OWNERS`. / 名册文件（须在仓库内）。',
             type: 'array',
             items: { type: 'string' },
           },
@@ -146,7 +165,13 @@ export function buildSchema({ allRules, ruleDocsUrl, builtinTemplates }, templat
     definitions: {
       severity: {
         enum: ['off', 'info', 'hint', 'warning', 'error'],
-        enumDescriptions: ['Not checked. / 不检查。', 'Information. / 信息。', 'A hint (shown faintly). / 提示。', 'Warning. / 警告。', 'Error: minutes-lint exits with 1. / 错误：minutes-lint 以 1 退出。'],
+        enumDescriptions: [
+          'Not checked. / 不检查。',
+          'Information. / 信息。',
+          'A hint (shown faintly). / 提示。',
+          'Warning. / 警告。',
+          'Error: minutes-lint exits with 1. / 错误：minutes-lint 以 1 退出。',
+        ],
       },
       ruleSetting: {
         anyOf: [

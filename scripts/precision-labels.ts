@@ -23,7 +23,9 @@ export function readLabels(dir: string): { labels: Label[]; problems: string[] }
   const labels: Label[] = [];
   const problems: string[] = [];
   if (!existsSync(dir)) return { labels, problems };
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const family = name.replace(/\.json$/, '');
     let list: unknown;
     try {
@@ -38,7 +40,8 @@ export function readLabels(dir: string): { labels: Label[]; problems: string[] }
     }
     list.forEach((l: Label, i) => {
       const where = `${name}[${i}]`;
-      if (typeof l?.path !== 'string' || typeof l.line !== 'number' || typeof l.rule !== 'string') problems.push(`${where}: needs path, line and rule`);
+      if (typeof l?.path !== 'string' || typeof l.line !== 'number' || typeof l.rule !== 'string')
+        problems.push(`${where}: needs path, line and rule`);
       else if (!l.rule.startsWith(`${family}/`)) problems.push(`${where}: rule ${l.rule} belongs in ${l.rule.split('/')[0]}.json`);
       if (!VERDICTS.includes(l?.verdict)) problems.push(`${where}: verdict must be defect, wrong or convention`);
       if (typeof l?.why !== 'string' || !l.why.trim()) problems.push(`${where}: says no why`);
@@ -53,4 +56,3 @@ export function readLabels(dir: string): { labels: Label[]; problems: string[] }
 export function compareLabels(a: Label, b: Label): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
-

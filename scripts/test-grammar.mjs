@@ -15,10 +15,14 @@ const require = createRequire(import.meta.url);
 const tool = join(dirname(require.resolve('vscode-tmgrammar-test/package.json')), 'dist', 'unit.js');
 const markdown = require.resolve('tm-grammars/grammars/markdown.json');
 
-const child = spawn(process.execPath, [tool, '--compact', '--config', 'package.json', '-g', markdown, 'test/grammar/**/*.test.md', 'test/grammar/**/*.test.txt'], {
-  cwd: ROOT,
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
+const child = spawn(
+  process.execPath,
+  [tool, '--compact', '--config', 'package.json', '-g', markdown, 'test/grammar/**/*.test.md', 'test/grammar/**/*.test.txt'],
+  {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  },
+);
 
 let passed = 0;
 const failedFiles = new Set();

@@ -33,7 +33,16 @@ export function lintText(text: string, path: string, options: LintTextOptions = 
   const spec = options.template ? builtinTemplate(options.template) : undefined;
   if (options.template && !spec) throw new Error(`no built-in template ${options.template}`);
   const template = spec ? resolveTemplate(path, text, { spec, reason: 'test' }) : undefined;
-  return lint({ path, text, template, config: options.config, lang: options.lang, services: options.services, online: options.online, confirmedApi: options.confirmedApi });
+  return lint({
+    path,
+    text,
+    template,
+    config: options.config,
+    lang: options.lang,
+    services: options.services,
+    online: options.online,
+    confirmedApi: options.confirmedApi,
+  });
 }
 
 export function only(diagnostics: Diagnostic[], rule: string): Diagnostic[] {
@@ -47,7 +56,9 @@ export function lineOf(result: LintResult, d: Diagnostic): number {
 
 /** Applies every diagnostic's preferred (or first) fix of one rule at once. */
 export function applyRuleFixes(text: string, diagnostics: Diagnostic[], rule: string): string {
-  const fixes = only(diagnostics, rule).map((d) => d.fixes.find((f) => f.preferred) ?? d.fixes[0]).filter((f) => f !== undefined);
+  const fixes = only(diagnostics, rule)
+    .map((d) => d.fixes.find((f) => f.preferred) ?? d.fixes[0])
+    .filter((f) => f !== undefined);
   return applyEdits(text, mergeFixEdits(fixes)).text;
 }
 
@@ -84,15 +95,27 @@ export function exampleLinkStatus(entries: string[]): LinkStatusService {
   for (const entry of entries) {
     const [item, answer] = entry.split('=');
     const status: LinkStatus =
-      answer === 'not-found' ? { state: 'not-found' }
-      : answer.startsWith('moved:') ? { state: 'moved', kind: 'issue', movedTo: `https://github.com/${answer.slice(6).replace('#', '/issues/')}` }
-      : answer === 'rate-limited' ? { state: 'unverified', reason: 'rate-limited', retryAt: Date.UTC(2024, 0, 1, 12) }
-      : { state: 'found', kind: answer === 'issue' ? 'issue' : 'pull', status: answer === 'merged' ? 'merged' : 'open', title: 'Example title' };
+      answer === 'not-found'
+        ? { state: 'not-found' }
+        : answer.startsWith('moved:')
+          ? { state: 'moved', kind: 'issue', movedTo: `https://github.com/${answer.slice(6).replace('#', '/issues/')}` }
+          : answer === 'rate-limited'
+            ? { state: 'unverified', reason: 'rate-limited', retryAt: Date.UTC(2024, 0, 1, 12) }
+            : {
+                state: 'found',
+                kind: answer === 'issue' ? 'issue' : 'pull',
+                status: answer === 'merged' ? 'merged' : 'open',
+                title: 'Example title',
+              };
     answers.set(item.toLowerCase(), status);
   }
   return {
     lookup: async (target) =>
-      answers.get(`${target.owner}/${target.repo}#${target.id}`.toLowerCase()) ?? { state: 'found', kind: target.kind === 'pull' ? 'pull' : 'issue', status: 'open' },
+      answers.get(`${target.owner}/${target.repo}#${target.id}`.toLowerCase()) ?? {
+        state: 'found',
+        kind: target.kind === 'pull' ? 'pull' : 'issue',
+        status: 'open',
+      },
   };
 }
 
@@ -121,7 +144,16 @@ export function docsExamples(ruleId: string): DocExample[] | undefined {
     const handles = attrs.handles ? attrs.handles.split(/\s+/).filter(Boolean) : undefined;
     const online = attrs.online !== undefined ? attrs.online.split(/\s+/).filter(Boolean) : undefined;
     const findings = block.kind === 'bad' ? findingsAfter(lines, block.end + 1) : undefined;
-    const example: DocExample = { kind: block.kind, path: attrs.path ?? 'minutes.md', template: attrs.template, files, handles, online, findings: findings?.body, text: block.body.join('\n') + '\n' };
+    const example: DocExample = {
+      kind: block.kind,
+      path: attrs.path ?? 'minutes.md',
+      template: attrs.template,
+      files,
+      handles,
+      online,
+      findings: findings?.body,
+      text: block.body.join('\n') + '\n',
+    };
     if (series.length) example.series = [...series];
     examples.push(example);
     i = findings ? findings.end : block.end;
@@ -162,7 +194,10 @@ export function findingsAfter(lines: readonly string[], from: number): { start: 
 }
 
 /** Lints a docs example the way its attributes say: the files beside it, the roster, the forge's answers. */
-export async function runDocExample(rule: { online?: boolean }, example: DocExample): Promise<{ result: LintResult; rerun: (text: string) => Promise<LintResult> }> {
+export async function runDocExample(
+  rule: { online?: boolean },
+  example: DocExample,
+): Promise<{ result: LintResult; rerun: (text: string) => Promise<LintResult> }> {
   // `files="…"` gives the example a folder: those files and their folders exist, no other does.
   const existing = example.files?.map((f) => posix.join(posix.dirname(example.path), f));
   const folders = existing?.flatMap((f) => ancestors(f));

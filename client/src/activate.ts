@@ -33,7 +33,10 @@ export interface MinutesApi {
   actionItems: ActionItemsView;
 }
 
-export async function activateMinutes(context: vscode.ExtensionContext, host: ClientHost): Promise<{ client: BaseLanguageClient; api: MinutesApi }> {
+export async function activateMinutes(
+  context: vscode.ExtensionContext,
+  host: ClientHost,
+): Promise<{ client: BaseLanguageClient; api: MinutesApi }> {
   const templateStatus = new TemplateStatus(host.browser === true);
   const minutesClient = host.createClient(context);
 

@@ -16,12 +16,16 @@ export function registerMinutesCommands(context: vscode.ExtensionContext, client
   context.subscriptions.push(
     previews,
     // From the editor title button the argument is the document's URI; from the palette, nothing.
-    vscode.commands.registerCommand('communityMinutes.openPreview', (uri?: unknown) => previews.open(uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('communityMinutes.openPreview', (uri?: unknown) =>
+      previews.open(uri instanceof vscode.Uri ? uri : undefined),
+    ),
     // From the explorer's context menu the argument is the folder.
     vscode.commands.registerCommand('communityMinutes.newMinutes', (folder?: unknown) => newMinutes(userLang(), client, folder)),
     vscode.commands.registerCommand('communityMinutes.lintWorkspace', () => lintWorkspace(client, userLang())),
     vscode.commands.registerCommand('communityMinutes.openRuleDocs', (ruleId?: unknown) => openRuleDocs(client, userLang(), ruleId)),
     // From the explorer's context menu the argument is the folder; from the palette, the active file's folder.
-    vscode.commands.registerCommand('communityMinutes.learnTemplate', (folder?: unknown) => learnTemplate(client, folder instanceof vscode.Uri ? folder : undefined)),
+    vscode.commands.registerCommand('communityMinutes.learnTemplate', (folder?: unknown) =>
+      learnTemplate(client, folder instanceof vscode.Uri ? folder : undefined),
+    ),
   );
 }

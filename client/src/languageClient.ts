@@ -51,7 +51,10 @@ export function workspaceLinkSettings(): string[] {
 export function documentSelector(where: 'node' | 'browser'): LanguageClientOptions['documentSelector'] {
   const workspaceSchemes = where === 'node' ? ['file'] : [...new Set((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme))];
   return [
-    ...[...workspaceSchemes, 'untitled'].flatMap((scheme) => [{ scheme, language: 'markdown' }, { scheme, language: 'plaintext' }]),
+    ...[...workspaceSchemes, 'untitled'].flatMap((scheme) => [
+      { scheme, language: 'markdown' },
+      { scheme, language: 'plaintext' },
+    ]),
     ...workspaceSchemes.flatMap((scheme) => [
       { scheme, language: 'json', pattern: '**/.minutesrc.json' },
       { scheme, language: 'jsonc', pattern: '**/.minutesrc.json' },
@@ -74,7 +77,9 @@ export function clientOptions(context: vscode.ExtensionContext, where: 'node' | 
           const answers = await next(params, token);
           if (!Array.isArray(answers)) return answers;
           return answers.map((answer: unknown, i) =>
-            params.items[i]?.section === SETTINGS_SECTION && answer && typeof answer === 'object' ? { ...answer, links: userLinkSettings() } : answer,
+            params.items[i]?.section === SETTINGS_SECTION && answer && typeof answer === 'object'
+              ? { ...answer, links: userLinkSettings() }
+              : answer,
           );
         },
       },

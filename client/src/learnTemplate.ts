@@ -15,12 +15,15 @@ import { exists } from './workspaceFiles';
 const PINNED = './.minutes-template.json';
 
 export async function learnTemplate(client: LanguageClient, target?: vscode.Uri): Promise<void> {
-  const folder = target ?? (vscode.window.activeTextEditor ? vscode.Uri.joinPath(vscode.window.activeTextEditor.document.uri, '..') : undefined);
+  const folder =
+    target ?? (vscode.window.activeTextEditor ? vscode.Uri.joinPath(vscode.window.activeTextEditor.document.uri, '..') : undefined);
   if (!folder || folder.scheme !== 'file') {
     void vscode.window.showInformationMessage(t('learnNoFolder'));
     return;
   }
-  const result = await client.sendRequest<LearnTemplateResult>(LEARN_TEMPLATE_METHOD, { uri: folder.toString() } satisfies LearnTemplateParams);
+  const result = await client.sendRequest<LearnTemplateResult>(LEARN_TEMPLATE_METHOD, {
+    uri: folder.toString(),
+  } satisfies LearnTemplateParams);
   if (!result.templates.length) {
     void vscode.window.showInformationMessage(t('learnNothing', { folder: vscode.workspace.asRelativePath(folder, false) }));
     return;
@@ -50,11 +53,14 @@ async function pinTemplate(folder: vscode.Uri): Promise<void> {
     const result = templateEdits(document.getText(), PINNED);
     if (!result.ok) {
       await vscode.window.showTextDocument(document);
-      void vscode.window.showWarningMessage(t(result.reason === 'syntax' ? 'changeTemplateSyntax' : 'changeTemplateNotObject', { config: shown }));
+      void vscode.window.showWarningMessage(
+        t(result.reason === 'syntax' ? 'changeTemplateSyntax' : 'changeTemplateNotObject', { config: shown }),
+      );
       return;
     }
     const edit = new vscode.WorkspaceEdit();
-    for (const e of result.edits) edit.replace(config, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.content);
+    for (const e of result.edits)
+      edit.replace(config, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.content);
     if (!(await vscode.workspace.applyEdit(edit))) return;
     await document.save();
   } else {

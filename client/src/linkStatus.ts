@@ -17,12 +17,15 @@ import { userLang } from './messages';
 const SAVE_DELAY_MS = 2000;
 
 const messages = {
-  signedIn: { en: 'Signed in to GitHub as {account}: PR and issue links are checked with your account.', zh: '已以 {account} 身份登录 GitHub：将使用你的账号检查 PR 和 issue 链接。' },
+  signedIn: {
+    en: 'Signed in to GitHub as {account}: PR and issue links are checked with your account.',
+    zh: '已以 {account} 身份登录 GitHub：将使用你的账号检查 PR 和 issue 链接。',
+  },
   signInFailed: { en: 'GitHub sign-in did not complete: {reason}', zh: 'GitHub 登录未完成：{reason}' },
   enableOnline: { en: 'Online link checks are off. Turn them on?', zh: '联网链接检查未开启。是否开启？' },
   turnOn: { en: 'Turn On', zh: '开启' },
   workspaceIgnored: {
-    en: 'This workspace\'s settings set {keys}. Online link checks follow your user settings only (a repository must not turn the network on): the workspace values are ignored.',
+    en: "This workspace's settings set {keys}. Online link checks follow your user settings only (a repository must not turn the network on): the workspace values are ignored.",
     zh: '此工作区的设置中有 {keys}。联网检查链接只听从你的用户设置（仓库不能开启联网），工作区中的值会被忽略。',
   },
 } satisfies Record<string, Message>;
@@ -55,7 +58,8 @@ class GitHubToken {
 /** Once per window: a workspace that sets the network settings learns that they are ignored. */
 function noteIgnoredWorkspaceSettings(): void {
   const keys = workspaceLinkSettings();
-  if (keys.length) void vscode.window.showInformationMessage(say('workspaceIgnored', { keys: keys.map((k) => `${SETTINGS_SECTION}.${k}`).join(', ') }));
+  if (keys.length)
+    void vscode.window.showInformationMessage(say('workspaceIgnored', { keys: keys.map((k) => `${SETTINGS_SECTION}.${k}`).join(', ') }));
 }
 
 export function registerLinkLookups(context: vscode.ExtensionContext, client: LanguageClient, store: CacheStore): void {

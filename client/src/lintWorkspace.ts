@@ -33,7 +33,11 @@ export async function lintWorkspace(client: LanguageClient, lang: Lang): Promise
         for (let i = 0; i < uris.length; i += BATCH) {
           if (token.isCancellationRequested) break;
           const batch = uris.slice(i, i + BATCH);
-          const result = await client.sendRequest<LintWorkspaceResult>(LINT_WORKSPACE_METHOD, { uris: batch } satisfies LintWorkspaceParams, token);
+          const result = await client.sendRequest<LintWorkspaceResult>(
+            LINT_WORKSPACE_METHOD,
+            { uris: batch } satisfies LintWorkspaceParams,
+            token,
+          );
           for (const file of result.files) {
             if (file.linted) totals.linted++;
             else totals.skipped++;
@@ -41,7 +45,10 @@ export async function lintWorkspace(client: LanguageClient, lang: Lang): Promise
             totals.warnings += file.warnings;
           }
           totals.done += batch.length;
-          progress.report({ increment: (100 * batch.length) / uris.length, message: say('lintProgress', lang, { done: totals.done, total: totals.total }) });
+          progress.report({
+            increment: (100 * batch.length) / uris.length,
+            message: say('lintProgress', lang, { done: totals.done, total: totals.total }),
+          });
         }
         cancelled = token.isCancellationRequested;
       },

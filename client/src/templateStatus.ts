@@ -40,11 +40,12 @@ export class TemplateStatus implements vscode.Disposable {
       void vscode.window.showInformationMessage(t('noInfo'));
       return;
     }
-    const text = info.template === null
-      ? t('notLinted', { reason: info.reason })
-      : info.explanation
-        ? t('appliedWhy', { name: info.name ?? info.template, id: info.template, explanation: info.explanation })
-        : t('applied', { name: info.name ?? info.template, id: info.template, reason: info.reason });
+    const text =
+      info.template === null
+        ? t('notLinted', { reason: info.reason })
+        : info.explanation
+          ? t('appliedWhy', { name: info.name ?? info.template, id: info.template, explanation: info.explanation })
+          : t('applied', { name: info.name ?? info.template, id: info.template, reason: info.reason });
     const openConfig = t('openConfig');
     const change = t('changeTemplate');
     const choice = await vscode.window.showInformationMessage(text, change, ...(info.configPath ? [openConfig] : []));
@@ -75,9 +76,10 @@ export class TemplateStatus implements vscode.Disposable {
     // A guess is shown as one: the structure of the file is not checked against it.
     const icon = info.confidence === 'guessed' ? '$(question)' : '$(checklist)';
     this.item.text = info.template === null ? `$(circle-slash) ${t('noTemplate')}` : `${icon} ${info.template}`;
-    const why = info.template !== null && info.explanation
-      ? t('statusTooltipWhy', { id: info.template, explanation: info.explanation })
-      : t('statusTooltip', { reason: info.reason });
+    const why =
+      info.template !== null && info.explanation
+        ? t('statusTooltipWhy', { id: info.template, explanation: info.explanation })
+        : t('statusTooltip', { reason: info.reason });
     this.item.tooltip = why + (this.inBrowser ? `\n\n${t('browserNote')}` : '');
     this.item.show();
   }

@@ -23,7 +23,15 @@ export interface SessionOptions {
 }
 
 export interface SessionResult {
-  diagnostics: Array<{ code: string; severity: number; line: number; character: number; endLine: number; endCharacter: number; message: string }>;
+  diagnostics: Array<{
+    code: string;
+    severity: number;
+    line: number;
+    character: number;
+    endLine: number;
+    endCharacter: number;
+    message: string;
+  }>;
   codeActions: Array<{ title: string; edits: string[] }>;
   completion: string[];
   /** Completion after `typed`. */
@@ -95,28 +103,50 @@ export async function runSession(connection: MessageConnection, options: Session
     if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri}; server log:\n${log.join('\n')}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const diagnostics = published.map((d) => ({
-    code: String(d.code), severity: d.severity ?? 0, message: d.message,
-    line: d.range.start.line, character: d.range.start.character, endLine: d.range.end.line, endCharacter: d.range.end.character,
-  })).sort((a, b) => a.line - b.line || a.character - b.character || a.code.localeCompare(b.code));
+  const diagnostics = published
+    .map((d) => ({
+      code: String(d.code),
+      severity: d.severity ?? 0,
+      message: d.message,
+      line: d.range.start.line,
+      character: d.range.start.character,
+      endLine: d.range.end.line,
+      endCharacter: d.range.end.character,
+    }))
+    .sort((a, b) => a.line - b.line || a.character - b.character || a.code.localeCompare(b.code));
 
-  const actions = await connection.sendRequest<Array<{ title: string; edit?: { documentChanges?: Array<{ edits: Array<{ newText: string; range: Diagnostic['range'] }> }>; changes?: Record<string, Array<{ newText: string }>> } }>>('textDocument/codeAction', {
+  const actions = await connection.sendRequest<
+    Array<{
+      title: string;
+      edit?: {
+        documentChanges?: Array<{ edits: Array<{ newText: string; range: Diagnostic['range'] }> }>;
+        changes?: Record<string, Array<{ newText: string }>>;
+      };
+    }>
+  >('textDocument/codeAction', {
     textDocument: { uri },
     range: published[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     context: { diagnostics: published },
   });
-  const codeActions = actions.map((a) => ({
-    title: a.title,
-    edits: [...(a.edit?.documentChanges ?? []).flatMap((c) => c.edits), ...Object.values(a.edit?.changes ?? {}).flat()].map((e) => e.newText),
-  })).sort((a, b) => a.title.localeCompare(b.title));
+  const codeActions = actions
+    .map((a) => ({
+      title: a.title,
+      edits: [...(a.edit?.documentChanges ?? []).flatMap((c) => c.edits), ...Object.values(a.edit?.changes ?? {}).flat()].map(
+        (e) => e.newText,
+      ),
+    }))
+    .sort((a, b) => a.title.localeCompare(b.title));
 
   const complete = async (position: { line: number; character: number }) => {
-    const result = await connection.sendRequest<{ items: Array<{ label: string }> } | Array<{ label: string }> | null>('textDocument/completion', {
-      textDocument: { uri },
-      position,
-      context: { triggerKind: 1 },
-    });
-    return (Array.isArray(result) ? result : result?.items ?? []).map((i) => i.label).sort();
+    const result = await connection.sendRequest<{ items: Array<{ label: string }> } | Array<{ label: string }> | null>(
+      'textDocument/completion',
+      {
+        textDocument: { uri },
+        position,
+        context: { triggerKind: 1 },
+      },
+    );
+    return (Array.isArray(result) ? result : (result?.items ?? [])).map((i) => i.label).sort();
   };
   const completion = await complete(options.completionAt);
   const lines = text.split('\n');

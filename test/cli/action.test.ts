@@ -25,7 +25,8 @@ function expand(value: string, inputs: Record<string, string>): string {
   return value.replace(/\$\{\{\s*([\w.-]+)\s*\}\}/g, (_, expression: string) => {
     if (expression === 'github.token') return TOKEN;
     const name = expression.replace(/^inputs\./, '');
-    if (!expression.startsWith('inputs.') || !(name in ACTION.inputs)) throw new Error(`action.yml uses an expression the test does not know: ${expression}`);
+    if (!expression.startsWith('inputs.') || !(name in ACTION.inputs))
+      throw new Error(`action.yml uses an expression the test does not know: ${expression}`);
     return inputs[name] ?? expand(ACTION.inputs[name].default ?? '', inputs);
   });
 }
@@ -46,9 +47,17 @@ function runAction(repo: TempRepo, event: { name: string; payload: unknown }, in
   for (const step of ACTION.runs.steps) {
     assert.equal(step.shell, 'bash');
     const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTIONS: 'true',
-      GITHUB_ACTION_PATH: ROOT, GITHUB_WORKSPACE: repo.root, GITHUB_EVENT_NAME: event.name, GITHUB_EVENT_PATH: eventPath,
-      GITHUB_STEP_SUMMARY: summaryPath, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'org/minutes', GITHUB_SHA: repo.git('rev-parse', 'HEAD').trim(),
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_ACTION_PATH: ROOT,
+      GITHUB_WORKSPACE: repo.root,
+      GITHUB_EVENT_NAME: event.name,
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_STEP_SUMMARY: summaryPath,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'org/minutes',
+      GITHUB_SHA: repo.git('rev-parse', 'HEAD').trim(),
     };
     for (const [key, value] of Object.entries(step.env ?? {})) env[key] = expand(value, inputs);
     const r = spawnSync('bash', ['-e', '-c', step.run], { cwd: repo.root, env, encoding: 'utf8' });
@@ -60,9 +69,14 @@ function runAction(repo: TempRepo, event: { name: string; payload: unknown }, in
 }
 
 function annotations(stdout: string): Array<{ level: string; file: string; line: number; rule: string }> {
-  return [...stdout.matchAll(/^::(error|warning|notice) file=([^,]+),line=(\d+),col=\d+,endLine=\d+,endColumn=\d+,title=([^:]+)::/gm)].map((m) => ({
-    level: m[1], file: decodeURIComponent(m[2]), line: Number(m[3]), rule: decodeURIComponent(m[4]),
-  }));
+  return [...stdout.matchAll(/^::(error|warning|notice) file=([^,]+),line=(\d+),col=\d+,endLine=\d+,endColumn=\d+,title=([^:]+)::/gm)].map(
+    (m) => ({
+      level: m[1],
+      file: decodeURIComponent(m[2]),
+      line: Number(m[3]),
+      rule: decodeURIComponent(m[4]),
+    }),
+  );
 }
 
 describe('the GitHub Action (action.yml)', function () {
@@ -72,7 +86,10 @@ describe('the GitHub Action (action.yml)', function () {
   let base: string;
   const curve = example('curve/2024-03-14.md');
   const group = example('group/4.20会议记录.md');
-  const pullRequest = () => ({ name: 'pull_request', payload: { pull_request: { number: 7, base: { sha: base }, head: { sha: repo.git('rev-parse', 'HEAD').trim() } } } });
+  const pullRequest = () => ({
+    name: 'pull_request',
+    payload: { pull_request: { number: 7, base: { sha: base }, head: { sha: repo.git('rev-parse', 'HEAD').trim() } } },
+  });
 
   beforeEach(() => {
     repo = new TempRepo();
@@ -94,11 +111,16 @@ describe('the GitHub Action (action.yml)', function () {
     assert.equal(r.status, 0, r.stdout);
     const found = annotations(r.stdout);
     assert.deepEqual([...new Set(found.map((a) => a.file))].sort(), ['minutes/2024-03-14.md', 'minutes/2024-04-11.md']);
-    assert.ok(found.some((a) => a.file === 'minutes/2024-03-14.md' && a.line === 16 && a.rule === 'link/spaced-syntax' && a.level === 'warning'));
+    assert.ok(
+      found.some((a) => a.file === 'minutes/2024-03-14.md' && a.line === 16 && a.rule === 'link/spaced-syntax' && a.level === 'warning'),
+    );
     assert.match(r.summary, /^## minutes-lint\n\n\*\*files checked: 2 · errors: 0 · warnings: 1[67] · info: 0\*\*/);
     assert.match(r.summary, /\| minutes\/2024-04-11\.md \| `curve-biweekly` \| 0 \| 8 \| 0 \|/);
     assert.match(r.summary, /### minutes\/2024-03-14\.md/);
-    assert.match(r.summary, /\[`handle\/invalid`\]\(https:\/\/github\.com\/community-minutes\/community-minutes\/blob\/main\/docs\/rules\/handle\/invalid\.md\)/);
+    assert.match(
+      r.summary,
+      /\[`handle\/invalid`\]\(https:\/\/github\.com\/community-minutes\/community-minutes\/blob\/main\/docs\/rules\/handle\/invalid\.md\)/,
+    );
     assert.ok(!r.summary.includes('4.20会议记录'), 'a file the pull request did not touch is not in the summary');
   });
 
@@ -108,7 +130,10 @@ describe('the GitHub Action (action.yml)', function () {
     const found = annotations(r.stdout);
     const edited = found.filter((a) => a.file === 'minutes/2024-03-14.md');
     assert.ok(edited.length >= 2);
-    assert.ok(edited.every((a) => a.line === 17), JSON.stringify(edited));
+    assert.ok(
+      edited.every((a) => a.line === 17),
+      JSON.stringify(edited),
+    );
     assert.equal(found.filter((a) => a.file === 'minutes/2024-04-11.md').length, 8);
   });
 

@@ -25,17 +25,24 @@ describe('minutes-lint --changed-since and --only-changed-lines', function () {
 
   it('checks only the minutes changed since the ref: committed, staged, unstaged and new', () => {
     // Line 17 (the #3110 link) changes; the old group minutes and package.json stay as they were.
-    repo.write('minutes/2024-03-14.md', curve.replace('@David Lee', '@David Lee 与 @数名开发者')).write('package.json', '{ "changed": true }\n');
+    repo
+      .write('minutes/2024-03-14.md', curve.replace('@David Lee', '@David Lee 与 @数名开发者'))
+      .write('package.json', '{ "changed": true }\n');
     repo.commit('edit line 17');
     repo.write('minutes/staged.md', group);
     repo.git('add', 'minutes/staged.md');
     repo.write('minutes/untracked 会议.md', group);
     const r = runCli(['--format', 'json', '--changed-since', 'main'], repo.root);
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(files(r.stdout).map((f) => f.path).sort(), ['minutes/2024-03-14.md', 'minutes/staged.md', 'minutes/untracked 会议.md']);
+    assert.deepEqual(
+      files(r.stdout)
+        .map((f) => f.path)
+        .sort(),
+      ['minutes/2024-03-14.md', 'minutes/staged.md', 'minutes/untracked 会议.md'],
+    );
   });
 
-  it('compares with the merge base, so what landed on the ref later is not the branch\'s change', () => {
+  it("compares with the merge base, so what landed on the ref later is not the branch's change", () => {
     repo.git('checkout', '-q', 'main');
     repo.write('minutes/old/4.20会议记录.md', `${group}\n- 新的一行\n`);
     repo.commit('a later change on main');
@@ -46,9 +53,16 @@ describe('minutes-lint --changed-since and --only-changed-lines', function () {
   });
 
   it('keeps to the PATHs given and to the extensions a walk takes', () => {
-    repo.write('minutes/new.md', group).write('other/new.md', group).write('minutes/.drafts/hidden.md', group).write('minutes/notes.rst', group);
+    repo
+      .write('minutes/new.md', group)
+      .write('other/new.md', group)
+      .write('minutes/.drafts/hidden.md', group)
+      .write('minutes/notes.rst', group);
     const r = runCli(['--format', 'json', '--changed-since', 'HEAD', 'minutes'], repo.root);
-    assert.deepEqual(files(r.stdout).map((f) => f.path), ['minutes/new.md']);
+    assert.deepEqual(
+      files(r.stdout).map((f) => f.path),
+      ['minutes/new.md'],
+    );
   });
 
   it('reports only problems on changed lines with --only-changed-lines; a new file counts as all changed', () => {
@@ -58,11 +72,20 @@ describe('minutes-lint --changed-since and --only-changed-lines', function () {
     const narrowed = files(runCli(['--format', 'json', '--changed-since', 'main', '--only-changed-lines'], repo.root).stdout);
     const curveAll = all.find((f) => f.path === 'minutes/2024-03-14.md')!.diagnostics;
     const curveChanged = narrowed.find((f) => f.path === 'minutes/2024-03-14.md')!.diagnostics;
-    assert.ok(curveAll.some((d) => d.line !== 17), 'the whole file has problems on other lines');
+    assert.ok(
+      curveAll.some((d) => d.line !== 17),
+      'the whole file has problems on other lines',
+    );
     assert.ok(curveChanged.length >= 2);
-    assert.ok(curveChanged.every((d) => d.line === 17), JSON.stringify(curveChanged));
+    assert.ok(
+      curveChanged.every((d) => d.line === 17),
+      JSON.stringify(curveChanged),
+    );
     assert.ok(curveChanged.some((d) => d.rule === 'handle/invalid'));
-    assert.deepEqual(narrowed.find((f) => f.path === 'minutes/new.md')!.diagnostics, all.find((f) => f.path === 'minutes/new.md')!.diagnostics);
+    assert.deepEqual(
+      narrowed.find((f) => f.path === 'minutes/new.md')!.diagnostics,
+      all.find((f) => f.path === 'minutes/new.md')!.diagnostics,
+    );
   });
 
   it('explains a ref git does not know, a folder outside git, and options that need each other (exit 2)', () => {
@@ -81,8 +104,25 @@ describe('minutes-lint --changed-since and --only-changed-lines', function () {
   });
 
   it('reads the new side of diff hunks, including one-line and pure-deletion hunks', () => {
-    const diff = ['diff --git a/x.md b/x.md', '--- a/x.md', '+++ b/x.md', '@@ -3 +3 @@', '-a', '+b', '@@ -10,2 +10,0 @@', '-c', '-d', '@@ -20,0 +19,3 @@', '+e', '+f', '+g'].join('\n');
-    assert.deepEqual([...(addedLines(diff) as Set<number>)].sort((a, b) => a - b), [3, 19, 20, 21]);
+    const diff = [
+      'diff --git a/x.md b/x.md',
+      '--- a/x.md',
+      '+++ b/x.md',
+      '@@ -3 +3 @@',
+      '-a',
+      '+b',
+      '@@ -10,2 +10,0 @@',
+      '-c',
+      '-d',
+      '@@ -20,0 +19,3 @@',
+      '+e',
+      '+f',
+      '+g',
+    ].join('\n');
+    assert.deepEqual(
+      [...(addedLines(diff) as Set<number>)].sort((a, b) => a - b),
+      [3, 19, 20, 21],
+    );
     assert.equal(addedLines('diff --git a/n.md b/n.md\nnew file mode 100644\n--- /dev/null\n+++ b/n.md\n@@ -0,0 +1,2 @@\n+x\n+y'), 'all');
   });
 });

@@ -83,7 +83,10 @@ describe('minutes-lint', () => {
     writeFileSync(join(dir, '.minutesrc.json'), '{ "rules": { "template/missing-section": "off" } }');
     const off = run(['--format', 'json', '2024-03-14.md'], dir);
     assert.equal(off.code, 0);
-    assert.equal(JSON.parse(off.stdout).files[0].diagnostics.filter((d: { rule: string }) => d.rule === 'template/missing-section').length, 0);
+    assert.equal(
+      JSON.parse(off.stdout).files[0].diagnostics.filter((d: { rule: string }) => d.rule === 'template/missing-section').length,
+      0,
+    );
   });
 
   it('reports a broken configuration, uses the defaults, and exits 2', () => {
@@ -93,7 +96,9 @@ describe('minutes-lint', () => {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /\.minutesrc\.json:1:\d+: JSON syntax error/, 'the problem says where it is');
     const diagnostics = JSON.parse(r.stdout).files[0].diagnostics;
-    assert.ok(diagnostics.some((d: { rule: string; severity: string }) => d.rule === 'template/missing-section' && d.severity === 'warning'));
+    assert.ok(
+      diagnostics.some((d: { rule: string; severity: string }) => d.rule === 'template/missing-section' && d.severity === 'warning'),
+    );
   });
 
   it('--fix applies safe fixes in place and leaves the rest of the text untouched', () => {
@@ -122,8 +127,18 @@ describe('minutes-lint', () => {
     const r = run(['--format', 'github', '2024-03-14.md'], dir);
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.trim().split('\n');
-    assert.ok(lines.every((l) => /^::(?:error|warning|notice) file=2024-03-14\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]+::/.test(l)), r.stdout);
-    assert.ok(lines.some((l) => l.startsWith('::warning file=2024-03-14.md,line=1,col=1,endLine=1,endColumn=8,title=template/missing-section::Missing section')), r.stdout);
+    assert.ok(
+      lines.every((l) =>
+        /^::(?:error|warning|notice) file=2024-03-14\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]+::/.test(l),
+      ),
+      r.stdout,
+    );
+    assert.ok(
+      lines.some((l) =>
+        l.startsWith('::warning file=2024-03-14.md,line=1,col=1,endLine=1,endColumn=8,title=template/missing-section::Missing section'),
+      ),
+      r.stdout,
+    );
   });
 
   it('speaks Chinese with --lang zh', () => {
@@ -139,6 +154,9 @@ describe('minutes-lint', () => {
     writeFileSync(join(dir, 'node_modules', '2024-03-28.md'), CURVE_WITHOUT_TIME);
     writeFileSync(join(dir, 'minutes', 'notes.txt'), 'shopping list\n');
     const json = JSON.parse(run(['--format', 'json', '.'], dir).stdout);
-    assert.deepEqual(json.files.map((f: { path: string }) => f.path), ['minutes/2024-03-14.md']);
+    assert.deepEqual(
+      json.files.map((f: { path: string }) => f.path),
+      ['minutes/2024-03-14.md'],
+    );
   });
 });

@@ -30,7 +30,9 @@ interface SarifLog {
       ruleId: string;
       ruleIndex: number;
       level: string;
-      locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number } } }>;
+      locations: Array<{
+        physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number } };
+      }>;
       fixes?: unknown[];
     }>;
     invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ message: { text: string } }> }>;
@@ -65,7 +67,9 @@ describe('minutes-lint --format sarif', function () {
     assert.deepEqual(result.locations[0].physicalLocation.region.startLine, 16);
     assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'curve/2024-03-14.md');
     assert.ok(result.fixes?.length, 'the fix travels with the result');
-    const spacedName = run.results.find((x) => x.ruleId === 'style/cjk-emphasis' && x.locations[0].physicalLocation.artifactLocation.uri.startsWith('group/'))!;
+    const spacedName = run.results.find(
+      (x) => x.ruleId === 'style/cjk-emphasis' && x.locations[0].physicalLocation.artifactLocation.uri.startsWith('group/'),
+    )!;
     // A relative URI reference: the space and the Chinese characters percent-encoded.
     assert.equal(spacedName.locations[0].physicalLocation.artifactLocation.uri, `group/${encodeURIComponent('4.20 会议记录.md')}`);
   });
@@ -99,8 +103,14 @@ describe('minutes-lint --format junit and --format gitlab', () => {
   it('writes one suite per file, a failed case per problem and a passing case for a clean file', () => {
     const xml = runCli(['--format', 'junit', '.'], repo.root).stdout;
     assert.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="minutes-lint" tests="9" failures="8" errors="0">/);
-    assert.match(xml, /<testsuite name="clean\/4.20会议记录.md" tests="1" failures="0" errors="0">\n {4}<testcase classname="clean\/4.20会议记录.md" name="minutes-lint" file="clean\/4.20会议记录.md"\/>/);
-    assert.match(xml, /<testcase classname="curve\/2024-03-14.md" name="16:3 link\/spaced-syntax" file="curve\/2024-03-14.md" line="16">\n {6}<failure type="warning" message="Not a link: the space between &quot;\[快照清理修复\]&quot;/);
+    assert.match(
+      xml,
+      /<testsuite name="clean\/4.20会议记录.md" tests="1" failures="0" errors="0">\n {4}<testcase classname="clean\/4.20会议记录.md" name="minutes-lint" file="clean\/4.20会议记录.md"\/>/,
+    );
+    assert.match(
+      xml,
+      /<testcase classname="curve\/2024-03-14.md" name="16:3 link\/spaced-syntax" file="curve\/2024-03-14.md" line="16">\n {6}<failure type="warning" message="Not a link: the space between &quot;\[快照清理修复\]&quot;/,
+    );
     assert.equal((xml.match(/<testcase /g) ?? []).length, 9);
     assert.equal((xml.match(/<\/testcase>/g) ?? []).length + (xml.match(/<testcase [^>]*\/>/g) ?? []).length, 9);
   });
@@ -115,7 +125,10 @@ describe('minutes-lint --format junit and --format gitlab', () => {
     const shown = 'control \\u0007 in "<b>\\u001b[31m\\r::error::forged \\u202eevil"';
     const text = 'Line\u0007 <b>';
     const diagnostic: Diagnostic = {
-      rule: 'encoding/invisible', severity: 'warning', message, span: { start: 4, end: 5 },
+      rule: 'encoding/invisible',
+      severity: 'warning',
+      message,
+      span: { start: 4, end: 5 },
       fixes: [{ title: `Remove \u0007 from "\u202Ex"`, safe: true, edits: [{ start: 4, end: 5, newText: '' }] }],
     };
     const reports: FileReport[] = [
@@ -133,7 +146,12 @@ describe('minutes-lint --format junit and --format gitlab', () => {
 
     const sarifText = toSarif(reports, context);
     assert.ok(!raw.test(sarifText), 'SARIF holds no raw control or bidi character');
-    const sarif = JSON.parse(sarifText) as { runs: Array<{ results: Array<{ message: { text: string }; fixes: Array<{ description: { text: string } }> }>; invocations: Array<{ toolExecutionNotifications: Array<{ message: { text: string } }> }> }> };
+    const sarif = JSON.parse(sarifText) as {
+      runs: Array<{
+        results: Array<{ message: { text: string }; fixes: Array<{ description: { text: string } }> }>;
+        invocations: Array<{ toolExecutionNotifications: Array<{ message: { text: string } }> }>;
+      }>;
+    };
     assert.equal(sarif.runs[0].results[0].message.text, shown);
     assert.equal(sarif.runs[0].results[0].fixes[0].description.text, 'Remove \\u0007 from "\\u202ex"');
     assert.equal(sarif.runs[0].invocations[0].toolExecutionNotifications[0].message.text, 'binary file \\u001b[2J');
@@ -147,10 +165,18 @@ describe('minutes-lint --format junit and --format gitlab', () => {
   });
 
   it('writes a GitLab Code Quality report whose fingerprints survive lines moving', () => {
-    const before = JSON.parse(runCli(['--format', 'gitlab', 'curve'], repo.root).stdout) as Array<{ check_name: string; severity: string; fingerprint: string; location: { path: string; lines: { begin: number } } }>;
+    const before = JSON.parse(runCli(['--format', 'gitlab', 'curve'], repo.root).stdout) as Array<{
+      check_name: string;
+      severity: string;
+      fingerprint: string;
+      location: { path: string; lines: { begin: number } };
+    }>;
     assert.equal(before.length, 8);
     const spaced = before.find((i) => i.check_name === 'link/spaced-syntax')!;
-    assert.deepEqual({ path: spaced.location.path, begin: spaced.location.lines.begin, severity: spaced.severity }, { path: 'curve/2024-03-14.md', begin: 16, severity: 'minor' });
+    assert.deepEqual(
+      { path: spaced.location.path, begin: spaced.location.lines.begin, severity: spaced.severity },
+      { path: 'curve/2024-03-14.md', begin: 16, severity: 'minor' },
+    );
     assert.equal(new Set(before.map((i) => i.fingerprint)).size, before.length, 'fingerprints are unique');
     repo.write('curve/2024-03-14.md', `\n\n${example('curve/2024-03-14.md')}`);
     const after = JSON.parse(runCli(['--format', 'gitlab', 'curve'], repo.root).stdout) as typeof before;
@@ -178,7 +204,10 @@ describe('minutes-lint --summary', () => {
     assert.ok(summary.startsWith('# earlier step\n## minutes-lint'), 'appended, not overwritten');
     assert.match(summary, /\*\*files checked: 1 · errors: 0 · warnings: 8 · info: 0\*\*/);
     assert.match(summary, /\| curve\/2024-03-14\.md \| `curve-biweekly` \| 0 \| 8 \| 0 \|/);
-    assert.match(summary, /\| \[16:3\]\(https:\/\/github\.com\/org\/minutes\/blob\/a{40}\/curve\/2024-03-14\.md#L16\) \| ⚠️ warning \| \[`link\/spaced-syntax`\]\(https:\/\/[^)]+\/docs\/rules\/link\/spaced-syntax\.md\) \| Not a link/);
+    assert.match(
+      summary,
+      /\| \[16:3\]\(https:\/\/github\.com\/org\/minutes\/blob\/a{40}\/curve\/2024-03-14\.md#L16\) \| ⚠️ warning \| \[`link\/spaced-syntax`\]\(https:\/\/[^)]+\/docs\/rules\/link\/spaced-syntax\.md\) \| Not a link/,
+    );
   });
 
   it('keeps quoted minutes text from breaking the table or becoming markup', () => {

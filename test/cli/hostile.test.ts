@@ -13,7 +13,12 @@ const CLI = join(ROOT, 'dist', 'cli.js');
 const SECRET = 'hunter2-ci-secret';
 
 function run(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1', CI_SECRET: SECRET, ...env } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, NO_COLOR: '1', CI_SECRET: SECRET, ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, output: `${r.stdout}${r.stderr}` };
 }
 
@@ -37,7 +42,10 @@ describe('minutes-lint on a hostile repository', () => {
     writeFileSync(join(repo, '.minutesrc.json'), '{"contributors":{"sources":["/proc/self/environ"]}}');
     const r = run(['minutes'], repo);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /\.minutesrc\.json:1:29: "contributors\.sources": "\/proc\/self\/environ" leads outside the repository \(.*\/repo\); it is not read/);
+    assert.match(
+      r.stderr,
+      /\.minutesrc\.json:1:29: "contributors\.sources": "\/proc\/self\/environ" leads outside the repository \(.*\/repo\); it is not read/,
+    );
     assert.ok(!r.output.includes(SECRET), r.output);
   });
 
@@ -55,26 +63,36 @@ describe('minutes-lint on a hostile repository', () => {
 
   it('"pattern": "^(a+)+$" in a team template: 64 KB of minutes are checked, not hung', () => {
     const a = 'a'.repeat(64 * 1024);
-    writeFileSync(join(repo, '.minutesrc.json'), JSON.stringify({
-      template: {
-        id: 'team', name: 'Team',
-        variants: [{ id: 'v', when: { content: ['^(a+)+$'] } }],
-        sections: [{ id: 's', names: ['S'], patterns: ['^(a+)+$'], required: true }],
-        fields: [{ id: 'f', labels: ['F'], pattern: '^(a+)+$' }],
-        placeholders: [{ text: '(a+)+b', regex: true }],
-        filename: { pattern: '^(a+)+$', example: 'a.md' },
-      },
-    }));
+    writeFileSync(
+      join(repo, '.minutesrc.json'),
+      JSON.stringify({
+        template: {
+          id: 'team',
+          name: 'Team',
+          variants: [{ id: 'v', when: { content: ['^(a+)+$'] } }],
+          sections: [{ id: 's', names: ['S'], patterns: ['^(a+)+$'], required: true }],
+          fields: [{ id: 'f', labels: ['F'], pattern: '^(a+)+$' }],
+          placeholders: [{ text: '(a+)+b', regex: true }],
+          filename: { pattern: '^(a+)+$', example: 'a.md' },
+        },
+      }),
+    );
     writeFileSync(join(repo, 'minutes', 'big.md'), `# ${a}\n\nF：${a}\n\n${a}\n`);
     const r = run(['--format', 'json', 'minutes/big.md'], repo);
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(JSON.parse(r.stdout).files[0].template, 'team/v', 'the variant\'s pattern matched the 64 KB line');
+    assert.equal(JSON.parse(r.stdout).files[0].template, 'team/v', "the variant's pattern matched the 64 KB line");
   });
 
-  it('an invalid regex, an unknown built-in or a wrong shape in a template: a config problem on the config\'s line, exit 2, no stack trace', () => {
+  it("an invalid regex, an unknown built-in or a wrong shape in a template: a config problem on the config's line, exit 2, no stack trace", () => {
     const cases: Array<[object, RegExp]> = [
-      [{ template: { id: 't', name: 't', sections: [{ id: 's', names: ['S'], patterns: ['(a'] }] } }, /:1:\d+: template sections\[0\]\.patterns\[0\]: invalid regular expression: missing closing \)/],
-      [{ template: { id: 't', name: 't', extends: 'curve-weekly' } }, /:1:\d+: template extends: "curve-weekly" is not a built-in template/],
+      [
+        { template: { id: 't', name: 't', sections: [{ id: 's', names: ['S'], patterns: ['(a'] }] } },
+        /:1:\d+: template sections\[0\]\.patterns\[0\]: invalid regular expression: missing closing \)/,
+      ],
+      [
+        { template: { id: 't', name: 't', extends: 'curve-weekly' } },
+        /:1:\d+: template extends: "curve-weekly" is not a built-in template/,
+      ],
       [{ template: { id: 't', name: 't', sections: 'all of them' } }, /:1:\d+: template sections: must be a list/],
     ];
     for (const [config, expected] of cases) {
@@ -98,7 +116,10 @@ describe('minutes-lint on a hostile repository', () => {
     execFileSync('mkfifo', [join(repo, 'minutes', 'x.md')]);
     const r = run(['--format', 'json', 'minutes'], repo);
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path), ['minutes/2024-03-14.md']);
+    assert.deepEqual(
+      JSON.parse(r.stdout).files.map((f: { path: string }) => f.path),
+      ['minutes/2024-03-14.md'],
+    );
     assert.match(r.stderr, /note: skipped minutes\/again: a symbolic link to a file or folder already checked/);
     assert.match(r.stderr, /note: skipped minutes\/root: a symbolic link leading outside the folder checked/);
     assert.match(r.stderr, /note: skipped minutes\/x\.md: not a regular file \(a FIFO, socket or device\); not opened/);

@@ -17,7 +17,10 @@ describe('minutes-lint items', () => {
     const lines = r.stdout.trimEnd().split('\n');
     assert.equal(lines[0], '## test/fixtures/series/infra (4 meetings, 2024-05-02 – 2024-05-23)');
     assert.equal(lines[2], '| Item | Owners | Due | Since | Status | Meetings |');
-    assert.equal(lines[4], '| book the summit room | @bo-sample | 2024-05-30 | 2024-05-09 | overdue | [2024-05-09](test/fixtures/series/infra/2024-05-09.md#L20), [2024-05-16](test/fixtures/series/infra/2024-05-16.md#L11) |');
+    assert.equal(
+      lines[4],
+      '| book the summit room | @bo-sample | 2024-05-30 | 2024-05-09 | overdue | [2024-05-09](test/fixtures/series/infra/2024-05-09.md#L20), [2024-05-16](test/fixtures/series/infra/2024-05-16.md#L11) |',
+    );
     assert.match(r.stdout, /\| share the cost sheet with the board \| @bo-sample \| {2}\| 2024-05-02 \| done \|/);
   });
 
@@ -32,13 +35,23 @@ describe('minutes-lint items', () => {
   it('--format json gives every series with its meetings and items', () => {
     const r = run(['items', '--format', 'json', 'test/fixtures/series', '--today', '2024-06-01']);
     assert.equal(r.code, 0, r.stderr);
-    const data = JSON.parse(r.stdout) as { series: Array<{ folder: string; template: string; meetings: Array<{ date: string }>; items: Array<{ text: string; mentions: unknown[] }> }> };
+    const data = JSON.parse(r.stdout) as {
+      series: Array<{
+        folder: string;
+        template: string;
+        meetings: Array<{ date: string }>;
+        items: Array<{ text: string; mentions: unknown[] }>;
+      }>;
+    };
     // The series model groups them (year folders are one series) and gives each its template.
-    assert.deepEqual(data.series.map((s) => [s.folder, s.template, s.meetings.length]), [
-      ['test/fixtures/series/infra', 'learned-test-fixtures-series-infra', 4],
-      ['test/fixtures/series/storage-sync/YYYY', 'learned-test-fixtures-series-storage-sync', 9],
-      ['test/fixtures/series/tc', 'openeuler-tc', 4],
-    ]);
+    assert.deepEqual(
+      data.series.map((s) => [s.folder, s.template, s.meetings.length]),
+      [
+        ['test/fixtures/series/infra', 'learned-test-fixtures-series-infra', 4],
+        ['test/fixtures/series/storage-sync/YYYY', 'learned-test-fixtures-series-storage-sync', 9],
+        ['test/fixtures/series/tc', 'openeuler-tc', 4],
+      ],
+    );
     const plan = data.series[2].items.find((i) => i.text === '24.03 版本计划的发布');
     assert.equal(plan?.mentions.length, 3);
   });

@@ -28,7 +28,10 @@ describe('minutes-lint learn, and linting a series', () => {
     assert.equal(r.code, 0, r.stderr);
     const template = JSON.parse(r.stdout);
     assert.equal(template.id, 'learned-storage-sync');
-    assert.deepEqual(template.sections.filter((s: { required?: boolean }) => s.required).map((s: { names: string[] }) => s.names[0]), ['Attendees', '遗留问题', 'Agenda', 'Release status', 'Action items']);
+    assert.deepEqual(
+      template.sections.filter((s: { required?: boolean }) => s.required).map((s: { names: string[] }) => s.names[0]),
+      ['Attendees', '遗留问题', 'Agenda', 'Release status', 'Action items'],
+    );
     assert.match(r.stderr, /learned learned-storage-sync from 5 of the 9 minutes in storage-sync \(2023-09-07 to 2024-03-07\)/);
   });
 
@@ -45,9 +48,10 @@ describe('minutes-lint learn, and linting a series', () => {
     const lint = run(['--format', 'json', 'storage-sync'], dir);
     const report = JSON.parse(lint.stdout).files.find((f: { path: string }) => f.path.endsWith('2023-10-05.md'));
     assert.equal(report.templateConfidence, 'configured');
-    assert.deepEqual(report.diagnostics.map((d: { message: string }) => d.message), [
-      'Missing section "遗留问题": 5 of the last 5 minutes in this folder have it (template learned-storage-sync).',
-    ]);
+    assert.deepEqual(
+      report.diagnostics.map((d: { message: string }) => d.message),
+      ['Missing section "遗留问题": 5 of the last 5 minutes in this folder have it (template learned-storage-sync).'],
+    );
   });
 
   it('--write=FILE needs one series; learn needs a folder; a folder without a series has nothing to learn', () => {
@@ -70,7 +74,10 @@ describe('minutes-lint learn, and linting a series', () => {
     assert.equal(json.template, 'learned-storage-sync');
     assert.equal(json.templateConfidence, 'learned');
     assert.match(json.templateExplanation, /learned from 4 minutes in this folder \(storage-sync\/YYYY\) \(2023-09-07 to 2024-01-04\)/);
-    assert.deepEqual(json.diagnostics.map((d: { rule: string }) => d.rule), ['template/missing-section']);
+    assert.deepEqual(
+      json.diagnostics.map((d: { rule: string }) => d.rule),
+      ['template/missing-section'],
+    );
     const text = run([path], dir).stdout;
     assert.match(text, /\(template: learned-storage-sync, learned from 4 minutes in this folder\)/);
     assert.match(text, /Templates:\n {2}learned-storage-sync \(learned\): learned from 4 minutes/);
@@ -84,7 +91,13 @@ describe('minutes-lint learn, and linting a series', () => {
     assert.equal(cancelled.templateConfidence, 'guessed');
     // The series notes its one gap of a meeting (none in December); no file gets structure findings.
     const findings = json.files.flatMap((f: { diagnostics: Array<{ rule: string }> }) => f.diagnostics);
-    assert.deepEqual(findings.filter((d: { rule: string }) => !d.rule.startsWith('series/')), []);
-    assert.deepEqual(findings.map((d: { rule: string }) => d.rule), ['series/missed-meeting']);
+    assert.deepEqual(
+      findings.filter((d: { rule: string }) => !d.rule.startsWith('series/')),
+      [],
+    );
+    assert.deepEqual(
+      findings.map((d: { rule: string }) => d.rule),
+      ['series/missed-meeting'],
+    );
   });
 });

@@ -10,7 +10,11 @@ const CLI = join(ROOT, 'dist', 'cli.js');
 const TOKEN = 'ghp_test_token_never_printed';
 
 // Asynchronous: the fake API lives in this process and must answer while the CLI runs.
-function run(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--require', join(cwd, 'loopback-guard.cjs'), CLI, ...args], {
       cwd,
@@ -77,9 +81,17 @@ describe('minutes-lint --online against local API servers', () => {
       '/repos/opencurve/curve/issues/2300': { status: 200, json: githubIssue(2300, 'Snapshot files are left behind', 'bob') },
       '/repos/opencurve/curve/issues/5555': { status: 200, json: githubPull(5555, 'Slow', 'eve'), delayMs: 3000 },
     });
-    gitee = await FakeForgeApi.start({ '/api/v5/repos/openeuler/community/pulls/4570': { status: 200, json: { number: 4570, title: 'SIG', state: 'merged', user: { login: 'myeuler' } } } });
+    gitee = await FakeForgeApi.start({
+      '/api/v5/repos/openeuler/community/pulls/4570': {
+        status: 200,
+        json: { number: 4570, title: 'SIG', state: 'merged', user: { login: 'myeuler' } },
+      },
+    });
     enterprise = await FakeForgeApi.start({
-      '/api/v3/repos/storage/curve-ee/issues/12': { status: 403, headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(Math.floor(Date.now() / 1000) + 3600) } },
+      '/api/v3/repos/storage/curve-ee/issues/12': {
+        status: 403,
+        headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(Math.floor(Date.now() / 1000) + 3600) },
+      },
     });
     // Every forge the minutes link to is answered locally; the guard refuses anything else. The
     // repository names the servers (a wish); the runs confirm them with --api, as a user would.
@@ -95,7 +107,11 @@ describe('minutes-lint --online against local API servers', () => {
   });
 
   const requests = () => [...github.requests, ...gitee.requests, ...enterprise.requests];
-  const apis = (): Record<string, string> => ({ 'github.com': github.url, 'gitee.com': `${gitee.url}/api/v5`, 'git.example.com': `${enterprise.url}/api/v3` });
+  const apis = (): Record<string, string> => ({
+    'github.com': github.url,
+    'gitee.com': `${gitee.url}/api/v5`,
+    'git.example.com': `${enterprise.url}/api/v3`,
+  });
   const confirm = () => Object.entries(apis()).flatMap(([host, url]) => ['--api', `${host}=${url}`]);
 
   it('reports what the API says, on the right lines, caches it, and revalidates with the ETag', async () => {
@@ -113,21 +129,43 @@ describe('minutes-lint --online against local API servers', () => {
     assert.match(messages, /limits requests until/);
     assert.doesNotMatch(first.stderr, /NON-LOOPBACK/);
     assert.ok(!`${first.stdout}${first.stderr}`.includes(TOKEN), 'the token is never printed');
-    assert.ok(requests().every((r) => r.headers.authorization === undefined), 'no token to a URL from links.api');
-    assert.deepEqual(github.paths.sort(), ['/repos/opencurve/curve/issues/2300', '/repos/opencurve/curve/issues/2409', '/repos/opencurve/curve/issues/24090', '/repos/opencurve/curve/issues/5555']);
+    assert.ok(
+      requests().every((r) => r.headers.authorization === undefined),
+      'no token to a URL from links.api',
+    );
+    assert.deepEqual(github.paths.sort(), [
+      '/repos/opencurve/curve/issues/2300',
+      '/repos/opencurve/curve/issues/2409',
+      '/repos/opencurve/curve/issues/24090',
+      '/repos/opencurve/curve/issues/5555',
+    ]);
     assert.deepEqual(gitee.paths, ['/api/v5/repos/openeuler/community/pulls/4570']);
     assert.deepEqual(enterprise.paths, ['/api/v3/repos/storage/curve-ee/issues/12']);
 
     const cacheFile = join(dir, '.cache', 'minutes-lint', 'links.json');
     const cache = JSON.parse(readFileSync(cacheFile, 'utf8'));
-    const states = Object.entries(cache.entries).map(([key, e]: [string, any]) => `${key.replace(/^.*?\|/, '')}=${e.status.state}`).sort();
-    assert.deepEqual(states, ['opencurve/curve|item|2300=found', 'opencurve/curve|item|2409=found', 'opencurve/curve|item|24090=not-found', 'openeuler/community|pull|4570=found'].sort());
+    const states = Object.entries(cache.entries)
+      .map(([key, e]: [string, any]) => `${key.replace(/^.*?\|/, '')}=${e.status.state}`)
+      .sort();
+    assert.deepEqual(
+      states,
+      [
+        'opencurve/curve|item|2300=found',
+        'opencurve/curve|item|2409=found',
+        'opencurve/curve|item|24090=not-found',
+        'openeuler/community|pull|4570=found',
+      ].sort(),
+    );
     assert.deepEqual(Object.keys(cache.blocked), [enterprise.url], 'the rate limit outlives the run');
 
     // Second run, with the servers confirmed in the environment: fresh answers come from the
     // cache; only the look-up that timed out is asked again, and the limited host not at all.
     const before = [github, gitee, enterprise].map((a) => a.requests.length);
-    const env = { MINUTES_LINT_API: Object.entries(apis()).map(([host, url]) => `${host}=${url}`).join(',') };
+    const env = {
+      MINUTES_LINT_API: Object.entries(apis())
+        .map(([host, url]) => `${host}=${url}`)
+        .join(','),
+    };
     const second = await run(['--online', '--timeout', '1', '--format', 'json', file], dir, env);
     assert.deepEqual(onlineFindings(second.stdout), onlineFindings(first.stdout));
     const asked = [github, gitee, enterprise].flatMap((a, i) => a.requests.slice(before[i]).map((r) => r.path));
@@ -162,12 +200,20 @@ describe('minutes-lint --online against local API servers', () => {
     writeFileSync(join(dir, 'curve', '2024', '2024-03-15.md'), MINUTES);
     const r = await run(['--format', 'json', 'curve'], dir);
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(JSON.parse(r.stdout).files.flatMap((f: { diagnostics: JsonDiagnostic[] }) => f.diagnostics.filter((d) => d.rule === 'link/not-found' || d.rule === 'link/kind-mismatch')), []);
+    assert.deepEqual(
+      JSON.parse(r.stdout).files.flatMap((f: { diagnostics: JsonDiagnostic[] }) =>
+        f.diagnostics.filter((d) => d.rule === 'link/not-found' || d.rule === 'link/kind-mismatch'),
+      ),
+      [],
+    );
     assert.deepEqual(requests(), [], 'no request to any address the repository named');
     const notes = r.stderr.trim().split('\n');
     assert.equal(notes.length, 4, r.stderr);
     assert.match(notes[0], /^minutes-lint: note: .*\.minutesrc\.json:3:15: "links\.online" is a wish of the repository, not a switch/);
-    assert.match(notes[1], /\.minutesrc\.json:4:\d+: "links\.api": github\.com → http:\/\/127\.0\.0\.1:\d+ is not asked until you confirm it \(minutes-lint --api github\.com=/);
+    assert.match(
+      notes[1],
+      /\.minutesrc\.json:4:\d+: "links\.api": github\.com → http:\/\/127\.0\.0\.1:\d+ is not asked until you confirm it \(minutes-lint --api github\.com=/,
+    );
 
     // --online with only github.com confirmed: the other servers the repository named stay unasked.
     const partly = await run(['--online', '--api', `github.com=${github.url}`, '--timeout', '1', '--format', 'json', 'curve'], dir);

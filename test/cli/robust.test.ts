@@ -37,8 +37,15 @@ describe('minutes-lint on pathological minutes (issue 11)', () => {
     const r = run(['--format', 'json', 'quotes.md', 'lists.md', 'ok.md'], dir);
     assert.doesNotMatch(r.stderr, /RangeError|at .*\.js:\d+/);
     const files = JSON.parse(r.stdout).files as Array<{ path: string; diagnostics: Array<{ rule: string }> }>;
-    assert.deepEqual(files.map((f) => f.path), ['quotes.md', 'lists.md', 'ok.md']);
-    for (const f of files.slice(0, 2)) assert.ok(f.diagnostics.some((d) => d.rule === 'style/markup-limit'), f.path);
+    assert.deepEqual(
+      files.map((f) => f.path),
+      ['quotes.md', 'lists.md', 'ok.md'],
+    );
+    for (const f of files.slice(0, 2))
+      assert.ok(
+        f.diagnostics.some((d) => d.rule === 'style/markup-limit'),
+        f.path,
+      );
   });
 
   it('keeps the BOM of an LCTT article and adds no second header line', () => {
@@ -50,6 +57,9 @@ describe('minutes-lint on pathological minutes (issue 11)', () => {
     assert.equal(fixed.charCodeAt(0), 0xfeff);
     assert.equal((fixed.slice(1).match(/^\[#\]: subject:/gm) ?? []).length, (lctt.match(/^\[#\]: subject:/gm) ?? []).length);
     const diagnostics = JSON.parse(r.stdout).files[0].diagnostics as Array<{ rule: string }>;
-    assert.deepEqual(diagnostics.filter((d) => d.rule === 'link/unused-definition'), []);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.rule === 'link/unused-definition'),
+      [],
+    );
   });
 });

@@ -15,7 +15,10 @@ export interface CliRun {
 
 export function runCli(args: string[], cwd: string, options: { input?: string | Buffer; env?: NodeJS.ProcessEnv } = {}): CliRun {
   const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd, encoding: 'utf8', input: options.input, env: { ...process.env, NO_COLOR: '1', ...options.env },
+    cwd,
+    encoding: 'utf8',
+    input: options.input,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

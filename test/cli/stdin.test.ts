@@ -16,10 +16,17 @@ describe('minutes-lint - (standard input)', function () {
     repo.write('minutes/.minutesrc.json', '{ "rules": { "link/spaced-syntax": "error" } }');
     const r = runCli(['--format', 'json', '-', '--stdin-filename', 'minutes/2024-03-14.md'], repo.root, { input: curve });
     assert.equal(r.code, 1, r.stderr);
-    const [file] = (JSON.parse(r.stdout) as { files: Array<{ path: string; template: string; diagnostics: Array<{ rule: string; severity: string; line: number }> }> }).files;
+    const [file] = (
+      JSON.parse(r.stdout) as {
+        files: Array<{ path: string; template: string; diagnostics: Array<{ rule: string; severity: string; line: number }> }>;
+      }
+    ).files;
     assert.equal(file.path, 'minutes/2024-03-14.md');
     assert.equal(file.template, 'curve-biweekly');
-    assert.deepEqual(file.diagnostics.find((d) => d.rule === 'link/spaced-syntax'), { ...file.diagnostics.find((d) => d.rule === 'link/spaced-syntax'), severity: 'error', line: 16 });
+    assert.deepEqual(
+      file.diagnostics.find((d) => d.rule === 'link/spaced-syntax'),
+      { ...file.diagnostics.find((d) => d.rule === 'link/spaced-syntax'), severity: 'error', line: 16 },
+    );
   });
 
   it('without --stdin-filename, detects the template from the text alone', () => {

@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type {
-  CodeAction, Diagnostic, DocumentSymbol, InitializeResult, PublishDiagnosticsParams, TextDocumentContentChangeEvent, TextEdit, WorkspaceEdit,
+  CodeAction,
+  Diagnostic,
+  DocumentSymbol,
+  InitializeResult,
+  PublishDiagnosticsParams,
+  TextDocumentContentChangeEvent,
+  TextEdit,
+  WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ROOT } from '../helpers';
@@ -43,7 +50,10 @@ export class TestClient {
   initializeResult!: InitializeResult;
   configuration: Record<string, unknown> | undefined;
 
-  private constructor(readonly child: ChildProcess, readonly connection: MessageConnection) {}
+  private constructor(
+    readonly child: ChildProcess,
+    readonly connection: MessageConnection,
+  ) {}
 
   static async start(options: StartOptions): Promise<TestClient> {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run node scripts/build.mjs --tests first`);
@@ -108,7 +118,10 @@ export class TestClient {
     const current = this.document(uri);
     const next = TextDocument.update(current, changes, current.version + 1);
     this.texts.set(uri, next);
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: next.version }, contentChanges: changes });
+    void this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: next.version },
+      contentChanges: changes,
+    });
     return next;
   }
 
@@ -117,7 +130,10 @@ export class TestClient {
     const edits = editsFor(uri, edit);
     // Last edit first, so each range still refers to the text the server saw.
     const ordered = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
-    return this.change(uri, ordered.map((e) => ({ range: e.range, text: e.newText })));
+    return this.change(
+      uri,
+      ordered.map((e) => ({ range: e.range, text: e.newText })),
+    );
   }
 
   save(uri: string): void {
@@ -136,13 +152,18 @@ export class TestClient {
   }
 
   /** The first publish for `uri` that satisfies `test`: already received (latest) or still to come. */
-  waitForDiagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true, what = 'diagnostics'): Promise<PublishDiagnosticsParams> {
+  waitForDiagnostics(
+    uri: string,
+    test: (p: PublishDiagnosticsParams) => boolean = () => true,
+    what = 'diagnostics',
+  ): Promise<PublishDiagnosticsParams> {
     const latest = this.diagnostics.get(uri)?.at(-1);
     if (latest && test(latest)) return Promise.resolve(latest);
     return this.wait(
       (w) => this.diagnosticWaiters.push(w),
       (p) => p.uri === uri && test(p),
-      () => `${what} for ${uri}; received: ${JSON.stringify(this.diagnostics.get(uri)?.map((p) => ({ version: p.version, codes: p.diagnostics.map((d) => d.code) })))}`,
+      () =>
+        `${what} for ${uri}; received: ${JSON.stringify(this.diagnostics.get(uri)?.map((p) => ({ version: p.version, codes: p.diagnostics.map((d) => d.code) })))}`,
     );
   }
 
@@ -154,7 +175,11 @@ export class TestClient {
   waitForTemplateInfo(uri: string, test: (info: TemplateInfo) => boolean = () => true): Promise<TemplateInfo> {
     const seen = this.templateInfos.filter((i) => i.uri === uri).at(-1);
     if (seen && test(seen)) return Promise.resolve(seen);
-    return this.wait((w) => this.infoWaiters.push(w), (i) => i.uri === uri && test(i), () => `template info for ${uri}`);
+    return this.wait(
+      (w) => this.infoWaiters.push(w),
+      (i) => i.uri === uri && test(i),
+      () => `template info for ${uri}`,
+    );
   }
 
   codeActions(uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {

@@ -84,7 +84,12 @@ describe('language server over stdio: .minutesrc.json', () => {
 
     const configUri = workspace.uri('.minutesrc.json');
     client.open(configUri, '{}', 'jsonc');
-    client.change(configUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } }, text: '{ "rules": { "template/missing-section": "off" } }' }]);
+    client.change(configUri, [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } },
+        text: '{ "rules": { "template/missing-section": "off" } }',
+      },
+    ]);
     await client.waitForDiagnostics(uri, (p) => missing(p.diagnostics).length === 0, 'rule turned off from the buffer');
 
     client.change(configUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, text: '{ "unknownKey": 1,' }]);
@@ -120,17 +125,27 @@ describe('language server over stdio: .minutesrc.json', () => {
 
   it('asks the client to watch config files and the roster and template files a config names', async () => {
     workspace = new TempWorkspace({
-      'minutes/.minutesrc.json': '{ "template": "../shared/team.minutes-template.json", "contributors": { "sources": ["../people/team.json"] } }',
-      'shared/team.minutes-template.json': JSON.stringify({ id: 'team', name: 'Team', sections: [{ id: 'notes', names: ['Notes'], required: true }] }),
+      'minutes/.minutesrc.json':
+        '{ "template": "../shared/team.minutes-template.json", "contributors": { "sources": ["../people/team.json"] } }',
+      'shared/team.minutes-template.json': JSON.stringify({
+        id: 'team',
+        name: 'Team',
+        sections: [{ id: 'notes', names: ['Notes'], required: true }],
+      }),
     });
     client = await TestClient.start({ root: workspace.root });
     const uri = workspace.uri('minutes/2024-01-01.md');
     client.open(uri, '# Meeting\n\n## Agenda\n\n- plans\n');
     assert.equal(missing(await client.diagnosticsFor(uri, 1)).length, 1, 'the team template requires "Notes"');
     type Watchers = { watchers: Array<{ globPattern: string | { baseUri: string; pattern: string } }> };
-    const patterns = () => client!.registrations
-      .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
-      .map((r) => (r.registerOptions as Watchers).watchers.map((w) => (typeof w.globPattern === 'string' ? w.globPattern : `${w.globPattern.baseUri}|${w.globPattern.pattern}`)));
+    const patterns = () =>
+      client!.registrations
+        .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
+        .map((r) =>
+          (r.registerOptions as Watchers).watchers.map((w) =>
+            typeof w.globPattern === 'string' ? w.globPattern : `${w.globPattern.baseUri}|${w.globPattern.pattern}`,
+          ),
+        );
     await client.until(() => patterns().some((p) => p.length === 3), 'watchers for referenced files');
     assert.deepEqual(patterns().at(-1), [
       '**/.minutesrc.json',
@@ -139,7 +154,10 @@ describe('language server over stdio: .minutesrc.json', () => {
     ]);
 
     // A change to the team template re-lints: "Notes" is no longer required.
-    workspace.write('shared/team.minutes-template.json', JSON.stringify({ id: 'team', name: 'Team', sections: [{ id: 'notes', names: ['Notes'] }] }));
+    workspace.write(
+      'shared/team.minutes-template.json',
+      JSON.stringify({ id: 'team', name: 'Team', sections: [{ id: 'notes', names: ['Notes'] }] }),
+    );
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: workspace.uri('shared/team.minutes-template.json'), type: 2 }] });
     await client.waitForDiagnostics(uri, (p) => missing(p.diagnostics).length === 0, 'template change applied');
   });

@@ -60,7 +60,10 @@ describe('language server over stdio: diagnostics and code actions', () => {
     assert.equal(preferred.length, 1, JSON.stringify(actions.map((a) => a.title)));
     assert.equal(preferred[0].kind, 'quickfix');
     assert.match(preferred[0].title, /Insert section "时间"/);
-    assert.deepEqual(preferred[0].diagnostics?.map((x) => x.code), [MISSING]);
+    assert.deepEqual(
+      preferred[0].diagnostics?.map((x) => x.code),
+      [MISSING],
+    );
     const edit = preferred[0].edit!;
     // Versioned edits: the editor refuses them if the document moved on.
     assert.equal((edit.documentChanges?.[0] as { textDocument: { version: number } }).textDocument.version, 1);
@@ -78,7 +81,13 @@ describe('language server over stdio: diagnostics and code actions', () => {
       message: 'old',
       source: 'minutes',
       code: MISSING,
-      data: { rule: MISSING, version: 1, fixes: [{ title: 'stale fix', edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'x' }] }] },
+      data: {
+        rule: MISSING,
+        version: 1,
+        fixes: [
+          { title: 'stale fix', edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'x' }] },
+        ],
+      },
     };
     const actions = await client.codeActions(uri, [stale]);
     assert.ok(!actions.some((a) => a.title === 'stale fix'));
@@ -103,7 +112,10 @@ describe('language server over stdio: diagnostics and code actions', () => {
     const fixed = client.applyEdit(uri, source[0].edit!);
     const text = fixed.getText();
     assert.match(text, /^## 时间\n/);
-    assert.ok(text.indexOf('### 开源社区') > text.indexOf('### 一、近期工作') && text.indexOf('### 开源社区') < text.indexOf('### 二、答疑'), text);
+    assert.ok(
+      text.indexOf('### 开源社区') > text.indexOf('### 一、近期工作') && text.indexOf('### 开源社区') < text.indexOf('### 二、答疑'),
+      text,
+    );
     assert.deepEqual(missing(await client.diagnosticsFor(uri, fixed.version)), []);
   });
 
@@ -173,9 +185,15 @@ describe('language server over stdio: settings', () => {
       const uri = workspace.uri('curve/2023/2023-05-18.md');
       client.open(uri, CURVE_WITHOUT_TIME);
       await client.diagnosticsFor(uri, 1);
-      const edited = client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '## 时间\n\n2023/05/18 19:00~19:30\n\n' }]);
+      const edited = client.change(uri, [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '## 时间\n\n2023/05/18 19:00~19:30\n\n' },
+      ]);
       await new Promise((r) => setTimeout(r, 500));
-      assert.deepEqual(client.diagnostics.get(uri)!.map((p) => p.version), [1], 'no lint while typing');
+      assert.deepEqual(
+        client.diagnostics.get(uri)!.map((p) => p.version),
+        [1],
+        'no lint while typing',
+      );
       client.save(uri);
       assert.deepEqual(missing(await client.diagnosticsFor(uri, edited.version)), []);
     } finally {

@@ -40,7 +40,11 @@ class PlainClient {
   readonly configurationRequests: Array<{ section?: string }> = [];
   private waiters: Array<{ test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
 
-  private constructor(private readonly child: ChildProcess, readonly connection: MessageConnection, private settings: Record<string, unknown> | undefined) {}
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly connection: MessageConnection,
+    private settings: Record<string, unknown> | undefined,
+  ) {}
 
   static async start(root: string, profile: EditorProfile): Promise<PlainClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
@@ -94,7 +98,15 @@ class PlainClient {
     const seen = this.published.filter((p) => p.uri === uri).at(-1);
     if (seen && test(seen)) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; got ${JSON.stringify(this.published.map((p) => p.diagnostics.map((d) => d.message)))}`)), 15000);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `timed out waiting for ${what}; got ${JSON.stringify(this.published.map((p) => p.diagnostics.map((d) => d.message)))}`,
+            ),
+          ),
+        15000,
+      );
       this.waiters.push({ test: (p) => p.uri === uri && test(p), resolve: (p) => (clearTimeout(timer), resolve(p)) });
     });
   }
@@ -128,23 +140,39 @@ describe('language server with the settings of other editors (Neovim, Helix, Ema
   });
 
   it('Neovim (nvim-lspconfig): settings table, pulled by section and pushed at start', async () => {
-    client = await PlainClient.start(workspace.root, { configuration: true, pushAtStart: true, settings: { communityMinutes: { language: 'zh', run: 'onType' } } });
+    client = await PlainClient.start(workspace.root, {
+      configuration: true,
+      pushAtStart: true,
+      settings: { communityMinutes: { language: 'zh', run: 'onType' } },
+    });
     const uri = workspace.uri('curve/2024/2024-05-16.md');
     client.open(uri, CURVE_WITHOUT_TIME);
     await client.diagnostics(uri, chinese, 'Chinese messages');
-    assert.ok(client.configurationRequests.some((item) => item.section === 'communityMinutes'), 'the server asks for its section by name');
+    assert.ok(
+      client.configurationRequests.some((item) => item.section === 'communityMinutes'),
+      'the server asks for its section by name',
+    );
   });
 
   it('Helix: `config` is both the initialization options and the answer to workspace/configuration', async () => {
     const config = { communityMinutes: { language: 'zh', links: { online: false } } };
-    client = await PlainClient.start(workspace.root, { configuration: true, pushAtStart: true, settings: config, initializationOptions: config });
+    client = await PlainClient.start(workspace.root, {
+      configuration: true,
+      pushAtStart: true,
+      settings: config,
+      initializationOptions: config,
+    });
     const uri = workspace.uri('curve/2024/2024-05-16.md');
     client.open(uri, CURVE_WITHOUT_TIME);
     await client.diagnostics(uri, chinese, 'Chinese messages');
   });
 
   it('Emacs eglot: workspace configuration by section; a change is pushed and applied', async () => {
-    client = await PlainClient.start(workspace.root, { configuration: true, pushAtStart: true, settings: { communityMinutes: { language: 'en' } } });
+    client = await PlainClient.start(workspace.root, {
+      configuration: true,
+      pushAtStart: true,
+      settings: { communityMinutes: { language: 'en' } },
+    });
     const uri = workspace.uri('curve/2024/2024-05-16.md');
     client.open(uri, CURVE_WITHOUT_TIME);
     await client.diagnostics(uri, english, 'English messages');
@@ -153,7 +181,11 @@ describe('language server with the settings of other editors (Neovim, Helix, Ema
   });
 
   it('a section the editor does not have (null) leaves the defaults, and enable: false turns diagnostics off', async () => {
-    client = await PlainClient.start(workspace.root, { configuration: true, pushAtStart: true, settings: { otherServer: { enable: false } } });
+    client = await PlainClient.start(workspace.root, {
+      configuration: true,
+      pushAtStart: true,
+      settings: { otherServer: { enable: false } },
+    });
     const uri = workspace.uri('curve/2024/2024-05-16.md');
     client.open(uri, CURVE_WITHOUT_TIME);
     await client.diagnostics(uri, english, 'defaults: English');
@@ -162,7 +194,10 @@ describe('language server with the settings of other editors (Neovim, Helix, Ema
   });
 
   it('a client without workspace/configuration: initialization options and pushes only, never asked', async () => {
-    client = await PlainClient.start(workspace.root, { configuration: false, initializationOptions: { settings: { communityMinutes: { language: 'zh' } } } });
+    client = await PlainClient.start(workspace.root, {
+      configuration: false,
+      initializationOptions: { settings: { communityMinutes: { language: 'zh' } } },
+    });
     const uri = workspace.uri('curve/2024/2024-05-16.md');
     client.open(uri, CURVE_WITHOUT_TIME);
     await client.diagnostics(uri, chinese, 'Chinese from initialization options');

@@ -30,10 +30,21 @@ const position = (text: string, needle: string, delta = 0) => {
 /** What the test "client" (standing in for the VS Code extension) answers for an item. */
 function answer(target: ForgeTarget): LinkStatus {
   switch (target.id) {
-    case '2409': return { state: 'found', kind: 'pull', status: 'merged', title: 'Local snapshot', author: 'alice', checkedAt: Date.UTC(2024, 2, 14, 9) };
-    case '2300': return { state: 'found', kind: 'issue', status: 'open', title: 'Snapshot files are left behind', author: 'bob' };
-    case '24090': return { state: 'not-found' };
-    default: return { state: 'unverified', reason: 'network' };
+    case '2409':
+      return {
+        state: 'found',
+        kind: 'pull',
+        status: 'merged',
+        title: 'Local snapshot',
+        author: 'alice',
+        checkedAt: Date.UTC(2024, 2, 14, 9),
+      };
+    case '2300':
+      return { state: 'found', kind: 'issue', status: 'open', title: 'Snapshot files are left behind', author: 'bob' };
+    case '24090':
+      return { state: 'not-found' };
+    default:
+      return { state: 'unverified', reason: 'network' };
   }
 }
 
@@ -71,42 +82,78 @@ describe('language server over stdio: PR/issue links', () => {
     it('asks the client, once per item, and reports what it answers', async () => {
       const published = await client.waitForDiagnostics(uri(), (p) => p.diagnostics.some((d) => d.code === 'link/not-found'));
       const online = published.diagnostics.filter((d) => d.code === 'link/not-found' || d.code === 'link/kind-mismatch');
-      assert.deepEqual(online.map((d) => [d.code, d.range.start.line + 1]), [['link/kind-mismatch', 10], ['link/not-found', 11]]);
+      assert.deepEqual(
+        online.map((d) => [d.code, d.range.start.line + 1]),
+        [
+          ['link/kind-mismatch', 10],
+          ['link/not-found', 11],
+        ],
+      );
       assert.match(online[1].message, /opencurve\/curve#24090 does not exist on github\.com/);
       const items = asked.flatMap((p) => p.lookups.map((l) => `${l.target.owner}/${l.target.repo}#${l.target.id}@${l.api}`));
-      assert.deepEqual([...items].sort(), ['opencurve/curve#2300@https://api.github.com', 'opencurve/curve#2409@https://api.github.com', 'opencurve/curve#24090@https://api.github.com'].sort());
+      assert.deepEqual(
+        [...items].sort(),
+        [
+          'opencurve/curve#2300@https://api.github.com',
+          'opencurve/curve#2409@https://api.github.com',
+          'opencurve/curve#24090@https://api.github.com',
+        ].sort(),
+      );
     });
 
     it('hovers a PR link and a shorthand with the title, state and author', async () => {
       await client.waitForDiagnostics(uri(), (p) => p.diagnostics.some((d) => d.code === 'link/not-found'));
-      const onLink = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: uri() }, position: position(MINUTES, '本地快照') });
+      const onLink = await client.connection.sendRequest<Hover | null>('textDocument/hover', {
+        textDocument: { uri: uri() },
+        position: position(MINUTES, '本地快照'),
+      });
       const text = hoverText(onLink);
       assert.match(text, /\*\*opencurve\/curve\\#2409\*\* · pull request · merged/);
       assert.match(text, /Local snapshot/);
       assert.match(text, /Author: @alice/);
       assert.deepEqual(onLink?.range?.start, position(MINUTES, '[本地快照]'));
-      const onShorthand = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: uri() }, position: position(MINUTES, 'opencurve/curve#2409', 3) });
+      const onShorthand = await client.connection.sendRequest<Hover | null>('textDocument/hover', {
+        textDocument: { uri: uri() },
+        position: position(MINUTES, 'opencurve/curve#2409', 3),
+      });
       assert.match(hoverText(onShorthand), /pull request · merged/);
-      const onIssue = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: uri() }, position: position(MINUTES, '快照清理修复') });
+      const onIssue = await client.connection.sendRequest<Hover | null>('textDocument/hover', {
+        textDocument: { uri: uri() },
+        position: position(MINUTES, '快照清理修复'),
+      });
       assert.match(hoverText(onIssue), /issue · open[\s\S]*Snapshot files are left behind/);
     });
 
     it('makes #N and owner/repo#N shorthands document links', async () => {
       assert.deepEqual(client.initializeResult.capabilities.documentLinkProvider, { resolveProvider: false });
       const links = await client.connection.sendRequest<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: uri() } });
-      assert.deepEqual(links.map((l) => [l.range.start, l.range.end, l.target]), [
-        [position(MINUTES, '#2300 与'), position(MINUTES, '#2300 与', 5), 'https://github.com/opencurve/curve/issues/2300'],
-        [position(MINUTES, 'opencurve/curve#2409'), position(MINUTES, 'opencurve/curve#2409', 20), 'https://github.com/opencurve/curve/issues/2409'],
-      ]);
+      assert.deepEqual(
+        links.map((l) => [l.range.start, l.range.end, l.target]),
+        [
+          [position(MINUTES, '#2300 与'), position(MINUTES, '#2300 与', 5), 'https://github.com/opencurve/curve/issues/2300'],
+          [
+            position(MINUTES, 'opencurve/curve#2409'),
+            position(MINUTES, 'opencurve/curve#2409', 20),
+            'https://github.com/opencurve/curve/issues/2409',
+          ],
+        ],
+      );
     });
   });
 
   it('does not hold diagnostics back for a slow answer: they come first, the online ones when it arrives', async () => {
-    const { client, asked } = await start(workspace, { linkLookups: 'client', settings: { language: 'en', links: { online: true } } }, 1800);
+    const { client, asked } = await start(
+      workspace,
+      { linkLookups: 'client', settings: { language: 'en', links: { online: true } } },
+      1800,
+    );
     try {
       client.open(uri(), MINUTES);
       const first = await client.diagnosticsFor(uri(), 1);
-      assert.ok(first.some((d) => d.code === 'template/missing-section'), 'the offline findings are published');
+      assert.ok(
+        first.some((d) => d.code === 'template/missing-section'),
+        'the offline findings are published',
+      );
       assert.ok(!first.some((d) => d.code === 'link/not-found'), 'nothing is said while the answer is pending');
       const later = await client.waitForDiagnostics(uri(), (p) => p.diagnostics.some((d) => d.code === 'link/not-found'));
       assert.equal(later.version, 1);
@@ -123,14 +170,27 @@ describe('language server over stdio: PR/issue links', () => {
     const api = await FakeForgeApi.start({});
     const config = `{\n  "links": {\n    "online": true,\n    "api": { "github.com": "${api.url}" }\n  }\n}\n`;
     workspace.write('.minutesrc.json', config);
-    const client = await TestClient.start({ root: workspace.root, initializationOptions: { language: 'en', linkCache: workspace.path('cache/links.json') } });
+    const client = await TestClient.start({
+      root: workspace.root,
+      initializationOptions: { language: 'en', linkCache: workspace.path('cache/links.json') },
+    });
     try {
       client.open(uri(), MINUTES);
       client.open(workspace.uri('.minutesrc.json'), config, 'jsonc');
       const notes = (await client.waitForDiagnostics(workspace.uri('.minutesrc.json'), (p) => p.diagnostics.length === 2)).diagnostics;
-      assert.deepEqual(notes.map((d) => [d.severity, d.range.start.line]), [[3, 2], [3, 3]], 'information, on the "online" and the "github.com" lines');
+      assert.deepEqual(
+        notes.map((d) => [d.severity, d.range.start.line]),
+        [
+          [3, 2],
+          [3, 3],
+        ],
+        'information, on the "online" and the "github.com" lines',
+      );
       assert.match(notes[0].message, /"links\.online" is a wish of the repository, not a switch/);
-      assert.match(notes[1].message, new RegExp(`"links\\.api": github\\.com → ${api.url.replace(/\./g, '\\.')} is not asked until you confirm it`));
+      assert.match(
+        notes[1].message,
+        new RegExp(`"links\\.api": github\\.com → ${api.url.replace(/\./g, '\\.')} is not asked until you confirm it`),
+      );
       const diagnostics = await client.diagnosticsFor(uri(), 1);
       assert.ok(!diagnostics.some((d) => d.code === 'link/not-found' || d.code === 'link/kind-mismatch'));
       await new Promise((resolve) => setTimeout(resolve, 2000)); // longer than a lint waits for answers
@@ -153,8 +213,20 @@ describe('language server over stdio: PR/issue links', () => {
     try {
       client.open(uri(), MINUTES);
       const published = await client.waitForDiagnostics(uri(), (p) => p.diagnostics.some((d) => d.code === 'link/not-found'));
-      assert.deepEqual(published.diagnostics.filter((d) => d.code === 'link/not-found' || d.code === 'link/kind-mismatch').map((d) => [d.code, d.range.start.line + 1]), [['link/kind-mismatch', 10], ['link/not-found', 11]]);
-      assert.deepEqual(api.paths.sort(), ['/repos/opencurve/curve/issues/2300', '/repos/opencurve/curve/issues/2409', '/repos/opencurve/curve/issues/24090']);
+      assert.deepEqual(
+        published.diagnostics
+          .filter((d) => d.code === 'link/not-found' || d.code === 'link/kind-mismatch')
+          .map((d) => [d.code, d.range.start.line + 1]),
+        [
+          ['link/kind-mismatch', 10],
+          ['link/not-found', 11],
+        ],
+      );
+      assert.deepEqual(api.paths.sort(), [
+        '/repos/opencurve/curve/issues/2300',
+        '/repos/opencurve/curve/issues/2409',
+        '/repos/opencurve/curve/issues/24090',
+      ]);
       assert.ok(existsSync(cache));
       assert.equal(Object.keys(JSON.parse(readFileSync(cache, 'utf8')).entries).length, 3);
     } finally {
@@ -164,12 +236,19 @@ describe('language server over stdio: PR/issue links', () => {
   });
 
   it('in an untrusted workspace asks nothing and reports nothing online; the hover tells what the link is', async () => {
-    const { client, asked } = await start(workspace, { linkLookups: 'client', trusted: false, settings: { language: 'en', links: { online: true } } });
+    const { client, asked } = await start(workspace, {
+      linkLookups: 'client',
+      trusted: false,
+      settings: { language: 'en', links: { online: true } },
+    });
     try {
       client.open(uri(), MINUTES);
       const diagnostics = await client.diagnosticsFor(uri(), 1);
       assert.ok(!diagnostics.some((d) => d.code === 'link/not-found' || d.code === 'link/kind-mismatch'));
-      const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: uri() }, position: position(MINUTES, '热升级') });
+      const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', {
+        textDocument: { uri: uri() },
+        position: position(MINUTES, '热升级'),
+      });
       assert.match(hoverText(hover), /Forge: GitHub \(github\.com\) · Repository: opencurve\/curve · pull request: 24090/);
       assert.match(hoverText(hover), /this workspace is not trusted/, 'the hover says why nothing was checked');
       assert.equal(asked.length, 0, 'no look-up in an untrusted workspace');
@@ -183,7 +262,10 @@ describe('language server over stdio: PR/issue links', () => {
     try {
       client.open(uri(), MINUTES);
       await client.diagnosticsFor(uri(), 1);
-      const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: uri() }, position: position(MINUTES, '快照清理修复') });
+      const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', {
+        textDocument: { uri: uri() },
+        position: position(MINUTES, '快照清理修复'),
+      });
       const text = hoverText(hover);
       assert.match(text, /平台：GitHub（github\.com）· 仓库：opencurve\/curve · PR：2300/);
       assert.match(text, /未联网查询/);

@@ -35,8 +35,15 @@ describe('language server over stdio: pathological documents open in other tabs'
     for (const [name, text] of Object.entries(PATHOLOGICAL)) client.open(workspace.uri(`minutes/${name}`), text);
     for (const name of Object.keys(PATHOLOGICAL)) {
       const published = await client.waitForDiagnostics(workspace.uri(`minutes/${name}`));
-      assert.ok(!published.diagnostics.some((d) => /internal error/.test(d.message)), `${name}: ${JSON.stringify(published.diagnostics.slice(0, 2))}`);
-      if (name !== "spaces.md") assert.ok(published.diagnostics.some((d) => d.code === "style/markup-limit"), `${name} says it read markup as plain text: ${JSON.stringify(published.diagnostics.map((d) => [d.code, d.message.slice(0, 120)]))}`);
+      assert.ok(
+        !published.diagnostics.some((d) => /internal error/.test(d.message)),
+        `${name}: ${JSON.stringify(published.diagnostics.slice(0, 2))}`,
+      );
+      if (name !== 'spaces.md')
+        assert.ok(
+          published.diagnostics.some((d) => d.code === 'style/markup-limit'),
+          `${name} says it read markup as plain text: ${JSON.stringify(published.diagnostics.map((d) => [d.code, d.message.slice(0, 120)]))}`,
+        );
     }
   });
 
@@ -47,11 +54,14 @@ describe('language server over stdio: pathological documents open in other tabs'
     const doc = client.open(uri, '# Minutes 2024-05-09\n\n## Attendees\n\n@Wine93 @Wi');
     const end = doc.positionAt(doc.getText().length);
     const list: CompletionList = await client.connection.sendRequest('textDocument/completion', {
-      textDocument: { uri }, position: end, context: { triggerKind: 1 },
+      textDocument: { uri },
+      position: end,
+      context: { triggerKind: 1 },
     });
     assert.equal(list.items[0]?.label, 'Wine93');
     const hover: Hover | null = await client.connection.sendRequest('textDocument/hover', {
-      textDocument: { uri }, position: { line: 4, character: 2 },
+      textDocument: { uri },
+      position: { line: 4, character: 2 },
     });
     assert.match((hover?.contents as MarkupContent).value, /Wine93/);
   });

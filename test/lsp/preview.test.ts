@@ -1,6 +1,12 @@
 import { strict as assert } from 'node:assert';
 import {
-  CHECK_FILE_NAME_METHOD, PROPOSE_FILE_NAME_METHOD, RENDER_METHOD, type CheckFileNameResult, type ProposedFileName, type RenderParams, type RenderResult,
+  CHECK_FILE_NAME_METHOD,
+  PROPOSE_FILE_NAME_METHOD,
+  RENDER_METHOD,
+  type CheckFileNameResult,
+  type ProposedFileName,
+  type RenderParams,
+  type RenderResult,
 } from '../../server/src/protocol';
 import { TestClient } from './client';
 import { TempWorkspace } from './workspace';
@@ -26,7 +32,7 @@ describe('language server: minutes/render, minutes/proposeFileName, minutes/chec
 
   const render = (params: RenderParams) => client.connection.sendRequest<RenderResult | null>(RENDER_METHOD, params);
 
-  it('renders the open document\'s text, sanitized, with its relative images named by the token', async () => {
+  it("renders the open document's text, sanitized, with its relative images named by the token", async () => {
     const uri = workspace.uri('notes/2024-03-14.md');
     client.open(uri, '# 会议 <script>alert(1)</script>\n\n![合影](../images/a.png) ![远程](https://example.org/b.png)\n');
     const result = await render({ uri, remoteImages: false, imageToken: TOKEN });
@@ -54,9 +60,11 @@ describe('language server: minutes/render, minutes/proposeFileName, minutes/chec
     assert.equal(await render({ uri: workspace.uri('never-opened.md'), remoteImages: false, imageToken: TOKEN }), null);
   });
 
-  it('proposes a built-in template\'s file name for a date, and checks a name against its pattern', async () => {
-    const propose = (template: string, date: string) => client.connection.sendRequest<ProposedFileName | null>(PROPOSE_FILE_NAME_METHOD, { template, date });
-    const check = (template: string, name: string) => client.connection.sendRequest<CheckFileNameResult>(CHECK_FILE_NAME_METHOD, { template, name });
+  it("proposes a built-in template's file name for a date, and checks a name against its pattern", async () => {
+    const propose = (template: string, date: string) =>
+      client.connection.sendRequest<ProposedFileName | null>(PROPOSE_FILE_NAME_METHOD, { template, date });
+    const check = (template: string, name: string) =>
+      client.connection.sendRequest<CheckFileNameResult>(CHECK_FILE_NAME_METHOD, { template, name });
     assert.deepEqual(await propose('openeuler-tc', '2024-05-01'), { name: '20240501_minutes.md', selection: [0, 16] });
     assert.deepEqual(await propose('osh-group-meeting', '2024-05-01'), { name: '5.1 会议记录.md', selection: [0, 8] });
     assert.equal(await propose('no-such-template', '2024-05-01'), null);

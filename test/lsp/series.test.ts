@@ -18,7 +18,9 @@ describe('language server: the series of a workspace folder', () => {
   const newest = 'minutes/2024/2024-03-07.md';
 
   before(async () => {
-    workspace = new TempWorkspace(Object.fromEntries(files(SERIES).map((f) => [join('minutes', relative(SERIES, f)), readFileSync(f, 'utf8')])));
+    workspace = new TempWorkspace(
+      Object.fromEntries(files(SERIES).map((f) => [join('minutes', relative(SERIES, f)), readFileSync(f, 'utf8')])),
+    );
     client = await TestClient.start({ root: workspace.root, initializationOptions: { language: 'en' } });
   });
 
@@ -36,9 +38,10 @@ describe('language server: the series of a workspace folder', () => {
     assert.equal(info.template, 'learned-minutes');
     assert.match(info.explanation ?? '', /learned from 4 minutes in this folder \(minutes\/YYYY\)/);
     const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'template/missing-section'));
-    assert.deepEqual(published.diagnostics.map((d) => d.message), [
-      'Missing section "遗留问题": 4 of the last 4 minutes in this folder have it (template learned-minutes).',
-    ]);
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.message),
+      ['Missing section "遗留问题": 4 of the last 4 minutes in this folder have it (template learned-minutes).'],
+    );
   });
 
   it('a file the series holds as an older format is linted, but not held to the new format', async () => {
@@ -47,10 +50,13 @@ describe('language server: the series of a workspace folder', () => {
     const info = await client.waitForTemplateInfo(uri, (i) => i.template === 'learned-minutes');
     assert.equal(info.confidence, 'guessed');
     assert.match(info.explanation ?? '', /older and follows an earlier format/);
-    assert.deepEqual((await client.diagnosticsFor(uri, 1)).filter((d) => String(d.code).startsWith('template/')), []);
+    assert.deepEqual(
+      (await client.diagnosticsFor(uri, 1)).filter((d) => String(d.code).startsWith('template/')),
+      [],
+    );
   });
 
-  it('minutes/learnTemplate learns the folder\'s template, as minutes-lint learn does', async () => {
+  it("minutes/learnTemplate learns the folder's template, as minutes-lint learn does", async () => {
     const result = await client.connection.sendRequest<LearnTemplateResult>(LEARN_TEMPLATE_METHOD, { uri: workspace.uri('minutes') });
     assert.equal(result.templates.length, 1);
     const [learned] = result.templates;

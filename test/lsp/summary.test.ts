@@ -2,7 +2,12 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  LINT_WORKSPACE_METHOD, RULES_METHOD, SUMMARY_METHOD, type LintWorkspaceResult, type RuleInfo, type SummaryResult,
+  LINT_WORKSPACE_METHOD,
+  RULES_METHOD,
+  SUMMARY_METHOD,
+  type LintWorkspaceResult,
+  type RuleInfo,
+  type SummaryResult,
 } from '../../server/src/protocol';
 import { ROOT } from '../helpers';
 import { TestClient } from './client';
@@ -48,12 +53,27 @@ describe('language server: minutes/summary, minutes/lintWorkspace, minutes/rules
     assert.equal(s.template?.id, 'curve-biweekly');
     assert.equal(s.date?.iso, '2024-03-14');
     assert.equal(s.time?.text, '19:00~19:30');
-    assert.deepEqual(s.decisions.map((d) => d.text), ['预读功能在下个版本默认开启']);
-    assert.deepEqual(s.actionItems.map((a) => [a.owners[0], a.due, a.done]), [['dev-alpha', '2024-03-28', false], ['dev-beta', undefined, true]]);
-    assert.deepEqual(s.links.map((l) => l.id), ['3001', '3005', '2990', '3010']);
+    assert.deepEqual(
+      s.decisions.map((d) => d.text),
+      ['预读功能在下个版本默认开启'],
+    );
+    assert.deepEqual(
+      s.actionItems.map((a) => [a.owners[0], a.due, a.done]),
+      [
+        ['dev-alpha', '2024-03-28', false],
+        ['dev-beta', undefined, true],
+      ],
+    );
+    assert.deepEqual(
+      s.links.map((l) => l.id),
+      ['3001', '3005', '2990', '3010'],
+    );
     // The same problems the editor shows as squiggles.
     const published = await client.diagnosticsFor(uri, 1);
-    assert.deepEqual(s.problems.map((p) => [p.rule, p.line]), published.map((d) => [d.code, d.range.start.line]));
+    assert.deepEqual(
+      s.problems.map((p) => [p.rule, p.line]),
+      published.map((d) => [d.code, d.range.start.line]),
+    );
     assert.ok(s.problems.some((p) => p.rule === 'link/duplicate-target'));
   });
 
@@ -63,18 +83,24 @@ describe('language server: minutes/summary, minutes/lintWorkspace, minutes/rules
     client.change(uri, [{ range: { start: { line, character: 0 }, end: { line, character: 2 } }, text: '- **结论**：下次会议改到周五' }]);
     const result = await summary(uri);
     assert.equal(result?.version, 2);
-    assert.deepEqual(result?.summary?.decisions.map((d) => d.text), ['预读功能在下个版本默认开启', '下次会议改到周五']);
+    assert.deepEqual(
+      result?.summary?.decisions.map((d) => d.text),
+      ['预读功能在下个版本默认开启', '下次会议改到周五'],
+    );
   });
 
   it('names attendees as the team roster does', async () => {
     const uri = workspace.uri('infra/2024-05-02.md');
     client.open(uri, GENERIC);
     const result = await summary(uri);
-    assert.deepEqual(result?.summary?.attendees.map((a) => [a.handle, a.rosterName]), [
-      ['ada-example', 'Ada Lovelace'],
-      ['bo-sample', undefined],
-      ['cy-person', undefined],
-    ]);
+    assert.deepEqual(
+      result?.summary?.attendees.map((a) => [a.handle, a.rosterName]),
+      [
+        ['ada-example', 'Ada Lovelace'],
+        ['bo-sample', undefined],
+        ['cy-person', undefined],
+      ],
+    );
   });
 
   it('says why a document that is not minutes has no summary, and answers null for a closed one', async () => {
@@ -98,7 +124,11 @@ describe('language server: minutes/summary, minutes/lintWorkspace, minutes/rules
     assert.equal(tcFile.template, 'openeuler-tc');
     assert.ok(tcFile.warnings >= 2, JSON.stringify(tcFile));
     assert.equal(result.files.find((f) => f.uri === readme)?.linted, false);
-    assert.equal(result.files.some((f) => f.uri === missing), false, 'a file that does not exist is left out');
+    assert.equal(
+      result.files.some((f) => f.uri === missing),
+      false,
+      'a file that does not exist is left out',
+    );
     const published = await client.waitForDiagnostics(tc, (p) => p.diagnostics.length > 0);
     const codes = published.diagnostics.map((d) => d.code);
     assert.ok(codes.includes('attendee/duplicate'), JSON.stringify(codes));

@@ -10,7 +10,10 @@ const NAMESPACE = 3;
 const STRING = 15;
 
 function outline(symbols: DocumentSymbol[], depth = 0): string[] {
-  return symbols.flatMap((s) => [`${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''} [${s.kind}]`, ...outline(s.children ?? [], depth + 1)]);
+  return symbols.flatMap((s) => [
+    `${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''} [${s.kind}]`,
+    ...outline(s.children ?? [], depth + 1),
+  ]);
 }
 
 describe('language server over stdio: document symbols', () => {
@@ -83,7 +86,10 @@ describe('language server over stdio: message language', () => {
       const uri = workspace.uri('curve/2023/2023-05-18.md');
       const d = missing(client.diagnostics.get(uri)!.at(-1)!.diagnostics);
       const actions = await client.codeActions(uri, d);
-      assert.ok(actions.some((a) => a.title === '插入章节「时间」'), JSON.stringify(actions.map((a) => a.title)));
+      assert.ok(
+        actions.some((a) => a.title === '插入章节「时间」'),
+        JSON.stringify(actions.map((a) => a.title)),
+      );
     } finally {
       await client.stop();
     }
@@ -106,7 +112,11 @@ describe('language server over stdio: message language', () => {
     try {
       const uri = workspace.uri('curve/2023/2023-05-18.md');
       client.open(uri, CURVE_WITHOUT_TIME);
-      await client.waitForDiagnostics(uri, (p) => /^缺少模板/.test(missing(p.diagnostics)[0]?.message ?? ''), 'Chinese from pulled settings');
+      await client.waitForDiagnostics(
+        uri,
+        (p) => /^缺少模板/.test(missing(p.diagnostics)[0]?.message ?? ''),
+        'Chinese from pulled settings',
+      );
     } finally {
       await client.stop();
     }

@@ -13,7 +13,9 @@ describe('language server over node IPC (how the VS Code client starts it)', () 
     const child = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     try {
-      const published = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification('textDocument/publishDiagnostics', resolve));
+      const published = new Promise<PublishDiagnosticsParams>((resolve) =>
+        connection.onNotification('textDocument/publishDiagnostics', resolve),
+      );
       connection.listen();
       const result = await connection.sendRequest<{ capabilities: { documentSymbolProvider?: unknown } }>('initialize', {
         processId: process.pid,
@@ -23,7 +25,9 @@ describe('language server over node IPC (how the VS Code client starts it)', () 
       assert.ok(result.capabilities.documentSymbolProvider);
       await connection.sendNotification('initialized', {});
       const uri = workspace.uri('curve/2023/2023-05-18.md');
-      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: CURVE_WITHOUT_TIME } });
+      await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'markdown', version: 1, text: CURVE_WITHOUT_TIME },
+      });
       const diagnostics = (await published).diagnostics;
       assert.ok(diagnostics.some((d) => d.code === 'template/missing-section'));
       await connection.sendRequest('shutdown');

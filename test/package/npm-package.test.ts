@@ -16,8 +16,16 @@ describe('the npm package (npm pack, installed offline into an empty folder)', f
   let work: string;
   let app: string;
   // npm must not find anything it could fetch: an empty cache, offline, no user config.
-  const env = () => ({ ...process.env, npm_config_cache: join(work, 'npm-cache'), npm_config_offline: 'true', npm_config_userconfig: join(work, 'npmrc'), npm_config_update_notifier: 'false', NO_COLOR: '1' });
-  const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, env: env(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = () => ({
+    ...process.env,
+    npm_config_cache: join(work, 'npm-cache'),
+    npm_config_offline: 'true',
+    npm_config_userconfig: join(work, 'npmrc'),
+    npm_config_update_notifier: 'false',
+    NO_COLOR: '1',
+  });
+  const npm = (args: string[], cwd: string) =>
+    execFileSync('npm', args, { cwd, env: env(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
   before(() => {
     work = mkdtempSync(join(tmpdir(), 'minutes-npm-'));
@@ -35,12 +43,29 @@ describe('the npm package (npm pack, installed offline into an empty folder)', f
 
   it('holds the bundles, the declarations and the schemas, and no sources or source maps', () => {
     const installed = join(app, 'node_modules', 'community-minutes');
-    const list = (dir: string): string[] => readdirSync(join(installed, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? list(join(dir, e.name)) : [join(dir, e.name)]));
+    const list = (dir: string): string[] =>
+      readdirSync(join(installed, dir), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? list(join(dir, e.name)) : [join(dir, e.name)],
+      );
     const files = list('.').sort();
-    for (const wanted of ['dist/cli.js', 'dist/server.js', 'dist/server-core.js', 'dist/api.js', 'dist/api/index.d.ts', 'dist/api/types.d.ts', 'schemas/minutesrc.schema.json', 'package.json', 'README.md', 'LICENSE']) {
+    for (const wanted of [
+      'dist/cli.js',
+      'dist/server.js',
+      'dist/server-core.js',
+      'dist/api.js',
+      'dist/api/index.d.ts',
+      'dist/api/types.d.ts',
+      'schemas/minutesrc.schema.json',
+      'package.json',
+      'README.md',
+      'LICENSE',
+    ]) {
       assert.ok(files.includes(wanted), `${wanted} is in the package`);
     }
-    assert.deepEqual(files.filter((f) => /\.(?:ts|map)$/.test(f) && !f.endsWith('.d.ts')), []);
+    assert.deepEqual(
+      files.filter((f) => /\.(?:ts|map)$/.test(f) && !f.endsWith('.d.ts')),
+      [],
+    );
     assert.ok(!files.some((f) => f.startsWith('server/') || f.startsWith('test/') || f.startsWith('node_modules/')));
   });
 
@@ -80,31 +105,53 @@ describe('the npm package (npm pack, installed offline into an empty folder)', f
       configTemplate: 'curve-biweekly',
       ids: ['curve-biweekly', 'openeuler-tc', 'lctt-article', 'osh-group-meeting', 'generic'],
     });
-    writeFileSync(join(app, 'esm.mjs'), `
+    writeFileSync(
+      join(app, 'esm.mjs'),
+      `
       import { lint } from 'community-minutes';
       const report = await lint({ path: 'examples/curve/2024-03-14.md' });
-      console.log(report.diagnostics.find((d) => d.rule === 'link/spaced-syntax').line);`);
+      console.log(report.diagnostics.find((d) => d.rule === 'link/spaced-syntax').line);`,
+    );
     assert.equal(execFileSync(process.execPath, ['esm.mjs'], { cwd: app, encoding: 'utf8' }).trim(), '16');
   });
 
   it('ships declarations TypeScript checks user code against (a wrong call does not compile)', () => {
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    const options = ['--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', '--target', 'es2022', '--types', 'node', '--typeRoots', join(ROOT, 'node_modules', '@types')];
-    writeFileSync(join(app, 'good.mts'), `
+    const options = [
+      '--noEmit',
+      '--strict',
+      '--module',
+      'node16',
+      '--moduleResolution',
+      'node16',
+      '--target',
+      'es2022',
+      '--types',
+      'node',
+      '--typeRoots',
+      join(ROOT, 'node_modules', '@types'),
+    ];
+    writeFileSync(
+      join(app, 'good.mts'),
+      `
       import { lint, resolveConfig, builtinTemplates, type LintReport, type Severity } from 'community-minutes';
       const report: LintReport = await lint({ path: 'x.md', text: '# x', lang: 'zh' });
       const severities: Severity[] = report.diagnostics.map((d) => d.severity);
       const firstEdit: number | undefined = report.diagnostics[0]?.fixes[0]?.edits[0]?.endColumn;
       const templateIds: string[] = builtinTemplates().map((t) => t.id);
       const configPath: string | undefined = resolveConfig('x.md').path;
-      console.log(severities, firstEdit, templateIds, configPath);`);
+      console.log(severities, firstEdit, templateIds, configPath);`,
+    );
     const good = spawnSync(process.execPath, [tsc, ...options, 'good.mts'], { cwd: app, encoding: 'utf8' });
     assert.equal(good.status, 0, good.stdout + good.stderr);
-    writeFileSync(join(app, 'bad.mts'), `
+    writeFileSync(
+      join(app, 'bad.mts'),
+      `
       import { lint } from 'community-minutes';
       const report = await lint({ path: 42 });
       const line: string = report.diagnostics[0].line;
-      console.log(line);`);
+      console.log(line);`,
+    );
     const bad = spawnSync(process.execPath, [tsc, ...options, 'bad.mts'], { cwd: app, encoding: 'utf8' });
     assert.equal(bad.status, 2);
     assert.match(bad.stdout, /bad\.mts\(3,\d+\): error TS2322: Type 'number' is not assignable to type 'string'/);
@@ -117,7 +164,11 @@ describe('the npm package (npm pack, installed offline into an empty folder)', f
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     connection.listen();
     try {
-      const result = await connection.sendRequest<{ serverInfo?: { name: string } }>('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      const result = await connection.sendRequest<{ serverInfo?: { name: string } }>('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: {},
+      });
       assert.equal(result.serverInfo?.name, 'community-minutes');
       await connection.sendRequest('shutdown');
       await connection.sendNotification('exit');

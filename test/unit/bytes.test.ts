@@ -107,12 +107,15 @@ describe('byte-level checks: what is reported', () => {
 
   it('only asks for a conversion once the file is read in its real encoding', () => {
     const problems = byteProblems(gbkFacts, { encoding: 'gbk', hasReplacementChar: false }, 'forbid');
-    assert.deepEqual(problems.map((p) => `${p.id}:${p.kind}`), ['encoding/not-utf8:legacy']);
+    assert.deepEqual(
+      problems.map((p) => `${p.id}:${p.kind}`),
+      ['encoding/not-utf8:legacy'],
+    );
     assert.match(problemMessage(problems[0], 'en'), /encoded in GBK, not UTF-8/);
     assert.deepEqual(kinds(gbkFacts, { hasReplacementChar: false }, 'forbid'), ['encoding/not-utf8:legacy']);
   });
 
-  it('reports a byte order mark as the team\'s setting says', () => {
+  it("reports a byte order mark as the team's setting says", () => {
     const withBom = inspectBytes(withUtf8Bom(utf8(MINUTES)));
     const without = inspectBytes(utf8(MINUTES));
     const editor = { encoding: 'utf8bom', hasReplacementChar: false };
@@ -137,7 +140,11 @@ describe('byte-level checks: what is reported', () => {
     const [problem] = byteProblems(facts, { encoding: 'utf8', hasReplacementChar: true }, 'forbid');
     assert.match(problemMessage(problem, 'en'), /from line 2 on\): it looks like GBK\/GB18030/);
     assert.match(problemMessage(problem, 'zh'), /从第 2 行起/);
-    const [legacy] = byteProblems(inspectBytes(Uint8Array.from(Buffer.from('Grüße\n', 'latin1'))), { encoding: 'utf8', hasReplacementChar: true }, 'forbid');
+    const [legacy] = byteProblems(
+      inspectBytes(Uint8Array.from(Buffer.from('Grüße\n', 'latin1'))),
+      { encoding: 'utf8', hasReplacementChar: true },
+      'forbid',
+    );
     assert.doesNotMatch(problemMessage(legacy, 'en'), /GBK/);
   });
 });

@@ -23,10 +23,13 @@ function recordingRule(id: string, seen: string[], during?: () => void): Rule {
 }
 
 describe('lint with an AbortSignal', () => {
-  it('rejects with the signal\'s reason, before any rule, when already aborted', async () => {
+  it("rejects with the signal's reason, before any rule, when already aborted", async () => {
     const seen: string[] = [];
     const reason = new Error('not wanted any more');
-    await assert.rejects(lint({ path: 'm.md', text: TEXT, rules: [recordingRule('a/one', seen)], signal: AbortSignal.abort(reason) }), (e) => e === reason);
+    await assert.rejects(
+      lint({ path: 'm.md', text: TEXT, rules: [recordingRule('a/one', seen)], signal: AbortSignal.abort(reason) }),
+      (e) => e === reason,
+    );
     assert.deepEqual(seen, []);
   });
 
@@ -42,14 +45,25 @@ describe('lint with an AbortSignal', () => {
     const seen: string[] = [];
     const rules = [recordingRule('a/one', seen), recordingRule('a/two', seen)];
     const result = await lint({ path: 'm.md', text: TEXT, rules, signal: new AbortController().signal });
-    assert.deepEqual(result.diagnostics.map((d) => d.rule), ['a/one', 'a/two']);
+    assert.deepEqual(
+      result.diagnostics.map((d) => d.rule),
+      ['a/one', 'a/two'],
+    );
   });
 });
 
-describe('the server\'s Analyzer cancels outdated analyses', () => {
+describe("the server's Analyzer cancels outdated analyses", () => {
   const analyzer = () => {
-    const configs = new ConfigStore(() => undefined, () => ({ readFile: () => undefined }));
-    return new Analyzer(configs, () => ({ enabled: true, lang: 'en', trusted: false }), () => undefined, {});
+    const configs = new ConfigStore(
+      () => undefined,
+      () => ({ readFile: () => undefined }),
+    );
+    return new Analyzer(
+      configs,
+      () => ({ enabled: true, lang: 'en', trusted: false }),
+      () => undefined,
+      {},
+    );
   };
   const uri = 'untitled:Untitled-1';
 

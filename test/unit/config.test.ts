@@ -8,7 +8,10 @@ function host(files: Record<string, string>, root = '/ws'): ConfigHost {
 
 describe('configuration', () => {
   it('reads JSON with comments and trailing commas', () => {
-    const { config, problems } = parseConfigText('{\n  // team settings\n  "template": "curve-biweekly",\n  "rules": { "privacy/email": "off", },\n}\n', '/ws/.minutesrc.json');
+    const { config, problems } = parseConfigText(
+      '{\n  // team settings\n  "template": "curve-biweekly",\n  "rules": { "privacy/email": "off", },\n}\n',
+      '/ws/.minutesrc.json',
+    );
     assert.deepEqual(problems, []);
     assert.equal(config.template, 'curve-biweekly');
     assert.deepEqual({ ...config.rules }, { 'privacy/email': 'off' });
@@ -40,27 +43,44 @@ describe('configuration', () => {
     const text = '{ "rules": { "privacy/emails": "off", "privacy/email": "info" } }';
     const { config, problems } = parseConfigText(text, '/ws/.minutesrc.json');
     assert.deepEqual(config.rules, { 'privacy/email': 'info' });
-    assert.deepEqual(problems.map((p) => p.message.en), ['unknown rule "privacy/emails"']);
+    assert.deepEqual(
+      problems.map((p) => p.message.en),
+      ['unknown rule "privacy/emails"'],
+    );
   });
 
   it('checks rule options against the rule: a misspelled or mistyped option is a problem, the severity still applies', () => {
-    const text = '{ "rules": { "handle/unknown": ["info", { "knownAfer": 2 }], "privacy/email": ["warning", { "allow": "*@corp.cn" }], "template/empty-section": ["warning", { "allHeadings": true }] } }';
+    const text =
+      '{ "rules": { "handle/unknown": ["info", { "knownAfer": 2 }], "privacy/email": ["warning", { "allow": "*@corp.cn" }], "template/empty-section": ["warning", { "allHeadings": true }] } }';
     const { config, problems } = parseConfigText(text, '/ws/.minutesrc.json');
-    assert.deepEqual(problems.map((p) => p.message.en), [
-      'rule "handle/unknown" has no option "knownAfer" (options: knownAfter); the rule runs with its defaults',
-      'rule "privacy/email": option "allow" must be a list of strings; the rule runs with its defaults',
-    ]);
+    assert.deepEqual(
+      problems.map((p) => p.message.en),
+      [
+        'rule "handle/unknown" has no option "knownAfer" (options: knownAfter); the rule runs with its defaults',
+        'rule "privacy/email": option "allow" must be a list of strings; the rule runs with its defaults',
+      ],
+    );
     assert.match(problems[1].message.zh, /选项「allow」必须是字符串列表/);
     assert.equal(text.slice(problems[0].start, problems[0].end), '"knownAfer": 2');
-    assert.deepEqual(JSON.parse(JSON.stringify(config.rules)), { 'handle/unknown': 'info', 'privacy/email': 'warning', 'template/empty-section': ['warning', { allHeadings: true }] });
+    assert.deepEqual(JSON.parse(JSON.stringify(config.rules)), {
+      'handle/unknown': 'info',
+      'privacy/email': 'warning',
+      'template/empty-section': ['warning', { allHeadings: true }],
+    });
   });
 
   it('holds numbers to their minimum and options to an object', () => {
-    const { problems } = parseConfigText('{ "rules": { "handle/unknown": ["info", { "knownAfter": -1 }], "privacy/email": ["info", 3] } }', '/ws/.minutesrc.json');
-    assert.deepEqual(problems.map((p) => p.message.en), [
-      'rule "handle/unknown": option "knownAfter" must be a number ≥ 0; the rule runs with its defaults',
-      'rule "privacy/email": the options must be an object; the rule runs with its defaults',
-    ]);
+    const { problems } = parseConfigText(
+      '{ "rules": { "handle/unknown": ["info", { "knownAfter": -1 }], "privacy/email": ["info", 3] } }',
+      '/ws/.minutesrc.json',
+    );
+    assert.deepEqual(
+      problems.map((p) => p.message.en),
+      [
+        'rule "handle/unknown": option "knownAfter" must be a number ≥ 0; the rule runs with its defaults',
+        'rule "privacy/email": the options must be an object; the rule runs with its defaults',
+      ],
+    );
   });
 
   it('uses the nearest configuration file, not the ones further up', () => {
@@ -85,20 +105,26 @@ describe('configuration', () => {
   });
 
   it('reports an extends cycle and a missing parent instead of looping or throwing', () => {
-    const cycle = resolveConfig('/ws/a.md', host({
-      '/ws/.minutesrc.json': '{ "extends": "./b.json" }',
-      '/ws/b.json': '{ "extends": "./.minutesrc.json" }',
-    }));
+    const cycle = resolveConfig(
+      '/ws/a.md',
+      host({
+        '/ws/.minutesrc.json': '{ "extends": "./b.json" }',
+        '/ws/b.json': '{ "extends": "./.minutesrc.json" }',
+      }),
+    );
     assert.ok(cycle.problems.some((p) => /"extends" cycle/.test(p.message.en)));
     const missing = resolveConfig('/ws/a.md', host({ '/ws/.minutesrc.json': '{ "extends": "./gone.json" }' }));
     assert.ok(missing.problems.some((p) => p.key === 'extends' && /not found: \/ws\/gone\.json/.test(p.message.en)));
   });
 
   it('loads a team template file and falls back to detection for an unknown id', () => {
-    const team = resolveConfig('/ws/m.md', host({
-      '/ws/.minutesrc.json': '{ "template": "./team.minutes-template.json" }',
-      '/ws/team.minutes-template.json': '{ "id": "team", "name": "Team", "sections": [] }',
-    }));
+    const team = resolveConfig(
+      '/ws/m.md',
+      host({
+        '/ws/.minutesrc.json': '{ "template": "./team.minutes-template.json" }',
+        '/ws/team.minutes-template.json': '{ "id": "team", "name": "Team", "sections": [] }',
+      }),
+    );
     assert.equal(team.template?.id, 'team');
     const unknown = resolveConfig('/ws/m.md', host({ '/ws/.minutesrc.json': '{ "template": "curve-weekly" }' }));
     assert.equal(unknown.template, undefined);

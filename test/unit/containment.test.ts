@@ -43,18 +43,24 @@ describe('a configuration names only files inside its repository', () => {
         const text = `{ "${key}": ${JSON.stringify(target)} }`;
         const host = recordingHost({ '/repo/.minutesrc.json': text, '/exists.json': '{ "id": "t", "name": "t" }' });
         const resolved = resolveConfig(MINUTES, host);
-        assert.deepEqual(resolved.problems.map((p) => [p.key, p.message.en]), [[key, `"${key}": "${target}" leads outside the repository (/repo); it is not read`]]);
+        assert.deepEqual(
+          resolved.problems.map((p) => [p.key, p.message.en]),
+          [[key, `"${key}": "${target}" leads outside the repository (/repo); it is not read`]],
+        );
         assert.deepEqual(host.reads, [], 'nothing outside is read, so nothing outside can be told apart');
       }
     }
   });
 
   it('a missing file inside the repository is "not found", and says nothing about anything else', () => {
-    const resolved = resolveConfig(MINUTES, recordingHost({ '/repo/.minutesrc.json': '{ "extends": "./base.json", "template": "./t.json" }' }));
-    assert.deepEqual(resolved.problems.map((p) => p.message.en), [
-      'configuration file not found: /repo/base.json',
-      'template file /repo/t.json: not found; detecting the template instead',
-    ]);
+    const resolved = resolveConfig(
+      MINUTES,
+      recordingHost({ '/repo/.minutesrc.json': '{ "extends": "./base.json", "template": "./t.json" }' }),
+    );
+    assert.deepEqual(
+      resolved.problems.map((p) => p.message.en),
+      ['configuration file not found: /repo/base.json', 'template file /repo/t.json: not found; detecting the template instead'],
+    );
   });
 
   it('the repository root is the nearest folder with .git, else the workspace folder holding the config, else its folder', () => {
@@ -105,15 +111,24 @@ describe('symbolic links are followed to where they really lead', () => {
   });
 
   it('a configured roster that is a link out of the repository is a config problem and is never read', () => {
-    writeFileSync(`${repo}/.minutesrc.json`, '{ "contributors": { "sources": ["to-secret.txt", "outside-dir/secret.txt", "docs/team.txt"] } }');
+    writeFileSync(
+      `${repo}/.minutesrc.json`,
+      '{ "contributors": { "sources": ["to-secret.txt", "outside-dir/secret.txt", "docs/team.txt"] } }',
+    );
     const resolved = resolveConfig(`${repo}/minutes.md`, nodeConfigHost(undefined, repo));
-    assert.deepEqual(resolved.problems.map((p) => p.message.en.replace(repo, 'REPO')), [
-      '"contributors.sources": "to-secret.txt" leads outside the repository (REPO); it is not read',
-      '"contributors.sources": "outside-dir/secret.txt" leads outside the repository (REPO); it is not read',
-    ]);
+    assert.deepEqual(
+      resolved.problems.map((p) => p.message.en.replace(repo, 'REPO')),
+      [
+        '"contributors.sources": "to-secret.txt" leads outside the repository (REPO); it is not read',
+        '"contributors.sources": "outside-dir/secret.txt" leads outside the repository (REPO); it is not read',
+      ],
+    );
     const rosters = new NodeRosters();
     const roster = rosters.rosterFor(resolved, repo);
-    assert.deepEqual(roster?.people().map((p) => p.handle), ['alice']);
+    assert.deepEqual(
+      roster?.people().map((p) => p.handle),
+      ['alice'],
+    );
     assert.ok(!JSON.stringify(rosters.problems()).includes('hunter2'));
   });
 
@@ -123,7 +138,10 @@ describe('symbolic links are followed to where they really lead', () => {
       const rosters = new NodeRosters();
       rosters.rosterFor({ config: {}, problems: [], root: repo }, repo);
       const problems = rosters.problems();
-      assert.deepEqual(problems.map((p) => [p.path, p.message.en.replace(repo, 'REPO')]), [[`${repo}/CODEOWNERS`, 'leads outside the repository (REPO); not read']]);
+      assert.deepEqual(
+        problems.map((p) => [p.path, p.message.en.replace(repo, 'REPO')]),
+        [[`${repo}/CODEOWNERS`, 'leads outside the repository (REPO); not read']],
+      );
     } finally {
       rmSync(`${repo}/CODEOWNERS`);
     }
@@ -179,7 +197,10 @@ describe('extends: bounded, read once per file, cycles reported where they are w
     for (let i = 1; i < 20_000; i++) files[`/repo/c${i}.json`] = `{ "extends": "./c${i + 1}.json" }`;
     const host = recordingHost(files);
     const resolved = resolveConfig(MINUTES, host);
-    assert.deepEqual(resolved.problems.map((p) => p.message.en), [`"extends" chain longer than ${CONFIG_LIMITS.extendsDepth} files: /repo/c${CONFIG_LIMITS.extendsDepth + 1}.json is not read`]);
+    assert.deepEqual(
+      resolved.problems.map((p) => p.message.en),
+      [`"extends" chain longer than ${CONFIG_LIMITS.extendsDepth} files: /repo/c${CONFIG_LIMITS.extendsDepth + 1}.json is not read`],
+    );
     assert.equal(resolved.problems[0].path, `/repo/c${CONFIG_LIMITS.extendsDepth}.json`);
     assert.equal(host.reads.length, CONFIG_LIMITS.extendsDepth, 'the files of the chain up to the limit, no more');
   });
@@ -205,16 +226,27 @@ describe('extends: bounded, read once per file, cycles reported where they are w
 
 describe('sizes and nesting of configuration files are bounded', () => {
   it('a 50 MB template file is refused from its size, before it is read', () => {
-    const host = recordingHost({ '/repo/.minutesrc.json': '{ "template": "./big.minutes-template.json" }' }, {
-      fileSize: (path) => (path.endsWith('big.minutes-template.json') ? 50 * 1024 * 1024 : undefined),
-    });
+    const host = recordingHost(
+      { '/repo/.minutesrc.json': '{ "template": "./big.minutes-template.json" }' },
+      {
+        fileSize: (path) => (path.endsWith('big.minutes-template.json') ? 50 * 1024 * 1024 : undefined),
+      },
+    );
     const resolved = resolveConfig(MINUTES, host);
-    assert.deepEqual(resolved.problems.map((p) => p.message.en), ['template file /repo/big.minutes-template.json: /repo/big.minutes-template.json is too large (51200 KB, the limit is 1024 KB); it is not read; detecting the template instead']);
+    assert.deepEqual(
+      resolved.problems.map((p) => p.message.en),
+      [
+        'template file /repo/big.minutes-template.json: /repo/big.minutes-template.json is too large (51200 KB, the limit is 1024 KB); it is not read; detecting the template instead',
+      ],
+    );
     assert.deepEqual(host.reads, []);
   });
 
   it('a configuration of 10,000 nested brackets is a syntax problem, not a stack overflow', () => {
-    const resolved = resolveConfig(MINUTES, recordingHost({ '/repo/.minutesrc.json': `{ "x": ${'['.repeat(10_000)}${']'.repeat(10_000)} }` }));
+    const resolved = resolveConfig(
+      MINUTES,
+      recordingHost({ '/repo/.minutesrc.json': `{ "x": ${'['.repeat(10_000)}${']'.repeat(10_000)} }` }),
+    );
     assert.equal(resolved.problems[0].kind, 'syntax');
     assert.match(resolved.problems[0].message.en, /nested more than 64 levels deep/);
   });

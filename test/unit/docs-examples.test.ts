@@ -10,8 +10,14 @@ describe('rule documentation examples', () => {
 
       it('has a docs page with a bad and a good example', () => {
         assert.ok(examples, `docs/rules/${rule.id}.md is missing`);
-        assert.ok(examples.some((e) => e.kind === 'bad'), 'no bad example');
-        assert.ok(examples.some((e) => e.kind === 'good'), 'no good example');
+        assert.ok(
+          examples.some((e) => e.kind === 'bad'),
+          'no bad example',
+        );
+        assert.ok(
+          examples.some((e) => e.kind === 'good'),
+          'no good example',
+        );
       });
 
       for (const [i, example] of (examples ?? []).entries()) {
@@ -19,7 +25,11 @@ describe('rule documentation examples', () => {
           const { result, rerun } = await runDocExample(rule, example);
           const found = only(result.diagnostics, rule.id);
           if (example.kind === 'good') {
-            assert.deepEqual(found.map((d) => d.message), [], 'the good example is flagged');
+            assert.deepEqual(
+              found.map((d) => d.message),
+              [],
+              'the good example is flagged',
+            );
             return;
           }
           // Where and what, as the page promises its reader (`npm run docs:findings` rewrites them).
@@ -30,10 +40,20 @@ describe('rule documentation examples', () => {
           assert.notEqual(fixed, example.text, 'the fixes changed nothing');
           // After the fix every rule runs again: the rule's fixable findings are gone and no rule finds something new.
           const again = await rerun(fixed);
-          assert.deepEqual(only(again.diagnostics, rule.id).filter((d) => d.fixes.length).map((d) => d.message), [], 'fixing left diagnostics of the rule');
+          assert.deepEqual(
+            only(again.diagnostics, rule.id)
+              .filter((d) => d.fixes.length)
+              .map((d) => d.message),
+            [],
+            'fixing left diagnostics of the rule',
+          );
           const before = new Set(result.diagnostics.map((d) => `${d.rule} ${d.message}`));
           const introduced = again.diagnostics.filter((d) => d.rule !== rule.id && !before.has(`${d.rule} ${d.message}`));
-          assert.deepEqual(introduced.map((d) => `${d.rule}: ${d.message}`), [], 'the fix made another rule speak');
+          assert.deepEqual(
+            introduced.map((d) => `${d.rule}: ${d.message}`),
+            [],
+            'the fix made another rule speak',
+          );
         });
       }
     });

@@ -47,7 +47,10 @@ const gbk = (() => {
 
 describe('encoding/mojibake: correct text stays alone', () => {
   it('French, German, Portuguese, Nordic, Turkish, Polish names, € and typographic quotes', async () => {
-    assert.deepEqual((await mojibake(fixture('latin-correct.md'))).map((d) => d.message), []);
+    assert.deepEqual(
+      (await mojibake(fixture('latin-correct.md'))).map((d) => d.message),
+      [],
+    );
   });
 
   it('correct Chinese minutes with full-width punctuation and emoji', async () => {
@@ -67,7 +70,10 @@ describe('encoding/mojibake: lossless damage is repaired to the byte', () => {
       const damaged = fixture(`minutes-zh.${name}.md`);
       const found = await mojibake(damaged);
       assert.ok(found.length > 20);
-      assert.ok(found.every((d) => d.fixes[0].preferred && d.fixes[0].safe), 'exact repairs are preferred and safe');
+      assert.ok(
+        found.every((d) => d.fixes[0].preferred && d.fixes[0].safe),
+        'exact repairs are preferred and safe',
+      );
       assert.equal(applyRuleFixes(damaged, found, RULE), clean);
     });
   }
@@ -138,12 +144,18 @@ describe('encoding/mojibake: lossy damage (bytes dropped) is guessed', () => {
     const lossy = found.filter((d) => /lost bytes/.test(d.message));
     assert.ok(lossy.length > 20);
     for (const d of lossy) {
-      assert.ok(d.fixes.every((f) => !f.safe), d.message);
+      assert.ok(
+        d.fixes.every((f) => !f.safe),
+        d.message,
+      );
       assert.equal(d.fixes[0].preferred, !/no reading clearly wins/.test(d.message), d.message);
     }
     const doubtful = lossy.filter((d) => !d.fixes[0].preferred);
     assert.ok(doubtful.length > 0, 'names and rare characters stay doubtful');
-    assert.ok(doubtful.every((d) => d.fixes.filter((f) => !/all mojibake/.test(f.title)).length >= 2), 'a doubtful guess comes with alternatives');
+    assert.ok(
+      doubtful.every((d) => d.fixes.filter((f) => !/all mojibake/.test(f.title)).length >= 2),
+      'a doubtful guess comes with alternatives',
+    );
   });
 
   it('`--fix` leaves guesses alone; `--fix-lossy` recovers most of the text and leaves doubtful characters reported', async () => {

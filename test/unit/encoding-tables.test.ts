@@ -44,13 +44,22 @@ describe('encoding: code-page tables', () => {
 describe('encoding: UTF-8 tokens', () => {
   it('tell whole characters, characters that lost continuation bytes, and stray bytes apart', () => {
     const tokens = tokenizeUtf8(Uint8Array.from([0xe5, 0x9f, 0xba, 0xe4, 0xba, 0x41, 0x93, 0xc3]));
-    assert.deepEqual(tokens.map((t) => t.kind), ['char', 'partial', 'ascii', 'stray', 'partial']);
+    assert.deepEqual(
+      tokens.map((t) => t.kind),
+      ['char', 'partial', 'ascii', 'stray', 'partial'],
+    );
     assert.equal(tokens[0].kind === 'char' && String.fromCodePoint(tokens[0].code), '基');
   });
 
   it('reject overlong forms and surrogates', () => {
-    assert.deepEqual(tokenizeUtf8(Uint8Array.from([0xe0, 0x80, 0x80])).map((t) => t.kind), ['stray']);
-    assert.deepEqual(tokenizeUtf8(Uint8Array.from([0xed, 0xa0, 0x80])).map((t) => t.kind), ['stray']);
+    assert.deepEqual(
+      tokenizeUtf8(Uint8Array.from([0xe0, 0x80, 0x80])).map((t) => t.kind),
+      ['stray'],
+    );
+    assert.deepEqual(
+      tokenizeUtf8(Uint8Array.from([0xed, 0xa0, 0x80])).map((t) => t.kind),
+      ['stray'],
+    );
   });
 
   it('enumerate the characters lost bytes can complete, wherever the gap is', () => {

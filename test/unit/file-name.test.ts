@@ -8,7 +8,7 @@ const spec = (id: string) => builtinTemplate(id) ?? assert.fail(`no template ${i
 const may1 = { year: 2024, month: 5, day: 1 };
 
 describe('file names of new minutes', () => {
-  it('puts the date into each template\'s example, padded or not as its pattern accepts', () => {
+  it("puts the date into each template's example, padded or not as its pattern accepts", () => {
     assert.deepEqual(proposeFileName(spec('curve-biweekly'), may1), { name: '2024-05-01.md', selection: [0, 10] });
     assert.deepEqual(proposeFileName(spec('openeuler-tc'), may1), { name: '20240501_minutes.md', selection: [0, 16] });
     assert.deepEqual(proposeFileName(spec('osh-group-meeting'), may1), { name: '5.1 会议记录.md', selection: [0, 8] });
@@ -16,11 +16,14 @@ describe('file names of new minutes', () => {
     assert.equal(proposeFileName(spec('lctt-article'), may1).name, spec('lctt-article').filename?.example.replace(/^\d{8}/, '20240501'));
   });
 
-  it('without a filename pattern, names the file by the ISO date and the template\'s first extension', () => {
-    assert.deepEqual(proposeFileName({ extensions: ['txt'] }, { year: 2024, month: 12, day: 9 }), { name: '2024-12-09.txt', selection: [0, 10] });
+  it("without a filename pattern, names the file by the ISO date and the template's first extension", () => {
+    assert.deepEqual(proposeFileName({ extensions: ['txt'] }, { year: 2024, month: 12, day: 9 }), {
+      name: '2024-12-09.txt',
+      selection: [0, 10],
+    });
   });
 
-  it('every built-in template\'s proposal fits its own pattern', () => {
+  it("every built-in template's proposal fits its own pattern", () => {
     for (const template of builtinTemplates) {
       const { name } = proposeFileName(template, may1);
       assert.equal(fileNameProblem(name, template), undefined, `${template.id}: ${name}`);

@@ -14,14 +14,18 @@ describe('the repositories the minutes live in (git remotes)', () => {
     assert.equal(repoOfRemoteUrl('/srv/mirror.git'), undefined);
   });
 
-  it('makes a PR link into a fork of the team\'s own repository a finding, with no configuration', async () => {
+  it("makes a PR link into a fork of the team's own repository a finding, with no configuration", async () => {
     const root = mkdtempSync(join(tmpdir(), 'minutes-git-'));
     try {
       mkdirSync(join(root, '.git'));
       mkdirSync(join(root, 'meetings'));
-      writeFileSync(join(root, '.git', 'config'), '[core]\n\tbare = false\n[remote "origin"]\n\turl = git@github.com:nodejs/TSC.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n');
+      writeFileSync(
+        join(root, '.git', 'config'),
+        '[core]\n\tbare = false\n[remote "origin"]\n\turl = git@github.com:nodejs/TSC.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n',
+      );
       const path = join(root, 'meetings', '2026-01-07.md');
-      const text = '# Node.js TSC Meeting 2026-01-07\n\n## Present\n\n* A @a\n\n## Agenda\n\n* Charter update [#1754](https://github.com/nodejs/TSC/pull/1754)\n* Same change, from a fork [#12](https://github.com/someone/TSC/pull/12)\n';
+      const text =
+        '# Node.js TSC Meeting 2026-01-07\n\n## Present\n\n* A @a\n\n## Agenda\n\n* Charter update [#1754](https://github.com/nodejs/TSC/pull/1754)\n* Same change, from a fork [#12](https://github.com/someone/TSC/pull/12)\n';
       const remotes = new GitRemotes();
       assert.deepEqual(remotes.reposFor(path), ['github.com/nodejs/TSC']);
       const withRemotes = await lint({ path, text, services: { workspaceRepos: (p) => remotes.reposFor(p) } });

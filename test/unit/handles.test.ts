@@ -11,14 +11,17 @@ const UNKNOWN = 'handle/unknown';
 
 const withRoster = (roster: Roster): Services => ({ roster: () => roster });
 const curveRoster = () => new Roster(parseRosterSource('/ws/team.json', TEAM_JSON));
-const flagged = (text: string, diagnostics: Array<{ span: { start: number; end: number } }>) => diagnostics.map((d) => text.slice(d.span.start, d.span.end));
+const flagged = (text: string, diagnostics: Array<{ span: { start: number; end: number } }>) =>
+  diagnostics.map((d) => text.slice(d.span.start, d.span.end));
 
 // A Curve-style agenda: links to github.com tell the rules the logins are GitHub's.
 const curve = (items: string) => `## 会议内容\n\n- [缓存优化](https://github.com/opencurve/curve/pull/2409) @ilixiaocui\n${items}\n`;
 
 describe('handle/invalid', () => {
   it('flags a name with a space and Chinese characters; real logins pass (the Curve 2023-04-27 case)', async () => {
-    const text = curve('- 支持本地快照（开发中）@xu-chaojie @David Lee\n- 工具重构（进行中） @数名开发者\n- 镜像适配 @Wine93\n- 单测 @Lijin Xiong');
+    const text = curve(
+      '- 支持本地快照（开发中）@xu-chaojie @David Lee\n- 工具重构（进行中） @数名开发者\n- 镜像适配 @Wine93\n- 单测 @Lijin Xiong',
+    );
     const result = await lintText(text, PATH, { template: 'curve-biweekly' });
     const found = only(result.diagnostics, INVALID);
     assert.deepEqual(flagged(text, found), ['@David Lee', '@数名开发者', '@Lijin Xiong']);
@@ -55,7 +58,7 @@ describe('handle/invalid', () => {
     assert.deepEqual(flagged(text, only(result.diagnostics, INVALID)), []);
   });
 
-  it('applies GitHub\'s rule when the document links GitHub: hyphens, underscores, length', async () => {
+  it("applies GitHub's rule when the document links GitHub: hyphens, underscores, length", async () => {
     const long = 'a'.repeat(40);
     const text = curve(`- 一 @-x\n- 二 @a--b\n- 三 @trail-\n- 四 @echo_fox\n- 五 @${long}\n- 六 @${'b'.repeat(39)}`);
     const result = await lintText(text, PATH, { template: 'curve-biweekly' });
@@ -93,26 +96,45 @@ describe('handle/invalid', () => {
     ].join('\n');
     const result = await lintText(tc, '/ws/openeuler/20230524_minutes.txt', { template: 'openeuler-tc' });
     const found = only(result.diagnostics, INVALID);
-    assert.deepEqual(found.map((d) => [d.severity, tc.slice(d.span.start, d.span.end)]), [['info', '@王建民'], ['info', '@刘东']]);
+    assert.deepEqual(
+      found.map((d) => [d.severity, tc.slice(d.span.start, d.span.end)]),
+      [
+        ['info', '@王建民'],
+        ['info', '@刘东'],
+      ],
+    );
     assert.match(found[0].message, /write @name for people throughout \(2 of 2 mentions\)/);
     const curveMinutes = curve('- [工具重构](https://github.com/opencurve/curve/issues/2480) @数名开发者\n- 镜像适配 @Wine93');
     const curveResult = await lintText(curveMinutes, PATH, { template: 'curve-biweekly' });
-    assert.deepEqual(only(curveResult.diagnostics, INVALID).map((d) => d.severity), ['warning'], 'one name among logins is a slip');
+    assert.deepEqual(
+      only(curveResult.diagnostics, INVALID).map((d) => d.severity),
+      ['warning'],
+      'one name among logins is a slip',
+    );
   });
 
   it('offers the login of the person the roster names', async () => {
     const usage = new UsageIndex();
     usage.set(scanUsage('/ws/openeuler/20230421_minutes.txt', '熊伟（@myeuler, Huawei）'));
     const roster = new Roster({
-      entries: [...inlineEntries(['dlee David Lee'], '/ws/.minutesrc.json').entries, ...parseRosterSource('/ws/sig-info.yaml', SIG_INFO_YAML).entries],
+      entries: [
+        ...inlineEntries(['dlee David Lee'], '/ws/.minutesrc.json').entries,
+        ...parseRosterSource('/ws/sig-info.yaml', SIG_INFO_YAML).entries,
+      ],
       usage,
     });
     const text = curve('- 快照 @xu-chaojie @David Lee\n- 议题 @熊伟\n- 元数据 @-dlee');
     const result = await lintText(text, PATH, { template: 'curve-biweekly', services: withRoster(roster) });
     const found = only(result.diagnostics, INVALID);
     assert.deepEqual(flagged(text, found), ['@David Lee', '@熊伟', '@-dlee']);
-    assert.deepEqual(found.map((d) => d.fixes.map((f) => f.title)), [['Replace with @dlee'], ['Replace with @myeuler'], ['Replace with @dlee']]);
-    assert.ok(found.every((d) => d.fixes.every((f) => !f.safe)), 'a person must confirm');
+    assert.deepEqual(
+      found.map((d) => d.fixes.map((f) => f.title)),
+      [['Replace with @dlee'], ['Replace with @myeuler'], ['Replace with @dlee']],
+    );
+    assert.ok(
+      found.every((d) => d.fixes.every((f) => !f.safe)),
+      'a person must confirm',
+    );
     const fixed = applyRuleFixes(text, result.diagnostics, INVALID);
     assert.match(fixed, /@xu-chaojie @dlee\n- 议题 @myeuler\n- 元数据 @dlee\n/);
   });
@@ -131,7 +153,10 @@ describe('handle/unknown', () => {
     const usage = new UsageIndex();
     usage.set(scanUsage('/ws/a.md', '@someone'));
     const roster = new Roster({ entries: [], usage });
-    assert.deepEqual(only((await lintText(text, PATH, { template: 'curve-biweekly', services: withRoster(roster) })).diagnostics, UNKNOWN), []);
+    assert.deepEqual(
+      only((await lintText(text, PATH, { template: 'curve-biweekly', services: withRoster(roster) })).diagnostics, UNKNOWN),
+      [],
+    );
   });
 
   it('reports a login outside the roster; a typo of a roster login is a warning with a did-you-mean fix', async () => {
@@ -142,7 +167,10 @@ describe('handle/unknown', () => {
     const [typo, stranger] = found;
     assert.equal(typo.severity, 'warning');
     assert.equal(typo.message, '"@Wnie93" is not in the contributor roster. Did you mean @Wine93?');
-    assert.deepEqual(typo.fixes.map((f) => [f.title, f.preferred, f.edits[0].newText]), [['Replace with @Wine93', true, 'Wine93']]);
+    assert.deepEqual(
+      typo.fixes.map((f) => [f.title, f.preferred, f.edits[0].newText]),
+      [['Replace with @Wine93', true, 'Wine93']],
+    );
     assert.equal(stranger.severity, 'info');
     assert.deepEqual(stranger.fixes, []);
     assert.match(applyRuleFixes(text, result.diagnostics, UNKNOWN), /元数据 @Wine93（review 中）/);

@@ -8,7 +8,11 @@ import { clearPieceCache, parseMarkdown, setWholeParseLimit } from '../../server
 // Minutes of many communities one after another: headings, tables, reference links whose
 // definitions sit in other pieces, fences, handles, LCTT's header.
 const FIXTURES = [join('test', 'fixtures', 'wild'), join('examples', 'curve'), join('examples', 'lctt', 'published', '202405')];
-const TEXT = FIXTURES.flatMap((folder) => readdirSync(folder).filter((name) => name.endsWith('.md')).map((name) => readFileSync(join(folder, name), 'utf8')))
+const TEXT = FIXTURES.flatMap((folder) =>
+  readdirSync(folder)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => readFileSync(join(folder, name), 'utf8')),
+)
   .join('\n\n')
   .replace(/^\uFEFF/, '');
 
@@ -64,7 +68,10 @@ describe('re-validation while typing', () => {
       const all = versions(TEXT);
       const typed: string[] = [];
       for (const text of all) typed.push(JSON.stringify((await lint({ path: 'minutes/2024-03-14.md', text })).diagnostics));
-      assert.ok(typed.some((d) => d !== '[]'), 'the fixtures hold findings');
+      assert.ok(
+        typed.some((d) => d !== '[]'),
+        'the fixtures hold findings',
+      );
       for (const [i, text] of all.entries()) {
         clearPieceCache();
         assert.equal(typed[i], JSON.stringify((await lint({ path: 'minutes/2024-03-14.md', text })).diagnostics), `version ${i}`);

@@ -74,11 +74,18 @@ describe('items', () => {
 
   describe('Markdown minutes', () => {
     it('reads `- [ ] @owner task (due …)` with the owner, due date and box', () => {
-      const items = itemsOf('# Team Meeting 2024-05-02\n\n## Action items\n\n- [ ] @ada write the guide (due 2024-05-16)\n- [x] @bo share the sheet\n', 'm/2024-05-02.md', 'generic');
-      assert.deepEqual(items.map((i) => [i.text, i.owners, i.due, i.status, i.statusText]), [
-        ['write the guide', ['@ada'], '2024-05-16', 'open', '[ ]'],
-        ['share the sheet', ['@bo'], undefined, 'done', '[x]'],
-      ]);
+      const items = itemsOf(
+        '# Team Meeting 2024-05-02\n\n## Action items\n\n- [ ] @ada write the guide (due 2024-05-16)\n- [x] @bo share the sheet\n',
+        'm/2024-05-02.md',
+        'generic',
+      );
+      assert.deepEqual(
+        items.map((i) => [i.text, i.owners, i.due, i.status, i.statusText]),
+        [
+          ['write the guide', ['@ada'], '2024-05-16', 'open', '[ ]'],
+          ['share the sheet', ['@bo'], undefined, 'done', '[x]'],
+        ],
+      );
     });
 
     it('reads `boats to comment on #64273` in an action list as owned by its subject', () => {
@@ -92,35 +99,60 @@ describe('items', () => {
     });
 
     it('reads a Curve work item with its PR, owner and bracketed status', () => {
-      const items = itemsOf('## 会议内容\n\n### 一、近期工作\n\n- [支持warmup到共享缓存](https://github.com/opencurve/curve/pull/2341) @Cyber-SiKu（已合入master）\n', 'curve/2023-04-27.md', 'curve-biweekly');
-      assert.deepEqual(items.map((i) => [i.kind, i.text, i.owners, i.status, i.links]), [
-        ['topic', '支持warmup到共享缓存', ['@Cyber-SiKu'], 'done', ['github.com/opencurve/curve#2341']],
-      ]);
+      const items = itemsOf(
+        '## 会议内容\n\n### 一、近期工作\n\n- [支持warmup到共享缓存](https://github.com/opencurve/curve/pull/2341) @Cyber-SiKu（已合入master）\n',
+        'curve/2023-04-27.md',
+        'curve-biweekly',
+      );
+      assert.deepEqual(
+        items.map((i) => [i.kind, i.text, i.owners, i.status, i.links]),
+        [['topic', '支持warmup到共享缓存', ['@Cyber-SiKu'], 'done', ['github.com/opencurve/curve#2341']]],
+      );
     });
 
     it('reads a Node.js TSC agenda issue and `removed tsc-agenda` as its end', () => {
-      const text = '# TSC Meeting 2026-03-04\n\n## Agenda\n\n### nodejs/TSC\n\n* Collaborator Summits 2026 [#1800](https://github.com/nodejs/TSC/issues/1800)\n  * Matteo: removed tsc-agenda\n\n## Links\n\n* **GitHub Issue**: <https://github.com/nodejs/TSC/issues/1825>\n';
+      const text =
+        '# TSC Meeting 2026-03-04\n\n## Agenda\n\n### nodejs/TSC\n\n* Collaborator Summits 2026 [#1800](https://github.com/nodejs/TSC/issues/1800)\n  * Matteo: removed tsc-agenda\n\n## Links\n\n* **GitHub Issue**: <https://github.com/nodejs/TSC/issues/1825>\n';
       const items = itemsOf(text, 'tsc/2026-03-04.md', 'generic');
-      assert.deepEqual(items.map((i) => [i.kind, i.text, i.status, i.links]), [['topic', 'Collaborator Summits 2026 #1800', 'done', ['github.com/nodejs/tsc#1800']]]);
+      assert.deepEqual(
+        items.map((i) => [i.kind, i.text, i.status, i.links]),
+        [['topic', 'Collaborator Summits 2026 #1800', 'done', ['github.com/nodejs/tsc#1800']]],
+      );
     });
 
     it('reads deepin carried-over items (headings) with the owner line of their notes', () => {
-      const text = '2025/9 TC 例会\n===\n\n## 例会遗留事项进度确认\n\n### revy: 软件包维护必须写维护者自己的名字\n\n上次例会结论：以 rfc 形式跟进。\n\n责任人： @zeno\n\n当前状态：有在推进中，但还未定稿。\n\n## 本次议题\n\n### yukari: 版本号约定\n\n暂时的结论：由 @pitt 确认情况\n\n责任人：@pitt\n';
+      const text =
+        '2025/9 TC 例会\n===\n\n## 例会遗留事项进度确认\n\n### revy: 软件包维护必须写维护者自己的名字\n\n上次例会结论：以 rfc 形式跟进。\n\n责任人： @zeno\n\n当前状态：有在推进中，但还未定稿。\n\n## 本次议题\n\n### yukari: 版本号约定\n\n暂时的结论：由 @pitt 确认情况\n\n责任人：@pitt\n';
       const items = itemsOf(text, 'deepin/2025-09.md', 'generic');
-      assert.deepEqual(items.map((i) => [i.text, i.owners, i.status, i.carried]), [
-        ['revy: 软件包维护必须写维护者自己的名字', ['@zeno'], 'open', true],
-        ['yukari: 版本号约定', ['@pitt'], 'open', false],
-      ]);
+      assert.deepEqual(
+        items.map((i) => [i.text, i.owners, i.status, i.carried]),
+        [
+          ['revy: 软件包维护必须写维护者自己的名字', ['@zeno'], 'open', true],
+          ['yukari: 版本号约定', ['@pitt'], 'open', false],
+        ],
+      );
     });
   });
 
   describe('matching', () => {
     const item = (text: string, extra: Partial<MinutesItem> = {}): MinutesItem => ({
-      kind: 'action', text, owners: [], status: 'open', links: [], tracked: true, carried: false, span: { start: 0, end: 0 }, block: { start: 0, end: 0 }, ...extra,
+      kind: 'action',
+      text,
+      owners: [],
+      status: 'open',
+      links: [],
+      tracked: true,
+      carried: false,
+      span: { start: 0, end: 0 },
+      block: { start: 0, end: 0 },
+      ...extra,
     });
 
     it('finds a Chinese item shortened in the next minutes (character pairs)', () => {
-      const s = similarity(item('开发云镜像相关的 oEEP，将后续针对不同云发布镜像的过程规范化', { owners: ['鲁卫军'] }), item('开发云镜像相关的 oEEP', { owners: ['鲁卫军'] }));
+      const s = similarity(
+        item('开发云镜像相关的 oEEP，将后续针对不同云发布镜像的过程规范化', { owners: ['鲁卫军'] }),
+        item('开发云镜像相关的 oEEP', { owners: ['鲁卫军'] }),
+      );
       assert.ok(s.score >= 0.45, JSON.stringify(s));
     });
 
@@ -131,7 +163,10 @@ describe('items', () => {
     });
 
     it('takes the same PR or issue for the same item whatever the words', () => {
-      const s = similarity(item('Update charter', { links: ['github.com/nodejs/tsc#1754'] }), item('charter: communication duties', { links: ['github.com/nodejs/tsc#1754'] }));
+      const s = similarity(
+        item('Update charter', { links: ['github.com/nodejs/tsc#1754'] }),
+        item('charter: communication duties', { links: ['github.com/nodejs/tsc#1754'] }),
+      );
       assert.deepEqual([s.score, s.reasons[0]], [1, 'link']);
     });
 
@@ -141,7 +176,9 @@ describe('items', () => {
     });
 
     it('weighs words the whole series shares less: two SIG applications are two items', () => {
-      const items = ['成立FangTian SIG', '成立Port-from-Windows SIG', '成立 Haskell SIG', '成立 NFV SIG', 'SIG 成立陈述'].map((t) => item(t));
+      const items = ['成立FangTian SIG', '成立Port-from-Windows SIG', '成立 Haskell SIG', '成立 NFV SIG', 'SIG 成立陈述'].map((t) =>
+        item(t),
+      );
       const weights = itemWeights(items);
       assert.ok(similarity(items[0], items[1], weights).score < 0.45, String(similarity(items[0], items[1], weights).score));
     });
@@ -149,7 +186,13 @@ describe('items', () => {
     it('pairs each item once, best first', () => {
       const before = [item('整理 SIG 维护者名单'), item('发布 24.03 版本计划')];
       const after = [item('24.03 版本计划的发布'), item('整理 SIG 维护者名单')];
-      assert.deepEqual(matchItems(before, after).map((m) => [m.previous, m.next]), [[0, 1], [1, 0]]);
+      assert.deepEqual(
+        matchItems(before, after).map((m) => [m.previous, m.next]),
+        [
+          [0, 1],
+          [1, 0],
+        ],
+      );
     });
   });
 
@@ -160,18 +203,24 @@ describe('items', () => {
       const histories = followItems(meetings).filter((h) => h.mentions.length > 1);
       const plan = histories.find((h) => h.mentions[0].item.text === '发布 24.03 版本计划');
       assert.ok(plan, 'the 24.03 plan is followed');
-      assert.deepEqual(plan.mentions.map((m) => [m.meeting, m.item.text, m.item.status]), [
-        [1, '发布 24.03 版本计划', 'open'],
-        [2, '发布 24.03 版本计划', 'open'],
-        [3, '24.03 版本计划的发布', 'done'],
-      ]);
+      assert.deepEqual(
+        plan.mentions.map((m) => [m.meeting, m.item.text, m.item.status]),
+        [
+          [1, '发布 24.03 版本计划', 'open'],
+          [2, '发布 24.03 版本计划', 'open'],
+          [3, '24.03 版本计划的发布', 'done'],
+        ],
+      );
     });
 
     it('chains an agenda issue by its link across a meeting that did not discuss it', () => {
       const files = seriesFixture('infra');
       const meetings = orderMeetings(files, templateFor('generic', files[0].path, files[0].text));
       const runner = followItems(meetings).find((h) => h.mentions[0].item.links.includes('github.com/example-org/infra#412'));
-      assert.deepEqual(runner?.mentions.map((m) => m.meeting), [0, 1, 3]);
+      assert.deepEqual(
+        runner?.mentions.map((m) => m.meeting),
+        [0, 1, 3],
+      );
     });
 
     it('lists open items first, overdue ones at the top, with since and the meetings that mentioned them', () => {
@@ -184,8 +233,17 @@ describe('items', () => {
         ['pin the mirror to a second upstream', true, false],
       ]);
       assert.equal(items[0].since.date, '2024-05-09');
-      assert.deepEqual(items[0].mentions.map((m) => [m.date, m.line]), [['2024-05-09', 19], ['2024-05-16', 10]]);
-      assert.deepEqual(seriesItems(meetings, { openOnly: true }).map((i) => i.open), [true, true, true]);
+      assert.deepEqual(
+        items[0].mentions.map((m) => [m.date, m.line]),
+        [
+          ['2024-05-09', 19],
+          ['2024-05-16', 10],
+        ],
+      );
+      assert.deepEqual(
+        seriesItems(meetings, { openOnly: true }).map((i) => i.open),
+        [true, true, true],
+      );
     });
   });
 });

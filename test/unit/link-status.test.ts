@@ -9,7 +9,14 @@ import { LinkCache, OnlineLinkStatus, type OnlineLinkStatusOptions } from '../..
 import { FakeForgeApi, githubIssue, githubPull, loopbackFetch } from '../fixtures/links/fake-api';
 import { applyRuleFixes, lineOf, lintText, only } from '../helpers';
 
-const curve = (id: string, kind: ForgeTarget['kind'] = 'pull'): ForgeTarget => ({ forge: 'github', host: 'github.com', owner: 'opencurve', repo: 'curve', kind, id });
+const curve = (id: string, kind: ForgeTarget['kind'] = 'pull'): ForgeTarget => ({
+  forge: 'github',
+  host: 'github.com',
+  owner: 'opencurve',
+  repo: 'curve',
+  kind,
+  id,
+});
 const issuePath = (n: number | string) => `/repos/opencurve/curve/issues/${n}`;
 const HOUR = 3600_000;
 
@@ -27,8 +34,15 @@ describe('online link look-ups (node)', () => {
       [issuePath(2410)]: { status: 200, json: githubPull(2410, 'Draft cleanup', 'carol', 'open') },
     });
     const links = service({ token: 'not-for-you' });
-    const [pull, issue, open] = await Promise.all([links.lookup(curve('2409'), api.url), links.lookup(curve('2300'), api.url), links.lookup(curve('2410'), api.url)]);
-    assert.deepEqual({ ...pull, checkedAt: undefined }, { state: 'found', kind: 'pull', title: 'Local snapshot', author: 'alice', status: 'merged', checkedAt: undefined });
+    const [pull, issue, open] = await Promise.all([
+      links.lookup(curve('2409'), api.url),
+      links.lookup(curve('2300'), api.url),
+      links.lookup(curve('2410'), api.url),
+    ]);
+    assert.deepEqual(
+      { ...pull, checkedAt: undefined },
+      { state: 'found', kind: 'pull', title: 'Local snapshot', author: 'alice', status: 'merged', checkedAt: undefined },
+    );
     assert.equal(issue.kind, 'issue');
     assert.equal(issue.status, 'open');
     assert.equal(open.status, 'open');
@@ -43,7 +57,10 @@ describe('online link look-ups (node)', () => {
     api = await FakeForgeApi.start({
       [issuePath(1999)]: { status: 410, json: { message: 'This issue was deleted' } },
       [issuePath(777)]: { status: 301, headers: { Location: '/repositories/42/issues/7' } },
-      '/repositories/42/issues/7': { status: 200, json: { ...(githubIssue(7, 'Deploy fails', 'dave') as object), html_url: 'https://github.com/opencurve/curveadm/issues/7' } },
+      '/repositories/42/issues/7': {
+        status: 200,
+        json: { ...(githubIssue(7, 'Deploy fails', 'dave') as object), html_url: 'https://github.com/opencurve/curveadm/issues/7' },
+      },
     });
     const links = service();
     assert.equal((await links.lookup(curve('99999'), api.url)).state, 'not-found');
@@ -55,7 +72,9 @@ describe('online link look-ups (node)', () => {
   });
 
   it('asks again with If-None-Match once an answer is stale, and keeps it on 304', async () => {
-    api = await FakeForgeApi.start({ [issuePath(2409)]: { status: 200, json: githubPull(2409, 'Local snapshot', 'alice'), etag: 'W/"pr-2409"' } });
+    api = await FakeForgeApi.start({
+      [issuePath(2409)]: { status: 200, json: githubPull(2409, 'Local snapshot', 'alice'), etag: 'W/"pr-2409"' },
+    });
     let now = Date.UTC(2024, 2, 14, 10);
     const links = service({ now: () => now });
     const first = await links.lookup(curve('2409'), api.url);
@@ -64,7 +83,13 @@ describe('online link look-ups (node)', () => {
     assert.equal(api.requests.length, 1, 'a fresh answer is not asked again');
     now += 3 * 24 * HOUR;
     const again = await links.lookup(curve('2409'), api.url);
-    assert.deepEqual(api.requests.map((r) => [r.headers['if-none-match'], r.status]), [[undefined, 200], ['W/"pr-2409"', 304]]);
+    assert.deepEqual(
+      api.requests.map((r) => [r.headers['if-none-match'], r.status]),
+      [
+        [undefined, 200],
+        ['W/"pr-2409"', 304],
+      ],
+    );
     assert.equal(again.title, first.title);
     assert.equal(again.status, 'merged');
     assert.equal(again.checkedAt, now, 'the 304 renews the answer');
@@ -73,7 +98,11 @@ describe('online link look-ups (node)', () => {
   it('stops asking a host that answered 403 with X-RateLimit-Reset until then; its links are unverified', async () => {
     let now = Date.UTC(2024, 2, 14, 10);
     const reset = Math.floor(now / 1000) + 1800;
-    const limited = { status: 403, json: { message: 'API rate limit exceeded' }, headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(reset) } };
+    const limited = {
+      status: 403,
+      json: { message: 'API rate limit exceeded' },
+      headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(reset) },
+    };
     api = await FakeForgeApi.start({ [issuePath(1)]: limited, [issuePath(2)]: { status: 200, json: githubPull(2, 'Two', 'bob') } });
     const links = service({ now: () => now });
     const first = await links.lookup(curve('1'), api.url);
@@ -88,7 +117,10 @@ describe('online link look-ups (node)', () => {
 
   it('asks a rate-limited host again after a sign-in (tokenChanged), and a failed item not at once', async () => {
     const now = Date.UTC(2024, 2, 14, 10);
-    api = await FakeForgeApi.start({ [issuePath(4)]: { status: 429, headers: { 'Retry-After': '3600' } }, [issuePath(6)]: { status: 502 } });
+    api = await FakeForgeApi.start({
+      [issuePath(4)]: { status: 429, headers: { 'Retry-After': '3600' } },
+      [issuePath(6)]: { status: 502 },
+    });
     const links = service({ now: () => now });
     assert.equal((await links.lookup(curve('6'), api.url)).reason, 'http-502');
     assert.equal((await links.lookup(curve('6'), api.url)).reason, 'http-502');
@@ -118,7 +150,9 @@ describe('online link look-ups (node)', () => {
   });
 
   it('keeps at most `concurrency` requests in flight, and asks once per item', async () => {
-    const routes = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [issuePath(100 + i), { status: 200, json: githubPull(100 + i, `PR ${i}`, 'bob'), delayMs: 40 }]));
+    const routes = Object.fromEntries(
+      Array.from({ length: 9 }, (_, i) => [issuePath(100 + i), { status: 200, json: githubPull(100 + i, `PR ${i}`, 'bob'), delayMs: 40 }]),
+    );
     api = await FakeForgeApi.start(routes);
     const links = service({ concurrency: 3 });
     const ids = Array.from({ length: 9 }, (_, i) => String(100 + i));
@@ -131,7 +165,9 @@ describe('online link look-ups (node)', () => {
   it('saves answers to a cache file that the next run uses without asking', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'minutes-links-'));
     try {
-      api = await FakeForgeApi.start({ [issuePath(2409)]: { status: 200, json: githubPull(2409, 'Local snapshot', 'alice'), etag: '"e"' } });
+      api = await FakeForgeApi.start({
+        [issuePath(2409)]: { status: 200, json: githubPull(2409, 'Local snapshot', 'alice'), etag: '"e"' },
+      });
       const file = join(dir, 'nested', 'links.json');
       const first = service({ cache: LinkCache.open(fileCacheStore(file)) });
       await first.lookup(curve('2409'), api.url);
@@ -139,7 +175,13 @@ describe('online link look-ups (node)', () => {
       first.save();
       const saved = JSON.parse(readFileSync(file, 'utf8'));
       assert.equal(saved.version, 1);
-      assert.deepEqual(Object.values(saved.entries).map((e: any) => [e.status.state, e.etag]), [['found', '"e"'], ['not-found', undefined]]);
+      assert.deepEqual(
+        Object.values(saved.entries).map((e: any) => [e.status.state, e.etag]),
+        [
+          ['found', '"e"'],
+          ['not-found', undefined],
+        ],
+      );
 
       const offline: typeof fetch = () => Promise.reject(new Error('the cache should have answered'));
       const next = new OnlineLinkStatus({ cache: LinkCache.open(fileCacheStore(file)), fetch: offline });
@@ -169,10 +211,23 @@ describe('online link look-ups (node)', () => {
 
   it('asks Gitee for pulls and issues at their own endpoints', async () => {
     api = await FakeForgeApi.start({
-      '/api/v5/repos/openeuler/community/pulls/4570': { status: 200, json: { number: 4570, title: '更新 SIG 信息', state: 'merged', user: { login: 'myeuler' } } },
-      '/api/v5/repos/openeuler/community/issues/I6ABCD': { status: 200, json: { number: 'I6ABCD', title: '会议纪要归档', state: 'progressing', user: { login: 'tc-bot' } } },
+      '/api/v5/repos/openeuler/community/pulls/4570': {
+        status: 200,
+        json: { number: 4570, title: '更新 SIG 信息', state: 'merged', user: { login: 'myeuler' } },
+      },
+      '/api/v5/repos/openeuler/community/issues/I6ABCD': {
+        status: 200,
+        json: { number: 'I6ABCD', title: '会议纪要归档', state: 'progressing', user: { login: 'tc-bot' } },
+      },
     });
-    const gitee = (kind: 'pull' | 'issue', id: string): ForgeTarget => ({ forge: 'gitee', host: 'gitee.com', owner: 'openeuler', repo: 'community', kind, id });
+    const gitee = (kind: 'pull' | 'issue', id: string): ForgeTarget => ({
+      forge: 'gitee',
+      host: 'gitee.com',
+      owner: 'openeuler',
+      repo: 'community',
+      kind,
+      id,
+    });
     const links = service();
     const pull = await links.lookup(gitee('pull', '4570'), `${api.url}/api/v5`);
     const issue = await links.lookup(gitee('issue', 'I6ABCD'), `${api.url}/api/v5`);
@@ -212,12 +267,23 @@ describe('online link rules with the node service', () => {
       [issuePath(2409)]: { status: 200, json: githubPull(2409, 'Local snapshot', 'alice'), etag: '"2409"' },
       [issuePath(2300)]: { status: 200, json: githubIssue(2300, 'Snapshot files are left behind', 'bob') },
       [issuePath(777)]: { status: 301, headers: { Location: '/repositories/42/issues/7' } },
-      '/repositories/42/issues/7': { status: 200, json: { ...(githubIssue(7, 'Deploy fails', 'dave') as object), html_url: 'https://github.com/opencurve/curveadm/issues/7' } },
+      '/repositories/42/issues/7': {
+        status: 200,
+        json: { ...(githubIssue(7, 'Deploy fails', 'dave') as object), html_url: 'https://github.com/opencurve/curveadm/issues/7' },
+      },
       [issuePath(5555)]: { status: 200, json: githubPull(5555, 'Slow', 'eve'), delayMs: 2000 },
     });
-    gitee = await FakeForgeApi.start({ '/api/v5/repos/openeuler/community/pulls/4570': { status: 200, json: { number: 4570, title: 'SIG', state: 'open', user: { login: 'myeuler' } } } });
+    gitee = await FakeForgeApi.start({
+      '/api/v5/repos/openeuler/community/pulls/4570': {
+        status: 200,
+        json: { number: 4570, title: 'SIG', state: 'open', user: { login: 'myeuler' } },
+      },
+    });
     const limited = { status: 403, headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset } };
-    enterprise = await FakeForgeApi.start({ '/api/v3/repos/storage/curve-ee/issues/12': limited, '/api/v3/repos/storage/curve-ee/issues/13': limited });
+    enterprise = await FakeForgeApi.start({
+      '/api/v3/repos/storage/curve-ee/issues/12': limited,
+      '/api/v3/repos/storage/curve-ee/issues/13': limited,
+    });
   });
   after(async () => {
     await Promise.all([github, gitee, enterprise].map((a) => a?.close()));
@@ -227,20 +293,29 @@ describe('online link rules with the node service', () => {
   const config = (): ResolvedConfig => ({ config: { links: { online: true, api: apis() } }, problems: [] });
   /** The hosts' way of linting online: the user turned it on and confirmed these API servers. */
   const lintOnline = (text: string, resolved: ResolvedConfig, linkStatus: OnlineLinkStatus) =>
-    lintText(text, 'curve/2024/2024-03-14.md', { template: 'curve-biweekly', config: resolved, services: { linkStatus }, online: true, confirmedApi: apis() });
+    lintText(text, 'curve/2024/2024-03-14.md', {
+      template: 'curve-biweekly',
+      config: resolved,
+      services: { linkStatus },
+      online: true,
+      confirmedApi: apis(),
+    });
 
   it('reports the missing PR, the issue linked as a PR, the move, and what could not be verified — on their lines', async () => {
     const linkStatus = service({ timeoutMs: 200 });
     const result = await lintOnline(MINUTES, config(), linkStatus);
     const online = result.diagnostics.filter((d) => d.rule === 'link/not-found' || d.rule === 'link/kind-mismatch');
-    assert.deepEqual(online.map((d) => `${d.rule}:${lineOf(result, d)}:${d.severity}`), [
-      'link/kind-mismatch:12:warning',
-      'link/not-found:13:error',
-      'link/not-found:14:info',
-      'link/not-found:15:info',
-      'link/not-found:16:info',
-      'link/not-found:17:error',
-    ]);
+    assert.deepEqual(
+      online.map((d) => `${d.rule}:${lineOf(result, d)}:${d.severity}`),
+      [
+        'link/kind-mismatch:12:warning',
+        'link/not-found:13:error',
+        'link/not-found:14:info',
+        'link/not-found:15:info',
+        'link/not-found:16:info',
+        'link/not-found:17:error',
+      ],
+    );
     const [mismatch, missing, moved, slow, limited, gone] = online;
     assert.match(mismatch.message, /opencurve\/curve#2300 is an issue \("Snapshot files are left behind"\)/);
     assert.match(missing.message, /opencurve\/curve#24090 does not exist on github\.com/);
@@ -250,9 +325,15 @@ describe('online link rules with the node service', () => {
     assert.match(gone.message, /openeuler\/community#4571 does not exist on gitee\.com/);
 
     // Every request went to the local servers, each item once (the shorthand shares #2409's answer).
-    assert.deepEqual(github.paths.sort(), [issuePath(2300), issuePath(2409), issuePath(24090), issuePath(5555), issuePath(777), '/repositories/42/issues/7'].sort());
+    assert.deepEqual(
+      github.paths.sort(),
+      [issuePath(2300), issuePath(2409), issuePath(24090), issuePath(5555), issuePath(777), '/repositories/42/issues/7'].sort(),
+    );
     assert.deepEqual(gitee.paths.sort(), ['/api/v5/repos/openeuler/community/pulls/4570', '/api/v5/repos/openeuler/community/pulls/4571']);
-    assert.ok(enterprise.paths.length >= 1 && enterprise.paths.every((p) => /^\/api\/v3\/repos\/storage\/curve-ee\/issues\/1[23]$/.test(p)), enterprise.paths.join());
+    assert.ok(
+      enterprise.paths.length >= 1 && enterprise.paths.every((p) => /^\/api\/v3\/repos\/storage\/curve-ee\/issues\/1[23]$/.test(p)),
+      enterprise.paths.join(),
+    );
     // Once limited, the host is not asked again before its reset.
     const asked = enterprise.requests.length;
     await lintOnline(MINUTES, config(), linkStatus);
@@ -272,20 +353,37 @@ describe('online link rules with the node service', () => {
     const result = await lintOnline(MINUTES, strict, service({ timeoutMs: 100 }));
     const notes = only(result.diagnostics, 'link/not-found').filter((d) => /could not be verified/.test(d.message));
     assert.ok(notes.length >= 2);
-    assert.ok(notes.every((d) => d.severity === 'info'), JSON.stringify(notes.map((d) => d.severity)));
+    assert.ok(
+      notes.every((d) => d.severity === 'info'),
+      JSON.stringify(notes.map((d) => d.severity)),
+    );
 
     const asked = github.requests.length + gitee.requests.length + enterprise.requests.length;
     assert.ok(asked > before, 'a new service asks');
     // Without `online`, the online rules do not run: no diagnostics, no request.
-    const offline = await lintText(MINUTES, 'curve/2024/2024-03-14.md', { template: 'curve-biweekly', config: config(), services: { linkStatus: service() } });
-    assert.deepEqual(offline.diagnostics.filter((d) => d.rule === 'link/not-found' || d.rule === 'link/kind-mismatch'), []);
+    const offline = await lintText(MINUTES, 'curve/2024/2024-03-14.md', {
+      template: 'curve-biweekly',
+      config: config(),
+      services: { linkStatus: service() },
+    });
+    assert.deepEqual(
+      offline.diagnostics.filter((d) => d.rule === 'link/not-found' || d.rule === 'link/kind-mismatch'),
+      [],
+    );
     assert.equal(github.requests.length + gitee.requests.length + enterprise.requests.length, asked);
   });
 
-  it('the configuration\'s links.api alone is never asked: unconfirmed hosts get their forge\'s own API, or none', async () => {
+  it("the configuration's links.api alone is never asked: unconfirmed hosts get their forge's own API, or none", async () => {
     const asked: string[] = [];
-    const recorder = { lookup: async (_target: ForgeTarget, api: string): Promise<LinkStatus> => (asked.push(api), { state: 'unverified', reason: 'test' }) };
-    await lintText(MINUTES, 'curve/2024/2024-03-14.md', { template: 'curve-biweekly', config: config(), services: { linkStatus: recorder }, online: true });
+    const recorder = {
+      lookup: async (_target: ForgeTarget, api: string): Promise<LinkStatus> => (asked.push(api), { state: 'unverified', reason: 'test' }),
+    };
+    await lintText(MINUTES, 'curve/2024/2024-03-14.md', {
+      template: 'curve-biweekly',
+      config: config(),
+      services: { linkStatus: recorder },
+      online: true,
+    });
     assert.deepEqual([...new Set(asked)].sort(), ['https://api.github.com', 'https://gitee.com/api/v5']);
     assert.ok(!asked.some((api) => api.includes('127.0.0.1')), 'no look-up to an address the repository named');
   });

@@ -27,9 +27,18 @@ describe('link rules', () => {
     });
 
     it('names the other item in the duplicate-target message, in English and Chinese', async () => {
-      const en = only((await lintText(fixture('curve-biweekly.md'), 'curve/2024/2024-03-14.md', { template: 'curve-biweekly' })).diagnostics, 'link/duplicate-target');
-      assert.match(en[0].message, /"客户端支持热升级" links to opencurve\/curve#3005, which line 19 already links as "读写路径减少一次拷贝"/);
-      const zh = only((await lintText(fixture('curve-biweekly.md'), 'curve/2024/2024-03-14.md', { template: 'curve-biweekly', lang: 'zh' })).diagnostics, 'link/duplicate-target');
+      const en = only(
+        (await lintText(fixture('curve-biweekly.md'), 'curve/2024/2024-03-14.md', { template: 'curve-biweekly' })).diagnostics,
+        'link/duplicate-target',
+      );
+      assert.match(
+        en[0].message,
+        /"客户端支持热升级" links to opencurve\/curve#3005, which line 19 already links as "读写路径减少一次拷贝"/,
+      );
+      const zh = only(
+        (await lintText(fixture('curve-biweekly.md'), 'curve/2024/2024-03-14.md', { template: 'curve-biweekly', lang: 'zh' })).diagnostics,
+        'link/duplicate-target',
+      );
       assert.match(zh[0].message, /第 19 行/);
     });
   });
@@ -44,7 +53,10 @@ describe('link rules', () => {
       const fixed = applyRuleFixes(text, result.diagnostics, 'link/spaced-syntax');
       assert.equal(fixed, '- 见 [issue42](https://github.com/o/r/issues/42) 与 [定义][d]\n\n[d]: https://example.org/\n');
       const again = await lintText(fixed, 'm.md');
-      assert.deepEqual(again.doc.links.map((l) => l.kind), ['inline', 'reference']);
+      assert.deepEqual(
+        again.doc.links.map((l) => l.kind),
+        ['inline', 'reference'],
+      );
     });
 
     it('leaves prose brackets, checkboxes, code and plain-text minutes alone', async () => {
@@ -66,7 +78,10 @@ describe('link rules', () => {
     it('joins a destination written on the line after the text', async () => {
       const text = 'See [the design]\n(https://example.org/design.md) for details.\n';
       const result = await lintText(text, 'm.md');
-      assert.equal(applyRuleFixes(text, result.diagnostics, 'link/split'), 'See [the design](https://example.org/design.md) for details.\n');
+      assert.equal(
+        applyRuleFixes(text, result.diagnostics, 'link/split'),
+        'See [the design](https://example.org/design.md) for details.\n',
+      );
     });
 
     it('finds link text broken by a blank line, and joins CJK text without a space', async () => {
@@ -79,7 +94,10 @@ describe('link rules', () => {
     });
 
     it('accepts valid links that merely wrap (a line break before the closing parenthesis, text over two lines)', async () => {
-      assert.deepEqual(await linkFindings('[快照](https://github.com/o/r/commit/0123456789abcdef\n)\n\n[long\ntext](https://x.org/)\n', 'm.md'), []);
+      assert.deepEqual(
+        await linkFindings('[快照](https://github.com/o/r/commit/0123456789abcdef\n)\n\n[long\ntext](https://x.org/)\n', 'm.md'),
+        [],
+      );
     });
   });
 
@@ -87,19 +105,28 @@ describe('link rules', () => {
     it('keeps one of two identical glued URLs safely, and offers both when they differ', async () => {
       const same = await lintText('* [周报](https://github.com/o/c/pull/27https://github.com/o/c/pull/27)\n', 'm.md');
       const [d] = only(same.diagnostics, 'link/malformed-pr');
-      assert.deepEqual(d.fixes.map((f) => [f.edits[0].newText, f.safe]), [['https://github.com/o/c/pull/27', true]]);
+      assert.deepEqual(
+        d.fixes.map((f) => [f.edits[0].newText, f.safe]),
+        [['https://github.com/o/c/pull/27', true]],
+      );
       const differ = await lintText('* [周报](https://github.com/o/c/pull/27https://github.com/o/c/pull/28)\n', 'm.md');
-      assert.deepEqual(only(differ.diagnostics, 'link/malformed-pr')[0].fixes.map((f) => [f.edits[0].newText, Boolean(f.safe)]), [
-        ['https://github.com/o/c/pull/27', false],
-        ['https://github.com/o/c/pull/28', false],
-      ]);
+      assert.deepEqual(
+        only(differ.diagnostics, 'link/malformed-pr')[0].fixes.map((f) => [f.edits[0].newText, Boolean(f.safe)]),
+        [
+          ['https://github.com/o/c/pull/27', false],
+          ['https://github.com/o/c/pull/28', false],
+        ],
+      );
     });
 
     it('accepts the Gitee links of openEuler minutes and corrects /pull/ on Gitee', async () => {
       const text = fixture('openeuler-tc.md');
       const result = await lintText(text, 'tc/2024/20240508_minutes.md', { template: 'openeuler-tc' });
       const found = only(result.diagnostics, 'link/malformed-pr');
-      assert.deepEqual(found.map((d) => lineOf(result, d)), [11]);
+      assert.deepEqual(
+        found.map((d) => lineOf(result, d)),
+        [11],
+      );
       assert.match(applyRuleFixes(text, result.diagnostics, 'link/malformed-pr'), /community\/pulls\/5130\n/);
     });
 
@@ -109,7 +136,10 @@ describe('link rules', () => {
       const fixed = applyRuleFixes(text, result.diagnostics, 'link/malformed-pr');
       assert.equal(fixed, '方案已完成(<https://github.com/o/r/pull/959>)，代码下旬合入\n');
       const again = await lintText(fixed, 'm.md');
-      assert.deepEqual(again.doc.links.map((l) => l.url), ['https://github.com/o/r/pull/959']);
+      assert.deepEqual(
+        again.doc.links.map((l) => l.url),
+        ['https://github.com/o/r/pull/959'],
+      );
     });
 
     it('reports a malformed definition once, however many references use it', async () => {
@@ -187,9 +217,14 @@ describe('link rules', () => {
 
   describe('link/undefined-reference and link/unused-definition', () => {
     it('on an LCTT article: the undefined [2], the unused [5], not the [#]: header lines', async () => {
-      const result = await lintText(fixture('lctt-published.md'), 'published/202403/20240301 A Small Tour.md', { template: 'lctt-article' });
+      const result = await lintText(fixture('lctt-published.md'), 'published/202403/20240301 A Small Tour.md', {
+        template: 'lctt-article',
+      });
       const links = result.diagnostics.filter((d) => d.rule.startsWith('link/'));
-      assert.deepEqual(links.map((d) => `${d.rule}:${lineOf(result, d)}`), ['link/undefined-reference:15', 'link/unused-definition:41']);
+      assert.deepEqual(
+        links.map((d) => `${d.rule}:${lineOf(result, d)}`),
+        ['link/undefined-reference:15', 'link/unused-definition:41'],
+      );
     });
 
     it('flags images and collapsed references, not footnotes, shortcuts or code that lost its fence', async () => {
@@ -201,7 +236,10 @@ describe('link rules', () => {
       const text = 'see [x][1]\n\n[1]: https://a.org/\n[1]: https://b.org/\n[2]: https://c.org/\n';
       const result = await lintText(text, 'm.md');
       const found = only(result.diagnostics, 'link/unused-definition');
-      assert.deepEqual(found.map((d) => lineOf(result, d)), [4, 5]);
+      assert.deepEqual(
+        found.map((d) => lineOf(result, d)),
+        [4, 5],
+      );
       assert.match(found[0].message, /line 3/);
       assert.equal(applyRuleFixes(text, result.diagnostics, 'link/unused-definition'), 'see [x][1]\n\n[1]: https://a.org/\n');
     });
@@ -221,8 +259,13 @@ describe('link rules', () => {
     });
 
     it('with links.repos configured, reports every PR and commit outside it, not issues', async () => {
-      assert.deepEqual(await linkFindings(text, 'm.md', 'curve-biweekly', withRepos(['opencurve/*'])), ['link/foreign-repo:2', 'link/foreign-repo:3']);
-      assert.deepEqual(await linkFindings(text, 'm.md', 'curve-biweekly', withRepos(['opencurve/*', 'kubesphere/helm-charts'])), ['link/foreign-repo:2']);
+      assert.deepEqual(await linkFindings(text, 'm.md', 'curve-biweekly', withRepos(['opencurve/*'])), [
+        'link/foreign-repo:2',
+        'link/foreign-repo:3',
+      ]);
+      assert.deepEqual(await linkFindings(text, 'm.md', 'curve-biweekly', withRepos(['opencurve/*', 'kubesphere/helm-charts'])), [
+        'link/foreign-repo:2',
+      ]);
     });
 
     it('says nothing when neither configuration nor template names repos', async () => {
@@ -234,12 +277,16 @@ describe('link rules', () => {
     const files = new Set(['/repo/minutes/2023/images/ok.png', '/repo/minutes/slides.pdf']);
     const asked: string[] = [];
     const services = { fileExists: (p: string) => (asked.push(p), files.has(p)) };
-    const text = '![ok](./images/ok.png) ![gone](images/Ok.png) [slides](../slides.pdf) [x](https://x.org/a.png) [top](#时间) [ref][r]\n\n[r]: ./notes%20v2.md#intro\n';
+    const text =
+      '![ok](./images/ok.png) ![gone](images/Ok.png) [slides](../slides.pdf) [x](https://x.org/a.png) [top](#时间) [ref][r]\n\n[r]: ./notes%20v2.md#intro\n';
 
     it('resolves relative links and images against the document folder, case-sensitively', async () => {
       const result = await lintText(text, '/repo/minutes/2023/2023-04-27.md', { services });
       const found = only(result.diagnostics, 'link/missing-file');
-      assert.deepEqual(found.map((d) => result.doc.text.slice(d.span.start, d.span.end)), ['images/Ok.png', '[ref][r]']);
+      assert.deepEqual(
+        found.map((d) => result.doc.text.slice(d.span.start, d.span.end)),
+        ['images/Ok.png', '[ref][r]'],
+      );
       assert.ok(asked.includes('/repo/minutes/2023/notes v2.md'));
       assert.ok(!asked.some((p) => p.includes('x.org')));
     });

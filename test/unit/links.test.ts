@@ -10,7 +10,16 @@ describe('forge URL model', () => {
   describe('GitHub', () => {
     it('reads pull requests, their files view and commits inside them as the PR', () => {
       const pr = parseForgeUrl('https://github.com/opencurve/curve/pull/2409');
-      assert.deepEqual(pr?.target, { forge: 'github', host: 'github.com', owner: 'opencurve', repo: 'curve', kind: 'pull', id: '2409', subpath: undefined, anchor: undefined });
+      assert.deepEqual(pr?.target, {
+        forge: 'github',
+        host: 'github.com',
+        owner: 'opencurve',
+        repo: 'curve',
+        kind: 'pull',
+        id: '2409',
+        subpath: undefined,
+        anchor: undefined,
+      });
       assert.deepEqual(pr?.problems, []);
       assert.equal(parseForgeUrl('https://github.com/opencurve/curve/pull/2526/files')?.target?.subpath, 'files');
       const inPr = parseForgeUrl('https://github.com/opencurve/curve/pull/2216/commits/be7f96b37a1661b318250ed28a34887e431b1e81');
@@ -46,7 +55,9 @@ describe('forge URL model', () => {
 
     it('finds two URLs glued together, but not a URL inside a query string', () => {
       const glued = parseForgeUrl('https://github.com/opencurve/community/pull/27https://github.com/opencurve/community/pull/28');
-      assert.deepEqual(glued?.problems, [{ code: 'glued', parts: ['https://github.com/opencurve/community/pull/27', 'https://github.com/opencurve/community/pull/28'] }]);
+      assert.deepEqual(glued?.problems, [
+        { code: 'glued', parts: ['https://github.com/opencurve/community/pull/27', 'https://github.com/opencurve/community/pull/28'] },
+      ]);
       assert.equal(glued?.target?.id, '27');
       assert.deepEqual(parseForgeUrl('https://github.com/o/r/pull/1?from=https://example.org/')?.problems, []);
     });
@@ -121,28 +132,49 @@ describe('forge URL model', () => {
     it('resolves #N to the repo most PR links go to, and owner/repo#N to its own repo', () => {
       const doc = parseMinutes(text, 'minutes.md');
       const links = shorthandLinks(doc);
-      assert.deepEqual(links.map((l) => [doc.text.slice(l.span.start, l.span.end), l.url]), [
-        ['#3', 'https://github.com/opencurve/curve/issues/3'],
-        ['opencurve/curveadm#4', 'https://github.com/opencurve/curveadm/issues/4'],
-      ]);
+      assert.deepEqual(
+        links.map((l) => [doc.text.slice(l.span.start, l.span.end), l.url]),
+        [
+          ['#3', 'https://github.com/opencurve/curve/issues/3'],
+          ['opencurve/curveadm#4', 'https://github.com/opencurve/curveadm/issues/4'],
+        ],
+      );
     });
 
     it('leaves #N alone when no repo is known, and prefers a configured repo', () => {
-      const doc = parseMinutes('Bash Basics Series #6\n\nhttps://github.com/a/b/pull/1 https://github.com/c/d/pull/2 https://github.com/e/f/pull/3\n', 'x.md');
-      assert.deepEqual(shorthandLinks(doc).map((l) => l.url), []);
+      const doc = parseMinutes(
+        'Bash Basics Series #6\n\nhttps://github.com/a/b/pull/1 https://github.com/c/d/pull/2 https://github.com/e/f/pull/3\n',
+        'x.md',
+      );
+      assert.deepEqual(
+        shorthandLinks(doc).map((l) => l.url),
+        [],
+      );
       const configured = shorthandLinks(doc, { repos: ['gitee.com/openeuler/community'] });
-      assert.deepEqual(configured.map((l) => l.url), ['https://gitee.com/openeuler/community/issues/6']);
+      assert.deepEqual(
+        configured.map((l) => l.url),
+        ['https://gitee.com/openeuler/community/issues/6'],
+      );
     });
 
     it('builds canonical URLs for each forge', () => {
-      assert.equal(targetUrl({ forge: 'gitee', host: 'gitee.com', owner: 'o', repo: 'r', kind: 'pull', id: '5' }), 'https://gitee.com/o/r/pulls/5');
-      assert.equal(targetUrl({ forge: 'github', host: 'github.com', owner: 'o', repo: 'r', kind: 'commit', id: 'abc1234' }), 'https://github.com/o/r/commit/abc1234');
+      assert.equal(
+        targetUrl({ forge: 'gitee', host: 'gitee.com', owner: 'o', repo: 'r', kind: 'pull', id: '5' }),
+        'https://gitee.com/o/r/pulls/5',
+      );
+      assert.equal(
+        targetUrl({ forge: 'github', host: 'github.com', owner: 'o', repo: 'r', kind: 'commit', id: 'abc1234' }),
+        'https://github.com/o/r/commit/abc1234',
+      );
     });
   });
 
   describe('document link model', () => {
     it('resolves references through their definition and keeps LCTT header lines apart', () => {
-      const doc = parseMinutes('[#]: subject: "T"\n[#]: via: "https://example.org/"\n\nsee [the PR][1]\n\n[1]: https://github.com/o/r/pull/8\n', 'a.md');
+      const doc = parseMinutes(
+        '[#]: subject: "T"\n[#]: via: "https://example.org/"\n\nsee [the PR][1]\n\n[1]: https://github.com/o/r/pull/8\n',
+        'a.md',
+      );
       const model = linkModel(doc);
       assert.equal(model.headerDefinitions.size, 2);
       assert.deepEqual([...model.definitions.keys()], ['1']);

@@ -20,7 +20,10 @@ const english = (value: string) => en[/^%(.+)%$/.exec(value)?.[1] ?? ''] ?? valu
 
 /** vsce's reading of .vscodeignore: the last matching pattern decides, `!` re-includes. */
 function shipped(path: string): boolean {
-  const rules = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const rules = readFileSync(join(ROOT, '.vscodeignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   let included = true;
   for (const rule of rules) {
     const negated = rule.startsWith('!');

@@ -40,7 +40,8 @@ describe('extension manifest', () => {
     const properties = contributes.configuration.properties;
     // `links: { online }` is the setting `communityMinutes.links.online`.
     const flat = Object.entries(defaultSettings).flatMap(([key, value]): Array<[string, unknown]> =>
-      typeof value === 'object' && value !== null ? Object.entries(value).map(([k, v]) => [`${key}.${k}`, v]) : [[key, value]]);
+      typeof value === 'object' && value !== null ? Object.entries(value).map(([k, v]) => [`${key}.${k}`, v]) : [[key, value]],
+    );
     for (const [key, value] of flat) {
       const setting = properties[`communityMinutes.${key}`];
       assert.ok(setting, `communityMinutes.${key} is not contributed`);
@@ -52,7 +53,8 @@ describe('extension manifest', () => {
 
   it('points only at files that exist', () => {
     const paths = [
-      pkg.main, pkg.icon,
+      pkg.main,
+      pkg.icon,
       ...contributes.snippets.map((s: Json) => s.path),
       ...contributes.grammars.map((g: Json) => g.path),
       ...contributes.jsonValidation.map((v: Json) => v.url),
@@ -61,7 +63,10 @@ describe('extension manifest', () => {
   });
 
   it('ships in the .vsix every file the manifest points to, and no sources', () => {
-    const rules = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const rules = readFileSync(join(ROOT, '.vscodeignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
     // vsce semantics: the last matching pattern decides; `!pattern` re-includes.
     const shipped = (path: string) => {
       let included = true;
@@ -72,13 +77,29 @@ describe('extension manifest', () => {
       return included;
     };
     const wanted = [
-      pkg.main, pkg.icon, 'dist/server.js', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', 'LICENSE',
+      pkg.main,
+      pkg.icon,
+      'dist/server.js',
+      'package.json',
+      'package.nls.json',
+      'package.nls.zh-cn.json',
+      'README.md',
+      'LICENSE',
       ...contributes.snippets.map((s: Json) => s.path),
       ...contributes.grammars.map((g: Json) => g.path),
       ...contributes.jsonValidation.map((v: Json) => v.url),
     ].map((p: string) => p.replace(/^\.\//, ''));
     for (const path of wanted) assert.ok(shipped(path), `${path} is left out of the .vsix`);
-    for (const path of ['client/src/extension.ts', 'server/src/core/index.ts', 'test/helpers.ts', 'node_modules/unified/package.json', 'dist/extension.js.map', 'scripts/build.mjs', 'images/draw-icon.mjs', 'tsconfig.json']) {
+    for (const path of [
+      'client/src/extension.ts',
+      'server/src/core/index.ts',
+      'test/helpers.ts',
+      'node_modules/unified/package.json',
+      'dist/extension.js.map',
+      'scripts/build.mjs',
+      'images/draw-icon.mjs',
+      'tsconfig.json',
+    ]) {
       assert.ok(!shipped(path), `${path} would be shipped`);
     }
   });
@@ -102,7 +123,10 @@ describe('manifest translations', () => {
   });
 
   it('has no translation that nothing uses', () => {
-    assert.deepEqual(Object.keys(en).filter((k) => !keys.has(k)), []);
+    assert.deepEqual(
+      Object.keys(en).filter((k) => !keys.has(k)),
+      [],
+    );
     assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
   });
 });
@@ -113,13 +137,18 @@ describe('manifest translations', () => {
  */
 function schemaErrors(schema: Json, value: Json, root: Json = schema, at = '$'): string[] {
   if (schema.$ref) {
-    const target = schema.$ref.replace(/^#\//, '').split('/').reduce((node: Json, key: string) => node?.[key], root);
+    const target = schema.$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce((node: Json, key: string) => node?.[key], root);
     assert.ok(target, `unresolved $ref ${schema.$ref}`);
     return schemaErrors(target, value, root, at);
   }
   if (schema.anyOf) {
     const failures = schema.anyOf.map((s: Json) => schemaErrors(s, value, root, at));
-    return failures.some((f: string[]) => f.length === 0) ? [] : [`${at}: matches none of anyOf (${failures.map((f: string[]) => f[0]).join('; ')})`];
+    return failures.some((f: string[]) => f.length === 0)
+      ? []
+      : [`${at}: matches none of anyOf (${failures.map((f: string[]) => f[0]).join('; ')})`];
   }
   const errors: string[] = [];
   const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
@@ -128,7 +157,8 @@ function schemaErrors(schema: Json, value: Json, root: Json = schema, at = '$'):
     if (!ok) return [`${at}: expected ${schema.type}, got ${type}`];
   }
   if (schema.enum && !schema.enum.includes(value)) errors.push(`${at}: ${JSON.stringify(value)} is not one of ${schema.enum.join(', ')}`);
-  if (typeof value === 'string' && schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) errors.push(`${at}: does not match ${schema.pattern}`);
+  if (typeof value === 'string' && schema.pattern && !new RegExp(schema.pattern, 'u').test(value))
+    errors.push(`${at}: does not match ${schema.pattern}`);
   if (typeof value === 'number') {
     if (schema.minimum !== undefined && value < schema.minimum) errors.push(`${at}: below ${schema.minimum}`);
     if (schema.maximum !== undefined && value > schema.maximum) errors.push(`${at}: above ${schema.maximum}`);
@@ -143,7 +173,8 @@ function schemaErrors(schema: Json, value: Json, root: Json = schema, at = '$'):
   }
   if (type === 'object') {
     for (const key of schema.required ?? []) if (!(key in value)) errors.push(`${at}: lacks ${key}`);
-    if (schema.minProperties !== undefined && Object.keys(value).length < schema.minProperties) errors.push(`${at}: needs ${schema.minProperties} key(s)`);
+    if (schema.minProperties !== undefined && Object.keys(value).length < schema.minProperties)
+      errors.push(`${at}: needs ${schema.minProperties} key(s)`);
     for (const [key, v] of Object.entries(value)) {
       const sub = schema.properties?.[key] ?? schema.additionalProperties;
       if (sub === false) errors.push(`${at}: unknown key ${key}`);
@@ -160,19 +191,28 @@ describe('.minutesrc.json schema', () => {
 
   it('lists exactly the registered rules, with their default severities', () => {
     const rules = schema.properties.rules.properties;
-    assert.deepEqual(Object.keys(rules), allRules.map((r) => r.id), stale);
+    assert.deepEqual(
+      Object.keys(rules),
+      allRules.map((r) => r.id),
+      stale,
+    );
     for (const rule of allRules) assert.equal(rules[rule.id].default, rule.defaultSeverity, `${stale} (${rule.id})`);
   });
 
   it('offers exactly the built-in template ids', () => {
     const ids = schema.properties.template.anyOf.find((s: Json) => s.enum).enum;
-    assert.deepEqual(ids, builtinTemplates.map((t) => t.id), stale);
+    assert.deepEqual(
+      ids,
+      builtinTemplates.map((t) => t.id),
+      stale,
+    );
   });
 
   it('embeds the current template schema for inline templates', () => {
     const { definitions, $schema: _schema, $id: _id, title: _title, ...root } = templateSchema;
     assert.deepEqual(schema.definitions.templateSpec, root, stale);
-    for (const [name, definition] of Object.entries(definitions)) assert.deepEqual(schema.definitions[name], definition, `${stale} (${name})`);
+    for (const [name, definition] of Object.entries(definitions))
+      assert.deepEqual(schema.definitions[name], definition, `${stale} (${name})`);
   });
 
   it('accepts a complete configuration', () => {
@@ -187,7 +227,10 @@ describe('.minutesrc.json schema', () => {
     };
     assert.deepEqual(schemaErrors(schema, config), []);
     assert.deepEqual(schemaErrors(schema, { template: './team.minutes-template.json' }), []);
-    assert.deepEqual(schemaErrors(schema, { template: { id: 'team', name: 'Team', sections: [{ id: 'notes', names: ['Notes'], required: true }] } }), []);
+    assert.deepEqual(
+      schemaErrors(schema, { template: { id: 'team', name: 'Team', sections: [{ id: 'notes', names: ['Notes'], required: true }] } }),
+      [],
+    );
   });
 
   it('rejects what the config loader rejects', () => {
@@ -218,17 +261,25 @@ describe('template schema', () => {
   });
 });
 
-type SnippetNode = string | { tabstop: number; children: SnippetNode[]; choices?: string[] } | { variable: string; children: SnippetNode[] };
+type SnippetNode =
+  string | { tabstop: number; children: SnippetNode[]; choices?: string[] } | { variable: string; children: SnippetNode[] };
 
 /** Parses VS Code snippet syntax ($1, ${1:default}, ${1|a,b|}, ${VAR}, ${VAR:default}, \$ escapes). */
 function parseSnippet(text: string, start = 0, inPlaceholder = false): [SnippetNode[], number] {
   const nodes: SnippetNode[] = [];
   let literal = '';
   let i = start;
-  const flush = () => { if (literal) nodes.push(literal); literal = ''; };
+  const flush = () => {
+    if (literal) nodes.push(literal);
+    literal = '';
+  };
   while (i < text.length) {
     const c = text[i];
-    if (c === '\\' && i + 1 < text.length && '$}\\'.includes(text[i + 1])) { literal += text[i + 1]; i += 2; continue; }
+    if (c === '\\' && i + 1 < text.length && '$}\\'.includes(text[i + 1])) {
+      literal += text[i + 1];
+      i += 2;
+      continue;
+    }
     if (inPlaceholder && c === '}') break;
     const bare = /^\$(\d+|[A-Z_]+)/.exec(text.slice(i));
     if (bare) {
@@ -260,16 +311,19 @@ function parseSnippet(text: string, start = 0, inPlaceholder = false): [SnippetN
 function expandSnippet(body: string | string[], variables: Record<string, string>): string {
   const [nodes] = parseSnippet(Array.isArray(body) ? body.join('\n') : body);
   const defaults = new Map<number, string>();
-  const render = (list: SnippetNode[]): string => list.map((n) => {
-    if (typeof n === 'string') return n;
-    if ('variable' in n) {
-      assert.ok(n.variable in variables || n.children.length, `unknown snippet variable ${n.variable}`);
-      return variables[n.variable] ?? render(n.children);
-    }
-    const own = n.choices ? n.choices[0] : n.children.length ? render(n.children) : undefined;
-    if (own !== undefined && !defaults.has(n.tabstop)) defaults.set(n.tabstop, own);
-    return own ?? defaults.get(n.tabstop) ?? '';
-  }).join('');
+  const render = (list: SnippetNode[]): string =>
+    list
+      .map((n) => {
+        if (typeof n === 'string') return n;
+        if ('variable' in n) {
+          assert.ok(n.variable in variables || n.children.length, `unknown snippet variable ${n.variable}`);
+          return variables[n.variable] ?? render(n.children);
+        }
+        const own = n.choices ? n.choices[0] : n.children.length ? render(n.children) : undefined;
+        if (own !== undefined && !defaults.has(n.tabstop)) defaults.set(n.tabstop, own);
+        return own ?? defaults.get(n.tabstop) ?? '';
+      })
+      .join('');
   render(nodes); // first pass: learn defaults that mirrors earlier in the text refer to
   return render(nodes);
 }
@@ -297,11 +351,15 @@ describe('snippets', () => {
       const isSkeleton = prefixes.includes(templateId);
 
       it(`${templateId}: "${name}" ${isSkeleton ? 'is a skeleton that lints cleanly' : 'is a fragment without link or handle problems'}`, async () => {
-        assert.ok(prefixes.every((p) => typeof p === 'string' && p), 'prefix');
+        assert.ok(
+          prefixes.every((p) => typeof p === 'string' && p),
+          'prefix',
+        );
         assert.ok(typeof snippet.description === 'string' && snippet.description, 'description');
         const template = builtinTemplates.find((t) => t.id === templateId)!;
         // The file name the template expects, and the date it carries, so dates agree.
-        const example = template.filename?.example ?? (templateId === 'lctt-article' ? 'translated/tech/20240501 A Sample Article.md' : '2024-05-01.md');
+        const example =
+          template.filename?.example ?? (templateId === 'lctt-article' ? 'translated/tech/20240501 A Sample Article.md' : '2024-05-01.md');
         const groups = template.filename ? new RegExp(template.filename.pattern).exec(example.split('/').pop()!)?.groups : undefined;
         // VS Code's CURRENT_MONTH and CURRENT_DATE are always two digits.
         const year = groups?.year ?? '2024';

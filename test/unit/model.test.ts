@@ -37,7 +37,10 @@ describe('document model spans (issue 14, item 1)', () => {
     });
 
     it('unquotes both eras: "quoted" since 2022, (parenthesised) before', () => {
-      assert.deepEqual(fields.map((f) => f.value), ['Hello', '', 'https://x.org/a', '']);
+      assert.deepEqual(
+        fields.map((f) => f.value),
+        ['Hello', '', 'https://x.org/a', ''],
+      );
     });
   });
 
@@ -97,14 +100,20 @@ describe('document model spans (issue 14, item 1)', () => {
           ['reference', '[ref][r]', undefined, '[r]'],
         ],
       );
-      assert.deepEqual(doc.definitions.map((d) => [d.label, slice(text, d.span)]), [['r', '[r]: https://github.com/o/r/issues/2']]);
+      assert.deepEqual(
+        doc.definitions.map((d) => [d.label, slice(text, d.span)]),
+        [['r', '[r]: https://github.com/o/r/issues/2']],
+      );
     });
 
     it('spans mentions from the @ to the end of the handle', () => {
-      assert.deepEqual(doc.mentions.map((m) => [m.handle, slice(text, m.span)]), [
-        ['zeno', '@zeno'],
-        ['li-si', '@li-si'],
-      ]);
+      assert.deepEqual(
+        doc.mentions.map((m) => [m.handle, slice(text, m.span)]),
+        [
+          ['zeno', '@zeno'],
+          ['li-si', '@li-si'],
+        ],
+      );
     });
   });
 
@@ -126,7 +135,10 @@ describe('document model spans (issue 14, item 1)', () => {
     it('finds label sections only among the names it is given', () => {
       assert.deepEqual(doc.sections, []);
       const named = parseMinutes(text, 'tc/2023-04-27.txt', { sectionNames: (name) => name === '议题' });
-      assert.deepEqual(named.sections.map((s) => [s.kind, slice(text, s.heading), slice(text, s.titleSpan)]), [['label', '议题', '议题']]);
+      assert.deepEqual(
+        named.sections.map((s) => [s.kind, slice(text, s.heading), slice(text, s.titleSpan)]),
+        [['label', '议题', '议题']],
+      );
     });
   });
 
@@ -134,9 +146,12 @@ describe('document model spans (issue 14, item 1)', () => {
     const text = '```\n会议时间：2023-04-27\n参会人：张三\n```\n';
     const doc = parseMinutes(text, 'notes/2023-04-27.md');
     assert.equal(doc.format, 'plaintext');
-    assert.deepEqual(doc.fields.map((f) => [f.label, slice(text, f.valueSpan)]), [
-      ['会议时间', '2023-04-27'],
-      ['参会人', '张三'],
-    ]);
+    assert.deepEqual(
+      doc.fields.map((f) => [f.label, slice(text, f.valueSpan)]),
+      [
+        ['会议时间', '2023-04-27'],
+        ['参会人', '张三'],
+      ],
+    );
   });
 });

@@ -34,35 +34,71 @@ describe('readers', () => {
     });
 
     it('knows what every community calls the attendance', () => {
-      for (const label of ['Attendance', 'Present', 'Participants', 'Attendees', 'Voting member attendance', 'Remote attendees',
-        'In-person attendees', 'TSC members present', 'Additional Attendees', '与会人员', '参会人员', '出席人员', '出席', '参会者', '线上参会人员', '参会人员(应过半)：']) {
+      for (const label of [
+        'Attendance',
+        'Present',
+        'Participants',
+        'Attendees',
+        'Voting member attendance',
+        'Remote attendees',
+        'In-person attendees',
+        'TSC members present',
+        'Additional Attendees',
+        '与会人员',
+        '参会人员',
+        '出席人员',
+        '出席',
+        '参会者',
+        '线上参会人员',
+        '参会人员(应过半)：',
+      ]) {
         assert.ok(isAttendanceLabel(label), label);
       }
-      for (const label of ['Presenter', 'Presentation', 'Quorum is present', 'Attendance was low this week because of the holiday', 'Introduction of attendees', '议题', '请假']) {
+      for (const label of [
+        'Presenter',
+        'Presentation',
+        'Quorum is present',
+        'Attendance was low this week because of the holiday',
+        'Introduction of attendees',
+        '议题',
+        '请假',
+      ]) {
         assert.ok(!isAttendanceLabel(label), label);
       }
     });
 
-    it('an openEuler SIG\'s plain-text minutes: the agenda behind its note, the attendees under 与会人员', async () => {
+    it("an openEuler SIG's plain-text minutes: the agenda behind its note, the attendees under 与会人员", async () => {
       const path = '/ws/sig-Kernel/meetings/kernel-sig.txt';
       const { doc } = read('sig-kernel.txt', path, 'openeuler-tc');
-      assert.ok(doc.sections.some((s) => s.rawTitle === '议题列表（更新中）'), doc.sections.map((s) => s.rawTitle).join());
+      assert.ok(
+        doc.sections.some((s) => s.rawTitle === '议题列表（更新中）'),
+        doc.sections.map((s) => s.rawTitle).join(),
+      );
       const result = await lintText(fixture('sig-kernel.txt'), path, { template: 'generic' });
       const duplicate = only(result.diagnostics, 'attendee/duplicate');
-      assert.deepEqual(duplicate.map((d) => [lineOf(result, d), result.doc.text.slice(d.span.start, d.span.end)]), [[6, '李卫东']]);
+      assert.deepEqual(
+        duplicate.map((d) => [lineOf(result, d), result.doc.text.slice(d.span.start, d.span.end)]),
+        [[6, '李卫东']],
+      );
       assert.equal(duplicate[0].fixes[0].safe, true, 'both in one list');
       const secrets = only(result.diagnostics, 'privacy/meeting-secret');
-      assert.deepEqual(secrets.map((d) => [lineOf(result, d), d.message]), [
-        [8, 'This meeting link carries its password (pwd=…): anyone who reads the minutes can join the meeting.'],
-        [10, 'The password of an archive is published here: anyone who reads the minutes can open it.'],
-      ]);
+      assert.deepEqual(
+        secrets.map((d) => [lineOf(result, d), d.message]),
+        [
+          [8, 'This meeting link carries its password (pwd=…): anyone who reads the minutes can join the meeting.'],
+          [10, 'The password of an archive is published here: anyone who reads the minutes can open it.'],
+        ],
+      );
       assert.equal(result.doc.text.slice(secrets[1].span.start, secrets[1].span.end), 'kernel1118');
     });
 
     it('`## Voting member attendance` with its observers, up to `### Regrets`', async () => {
       assert.deepEqual(names('wg-voting.md', '/ws/build/2024-03-12.md'), ['Ada Park', 'Ben Ortiz', 'Ada Park', 'Chen Lu']);
       const result = await lintText(fixture('wg-voting.md'), '/ws/build/2024-03-12.md', { template: 'generic' });
-      assert.deepEqual(only(result.diagnostics, 'attendee/duplicate').map((d) => lineOf(result, d)), [7]);
+      assert.deepEqual(
+        only(result.diagnostics, 'attendee/duplicate').map((d) => lineOf(result, d)),
+        [7],
+      );
     });
 
     it('a label and a table of people: the name column; a row labelled 出席; a count is no one', () => {
@@ -71,7 +107,13 @@ describe('readers', () => {
     });
 
     it('labelled lines of names under the attendance heading', async () => {
-      assert.deepEqual(names('team-roles.md', '/ws/lang/2021-02-09.md'), ['nikomatsakis', 'pnkfelix', 'scottmcm', 'simulacrum', 'pnkfelix']);
+      assert.deepEqual(names('team-roles.md', '/ws/lang/2021-02-09.md'), [
+        'nikomatsakis',
+        'pnkfelix',
+        'scottmcm',
+        'simulacrum',
+        'pnkfelix',
+      ]);
       const result = await lintText(fixture('team-roles.md'), '/ws/lang/2021-02-09.md', { template: 'generic' });
       const [duplicate] = only(result.diagnostics, 'attendee/duplicate');
       assert.equal(lineOf(result, duplicate), 8);
@@ -79,7 +121,8 @@ describe('readers', () => {
     });
 
     it('a sentence about the attendance names no one', () => {
-      const text = '# PFCC 会议纪要\n\n- 参会人：本次会议共有 30 名成员参会，由来自全国各地的贡献者组成。\n\n## Attendance:\nWill record detailed attendance starting next meeting. The attendance have\nreached quorum with 16 participants.\n';
+      const text =
+        '# PFCC 会议纪要\n\n- 参会人：本次会议共有 30 名成员参会，由来自全国各地的贡献者组成。\n\n## Attendance:\nWill record detailed attendance starting next meeting. The attendance have\nreached quorum with 16 participants.\n';
       const path = '/ws/pfcc/2024-01-25.md';
       const template = resolveTemplate(path, text, { spec: builtinTemplate('generic')!, reason: 'test' });
       assert.deepEqual(listAttendees(parseForTemplate(path, text, template), template), []);
@@ -88,7 +131,10 @@ describe('readers', () => {
     it('the summary lists the attendees found under an unknown label', async () => {
       const result = await lintText(fixture('plenary.md'), '/ws/plenary/february-20.md', { template: 'generic' });
       const summary = summarize(result.doc, result.template, result.diagnostics);
-      assert.deepEqual(summary.attendees.map((a) => a.name), ['Chris Example', 'Sam Sample']);
+      assert.deepEqual(
+        summary.attendees.map((a) => a.name),
+        ['Chris Example', 'Sam Sample'],
+      );
     });
   });
 
@@ -101,7 +147,10 @@ describe('readers', () => {
       assert.deepEqual(doc.wrappingFence?.length, 2);
       assert.deepEqual(doc.fields.map((f) => f.label).slice(0, 4), ['会议时间', '主持人', '与会人', '会议链接']);
       assert.ok(doc.sections.some((s) => s.title === '议题'));
-      assert.deepEqual(listAttendees(doc, template).map((a) => a.name), ['王小红', '赵六', '钱七', '赵六']);
+      assert.deepEqual(
+        listAttendees(doc, template).map((a) => a.name),
+        ['王小红', '赵六', '钱七', '赵六'],
+      );
       assert.deepEqual(doc.verbatim, [], 'the fence is the file, not code in it');
     });
 
@@ -161,7 +210,8 @@ describe('readers', () => {
     });
 
     it('a time of day is no date', () => {
-      for (const t of ['10:00-12:00', '19:00~19:30', '14:00 至 16:00', '9:30', '10:00-12:00 (UTC+8)', '下午 3:00']) assert.ok(isTimeOfDay(t), t);
+      for (const t of ['10:00-12:00', '19:00~19:30', '14:00 至 16:00', '9:30', '10:00-12:00 (UTC+8)', '下午 3:00'])
+        assert.ok(isTimeOfDay(t), t);
       for (const t of ['2023-04-12 10:00-12:00', '2023-04-12', '每周三']) assert.ok(!isTimeOfDay(t), t);
     });
 
@@ -177,7 +227,9 @@ describe('readers', () => {
     const credits = (name: string) => {
       const path = `/ws/TranslateProject/published/${name}`;
       const { doc } = read(name, path, 'lctt-article');
-      return doc.fields.filter((f) => f.source === 'line').map((f) => [f.label, f.value, doc.text.slice(f.labelSpan.start, f.labelSpan.end)]);
+      return doc.fields
+        .filter((f) => f.source === 'line')
+        .map((f) => [f.label, f.value, doc.text.slice(f.labelSpan.start, f.labelSpan.end)]);
     };
 
     it('2014: 译者 and 校对 on one line are two fields', () => {
@@ -190,13 +242,16 @@ describe('readers', () => {
     });
 
     it('2018: four credits on one line, the via in angle brackets', () => {
-      assert.deepEqual(credits('lctt-2018.md').map(([label, value]) => [label, value]), [
-        ['via', '<https://example.com/tools/how-to-use-sudo-access-in-winscp/>'],
-        ['作者', '[kerneltalks](https://example.com)'],
-        ['选题', '[lujun9972](https://github.com/lujun9972)'],
-        ['译者', '[geekpi](https://github.com/geekpi)'],
-        ['校对', '[wxy](https://github.com/wxy)'],
-      ]);
+      assert.deepEqual(
+        credits('lctt-2018.md').map(([label, value]) => [label, value]),
+        [
+          ['via', '<https://example.com/tools/how-to-use-sudo-access-in-winscp/>'],
+          ['作者', '[kerneltalks](https://example.com)'],
+          ['选题', '[lujun9972](https://github.com/lujun9972)'],
+          ['译者', '[geekpi](https://github.com/geekpi)'],
+          ['校对', '[wxy](https://github.com/wxy)'],
+        ],
+      );
     });
   });
 
@@ -204,11 +259,18 @@ describe('readers', () => {
     it('a task table gives action items: owner handle, due date, done', async () => {
       const result = await lintText(fixture('actions-table.md'), '/ws/storage/2024-05-16.md', { template: 'generic' });
       const summary = summarize(result.doc, result.template, result.diagnostics);
-      assert.deepEqual(summary.actionItems.map((a) => [a.task, a.owners, a.due, a.done]), [
-        ['补齐快照文档', ['zhangsan'], '2024-05-30', false],
-        ['发布 v2.7', ['lisi'], '2024-06-15', true],
-      ]);
-      assert.deepEqual(result.doc.mentions.map((m) => m.handle), ['zhangsan', 'lisi'], 'a cell ends the handle');
+      assert.deepEqual(
+        summary.actionItems.map((a) => [a.task, a.owners, a.due, a.done]),
+        [
+          ['补齐快照文档', ['zhangsan'], '2024-05-30', false],
+          ['发布 v2.7', ['lisi'], '2024-06-15', true],
+        ],
+      );
+      assert.deepEqual(
+        result.doc.mentions.map((m) => m.handle),
+        ['zhangsan', 'lisi'],
+        'a cell ends the handle',
+      );
     });
   });
 });

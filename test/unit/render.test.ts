@@ -69,7 +69,9 @@ describe('preview rendering: sanitizing', () => {
   });
 
   it('still renders GitHub Markdown: tables, task lists, ruby text, with source lines for scroll sync', () => {
-    const ok = renderMinutesHtml('# Title\n\n| 议题 | 结论 |\n| --- | --- |\n| 发布 | 通过 |\n\n- [ ] @dev task\n\n<ruby>译<rt>yì</rt></ruby>\n');
+    const ok = renderMinutesHtml(
+      '# Title\n\n| 议题 | 结论 |\n| --- | --- |\n| 发布 | 通过 |\n\n- [ ] @dev task\n\n<ruby>译<rt>yì</rt></ruby>\n',
+    );
     assert.match(ok, /<h1 data-line="0">Title<\/h1>/);
     assert.match(ok, /<table data-line="2">/);
     assert.match(ok, /<td>通过<\/td>/);
@@ -93,16 +95,31 @@ describe('preview rendering: sanitizing', () => {
   });
 
   it('by default a remote image is a link to it, not a request (no read receipt)', () => {
-    const out = renderMinutesHtml('![tracker](https://track.example.org/p.png?u=1) <img src="//cdn.example.org/x.gif"> ![local](a.png)\n', { resolveImage: () => 'https://file+.vscode-resource.vscode-cdn.net/ws/a.png' });
+    const out = renderMinutesHtml('![tracker](https://track.example.org/p.png?u=1) <img src="//cdn.example.org/x.gif"> ![local](a.png)\n', {
+      resolveImage: () => 'https://file+.vscode-resource.vscode-cdn.net/ws/a.png',
+    });
     assert.doesNotMatch(out, /<img[^>]*example\.org/);
-    assert.match(out, /<a href="https:\/\/track\.example\.org\/p\.png\?u=1" title="https:\/\/track\.example\.org\/p\.png\?u=1" class="remote-image"[^>]*>tracker<\/a>/);
-    assert.match(out, /<a href="https:\/\/cdn\.example\.org\/x\.gif"[^>]*class="remote-image"[^>]*>https:\/\/cdn\.example\.org\/x\.gif<\/a>/);
-    assert.match(out, /<img src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ws\/a\.png" alt="local"/, 'workspace images still show');
+    assert.match(
+      out,
+      /<a href="https:\/\/track\.example\.org\/p\.png\?u=1" title="https:\/\/track\.example\.org\/p\.png\?u=1" class="remote-image"[^>]*>tracker<\/a>/,
+    );
+    assert.match(
+      out,
+      /<a href="https:\/\/cdn\.example\.org\/x\.gif"[^>]*class="remote-image"[^>]*>https:\/\/cdn\.example\.org\/x\.gif<\/a>/,
+    );
+    assert.match(
+      out,
+      /<img src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ws\/a\.png" alt="local"/,
+      'workspace images still show',
+    );
   });
 
   it('shows plain-text minutes line by line, escaped, with their URLs as links', () => {
     const out = renderMinutesHtml('会议链接：https://meeting.example.org/j/1。\n\n<script>alert(1)</script>', { format: 'plaintext' });
-    assert.match(out, /<p class="line" data-line="0">会议链接：<a href="https:\/\/meeting\.example\.org\/j\/1">https:\/\/meeting\.example\.org\/j\/1<\/a>。<\/p>/);
+    assert.match(
+      out,
+      /<p class="line" data-line="0">会议链接：<a href="https:\/\/meeting\.example\.org\/j\/1">https:\/\/meeting\.example\.org\/j\/1<\/a>。<\/p>/,
+    );
     assert.match(out, /<p class="line" data-line="1"><\/p>/);
     assert.match(out, /&#x3C;script>alert\(1\)&#x3C;\/script>|&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
     assert.doesNotMatch(out, /<script/);
@@ -114,7 +131,12 @@ describe('preview page: Content-Security-Policy', () => {
 
   it('allows only scripts with the nonce, styles and images from known places, nothing else', () => {
     const csp = previewCsp(cspSource, 'n0nce');
-    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     assert.deepEqual(directives.get('default-src'), ["'none'"]);
     assert.deepEqual(directives.get('script-src'), ["'nonce-n0nce'"]);
     assert.deepEqual(directives.get('style-src'), [cspSource]);
@@ -165,8 +187,30 @@ describe('preview summary panel', () => {
     attendees: [{ text: 'Ada @ada', name: 'Ada', handle: 'ada', line: 4, character: 2 }],
     decisions: [{ topic: 'CI', text: '<img src=x onerror=alert(1)> adopt it', line: 9, character: 0 }],
     actionItems: [{ task: 'write the guide', owners: ['ada'], due: '2024-05-16', done: false, line: 12, character: 0 }],
-    links: [{ kind: 'pull', url: 'https://github.com/o/r/pull/1"onmouseover="x', repo: 'o/r', id: '1', text: 'Fix', owners: [], mentions: 2, line: 7, character: 2 }],
-    problems: [{ rule: 'template/missing-section', severity: 'warning', message: 'Missing section "Agenda" <here>', line: 3, character: 0, endLine: 3, endCharacter: 5 }],
+    links: [
+      {
+        kind: 'pull',
+        url: 'https://github.com/o/r/pull/1"onmouseover="x',
+        repo: 'o/r',
+        id: '1',
+        text: 'Fix',
+        owners: [],
+        mentions: 2,
+        line: 7,
+        character: 2,
+      },
+    ],
+    problems: [
+      {
+        rule: 'template/missing-section',
+        severity: 'warning',
+        message: 'Missing section "Agenda" <here>',
+        line: 3,
+        character: 0,
+        endLine: 3,
+        endCharacter: 5,
+      },
+    ],
     counts: { errors: 0, warnings: 1, infos: 0 },
   };
   const html = summaryHtml({ kind: 'result', result: { uri: 'file:///a.md', version: 1, linted: true, reason: 'test', summary } }, 'en');
@@ -184,13 +228,19 @@ describe('preview summary panel', () => {
     assert.match(html, /class="summary-block summary-actions" data-count="1"/);
     assert.match(html, /<span class="due" data-due="2024-05-16">due 2024-05-16<\/span>/);
     assert.match(html, /class="summary-block summary-links" data-count="1"/);
-    assert.match(html, /<li class="severity-warning" data-rule="template\/missing-section" data-line="3" data-character="0" role="button" tabindex="0">/);
+    assert.match(
+      html,
+      /<li class="severity-warning" data-rule="template\/missing-section" data-line="3" data-character="0" role="button" tabindex="0">/,
+    );
     assert.match(html, /line 4/);
   });
 
   it('says why there is no summary', () => {
     assert.match(summaryHtml({ kind: 'unavailable' }, 'en'), /summary-notice-unavailable/);
-    const skipped = summaryHtml({ kind: 'result', result: { uri: 'file:///README.md', version: 1, linted: false, reason: 'not <minutes>' } }, 'zh');
+    const skipped = summaryHtml(
+      { kind: 'result', result: { uri: 'file:///README.md', version: 1, linted: false, reason: 'not <minutes>' } },
+      'zh',
+    );
     assert.match(skipped, /无摘要：not &lt;minutes&gt;/);
   });
 });
@@ -200,7 +250,8 @@ describe('preview: where a clicked link leads', () => {
   it('web pages go to the browser; other schemes go nowhere', () => {
     assert.deepEqual(previewLink('https://github.com/x/y/pull/1', doc, '/ws'), { kind: 'external', url: 'https://github.com/x/y/pull/1' });
     assert.deepEqual(previewLink('mailto:a@b.org', doc, '/ws'), { kind: 'external', url: 'mailto:a@b.org' });
-    for (const href of ['command:workbench.action.terminal.new', 'file:///etc/passwd', 'vscode://x', '//host/x']) assert.equal(previewLink(href, doc, '/ws').kind, 'refused', href);
+    for (const href of ['command:workbench.action.terminal.new', 'file:///etc/passwd', 'vscode://x', '//host/x'])
+      assert.equal(previewLink(href, doc, '/ws').kind, 'refused', href);
   });
 
   it('relative links open files inside the workspace folder, with their fragment', () => {
@@ -217,8 +268,8 @@ describe('preview: where a clicked link leads', () => {
   });
 });
 
-describe('preview: images of the server\'s rendering', () => {
-  it('the server names relative images by a token; the client puts in the webview\'s URIs, escaped, or drops the src', () => {
+describe("preview: images of the server's rendering", () => {
+  it("the server names relative images by a token; the client puts in the webview's URIs, escaped, or drops the src", () => {
     const token = imageToken();
     const images: string[] = [];
     const html = renderMinutesHtml('![a](../images/a.png) ![b](far/away.png) ![c](https://example.org/c.png)\n', {
@@ -226,7 +277,9 @@ describe('preview: images of the server\'s rendering', () => {
       resolveImage: (src) => `${token}${images.push(src) - 1}`,
     });
     assert.deepEqual(images, ['../images/a.png', 'far/away.png']);
-    const out = withImageUris(html, token, images, (src) => (src.startsWith('../') ? `https://cdn.test/ws/images/a.png?x="1"&y` : undefined));
+    const out = withImageUris(html, token, images, (src) =>
+      src.startsWith('../') ? `https://cdn.test/ws/images/a.png?x="1"&y` : undefined,
+    );
     assert.match(out, /<img src="https:\/\/cdn\.test\/ws\/images\/a\.png\?x=&quot;1&quot;&amp;y" alt="a"/);
     assert.match(out, /<img alt="b"[ >]/);
     assert.match(out, /<img src="https:\/\/example\.org\/c\.png" alt="c"/);
@@ -238,7 +291,10 @@ describe('preview: images of the server\'s rendering', () => {
     const html = renderMinutesHtml(`${written}\n`);
     const token = imageToken();
     assert.notEqual(token, 'cm-image-000000000000000000000000-');
-    assert.equal(withImageUris(html, token, ['x.png'], () => 'https://cdn.test/x.png'), html);
+    assert.equal(
+      withImageUris(html, token, ['x.png'], () => 'https://cdn.test/x.png'),
+      html,
+    );
     assert.match(token, /^cm-image-[0-9a-f]{24}-$/);
   });
 });

@@ -22,7 +22,10 @@ describe('fixes converge (issue 11, item 4)', () => {
     const result = await lintText(CURVE, 'curve/2023/2023-04-27.md', { template: 'curve-biweekly' });
     const missing = only(result.diagnostics, 'template/missing-section');
     assert.ok(missing.length > 0);
-    assert.deepEqual(missing.flatMap((d) => d.fixes), []);
+    assert.deepEqual(
+      missing.flatMap((d) => d.fixes),
+      [],
+    );
   });
 
   it('reaches a fixed point in one --fix run: a second run fixes nothing, the file stops growing', async () => {
@@ -42,12 +45,19 @@ describe('fixes converge (issue 11, item 4)', () => {
     const stubborn = { ...(await import('../../server/src/core/rules')).allRules[0], needsConfidentTemplate: false };
     stubborn.check = (ctx) => {
       calls++;
-      ctx.report({ span: { start: 0, end: 1 }, message: 'still here', fixes: [{ title: 'x', edits: [{ start: ctx.doc.text.length, end: ctx.doc.text.length, newText: 'x' }], safe: true }] });
+      ctx.report({
+        span: { start: 0, end: 1 },
+        message: 'still here',
+        fixes: [{ title: 'x', edits: [{ start: ctx.doc.text.length, end: ctx.doc.text.length, newText: 'x' }], safe: true }],
+      });
     };
     const fixed = await fixUntilStable({ path: 'minutes/2024-05-02.md', text, rules: [stubborn] }, safeFixes);
     assert.equal(fixed.text, text);
     assert.equal(fixed.fixed, 0);
-    assert.deepEqual(fixed.refused.map((d) => d.message), ['still here']);
+    assert.deepEqual(
+      fixed.refused.map((d) => d.message),
+      ['still here'],
+    );
     assert.ok(calls < 10);
   });
 
@@ -83,8 +93,14 @@ describe('a BOM before an LCTT header (issue 11, item 8)', () => {
     const plain = await lint({ path, text: lctt });
     const withBom = await lint({ path, text: `\uFEFF${lctt}` });
     assert.deepEqual(only(withBom.diagnostics, 'link/unused-definition'), only(plain.diagnostics, 'link/unused-definition'));
-    assert.deepEqual(withBom.doc.fields.map((f) => [f.label, f.value]), plain.doc.fields.map((f) => [f.label, f.value]));
-    assert.deepEqual(withBom.diagnostics.map((d) => d.rule), plain.diagnostics.map((d) => d.rule));
+    assert.deepEqual(
+      withBom.doc.fields.map((f) => [f.label, f.value]),
+      plain.doc.fields.map((f) => [f.label, f.value]),
+    );
+    assert.deepEqual(
+      withBom.diagnostics.map((d) => d.rule),
+      plain.diagnostics.map((d) => d.rule),
+    );
   });
 
   it('never inserts a second header line on --fix, and keeps the BOM first', async () => {
@@ -175,27 +191,45 @@ describe('linear on every input (issue 11, item 5): the smallest inputs give res
     const text = `# Minutes 2024-05-02\n\n## Attendees\n\n${[...names, '张7'].join('、')}\n`;
     assert.ok(text.length > 100_000);
     const result = await lintText(text, path, { template: 'generic' });
-    assert.deepEqual(only(result.diagnostics, 'attendee/duplicate').map((d) => text.slice(d.span.start, d.span.end)), ['张7']);
+    assert.deepEqual(
+      only(result.diagnostics, 'attendee/duplicate').map((d) => text.slice(d.span.start, d.span.end)),
+      ['张7'],
+    );
   });
 
   it('lazy quote lines by the hundred read as one paragraph of text', () => {
     const text = '> a\nb\n'.repeat(300);
     const { root, degraded } = parseMarkdownGuarded(text);
-    assert.deepEqual(degraded.map((d) => d.reason), ['structure']);
+    assert.deepEqual(
+      degraded.map((d) => d.reason),
+      ['structure'],
+    );
     assert.equal(root.children.length, 1);
     assert.equal(root.children[0].type, 'paragraph');
   });
 
   it('a block of thousands of lines, or a table row of thousands of cells, reads as plain text', () => {
-    assert.deepEqual(parseMarkdownGuarded('a: b\n'.repeat(1001)).degraded.map((d) => d.reason), ['length']);
-    assert.deepEqual(parseMarkdownGuarded(`${'a|'.repeat(300)}\n${'-|'.repeat(300)}\n`).degraded.map((d) => d.reason), ['cells']);
+    assert.deepEqual(
+      parseMarkdownGuarded('a: b\n'.repeat(1001)).degraded.map((d) => d.reason),
+      ['length'],
+    );
+    assert.deepEqual(
+      parseMarkdownGuarded(`${'a|'.repeat(300)}\n${'-|'.repeat(300)}\n`).degraded.map((d) => d.reason),
+      ['cells'],
+    );
     assert.deepEqual(parseMarkdownGuarded('a: b\n'.repeat(1000)).degraded, []);
   });
 
   it('100 KB of blank lines: the parser sees one, the heading after them keeps its line', () => {
     const text = `# A\n${'\n'.repeat(100_000)}# B\n`;
     const { root } = parseMarkdownGuarded(text);
-    assert.deepEqual(root.children.map((n) => [n.type, n.position?.start.line, n.position?.start.offset]), [['heading', 1, 0], ['heading', 100_002, text.indexOf('# B')]]);
+    assert.deepEqual(
+      root.children.map((n) => [n.type, n.position?.start.line, n.position?.start.offset]),
+      [
+        ['heading', 1, 0],
+        ['heading', 100_002, text.indexOf('# B')],
+      ],
+    );
   });
 
   it('a comment or code block of thousands of lines comes back whole, as comment or code', async () => {
@@ -205,7 +239,10 @@ describe('linear on every input (issue 11, item 5): the smallest inputs give res
     assert.equal(withComment.doc.comments[0].span.end, comment.trimEnd().length);
     const code = `# T\n\n\`\`\`text\n${'x *a* [b]\n'.repeat(3000)}\`\`\`\n\n# After\n`;
     const { root } = parseMarkdownGuarded(code);
-    assert.deepEqual(root.children.map((n) => n.type), ['heading', 'code', 'heading']);
+    assert.deepEqual(
+      root.children.map((n) => n.type),
+      ['heading', 'code', 'heading'],
+    );
     const block = root.children[1];
     assert.equal(block.type === 'code' && block.value, 'x *a* [b]\n'.repeat(3000).slice(0, -1));
     assert.equal(block.type === 'code' && block.lang, 'text');
@@ -213,7 +250,11 @@ describe('linear on every input (issue 11, item 5): the smallest inputs give res
   });
 
   it('real minutes are never degraded', () => {
-    for (const file of ['test/fixtures/templates/curve-2023.md', 'test/fixtures/templates/lctt-published.md', 'test/fixtures/templates/openeuler-tc.txt']) {
+    for (const file of [
+      'test/fixtures/templates/curve-2023.md',
+      'test/fixtures/templates/lctt-published.md',
+      'test/fixtures/templates/openeuler-tc.txt',
+    ]) {
       assert.deepEqual(guardMarkdown(readFileSync(join(ROOT, file), 'utf8')).degraded, [], file);
     }
   });

@@ -16,7 +16,10 @@ describe('rosters on disk (node host)', () => {
   };
   const noConfig: ResolvedConfig = { config: {}, problems: [] };
   const configAt = (contributors: NonNullable<ResolvedConfig['config']['contributors']>): ResolvedConfig => ({
-    config: { contributors }, path: `${root}/.minutesrc.json`, baseDir: root, problems: [],
+    config: { contributors },
+    path: `${root}/.minutesrc.json`,
+    baseDir: root,
+    problems: [],
   });
 
   beforeEach(() => {
@@ -31,18 +34,28 @@ describe('rosters on disk (node host)', () => {
     const roster = rosters.rosterFor(noConfig, root)!;
     assert.ok(roster.declared('Wine93'));
     assert.ok(roster.declared('alice-owner'));
-    assert.deepEqual(roster.problems.map((p) => p.path), [`${root}/team.json`, `${root}/team.json`], 'the missing commas');
+    assert.deepEqual(
+      roster.problems.map((p) => p.path),
+      [`${root}/team.json`, `${root}/team.json`],
+      'the missing commas',
+    );
     assert.ok(rosters.watchedFiles().includes(`${root}/sig-info.yaml`), 'a roster file created later is watched for');
   });
 
   it('reads configured sources relative to the config file, plus inline handles; a missing one is a problem, not an error', () => {
     write('people/sig-info.yaml', SIG_INFO_YAML);
     write('team.json', TEAM_JSON);
-    const roster = new NodeRosters().rosterFor(configAt({ sources: ['people/sig-info.yaml', 'people/gone.json'], handles: ['gitee:guest_1 Guest One'] }), root)!;
+    const roster = new NodeRosters().rosterFor(
+      configAt({ sources: ['people/sig-info.yaml', 'people/gone.json'], handles: ['gitee:guest_1 Guest One'] }),
+      root,
+    )!;
     assert.ok(roster.declared('myeuler'));
     assert.equal(roster.declared('guest_1')?.name, 'Guest One');
     assert.equal(roster.declared('Wine93'), undefined, 'configured sources replace autodetection');
-    assert.deepEqual(roster.problems.map((p) => [p.path, p.message.en]), [[`${root}/people/gone.json`, 'cannot read the roster file: not found']]);
+    assert.deepEqual(
+      roster.problems.map((p) => [p.path, p.message.en]),
+      [[`${root}/people/gone.json`, 'cannot read the roster file: not found']],
+    );
     assert.equal(roster.forge, 'gitee');
   });
 
@@ -73,15 +86,27 @@ describe('rosters on disk (node host)', () => {
     write('node_modules/pkg/README.md', 'x');
     write('.git/x.md', 'x');
     write('b/notes.txt', 'x');
-    assert.deepEqual(listMinutes(root).map((p) => p.slice(root.length)), ['/a/2024-01-10.md', '/b/notes.txt']);
+    assert.deepEqual(
+      listMinutes(root).map((p) => p.slice(root.length)),
+      ['/a/2024-01-10.md', '/b/notes.txt'],
+    );
   });
 
   it('reads git log authors: names for attendee lists, logins from GitHub no-reply addresses', () => {
-    const entries = gitAuthorEntries('Ada Dev\t1234+ada-dev@users.noreply.github.com\n熊伟\txw@example.org\nAda Dev\tada@example.org\n', root);
-    assert.deepEqual(entries.map((e) => [e.name, e.handle]), [['Ada Dev', 'ada-dev'], ['熊伟', undefined]]);
+    const entries = gitAuthorEntries(
+      'Ada Dev\t1234+ada-dev@users.noreply.github.com\n熊伟\txw@example.org\nAda Dev\tada@example.org\n',
+      root,
+    );
+    assert.deepEqual(
+      entries.map((e) => [e.name, e.handle]),
+      [
+        ['Ada Dev', 'ada-dev'],
+        ['熊伟', undefined],
+      ],
+    );
   });
 
-  it('looks for autodetected rosters of the CLI in the config\'s folder, else the git repository', () => {
+  it("looks for autodetected rosters of the CLI in the config's folder, else the git repository", () => {
     write('repo/.git/HEAD', 'ref: refs/heads/main\n');
     assert.equal(cliRosterRoot(noConfig, `${root}/repo/minutes/a.md`), `${root}/repo`);
     assert.equal(cliRosterRoot({ ...noConfig, baseDir: `${root}/cfg` }, `${root}/repo/minutes/a.md`), `${root}/cfg`);

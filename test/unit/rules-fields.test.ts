@@ -51,10 +51,7 @@ const ARTICLE: TemplateSpec = {
     { text: '校对者ID', severity: 'error' },
     { text: 'TODO', fields: ['footer-translator', 'footer-reviewer'] },
   ],
-  agreements: [
-    { fields: ['translator', 'footer-translator'] },
-    { fields: ['reviewer', 'footer-reviewer'] },
-  ],
+  agreements: [{ fields: ['translator', 'footer-translator'] }, { fields: ['reviewer', 'footer-reviewer'] }],
 };
 
 function lintWith(spec: TemplateSpec, path: string, text: string): Promise<LintResult> {
@@ -110,7 +107,11 @@ describe('model/dates', () => {
     assert.equal(findDate('2023-02-30'), undefined);
     assert.equal(findDate('19:00~19:30'), undefined);
     const [period] = findDates('2022/10/20-2023/07/27 19:00');
-    assert.deepEqual(period.date, { year: 2022, month: 10, day: 20, until: { year: 2023, month: 7, day: 27 } }, 'one range, not two dates run together');
+    assert.deepEqual(
+      period.date,
+      { year: 2022, month: 10, day: 20, until: { year: 2023, month: 7, day: 27 } },
+      'one range, not two dates run together',
+    );
   });
 
   it('compares the year only when both dates have one', () => {
@@ -126,7 +127,11 @@ describe('model/dates', () => {
     assert.deepEqual(filenameDate('4.13会议记录.md')?.date, { month: 4, day: 13 });
     assert.equal(filenameDate('README.md'), undefined);
     const byPattern = filenameDate('x-20240306.md', '^x-(?<year>\\d{4})(?<month>\\d{2})(?<day>\\d{2})\\.md$');
-    assert.deepEqual(byPattern && [byPattern.date, byPattern.shape, byPattern.text], [{ year: 2024, month: 3, day: 6 }, 'compact', '20240306']);
+    assert.deepEqual(byPattern && [byPattern.date, byPattern.shape, byPattern.text], [
+      { year: 2024, month: 3, day: 6 },
+      'compact',
+      '20240306',
+    ]);
   });
 
   it('writes a date again in the shape it was found in', () => {
@@ -138,31 +143,38 @@ describe('model/dates', () => {
 });
 
 describe('template/missing-field', () => {
-  it('flags a required field that is absent, and inserts it in template order, in the neighbours\' style', async () => {
+  it("flags a required field that is absent, and inserts it in template order, in the neighbours' style", async () => {
     const text = TC_MINUTES.replace('下次主持：周二\n', '');
     const result = await lintWith(TC, '2024/20240306_minutes.txt', text);
     const found = only(result.diagnostics, 'template/missing-field');
-    assert.deepEqual(found.map((d) => d.message), ['Missing field "下次主持" required by template tc-test.']);
+    assert.deepEqual(
+      found.map((d) => d.message),
+      ['Missing field "下次主持" required by template tc-test.'],
+    );
     const after = fixed(result, 'template/missing-field');
     assert.match(after, /会议主持：林一\n下次主持：\n与会人：/);
     const again = await lintWith(TC, '2024/20240306_minutes.txt', after);
     // Now present but empty: still reported, as empty (the author must fill it in).
-    assert.deepEqual(only(again.diagnostics, 'template/missing-field').map((d) => d.message), ['Field "下次主持" is empty; template tc-test requires a value.']);
+    assert.deepEqual(
+      only(again.diagnostics, 'template/missing-field').map((d) => d.message),
+      ['Field "下次主持" is empty; template tc-test requires a value.'],
+    );
   });
 
   it('treats quoted blanks and empty parentheses as empty', async () => {
-    const header = (publisher: string) => [
-      '[#]: collector: "collector-a"',
-      '[#]: translator: "trans-b"',
-      '[#]: reviewer: "rev-c"',
-      `[#]: publisher: ${publisher}`,
-      '',
-      '标题',
-      '=======',
-      '',
-      '正文。',
-      '',
-    ].join('\n');
+    const header = (publisher: string) =>
+      [
+        '[#]: collector: "collector-a"',
+        '[#]: translator: "trans-b"',
+        '[#]: reviewer: "rev-c"',
+        `[#]: publisher: ${publisher}`,
+        '',
+        '标题',
+        '=======',
+        '',
+        '正文。',
+        '',
+      ].join('\n');
     for (const empty of ['" "', '( )', '""']) {
       const result = await lintWith(ARTICLE, 'published/202405/20240501 Example.md', header(empty));
       assert.deepEqual(lines(result, 'template/missing-field'), [4], `publisher: ${empty}`);
@@ -175,7 +187,10 @@ describe('template/missing-field', () => {
     const text = TC_MINUTES.replace('Data 日期： 2024-3-6\n', '\n2024-03-06\n');
     const result = await lintWith(TC, '2024/20240306_minutes.txt', text);
     const found = only(result.diagnostics, 'template/missing-field');
-    assert.deepEqual(found.map((d) => lineOf(result, d)), [2]);
+    assert.deepEqual(
+      found.map((d) => lineOf(result, d)),
+      [2],
+    );
     // Written like its neighbour `Time 时间：…`.
     assert.match(fixed(result, 'template/missing-field'), /^\nDate 日期：2024-03-06\nTime 时间/);
   });
@@ -221,8 +236,16 @@ describe('template/field-format', () => {
 
   it('accepts the time ranges people write, with a time zone or spaces', async () => {
     for (const time of ['10:00-12:00', '10:00 - 12:00', '19:00~19:30 (UTC/GMT+8:00)', '9:00 - 17:30', '全天 (UTC/GMT+8:00)']) {
-      const result = await lintWith(TC, '2024/20240306_minutes.txt', TC_MINUTES.replace('2024-3-6', '2024-03-06').replace('10:00-12:00 (UTC/GMT+8:00)', time));
-      assert.deepEqual(only(result.diagnostics, 'template/field-format').map((d) => d.message), [], time);
+      const result = await lintWith(
+        TC,
+        '2024/20240306_minutes.txt',
+        TC_MINUTES.replace('2024-3-6', '2024-03-06').replace('10:00-12:00 (UTC/GMT+8:00)', time),
+      );
+      assert.deepEqual(
+        only(result.diagnostics, 'template/field-format').map((d) => d.message),
+        [],
+        time,
+      );
     }
   });
 
@@ -242,7 +265,7 @@ describe('template/field-format', () => {
     assert.deepEqual(lines(names, 'template/field-format'), [6]);
   });
 
-  it('closes a hole in a names list with the list\'s own separator', async () => {
+  it("closes a hole in a names list with the list's own separator", async () => {
     const base = TC_MINUTES.replace('2024-3-6', '2024-03-06');
     const result = await lintWith(TC, '2024/20240306_minutes.txt', base.replace('林一、周二、吴三', '林一、周二,、吴三、、郑四'));
     assert.equal(only(result.diagnostics, 'template/field-format').length, 2);
@@ -257,18 +280,28 @@ describe('template/field-format', () => {
 
   it('ignores zero-width characters around a URL (encoding/invisible reports them)', async () => {
     const base = TC_MINUTES.replace('2024-3-6', '2024-03-06');
-    const result = await lintWith(TC, '2024/20240306_minutes.txt', base.replace('https://meeting', '\u200b[会议](\u200bhttps://meeting').replace('123456', '123456)'));
+    const result = await lintWith(
+      TC,
+      '2024/20240306_minutes.txt',
+      base.replace('https://meeting', '\u200b[会议](\u200bhttps://meeting').replace('123456', '123456)'),
+    );
     assert.deepEqual(lines(result, 'template/field-format'), []);
   });
 
   it('checks an LCTT header value without its quotes or parentheses', async () => {
-    const spec: TemplateSpec = { ...ARTICLE, fields: [{ id: 'url', labels: ['url'], source: 'lctt-header', format: 'url', pattern: '^https://linux\\.cn/article-\\d+-1\\.html$' }] };
+    const spec: TemplateSpec = {
+      ...ARTICLE,
+      fields: [{ id: 'url', labels: ['url'], source: 'lctt-header', format: 'url', pattern: '^https://linux\\.cn/article-\\d+-1\\.html$' }],
+    };
     for (const value of ['"https://linux.cn/article-10001-1.html"', '(https://linux.cn/article-10001-1.html)']) {
       const good = await lintWith(spec, 'published/a.md', `[#]: url: ${value}\n\n正文\n`);
       assert.deepEqual(lines(good, 'template/field-format'), [], value);
     }
     const bad = await lintWith(spec, 'published/a.md', '[#]: url: "https://linux.cn/article-10001.html"\n\n正文\n');
-    assert.deepEqual(only(bad.diagnostics, 'template/field-format').map((d) => bad.doc.text.slice(d.span.start, d.span.end)), ['https://linux.cn/article-10001.html']);
+    assert.deepEqual(
+      only(bad.diagnostics, 'template/field-format').map((d) => bad.doc.text.slice(d.span.start, d.span.end)),
+      ['https://linux.cn/article-10001.html'],
+    );
   });
 
   it('checks a field against its pattern', async () => {
@@ -284,12 +317,15 @@ describe('template/deprecated-label', () => {
   it('flags an old label and replaces only the label', async () => {
     const result = await lintWith(TC, '2024/20240306_minutes.txt', TC_MINUTES);
     const found = only(result.diagnostics, 'template/deprecated-label');
-    assert.deepEqual(found.map((d) => d.message), ['Label "Data 日期" is an old spelling; write "Date 日期".']);
+    assert.deepEqual(
+      found.map((d) => d.message),
+      ['Label "Data 日期" is an old spelling; write "Date 日期".'],
+    );
     assert.equal(result.doc.text.slice(found[0].span.start, found[0].span.end), 'Data 日期');
     assert.match(fixed(result, 'template/deprecated-label'), /^Date 日期： 2024-3-6\nTime/);
   });
 
-  it('keeps the author\'s spacing when the template accepts that spelling', async () => {
+  it("keeps the author's spacing when the template accepts that spelling", async () => {
     const result = await lintWith(TC, '2024/20240306_minutes.txt', TC_MINUTES.replace('Data 日期： ', 'Data日期：'));
     assert.match(fixed(result, 'template/deprecated-label'), /^Date日期：2024-3-6\n/);
   });
@@ -301,9 +337,10 @@ describe('template/date-mismatch', () => {
   it('reports the odd one out: a title copied from the previous minutes', async () => {
     const result = await lintWith(MEETING, 'minutes/2024/2024-03-14.md', meeting('2024-02-29', '2024/03/14'));
     const found = only(result.diagnostics, 'template/date-mismatch');
-    assert.deepEqual(found.map((d) => [lineOf(result, d), d.message]), [
-      [1, 'The title says 2024-02-29, but field "时间" and file name say 2024-03-14.'],
-    ]);
+    assert.deepEqual(
+      found.map((d) => [lineOf(result, d), d.message]),
+      [[1, 'The title says 2024-02-29, but field "时间" and file name say 2024-03-14.']],
+    );
     assert.equal(found[0].fixes[0].safe, false);
     assert.match(fixed(result, 'template/date-mismatch'), /^# 双周会 2024-03-14\n/);
   });
@@ -346,11 +383,14 @@ describe('template/filename', () => {
   it('flags a space in the name and suggests the clean name', async () => {
     const result = await lintWith(MEETING, 'minutes/2024/2024-03- 14.md', '# 双周会 2024-03-14\n\n## 时间\n\n2024/03/14 19:00-19:30\n');
     const found = only(result.diagnostics, 'template/filename');
-    assert.deepEqual(found.map((d) => d.message), ['File name "2024-03- 14.md" does not follow template meeting-test (like "2024-03-14.md"); rename it to "2024-03-14.md".']);
+    assert.deepEqual(
+      found.map((d) => d.message),
+      ['File name "2024-03- 14.md" does not follow template meeting-test (like "2024-03-14.md"); rename it to "2024-03-14.md".'],
+    );
     assert.deepEqual(found[0].fixes, []);
   });
 
-  it('flags a misspelled name, keeping the file\'s extension in the suggestion', async () => {
+  it("flags a misspelled name, keeping the file's extension in the suggestion", async () => {
     const result = await lintWith(TC, '2024/20240306_mintues.md', TC_MINUTES);
     assert.match(only(result.diagnostics, 'template/filename')[0].message, /rename it to "20240306_minutes\.md"/);
   });
@@ -364,47 +404,64 @@ describe('template/filename', () => {
 });
 
 describe('template/placeholder', () => {
-  const footer = (translator: string, reviewer: string) => [
-    '[#]: collector: "collector-a"',
-    '[#]: translator: "trans-b"',
-    '[#]: reviewer: "rev-c"',
-    '[#]: publisher: "rev-c"',
-    '',
-    '一篇文章',
-    '=======',
-    '',
-    'The TODO list app keeps a list of tasks. Use `xxx` in code freely.',
-    '',
-    '--------------------------------------------------------------------------------',
-    '',
-    `译者：${translator}`,
-    `校对：${reviewer}`,
-    '',
-  ].join('\n');
+  const footer = (translator: string, reviewer: string) =>
+    [
+      '[#]: collector: "collector-a"',
+      '[#]: translator: "trans-b"',
+      '[#]: reviewer: "rev-c"',
+      '[#]: publisher: "rev-c"',
+      '',
+      '一篇文章',
+      '=======',
+      '',
+      'The TODO list app keeps a list of tasks. Use `xxx` in code freely.',
+      '',
+      '--------------------------------------------------------------------------------',
+      '',
+      `译者：${translator}`,
+      `校对：${reviewer}`,
+      '',
+    ].join('\n');
 
   it('reports each placeholder once, on the link text, with its own severity', async () => {
-    const result = await lintWith(ARTICLE, 'published/a.md', footer('[trans-b](https://github.com/trans-b)', '[校对者ID](https://github.com/校对者ID)'));
+    const result = await lintWith(
+      ARTICLE,
+      'published/a.md',
+      footer('[trans-b](https://github.com/trans-b)', '[校对者ID](https://github.com/校对者ID)'),
+    );
     const found = only(result.diagnostics, 'template/placeholder');
-    assert.deepEqual(found.map((d) => [lineOf(result, d), d.severity, result.doc.text.slice(d.span.start, d.span.end)]), [[14, 'error', '校对者ID']]);
+    assert.deepEqual(
+      found.map((d) => [lineOf(result, d), d.severity, result.doc.text.slice(d.span.start, d.span.end)]),
+      [[14, 'error', '校对者ID']],
+    );
   });
 
   it('leaves English prose and code alone when a placeholder is scoped to fields', async () => {
-    const result = await lintWith(ARTICLE, 'published/a.md', footer('[TODO](https://github.com/TODO)', '[rev-c](https://github.com/rev-c)'));
-    assert.deepEqual(only(result.diagnostics, 'template/placeholder').map((d) => [lineOf(result, d), d.severity, d.message]), [
-      [13, 'warning', 'Field "译者" still holds the placeholder "TODO".'],
-    ]);
+    const result = await lintWith(
+      ARTICLE,
+      'published/a.md',
+      footer('[TODO](https://github.com/TODO)', '[rev-c](https://github.com/rev-c)'),
+    );
+    assert.deepEqual(
+      only(result.diagnostics, 'template/placeholder').map((d) => [lineOf(result, d), d.severity, d.message]),
+      [[13, 'warning', 'Field "译者" still holds the placeholder "TODO".']],
+    );
   });
 
   it('matches ASCII placeholders as whole words, outside code spans and URLs', async () => {
-    const text = '# 双周会 2024-03-14\n\n## 时间\n\nYYYY/MM/DD 19:00~19:30\n\n## 会议内容\n\n- 驱动 QLxxxx 的策略\n- 负责人：xxx\n- `xxx` 与 https://example.org/xxx\n';
+    const text =
+      '# 双周会 2024-03-14\n\n## 时间\n\nYYYY/MM/DD 19:00~19:30\n\n## 会议内容\n\n- 驱动 QLxxxx 的策略\n- 负责人：xxx\n- `xxx` 与 https://example.org/xxx\n';
     const result = await lintWith(MEETING, '2024-03-14.md', text);
-    assert.deepEqual(only(result.diagnostics, 'template/placeholder').map((d) => [lineOf(result, d), result.doc.text.slice(d.span.start, d.span.end)]), [
-      [5, 'YYYY/MM/DD'],
-      [10, 'xxx'],
-    ]);
+    assert.deepEqual(
+      only(result.diagnostics, 'template/placeholder').map((d) => [lineOf(result, d), result.doc.text.slice(d.span.start, d.span.end)]),
+      [
+        [5, 'YYYY/MM/DD'],
+        [10, 'xxx'],
+      ],
+    );
   });
 
-  it('lets configuration override the template\'s severity', async () => {
+  it("lets configuration override the template's severity", async () => {
     const text = footer('[译者ID](https://github.com/译者ID)', '[rev-c](https://github.com/rev-c)');
     const path = 'published/a.md';
     const result = await lint({
@@ -413,35 +470,45 @@ describe('template/placeholder', () => {
       template: resolveTemplate(path, text, { spec: ARTICLE, reason: 'test' }),
       config: { config: { rules: { 'template/placeholder': 'info' } }, problems: [] },
     });
-    assert.deepEqual(only(result.diagnostics, 'template/placeholder').map((d) => d.severity), ['info']);
+    assert.deepEqual(
+      only(result.diagnostics, 'template/placeholder').map((d) => d.severity),
+      ['info'],
+    );
   });
 });
 
 describe('template/field-mismatch', () => {
-  const article = (translatorFooter: string) => [
-    '[#]: collector: "collector-a"',
-    '[#]: translator: "trans-b"',
-    '[#]: reviewer: "rev-c"',
-    '[#]: publisher: "rev-c"',
-    '',
-    '正文。',
-    '',
-    `译者：${translatorFooter}`,
-    '校对：[rev-c](https://github.com/rev-c)',
-    '',
-  ].join('\n');
+  const article = (translatorFooter: string) =>
+    [
+      '[#]: collector: "collector-a"',
+      '[#]: translator: "trans-b"',
+      '[#]: reviewer: "rev-c"',
+      '[#]: publisher: "rev-c"',
+      '',
+      '正文。',
+      '',
+      `译者：${translatorFooter}`,
+      '校对：[rev-c](https://github.com/rev-c)',
+      '',
+    ].join('\n');
 
   it('flags a footer translator that differs from the header, on the link text', async () => {
     const result = await lintWith(ARTICLE, 'published/a.md', article('[trans-bb](https://github.com/trans-b)'));
     const found = only(result.diagnostics, 'template/field-mismatch');
-    assert.deepEqual(found.map((d) => [lineOf(result, d), d.message]), [[8, '"译者" says "trans-bb", but "translator" says "trans-b".']]);
+    assert.deepEqual(
+      found.map((d) => [lineOf(result, d), d.message]),
+      [[8, '"译者" says "trans-bb", but "translator" says "trans-b".']],
+    );
     assert.equal(found[0].fixes[0].safe, false);
     assert.match(fixed(result, 'template/field-mismatch'), /译者：\[trans-b\]\(https:\/\/github\.com\/trans-b\)/);
   });
 
   it('flags a profile link to someone else', async () => {
     const result = await lintWith(ARTICLE, 'published/a.md', article('[trans-b](https://github.com/other-d)'));
-    assert.deepEqual(only(result.diagnostics, 'template/field-mismatch').map((d) => result.doc.text.slice(d.span.start, d.span.end)), ['other-d']);
+    assert.deepEqual(
+      only(result.diagnostics, 'template/field-mismatch').map((d) => result.doc.text.slice(d.span.start, d.span.end)),
+      ['other-d'],
+    );
   });
 
   it('compares case- and space-insensitively, plain names too', async () => {
@@ -458,7 +525,7 @@ describe('template/field-mismatch', () => {
     assert.deepEqual(lines(empty, 'template/field-mismatch'), []);
   });
 
-  it('uses the template\'s extract group when given', async () => {
+  it("uses the template's extract group when given", async () => {
     const extract: TemplateSpec = { ...ARTICLE, agreements: [{ fields: ['translator', 'footer-translator'], extract: '^([\\w-]+)' }] };
     const result = await lintWith(extract, 'published/a.md', article('trans-b（初译）'));
     assert.deepEqual(lines(result, 'template/field-mismatch'), []);
@@ -469,7 +536,8 @@ describe('template/field-mismatch', () => {
 
 describe('fixes in files with Windows line endings', () => {
   it('write CRLF line breaks, so a fix never mixes line endings', async () => {
-    const text = '## 加入会议\r\n\r\n会议号：000\r\n\r\n## 会议内容\r\n\r\n### 一、近期工作\r\n\r\n- 工作\r\n\r\n### 二、开源社区\r\n\r\n- 活动\r\n\r\n### 三、答疑 & 交流\r\n';
+    const text =
+      '## 加入会议\r\n\r\n会议号：000\r\n\r\n## 会议内容\r\n\r\n### 一、近期工作\r\n\r\n- 工作\r\n\r\n### 二、开源社区\r\n\r\n- 活动\r\n\r\n### 三、答疑 & 交流\r\n';
     const result = await lintText(text, '/ws/curve/2024-03-14.md', { template: 'curve-biweekly' });
     const fixed = applyRuleFixes(text, result.diagnostics, 'template/missing-section');
     assert.ok(fixed.startsWith('## 时间\r\n\r\n'), JSON.stringify(fixed.slice(0, 40)));

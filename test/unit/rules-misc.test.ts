@@ -47,11 +47,17 @@ describe('attendee/duplicate', () => {
     const text = 'Date 日期：2024-03-06\nParticipants 与会人：孙明、周岚，李思远、周岚、Chen Hao、孙明\n\n议题：\n';
     const result = await lintWith(TC, '20240306_minutes.txt', text);
     const found = only(result.diagnostics, rule);
-    assert.deepEqual(found.map((d) => text.slice(d.span.start, d.span.end)), ['周岚', '孙明']);
+    assert.deepEqual(
+      found.map((d) => text.slice(d.span.start, d.span.end)),
+      ['周岚', '孙明'],
+    );
     assert.equal(found[0].span.start, text.lastIndexOf('周岚'), 'the second occurrence is reported');
     assert.match(found[0].message, /"周岚".*line 2/);
     assert.equal(lineOf(result, found[1]), 2);
-    assert.ok(found.every((d) => d.fixes[0].safe), 'a repeat within one list is removed unattended');
+    assert.ok(
+      found.every((d) => d.fixes[0].safe),
+      'a repeat within one list is removed unattended',
+    );
     assert.equal(
       await fixed(TC, '20240306_minutes.txt', text, rule),
       'Date 日期：2024-03-06\nParticipants 与会人：孙明、周岚，李思远、Chen Hao\n\n议题：\n',
@@ -70,13 +76,19 @@ describe('attendee/duplicate', () => {
   it('splits Chinese names on spaces but keeps a name written with one (`石 勇`)', async () => {
     const text = '与会人：王志钢 赵川峰 石 勇、刘恺、石勇\n';
     const found = only((await lintWith(TC, 'm.txt', text)).diagnostics, rule);
-    assert.deepEqual(found.map((d) => text.slice(d.span.start, d.span.end)), ['石勇']);
+    assert.deepEqual(
+      found.map((d) => text.slice(d.span.start, d.span.end)),
+      ['石勇'],
+    );
   });
 
   it('compares names without remarks and never splits inside brackets', async () => {
     const text = '与会人：熊伟（@xw-demo, 某公司）、吕从庆（统信）、高贵锦（会议冲突）、熊伟\n';
     const found = only((await lintWith(TC, 'm.txt', text)).diagnostics, rule);
-    assert.deepEqual(found.map((d) => text.slice(d.span.start, d.span.end)), ['熊伟']);
+    assert.deepEqual(
+      found.map((d) => text.slice(d.span.start, d.span.end)),
+      ['熊伟'],
+    );
     assert.equal(found[0].span.start, text.lastIndexOf('熊伟'));
   });
 
@@ -166,10 +178,7 @@ describe('privacy/meeting-secret', () => {
   });
 
   it('keeps the other query parameters', async () => {
-    assert.equal(
-      await fixed(TC, 'm.txt', 'a https://zoom.us/j/1?pwd=abc123&from=addon b\n', rule),
-      'a https://zoom.us/j/1?from=addon b\n',
-    );
+    assert.equal(await fixed(TC, 'm.txt', 'a https://zoom.us/j/1?pwd=abc123&from=addon b\n', rule), 'a https://zoom.us/j/1?from=addon b\n');
     assert.equal(
       await fixed(TC, 'm.txt', 'a https://zoom.us/j/1?uname=x&pwd=abc123#top b\n', rule),
       'a https://zoom.us/j/1?uname=x#top b\n',
@@ -180,7 +189,10 @@ describe('privacy/meeting-secret', () => {
     const text = '## 加入会议\n\n[Zoom](https://zoom.us/j/123?pwd=abcDEF12)\n\n```\n#腾讯会议：548-0000-1111\n会议密码：4821\n```\n';
     const result = await lintWith(TSC, 'm.md', text);
     const found = only(result.diagnostics, rule);
-    assert.deepEqual(found.map((d) => lineOf(result, d)), [3, 7]);
+    assert.deepEqual(
+      found.map((d) => lineOf(result, d)),
+      [3, 7],
+    );
     const passcode = found[1];
     assert.equal(text.slice(passcode.span.start, passcode.span.end), '4821');
     assert.equal(passcode.fixes[0].safe, false);
@@ -225,7 +237,13 @@ describe('privacy/email', () => {
     ].join('\n');
     const result = await lintWith(TSC, 'curve/2023/2023-04-13.md', text);
     const found = only(result.diagnostics, rule);
-    assert.deepEqual(found.map((d) => [lineOf(result, d), d.severity]), [[2, 'warning'], [4, 'warning']]);
+    assert.deepEqual(
+      found.map((d) => [lineOf(result, d), d.severity]),
+      [
+        [2, 'warning'],
+        [4, 'warning'],
+      ],
+    );
     assert.match(found[0].message, /editor/);
     assert.ok(found.every((d) => d.fixes[0].safe));
     const after = applyRuleFixes(text, result.diagnostics, rule);
@@ -236,11 +254,11 @@ describe('privacy/email', () => {
     const text = '4、工控SIG工作汇报    汇报人：林晓 <linxiao@corp-mail.cn>\n下次主持人：王建国wangjg@corp-mail.cn [@wangjg]\n';
     const result = await lintWith(TC, '20231206_minutes.md', text);
     const found = only(result.diagnostics, rule);
-    assert.deepEqual(found.map((d) => d.severity), ['info', 'info']);
-    assert.equal(
-      applyRuleFixes(text, result.diagnostics, rule),
-      '4、工控SIG工作汇报    汇报人：林晓\n下次主持人：王建国 [@wangjg]\n',
+    assert.deepEqual(
+      found.map((d) => d.severity),
+      ['info', 'info'],
     );
+    assert.equal(applyRuleFixes(text, result.diagnostics, rule), '4、工控SIG工作汇报    汇报人：林晓\n下次主持人：王建国 [@wangjg]\n');
   });
 
   it('offers no unattended fix when nothing but the address names the person', async () => {
@@ -265,7 +283,10 @@ describe('privacy/email', () => {
       'git clone git@github.com:opencurve/curve.git',
       '```',
     ].join('\n');
-    assert.deepEqual(only((await lintWith(TSC, 'm.md', text)).diagnostics, rule).map((d) => d.message), []);
+    assert.deepEqual(
+      only((await lintWith(TSC, 'm.md', text)).diagnostics, rule).map((d) => d.message),
+      [],
+    );
   });
 
   it('sees addresses in a code block: a pasted invitation publishes them like prose', async () => {
@@ -280,7 +301,10 @@ describe('privacy/email', () => {
       '',
     ].join('\n');
     const found = only((await lintWith(TSC, 'm.md', text)).diagnostics, rule);
-    assert.deepEqual(found.map((d) => text.slice(d.span.start, d.span.end)), ['linxiao@corp-mail.cn']);
+    assert.deepEqual(
+      found.map((d) => text.slice(d.span.start, d.span.end)),
+      ['linxiao@corp-mail.cn'],
+    );
     assert.equal(found[0].severity, 'info');
     assert.match(applyRuleFixes(text, found, rule), /组织者：林晓\n```/);
   });
@@ -291,7 +315,7 @@ describe('privacy/email', () => {
     const found = only((await lintWith(TC, 'm.txt', text, config)).diagnostics, rule);
     assert.equal(found.length, 1);
     assert.match(found[0].message, /wangwu/);
-    assert.equal(found[0].severity, 'warning', 'a configured severity wins over the rule\'s info');
+    assert.equal(found[0].severity, 'warning', "a configured severity wins over the rule's info");
   });
 });
 
@@ -301,7 +325,11 @@ describe('style/cjk-emphasis', () => {
 
   function strongTexts(root: Root, text: string): string[] {
     const out: string[] = [];
-    const visit = (node: { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }): void => {
+    const visit = (node: {
+      type: string;
+      position?: { start: { offset?: number }; end: { offset?: number } };
+      children?: unknown[];
+    }): void => {
       if (node.type === 'strong' && node.position) out.push(text.slice(node.position.start.offset, node.position.end.offset));
       for (const child of (node.children ?? []) as Array<typeof node>) visit(child);
     };
@@ -337,7 +365,10 @@ describe('style/cjk-emphasis', () => {
       '**结论：**代码块',
       '```',
     ].join('\n');
-    assert.deepEqual(only((await md(text)).diagnostics, rule).map((d) => d.message), []);
+    assert.deepEqual(
+      only((await md(text)).diagnostics, rule).map((d) => d.message),
+      [],
+    );
   });
 
   it('flags the pair even when a later pair makes the bold spill over', async () => {
@@ -368,8 +399,14 @@ describe('style/cjk-emphasis', () => {
   it('works in list items, continuation lines and table cells', async () => {
     const text = '- 第一项\n  **说明：**第二行\n\n| 项 | 说明 |\n|---|---|\n| a | **结论：**通过 |\n';
     const result = await md(text);
-    assert.deepEqual(only(result.diagnostics, rule).map((d) => lineOf(result, d)), [2, 6]);
-    assert.equal(applyRuleFixes(text, result.diagnostics, rule), '- 第一项\n  **说明**：第二行\n\n| 项 | 说明 |\n|---|---|\n| a | **结论**：通过 |\n');
+    assert.deepEqual(
+      only(result.diagnostics, rule).map((d) => lineOf(result, d)),
+      [2, 6],
+    );
+    assert.equal(
+      applyRuleFixes(text, result.diagnostics, rule),
+      '- 第一项\n  **说明**：第二行\n\n| 项 | 说明 |\n|---|---|\n| a | **结论**：通过 |\n',
+    );
   });
 
   it('skips plain-text minutes, which are never rendered', async () => {

@@ -16,7 +16,10 @@ const meeting: TemplateSpec = {
     { id: 'time', names: ['时间'], level: 2, required: true },
     { id: 'join', names: ['加入会议'], level: 2, required: true },
     {
-      id: 'content', names: ['会议内容'], level: 2, required: true,
+      id: 'content',
+      names: ['会议内容'],
+      level: 2,
+      required: true,
       children: [
         { id: 'work', names: ['近期工作'], level: 3, required: true },
         { id: 'community', names: ['开源社区'], level: 3 },
@@ -55,13 +58,19 @@ function lines(result: LintResult, rule: string): number[] {
 }
 
 const skeleton = (parts: Record<string, string>): string =>
-  Object.entries(parts).map(([heading, body]) => `${heading}\n\n${body}`.trimEnd() + '\n').join('\n');
+  Object.entries(parts)
+    .map(([heading, body]) => `${heading}\n\n${body}`.trimEnd() + '\n')
+    .join('\n');
 
 describe('template/section-order', () => {
   const rule = 'template/section-order';
 
   it('flags the one section that moved, naming the section it belongs after', async () => {
-    const text = skeleton({ '## 加入会议': '会议号：123', '## 时间': '2024/03/14 19:00~19:30', '## 会议内容': '### 一、近期工作\n\n- 一项工作' });
+    const text = skeleton({
+      '## 加入会议': '会议号：123',
+      '## 时间': '2024/03/14 19:00~19:30',
+      '## 会议内容': '### 一、近期工作\n\n- 一项工作',
+    });
     const result = await lintWith(meeting, text);
     const found = only(result.diagnostics, rule);
     assert.equal(found.length, 1);
@@ -114,7 +123,10 @@ describe('template/heading-level', () => {
     const text = skeleton({ '### 时间': '2024/03/14 19:00~19:30', '## 加入会议': '会议号：123', '## 会议内容': '#### 近期工作\n\n- x' });
     const result = await lintWith(meeting, text);
     const found = only(result.diagnostics, rule);
-    assert.deepEqual(found.map((d) => lineOf(result, d)), [1, 11]);
+    assert.deepEqual(
+      found.map((d) => lineOf(result, d)),
+      [1, 11],
+    );
     assert.match(found[0].message, /level-3 heading.*expects level 2/);
     assert.ok(found.every((d) => d.fixes[0]?.safe));
     const fixed = applyRuleFixes(text, result.diagnostics, rule);
@@ -150,7 +162,10 @@ describe('template/heading-level', () => {
 
   it('says nothing about plain-text label sections', async () => {
     const text = '遗留问题：\n无\n\n议题：\n1、议题\n结论：通过\n';
-    assert.deepEqual(lines(await lintWith({ ...tc, sections: tc.sections!.map((s) => ({ ...s, level: 2 })) }, text, 'minutes.txt'), rule), []);
+    assert.deepEqual(
+      lines(await lintWith({ ...tc, sections: tc.sections!.map((s) => ({ ...s, level: 2 })) }, text, 'minutes.txt'), rule),
+      [],
+    );
   });
 });
 
@@ -165,7 +180,9 @@ describe('template/empty-section', () => {
   });
 
   it('accepts an empty section the template allows to be empty, and optional ones', async () => {
-    const text = skeleton({ '## 时间': '2024/03/14', '## 加入会议': '会议号', '## 会议内容': '### 近期工作\n\n- x\n\n### 开源社区' }) + '\n### 答疑 & 交流\n';
+    const text =
+      skeleton({ '## 时间': '2024/03/14', '## 加入会议': '会议号', '## 会议内容': '### 近期工作\n\n- x\n\n### 开源社区' }) +
+      '\n### 答疑 & 交流\n';
     assert.deepEqual(lines(await lintWith(meeting, text), rule), []);
   });
 
@@ -201,7 +218,10 @@ describe('template/numbering', () => {
     const text = fixture('curve-content.md');
     const result = await lintWith(meeting, text);
     const found = only(result.diagnostics, rule);
-    assert.deepEqual(found.map((d) => lineOf(result, d)), [25, 29]);
+    assert.deepEqual(
+      found.map((d) => lineOf(result, d)),
+      [25, 29],
+    );
     assert.match(found[0].message, /"二\." is written differently from its siblings' "二、"/);
     assert.equal(found[0].fixes[0].safe, true);
     assert.match(found[1].message, /skips 三: "四、" follows "二\."/);
@@ -223,7 +243,10 @@ describe('template/numbering', () => {
     const text = '## 会议内容\n\n### 一、近期工作\n\nx\n\n### 二、开源社区\n\nx\n\n### 二、活动\n\nx\n\n### 三、答疑\n';
     const result = await lintWith(meeting, text);
     const found = only(result.diagnostics, rule);
-    assert.deepEqual(found.map((d) => lineOf(result, d)), [11]);
+    assert.deepEqual(
+      found.map((d) => lineOf(result, d)),
+      [11],
+    );
     assert.match(found[0].message, /"二、" repeats/);
     const fixed = applyRuleFixes(text, result.diagnostics, rule);
     assert.match(fixed, /### 三、活动[\s\S]*### 四、答疑/);
@@ -233,14 +256,20 @@ describe('template/numbering', () => {
     const text = '## 会议内容\n\n### 一、近期工作\n\nx\n\n### 三、开源社区\n\nx\n\n### 二、答疑\n';
     const result = await lintWith(meeting, text);
     const found = only(result.diagnostics, rule);
-    assert.deepEqual(found.map((d) => d.message), ['Number "二、" goes back after "三、".']);
+    assert.deepEqual(
+      found.map((d) => d.message),
+      ['Number "二、" goes back after "三、".'],
+    );
     assert.deepEqual(found[0].fixes, []);
   });
 
   it('reports two swapped numbers once, as a step back', async () => {
     const text = '议题：\n1、甲\n结论：通过\n\n2、乙\n结论：通过\n\n4、丁\n结论：通过\n\n3、丙\n结论：通过\n\n5、戊\n结论：通过\n';
     const result = await lintWith(tc, text, 'minutes.txt');
-    assert.deepEqual(only(result.diagnostics, rule).map((d) => [lineOf(result, d), d.message]), [[11, 'Number "3、" goes back after "4、".']]);
+    assert.deepEqual(
+      only(result.diagnostics, rule).map((d) => [lineOf(result, d), d.message]),
+      [[11, 'Number "3、" goes back after "4、".']],
+    );
   });
 
   it('reports a list that does not start at one', async () => {
@@ -262,14 +291,20 @@ describe('template/numbering', () => {
   it('checks topic numbers, following the punctuation most topics use', async () => {
     const result = await lintWith(tc, fixture('tc-agenda.txt'), 'tc/20240306_minutes.txt');
     const found = only(result.diagnostics, rule);
-    assert.deepEqual(found.map((d) => lineOf(result, d)), [15, 20]);
+    assert.deepEqual(
+      found.map((d) => lineOf(result, d)),
+      [15, 20],
+    );
     assert.ok(found.every((d) => /written differently.*"[23]、"/.test(d.message)));
   });
 
   it('treats numbering that starts again at 1 after a blank line as a new list', async () => {
     const text = '议题：\n1. 跟进事项甲\n2. 跟进事项乙\n\n1、议题甲\n结论：通过\n2、议题乙\n结论：通过\n';
     const result = await lintWith(tc, text, 'minutes.txt');
-    assert.deepEqual(findTopicLists(result.doc, result.template).map((l) => l.topics.length), [2, 2]);
+    assert.deepEqual(
+      findTopicLists(result.doc, result.template).map((l) => l.topics.length),
+      [2, 2],
+    );
     assert.deepEqual(lines(result, rule), []);
   });
 });
@@ -278,53 +313,88 @@ describe('discussion topics (findTopics)', () => {
   it('finds the numbered topics of the agenda and their conclusion lines', async () => {
     const result = await lintWith(tc, fixture('tc-agenda.txt'), 'tc/20240306_minutes.txt');
     const topics = findTopics(result.doc, result.template);
-    assert.deepEqual(topics.map((t) => t.title), [
-      '新建 sig-demo 申请 -- 王五',
-      '构建工具链升级评审 -- 赵六',
-      '文档站点迁移讨论 -- 钱七',
-      '社区活动规划 -- 孙八',
-      '安全漏洞响应流程 -- 周九',
-    ]);
+    assert.deepEqual(
+      topics.map((t) => t.title),
+      [
+        '新建 sig-demo 申请 -- 王五',
+        '构建工具链升级评审 -- 赵六',
+        '文档站点迁移讨论 -- 钱七',
+        '社区活动规划 -- 孙八',
+        '安全漏洞响应流程 -- 周九',
+      ],
+    );
     const line = (offset: number) => result.doc.lines.position(offset).line + 1;
-    assert.deepEqual(topics.map((t) => t.conclusions.map((c) => line(c.start))), [[13], [18], [], [24], []]);
+    assert.deepEqual(
+      topics.map((t) => t.conclusions.map((c) => line(c.start))),
+      [[13], [18], [], [24], []],
+    );
     // The numbered points after `会议结论：` belong to that conclusion, and the topic runs over them.
     assert.equal(line(topics[3].span.end), 27);
     assert.equal(result.doc.text.slice(topics[0].heading.start, topics[0].heading.end), '1、新建 sig-demo 申请 -- 王五');
   });
 
   it('reads numbers right under a topic line as its points', async () => {
-    const text = '议题：\n1. 版本规划\n结论：通过\n\n2. 发布进展\n1. 全量构建完成\n2. 测试进行中\n3. 文档待补充\n\n3. 社区活动\n决策：下月举办\n';
+    const text =
+      '议题：\n1. 版本规划\n结论：通过\n\n2. 发布进展\n1. 全量构建完成\n2. 测试进行中\n3. 文档待补充\n\n3. 社区活动\n决策：下月举办\n';
     const result = await lintWith(tc, text, 'minutes.txt');
-    assert.deepEqual(findTopics(result.doc, result.template).map((t) => t.title), ['版本规划', '发布进展', '社区活动']);
+    assert.deepEqual(
+      findTopics(result.doc, result.template).map((t) => t.title),
+      ['版本规划', '发布进展', '社区活动'],
+    );
     assert.deepEqual(lines(result, 'template/topic-conclusion'), [5]);
   });
 
   it('takes only `议题N：` lines as topics where the minutes write them so', async () => {
-    const text = '会议议题：\n议题一：新建 SIG 申请\n1. 背景介绍\n2. 维护者名单\n结论：同意\n\n议题二：版本规划\n\n1. 需求收集\n2. 路线图\n决策：下次评审\n';
+    const text =
+      '会议议题：\n议题一：新建 SIG 申请\n1. 背景介绍\n2. 维护者名单\n结论：同意\n\n议题二：版本规划\n\n1. 需求收集\n2. 路线图\n决策：下次评审\n';
     const result = await lintWith(tc, text, 'minutes.txt');
     const topics = findTopics(result.doc, result.template);
-    assert.deepEqual(topics.map((t) => [t.ordinal?.text, t.title, t.conclusions.length]), [['一：', '新建 SIG 申请', 1], ['二：', '版本规划', 1]]);
+    assert.deepEqual(
+      topics.map((t) => [t.ordinal?.text, t.title, t.conclusions.length]),
+      [
+        ['一：', '新建 SIG 申请', 1],
+        ['二：', '版本规划', 1],
+      ],
+    );
   });
 
   it('reads a topic whose title starts with a number, and one behind a stray space', async () => {
     const text = '议题：\n1、议题甲\n结论：通过\n\n 2、2209 版本计划\n结论：按期发布\n';
     const result = await lintWith(tc, text, 'minutes.txt');
-    assert.deepEqual(findTopics(result.doc, result.template).map((t) => t.title), ['议题甲', '2209 版本计划']);
+    assert.deepEqual(
+      findTopics(result.doc, result.template).map((t) => t.title),
+      ['议题甲', '2209 版本计划'],
+    );
   });
 
   it('stops at a line numbered in another style, where the outline moves on', async () => {
     const text = '议题：\n1、议题甲\n结论：通过\n\n三、本期遗留问题\n1. 跟进事项\n';
     const result = await lintWith(tc, text, 'minutes.txt');
     const lists = findTopicLists(result.doc, result.template);
-    assert.deepEqual(lists.map((l) => l.topics.map((t) => t.title)), [['议题甲']]);
+    assert.deepEqual(
+      lists.map((l) => l.topics.map((t) => t.title)),
+      [['议题甲']],
+    );
   });
 
   it('reads numbered headings as topics in Markdown minutes', async () => {
-    const spec: TemplateSpec = { ...tc, format: 'markdown', sections: [{ id: 'agenda', names: ['Agenda'], level: 2 }], topics: { sections: ['agenda'], conclusionLabels: ['Decision'] } };
-    const text = '## Agenda\n\n### 1. Release plan\n\n**Decision**: ship on Friday\n\n### 2. CI costs\n\nDiscussed; no decisions yet.\n\n```\n3. not a topic\n```\n';
+    const spec: TemplateSpec = {
+      ...tc,
+      format: 'markdown',
+      sections: [{ id: 'agenda', names: ['Agenda'], level: 2 }],
+      topics: { sections: ['agenda'], conclusionLabels: ['Decision'] },
+    };
+    const text =
+      '## Agenda\n\n### 1. Release plan\n\n**Decision**: ship on Friday\n\n### 2. CI costs\n\nDiscussed; no decisions yet.\n\n```\n3. not a topic\n```\n';
     const result = await lintWith(spec, text);
     const topics = findTopics(result.doc, result.template);
-    assert.deepEqual(topics.map((t) => [t.title, t.conclusions.length]), [['Release plan', 1], ['CI costs', 0]]);
+    assert.deepEqual(
+      topics.map((t) => [t.title, t.conclusions.length]),
+      [
+        ['Release plan', 1],
+        ['CI costs', 0],
+      ],
+    );
   });
 
   it('finds nothing when the template names no topic sections', async () => {
@@ -339,7 +409,10 @@ describe('template/topic-conclusion', () => {
   it('flags the topic without a conclusion, not the put-off one', async () => {
     const result = await lintWith(tc, fixture('tc-agenda.txt'), 'tc/20240306_minutes.txt');
     const found = only(result.diagnostics, rule);
-    assert.deepEqual(found.map((d) => lineOf(result, d)), [20]);
+    assert.deepEqual(
+      found.map((d) => lineOf(result, d)),
+      [20],
+    );
     assert.match(found[0].message, /Topic "文档站点迁移讨论 -- 钱七" has no conclusion/);
     assert.equal(found[0].fixes[0].safe, false);
   });
@@ -349,7 +422,7 @@ describe('template/topic-conclusion', () => {
     assert.deepEqual(lines(await lintWith(tc, text, 'minutes.txt'), rule), [6]);
   });
 
-  it('inserts a conclusion line after the topic\'s last line', async () => {
+  it("inserts a conclusion line after the topic's last line", async () => {
     const text = '议题：\n1、议题甲\n讨论了方案。\n\n2、议题乙\n结论：通过\n';
     const result = await lintWith(tc, text, 'minutes.txt');
     const fixed = applyRuleFixes(text, result.diagnostics, rule);
@@ -357,7 +430,7 @@ describe('template/topic-conclusion', () => {
     assert.deepEqual(lines(await lintWith(tc, fixed, 'minutes.txt'), rule), []);
   });
 
-  it('uses the template\'s conclusion skeleton and speaks Chinese', async () => {
+  it("uses the template's conclusion skeleton and speaks Chinese", async () => {
     const spec: TemplateSpec = { ...tc, topics: { ...tc.topics!, conclusionSkeleton: '决策：待补充' } };
     const text = '议题：\n1、议题甲\n';
     const result = await lint({ path: 'm.txt', text, lang: 'zh', template: resolveTemplate('m.txt', text, { spec, reason: 'test' }) });
@@ -368,7 +441,7 @@ describe('template/topic-conclusion', () => {
 });
 
 describe('template/missing-section skeletons', () => {
-  it('fills the skeleton date with the meeting date of the file name, in the skeleton\'s separators', async () => {
+  it("fills the skeleton date with the meeting date of the file name, in the skeleton's separators", async () => {
     const text = '## 会议内容\n\n### 一、近期工作\n\n- 无\n';
     const result = await lintText(text, 'curve/2023/2023-05-18.md', { template: 'curve-biweekly' });
     const time = result.diagnostics.find((d) => d.rule === 'template/missing-section' && d.message.includes('"时间"'));
@@ -408,11 +481,15 @@ describe('template/missing-section with a learned template (what the series show
 
   it('only tells (info) when the series has few minutes, and warns when it has many', async () => {
     const text = '## 参会人\n\n张三\n';
-    assert.deepEqual(missing(await lintWith(learned(3), text)), ['info Missing section "🚧项目进度": 3 of the last 3 minutes in this folder have it (template learned-team).']);
-    assert.deepEqual(missing(await lintWith(learned(8), text)), ['warning Missing section "🚧项目进度": 8 of the last 8 minutes in this folder have it (template learned-team).']);
+    assert.deepEqual(missing(await lintWith(learned(3), text)), [
+      'info Missing section "🚧项目进度": 3 of the last 3 minutes in this folder have it (template learned-team).',
+    ]);
+    assert.deepEqual(missing(await lintWith(learned(8), text)), [
+      'warning Missing section "🚧项目进度": 8 of the last 8 minutes in this folder have it (template learned-team).',
+    ]);
   });
 
-  it('says once, as info, that a file lacking many of the series\' sections may be another kind of meeting', async () => {
+  it("says once, as info, that a file lacking many of the series' sections may be another kind of meeting", async () => {
     const spec = learned(8, [{ id: 'next', names: ['下次会议'], level: 2, required: true, seen: { in: 8, of: 8 } }]);
     const result = await lintWith(spec, '## 临时议题\n\n- 讨论\n');
     assert.deepEqual(missing(result), [

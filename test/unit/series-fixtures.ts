@@ -10,4 +10,3 @@ export function seriesFixture(name: string): SeriesFile[] {
     .sort()
     .map((file) => ({ path: `series/${name}/${file}`, text: readFileSync(join(dir, file), 'utf8') }));
 }
-

@@ -8,14 +8,14 @@ import { readSeriesText } from '../../server/src/node/series';
 // The hosts read a series' sibling minutes from a repository that may be hostile (a pull
 // request can add links and huge files); the series rules get the texts through the series view.
 
-describe('series members\' texts', () => {
+describe("series members' texts", () => {
   let root: string;
   beforeEach(() => {
     root = realpathSync(mkdtempSync(join(tmpdir(), 'minutes-series-')));
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  it('never reads a link that leads out of the series\' folder, nor a file too large to be minutes', () => {
+  it("never reads a link that leads out of the series' folder, nor a file too large to be minutes", () => {
     const dir = join(root, 'minutes');
     mkdirSync(join(dir, '2023'), { recursive: true });
     mkdirSync(join(dir, '2024'));
@@ -33,13 +33,19 @@ describe('series members\' texts', () => {
     assert.equal(readSeriesText(join(dir, '2024').replace(/\\/g, '/')), undefined, 'a folder');
   });
 
-  it('gives the host\'s text of each member (an open editor\'s first), oldest first', () => {
+  it("gives the host's text of each member (an open editor's first), oldest first", () => {
     const saved: Record<string, string> = { 'tc/2024-01-24.md': '# 2024-01-24 saved', 'tc/2024-01-10.md': '# 2024-01-10' };
     const live = new Map([['tc/2024-01-24.md', '# 2024-01-24 being written']]);
     const index = new SeriesIndex({ text: (path) => live.get(path) ?? saved[path] });
     for (const [path, text] of Object.entries(saved)) index.set(path, text);
     const members = index.view('tc/2024-01-24.md')!.members!;
-    assert.deepEqual(members.map((m) => [m.path, m.text()]), [['tc/2024-01-10.md', '# 2024-01-10'], ['tc/2024-01-24.md', '# 2024-01-24 being written']]);
+    assert.deepEqual(
+      members.map((m) => [m.path, m.text()]),
+      [
+        ['tc/2024-01-10.md', '# 2024-01-10'],
+        ['tc/2024-01-24.md', '# 2024-01-24 being written'],
+      ],
+    );
     live.set('tc/2024-01-24.md', '# edited again');
     assert.equal(members[1].text(), '# edited again', 'read when asked, not when indexed');
   });
@@ -49,8 +55,14 @@ describe('series members\' texts', () => {
     index.set('tc/2024-01-10.md', 'a');
     index.set('tc/2024-01-24.md', 'b');
     index.set('tc/2024-01-10.md', 'c');
-    assert.deepEqual(index.view('tc/x.md')!.members!.map((m) => m.text()), ['c', 'b']);
+    assert.deepEqual(
+      index.view('tc/x.md')!.members!.map((m) => m.text()),
+      ['c', 'b'],
+    );
     index.delete('tc/2024-01-24.md');
-    assert.deepEqual(index.view('tc/x.md')!.members!.map((m) => m.path), ['tc/2024-01-10.md']);
+    assert.deepEqual(
+      index.view('tc/x.md')!.members!.map((m) => m.path),
+      ['tc/2024-01-10.md'],
+    );
   });
 });

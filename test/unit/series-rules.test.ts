@@ -11,7 +11,11 @@ const servicesFor = seriesServices;
 async function findings(files: SeriesFile[], path: string, rule: string, template?: string) {
   const file = files.find((f) => f.path === path)!;
   const result = await lintText(file.text, path, { services: servicesFor(files), template });
-  return only(result.diagnostics, rule).map((d) => ({ line: result.doc.lines.position(d.span.start).line + 1, message: d.message, fixes: d.fixes.length }));
+  return only(result.diagnostics, rule).map((d) => ({
+    line: result.doc.lines.position(d.span.start).line + 1,
+    message: d.message,
+    fixes: d.fixes.length,
+  }));
 }
 
 describe('series rules', () => {
@@ -19,11 +23,17 @@ describe('series rules', () => {
     it('reports an owned item the next minutes dropped, on their carry-over section, in Chinese too', async () => {
       const files = seriesFixture('tc');
       const found = await findings(files, 'series/tc/20240306_minutes.md', 'series/dropped-item');
-      assert.deepEqual(found.map((f) => [f.line, f.fixes]), [[6, 1]]);
+      assert.deepEqual(
+        found.map((f) => [f.line, f.fixes]),
+        [[6, 1]],
+      );
       assert.match(found[0].message, /"整理 SIG 维护者名单" \(李娜\) was open in the previous minutes \(20240221_minutes\.md, line 7\)/);
       const file = files.find((f) => f.path === 'series/tc/20240306_minutes.md')!;
       const zh = await lintText(file.text, file.path, { services: servicesFor(files), lang: 'zh' });
-      assert.match(only(zh.diagnostics, 'series/dropped-item')[0].message, /「整理 SIG 维护者名单」（李娜）在上一次纪要（20240221_minutes\.md 第 7 行）中尚未完成/);
+      assert.match(
+        only(zh.diagnostics, 'series/dropped-item')[0].message,
+        /「整理 SIG 维护者名单」（李娜）在上一次纪要（20240221_minutes\.md 第 7 行）中尚未完成/,
+      );
     });
 
     it('accepts items carried over in other words, reported done, or followed up by the same owner', async () => {
@@ -35,23 +45,43 @@ describe('series rules', () => {
 
     it('says nothing when a meeting is missing in between (the cadence leaves room for one)', async () => {
       const files = seriesFixture('tc').filter((f) => !f.path.endsWith('20240221_minutes.md'));
-      const moved = files.map((f) => (f.path.endsWith('20240306_minutes.md') ? { ...f, path: 'series/tc/20240320_minutes.md', text: f.text.replace('2024-03-06', '2024-03-20') } : f));
+      const moved = files.map((f) =>
+        f.path.endsWith('20240306_minutes.md')
+          ? { ...f, path: 'series/tc/20240320_minutes.md', text: f.text.replace('2024-03-06', '2024-03-20') }
+          : f,
+      );
       assert.deepEqual(await findings(moved, 'series/tc/20240320_minutes.md', 'series/dropped-item'), []);
     });
 
     it('says nothing in a folder whose dates keep no cadence (a sample of a series)', async () => {
-      const files = seriesFixture('tc').map((f, i) => ({ ...f, path: f.path.replace(/2024\d{4}/, `2024${['0105', '0307', '0902', '1104'][i]}`) }));
+      const files = seriesFixture('tc').map((f, i) => ({
+        ...f,
+        path: f.path.replace(/2024\d{4}/, `2024${['0105', '0307', '0902', '1104'][i]}`),
+      }));
       assert.deepEqual(await findings(files, files[3].path, 'series/dropped-item'), []);
     });
 
     it('does not count an item put off beyond the next meeting', async () => {
-      const files = seriesFixture('tc').map((f) => (f.path.endsWith('20240221_minutes.md') ? { ...f, text: f.text.replace('1. 整理 SIG 维护者名单 -- 李娜\n继续跟踪。', '1. 整理 SIG 维护者名单 -- 李娜\n继续跟踪，2个月后再汇报。') } : f));
+      const files = seriesFixture('tc').map((f) =>
+        f.path.endsWith('20240221_minutes.md')
+          ? {
+              ...f,
+              text: f.text.replace(
+                '1. 整理 SIG 维护者名单 -- 李娜\n继续跟踪。',
+                '1. 整理 SIG 维护者名单 -- 李娜\n继续跟踪，2个月后再汇报。',
+              ),
+            }
+          : f,
+      );
       assert.deepEqual(await findings(files, 'series/tc/20240306_minutes.md', 'series/dropped-item'), []);
     });
 
     it('reports an English action item dropped from the previous action items', async () => {
       const found = await findings(seriesFixture('infra'), 'series/infra/2024-05-23.md', 'series/dropped-item');
-      assert.deepEqual(found.map((f) => f.line), [8]);
+      assert.deepEqual(
+        found.map((f) => f.line),
+        [8],
+      );
       assert.match(found[0].message, /"book the summit room" \(@bo-sample\)/);
     });
 
@@ -69,7 +99,15 @@ describe('series rules', () => {
       gap.push({ path: 'series/infra/2024-05-30.md', text: '# Infra Team Meeting 2024-05-30\n' });
       const result = await lintText(gap[2].text, gap[2].path, { services: servicesFor(gap) });
       const found = only(result.diagnostics, 'series/missed-meeting');
-      assert.deepEqual(found.map((d) => [d.severity, d.message]), [['info', 'No minutes between 2024-05-09.md (2024-05-09) and these (2024-05-23): the series meets weekly, so a meeting around 2024-05-16 has none (or it was cancelled).']]);
+      assert.deepEqual(
+        found.map((d) => [d.severity, d.message]),
+        [
+          [
+            'info',
+            'No minutes between 2024-05-09.md (2024-05-09) and these (2024-05-23): the series meets weekly, so a meeting around 2024-05-16 has none (or it was cancelled).',
+          ],
+        ],
+      );
       const twice = [...files, { path: 'series/infra/2024-05-23-extra.md', text: '# Infra Team Meeting 2024-05-23\n' }];
       const again = await lintText(twice[4].text, twice[4].path, { services: servicesFor(twice) });
       assert.equal(only(again.diagnostics, 'series/missed-meeting').length, 1);
@@ -79,7 +117,11 @@ describe('series rules', () => {
       const files = [...seriesFixture('infra'), { path: 'series/infra/2024-07-25.md', text: '# Infra Team Meeting 2024-07-25\n' }];
       assert.deepEqual(await findings(files, 'series/infra/2024-07-25.md', 'series/missed-meeting'), []);
       const month = [...seriesFixture('infra'), { path: 'series/infra/2024-06-13.md', text: '# Infra Team Meeting 2024-06-13\n' }];
-      assert.equal((await findings(month, 'series/infra/2024-06-13.md', 'series/missed-meeting')).length, 1, 'three weeks without minutes are still noted');
+      assert.equal(
+        (await findings(month, 'series/infra/2024-06-13.md', 'series/missed-meeting')).length,
+        1,
+        'three weeks without minutes are still noted',
+      );
     });
   });
 
@@ -87,7 +129,9 @@ describe('series rules', () => {
     it('says nothing when the previous minutes are months older (the words are boilerplate, not a copy)', async () => {
       const section = '## Status\n\nThe mirror sync runs nightly; the arm64 runners are back and the queue is short again.\n';
       const minutes = (date: string, status: string) => ({ path: `series/wg/${date}.md`, text: `# WG ${date}\n\n${status}` });
-      const changing = ['2024-01-02', '2024-01-09', '2024-01-16', '2024-01-23'].map((d) => minutes(d, section.replace('nightly', `nightly (${d})`)));
+      const changing = ['2024-01-02', '2024-01-09', '2024-01-16', '2024-01-23'].map((d) =>
+        minutes(d, section.replace('nightly', `nightly (${d})`)),
+      );
       const copied = minutes('2024-01-30', changing[3].text.slice(changing[3].text.indexOf('## Status')));
       assert.equal((await findings([...changing, copied], copied.path, 'series/stale-copy')).length, 1, 'the week after: a copy');
       const later = { ...copied, path: 'series/wg/2024-06-04.md', text: copied.text.replace('2024-01-30', '2024-06-04') };
@@ -104,7 +148,8 @@ describe('series rules', () => {
     });
 
     it('does not take the bare ritual, said again after meetings that added to it, for a forgotten update', async () => {
-      const ritual = 'Do we have consensus to move forward with this agenda?\n\nTC: Hearing approvals and no objections, the agenda is approved.\n';
+      const ritual =
+        'Do we have consensus to move forward with this agenda?\n\nTC: Hearing approvals and no objections, the agenda is approved.\n';
       const plans = ['updates first, then the All Hands', 'the budget first', 'the survey first', '', ''];
       const files = plans.map((plan, i) => ({
         path: `council/sync/2025-0${i + 1}-10.md`,
@@ -121,11 +166,25 @@ describe('series rules', () => {
 
   describe('series/date-out-of-order', () => {
     it('names the meeting that breaks the order, not its neighbours', async () => {
-      const meeting = (n: number, date: string) => ({ path: `acd/Meeting ${n}.md`, text: `# Core Devs Meeting ${n}\n\n### Meeting Date/Time: ${date}, 14:00 UTC\n` });
-      const files = [meeting(41, 'June 29, 2018'), meeting(53, 'January 18, 2018'), meeting(70, 'September 6, 2019'), meeting(92, 'July 24, 2020')];
+      const meeting = (n: number, date: string) => ({
+        path: `acd/Meeting ${n}.md`,
+        text: `# Core Devs Meeting ${n}\n\n### Meeting Date/Time: ${date}, 14:00 UTC\n`,
+      });
+      const files = [
+        meeting(41, 'June 29, 2018'),
+        meeting(53, 'January 18, 2018'),
+        meeting(70, 'September 6, 2019'),
+        meeting(92, 'July 24, 2020'),
+      ];
       const results = await Promise.all(files.map((f) => findings(files, f.path, 'series/date-out-of-order', 'generic')));
-      assert.deepEqual(results.map((r) => r.length), [0, 1, 0, 0]);
-      assert.equal(results[1][0].message, 'Meeting 53 is dated 2018-01-18, before meeting 41 (2018-06-29); meetings 53 and 41 of this series are in the other order.');
+      assert.deepEqual(
+        results.map((r) => r.length),
+        [0, 1, 0, 0],
+      );
+      assert.equal(
+        results[1][0].message,
+        'Meeting 53 is dated 2018-01-18, before meeting 41 (2018-06-29); meetings 53 and 41 of this series are in the other order.',
+      );
     });
   });
 });

@@ -30,7 +30,8 @@ function indexOf(dir = SERIES, replace: Record<string, string> = {}): SeriesInde
 
 const servicesOf = (index: SeriesIndex): Services => ({ series: (path) => index.view(path) });
 const text = (path: string) => readFileSync(path, 'utf8');
-const withoutSection = (source: string, heading: string) => source.replace(new RegExp(`^## ${heading}\\n[\\s\\S]*?(?=^## |(?![\\s\\S]))`, 'm'), '');
+const withoutSection = (source: string, heading: string) =>
+  source.replace(new RegExp(`^## ${heading}\\n[\\s\\S]*?(?=^## |(?![\\s\\S]))`, 'm'), '');
 
 describe('series', () => {
   describe('grouping by path', () => {
@@ -82,10 +83,18 @@ describe('series', () => {
     });
 
     it('a series is ordered by date across a change of naming; without dates, by number', () => {
-      const dated = ['/r/t/T-compiler Meeting Agenda 2020-06-04.md', '/r/t/2019-11-14.md', '/r/t/2019-04-25.md'].map((p) => profileMinutes(p, '# notes\n'));
-      assert.deepEqual(orderMembers(dated).map((m) => m.name), ['2019-04-25.md', '2019-11-14.md', 'T-compiler Meeting Agenda 2020-06-04.md']);
+      const dated = ['/r/t/T-compiler Meeting Agenda 2020-06-04.md', '/r/t/2019-11-14.md', '/r/t/2019-04-25.md'].map((p) =>
+        profileMinutes(p, '# notes\n'),
+      );
+      assert.deepEqual(
+        orderMembers(dated).map((m) => m.name),
+        ['2019-04-25.md', '2019-11-14.md', 'T-compiler Meeting Agenda 2020-06-04.md'],
+      );
       const numbered = ['/r/a/Meeting 16.md', '/r/a/Meeting 8.md', '/r/a/Meeting 110.md'].map((p) => profileMinutes(p, '# notes\n'));
-      assert.deepEqual(orderMembers(numbered).map((m) => m.name), ['Meeting 8.md', 'Meeting 16.md', 'Meeting 110.md']);
+      assert.deepEqual(
+        orderMembers(numbered).map((m) => m.name),
+        ['Meeting 8.md', 'Meeting 16.md', 'Meeting 110.md'],
+      );
     });
   });
 
@@ -101,10 +110,13 @@ describe('series', () => {
     });
 
     it('finds where the format changed: three old-style minutes, then the current format', () => {
-      assert.deepEqual(series.eras.map((e) => [series.members[e.first].name, series.members[e.last].name]), [
-        ['2023-01-05.md', '2023-03-02.md'],
-        ['2023-09-07.md', '2024-03-07.md'],
-      ]);
+      assert.deepEqual(
+        series.eras.map((e) => [series.members[e.first].name, series.members[e.last].name]),
+        [
+          ['2023-01-05.md', '2023-03-02.md'],
+          ['2023-09-07.md', '2024-03-07.md'],
+        ],
+      );
     });
 
     it('learns what every recent minutes has: sections, levels, order, fields and formats, names', () => {
@@ -115,11 +127,23 @@ describe('series', () => {
       assert.ok(t.sections!.every((s) => s.level !== undefined));
       // The cancelled meeting teaches nothing: five minutes of the current format.
       assert.deepEqual(t.sections![1].seen, { in: 5, of: 5 });
-      assert.deepEqual(t.fields!.map((f) => [f.labels[0], f.format]), [['Date', 'date'], ['Host', undefined]]);
+      assert.deepEqual(
+        t.fields!.map((f) => [f.labels[0], f.format]),
+        [
+          ['Date', 'date'],
+          ['Host', undefined],
+        ],
+      );
       assert.equal(t.filename!.pattern, '^(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})\\.md$');
       assert.equal(t.title!.pattern, '^Storage sync \\d{4}-\\d{2}-\\d{2}$');
       assert.deepEqual(t.dates, { title: true, fields: ['date'], filename: true });
-      assert.deepEqual(t.learned, { folder: 'series/storage-sync/YYYY', files: 5, seriesFiles: 9, since: '2023-09-07', until: '2024-03-07' });
+      assert.deepEqual(t.learned, {
+        folder: 'series/storage-sync/YYYY',
+        files: 5,
+        seriesFiles: 9,
+        since: '2023-09-07',
+        until: '2024-03-07',
+      });
       // The older format's section is not the team's template any more.
       assert.ok(!t.sections!.some((s) => s.names.includes('Notes')));
     });
@@ -143,7 +167,11 @@ describe('series', () => {
       const index = indexOf();
       for (const path of files(SERIES)) {
         const result = await lint({ path, text: text(path), services: servicesOf(index) });
-        assert.deepEqual(result.diagnostics.filter((d) => d.rule.startsWith('template/')).map((d) => d.message), [], path);
+        assert.deepEqual(
+          result.diagnostics.filter((d) => d.rule.startsWith('template/')).map((d) => d.message),
+          [],
+          path,
+        );
       }
     });
 
@@ -153,9 +181,10 @@ describe('series', () => {
       const index = indexOf(SERIES, { [NEWEST]: edited });
       const result = await lint({ path: NEWEST, text: edited, services: servicesOf(index) });
       assert.equal(result.template.confidence, 'learned');
-      assert.deepEqual(only(result.diagnostics, 'template/missing-section').map((d) => d.message), [
-        'Missing section "遗留问题": 4 of the last 4 minutes in this folder have it (template learned-series-storage-sync).',
-      ]);
+      assert.deepEqual(
+        only(result.diagnostics, 'template/missing-section').map((d) => d.message),
+        ['Missing section "遗留问题": 4 of the last 4 minutes in this folder have it (template learned-series-storage-sync).'],
+      );
       const zh = await lint({ path: NEWEST, text: edited, services: servicesOf(index), lang: 'zh' });
       assert.match(only(zh.diagnostics, 'template/missing-section')[0].message, /此目录最近 4 份纪要中有 4 份有这一节/);
     });
@@ -163,9 +192,10 @@ describe('series', () => {
     it('an older minutes edited in the editor is checked against the series as saved', async () => {
       const path = `${SERIES}/2023/2023-10-05.md`;
       const result = await lint({ path, text: withoutSection(text(path), 'Attendees'), services: servicesOf(indexOf()) });
-      assert.deepEqual(only(result.diagnostics, 'template/missing-section').map((d) => d.message), [
-        'Missing section "Attendees": 5 of the last 5 minutes in this folder have it (template learned-series-storage-sync).',
-      ]);
+      assert.deepEqual(
+        only(result.diagnostics, 'template/missing-section').map((d) => d.message),
+        ['Missing section "Attendees": 5 of the last 5 minutes in this folder have it (template learned-series-storage-sync).'],
+      );
     });
 
     it('a pinned learned template catches the deleted section in any file of the series', async () => {
@@ -178,7 +208,7 @@ describe('series', () => {
       assert.match(only(result.diagnostics, 'template/missing-section')[0].message, /"Action items": 5 of the last 5/);
     });
 
-    it('a near miss of the series\' naming is reported; another naming is a habit changing, not a typo', async () => {
+    it("a near miss of the series' naming is reported; another naming is a habit changing, not a typo", async () => {
       const index = indexOf();
       const typo = `${SERIES}/2024/2024-03- 07.md`;
       const result = await lint({ path: typo, text: text(NEWEST), services: servicesOf(index) });
@@ -194,12 +224,16 @@ describe('series', () => {
       const source = withoutSection(text(NEWEST), 'Attendees') + '\n- [spaced] (https://github.com/example/storage/pull/9)\n';
       const result = await lint({ path: '/elsewhere/2024-03-07.md', text: source });
       assert.equal(result.template.confidence, 'guessed');
-      assert.deepEqual(result.diagnostics.filter((d) => d.rule.startsWith('template/')), []);
+      assert.deepEqual(
+        result.diagnostics.filter((d) => d.rule.startsWith('template/')),
+        [],
+      );
       assert.equal(only(result.diagnostics, 'link/spaced-syntax').length, 1);
     });
 
     it('a topic without a conclusion is a hint where the series rarely concludes topics', async () => {
-      const openeuler = 'Date 日期：2024-05-08\nTime 时间：10:00-12:00\n会议主持：张三\n与会人：张三、李四\n\n议题：\n1、构建工具升级 -- 李四\n已讨论\n';
+      const openeuler =
+        'Date 日期：2024-05-08\nTime 时间：10:00-12:00\n会议主持：张三\n与会人：张三、李四\n\n议题：\n1、构建工具升级 -- 李四\n已讨论\n';
       const path = '/r/TC/Meeting_Minutes/2024/20240508_minutes.md';
       const view = (concluded: number): SeriesView => ({ folder: 'TC', size: 40, topics: { total: 100, concluded, files: 40 } });
       const rarely = await lint({ path, text: openeuler, services: { series: () => view(20) } });

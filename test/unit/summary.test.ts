@@ -22,7 +22,12 @@ describe('minutes summary', () => {
     });
 
     it('names the template in the user language, and says how sure the choice is', () => {
-      assert.deepEqual(s.template, { id: 'curve-biweekly', name: 'Curve 双周会', confidence: 'configured', explanation: '由配置指定（test）：按它检查章节、字段和文件名。' });
+      assert.deepEqual(s.template, {
+        id: 'curve-biweekly',
+        name: 'Curve 双周会',
+        confidence: 'configured',
+        explanation: '由配置指定（test）：按它检查章节、字段和文件名。',
+      });
     });
 
     it('reads the date and the time from the `## 时间` section', () => {
@@ -33,12 +38,15 @@ describe('minutes summary', () => {
     });
 
     it('lists each linked PR and issue once, with the handles of its item and how often it is linked', () => {
-      assert.deepEqual(s.links.map((l) => [l.kind, l.repo, l.id, l.owners.join(','), l.mentions]), [
-        ['pull', 'opencurve/curve', '3001', 'dev-alpha', 1],
-        ['pull', 'opencurve/curve', '3005', 'dev-beta', 1],
-        ['issue', 'opencurve/curve', '2990', 'dev-beta', 1],
-        ['pull', 'opencurve/curve', '3010', 'dev-gamma', 2],
-      ]);
+      assert.deepEqual(
+        s.links.map((l) => [l.kind, l.repo, l.id, l.owners.join(','), l.mentions]),
+        [
+          ['pull', 'opencurve/curve', '3001', 'dev-alpha', 1],
+          ['pull', 'opencurve/curve', '3005', 'dev-beta', 1],
+          ['issue', 'opencurve/curve', '2990', 'dev-beta', 1],
+          ['pull', 'opencurve/curve', '3010', 'dev-gamma', 2],
+        ],
+      );
       assert.equal(s.links[0].text, '元数据缓存预热支持按目录过滤');
       assert.equal(s.links[0].url, 'https://github.com/opencurve/curve/pull/3001');
       assert.deepEqual([s.links[0].line, s.links[0].character], [17, 2]);
@@ -75,28 +83,46 @@ describe('minutes summary', () => {
       assert.equal(s.date?.iso, '2024-03-06');
       assert.deepEqual([s.date?.line, s.date?.character], [0, 8]);
       assert.equal(s.time?.text, '14:00-16:00 (UTC/GMT+8:00)');
-      assert.deepEqual(s.hosts.map((h) => h.name), ['成员甲']);
+      assert.deepEqual(
+        s.hosts.map((h) => h.name),
+        ['成员甲'],
+      );
     });
 
     it('lists each attendee once, though the minutes name one twice', () => {
-      assert.deepEqual(s.attendees.map((a) => a.name), ['成员甲', '成员乙', '成员丙', '成员丁']);
-      assert.ok(s.problems.some((p) => p.rule === 'attendee/duplicate'), 'the repeat is a problem');
+      assert.deepEqual(
+        s.attendees.map((a) => a.name),
+        ['成员甲', '成员乙', '成员丙', '成员丁'],
+      );
+      assert.ok(
+        s.problems.some((p) => p.rule === 'attendee/duplicate'),
+        'the repeat is a problem',
+      );
     });
 
     it('gives each topic conclusion with its topic, also when the text is on the line below the label', () => {
-      assert.deepEqual(s.decisions.map((d) => [d.topic, d.text, d.line]), [
-        ['新建 SIG 的申请 -- 汇报人：成员丙', '同意成立，由成员丙担任负责人。', 14],
-        ['文档站点迁移方案 -- 汇报人：成员丁', '迁移方案通过，4 月底前完成切换。', 18],
-      ]);
+      assert.deepEqual(
+        s.decisions.map((d) => [d.topic, d.text, d.line]),
+        [
+          ['新建 SIG 的申请 -- 汇报人：成员丙', '同意成立，由成员丙担任负责人。', 14],
+          ['文档站点迁移方案 -- 汇报人：成员丁', '迁移方案通过，4 月底前完成切换。', 18],
+        ],
+      );
     });
 
     it('reports the topic without a conclusion among the problems', () => {
       const missing = s.problems.filter((p) => p.rule === 'template/topic-conclusion');
-      assert.deepEqual(missing.map((p) => p.line), [21]);
+      assert.deepEqual(
+        missing.map((p) => p.line),
+        [21],
+      );
     });
 
     it('lists the Gitee pull request', () => {
-      assert.deepEqual(s.links.map((l) => [l.kind, l.repo, l.id]), [['pull', 'openeuler/community', '5001']]);
+      assert.deepEqual(
+        s.links.map((l) => [l.kind, l.repo, l.id]),
+        [['pull', 'openeuler/community', '5001']],
+      );
     });
   });
 
@@ -113,40 +139,59 @@ describe('minutes summary', () => {
     });
 
     it('reads the Present section as attendees with their handles', () => {
-      assert.deepEqual(s.attendees.map((a) => [a.name, a.handle]), [
-        ['Ada Example', 'ada-example'],
-        ['Bo Sample', 'bo-sample'],
-        ['Cy Person', 'cy-person'],
-      ]);
+      assert.deepEqual(
+        s.attendees.map((a) => [a.name, a.handle]),
+        [
+          ['Ada Example', 'ada-example'],
+          ['Bo Sample', 'bo-sample'],
+          ['Cy Person', 'cy-person'],
+        ],
+      );
     });
 
     it('collects the Decisions section and `Decision:` lines of the agenda', () => {
-      assert.deepEqual(s.decisions.map((d) => [d.text, d.line]), [
-        ['add two more runners before the next release', 14],
-        ['Keep the weekly meeting at the same time', 22],
-      ]);
+      assert.deepEqual(
+        s.decisions.map((d) => [d.text, d.line]),
+        [
+          ['add two more runners before the next release', 14],
+          ['Keep the weekly meeting at the same time', 22],
+        ],
+      );
     });
 
     it('reads `- [ ] @owner task (due YYYY-MM-DD)` action items, with several owners', () => {
-      assert.deepEqual(s.actionItems.map((a) => [a.owners, a.task, a.due, a.done]), [
-        [['ada-example'], 'write the runner migration guide', '2024-05-16', false],
-        [['bo-sample'], 'share the cost sheet', undefined, true],
-        [['cy-person', 'bo-sample'], 'review #412', undefined, false],
-      ]);
+      assert.deepEqual(
+        s.actionItems.map((a) => [a.owners, a.task, a.due, a.done]),
+        [
+          [['ada-example'], 'write the runner migration guide', '2024-05-16', false],
+          [['bo-sample'], 'share the cost sheet', undefined, true],
+          [['cy-person', 'bo-sample'], 'review #412', undefined, false],
+        ],
+      );
     });
 
     it('reads Chinese due dates, and does not take "overdue" for a due date', async () => {
-      const text = '# Team Meeting 2024-05-02\n\n## Action Items\n\n- [ ] @dev-x 更新部署文档（截止：2024-06-01）\n- [ ] @dev-y fix the overdue build\n';
+      const text =
+        '# Team Meeting 2024-05-02\n\n## Action Items\n\n- [ ] @dev-x 更新部署文档（截止：2024-06-01）\n- [ ] @dev-y fix the overdue build\n';
       const t = await summaryOf('', 'meetings/2024-05-02.md', 'generic', text);
-      assert.deepEqual(t.actionItems.map((a) => [a.task, a.due]), [['更新部署文档', '2024-06-01'], ['fix the overdue build', undefined]]);
+      assert.deepEqual(
+        t.actionItems.map((a) => [a.task, a.due]),
+        [
+          ['更新部署文档', '2024-06-01'],
+          ['fix the overdue build', undefined],
+        ],
+      );
     });
 
     it('counts `#412` written as text as another mention of the linked PR, and resolves owner/repo#N', () => {
-      assert.deepEqual(s.links.map((l) => [l.kind, l.repo, l.id, l.mentions]), [
-        ['pull', 'example-org/infra', '412', 2],
-        ['issue', 'example-org/infra', '415', 1],
-        ['pull', 'example-org/docs', '88', 1],
-      ]);
+      assert.deepEqual(
+        s.links.map((l) => [l.kind, l.repo, l.id, l.mentions]),
+        [
+          ['pull', 'example-org/infra', '412', 2],
+          ['issue', 'example-org/infra', '415', 1],
+          ['pull', 'example-org/docs', '88', 1],
+        ],
+      );
     });
   });
 
@@ -155,7 +200,8 @@ describe('minutes summary', () => {
       const result = await lintText(fixture('generic-2024-05-02.md'), 'meetings/2024-05-02.md', { template: 'generic' });
       const s = summarize(result.doc, result.template, result.diagnostics, {
         roster: (handle) => (handle === 'ada-example' ? 'Ada E. (infra lead)' : undefined),
-        linkStatus: (target) => (target.id === '412' ? { state: 'found', kind: 'pull', status: 'merged', title: 'Add runners' } : { state: 'unverified' }),
+        linkStatus: (target) =>
+          target.id === '412' ? { state: 'found', kind: 'pull', status: 'merged', title: 'Add runners' } : { state: 'unverified' },
       });
       assert.equal(s.attendees[0].rosterName, 'Ada E. (infra lead)');
       assert.equal(s.attendees[1].rosterName, undefined);

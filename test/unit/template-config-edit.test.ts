@@ -21,7 +21,8 @@ describe('changing the template in .minutesrc.json', () => {
   });
 
   it('adds the key near the top when it is missing, indented as the file is', () => {
-    const text = '{\n    "$schema": "./node_modules/community-minutes/schemas/minutesrc.schema.json",\n    // Rules the team turned off.\n    "rules": { "template/filename": "off" }\n}\n';
+    const text =
+      '{\n    "$schema": "./node_modules/community-minutes/schemas/minutesrc.schema.json",\n    // Rules the team turned off.\n    "rules": { "template/filename": "off" }\n}\n';
     const edited = withTemplate(text, 'generic')!;
     assert.equal(
       edited,
@@ -54,7 +55,10 @@ describe('changing the template in .minutesrc.json', () => {
 `,
     );
     // The last key takes the comma before it along; on one line, the space after it goes too.
-    assert.equal(withTemplate('{\n  "rules": {}, // none yet\n  "template": "generic"\n}\n', undefined), '{\n  "rules": {} // none yet\n}\n');
+    assert.equal(
+      withTemplate('{\n  "rules": {}, // none yet\n  "template": "generic"\n}\n', undefined),
+      '{\n  "rules": {} // none yet\n}\n',
+    );
     assert.equal(withTemplate('{ "template": "generic", "rules": {} }', undefined), '{ "rules": {} }');
     assert.equal(withTemplate('{ "rules": {} }', undefined), '{ "rules": {} }');
   });

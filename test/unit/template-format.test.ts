@@ -13,7 +13,9 @@ interface SchemaObject {
   properties?: Record<string, unknown>;
   required?: string[];
 }
-const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/template.schema.json'), 'utf8')) as SchemaObject & { definitions: Record<string, SchemaObject> };
+const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/template.schema.json'), 'utf8')) as SchemaObject & {
+  definitions: Record<string, SchemaObject>;
+};
 
 /** Each interface of templates/types.ts that a template file holds, and the schema object it is. */
 const INTERFACES: Record<string, SchemaObject> = {
@@ -45,7 +47,8 @@ function interfaceKeys(): Map<string, Map<string, boolean>> {
     if (!ts.isInterfaceDeclaration(node)) return;
     const keys = new Map<string, boolean>();
     for (const member of node.members) {
-      if (ts.isPropertySignature(member) && member.name) keys.set(member.name.getText(source).replace(/^['"]|['"]$/g, ''), Boolean(member.questionToken));
+      if (ts.isPropertySignature(member) && member.name)
+        keys.set(member.name.getText(source).replace(/^['"]|['"]$/g, ''), Boolean(member.questionToken));
     }
     out.set(node.name.text, keys);
   });
@@ -60,7 +63,10 @@ describe('the template format, described once (schemas/template.schema.json)', (
       const keys = types.get(name);
       assert.ok(keys, `no interface ${name}`);
       const required = new Set(object.required ?? []);
-      const fromSchema = Object.keys(object.properties ?? {}).filter((k) => !SCHEMA_ONLY.has(k)).map((k) => `${k}${required.has(k) ? '' : '?'}`).sort();
+      const fromSchema = Object.keys(object.properties ?? {})
+        .filter((k) => !SCHEMA_ONLY.has(k))
+        .map((k) => `${k}${required.has(k) ? '' : '?'}`)
+        .sort();
       const fromType = [...keys].map(([k, optional]) => `${k}${optional ? '?' : ''}`).sort();
       assert.deepEqual(fromType, fromSchema);
     });

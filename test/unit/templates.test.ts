@@ -88,7 +88,7 @@ describe('templates', () => {
     });
   });
 
-  describe('detection from the real repositories\' paths', () => {
+  describe("detection from the real repositories' paths", () => {
     // Paths as they are in the communities' repositories (see the corpus MANIFEST), with
     // content that on its own is too thin to decide.
     const cases: Array<[string, string, string]> = [
@@ -144,11 +144,18 @@ describe('templates', () => {
       assert.equal(fieldSpec(at('sources/tech'), 'translator').required, undefined);
       assert.equal(fieldSpec(at('translated/tech'), 'translator').required, true);
       assert.equal(fieldSpec(at('translated/tech'), 'reviewer').required, undefined);
-      for (const id of ['translator', 'reviewer', 'publisher', 'url']) assert.equal(fieldSpec(at('published/202401'), id).required, true, id);
+      for (const id of ['translator', 'reviewer', 'publisher', 'url'])
+        assert.equal(fieldSpec(at('published/202401'), id).required, true, id);
 
       assert.deepEqual(at('sources/tech').placeholders, undefined);
-      assert.deepEqual(at('translated/tech').placeholders?.map((p) => p.text), ['译者ID']);
-      assert.deepEqual(at('published/202401').placeholders?.map((p) => p.text), ['译者ID', '校对者ID']);
+      assert.deepEqual(
+        at('translated/tech').placeholders?.map((p) => p.text),
+        ['译者ID'],
+      );
+      assert.deepEqual(
+        at('published/202401').placeholders?.map((p) => p.text),
+        ['译者ID', '校对者ID'],
+      );
     });
 
     it('openEuler: a consolidated archive drops the file-name and date checks; the action-item table drops everything', () => {
@@ -178,7 +185,10 @@ describe('templates', () => {
       const spec: TemplateSpec = {
         id: 't',
         name: 't',
-        sections: [{ id: 'a', names: ['A'], required: true }, { id: 'b', names: ['B'] }],
+        sections: [
+          { id: 'a', names: ['A'], required: true },
+          { id: 'b', names: ['B'] },
+        ],
         variants: [
           { id: 'one', when: { content: ['^one$'] }, require: { sections: ['b'] } },
           { id: 'two', when: { content: ['^two$'] }, optional: { sections: ['a', 'b'] } },
@@ -187,9 +197,15 @@ describe('templates', () => {
       };
       const both = applyVariants(spec, 'x.md', 'one\ntwo\n', TEST_CHOICE);
       assert.equal(both.resolvedId, 't/one+two');
-      assert.deepEqual(both.sections!.map((s) => s.required), [false, false]);
+      assert.deepEqual(
+        both.sections!.map((s) => s.required),
+        [false, false],
+      );
       const first = applyVariants(spec, 'x.md', 'one\n', TEST_CHOICE);
-      assert.deepEqual(first.sections!.map((s) => s.required), [true, true]);
+      assert.deepEqual(
+        first.sections!.map((s) => s.required),
+        [true, true],
+      );
       assert.equal(applyVariants(spec, 'x.md', 'none\n', TEST_CHOICE).resolvedId, 't');
     });
   });
@@ -203,7 +219,10 @@ describe('templates', () => {
       assert.equal(expanded.extends, undefined);
       assert.equal(expanded.filename?.example, 'fs-2023-05-11.md');
       assert.deepEqual(expanded.sections, builtinTemplate('curve-biweekly')!.sections);
-      const legacy = resolveTemplate(`${NEUTRAL_DIR}/fs-2022-05-12.md`, fixture('curve-2022.md'), { spec: parsedSpec.spec, reason: 'test' });
+      const legacy = resolveTemplate(`${NEUTRAL_DIR}/fs-2022-05-12.md`, fixture('curve-2022.md'), {
+        spec: parsedSpec.spec,
+        reason: 'test',
+      });
       assert.equal(legacy.resolvedId, 'curve-fs-sync/legacy-2022');
     });
 
@@ -229,11 +248,18 @@ describe('templates', () => {
       assert.equal(result.template.resolvedId, 'team-weekly');
       assert.match(result.template.reason, /minutes-template\.json/);
       const missing = only(result.diagnostics, 'template/missing-section');
-      assert.deepEqual(missing.map((d) => d.message), ['Missing section "进展" required by template team-weekly.']);
+      assert.deepEqual(
+        missing.map((d) => d.message),
+        ['Missing section "进展" required by template team-weekly.'],
+      );
     });
 
     it('works inline in .minutesrc.json too', async () => {
-      const inline = { '/repo/.minutesrc.json': JSON.stringify({ template: { id: 'inline-sync', name: 'inline', sections: [{ id: 'notes', names: ['Notes'], level: 2, required: true }] } }) };
+      const inline = {
+        '/repo/.minutesrc.json': JSON.stringify({
+          template: { id: 'inline-sync', name: 'inline', sections: [{ id: 'notes', names: ['Notes'], level: 2, required: true }] },
+        }),
+      };
       const config = resolveConfig('/repo/a.md', { readFile: (p: string) => inline[p as keyof typeof inline], root: '/repo' });
       const result = await lint({ path: '/repo/a.md', text: '# Sync\n\n## Other\n\ntext\n', config });
       assert.equal(result.template.resolvedId, 'inline-sync');
@@ -244,10 +270,21 @@ describe('templates', () => {
   describe('the document model each template reads', () => {
     it('Curve 2023: time, join and content with its numbered children; the time section is a field', () => {
       const { doc, template } = parsed('curve-2023.md');
-      assert.deepEqual(doc.outline.map((s) => s.title), ['时间', '加入会议', '会议内容']);
+      assert.deepEqual(
+        doc.outline.map((s) => s.title),
+        ['时间', '加入会议', '会议内容'],
+      );
       const content = findSections(doc, sectionSpec(template, 'content'))[0];
-      assert.deepEqual(content.children.map((s) => [s.ordinal?.text.trim(), s.title]), [['一、', '近期工作'], ['二、', '开源社区'], ['三、', '答疑 & 交流']]);
-      for (const id of ['recent-work', 'community', 'qa']) assert.equal(findSections(doc, sectionSpec(template, id), content.children).length, 1, id);
+      assert.deepEqual(
+        content.children.map((s) => [s.ordinal?.text.trim(), s.title]),
+        [
+          ['一、', '近期工作'],
+          ['二、', '开源社区'],
+          ['三、', '答疑 & 交流'],
+        ],
+      );
+      for (const id of ['recent-work', 'community', 'qa'])
+        assert.equal(findSections(doc, sectionSpec(template, id), content.children).length, 1, id);
       assert.equal(valueOf(doc, template, 'time'), '2023/05/11 19:00~19:30');
     });
 
@@ -263,7 +300,10 @@ describe('templates', () => {
     it('openEuler (plain text): header fields with old labels, a bare 议题 line as the agenda, fields only in the header', () => {
       const { doc, template } = parsed('openeuler-tc.txt');
       assert.equal(doc.format, 'plaintext');
-      assert.deepEqual(doc.sections.map((s) => s.title), ['遗留问题', '议题', '本期遗留问题']);
+      assert.deepEqual(
+        doc.sections.map((s) => s.title),
+        ['遗留问题', '议题', '本期遗留问题'],
+      );
       const date = findFields(doc, fieldSpec(template, 'date'));
       assert.equal(date.length, 1);
       assert.equal(date[0].old, true, 'Data 日期 is the old, misspelled label');
@@ -273,7 +313,10 @@ describe('templates', () => {
       assert.equal(valueOf(doc, template, 'attendees'), '张三、李四、王五、赵六');
       // `会议纪要：` inside a topic is prose, not the minutes link of the header.
       const notes = findFields(doc, fieldSpec(template, 'notes'));
-      assert.deepEqual(notes.map((n) => n.field.value), ['https://etherpad.openeuler.org/p/TC-meetings']);
+      assert.deepEqual(
+        notes.map((n) => n.field.value),
+        ['https://etherpad.openeuler.org/p/TC-meetings'],
+      );
       assert.deepEqual(template.topics?.sections, ['agenda']);
       assert.ok(template.topics?.conclusionLabels.includes('决策'));
     });
@@ -281,7 +324,10 @@ describe('templates', () => {
     it('openEuler (2025 .md): current labels, the leave field, an agenda label followed by a note', () => {
       const { doc, template } = parsed('openeuler-tc-2025.md');
       assert.equal(doc.format, 'plaintext');
-      assert.deepEqual(doc.sections.map((s) => s.title), ['遗留问题', '议题']);
+      assert.deepEqual(
+        doc.sections.map((s) => s.title),
+        ['遗留问题', '议题'],
+      );
       const date = findFields(doc, fieldSpec(template, 'date'));
       assert.equal(date[0].old, false);
       assert.equal(valueOf(doc, template, 'leave'), '孙八');
@@ -290,7 +336,10 @@ describe('templates', () => {
     });
 
     it('LCTT: header fields, footer fields and the setext title', () => {
-      const { doc, template } = parsed('lctt-published.md', '/src/TranslateProject/published/202401/20240101 A Small Guide to Shell Loops.md');
+      const { doc, template } = parsed(
+        'lctt-published.md',
+        '/src/TranslateProject/published/202401/20240101 A Small Guide to Shell Loops.md',
+      );
       assert.equal(template.resolvedId, 'lctt-article/published');
       assert.equal(doc.title?.setext, true);
       assert.equal(valueOf(doc, template, 'translator'), 'mingyu');
@@ -315,13 +364,15 @@ describe('templates', () => {
     it('student group: the title and the four optional sections', () => {
       const { doc, template } = parsed('osh-meeting.md');
       assert.match(doc.title!.title, new RegExp(template.title!.pattern!));
-      for (const id of ['topic', 'discussion', 'tasks', 'next-meeting']) assert.equal(findSections(doc, sectionSpec(template, id)).length, 1, id);
+      for (const id of ['topic', 'discussion', 'tasks', 'next-meeting'])
+        assert.equal(findSections(doc, sectionSpec(template, id)).length, 1, id);
       walkSectionSpecs(template.sections, (s) => assert.notEqual(s.required, true, s.id));
     });
 
     it('generic: present, agenda, decisions and action items', () => {
       const { doc, template } = parsed('generic-tsc.md');
-      for (const id of ['attendees', 'agenda', 'decisions', 'action-items']) assert.equal(findSections(doc, sectionSpec(template, id)).length, 1, id);
+      for (const id of ['attendees', 'agenda', 'decisions', 'action-items'])
+        assert.equal(findSections(doc, sectionSpec(template, id)).length, 1, id);
       assert.match(doc.title!.title, new RegExp(template.title!.pattern!));
     });
   });
@@ -340,7 +391,11 @@ describe('templates', () => {
       for (const [name, path] of cases) {
         const result = await lintText(fixture(name), path);
         const found = result.diagnostics.filter((d) => d.rule.startsWith('template/'));
-        assert.deepEqual(found.map((d) => `${d.rule}: ${d.message}`), [], `${name} (${result.template.resolvedId})`);
+        assert.deepEqual(
+          found.map((d) => `${d.rule}: ${d.message}`),
+          [],
+          `${name} (${result.template.resolvedId})`,
+        );
       }
     });
 
@@ -351,7 +406,10 @@ describe('templates', () => {
       assert.deepEqual(only(source.diagnostics, 'template/missing-field'), []);
       const published = await lintText(text, '/src/TranslateProject/published/202401/20240101 A Small Guide to Shell Loops.md');
       const placeholders = only(published.diagnostics, 'template/placeholder');
-      assert.deepEqual(placeholders.map((d) => published.doc.lines.position(d.span.start).line + 1), [21, 22]);
+      assert.deepEqual(
+        placeholders.map((d) => published.doc.lines.position(d.span.start).line + 1),
+        [21, 22],
+      );
       assert.ok(placeholders.every((d) => d.severity === 'error'));
       assert.deepEqual(only(published.diagnostics, 'template/missing-field').length, 4);
     });
@@ -364,7 +422,10 @@ describe('templates', () => {
       assert.deepEqual(only(result.diagnostics, 'template/missing-section'), []);
       const withoutAgenda = fixture('openeuler-tc.txt').replace(/^议题$[\s\S]+?(?=^本期遗留问题)/m, '');
       const missing = await lintText(withoutAgenda, '/src/TC/Meeting_Minutes/2023/20230517_minutes.txt');
-      assert.deepEqual(only(missing.diagnostics, 'template/missing-section').map((d) => d.message), ['Missing section "议题" required by template openeuler-tc.']);
+      assert.deepEqual(
+        only(missing.diagnostics, 'template/missing-section').map((d) => d.message),
+        ['Missing section "议题" required by template openeuler-tc.'],
+      );
     });
 
     it('openEuler: topics numbered without the 议题 label are the agenda (only the label line is missing)', async () => {
@@ -376,10 +437,16 @@ describe('templates', () => {
     it('openEuler: an attendee list written as a section is the 与会人 field', async () => {
       const asSection = fixture('openeuler-tc.txt').replace(/^Participants 与会人：.*$/m, '\nAttendees\n与会者\n张三\n李四\n');
       const result = await lintText(asSection, '/src/TC/Meeting_Minutes/2023/20230517_minutes.txt');
-      assert.deepEqual(only(result.diagnostics, 'template/missing-field').map((d) => d.message), []);
+      assert.deepEqual(
+        only(result.diagnostics, 'template/missing-field').map((d) => d.message),
+        [],
+      );
       const none = fixture('openeuler-tc.txt').replace(/^Participants 与会人：.*\n/m, '');
       const missing = await lintText(none, '/src/TC/Meeting_Minutes/2023/20230517_minutes.txt');
-      assert.deepEqual(only(missing.diagnostics, 'template/missing-field').map((d) => d.message), ['Missing field "与会人" required by template openeuler-tc.']);
+      assert.deepEqual(
+        only(missing.diagnostics, 'template/missing-field').map((d) => d.message),
+        ['Missing field "与会人" required by template openeuler-tc.'],
+      );
     });
 
     it('openEuler: a closed-door meeting records conclusions only', async () => {
@@ -397,7 +464,7 @@ describe('templates', () => {
   describe('the built-in templates are consistent data', () => {
     for (const template of builtinTemplates) {
       describe(template.id, () => {
-        const specs = [template, ...(template.variants ?? []).map((v) => ({ ...template, ...v.override } as TemplateSpec))];
+        const specs = [template, ...(template.variants ?? []).map((v) => ({ ...template, ...v.override }) as TemplateSpec)];
 
         it('has an English and a Chinese name and description', () => {
           for (const text of [template.name, template.description]) {
@@ -468,6 +535,9 @@ describe('files no template recognises', () => {
     const result = await lint({ path: '/repo/README.md', text });
     assert.equal(result.template.id, 'generic');
     assert.equal(result.template.reason, 'fallback');
-    assert.deepEqual(result.diagnostics.filter((d) => d.rule.startsWith('template/')).map((d) => d.message), []);
+    assert.deepEqual(
+      result.diagnostics.filter((d) => d.rule.startsWith('template/')).map((d) => d.message),
+      [],
+    );
   });
 });

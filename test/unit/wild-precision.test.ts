@@ -37,14 +37,22 @@ describe('universal rules on minutes of other communities', () => {
 
   it('one PR under two titles is a defect; the same PR named inside sentences or as a tagged copy is not', async () => {
     const result = await lintFixture('lang-team.md');
-    assert.deepEqual(findings(result), ['link/duplicate-target:20:[Niko’s comment in favor of](https://github.com/rust-lang/rust/pull/70193)']);
+    assert.deepEqual(findings(result), [
+      'link/duplicate-target:20:[Niko’s comment in favor of](https://github.com/rust-lang/rust/pull/70193)',
+    ]);
   });
 
-  it('GitHub\'s login rules are only pointed out when links alone suggest GitHub', async () => {
+  it("GitHub's login rules are only pointed out when links alone suggest GitHub", async () => {
     const result = await lintFixture('tc-monthly.md');
-    assert.deepEqual(findings(result, ['warning', 'error']).filter((f) => f.startsWith('handle/')), []);
+    assert.deepEqual(
+      findings(result, ['warning', 'error']).filter((f) => f.startsWith('handle/')),
+      [],
+    );
     const guessed = only(result.diagnostics, 'handle/invalid');
-    assert.deepEqual(guessed.map((d) => [d.severity, result.doc.text.slice(d.span.start, d.span.end)]), [['info', '@zhang_san']]);
+    assert.deepEqual(
+      guessed.map((d) => [d.severity, result.doc.text.slice(d.span.start, d.span.end)]),
+      [['info', '@zhang_san']],
+    );
     assert.match(guessed[0].message, /Only the links here say the team uses GitHub/);
   });
 
@@ -79,7 +87,10 @@ describe('universal rules on minutes of other communities', () => {
     assert.match(first.message, /The URL and the text are swapped/);
     assert.ok(first.fixes[0].safe);
     const fixed = applyRuleFixes(fixture('build-wg.md'), result.diagnostics, 'link/spaced-syntax');
-    assert.match(fixed, /\* \[Merge the build scripts\]\(https:\/\/github\.com\/nodejs\/build\/pull\/2089\)\n\* \[重建 macOS 发布机器\]\(https:/);
+    assert.match(
+      fixed,
+      /\* \[Merge the build scripts\]\(https:\/\/github\.com\/nodejs\/build\/pull\/2089\)\n\* \[重建 macOS 发布机器\]\(https:/,
+    );
     const again = await lintText(fixed, '/ws/wild/build-wg.md', { services: { fileExists: () => false, inRepository: () => true } });
     assert.deepEqual(findings(again), []);
   });
@@ -90,7 +101,8 @@ describe('universal rules on minutes of other communities', () => {
   });
 
   describe('link/missing-file and copies of minutes', () => {
-    const missing = (d: Diagnostic[]) => only(d, 'link/missing-file').map((x) => [x.severity, x.message.replace(/ \(looked for .*?\)/, '')]);
+    const missing = (d: Diagnostic[]) =>
+      only(d, 'link/missing-file').map((x) => [x.severity, x.message.replace(/ \(looked for .*?\)/, '')]);
 
     it('in a checkout, a missing file is a broken link', async () => {
       const result = await lintFixture('plenary.md', { fileExists: () => false, inRepository: () => true });
@@ -106,19 +118,28 @@ describe('universal rules on minutes of other communities', () => {
 
     it('a host that cannot tell keeps the warning', async () => {
       const result = await lintFixture('plenary.md', { fileExists: () => false });
-      assert.deepEqual(missing(result.diagnostics).map((m) => m[0]), ['warning']);
+      assert.deepEqual(
+        missing(result.diagnostics).map((m) => m[0]),
+        ['warning'],
+      );
     });
   });
 
-  it('zero-width spaces that keep Typora\'s indentation are left alone; one inside a word is not', async () => {
+  it("zero-width spaces that keep Typora's indentation are left alone; one inside a word is not", async () => {
     const result = await lintFixture('typora-notes.md');
-    assert.deepEqual(findings(result).map((f) => f.split(':').slice(0, 2).join(':')), ['encoding/invisible:9']);
+    assert.deepEqual(
+      findings(result).map((f) => f.split(':').slice(0, 2).join(':')),
+      ['encoding/invisible:9'],
+    );
   });
 
   it('curly quotes quoted on purpose are no mojibake; `âˆž` is', async () => {
     const result = await lintFixture('quoting.md');
     const found = only(result.diagnostics, 'encoding/mojibake');
-    assert.deepEqual(found.map((d) => [lineOf(result, d), result.doc.text.slice(d.span.start, d.span.end)]), [[5, 'âˆž']]);
+    assert.deepEqual(
+      found.map((d) => [lineOf(result, d), result.doc.text.slice(d.span.start, d.span.end)]),
+      [[5, 'âˆž']],
+    );
     assert.match(applyRuleFixes(fixture('quoting.md'), result.diagnostics, 'encoding/mojibake'), /set to ∞ via allow/);
   });
 });

@@ -45,7 +45,11 @@ export class ByteChecks implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(`${SETTINGS_SECTION}.encoding`) || event.affectsConfiguration(`${SETTINGS_SECTION}.enable`) || event.affectsConfiguration(`${SETTINGS_SECTION}.language`)) {
+        if (
+          event.affectsConfiguration(`${SETTINGS_SECTION}.encoding`) ||
+          event.affectsConfiguration(`${SETTINGS_SECTION}.enable`) ||
+          event.affectsConfiguration(`${SETTINGS_SECTION}.language`)
+        ) {
           this.checkAll();
         }
       }),
@@ -70,10 +74,13 @@ export class ByteChecks implements vscode.Disposable {
     if (!isCandidate(document)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.check(document);
-    }, delay));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.check(document);
+      }, delay),
+    );
   }
 
   private async check(document: vscode.TextDocument): Promise<void> {
@@ -94,7 +101,10 @@ export class ByteChecks implements vscode.Disposable {
       }
     }
     this.problemsByUri.set(key, problems);
-    this.collection.set(document.uri, problems.map((p) => this.toDiagnostic(document, p)));
+    this.collection.set(
+      document.uri,
+      problems.map((p) => this.toDiagnostic(document, p)),
+    );
     const damaging = problems.find((p) => p.id === 'encoding/not-utf8' && p.kind === 'damaging');
     if (damaging && !this.announced.has(key)) {
       this.announced.add(key);
@@ -116,10 +126,12 @@ export class ByteChecks implements vscode.Disposable {
     const lang = this.lang();
     const file = vscode.workspace.asRelativePath(document.uri, false);
     const facts = problem.facts;
-    const text = facts.encoding === 'gb18030' && facts.sample
-      ? sayEncoding('notifyGbk', lang, { file, sample: facts.sample })
-      : sayEncoding('notifyUnknown', lang, { file, line: (facts.firstInvalid?.line ?? 0) + 1 });
-    const reopenAsChinese = facts.encoding === 'gb18030' && canReopenWithEncoding(document) ? sayEncoding('reopenAs', lang, { encoding: 'GB18030' }) : undefined;
+    const text =
+      facts.encoding === 'gb18030' && facts.sample
+        ? sayEncoding('notifyGbk', lang, { file, sample: facts.sample })
+        : sayEncoding('notifyUnknown', lang, { file, line: (facts.firstInvalid?.line ?? 0) + 1 });
+    const reopenAsChinese =
+      facts.encoding === 'gb18030' && canReopenWithEncoding(document) ? sayEncoding('reopenAs', lang, { encoding: 'GB18030' }) : undefined;
     const reopenWith = sayEncoding('reopenWith', lang);
     const choice = await vscode.window.showWarningMessage(text, ...(reopenAsChinese ? [reopenAsChinese] : []), reopenWith);
     // A notification stays up until it is answered: the file may have been reopened or converted meanwhile.
@@ -166,6 +178,11 @@ export async function reopenDocument(uri: vscode.Uri, encoding: string | undefin
     await reopenWithEncoding(uri, encoding);
     await vscode.window.showTextDocument(uri);
   } catch (error) {
-    void vscode.window.showErrorMessage(sayEncoding('reopenFailed', lang, { file: vscode.workspace.asRelativePath(uri, false), message: error instanceof Error ? error.message : String(error) }));
+    void vscode.window.showErrorMessage(
+      sayEncoding('reopenFailed', lang, {
+        file: vscode.workspace.asRelativePath(uri, false),
+        message: error instanceof Error ? error.message : String(error),
+      }),
+    );
   }
 }

@@ -112,7 +112,10 @@ function lineOf(bytes: Uint8Array, offset: number): number {
 }
 
 function sampleLine(text: string): string | undefined {
-  const line = text.split(/\r?\n/).find((l) => /[\u3400-\u9fff]/.test(l))?.trim();
+  const line = text
+    .split(/\r?\n/)
+    .find((l) => /[\u3400-\u9fff]/.test(l))
+    ?.trim();
   if (!line) return undefined;
   const chars = [...line];
   return chars.length > SAMPLE_LENGTH ? `${chars.slice(0, SAMPLE_LENGTH).join('')}…` : line;

@@ -21,7 +21,10 @@ export function canReopenWithEncoding(document: vscode.TextDocument): boolean {
  * the document has unsaved changes; callers fall back to the editor's own encoding picker.
  */
 export async function reopenWithEncoding(uri: vscode.Uri, encoding: string): Promise<vscode.TextDocument> {
-  const open = vscode.workspace.openTextDocument as unknown as (uri: vscode.Uri, options: { encoding: string }) => Thenable<vscode.TextDocument>;
+  const open = vscode.workspace.openTextDocument as unknown as (
+    uri: vscode.Uri,
+    options: { encoding: string },
+  ) => Thenable<vscode.TextDocument>;
   return open.call(vscode.workspace, uri, { encoding });
 }
 

@@ -22,7 +22,10 @@ const IDS = new Set(['encoding/not-utf8', 'encoding/bom']);
 export class ByteQuickFixes implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
-  constructor(private readonly checks: ByteChecks, private readonly lang: () => Lang) {}
+  constructor(
+    private readonly checks: ByteChecks,
+    private readonly lang: () => Lang,
+  ) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
@@ -56,7 +59,9 @@ export class ByteQuickFixes implements vscode.CodeActionProvider {
     if (problem.kind === 'damaging') {
       const oneClick = problem.facts.encoding === 'gb18030' && canReopenWithEncoding(document);
       return [
-        ...(oneClick ? [action(sayEncoding('reopenAs', lang, { encoding: 'GB18030' }), REOPEN_COMMAND, [uri, CHINESE_ENCODING], true)] : []),
+        ...(oneClick
+          ? [action(sayEncoding('reopenAs', lang, { encoding: 'GB18030' }), REOPEN_COMMAND, [uri, CHINESE_ENCODING], true)]
+          : []),
         action(sayEncoding('reopenWith', lang), REOPEN_COMMAND, [uri]),
       ];
     }
@@ -69,8 +74,12 @@ export class ByteQuickFixes implements vscode.CodeActionProvider {
 
 export function registerByteCommands(lang: () => Lang): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(CHANGE_BOM_COMMAND, (uri: unknown, change: unknown) => changeBom(parseUri(uri), change === 'add' ? 'add' : 'remove', lang())),
-    vscode.commands.registerCommand(REOPEN_COMMAND, (uri: unknown, encoding: unknown) => reopenDocument(parseUri(uri), typeof encoding === 'string' ? encoding : undefined, lang())),
+    vscode.commands.registerCommand(CHANGE_BOM_COMMAND, (uri: unknown, change: unknown) =>
+      changeBom(parseUri(uri), change === 'add' ? 'add' : 'remove', lang()),
+    ),
+    vscode.commands.registerCommand(REOPEN_COMMAND, (uri: unknown, encoding: unknown) =>
+      reopenDocument(parseUri(uri), typeof encoding === 'string' ? encoding : undefined, lang()),
+    ),
     vscode.commands.registerCommand(CONVERT_COMMAND, (uri: unknown) => convertToUtf8(parseUri(uri), lang())),
   ];
 }
@@ -91,7 +100,9 @@ async function changeBom(uri: vscode.Uri, change: 'add' | 'remove', lang: Lang):
     // The editor decides "UTF-8 with BOM" when it reads the file; tell it, so the next save keeps the change.
     if (canReopenWithEncoding(document)) await reopenWithEncoding(uri, change === 'remove' ? 'utf8' : 'utf8bom');
   } catch (error) {
-    void vscode.window.showErrorMessage(sayEncoding('bomChangeFailed', lang, { file: vscode.workspace.asRelativePath(uri, false), message: messageOf(error) }));
+    void vscode.window.showErrorMessage(
+      sayEncoding('bomChangeFailed', lang, { file: vscode.workspace.asRelativePath(uri, false), message: messageOf(error) }),
+    );
   }
 }
 
@@ -106,7 +117,9 @@ async function convertToUtf8(uri: vscode.Uri, lang: Lang): Promise<void> {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(document.getText()));
     await reopenWithEncoding(uri, 'utf8');
   } catch (error) {
-    void vscode.window.showErrorMessage(sayEncoding('convertFailed', lang, { file: vscode.workspace.asRelativePath(uri, false), message: messageOf(error) }));
+    void vscode.window.showErrorMessage(
+      sayEncoding('convertFailed', lang, { file: vscode.workspace.asRelativePath(uri, false), message: messageOf(error) }),
+    );
   }
 }
 

@@ -12,11 +12,11 @@ const strings = {
     zh: '此文件不是 UTF-8 编码（从第 {line} 行起），但 VS Code 按 UTF-8 读取，把无法读取的字节显示为 �。现在保存会永久替换这些字节：请先用它实际的编码重新打开，再保存为 UTF-8。',
   },
   legacyNamed: {
-    en: 'This file is encoded in {encoding}, not UTF-8: other tools and the forge\'s web pages may show it garbled. Save it with the UTF-8 encoding.',
+    en: "This file is encoded in {encoding}, not UTF-8: other tools and the forge's web pages may show it garbled. Save it with the UTF-8 encoding.",
     zh: '此文件使用 {encoding} 编码，而不是 UTF-8：其他工具和代码托管平台的网页可能显示为乱码。请以 UTF-8 编码保存。',
   },
   legacyUnnamed: {
-    en: 'This file is not encoded in UTF-8: other tools and the forge\'s web pages may show it garbled. Save it with the UTF-8 encoding.',
+    en: "This file is not encoded in UTF-8: other tools and the forge's web pages may show it garbled. Save it with the UTF-8 encoding.",
     zh: '此文件不是 UTF-8 编码：其他工具和代码托管平台的网页可能显示为乱码。请以 UTF-8 编码保存。',
   },
   bomUnwanted: {
@@ -56,7 +56,8 @@ export function sayEncoding(id: EncodingStringId, lang: Lang, data?: Record<stri
 export function problemMessage(problem: ByteProblem, lang: Lang): string {
   if (problem.id === 'encoding/bom') return sayEncoding(problem.kind === 'unwanted' ? 'bomUnwanted' : 'bomMissing', lang);
   const line = (problem.facts.firstInvalid?.line ?? 0) + 1;
-  if (problem.kind === 'damaging') return sayEncoding(problem.facts.encoding === 'gb18030' ? 'damagingGbk' : 'damagingUnknown', lang, { line });
+  if (problem.kind === 'damaging')
+    return sayEncoding(problem.facts.encoding === 'gb18030' ? 'damagingGbk' : 'damagingUnknown', lang, { line });
   const name = describeEncoding(problem.editorEncoding ?? problem.facts.encoding);
   return name ? sayEncoding('legacyNamed', lang, { encoding: name }) : sayEncoding('legacyUnnamed', lang);
 }

@@ -32,7 +32,8 @@ function byUrgency(a: ItemEntry, b: ItemEntry): number {
 }
 
 function groupUrgency(a: ItemGroup, b: ItemGroup): number {
-  const rank = (g: ItemGroup) => (g.kind === 'none' ? 3 : g.entries.some((e) => e.item.overdue) ? 0 : g.entries.some((e) => e.latest) ? 1 : 2);
+  const rank = (g: ItemGroup) =>
+    g.kind === 'none' ? 3 : g.entries.some((e) => e.item.overdue) ? 0 : g.entries.some((e) => e.latest) ? 1 : 2;
   return rank(a) - rank(b) || a.label.localeCompare(b.label);
 }
 
@@ -60,6 +61,8 @@ export function groupItems(series: readonly SeriesItems[], mode: GroupMode, lang
   const list = [...groups.values()];
   // Dates in calendar order; owners by urgency then name.
   return mode === 'due'
-    ? list.sort((a, b) => (a.kind === 'overdue' ? -1 : b.kind === 'overdue' ? 1 : a.kind === 'none' ? 1 : b.kind === 'none' ? -1 : a.id.localeCompare(b.id)))
+    ? list.sort((a, b) =>
+        a.kind === 'overdue' ? -1 : b.kind === 'overdue' ? 1 : a.kind === 'none' ? 1 : b.kind === 'none' ? -1 : a.id.localeCompare(b.id),
+      )
     : list.sort(groupUrgency);
 }

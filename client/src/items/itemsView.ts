@@ -108,7 +108,11 @@ export class ActionItemsView implements vscode.TreeDataProvider<Node>, vscode.Di
     item.contextValue = entry.item.overdue ? 'overdueItem' : 'openItem';
     const last = entry.item.mentions[entry.item.mentions.length - 1];
     const at = new vscode.Position(last.line, last.character);
-    item.command = { title: 'Open', command: 'vscode.open', arguments: [vscode.Uri.parse(entry.item.uri), { selection: new vscode.Range(at, at) }] };
+    item.command = {
+      title: 'Open',
+      command: 'vscode.open',
+      arguments: [vscode.Uri.parse(entry.item.uri), { selection: new vscode.Range(at, at) }],
+    };
     return item;
   }
 

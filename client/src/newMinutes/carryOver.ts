@@ -4,14 +4,25 @@
  * the template's carry-over section (`遗留问题：`), else in its action items, else in a section of
  * their own. Works on the skeleton snippet's text before it is inserted. Pure, for tests.
  */
-import { type CarriedItem, type Lang, type MeetingDate, normalizeName, type SectionSpec, type TemplateSpec, walkSectionSpecs } from '../../../server/src/core';
+import {
+  type CarriedItem,
+  type Lang,
+  type MeetingDate,
+  normalizeName,
+  type SectionSpec,
+  type TemplateSpec,
+  walkSectionSpecs,
+} from '../../../server/src/core';
 import { sayItems } from '../items/strings';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The snippet's `${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}` become the meeting's date. */
 export function withMeetingDate(skeleton: string, date: MeetingDate): string {
-  return skeleton.replace(/\$\{CURRENT_YEAR\}([^$]?)\$\{CURRENT_MONTH\}([^$]?)\$\{CURRENT_DATE\}/g, (_, a: string, b: string) => `${date.year}${a}${pad(date.month)}${b}${pad(date.day)}`);
+  return skeleton.replace(
+    /\$\{CURRENT_YEAR\}([^$]?)\$\{CURRENT_MONTH\}([^$]?)\$\{CURRENT_DATE\}/g,
+    (_, a: string, b: string) => `${date.year}${a}${pad(date.month)}${b}${pad(date.day)}`,
+  );
 }
 
 /** Text inside a snippet: `$`, `}` and `\` would be read as snippet syntax. */
@@ -53,12 +64,21 @@ function specNames(template: Pick<TemplateSpec, 'sections'>, ids: string[]): str
 /** The skeleton line that heads one of these sections: `遗留问题：`, `## Action items`. */
 function headingLine(lines: string[], names: string[]): number {
   return lines.findIndex((l) => {
-    const title = l.replace(/^#{1,6}\s+/, '').replace(/^[一二三四五六七八九十\d]+[、.]\s*/, '').replace(/[：:]\s*$/, '').trim();
+    const title = l
+      .replace(/^#{1,6}\s+/, '')
+      .replace(/^[一二三四五六七八九十\d]+[、.]\s*/, '')
+      .replace(/[：:]\s*$/, '')
+      .trim();
     return title !== '' && names.includes(normalizeName(title));
   });
 }
 
-export function withCarriedItems(skeleton: string, items: readonly CarriedItem[], template: Pick<TemplateSpec, 'sections' | 'format'>, lang: Lang): string {
+export function withCarriedItems(
+  skeleton: string,
+  items: readonly CarriedItem[],
+  template: Pick<TemplateSpec, 'sections' | 'format'>,
+  lang: Lang,
+): string {
   if (!items.length) return skeleton;
   const plainText = template.format === 'plaintext';
   const rendered = items.map((item, i) => literal(carriedLine(item, i, plainText, lang)));

@@ -6,10 +6,26 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { builtinTemplates, formatDate, isInvalidFileName, type Lang, localized, type MeetingDate, parseDate, type TemplateSpec } from '../../../server/src/core';
 import {
-  CHECK_FILE_NAME_METHOD, NEXT_MEETING_METHOD, PROPOSE_FILE_NAME_METHOD, type CheckFileNameParams, type CheckFileNameResult, type NextMeetingParams,
-  type NextMeetingResult, type ProposedFileName, type ProposeFileNameParams,
+  builtinTemplates,
+  formatDate,
+  isInvalidFileName,
+  type Lang,
+  localized,
+  type MeetingDate,
+  parseDate,
+  type TemplateSpec,
+} from '../../../server/src/core';
+import {
+  CHECK_FILE_NAME_METHOD,
+  NEXT_MEETING_METHOD,
+  PROPOSE_FILE_NAME_METHOD,
+  type CheckFileNameParams,
+  type CheckFileNameResult,
+  type NextMeetingParams,
+  type NextMeetingResult,
+  type ProposedFileName,
+  type ProposeFileNameParams,
 } from '../../../server/src/protocol';
 import { say } from '../preview/strings';
 import { exists } from '../workspaceFiles';
@@ -52,7 +68,11 @@ async function pickTemplate(lang: Lang): Promise<TemplateSpec | undefined> {
     detail: template.description ? localized(template.description, lang) : undefined,
     template,
   }));
-  const picked = await vscode.window.showQuickPick(items, { title: say('newMinutesTemplate', lang), matchOnDescription: true, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: say('newMinutesTemplate', lang),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
   return picked?.template;
 }
 
@@ -62,7 +82,11 @@ async function pickFolder(lang: Lang): Promise<vscode.Uri | undefined> {
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active?.scheme === 'file') {
     const folder = vscode.Uri.joinPath(active, '..');
-    items.push({ label: vscode.workspace.asRelativePath(folder, true) || folder.fsPath, description: say('newMinutesCurrentFolder', lang), uri: folder });
+    items.push({
+      label: vscode.workspace.asRelativePath(folder, true) || folder.fsPath,
+      description: say('newMinutesCurrentFolder', lang),
+      uri: folder,
+    });
   }
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     if (!items.some((i) => i.uri?.toString() === folder.uri.toString())) {
@@ -86,7 +110,10 @@ async function pickFolder(lang: Lang): Promise<vscode.Uri | undefined> {
 async function nextMeetingIn(client: LanguageClient | undefined, folder: vscode.Uri): Promise<NextMeetingResult | undefined> {
   if (!client || folder.scheme !== 'file') return undefined;
   try {
-    return await client.sendRequest<NextMeetingResult>(NEXT_MEETING_METHOD, { folder: folder.toString(), today: formatDate(meetingDateOf(new Date())) } satisfies NextMeetingParams);
+    return await client.sendRequest<NextMeetingResult>(NEXT_MEETING_METHOD, {
+      folder: folder.toString(),
+      today: formatDate(meetingDateOf(new Date())),
+    } satisfies NextMeetingParams);
   } catch {
     // No server (yet): new minutes start from today's date and nothing carried over.
     return undefined;
@@ -97,7 +124,13 @@ async function nextMeetingIn(client: LanguageClient | undefined, folder: vscode.
  * The template's file-name pattern is read by the server (the core's pattern engine stays out
  * of the extension host); without a server the name is the template's example, unchecked.
  */
-async function askFileName(lang: Lang, client: LanguageClient | undefined, template: TemplateSpec, folder: vscode.Uri, date: MeetingDate): Promise<vscode.Uri | undefined> {
+async function askFileName(
+  lang: Lang,
+  client: LanguageClient | undefined,
+  template: TemplateSpec,
+  folder: vscode.Uri,
+  date: MeetingDate,
+): Promise<vscode.Uri | undefined> {
   const ask = async <R>(method: string, params: object): Promise<R | undefined> => {
     try {
       return client?.isRunning() ? await client.sendRequest<R>(method, params) : undefined;
@@ -106,19 +139,28 @@ async function askFileName(lang: Lang, client: LanguageClient | undefined, templ
     }
   };
   const example = template.filename?.example ?? `${formatDate(date)}.${template.extensions?.[0] ?? 'md'}`;
-  const proposed = (await ask<ProposedFileName | null>(PROPOSE_FILE_NAME_METHOD, { template: template.id, date: formatDate(date) } satisfies ProposeFileNameParams))
-    ?? { name: example, selection: [0, Math.max(0, example.lastIndexOf('.'))] };
+  const proposed = (await ask<ProposedFileName | null>(PROPOSE_FILE_NAME_METHOD, {
+    template: template.id,
+    date: formatDate(date),
+  } satisfies ProposeFileNameParams)) ?? { name: example, selection: [0, Math.max(0, example.lastIndexOf('.'))] };
   const name = await vscode.window.showInputBox({
     title: say('newMinutesName', lang),
     value: proposed.name,
     valueSelection: proposed.selection,
     validateInput: async (value) => {
       // Checked here as well: a name that leaves the folder is refused even without a server.
-      const problem = isInvalidFileName(value) ? 'invalid' : (await ask<CheckFileNameResult>(CHECK_FILE_NAME_METHOD, { template: template.id, name: value } satisfies CheckFileNameParams))?.problem;
+      const problem = isInvalidFileName(value)
+        ? 'invalid'
+        : (await ask<CheckFileNameResult>(CHECK_FILE_NAME_METHOD, { template: template.id, name: value } satisfies CheckFileNameParams))
+            ?.problem;
       if (problem === 'invalid') return { message: say('newMinutesInvalidName', lang), severity: vscode.InputBoxValidationSeverity.Error };
-      if (await exists(vscode.Uri.joinPath(folder, value.trim()))) return { message: say('newMinutesExists', lang, { name: value }), severity: vscode.InputBoxValidationSeverity.Error };
+      if (await exists(vscode.Uri.joinPath(folder, value.trim())))
+        return { message: say('newMinutesExists', lang, { name: value }), severity: vscode.InputBoxValidationSeverity.Error };
       if (problem === 'pattern') {
-        return { message: say('newMinutesNamePattern', lang, { example: template.filename?.example ?? '' }), severity: vscode.InputBoxValidationSeverity.Warning };
+        return {
+          message: say('newMinutesNamePattern', lang, { example: template.filename?.example ?? '' }),
+          severity: vscode.InputBoxValidationSeverity.Warning,
+        };
       }
       return undefined;
     },

@@ -13,7 +13,12 @@ export function imageToken(): string {
 }
 
 /** `resolve` gives the webview URI of a source as written (`../images/a.png`), or undefined to drop it. */
-export function withImageUris(html: string, token: string, images: readonly string[], resolve: (src: string) => string | undefined): string {
+export function withImageUris(
+  html: string,
+  token: string,
+  images: readonly string[],
+  resolve: (src: string) => string | undefined,
+): string {
   if (!/^[\w-]+$/.test(token)) throw new Error(`not an image token: ${token}`);
   return html.replace(new RegExp(` src="${token}(\\d+)"`, 'g'), (_, index: string) => {
     const src = images[Number(index)];

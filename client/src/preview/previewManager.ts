@@ -12,7 +12,8 @@ export class PreviewManager implements vscode.Disposable {
   constructor(private readonly host: PreviewHost) {
     this.serializer = vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => {
-        const uri = typeof (state as { uri?: unknown } | undefined)?.uri === 'string' ? vscode.Uri.parse((state as { uri: string }).uri) : undefined;
+        const uri =
+          typeof (state as { uri?: unknown } | undefined)?.uri === 'string' ? vscode.Uri.parse((state as { uri: string }).uri) : undefined;
         if (!uri) {
           panel.dispose();
           return;

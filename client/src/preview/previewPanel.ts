@@ -8,7 +8,14 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { beforeAny, type Lang } from '../../../server/src/core';
-import { RENDER_METHOD, SUMMARY_METHOD, type RenderParams, type RenderResult, type SummaryParams, type SummaryResult } from '../../../server/src/protocol';
+import {
+  RENDER_METHOD,
+  SUMMARY_METHOD,
+  type RenderParams,
+  type RenderResult,
+  type SummaryParams,
+  type SummaryResult,
+} from '../../../server/src/protocol';
 import { previewLink } from './links';
 import { imageToken, withImageUris } from './images';
 import { escapeHtml, makeNonce, previewPage } from './page';
@@ -29,10 +36,7 @@ export interface PreviewHost {
 }
 
 /** Messages the page's script sends. */
-type FromPage =
-  | { type: 'reveal'; line: number; character?: number }
-  | { type: 'scrolled'; line: number }
-  | { type: 'open'; href: string };
+type FromPage = { type: 'reveal'; line: number; character?: number } | { type: 'scrolled'; line: number } | { type: 'open'; href: string };
 
 export class MinutesPreview implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -64,7 +68,11 @@ export class MinutesPreview implements vscode.Disposable {
     return new MinutesPreview(host, panel, uri);
   }
 
-  private constructor(private readonly host: PreviewHost, readonly panel: vscode.WebviewPanel, readonly uri: vscode.Uri) {
+  private constructor(
+    private readonly host: PreviewHost,
+    readonly panel: vscode.WebviewPanel,
+    readonly uri: vscode.Uri,
+  ) {
     panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'images', 'icon.png');
     this.subscriptions.push(
       panel.onDidDispose(() => this.dispose()),

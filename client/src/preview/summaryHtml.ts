@@ -6,15 +6,19 @@
  */
 import type { Lang } from '../../../server/src/core';
 import type {
-  MinutesSummary, SummaryActionItem, SummaryDecision, SummaryLink, SummaryPerson, SummaryPlace, SummaryProblem, SummaryResult,
+  MinutesSummary,
+  SummaryActionItem,
+  SummaryDecision,
+  SummaryLink,
+  SummaryPerson,
+  SummaryPlace,
+  SummaryProblem,
+  SummaryResult,
 } from '../../../server/src/protocol';
 import { escapeHtml as e } from './page';
 import { say, type StringId } from './strings';
 
-export type SummaryState =
-  | { kind: 'waiting' }
-  | { kind: 'unavailable' }
-  | { kind: 'result'; result: SummaryResult };
+export type SummaryState = { kind: 'waiting' } | { kind: 'unavailable' } | { kind: 'result'; result: SummaryResult };
 
 export function summaryHtml(state: SummaryState, lang: Lang): string {
   if (state.kind === 'waiting') return notice('waiting', say('waiting', lang));
@@ -32,10 +36,31 @@ function render(s: MinutesSummary, lang: Lang): string {
   const parts = [
     header(s, lang),
     meeting(s, lang),
-    block('attendees', say('attendees', lang, { count: s.attendees.length }), s.attendees.map((p) => item(p, person(p))), lang),
-    block('decisions', say('decisions', lang, { count: s.decisions.length }), s.decisions.map((d) => item(d, decision(d))), lang, 'ol'),
-    block('actions', say('actionItems', lang, { count: s.actionItems.length }), s.actionItems.map((a) => item(a, action(a, lang), a.done ? 'done' : 'open')), lang),
-    block('links', say('links', lang, { count: s.links.length }), s.links.map((l) => item(l, link(l, lang), l.kind)), lang),
+    block(
+      'attendees',
+      say('attendees', lang, { count: s.attendees.length }),
+      s.attendees.map((p) => item(p, person(p))),
+      lang,
+    ),
+    block(
+      'decisions',
+      say('decisions', lang, { count: s.decisions.length }),
+      s.decisions.map((d) => item(d, decision(d))),
+      lang,
+      'ol',
+    ),
+    block(
+      'actions',
+      say('actionItems', lang, { count: s.actionItems.length }),
+      s.actionItems.map((a) => item(a, action(a, lang), a.done ? 'done' : 'open')),
+      lang,
+    ),
+    block(
+      'links',
+      say('links', lang, { count: s.links.length }),
+      s.links.map((l) => item(l, link(l, lang), l.kind)),
+      lang,
+    ),
     problems(s, lang),
   ];
   return parts.join('\n');
@@ -58,11 +83,18 @@ function meeting(s: MinutesSummary, lang: Lang): string {
   const rows: string[] = [];
   const missing = `<span class="summary-missing">${e(say('notWritten', lang))}</span>`;
   const dateNote = s.date?.source === 'filename' ? say('fromFileName', lang) : s.date?.source === 'title' ? say('fromTitle', lang) : '';
-  rows.push(row('date', say('date', lang), s.date
-    ? `<time datetime="${e(s.date.iso)}"${at(s.date)}>${e(s.date.iso)}</time>${dateNote ? ` <span class="summary-note">(${e(dateNote)})</span>` : ''}`
-    : missing));
+  rows.push(
+    row(
+      'date',
+      say('date', lang),
+      s.date
+        ? `<time datetime="${e(s.date.iso)}"${at(s.date)}>${e(s.date.iso)}</time>${dateNote ? ` <span class="summary-note">(${e(dateNote)})</span>` : ''}`
+        : missing,
+    ),
+  );
   if (s.time) rows.push(row('time', say('time', lang), `<span${at(s.time)}>${e(s.time.text)}</span>`));
-  if (s.hosts.length) rows.push(row('hosts', say('host', lang), s.hosts.map((h) => `<span class="person"${at(h)}>${person(h)}</span>`).join(', ')));
+  if (s.hosts.length)
+    rows.push(row('hosts', say('host', lang), s.hosts.map((h) => `<span class="person"${at(h)}>${person(h)}</span>`).join(', ')));
   return `<dl class="summary-meeting">${rows.join('')}</dl>`;
 }
 
@@ -134,8 +166,10 @@ function problems(s: MinutesSummary, lang: Lang): string {
 }
 
 function problem(p: SummaryProblem, lang: Lang): string {
-  return `<li class="severity-${e(p.severity)}" data-rule="${e(p.rule)}"${at(p)} role="button" tabindex="0">`
-    + `<span class="where">${e(say('line', lang, { line: p.line + 1 }))}</span> `
-    + `<span class="message">${e(p.message)}</span> `
-    + `<code class="rule">${e(p.rule)}</code></li>`;
+  return (
+    `<li class="severity-${e(p.severity)}" data-rule="${e(p.rule)}"${at(p)} role="button" tabindex="0">` +
+    `<span class="where">${e(say('line', lang, { line: p.line + 1 }))}</span> ` +
+    `<span class="message">${e(p.message)}</span> ` +
+    `<code class="rule">${e(p.rule)}</code></li>`
+  );
 }

@@ -20,7 +20,11 @@ export async function changeTemplate(lang: Lang, info: TemplateInfo | undefined,
     void vscode.window.showInformationMessage(t('changeTemplateNoEditor'));
     return;
   }
-  const config = info?.configUri ? vscode.Uri.parse(info.configUri) : info?.configPath ? vscode.Uri.file(info.configPath) : await findNearestConfig(document);
+  const config = info?.configUri
+    ? vscode.Uri.parse(info.configUri)
+    : info?.configPath
+      ? vscode.Uri.file(info.configPath)
+      : await findNearestConfig(document);
   const configText = config ? await readText(config) : undefined;
   const written = configText === undefined ? undefined : configuredTemplate(configText);
   const newConfig = config ?? vscode.Uri.joinPath(configFolderFor(document), CONFIG_FILE_NAME);
@@ -48,14 +52,20 @@ export async function changeTemplate(lang: Lang, info: TemplateInfo | undefined,
   // A team's own template (a file or inline) is worth a second thought before it is replaced.
   if (written !== undefined && (typeof written !== 'string' || !builtinTemplates.some((b) => b.id === written))) {
     const replace = t('changeTemplateReplace');
-    const answer = await vscode.window.showWarningMessage(t('changeTemplateOwn', { config: vscode.workspace.asRelativePath(newConfig, false) }), { modal: true }, replace);
+    const answer = await vscode.window.showWarningMessage(
+      t('changeTemplateOwn', { config: vscode.workspace.asRelativePath(newConfig, false) }),
+      { modal: true },
+      replace,
+    );
     if (answer !== replace) return;
   }
 
   if (!config) {
     if (!templateId) return;
     await vscode.workspace.fs.writeFile(newConfig, new TextEncoder().encode(newConfigText(templateId)));
-    void vscode.window.showInformationMessage(t('changeTemplateCreated', { config: vscode.workspace.asRelativePath(newConfig, false), template: templateId }));
+    void vscode.window.showInformationMessage(
+      t('changeTemplateCreated', { config: vscode.workspace.asRelativePath(newConfig, false), template: templateId }),
+    );
     return;
   }
   await editConfig(config, templateId);
@@ -66,7 +76,11 @@ async function editConfig(config: vscode.Uri, templateId: string | undefined): P
   const result = templateEdits(document.getText(), templateId);
   if (!result.ok) {
     await vscode.window.showTextDocument(document);
-    void vscode.window.showWarningMessage(t(result.reason === 'syntax' ? 'changeTemplateSyntax' : 'changeTemplateNotObject', { config: vscode.workspace.asRelativePath(config, false) }));
+    void vscode.window.showWarningMessage(
+      t(result.reason === 'syntax' ? 'changeTemplateSyntax' : 'changeTemplateNotObject', {
+        config: vscode.workspace.asRelativePath(config, false),
+      }),
+    );
     return;
   }
   const wasDirty = document.isDirty;

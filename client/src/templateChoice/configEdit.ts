@@ -2,7 +2,18 @@
  * The edit behind "change the template": set (or remove) `"template"` in a `.minutesrc.json`
  * as a small text edit, so the team's comments, key order and indentation survive. Pure, for tests.
  */
-import { applyEdits, createScanner, modify, parse, parseTree, SyntaxKind, type Edit, type FormattingOptions, type Node, type ParseError } from 'jsonc-parser';
+import {
+  applyEdits,
+  createScanner,
+  modify,
+  parse,
+  parseTree,
+  SyntaxKind,
+  type Edit,
+  type FormattingOptions,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser';
 export { CONFIG_FILE as CONFIG_FILE_NAME } from '../../../server/src/core';
 
 export type TemplateEdit =
@@ -12,7 +23,8 @@ export type TemplateEdit =
 
 /** `template` undefined removes the key: the template is then detected from each file again. */
 export function templateEdits(text: string, template: string | undefined): TemplateEdit {
-  if (!text.trim()) return { ok: true, edits: template === undefined ? [] : [{ offset: 0, length: text.length, content: newConfigText(template) }] };
+  if (!text.trim())
+    return { ok: true, edits: template === undefined ? [] : [{ offset: 0, length: text.length, content: newConfigText(template) }] };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length || !root) return { ok: false, reason: 'syntax' };

@@ -14,7 +14,15 @@ import { indexSeriesOf } from '../core/series/folder';
 import { diskSeries } from '../node/series';
 import { cliRosterRoot, listMinutes, NodeRosters } from '../node/roster';
 import type {
-  ConfigProblem, ConfigResolution, Lang, LintDiagnostic, LintOptions, LintReport, MinutesConfig, ResolveConfigOptions, TemplateData,
+  ConfigProblem,
+  ConfigResolution,
+  Lang,
+  LintDiagnostic,
+  LintOptions,
+  LintReport,
+  MinutesConfig,
+  ResolveConfigOptions,
+  TemplateData,
 } from './types';
 
 export type * from './types';

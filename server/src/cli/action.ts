@@ -42,7 +42,8 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
 
 /** The commit a run's changes are measured from: a pull request's base, or the commit a push started from. */
 export function baseCommit(eventName: string | undefined, event: Record<string, unknown>): string | undefined {
-  const field = (path: string[]): unknown => path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), event);
+  const field = (path: string[]): unknown =>
+    path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), event);
   let sha: unknown;
   if (eventName === 'pull_request' || eventName === 'pull_request_target') sha = field(['pull_request', 'base', 'sha']);
   else if (eventName === 'merge_group') sha = field(['merge_group', 'base_sha']);
@@ -89,7 +90,10 @@ export function runAction(env: NodeJS.ProcessEnv = process.env, cwd = process.cw
       process.stdout.write('::warning title=minutes-lint::cannot read the event payload; every file under the paths is checked\n');
     }
     base = baseCommit(env.GITHUB_EVENT_NAME, event);
-    if (!base) process.stdout.write(`::notice title=minutes-lint::a ${env.GITHUB_EVENT_NAME ?? 'manual'} run has no base commit: every file under the paths is checked\n`);
+    if (!base)
+      process.stdout.write(
+        `::notice title=minutes-lint::a ${env.GITHUB_EVENT_NAME ?? 'manual'} run has no base commit: every file under the paths is checked\n`,
+      );
     else if (!ensureCommit(base, cwd)) {
       process.stdout.write(`::error title=minutes-lint::cannot fetch the base commit ${base}; check out with "fetch-depth: 0"\n`);
       return 2;
@@ -106,7 +110,11 @@ export function runAction(env: NodeJS.ProcessEnv = process.env, cwd = process.cw
     // The same check as SARIF for code scanning: no summary twice, and its status is the first run's.
     const out = openSync(resolve(cwd, inputs.sarifFile), 'w');
     try {
-      spawnSync(process.execPath, [cli, ...cliArguments(inputs, { format: 'sarif', base })], { cwd, env: childEnv, stdio: ['ignore', out, 'inherit'] });
+      spawnSync(process.execPath, [cli, ...cliArguments(inputs, { format: 'sarif', base })], {
+        cwd,
+        env: childEnv,
+        stdio: ['ignore', out, 'inherit'],
+      });
     } finally {
       closeSync(out);
     }

@@ -38,7 +38,19 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 const VALUE_FLAGS = new Set([
-  '--format', '--config', '--template', '--lang', '--ext', '--cache', '--timeout', '--api', '--changed-since', '--max-warnings', '--summary', '--stdin-filename', '--jobs',
+  '--format',
+  '--config',
+  '--template',
+  '--lang',
+  '--ext',
+  '--cache',
+  '--timeout',
+  '--api',
+  '--changed-since',
+  '--max-warnings',
+  '--summary',
+  '--stdin-filename',
+  '--jobs',
 ]);
 
 /** `--format=json` → `--format` and `json`; any other argument as it is. */
@@ -48,7 +60,19 @@ export function splitFlag(argument: string): { arg: string; value?: string } {
 }
 
 export function parseArgs(argv: string[]): CliOptions {
-  const o: CliOptions = { format: 'text', fix: false, fixLossy: false, online: false, api: {}, lang: 'en', onlyChangedLines: false, stats: false, paths: [], help: false, version: false };
+  const o: CliOptions = {
+    format: 'text',
+    fix: false,
+    fixLossy: false,
+    online: false,
+    api: {},
+    lang: 'en',
+    onlyChangedLines: false,
+    stats: false,
+    paths: [],
+    help: false,
+    version: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const { arg, value: given } = splitFlag(argv[i]);
     let value = given;
@@ -58,51 +82,90 @@ export function parseArgs(argv: string[]): CliOptions {
     }
     switch (arg) {
       case '--format':
-        if (!(FORMAT_NAMES as readonly string[]).includes(value!)) throw new UsageError(`--format must be one of ${FORMAT_NAMES.join(', ')}, not "${value}"`);
+        if (!(FORMAT_NAMES as readonly string[]).includes(value!))
+          throw new UsageError(`--format must be one of ${FORMAT_NAMES.join(', ')}, not "${value}"`);
         o.format = value as FormatName;
         break;
-      case '--config': o.config = value; break;
-      case '--template': o.template = value; break;
+      case '--config':
+        o.config = value;
+        break;
+      case '--template':
+        o.template = value;
+        break;
       case '--lang':
         if (value !== 'en' && value !== 'zh') throw new UsageError(`--lang must be en or zh, not "${value}"`);
         o.lang = value;
         break;
-      case '--ext': o.ext = value!.split(',').map((e) => e.trim().replace(/^\./, '')).filter(Boolean); break;
-      case '--fix': o.fix = true; break;
-      case '--fix-lossy': o.fix = true; o.fixLossy = true; break;
-      case '--online': o.online = true; break;
+      case '--ext':
+        o.ext = value!
+          .split(',')
+          .map((e) => e.trim().replace(/^\./, ''))
+          .filter(Boolean);
+        break;
+      case '--fix':
+        o.fix = true;
+        break;
+      case '--fix-lossy':
+        o.fix = true;
+        o.fixLossy = true;
+        break;
+      case '--online':
+        o.online = true;
+        break;
       case '--api': {
         const pairs = parseApiPairs(value!);
         if (!pairs || !Object.keys(pairs).length) throw new UsageError(`--api needs HOST=URL (an http or https URL), not "${value}"`);
         Object.assign(o.api, pairs);
         break;
       }
-      case '--cache': o.cache = value; break;
+      case '--cache':
+        o.cache = value;
+        break;
       case '--timeout': {
         const seconds = Number(value);
-        if (!/^\d+(?:\.\d+)?$/.test(value!) || !(seconds > 0)) throw new UsageError(`--timeout must be a number of seconds, not "${value}"`);
+        if (!/^\d+(?:\.\d+)?$/.test(value!) || !(seconds > 0))
+          throw new UsageError(`--timeout must be a number of seconds, not "${value}"`);
         o.timeoutMs = Math.round(seconds * 1000);
         break;
       }
       case '--changed-since':
-        if (!value || value.startsWith('-')) throw new UsageError(`--changed-since needs a git ref (a branch, a tag or a commit), not "${value}"`);
+        if (!value || value.startsWith('-'))
+          throw new UsageError(`--changed-since needs a git ref (a branch, a tag or a commit), not "${value}"`);
         o.changedSince = value;
         break;
-      case '--only-changed-lines': o.onlyChangedLines = true; break;
+      case '--only-changed-lines':
+        o.onlyChangedLines = true;
+        break;
       case '--max-warnings':
         if (!/^\d+$/.test(value!)) throw new UsageError(`--max-warnings must be a whole number, not "${value}"`);
         o.maxWarnings = Number(value);
         break;
-      case '--summary': o.summary = value; break;
-      case '--stdin-filename': o.stdinFilename = value; break;
+      case '--summary':
+        o.summary = value;
+        break;
+      case '--stdin-filename':
+        o.stdinFilename = value;
+        break;
       case '--jobs':
-        if (!/^\d+$/.test(value!) || Number(value) < 1) throw new UsageError(`--jobs must be a whole number of threads, 1 or more, not "${value}"`);
+        if (!/^\d+$/.test(value!) || Number(value) < 1)
+          throw new UsageError(`--jobs must be a whole number of threads, 1 or more, not "${value}"`);
         o.jobs = Number(value);
         break;
-      case '--stats': o.stats = true; break;
-      case '-h': case '--help': o.help = true; break;
-      case '-v': case '--version': o.version = true; break;
-      case '--': o.paths.push(...argv.slice(i + 1)); i = argv.length; break;
+      case '--stats':
+        o.stats = true;
+        break;
+      case '-h':
+      case '--help':
+        o.help = true;
+        break;
+      case '-v':
+      case '--version':
+        o.version = true;
+        break;
+      case '--':
+        o.paths.push(...argv.slice(i + 1));
+        i = argv.length;
+        break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         o.paths.push(argv[i]);
@@ -116,9 +179,11 @@ export function parseArgs(argv: string[]): CliOptions {
 function checkCombinations(o: CliOptions): void {
   const stdin = o.paths.includes('-');
   if (stdin && o.paths.length > 1) throw new UsageError('- (standard input) cannot be combined with other paths');
-  if (o.stdinFilename !== undefined && !stdin) throw new UsageError('--stdin-filename names the text read from standard input: add - to the command');
+  if (o.stdinFilename !== undefined && !stdin)
+    throw new UsageError('--stdin-filename names the text read from standard input: add - to the command');
   if (stdin && o.changedSince) throw new UsageError('--changed-since selects files from git, not standard input');
-  if (o.onlyChangedLines && !o.changedSince) throw new UsageError('--only-changed-lines needs --changed-since REF (the lines changed since when?)');
+  if (o.onlyChangedLines && !o.changedSince)
+    throw new UsageError('--only-changed-lines needs --changed-since REF (the lines changed since when?)');
   // A fix moves lines, so "the changed lines" would no longer name the same text.
   if (o.onlyChangedLines && o.fix) throw new UsageError('--only-changed-lines cannot be combined with --fix');
 }

@@ -6,8 +6,15 @@
  */
 import { writeFileSync } from 'node:fs';
 import {
-  autoFixes, fixUntilStable, lint, LineIndex, resolveConfig, resolveTemplate,
-  type ConfigHost, type ResolvedTemplate, type TemplateSpec,
+  autoFixes,
+  fixUntilStable,
+  lint,
+  LineIndex,
+  resolveConfig,
+  resolveTemplate,
+  type ConfigHost,
+  type ResolvedTemplate,
+  type TemplateSpec,
 } from '../core';
 import { unheededWishes } from '../core/config/network';
 import type { ConfigProblem } from '../core/config/types';
@@ -125,7 +132,11 @@ export class FileChecker {
     const config = resolveConfig(path, this.host, options.config ? toPosixPath(options.config) : undefined);
     const notes: ConfigNote[] = [];
     for (const p of config.problems) {
-      notes.push({ key: noteKey(p), text: `${this.place(p)}: ${p.message[options.lang]} ${options.lang === 'zh' ? '（使用默认值）' : '(defaults are used)'}`, failure: true });
+      notes.push({
+        key: noteKey(p),
+        text: `${this.place(p)}: ${p.message[options.lang]} ${options.lang === 'zh' ? '（使用默认值）' : '(defaults are used)'}`,
+        failure: true,
+      });
     }
     // The repository asked for the network and the user did not grant it: said once, not a failure.
     for (const n of unheededWishes(config, this.settings.network)) {
@@ -133,12 +144,16 @@ export class FileChecker {
     }
     const read = given ?? readMinutesFile(file.path);
     if ('error' in read) {
-      return file.explicit ? { report: { path: file.path, diagnostics: [], error: read.error }, notes, failed: true, bytes: 0 } : { notes, bytes: 0 };
+      return file.explicit
+        ? { report: { path: file.path, diagnostics: [], error: read.error }, notes, failed: true, bytes: 0 }
+        : { notes, bytes: 0 };
     }
     const bytes = Buffer.byteLength(read.text);
     const original = read.text;
     try {
-      const template = this.settings.forcedTemplate ? resolveTemplate(path, original, { spec: this.settings.forcedTemplate, reason: '--template' }) : undefined;
+      const template = this.settings.forcedTemplate
+        ? resolveTemplate(path, original, { spec: this.settings.forcedTemplate, reason: '--template' })
+        : undefined;
       const services = {
         ...nodeServices,
         referenceText: () => (this.reference ??= readTexts(this.settings.runPaths)),
@@ -147,13 +162,28 @@ export class FileChecker {
         linkStatus: this.settings.network.online ? this.linkLookups.get() : undefined,
       };
       // A command-line run checks each text once, so its document may be the one the series profile parsed.
-      const input = { path, config, template, lang: options.lang, services, ...this.settings.network, text: original, parses: sharedParses };
+      const input = {
+        path,
+        config,
+        template,
+        lang: options.lang,
+        services,
+        ...this.settings.network,
+        text: original,
+        parses: sharedParses,
+      };
       const first = await lint(input);
       if (!file.explicit && !includeInWalk(path, first.template, options)) return { notes, bytes };
       const { text, result, fixed } = options.fix
         ? await fixUntilStable(input, (d) => autoFixes(d, options.fixLossy), first)
         : { text: original, result: first, fixed: 0 };
-      const report: FileReport = { path: file.path, template: result.template, lines: result.doc.lines, diagnostics: result.diagnostics, fixed };
+      const report: FileReport = {
+        path: file.path,
+        template: result.template,
+        lines: result.doc.lines,
+        diagnostics: result.diagnostics,
+        fixed,
+      };
       // An editor or tool piping text through `--fix` wants the text back, nothing else.
       if (given && options.fix) return { report, notes, bytes, fixedText: text };
       if (text !== original) writeFileSync(file.path, text, 'utf8');
@@ -161,7 +191,12 @@ export class FileChecker {
     } catch (error) {
       // A bug the core did not contain costs this file its report, never the others theirs.
       const reason = error instanceof Error ? error.message : String(error);
-      return { report: { path: file.path, diagnostics: [], error: `internal error while checking this file (please report it): ${reason}` }, notes, failed: true, bytes };
+      return {
+        report: { path: file.path, diagnostics: [], error: `internal error while checking this file (please report it): ${reason}` },
+        notes,
+        failed: true,
+        bytes,
+      };
     }
   }
 

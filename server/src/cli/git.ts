@@ -83,7 +83,12 @@ function nulList(output: string): string[] {
 
 function git(args: string[], cwd: string): string {
   try {
-    return execFileSync('git', ['-c', 'core.quotePath=false', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+    return execFileSync('git', ['-c', 'core.quotePath=false', ...args], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 256 * 1024 * 1024,
+    });
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();
     throw new GitError(`git ${args[0]} failed${stderr ? `: ${stderr}` : ''}`);
@@ -97,4 +102,3 @@ function tryGit(args: string[], cwd: string): string | undefined {
     return undefined;
   }
 }
-

@@ -47,7 +47,9 @@ export function parseItemsArgs(argv: string[]): ItemsOptions & { help: boolean }
         o.format = v;
         break;
       }
-      case '--open': o.open = true; break;
+      case '--open':
+        o.open = true;
+        break;
       case '--lang': {
         const v = take();
         if (v !== 'en' && v !== 'zh') throw new UsageError(`--lang must be en or zh, not "${v}"`);
@@ -60,7 +62,10 @@ export function parseItemsArgs(argv: string[]): ItemsOptions & { help: boolean }
         o.today = v;
         break;
       }
-      case '-h': case '--help': o.help = true; break;
+      case '-h':
+      case '--help':
+        o.help = true;
+        break;
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
         o.paths.push(argv[i]);
@@ -122,7 +127,12 @@ function seriesReport(index: SeriesIndex, key: string, options: { today: string;
   const files = readMembers(view?.members ?? []);
   const latest = files.find((f) => f.path === latestPath);
   if (!series || !latest) return undefined;
-  const template = chooseTemplate({ path: latest.path, text: latest.text, config: resolveConfig(latest.path, nodeConfigHost()), services: { series: (p) => index.view(p) } });
+  const template = chooseTemplate({
+    path: latest.path,
+    text: latest.text,
+    config: resolveConfig(latest.path, nodeConfigHost()),
+    services: { series: (p) => index.view(p) },
+  });
   const meetings = orderMeetings(files, template);
   const shown = (path: string) => relative(process.cwd(), path).replace(/\\/g, '/') || '.';
   const items = seriesItems(meetings, options).map((item) => ({
@@ -140,8 +150,36 @@ function seriesReport(index: SeriesIndex, key: string, options: { today: string;
 }
 
 const HEADINGS = {
-  en: { item: 'Item', owners: 'Owners', due: 'Due', since: 'Since', status: 'Status', meetings: 'Meetings', open: 'open', done: 'done', overdue: 'overdue', closed: 'off the agenda', lapsed: 'not followed up', none: 'No items.', meetingsCount: 'meetings' },
-  zh: { item: '事项', owners: '责任人', due: '截止', since: '提出于', status: '状态', meetings: '提及的会议', open: '未完成', done: '已完成', overdue: '已逾期', closed: '已移出议程', lapsed: '未再跟进', none: '没有事项。', meetingsCount: '次会议' },
+  en: {
+    item: 'Item',
+    owners: 'Owners',
+    due: 'Due',
+    since: 'Since',
+    status: 'Status',
+    meetings: 'Meetings',
+    open: 'open',
+    done: 'done',
+    overdue: 'overdue',
+    closed: 'off the agenda',
+    lapsed: 'not followed up',
+    none: 'No items.',
+    meetingsCount: 'meetings',
+  },
+  zh: {
+    item: '事项',
+    owners: '责任人',
+    due: '截止',
+    since: '提出于',
+    status: '状态',
+    meetings: '提及的会议',
+    open: '未完成',
+    done: '已完成',
+    overdue: '已逾期',
+    closed: '已移出议程',
+    lapsed: '未再跟进',
+    none: '没有事项。',
+    meetingsCount: '次会议',
+  },
 };
 
 /** One table per series, ready to paste into the next agenda or a CI job summary. */
@@ -160,7 +198,9 @@ export function toMarkdown(reports: SeriesReport[], options: Pick<ItemsOptions, 
     for (const item of r.items) {
       const status = item.overdue ? h.overdue : item.open ? h.open : item.status === 'done' ? h.done : item.lapsed ? h.lapsed : h.closed;
       const meetings = item.mentions.map((m) => `[${m.date ?? posix.basename(m.path)}](${encodeURI(m.path)}#L${m.line + 1})`).join(', ');
-      parts.push(`| ${cell(item.text)} | ${cell(item.owners.join(', '))} | ${item.due ?? ''} | ${item.since.date ?? cell(posix.basename(item.since.path))} | ${status} | ${meetings} |`);
+      parts.push(
+        `| ${cell(item.text)} | ${cell(item.owners.join(', '))} | ${item.due ?? ''} | ${item.since.date ?? cell(posix.basename(item.since.path))} | ${status} | ${meetings} |`,
+      );
     }
     parts.push('');
   }

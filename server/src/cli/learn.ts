@@ -108,6 +108,14 @@ export function runLearn(argv: string[], out: (s: string) => void, err: (s: stri
     }
     return 0;
   }
-  out(learned.length === 1 ? json(learned[0].template) : `${JSON.stringify(learned.map((l) => l.template), null, 2)}\n`);
+  out(
+    learned.length === 1
+      ? json(learned[0].template)
+      : `${JSON.stringify(
+          learned.map((l) => l.template),
+          null,
+          2,
+        )}\n`,
+  );
   return 0;
 }

@@ -20,8 +20,18 @@ declare const PACKAGE_VERSION: string | undefined;
 const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev';
 
 export async function main(argv: string[]): Promise<number> {
-  if (argv[0] === 'items') return itemsMain(argv.slice(1), (t) => process.stdout.write(t), (t) => process.stderr.write(t));
-  if (argv[0] === 'learn') return runLearn(argv.slice(1), (t) => process.stdout.write(t), (t) => process.stderr.write(t));
+  if (argv[0] === 'items')
+    return itemsMain(
+      argv.slice(1),
+      (t) => process.stdout.write(t),
+      (t) => process.stderr.write(t),
+    );
+  if (argv[0] === 'learn')
+    return runLearn(
+      argv.slice(1),
+      (t) => process.stdout.write(t),
+      (t) => process.stderr.write(t),
+    );
   let options: CliOptions;
   try {
     options = parseArgs(argv);
@@ -93,17 +103,19 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   // `-`: one text from standard input, checked as if it were the file --stdin-filename names.
-  const stdinFile: FoundFile | undefined = options.paths[0] === '-' ? { path: options.stdinFilename ?? '<stdin>', explicit: true } : undefined;
+  const stdinFile: FoundFile | undefined =
+    options.paths[0] === '-' ? { path: options.stdinFilename ?? '<stdin>', explicit: true } : undefined;
   const stdinText = stdinFile ? await readStdin(MAX_MINUTES_BYTES) : undefined;
   const { files, missing, skipped } = stdinFile
     ? { files: [stdinFile], missing: [], skipped: [] }
-    : changes ? selectChanged(options.paths, extensions, changes.files) : collectFiles(options.paths, extensions);
+    : changes
+      ? selectChanged(options.paths, extensions, changes.files)
+      : collectFiles(options.paths, extensions);
   for (const m of missing) fail(`no such file or directory: ${m}`);
   for (const s of skipped) note(`note: skipped ${s.path}: ${SKIP_NOTES[s.reason]}`);
 
-  const stdin: StdinInput | undefined = stdinFile && stdinText
-    ? { file: stdinFile, read: 'error' in stdinText ? stdinText : decodeMinutes(stdinText.bytes) }
-    : undefined;
+  const stdin: StdinInput | undefined =
+    stdinFile && stdinText ? { file: stdinFile, read: 'error' in stdinText ? stdinText : decodeMinutes(stdinText.bytes) } : undefined;
   const settings: RunSettings = { options, forcedTemplate, network, runPaths: files.map((f) => f.path), cwd: process.cwd() };
   const units = seriesUnits(files);
   // Online look-ups share one cache file, and standard input is one text: those runs stay on this thread.
@@ -126,7 +138,8 @@ export async function main(argv: string[]): Promise<number> {
     if (outcome.fixedText !== undefined) fixedStdin = outcome.fixedText;
     const report = outcome.report;
     if (!report) continue;
-    if (changes && options.onlyChangedLines && report.lines) report.diagnostics = changes.onChangedLines(toPosixPath(report.path), report.diagnostics, report.lines);
+    if (changes && options.onlyChangedLines && report.lines)
+      report.diagnostics = changes.onChangedLines(toPosixPath(report.path), report.diagnostics, report.lines);
     reports.push(report);
   }
   // A broken roster file is the team's to fix, not the minutes' fault: a warning, not a failure.
@@ -158,7 +171,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** The units one after another on this thread (one run's worth of caches, as each worker has). */
-async function checkHere(units: readonly Unit[], settings: RunSettings, stdin: StdinInput | undefined): Promise<{ outcomes: FileOutcome[]; rosterLines: string[] }> {
+async function checkHere(
+  units: readonly Unit[],
+  settings: RunSettings,
+  stdin: StdinInput | undefined,
+): Promise<{ outcomes: FileOutcome[]; rosterLines: string[] }> {
   const checker = new FileChecker(settings);
   const outcomes: FileOutcome[] = [];
   for (const unit of units) {

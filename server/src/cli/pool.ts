@@ -16,9 +16,7 @@ export const MIN_FILES_FOR_WORKERS = 64;
 const WORKER_TAG = 'minutes-lint-worker';
 
 type ToWorker = { unit: number; files: Unit['files'] } | { done: true };
-type FromWorker =
-  | { unit: number; outcomes: WireOutcome[] }
-  | { rosterLines: string[] };
+type FromWorker = { unit: number; outcomes: WireOutcome[] } | { rosterLines: string[] };
 
 /** An outcome as it crosses threads: the report's text instead of its line index. */
 type WireOutcome = Omit<FileOutcome, 'report'> & { report?: Omit<NonNullable<FileOutcome['report']>, 'lines'> & { text?: string } };
@@ -30,32 +28,41 @@ export function threadCount(jobs: number | undefined, files: number, units: numb
 }
 
 /** The outcomes of every unit, by walk position, checked by `threads` worker threads. */
-export async function checkInWorkers(units: readonly Unit[], settings: RunSettings, threads: number): Promise<{ outcomes: FileOutcome[]; rosterLines: string[] }> {
+export async function checkInWorkers(
+  units: readonly Unit[],
+  settings: RunSettings,
+  threads: number,
+): Promise<{ outcomes: FileOutcome[]; rosterLines: string[] }> {
   const outcomes: FileOutcome[] = [];
   const rosterLines: string[] = [];
   // The largest series first, so that no thread is left with a long one at the end.
   const queue = units.map((unit, id) => ({ unit, id })).sort((a, b) => b.unit.files.length - a.unit.files.length);
   const workers = Array.from({ length: threads }, () => new Worker(__filename, { workerData: { [WORKER_TAG]: settings } }));
   try {
-    await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
-      const next = () => {
-        const item = queue.shift();
-        worker.postMessage((item ? { unit: item.id, files: item.unit.files } : { done: true }) satisfies ToWorker);
-      };
-      worker.on('message', (message: FromWorker) => {
-        if ('rosterLines' in message) {
-          rosterLines.push(...message.rosterLines);
-          resolve();
-          return;
-        }
-        const { indices } = units[message.unit];
-        message.outcomes.forEach((outcome, i) => (outcomes[indices[i]] = fromWire(outcome)));
-        next();
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => reject(new Error(`a worker thread stopped (exit code ${code})`)));
-      next();
-    })));
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const next = () => {
+              const item = queue.shift();
+              worker.postMessage((item ? { unit: item.id, files: item.unit.files } : { done: true }) satisfies ToWorker);
+            };
+            worker.on('message', (message: FromWorker) => {
+              if ('rosterLines' in message) {
+                rosterLines.push(...message.rosterLines);
+                resolve();
+                return;
+              }
+              const { indices } = units[message.unit];
+              message.outcomes.forEach((outcome, i) => (outcomes[indices[i]] = fromWire(outcome)));
+              next();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => reject(new Error(`a worker thread stopped (exit code ${code})`)));
+            next();
+          }),
+      ),
+    );
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
@@ -73,7 +80,9 @@ export function runWorkerIfAsked(): boolean {
       port.postMessage({ rosterLines: checker.rosterLines() } satisfies FromWorker);
       return;
     }
-    void checker.checkUnit(message.files).then((outcomes) => port.postMessage({ unit: message.unit, outcomes: outcomes.map(toWire) } satisfies FromWorker));
+    void checker
+      .checkUnit(message.files)
+      .then((outcomes) => port.postMessage({ unit: message.unit, outcomes: outcomes.map(toWire) } satisfies FromWorker));
   });
   return true;
 }
@@ -81,7 +90,12 @@ export function runWorkerIfAsked(): boolean {
 function toWire(outcome: FileOutcome): WireOutcome {
   if (!outcome.report) return outcome;
   const { lines, template, ...report } = outcome.report;
-  const said = template && { resolvedId: template.resolvedId, reason: template.reason, confidence: template.confidence, explanation: template.explanation };
+  const said = template && {
+    resolvedId: template.resolvedId,
+    reason: template.reason,
+    confidence: template.confidence,
+    explanation: template.explanation,
+  };
   return { ...outcome, report: { ...report, template: said, text: lines?.text } };
 }
 

@@ -49,7 +49,9 @@ const UNPRINTABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-
  * `::error` line in a CI log, and no escape sequence reaches the terminal.
  */
 export function printable(text: string): string {
-  return text.replace(UNPRINTABLE, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return text.replace(UNPRINTABLE, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** The `--format json` contract of product.md: 1-based lines, UTF-16 columns. */
@@ -89,7 +91,9 @@ export function toText(reports: FileReport[], color: boolean, lang: 'en' | 'zh')
   const out: string[] = [];
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const r of reports) {
-    const tpl = r.template ? paint('dim', `  (${lang === 'zh' ? '模板' : 'template'}: ${printable(r.template.resolvedId)}, ${printable(r.template.reason)})`) : '';
+    const tpl = r.template
+      ? paint('dim', `  (${lang === 'zh' ? '模板' : 'template'}: ${printable(r.template.resolvedId)}, ${printable(r.template.reason)})`)
+      : '';
     if (r.error) {
       out.push(`${paint('bold', displayPath(r.path))}`, `  ${paint('error', 'error')}  ${printable(r.error)}`, '');
       counts.error++;

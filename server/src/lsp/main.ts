@@ -10,12 +10,16 @@ import { messageTransport } from './transport';
 
 // The server core is its own bundle beside this one (shared with the Web Worker), loaded at run
 // time for what it registers, so a require() the bundler leaves alone.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const core = loadServerCore(lsp, () => { require(`${__dirname}/server-core.js`); });
+const core = loadServerCore(lsp, () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(`${__dirname}/server-core.js`);
+});
 
 // Over stdio and IPC the server reads through its own reader, so that a broken stream can end it.
 const transport = messageTransport(process.argv);
-const connection = transport ? lsp.createConnection(lsp.ProposedFeatures.all, transport.reader, transport.writer) : lsp.createConnection(lsp.ProposedFeatures.all);
+const connection = transport
+  ? lsp.createConnection(lsp.ProposedFeatures.all, transport.reader, transport.writer)
+  : lsp.createConnection(lsp.ProposedFeatures.all);
 
 // A language server that dies takes every diagnostic with it: log and keep serving.
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
@@ -25,7 +29,9 @@ process.on('unhandledRejection', (reason) => connection.console.error(`unhandled
 // that nothing it reads can be trusted to be a message, and a server that stays would be alive
 // but deaf. Exiting lets the client start a fresh one.
 transport?.reader.onError((error) => {
-  process.stderr.write(`community-minutes: the message stream is broken (${error.message.split('\n')[0]}); exiting so that the client restarts the server\n`);
+  process.stderr.write(
+    `community-minutes: the message stream is broken (${error.message.split('\n')[0]}); exiting so that the client restarts the server\n`,
+  );
   process.exit(1);
 });
 

@@ -1,4 +1,10 @@
-import { DidChangeConfigurationNotification, FileChangeType, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
+import {
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  TextDocuments,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RosterStore } from '../core/roster/store';
 import { ConfigDiagnosticsPublisher } from './config/diagnostics';
@@ -43,19 +49,34 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   };
   /** The URI the editor uses for an open file (its spelling may differ from ours), else a file URI. */
   const uriForPath = (path: string) => documents.all().find((d) => uriToPath(d.uri).path === path)?.uri ?? pathToUri(path);
-  const openText = (path: string) => documents.all().find((d) => uriToPath(d.uri).onDisk && uriToPath(d.uri).path === path)?.getText();
+  const openText = (path: string) =>
+    documents
+      .all()
+      .find((d) => uriToPath(d.uri).onDisk && uriToPath(d.uri).path === path)
+      ?.getText();
 
   // The stores: configurations, rosters, online look-ups and the series of each workspace folder.
   const configs = new ConfigStore(openText, (root) => platform.configHost(root));
-  const rosters = new RosterStore(platform.rosterHost(() => session.trusted, log), { scanMinutes: true });
-  const linkLookups = createLinkLookups(connection, { source: () => session.linkSource, trusted: () => session.trusted, log, own: (cachePath) => platform.ownLinkLookups(cachePath) });
+  const rosters = new RosterStore(
+    platform.rosterHost(() => session.trusted, log),
+    { scanMinutes: true },
+  );
+  const linkLookups = createLinkLookups(connection, {
+    source: () => session.linkSource,
+    trusted: () => session.trusted,
+    log,
+    own: (cachePath) => platform.ownLinkLookups(cachePath),
+  });
   const series = platform.seriesFiles && new SeriesStore(platform.seriesFiles, log);
   const referenceText = (path: string) => {
     const root = configs.rootFor(path);
     return root ? platform.referenceText(root) : [];
   };
   const services = {
-    ...platform.services, referenceText, roster: rosterService(rosters, configs), linkStatus: linkLookups,
+    ...platform.services,
+    referenceText,
+    roster: rosterService(rosters, configs),
+    linkStatus: linkLookups,
     ...(series ? { series: (path: string) => series.view(path) } : {}),
   };
   const analyzer = new Analyzer(configs, () => session.analysisOptions(), log, services, platform.prefetch && prefetchFor);
@@ -91,7 +112,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   async function prefetchFor(path: string): Promise<void> {
     if (await platform.prefetch!(configs.candidateFiles(path))) configs.invalidate();
     const config = configs.resolve(path);
-    if (await platform.prefetch!([...configs.referencedFiles(), ...rosters.sourceFiles(config, configs.rootFor(path))])) configs.invalidate();
+    if (await platform.prefetch!([...configs.referencedFiles(), ...rosters.sourceFiles(config, configs.rootFor(path))]))
+      configs.invalidate();
   }
 
   function publishConfigDiagnostics(force = false): void {
@@ -108,7 +130,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   /** The workspace folders; an editor that names none may give a root path instead. */
   function setRoots(folderUris: string[], rootPath?: string): void {
     setWorkspaceFolders(folderUris, platform.workspaceFiles);
-    const roots = folderUris.map((uri) => uriToPath(uri)).filter((f) => f.onDisk).map((f) => f.path);
+    const roots = folderUris
+      .map((uri) => uriToPath(uri))
+      .filter((f) => f.onDisk)
+      .map((f) => f.path);
     if (!roots.length && rootPath && platform.workspaceFiles === 'file-uris') roots.push(rootPath.replace(/\\/g, '/'));
     configs.setRoots(roots);
     series?.setRoots(roots);
@@ -230,14 +255,27 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   registerRuleCatalog(connection, lang);
   registerLearnTemplate(connection, { lang, rootFor: (path) => configs.rootFor(path), log, files: platform.seriesFiles });
   const linkHover = registerLinkFeatures(connection, {
-    documents, analyzer, lookups: linkLookups, lang, log, isConfigDocument,
+    documents,
+    analyzer,
+    lookups: linkLookups,
+    lang,
+    log,
+    isConfigDocument,
     online: () => onlineChecks(session.analysisOptions()),
     trusted: () => session.trusted,
     recheck: recheckAll,
   });
   const items = registerItems(connection, { documents, analyzer, configs, series, lang, log });
   registerHandleFeatures(connection, {
-    documents, analyzer, rosters, configs, lang, log, isConfigDocument, linkHover, readFile: (path) => platform.readFile(path),
+    documents,
+    analyzer,
+    rosters,
+    configs,
+    lang,
+    log,
+    isConfigDocument,
+    linkHover,
+    readFile: (path) => platform.readFile(path),
     itemHover: items.hover,
     enabled: () => session.settings.enable,
     documentChanges: () => session.support.documentChanges,

@@ -32,8 +32,12 @@ export class ClientSession {
   /** False in an untrusted workspace: no network, no workspace code. */
   trusted = true;
   support: ClientSupport = {
-    configurationPull: false, configurationRegistration: false, watchedFilesRegistration: false,
-    relativePatterns: false, workspaceFolders: false, documentChanges: false,
+    configurationPull: false,
+    configurationRegistration: false,
+    watchedFilesRegistration: false,
+    relativePatterns: false,
+    workspaceFolders: false,
+    documentChanges: false,
   };
   linkSource: LinkSource = { viaClient: false };
   private locale: string | undefined;
@@ -52,7 +56,10 @@ export class ClientSession {
     this.locale = typeof options.locale === 'string' ? options.locale : params.locale;
     this.settings = readSettings(options, defaultSettings);
     this.trusted = options.trusted !== false;
-    this.linkSource = { viaClient: options.linkLookups === 'client', cachePath: typeof options.linkCache === 'string' ? options.linkCache : undefined };
+    this.linkSource = {
+      viaClient: options.linkLookups === 'client',
+      cachePath: typeof options.linkCache === 'string' ? options.linkCache : undefined,
+    };
   }
 
   lang(): Lang {
@@ -65,7 +72,13 @@ export class ClientSession {
   }
 
   analysisOptions(): AnalysisOptions {
-    return { enabled: this.settings.enable, lang: this.lang(), trusted: this.trusted, linksOnline: this.settings.links.online, confirmedApi: this.settings.links.api };
+    return {
+      enabled: this.settings.enable,
+      lang: this.lang(),
+      trusted: this.trusted,
+      linksOnline: this.settings.links.online,
+      confirmedApi: this.settings.links.api,
+    };
   }
 }
 

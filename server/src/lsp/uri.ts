@@ -25,7 +25,9 @@ export function setWorkspaceFolders(uris: string[], files: 'file-uris' | 'worksp
   anyScheme = files === 'workspace-folders';
   folders = uris.flatMap((uri) => {
     const parsed = parse(uri);
-    return parsed && parsed.scheme !== 'file' ? [{ scheme: parsed.scheme, authority: parsed.authority, path: trimEndOf(parsed.path, '/') || '/' }] : [];
+    return parsed && parsed.scheme !== 'file'
+      ? [{ scheme: parsed.scheme, authority: parsed.authority, path: trimEndOf(parsed.path, '/') || '/' }]
+      : [];
   });
 }
 
@@ -33,7 +35,8 @@ export function uriToPath(uri: string): { path: string; onDisk: boolean } {
   const parsed = parse(uri);
   if (!parsed) return { path: `/${uri.replace(/^[a-z][\w+.-]*:\/*/i, '')}`, onDisk: false };
   if (parsed.scheme === 'file') return { path: filePath(parsed), onDisk: true };
-  const inFolder = anyScheme && folders.some((f) => f.scheme === parsed.scheme && f.authority === parsed.authority && isInside(parsed.path, f.path));
+  const inFolder =
+    anyScheme && folders.some((f) => f.scheme === parsed.scheme && f.authority === parsed.authority && isInside(parsed.path, f.path));
   return { path: parsed.path.startsWith('/') ? parsed.path : `/${parsed.path}`, onDisk: inFolder };
 }
 

@@ -18,7 +18,8 @@ export function readMinutesFile(path: string): ReadResult {
     // A FIFO named `x.md` would block the read forever; sockets and devices are no minutes either.
     if (!stat.isFile()) return { error: 'not a regular file (a FIFO, socket or device), not read' };
     const size = stat.size;
-    if (size > MAX_MINUTES_BYTES) return { error: `file too large to check (${(size / 1048576).toFixed(1)} MB, the limit is ${MAX_MINUTES_BYTES / 1048576} MB)` };
+    if (size > MAX_MINUTES_BYTES)
+      return { error: `file too large to check (${(size / 1048576).toFixed(1)} MB, the limit is ${MAX_MINUTES_BYTES / 1048576} MB)` };
     bytes = readFileSync(path);
   } catch (error) {
     return { error: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };

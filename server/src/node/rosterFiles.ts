@@ -40,10 +40,15 @@ export function diskRosterHost(options: DiskRosterOptions = {}): RosterHost {
 /** `git log` authors of a folder; a failure (no git, a timeout) is logged and reads as nobody. */
 function gitLogAuthors(root: string, log: ((message: string) => void) | undefined): Promise<RosterEntry[]> {
   return new Promise((resolve) => {
-    execFile('git', ['-C', root, 'log', '--no-merges', '-n', '5000', '--format=%an%x09%ae'], { timeout: 5000, maxBuffer: 8 * 1024 * 1024 }, (error, stdout) => {
-      if (error) log?.(`git log in ${root} failed: ${error.message}`);
-      resolve(error ? [] : gitAuthorEntries(stdout, root));
-    });
+    execFile(
+      'git',
+      ['-C', root, 'log', '--no-merges', '-n', '5000', '--format=%an%x09%ae'],
+      { timeout: 5000, maxBuffer: 8 * 1024 * 1024 },
+      (error, stdout) => {
+        if (error) log?.(`git log in ${root} failed: ${error.message}`);
+        resolve(error ? [] : gitAuthorEntries(stdout, root));
+      },
+    );
   });
 }
 
@@ -67,5 +72,7 @@ export function gitAuthorEntries(log: string, root: string): RosterEntry[] {
 
 /** Minutes-like files under a folder (Markdown and text), skipping build and VCS folders. */
 export function listMinutes(root: string, limit = MAX_SCANNED_FILES): string[] {
-  return walkFiles(root, { limit, accept: (name, stat) => MINUTES_FILE.test(name) && stat.size <= MAX_SCANNED_BYTES }).map((p) => p.replace(/\\/g, '/'));
+  return walkFiles(root, { limit, accept: (name, stat) => MINUTES_FILE.test(name) && stat.size <= MAX_SCANNED_BYTES }).map((p) =>
+    p.replace(/\\/g, '/'),
+  );
 }

@@ -109,7 +109,8 @@ export class LinkCache {
 
 function asCacheFile(value: unknown): CacheFile | undefined {
   const data = value as Partial<CacheFile> | undefined;
-  if (typeof data !== 'object' || data === null || data.version !== 1 || typeof data.entries !== 'object' || data.entries === null) return undefined;
+  if (typeof data !== 'object' || data === null || data.version !== 1 || typeof data.entries !== 'object' || data.entries === null)
+    return undefined;
   return { version: 1, entries: data.entries, blocked: typeof data.blocked === 'object' && data.blocked !== null ? data.blocked : {} };
 }
 

@@ -36,10 +36,7 @@ const DEFAULT_FRESHNESS = { open: 3600_000, settled: 24 * 3600_000 };
 const RETRY_FAILED_AFTER_MS = 60_000;
 
 /** What one HTTP exchange taught us. */
-type Outcome =
-  | { kind: 'answer'; status: LinkStatus; etag?: string }
-  | { kind: 'unchanged' }
-  | { kind: 'unverified'; status: LinkStatus };
+type Outcome = { kind: 'answer'; status: LinkStatus; etag?: string } | { kind: 'unchanged' } | { kind: 'unverified'; status: LinkStatus };
 
 export class OnlineLinkStatus implements LinkStatusService {
   readonly cache: LinkCache;
@@ -140,7 +137,13 @@ export class OnlineLinkStatus implements LinkStatusService {
     }
   }
 
-  private async ask(target: ForgeTarget, api: string, origin: string, etag: string | undefined, token: string | undefined): Promise<Outcome> {
+  private async ask(
+    target: ForgeTarget,
+    api: string,
+    origin: string,
+    etag: string | undefined,
+    token: string | undefined,
+  ): Promise<Outcome> {
     const style = apiStyle(target);
     const url = itemUrl(target, api);
     let response: Response;
@@ -167,7 +170,13 @@ export class OnlineLinkStatus implements LinkStatusService {
   }
 
   /** 301: the item was transferred or its repository renamed. One hop, on the same API only. */
-  private async followMove(target: ForgeTarget, style: ApiStyle, origin: string, response: Response, token: string | undefined): Promise<Outcome> {
+  private async followMove(
+    target: ForgeTarget,
+    style: ApiStyle,
+    origin: string,
+    response: Response,
+    token: string | undefined,
+  ): Promise<Outcome> {
     const location = response.headers.get('location');
     const moved: LinkStatus = { state: 'moved' };
     if (location) {
@@ -180,13 +189,24 @@ export class OnlineLinkStatus implements LinkStatusService {
     return { kind: 'answer', status: moved };
   }
 
-  private async get(url: string, style: ApiStyle, etag: string | undefined, token: string | undefined): Promise<{ response: Response; body: unknown }> {
+  private async get(
+    url: string,
+    style: ApiStyle,
+    etag: string | undefined,
+    token: string | undefined,
+  ): Promise<{ response: Response; body: unknown }> {
     const headers = requestHeaders(style, url, token);
     if (etag) headers['If-None-Match'] = etag;
     const signal = AbortSignal.timeout(this.timeoutMs);
     const response = await this.fetch(url, { headers, redirect: 'manual', signal });
     // The body is read under the same timeout; only a 200 carries one we need.
-    const body: unknown = response.status === 200 ? await response.json().catch(() => undefined) : await response.arrayBuffer().then(() => undefined, () => undefined);
+    const body: unknown =
+      response.status === 200
+        ? await response.json().catch(() => undefined)
+        : await response.arrayBuffer().then(
+            () => undefined,
+            () => undefined,
+          );
     return { response, body };
   }
 }
@@ -206,6 +226,6 @@ function rateLimited(until: number): Outcome {
 
 function isTimeout(error: unknown): boolean {
   const name = (error as { name?: string } | undefined)?.name;
-  const causeName = ((error as { cause?: { name?: string } } | undefined)?.cause)?.name;
+  const causeName = (error as { cause?: { name?: string } } | undefined)?.cause?.name;
   return name === 'TimeoutError' || name === 'AbortError' || causeName === 'TimeoutError';
 }

@@ -4,7 +4,13 @@ import type { MinutesSummary } from '../core/summary';
 
 /** The parts of a summary, for the client that shows them. */
 export type {
-  MinutesSummary, SummaryActionItem, SummaryDecision, SummaryLink, SummaryPerson, SummaryPlace, SummaryProblem,
+  MinutesSummary,
+  SummaryActionItem,
+  SummaryDecision,
+  SummaryLink,
+  SummaryPerson,
+  SummaryPlace,
+  SummaryProblem,
 } from '../core/summary';
 
 /** `minutes/templateInfo`, server → client, after each lint of a document: which template applied and why, for the status bar. */

@@ -27,7 +27,8 @@ const text = readFileSync(join(ROOT, 'examples', DOCUMENT), 'utf8');
  */
 const FILES = {
   [DOCUMENT]: text,
-  '.minutesrc.json': '{\n  "rules": { "link/spaced-syntax": "error" },\n  "contributors": { "sources": ["team.json"], "handles": ["xiongwei 熊伟"] }\n}\n',
+  '.minutesrc.json':
+    '{\n  "rules": { "link/spaced-syntax": "error" },\n  "contributors": { "sources": ["team.json"], "handles": ["xiongwei 熊伟"] }\n}\n',
   'team.json': '{ "maintainers": ["example-dev", "another-dev"], "committers": ["roster-only"] }\n',
 };
 const TYPED = '@xw';
@@ -47,13 +48,26 @@ try {
     writeFileSync(join(workspace, path), content);
   }
   const bundle = (entry, platform, outfile) =>
-    esbuild.build({ entryPoints: [join(ROOT, entry)], outfile, bundle: true, platform, format: platform === 'node' ? 'cjs' : 'iife', logLevel: 'warning' });
+    esbuild.build({
+      entryPoints: [join(ROOT, entry)],
+      outfile,
+      bundle: true,
+      platform,
+      format: platform === 'node' ? 'cjs' : 'iife',
+      logLevel: 'warning',
+    });
   await bundle('test/browser/page.ts', 'browser', join(work, 'page.js'));
   await bundle('test/browser/node.ts', 'node', join(work, 'node-session.cjs'));
 
   // Under Node: the workspace on disk, file: URIs.
   const { runNodeSession } = createRequire(import.meta.url)(join(work, 'node-session.cjs'));
-  const onNode = await runNodeSession(join(ROOT, 'dist', 'server.js'), { rootUri: pathToFileURL(workspace).href, files: FILES, document: DOCUMENT, completionAt: COMPLETION_AT, typed: TYPED });
+  const onNode = await runNodeSession(join(ROOT, 'dist', 'server.js'), {
+    rootUri: pathToFileURL(workspace).href,
+    files: FILES,
+    document: DOCUMENT,
+    completionAt: COMPLETION_AT,
+    typed: TYPED,
+  });
 
   // In the browser: the same folder path, on a file system only the page can read.
   const routes = {
@@ -71,7 +85,9 @@ try {
   });
   await new Promise((resolve) => http.listen(0, '127.0.0.1', resolve));
   const installed = ensureInstalled();
-  browser = await installed.playwright().chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  browser = await installed
+    .playwright()
+    .chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   const page = await browser.newPage();
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -79,39 +95,56 @@ try {
   await page.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
   await page.goto(`http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (http.address()).port}/`);
   const rootUri = `memfs://minutes${workspace.split('/').map(encodeURIComponent).join('/')}`;
-  const inBrowser = await page.evaluate((options) => /** @type {any} */ (window).runMinutesSession(options), { rootUri, files: FILES, document: DOCUMENT, completionAt: COMPLETION_AT, typed: TYPED });
+  const inBrowser = await page.evaluate((options) => /** @type {any} */ (window).runMinutesSession(options), {
+    rootUri,
+    files: FILES,
+    document: DOCUMENT,
+    completionAt: COMPLETION_AT,
+    typed: TYPED,
+  });
 
   check('the worker ran without page errors', () => deepStrictEqual(pageErrors, []));
   check('the worker read the configuration and the roster through the page (minutes/readFiles)', () => {
     if (inBrowser.fileReads < 2) throw new Error(`only ${inBrowser.fileReads} file reads`);
   });
-  check('the diagnostics are the Node server\'s, with the configured severity', () => {
+  check("the diagnostics are the Node server's, with the configured severity", () => {
     deepStrictEqual(inBrowser.diagnostics, onNode.diagnostics);
     const spaced = inBrowser.diagnostics.find((d) => d.code === 'link/spaced-syntax');
     if (!spaced || spaced.severity !== 1) throw new Error(`link/spaced-syntax should be an error (1): ${JSON.stringify(spaced)}`);
     const codes = new Set(inBrowser.diagnostics.map((d) => d.code));
-    for (const code of ['template/missing-section', 'link/duplicate-target', 'link/number-mismatch', 'handle/invalid', 'style/cjk-emphasis', 'template/numbering']) {
+    for (const code of [
+      'template/missing-section',
+      'link/duplicate-target',
+      'link/number-mismatch',
+      'handle/invalid',
+      'style/cjk-emphasis',
+      'template/numbering',
+    ]) {
       if (!codes.has(code)) throw new Error(`no ${code} in ${[...codes].join(', ')}`);
     }
   });
-  check('the code actions are the Node server\'s, with the fix of the spaced link', () => {
+  check("the code actions are the Node server's, with the fix of the spaced link", () => {
     deepStrictEqual(inBrowser.codeActions, onNode.codeActions);
-    if (!inBrowser.codeActions.some((a) => a.edits.some((e) => e === '') && /space/i.test(a.title))) throw new Error(JSON.stringify(inBrowser.codeActions));
+    if (!inBrowser.codeActions.some((a) => a.edits.some((e) => e === '') && /space/i.test(a.title)))
+      throw new Error(JSON.stringify(inBrowser.codeActions));
   });
-  check('@-completion offers the roster file\'s logins, as on Node', () => {
+  check("@-completion offers the roster file's logins, as on Node", () => {
     deepStrictEqual(inBrowser.completion, onNode.completion);
-    for (const login of ['another-dev', 'roster-only']) if (!inBrowser.completion.includes(login)) throw new Error(`${login} missing from ${inBrowser.completion.join(', ')}`);
+    for (const login of ['another-dev', 'roster-only'])
+      if (!inBrowser.completion.includes(login)) throw new Error(`${login} missing from ${inBrowser.completion.join(', ')}`);
   });
   check('the worker loaded the server both entries share (dist/server-core.js)', () => {
     if (!served.includes('/dist/server-core.js')) throw new Error(`served: ${served.join(', ')}`);
   });
-  check('@xw completes 熊伟\'s login through the pinyin dictionary, as on Node', () => {
+  check("@xw completes 熊伟's login through the pinyin dictionary, as on Node", () => {
     deepStrictEqual(inBrowser.completionTyped, onNode.completionTyped);
     if (!inBrowser.completionTyped.includes('xiongwei')) throw new Error(`xiongwei missing from ${inBrowser.completionTyped.join(', ')}`);
   });
-  console.log(`browser worker: ${inBrowser.diagnostics.length} diagnostics, ${inBrowser.codeActions.length} code actions, ${inBrowser.completion.length} completions, ${inBrowser.fileReads} files read through the page`);
+  console.log(
+    `browser worker: ${inBrowser.diagnostics.length} diagnostics, ${inBrowser.codeActions.length} code actions, ${inBrowser.completion.length} completions, ${inBrowser.fileReads} files read through the page`,
+  );
 } catch (error) {
-  check('the browser worker session ran', false, error instanceof Error ? error.stack ?? error.message : String(error));
+  check('the browser worker session ran', false, error instanceof Error ? (error.stack ?? error.message) : String(error));
 } finally {
   await browser?.close();
   http?.close();

@@ -30,7 +30,10 @@ const LEFT_OUT = new Set(['node_modules', '.git', '.cache', 'out']);
 const BREAKAGES = {
   server: {
     runnerArgs: ['--trusted-only'],
-    env: { MOCHA_GREP: process.env.MOCHA_GREP ?? '^(activation|diagnostics in the Problems panel)', MINUTES_TEST_TIMEOUT: process.env.MINUTES_TEST_TIMEOUT ?? '10000' },
+    env: {
+      MOCHA_GREP: process.env.MOCHA_GREP ?? '^(activation|diagnostics in the Problems panel)',
+      MINUTES_TEST_TIMEOUT: process.env.MINUTES_TEST_TIMEOUT ?? '10000',
+    },
     apply(copy) {
       const file = join(copy, 'dist/server.js');
       const text = readFileSync(file, 'utf8');
@@ -76,7 +79,14 @@ function main() {
     say(`copied the extension to ${copy}; ${chosen.apply(copy)}`);
     // Its own suite bundle (inside the repository, for `require('mocha')`), so a normal run alongside is not disturbed.
     const env = { ...process.env, ...chosen.env, VSCODE_SUITE_OUT: join(ROOT, 'out/vscode-broken') };
-    const args = ['test/vscode/harness/vscode-web.mjs', '--no-build', '--extension', copy, ...chosen.runnerArgs, ...(argv.includes('--keep') ? ['--keep'] : ['--discard'])];
+    const args = [
+      'test/vscode/harness/vscode-web.mjs',
+      '--no-build',
+      '--extension',
+      copy,
+      ...chosen.runnerArgs,
+      ...(argv.includes('--keep') ? ['--keep'] : ['--discard']),
+    ];
     say(`node ${args.join(' ')}`);
     const t0 = Date.now();
     const { status } = spawnSync(process.execPath, args, { cwd: ROOT, env, stdio: 'inherit' });
@@ -85,9 +95,11 @@ function main() {
       say(`as expected, the suite failed against the broken extension (exit ${status}, ${seconds} s)`);
       return 0;
     }
-    say(status === 0
-      ? `the suite PASSED against a broken extension (${seconds} s): it does not prove what it claims`
-      : `the runner itself failed (exit ${status}): no conclusion`);
+    say(
+      status === 0
+        ? `the suite PASSED against a broken extension (${seconds} s): it does not prove what it claims`
+        : `the runner itself failed (exit ${status}): no conclusion`,
+    );
     return 1;
   } finally {
     if (argv.includes('--keep')) say(`kept ${parent}`);

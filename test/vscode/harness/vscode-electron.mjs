@@ -48,8 +48,17 @@ async function suiteRun(name, extensionTestsPath, linkServer) {
       extensionTestsEnv: { MINUTES_VSCODE_RUN: name, MINUTES_LINK_SERVER: linkServer.url, ...(restricted ? { MOCHA_GREP: '' } : {}) },
       // Built-in extensions stay on (the JSON schema test needs VS Code's JSON language
       // features); an empty extensions folder keeps a contributor's own extensions out.
-      launchArgs: [workspace, '--user-data-dir', userData, '--extensions-dir', join(runDir, 'extensions'),
-        ...(restricted ? [] : ['--disable-workspace-trust']), '--skip-welcome', '--skip-release-notes', '--disable-telemetry'],
+      launchArgs: [
+        workspace,
+        '--user-data-dir',
+        userData,
+        '--extensions-dir',
+        join(runDir, 'extensions'),
+        ...(restricted ? [] : ['--disable-workspace-trust']),
+        '--skip-welcome',
+        '--skip-release-notes',
+        '--disable-telemetry',
+      ],
     });
     if (restricted && linkServer.requests.length > 0) {
       console.error(`the local API heard ${linkServer.requests.length} request(s) during the restricted run`);

@@ -20,7 +20,12 @@ export const PLACEHOLDER_API = 'http://link-server.invalid';
  * pull requests alike; a pull request carries `pull_request`). Numbers not listed are 404.
  */
 const ITEMS = {
-  'opencurve/curve#3101': { title: 'Warm the metadata cache at mount', state: 'closed', user: 'cache-dev', pull: { merged_at: '2023-09-18T08:00:00Z' } },
+  'opencurve/curve#3101': {
+    title: 'Warm the metadata cache at mount',
+    state: 'closed',
+    user: 'cache-dev',
+    pull: { merged_at: '2023-09-18T08:00:00Z' },
+  },
   'opencurve/curve#3103': { title: 'Snapshot export fails on empty volumes', state: 'open', user: 'snapshot-dev' },
 };
 
@@ -72,7 +77,13 @@ export function startLinkServer({ observesBrowser = false } = {}) {
           requests.length = 0;
           opened.length = 0;
         },
-        close: () => /** @type {Promise<void>} */ (new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); })),
+        close: () =>
+          /** @type {Promise<void>} */ (
+            new Promise((r) => {
+              server.closeAllConnections?.();
+              server.close(() => r());
+            })
+          ),
       });
     });
   });

@@ -27,7 +27,9 @@ export const SUITE_RUNS = { trusted: 'trusted', restricted: 'restricted' };
  */
 export async function buildSuite(outDir = process.env.VSCODE_SUITE_OUT ?? join(ROOT, 'out/vscode')) {
   rmSync(outDir, { recursive: true, force: true });
-  const entries = readdirSync(SUITE_SRC).filter((f) => f === 'index.ts' || f.endsWith('.test.ts')).map((f) => join(SUITE_SRC, f));
+  const entries = readdirSync(SUITE_SRC)
+    .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
+    .map((f) => join(SUITE_SRC, f));
   await esbuild.build({
     entryPoints: entries,
     outdir: outDir,

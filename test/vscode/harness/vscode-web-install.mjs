@@ -8,7 +8,19 @@
 // done by hand: the VS Code server's production dependencies, a rebuild of its native modules
 // against this Node, Debian's rg in place of the download, and the links postinstall makes.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, rmdirSync, writeFileSync, copyFileSync, symlinkSync, appendFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  rmdirSync,
+  writeFileSync,
+  copyFileSync,
+  symlinkSync,
+  appendFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { ROOT } from './vscode-suite.mjs';
@@ -54,7 +66,9 @@ export function ensureDebianPackages() {
   if (!canInstall) throw new Error(`missing Debian packages: ${missing.join(' ')} (run: apt-get install ${missing.join(' ')})`);
   say(`apt-get install ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const install = () => spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { env, stdio: ['ignore', 'ignore', 'inherit'] }).status === 0;
+  const install = () =>
+    spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+      .status === 0;
   // A fresh machine may have no package lists yet.
   if (!install() && !(spawnSync('apt-get', ['update', '-q'], { env, stdio: ['ignore', 'ignore', 'inherit'] }).status === 0 && install())) {
     throw new Error(`apt-get install ${missing.join(' ')} failed`);
@@ -100,7 +114,13 @@ function installCodeServer() {
   writeFileSync(LOG, `install started ${new Date().toISOString()}\n`);
   writeFileSync(join(INSTALL_DIR, 'package.json'), '{ "private": true }\n');
   const env = npmEnv();
-  step('npm install code-server', 'npm', ['install', '--ignore-scripts', '--no-save', `code-server@${CODE_SERVER_VERSION}`, `playwright-core@${PLAYWRIGHT_VERSION}`], INSTALL_DIR, env);
+  step(
+    'npm install code-server',
+    'npm',
+    ['install', '--ignore-scripts', '--no-save', `code-server@${CODE_SERVER_VERSION}`, `playwright-core@${PLAYWRIGHT_VERSION}`],
+    INSTALL_DIR,
+    env,
+  );
   const vscodeDir = join(INSTALL_DIR, 'node_modules/code-server/lib/vscode');
   step('npm install (VS Code server, shrinkwrapped)', 'npm', ['install', '--omit=dev', '--ignore-scripts'], vscodeDir, env);
   step('npm rebuild (native modules)', 'npm', ['rebuild', ...NATIVE_MODULES], vscodeDir, env);
@@ -134,9 +154,17 @@ function withLock(fn) {
       break;
     } catch {
       let owner = 0;
-      try { owner = Number(readFileSync(join(lock, 'pid'), 'utf8')); } catch { /* being written */ }
+      try {
+        owner = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+      } catch {
+        /* being written */
+      }
       let alive = false;
-      try { alive = owner > 0 && (process.kill(owner, 0), true); } catch { alive = false; }
+      try {
+        alive = owner > 0 && (process.kill(owner, 0), true);
+      } catch {
+        alive = false;
+      }
       if (owner > 0 && !alive) rmSync(lock, { recursive: true, force: true });
       else if (Date.now() > deadline) throw new Error(`${lock} is held by process ${owner}`);
       else spawnSync('sleep', ['0.5']);

@@ -51,10 +51,18 @@ const verbose = !!process.env.VSCODE_WEB_VERBOSE;
 const timeoutMs = Number(process.env.VSCODE_WEB_TIMEOUT ?? 600) * 1000;
 /** Where run folders go (taken before a run points TMPDIR into its own folder). */
 const SYSTEM_TMP = tmpdir();
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=en-US',
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--lang=en-US',
   // communityMinutes.openRuleDocs opens a page from the extension host, without a click.
-  '--disable-popup-blocking'];
+  '--disable-popup-blocking',
+];
 
 /** What a fresh profile would otherwise show or try to fetch. */
 const USER_SETTINGS = {
@@ -90,7 +98,8 @@ const RESTRICTED_SETTINGS = {
 };
 
 /** Workbench chatter that reaches codeAutomationLog next to the tests' output (all of it is in driver.log). */
-const WORKBENCH_NOISE = /^(?:Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore|Ignoring fetching additional builtin extensions|Started local extension host|Loading development extension|\[perf\]|\[Extension Host\] (?:Debugger|Extension host agent))/;
+const WORKBENCH_NOISE =
+  /^(?:Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore|Ignoring fetching additional builtin extensions|Started local extension host|Loading development extension|\[perf\]|\[Extension Host\] (?:Debugger|Extension host agent))/;
 
 function run(command, commandArgs, options = {}) {
   const result = spawnSync(command, commandArgs, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], ...options });
@@ -110,19 +119,24 @@ function freePort() {
 
 function waitForHealthy(base, child, ms) {
   const deadline = Date.now() + ms;
-  return /** @type {Promise<void>} */ (new Promise((resolveReady, reject) => {
-    const retry = () => {
-      if (child.exitCode !== null) reject(new Error(`code-server exited with ${child.exitCode}`));
-      else if (Date.now() > deadline) reject(new Error(`code-server did not answer within ${ms} ms`));
-      else setTimeout(poll, 100);
-    };
-    const poll = () => http.get(`${base}/healthz`, (res) => {
-      res.resume();
-      if (res.statusCode === 200) resolveReady();
-      else retry();
-    }).on('error', retry);
-    poll();
-  }));
+  return /** @type {Promise<void>} */ (
+    new Promise((resolveReady, reject) => {
+      const retry = () => {
+        if (child.exitCode !== null) reject(new Error(`code-server exited with ${child.exitCode}`));
+        else if (Date.now() > deadline) reject(new Error(`code-server did not answer within ${ms} ms`));
+        else setTimeout(poll, 100);
+      };
+      const poll = () =>
+        http
+          .get(`${base}/healthz`, (res) => {
+            res.resume();
+            if (res.statusCode === 200) resolveReady();
+            else retry();
+          })
+          .on('error', retry);
+      poll();
+    })
+  );
 }
 
 /** Processes of group `pgid` that are still running (zombies do not count). */
@@ -134,7 +148,9 @@ function groupMembers(pgid) {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (Number(pgrp) === pgid && state !== 'Z') members.push(Number(entry));
-    } catch { /* gone meanwhile */ }
+    } catch {
+      /* gone meanwhile */
+    }
   }
   return members;
 }
@@ -154,11 +170,15 @@ class Run {
     this.restricted = restricted;
     this.linkServer = linkServer;
     this.dir = mkdtempSync(join(SYSTEM_TMP, 'minutes-vscode-web-'));
-    for (const sub of ['user-data/User', 'extensions', 'logs', 'tmp', 'xdg-data', 'xdg-config', 'xdg-cache']) mkdirSync(join(this.dir, sub), { recursive: true });
+    for (const sub of ['user-data/User', 'extensions', 'logs', 'tmp', 'xdg-data', 'xdg-config', 'xdg-cache'])
+      mkdirSync(join(this.dir, sub), { recursive: true });
     // The user confirms the local API for github.com (a user setting, as the network is the
     // user's); the online tests turn `communityMinutes.links.online` on themselves.
     const confirmed = linkServer ? { 'communityMinutes.links.api': { 'github.com': linkServer } } : {};
-    writeFileSync(join(this.dir, 'user-data/User/settings.json'), JSON.stringify(restricted ? RESTRICTED_SETTINGS : { ...USER_SETTINGS, ...confirmed }, null, 2));
+    writeFileSync(
+      join(this.dir, 'user-data/User/settings.json'),
+      JSON.stringify(restricted ? RESTRICTED_SETTINGS : { ...USER_SETTINGS, ...confirmed }, null, 2),
+    );
     this.workspace = workspace ? workspace(this.dir) : copyWorkspace(this.dir, { linkServer });
     this.server = undefined;
     this.log = createWriteStream(join(this.dir, 'logs/driver.log'));
@@ -185,11 +205,21 @@ class Run {
   }
 
   codeServerArgs() {
-    return ['--user-data-dir', join(this.dir, 'user-data'), '--extensions-dir', join(this.dir, 'extensions'), '--config', join(this.dir, 'config.yaml')];
+    return [
+      '--user-data-dir',
+      join(this.dir, 'user-data'),
+      '--extensions-dir',
+      join(this.dir, 'extensions'),
+      '--config',
+      join(this.dir, 'config.yaml'),
+    ];
   }
 
   installExtension(entry, vsix) {
-    run(process.execPath, [entry, ...this.codeServerArgs(), '--install-extension', vsix], { env: this.codeServerEnv(), stdio: ['ignore', 'ignore', 'inherit'] });
+    run(process.execPath, [entry, ...this.codeServerArgs(), '--install-extension', vsix], {
+      env: this.codeServerEnv(),
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
 
   async start(entry) {
@@ -200,9 +230,22 @@ class Run {
     // cwd: the extension host inherits it, as under `npm test` with @vscode/test-electron.
     const out = createWriteStream(join(this.dir, 'logs/server.log'));
     await new Promise((r) => out.once('open', r));
-    this.server = spawn(process.execPath, [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${this.port}`,
-      '--disable-telemetry', '--disable-update-check', ...(this.restricted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
-      ...this.codeServerArgs()], { cwd: ROOT, env: this.codeServerEnv(), detached: true, stdio: ['ignore', out, out] });
+    this.server = spawn(
+      process.execPath,
+      [
+        entry,
+        '--auth',
+        'none',
+        '--bind-addr',
+        `127.0.0.1:${this.port}`,
+        '--disable-telemetry',
+        '--disable-update-check',
+        ...(this.restricted ? [] : ['--disable-workspace-trust']),
+        '--disable-getting-started-override',
+        ...this.codeServerArgs(),
+      ],
+      { cwd: ROOT, env: this.codeServerEnv(), detached: true, stdio: ['ignore', out, out] },
+    );
     await waitForHealthy(this.base, this.server, 60_000);
     say(`code-server ${this.base} (pid ${this.server.pid}, run folder ${this.dir})`);
   }
@@ -239,9 +282,17 @@ class Run {
   async stop(failed) {
     const pgid = this.server?.pid;
     if (pgid) {
-      try { process.kill(-pgid, 'SIGTERM'); } catch { /* already gone */ }
+      try {
+        process.kill(-pgid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
       for (let i = 0; i < 50 && groupMembers(pgid).length; i++) await new Promise((r) => setTimeout(r, 100));
-      try { process.kill(-pgid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-pgid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }
     await new Promise((r) => this.log.end(r));
     if ((failed && !discard) || keep) say(`run folder kept: ${this.dir} (logs/driver.log, logs/server.log, user-data/logs)`);
@@ -272,7 +323,9 @@ async function runSuite(current, installed, testsEntry, linkServer) {
       }
     });
     let finish;
-    const finished = new Promise((r) => { finish = r; });
+    const finished = new Promise((r) => {
+      finish = r;
+    });
     page.on('console', (m) => {
       if (/No extension host found that can launch the test runner/.test(m.text())) finish({ code: 2, why: m.text() });
     });
@@ -293,11 +346,13 @@ async function runSuite(current, installed, testsEntry, linkServer) {
       finish({ code, why: `the extension host finished the tests with exit code ${code}` });
     });
     const timer = setTimeout(() => finish({ code: 124, why: `timed out after ${timeoutMs / 1000} s` }), timeoutMs);
-    await page.goto(current.url([
-      ['extensionDevelopmentPath', current.remoteUri(extensionDir)],
-      ['extensionTestsPath', current.remoteUri(testsEntry)],
-      ['skipWelcome', 'true'],
-    ]));
+    await page.goto(
+      current.url([
+        ['extensionDevelopmentPath', current.remoteUri(extensionDir)],
+        ['extensionTestsPath', current.remoteUri(testsEntry)],
+        ['skipWelcome', 'true'],
+      ]),
+    );
     const { code, why } = await finished;
     clearTimeout(timer);
     say(why);
@@ -327,7 +382,9 @@ async function suiteRun(name, installed, testsEntry, linkServer) {
   }
   if (restricted) {
     const heard = linkServer.requests;
-    say(`the local API heard ${heard.length} request(s) during the restricted run${heard.length ? `: ${heard.map((r) => r.path).join(', ')}` : ''}`);
+    say(
+      `the local API heard ${heard.length} request(s) during the restricted run${heard.length ? `: ${heard.map((r) => r.path).join(', ')}` : ''}`,
+    );
     if (heard.length) return { code: 1, passed: result.passed, failed: result.failed + 1 };
   }
   return result;
@@ -343,7 +400,9 @@ async function runUi(current, installed) {
   const screenshots = resolve(ROOT, process.env.MINUTES_UI_SCREENSHOTS ?? 'docs/images');
   mkdirSync(screenshots, { recursive: true });
   const uiDir = join(ROOT, realMode ? 'test/vscode/ui/real' : 'test/vscode/ui');
-  const files = readdirSync(uiDir).filter((f) => f.endsWith('.ui.mjs')).sort();
+  const files = readdirSync(uiDir)
+    .filter((f) => f.endsWith('.ui.mjs'))
+    .sort();
   const browser = await current.launchBrowser(installed.playwright());
   const grep = process.env.UI_GREP ? new RegExp(process.env.UI_GREP) : undefined;
   let passed = 0;
@@ -366,15 +425,25 @@ async function runUi(current, installed) {
       const t0 = Date.now();
       try {
         await Promise.race([
-          test.run({ page, url: current.url(), workspace: current.workspace, screenshots,
-            userSettings: join(current.dir, 'user-data/User/settings.json'), log: (...a) => current.log.write(`[${file}] ${format(...a)}\n`) }),
+          test.run({
+            page,
+            url: current.url(),
+            workspace: current.workspace,
+            screenshots,
+            userSettings: join(current.dir, 'user-data/User/settings.json'),
+            log: (...a) => current.log.write(`[${file}] ${format(...a)}\n`),
+          }),
           new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 180 s')), 180_000)),
         ]);
         console.log(`  ✓ ${test.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
         passed++;
       } catch (error) {
         failed++;
-        console.log(`  ✗ ${test.name}\n    ${String(error instanceof Error ? error.stack ?? error : error).split('\n').join('\n    ')}`);
+        console.log(
+          `  ✗ ${test.name}\n    ${String(error instanceof Error ? (error.stack ?? error) : error)
+            .split('\n')
+            .join('\n    ')}`,
+        );
         await page.screenshot({ path: join(current.dir, `logs/failed-${file.replace(/\W+/g, '-')}.png`) }).catch(() => {});
       } finally {
         await context.close().catch(() => {});
@@ -420,8 +489,11 @@ async function main() {
     return code;
   }
 
-  const runs = args.has('--restricted-only') ? [SUITE_RUNS.restricted]
-    : args.has('--trusted-only') ? [SUITE_RUNS.trusted] : [SUITE_RUNS.trusted, SUITE_RUNS.restricted];
+  const runs = args.has('--restricted-only')
+    ? [SUITE_RUNS.restricted]
+    : args.has('--trusted-only')
+      ? [SUITE_RUNS.trusted]
+      : [SUITE_RUNS.trusted, SUITE_RUNS.restricted];
   const testsEntry = await buildSuite();
   const linkServer = await startLinkServer({ observesBrowser: true });
   const results = [];
@@ -435,7 +507,8 @@ async function main() {
   }
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);
-  if (results.length > 1) say(results.map((r) => `${r.name} run: ${r.passed} passed, ${r.failed} failed (exit ${r.code}, ${r.seconds.toFixed(0)} s)`).join('; '));
+  if (results.length > 1)
+    say(results.map((r) => `${r.name} run: ${r.passed} passed, ${r.failed} failed (exit ${r.code}, ${r.seconds.toFixed(0)} s)`).join('; '));
   // The line CI reads, for both runs together.
   console.log(`\n${passed} passed, ${failed} failed`);
   return Math.max(...results.map((r) => r.code)) || (passed ? 0 : 2);

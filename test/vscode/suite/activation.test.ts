@@ -17,7 +17,9 @@ describe('activation', () => {
   });
 
   it('registers every command its manifest contributes', async () => {
-    const contributed = ((extension().packageJSON as { contributes: { commands: Array<{ command: string }> } }).contributes.commands).map((c) => c.command);
+    const contributed = (extension().packageJSON as { contributes: { commands: Array<{ command: string }> } }).contributes.commands.map(
+      (c) => c.command,
+    );
     assert.ok(contributed.includes('communityMinutes.restartServer'), JSON.stringify(contributed));
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = contributed.filter((c) => !registered.has(c));

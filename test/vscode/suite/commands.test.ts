@@ -1,11 +1,23 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import {
-  describeAll, docsUrl, eventually, fixture, linkServerLog, linkServerUrl, open, revertAndClose, sleep, waitForCodes, within,
+  describeAll,
+  docsUrl,
+  eventually,
+  fixture,
+  linkServerLog,
+  linkServerUrl,
+  open,
+  revertAndClose,
+  sleep,
+  waitForCodes,
+  within,
 } from './helpers';
 
-const previewTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
-  .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('communityMinutes.preview'));
+const previewTabs = () =>
+  vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('communityMinutes.preview'));
 
 const CURVE = 'curve/2023/2023-05-18.md';
 const CURVE_CODES = ['template/missing-section', 'privacy/meeting-secret', 'link/duplicate-target', 'encoding/invisible'];
@@ -16,7 +28,10 @@ const CURVE_CODES = ['template/missing-section', 'privacy/meeting-secret', 'link
  * workbench serves (what "Manage Trusted Domains" edits), so the test writes it.
  */
 async function trustGitHub(): Promise<void> {
-  await vscode.workspace.fs.writeFile(vscode.Uri.parse('trustedDomains:/Trusted Domains'), new TextEncoder().encode('["https://github.com"]'));
+  await vscode.workspace.fs.writeFile(
+    vscode.Uri.parse('trustedDomains:/Trusted Domains'),
+    new TextEncoder().encode('["https://github.com"]'),
+  );
 }
 
 /** Waits until the browser has been asked to open `url` (the web runner reports it to the local API). */
@@ -66,7 +81,11 @@ describe('commands', () => {
     const editor = await open(CURVE);
     await waitForCodes(editor.document.uri, CURVE_CODES);
     await vscode.commands.executeCommand('communityMinutes.openPreview');
-    const [preview] = await eventually(() => previewTabs(), (tabs) => tabs.length === 1, 'a preview tab');
+    const [preview] = await eventually(
+      () => previewTabs(),
+      (tabs) => tabs.length === 1,
+      'a preview tab',
+    );
     assert.notEqual(preview.group.viewColumn, vscode.ViewColumn.One, 'beside the editor');
     assert.match(preview.label, /2023-05-18/);
     await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
@@ -75,7 +94,7 @@ describe('commands', () => {
     assert.equal(previewTabs().length, 1, 'the same document keeps one preview');
   });
 
-  it('communityMinutes.newMinutes creates today\'s Curve minutes from the template, named as the template asks, and they lint clean', async function () {
+  it("communityMinutes.newMinutes creates today's Curve minutes from the template, named as the template asks, and they lint clean", async function () {
     const folder = fixture('new-minutes');
     await vscode.workspace.fs.createDirectory(folder);
     // The folder comes as the argument (as from the explorer's context menu); the template
@@ -101,7 +120,7 @@ describe('commands', () => {
     assert.equal(typed.range.start.line, end.line);
   });
 
-  it('communityMinutes.changeTemplate: the picked template is written into the folder\'s .minutesrc.json (comments kept) and the minutes are checked against it', async function () {
+  it("communityMinutes.changeTemplate: the picked template is written into the folder's .minutesrc.json (comments kept) and the minutes are checked against it", async function () {
     const editor = await open('template-choice/2024-02-07.md');
     const uri = editor.document.uri;
     const config = fixture('template-choice/.minutesrc.json');
@@ -116,7 +135,10 @@ describe('commands', () => {
     assert.match(written, /\/\/ The team picked its template by hand/, 'the comment stays');
     // The server watches config files: the open minutes are now held to the Curve template.
     const after = await waitForCodes(uri, ['template/missing-section', 'template/missing-section', 'template/missing-section']);
-    assert.deepEqual(after.map((d) => d.message).sort(), ['加入会议', '会议内容', '时间'].map((s) => `Missing section "${s}" required by template curve-biweekly.`).sort());
+    assert.deepEqual(
+      after.map((d) => d.message).sort(),
+      ['加入会议', '会议内容', '时间'].map((s) => `Missing section "${s}" required by template curve-biweekly.`).sort(),
+    );
   });
 
   it('communityMinutes.openRuleDocs opens the docs page of the problem under the cursor, or of the rule it is given', async function () {

@@ -1,8 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import {
-  codeOf, describeAll, docsUrl, open, ours, revertAndClose, waitForCodes, waitForDiagnostics, withCode,
-} from './helpers';
+import { codeOf, describeAll, docsUrl, open, ours, revertAndClose, waitForCodes, waitForDiagnostics, withCode } from './helpers';
 
 const { Error: E, Warning: W, Information: I } = vscode.DiagnosticSeverity;
 

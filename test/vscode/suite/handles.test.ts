@@ -5,8 +5,12 @@ import { fixture, open, revertAndClose, waitForCodes } from './helpers';
 const HANDLES = 'handles/2023-10-12.md';
 /** Every fixture that credits @example-dev. */
 const CREDITS_EXAMPLE_DEV = [
-  'configured/2023-09-07.md', 'curve/2023/2023-05-18.md', 'curve/2023/2023-06-01.md',
-  'curve/2023/2023-07-13.md', 'curve/2023/2023-07-27.md', 'curve/2023/2023-08-10.md',
+  'configured/2023-09-07.md',
+  'curve/2023/2023-05-18.md',
+  'curve/2023/2023-06-01.md',
+  'curve/2023/2023-07-13.md',
+  'curve/2023/2023-07-27.md',
+  'curve/2023/2023-08-10.md',
 ];
 
 /** Mentions of `handle` (followed by no other login character) in those files, read from disk. */
@@ -14,7 +18,10 @@ async function countMentions(handle: string): Promise<number> {
   let count = 0;
   for (const file of CREDITS_EXAMPLE_DEV) {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture(file)));
-    count += text.split(handle).slice(1).filter((rest) => !/^[\w-]/.test(rest)).length;
+    count += text
+      .split(handle)
+      .slice(1)
+      .filter((rest) => !/^[\w-]/.test(rest)).length;
   }
   return count;
 }
@@ -37,7 +44,8 @@ describe('@handles: completion, hover, references', function () {
     const end = editor.document.lineAt(22).range.end; // "- 欢迎 @ilixiaocui 加入维护者"
     await editor.edit((b) => b.insert(end, '，感谢 @'));
     const labels = await completeAt(editor.document.uri, end.translate(0, 5), '@');
-    for (const login of ['Wine93', 'ilixiaocui', 'example-dev', 'another-dev']) assert.ok(labels.includes(login), `${login} not in ${JSON.stringify(labels)}`);
+    for (const login of ['Wine93', 'ilixiaocui', 'example-dev', 'another-dev'])
+      assert.ok(labels.includes(login), `${login} not in ${JSON.stringify(labels)}`);
     // Logins that only the minutes of the workspace mention (the generic TSC file).
     assert.ok(labels.includes('grace'), `grace not in ${JSON.stringify(labels)}`);
   });
@@ -69,13 +77,18 @@ describe('@handles: completion, hover, references', function () {
     assert.deepEqual(files, CREDITS_EXAMPLE_DEV);
   });
 
-  it('renaming a login edits every mention of it in the workspace\'s minutes, open or not', async () => {
+  it("renaming a login edits every mention of it in the workspace's minutes, open or not", async () => {
     const editor = await open('curve/2023/2023-06-01.md');
     const uri = editor.document.uri;
     const at = editor.document.positionAt(editor.document.getText().indexOf('@example-dev') + 3);
     const prepared = await vscode.commands.executeCommand<{ range: vscode.Range; placeholder: string }>('vscode.prepareRename', uri, at);
     assert.equal(prepared.placeholder, 'example-dev', 'the login, without "@", is what gets renamed');
-    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', uri, at, 'example-maintainer');
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+      'vscode.executeDocumentRenameProvider',
+      uri,
+      at,
+      'example-maintainer',
+    );
     const entries = edit.entries();
     assert.deepEqual(entries.map(([u]) => vscode.workspace.asRelativePath(u)).sort(), CREDITS_EXAMPLE_DEV);
     // Every edit replaces exactly the login (not the "@", not a longer login) with the new one.
@@ -87,7 +100,11 @@ describe('@handles: completion, hover, references', function () {
         assert.equal(e.newText, 'example-maintainer');
       }
     }
-    assert.equal(entries.reduce((n, [, edits]) => n + edits.length, 0), (await countMentions('@example-dev')), 'one edit per mention');
+    assert.equal(
+      entries.reduce((n, [, edits]) => n + edits.length, 0),
+      await countMentions('@example-dev'),
+      'one edit per mention',
+    );
   });
 
   it('a rename to something that is not a login is refused with the reason', async () => {

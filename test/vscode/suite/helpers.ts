@@ -82,7 +82,10 @@ export function waitForDiagnostics(
       listener.dispose();
       const current = read();
       if (ok) resolve(current);
-      else reject(new Error(`timed out waiting for ${options.what ?? 'diagnostics'} on ${uri.path}; have ${JSON.stringify(describeAll(current))}`));
+      else
+        reject(
+          new Error(`timed out waiting for ${options.what ?? 'diagnostics'} on ${uri.path}; have ${JSON.stringify(describeAll(current))}`),
+        );
     };
     const listener = vscode.languages.onDidChangeDiagnostics((event) => {
       if (event.uris.some((u) => u.toString() === uri.toString()) && until(read())) done(true);
@@ -103,7 +106,12 @@ export function range(startLine: number, startChar: number, endLine: number, end
 }
 
 export async function codeActions(uri: vscode.Uri, at: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, at, kind);
+  const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    at,
+    kind,
+  );
   return (actions ?? []).filter((a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
 }
 
@@ -112,12 +120,19 @@ export async function codeActions(uri: vscode.Uri, at: vscode.Range, kind?: stri
  * still hold diagnostics of its previous version, for which the server rightly offers no
  * fix; the fresh ones follow within moments.
  */
-export async function codeActionsWhen(uri: vscode.Uri, at: vscode.Range, kind: string, accept: (actions: vscode.CodeAction[]) => boolean, timeoutMs = 15_000): Promise<vscode.CodeAction[]> {
+export async function codeActionsWhen(
+  uri: vscode.Uri,
+  at: vscode.Range,
+  kind: string,
+  accept: (actions: vscode.CodeAction[]) => boolean,
+  timeoutMs = 15_000,
+): Promise<vscode.CodeAction[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const actions = await codeActions(uri, at, kind);
     if (accept(actions)) return actions;
-    if (Date.now() > deadline) assert.fail(`no acceptable ${kind} actions at ${JSON.stringify(at)}; got ${JSON.stringify(actions.map((a) => a.title))}`);
+    if (Date.now() > deadline)
+      assert.fail(`no acceptable ${kind} actions at ${JSON.stringify(at)}; got ${JSON.stringify(actions.map((a) => a.title))}`);
     await sleep(200);
   }
 }
@@ -130,7 +145,9 @@ export async function applyAction(action: vscode.CodeAction): Promise<void> {
 /** Settles a promise that may never resolve (a command waiting on a notification) within `ms`. */
 export async function within<T>(promise: Thenable<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms); });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
+  });
   try {
     return await Promise.race([Promise.resolve(promise), timeout]);
   } finally {

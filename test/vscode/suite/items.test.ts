@@ -13,11 +13,14 @@ async function api(): Promise<MinutesApi> {
   return (await extension().activate()) as MinutesApi;
 }
 
-async function labelled(view: MinutesApi['actionItems'], nodes: readonly TreeNode[]): Promise<Array<{ node: TreeNode; item: vscode.TreeItem }>> {
+async function labelled(
+  view: MinutesApi['actionItems'],
+  nodes: readonly TreeNode[],
+): Promise<Array<{ node: TreeNode; item: vscode.TreeItem }>> {
   return Promise.resolve(nodes.map((node) => ({ node, item: view.getTreeItem(node) })));
 }
 
-const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
+const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
 
 describe('series: action items', () => {
   afterEach(async () => {
@@ -32,7 +35,10 @@ describe('series: action items', () => {
     const names = groups.map((g) => label(g.item));
     assert.equal(names[0], '@bo-sample', `overdue owner first: ${JSON.stringify(names)}`);
     const bo = await labelled(actionItems, await actionItems.getChildren(groups[0].node));
-    assert.deepEqual(bo.map((e) => label(e.item)), ['book the summit room']);
+    assert.deepEqual(
+      bo.map((e) => label(e.item)),
+      ['book the summit room'],
+    );
     assert.match(String(bo[0].item.description), /series\/infra|infra/);
     assert.equal((bo[0].item.iconPath as vscode.ThemeIcon).id, 'warning', 'overdue');
 
@@ -88,7 +94,10 @@ describe('series: action items', () => {
     // not a missed meeting (series/missed-meeting's unit tests cover the gap), and nothing of the
     // last minutes is dropped.
     const diagnostics = await waitForDiagnostics(editor.document.uri, (ds) => ds.length > 0, { what: 'the first findings' });
-    assert.deepEqual(diagnostics.filter((d) => codeOf(d).startsWith('series/')).map((d) => d.message), []);
+    assert.deepEqual(
+      diagnostics.filter((d) => codeOf(d).startsWith('series/')).map((d) => d.message),
+      [],
+    );
     await vscode.workspace.fs.delete(editor.document.uri);
   });
 });

@@ -8,7 +8,19 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import {
-  codeOf, describeAll, fixture, hoverText, linkServerLog, linkServerUrl, ONLINE, open, positionOf, sleep, waitForCodes, waitForDiagnostics, within,
+  codeOf,
+  describeAll,
+  fixture,
+  hoverText,
+  linkServerLog,
+  linkServerUrl,
+  ONLINE,
+  open,
+  positionOf,
+  sleep,
+  waitForCodes,
+  waitForDiagnostics,
+  within,
 } from './helpers';
 
 /** Longer than a lint waits for online answers (1.5 s): a look-up, had one started, would have arrived. */
@@ -23,7 +35,7 @@ describe('Restricted Mode: no network request, offline checks as usual', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('the workspace is not trusted, and online checks are asked for by the setting and the folder\'s config', async () => {
+  it("the workspace is not trusted, and online checks are asked for by the setting and the folder's config", async () => {
     assert.equal(vscode.workspace.isTrusted, false, 'the runner must start VS Code in Restricted Mode');
     assert.equal(vscode.workspace.getConfiguration('communityMinutes').get('links.online'), true);
     const config = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture('online/.minutesrc.json')));
@@ -35,14 +47,20 @@ describe('Restricted Mode: no network request, offline checks as usual', () => {
     const editor = await open(ONLINE);
     const uri = editor.document.uri;
     // The first diagnostics (whatever they hold: an online one must fail the test, not time it out).
-    const first = await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'link/duplicate-target'), { timeoutMs: 45_000, what: 'the offline diagnostics' });
+    const first = await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'link/duplicate-target'), {
+      timeoutMs: 45_000,
+      what: 'the offline diagnostics',
+    });
     assert.deepEqual(describeAll(first), ['link/duplicate-target@23:2-23:59']);
     // Hovers and document links are made too: the hover would ask the forge if online checks were on.
     const hover = await hoverText(uri, positionOf(editor.document, 'pull/3102', 2));
     assert.match(hover, /\*\*opencurve\/curve\\#3102\*\* · pull request/);
     assert.match(hover, /Not checked online/);
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri);
-    assert.ok(links.some((l) => l.target?.toString(true) === 'https://github.com/opencurve/curve/issues/3101'), 'the #3101 document link is offline work');
+    assert.ok(
+      links.some((l) => l.target?.toString(true) === 'https://github.com/opencurve/curve/issues/3101'),
+      'the #3101 document link is offline work',
+    );
     await sleep(QUIET_MS);
     const codes = vscode.languages.getDiagnostics(uri).map(codeOf);
     assert.deepEqual(codes, ['link/duplicate-target'], 'no online diagnostic (not-found, kind-mismatch, "could not be verified")');
@@ -51,13 +69,23 @@ describe('Restricted Mode: no network request, offline checks as usual', () => {
 
   it('the other minutes are checked as in a trusted workspace', async () => {
     const editor = await open('curve/2023/2023-05-18.md');
-    await waitForCodes(editor.document.uri, ['template/missing-section', 'privacy/meeting-secret', 'link/duplicate-target', 'encoding/invisible']);
+    await waitForCodes(editor.document.uri, [
+      'template/missing-section',
+      'privacy/meeting-secret',
+      'link/duplicate-target',
+      'encoding/invisible',
+    ]);
   });
 
   it('Lint Workspace checks every file, the online folder included, and still sends nothing', async () => {
     const running = vscode.commands.executeCommand('communityMinutes.lintWorkspace');
     await waitForDiagnostics(fixture(ONLINE), (ds) => ds.some((d) => codeOf(d) === 'link/duplicate-target'));
-    await waitForCodes(fixture('openeuler-tc/2023/20230412_minutes.txt'), ['template/deprecated-label', 'template/field-format', 'privacy/meeting-secret', 'attendee/duplicate']);
+    await waitForCodes(fixture('openeuler-tc/2023/20230412_minutes.txt'), [
+      'template/deprecated-label',
+      'template/field-format',
+      'privacy/meeting-secret',
+      'attendee/duplicate',
+    ]);
     await sleep(QUIET_MS);
     await vscode.commands.executeCommand('notifications.clearAll');
     await within(running, 15_000, 'lintWorkspace');

@@ -9,8 +9,18 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import {
-  applyAction, codeActionsWhen, describeAll, hoverText, linkServerLog, linkServerUrl, ONLINE, open, positionOf,
-  revertAndClose, waitForCodes, withCode,
+  applyAction,
+  codeActionsWhen,
+  describeAll,
+  hoverText,
+  linkServerLog,
+  linkServerUrl,
+  ONLINE,
+  open,
+  positionOf,
+  revertAndClose,
+  waitForCodes,
+  withCode,
 } from './helpers';
 
 const ONLINE_CODES = ['link/not-found', 'link/kind-mismatch', 'link/duplicate-target'];
@@ -31,7 +41,7 @@ describe('links: online checks, hover, document links', function () {
     assert.doesNotMatch(text, /merged|Author/);
   });
 
-  it('the folder\'s links.online and the workspace\'s settings ask nothing: no request, no online diagnostic', async function () {
+  it("the folder's links.online and the workspace's settings ask nothing: no request, no online diagnostic", async function () {
     if (!linkServerUrl()) this.skip();
     // `.vscode/settings.json` comes with the repository too: its network settings are ignored.
     const folder = vscode.workspace.workspaceFolders![0].uri;
@@ -40,10 +50,16 @@ describe('links: online checks, hover, document links', function () {
     await vscode.workspace.fs.writeFile(settingsFile, new TextEncoder().encode(JSON.stringify(workspaceSettings)));
     try {
       await new Promise((resolve) => setTimeout(resolve, 1000)); // VS Code reads the file again
-      assert.equal(vscode.workspace.getConfiguration('communityMinutes').get('links.online'), false, 'an application-scoped setting ignores the workspace');
+      assert.equal(
+        vscode.workspace.getConfiguration('communityMinutes').get('links.online'),
+        false,
+        'an application-scoped setting ignores the workspace',
+      );
       const before = (await linkServerLog()).requests.length;
       const editor = await open(ONLINE);
-      assert.deepEqual(describeAll(await waitForCodes(editor.document.uri, ['link/duplicate-target'])), ['link/duplicate-target@23:2-23:59']);
+      assert.deepEqual(describeAll(await waitForCodes(editor.document.uri, ['link/duplicate-target'])), [
+        'link/duplicate-target@23:2-23:59',
+      ]);
       await new Promise((resolve) => setTimeout(resolve, 2000)); // longer than a lint waits for answers
       assert.equal((await linkServerLog()).requests.length, before, 'the local API heard nothing');
     } finally {
@@ -76,8 +92,13 @@ describe('links: online checks, hover, document links', function () {
       // a GitHub session is only ever sent to api.github.com.
       const { requests } = await linkServerLog();
       const paths = new Set(requests.map((r) => r.path));
-      for (const n of [3101, 3102, 3103]) assert.ok(paths.has(`/repos/opencurve/curve/issues/${n}`), `no request for #${n}: ${JSON.stringify([...paths])}`);
-      assert.deepEqual(requests.filter((r) => r.authorization), [], 'no Authorization header to a links.api host');
+      for (const n of [3101, 3102, 3103])
+        assert.ok(paths.has(`/repos/opencurve/curve/issues/${n}`), `no request for #${n}: ${JSON.stringify([...paths])}`);
+      assert.deepEqual(
+        requests.filter((r) => r.authorization),
+        [],
+        'no Authorization header to a links.api host',
+      );
     });
 
     it('the link/kind-mismatch fix rewrites /pull/3103 to /issues/3103 and the problem goes', async function () {
@@ -85,7 +106,9 @@ describe('links: online checks, hover, document links', function () {
       const editor = await open(ONLINE);
       const uri = editor.document.uri;
       const [mismatch] = withCode(await waitForCodes(uri, ONLINE_CODES), 'link/kind-mismatch');
-      const [fix] = (await codeActionsWhen(uri, mismatch.range, 'quickfix', (as) => as.some((a) => a.isPreferred))).filter((a) => a.isPreferred);
+      const [fix] = (await codeActionsWhen(uri, mismatch.range, 'quickfix', (as) => as.some((a) => a.isPreferred))).filter(
+        (a) => a.isPreferred,
+      );
       assert.equal(fix.title, 'Link to the issue (/issues/3103)');
       await applyAction(fix);
       assert.match(editor.document.lineAt(22).text, /\(https:\/\/github\.com\/opencurve\/curve\/issues\/3103\)/);

@@ -14,21 +14,37 @@ describe('quick fixes (code actions) applied to the document', () => {
   it('template/missing-section: the preferred fix inserts the "## 时间" skeleton, dated from the file name, and the problem goes away', async () => {
     const editor = await open(CURVE);
     const uri = editor.document.uri;
-    const [missing] = withCode(await waitForCodes(uri, ['template/missing-section', 'privacy/meeting-secret', 'link/duplicate-target', 'encoding/invisible']), 'template/missing-section');
+    const [missing] = withCode(
+      await waitForCodes(uri, ['template/missing-section', 'privacy/meeting-secret', 'link/duplicate-target', 'encoding/invisible']),
+      'template/missing-section',
+    );
     const actions = await codeActionsWhen(uri, missing.range, 'quickfix', (as) => as.some((a) => a.isPreferred));
     const preferred = actions.filter((a) => a.isPreferred);
-    assert.deepEqual(preferred.map((a) => a.title), ['Insert section "时间"']);
+    assert.deepEqual(
+      preferred.map((a) => a.title),
+      ['Insert section "时间"'],
+    );
     await applyAction(preferred[0]);
-    assert.ok(editor.document.getText().startsWith('## 时间\n\n2023/05/18 19:00~19:30\n\n## 加入会议\n'), editor.document.getText().slice(0, 80));
-    await waitForDiagnostics(uri, (ds) => ds.length > 0 && !ds.some((d) => codeOf(d) === 'template/missing-section'), { what: 'missing-section to go' });
+    assert.ok(
+      editor.document.getText().startsWith('## 时间\n\n2023/05/18 19:00~19:30\n\n## 加入会议\n'),
+      editor.document.getText().slice(0, 80),
+    );
+    await waitForDiagnostics(uri, (ds) => ds.length > 0 && !ds.some((d) => codeOf(d) === 'template/missing-section'), {
+      what: 'missing-section to go',
+    });
   });
 
   it('encoding/invisible: the fix removes the zero-width space and nothing else', async () => {
     const editor = await open(CURVE);
     const uri = editor.document.uri;
     const before = editor.document.getText();
-    const [invisible] = withCode(await waitForCodes(uri, ['template/missing-section', 'privacy/meeting-secret', 'link/duplicate-target', 'encoding/invisible']), 'encoding/invisible');
-    const [fix] = (await codeActionsWhen(uri, invisible.range, 'quickfix', (as) => as.some((a) => a.isPreferred))).filter((a) => a.isPreferred);
+    const [invisible] = withCode(
+      await waitForCodes(uri, ['template/missing-section', 'privacy/meeting-secret', 'link/duplicate-target', 'encoding/invisible']),
+      'encoding/invisible',
+    );
+    const [fix] = (await codeActionsWhen(uri, invisible.range, 'quickfix', (as) => as.some((a) => a.isPreferred))).filter(
+      (a) => a.isPreferred,
+    );
     assert.equal(fix.title, 'Remove U+200B');
     await applyAction(fix);
     assert.equal(editor.document.getText(), before.replace('\u200b', ''));
@@ -38,7 +54,10 @@ describe('quick fixes (code actions) applied to the document', () => {
   it('attendee/duplicate: the fix removes the second "李华" from 与会人', async () => {
     const editor = await open(TC);
     const uri = editor.document.uri;
-    const [duplicate] = withCode(await waitForCodes(uri, ['template/deprecated-label', 'template/field-format', 'privacy/meeting-secret', 'attendee/duplicate']), 'attendee/duplicate');
+    const [duplicate] = withCode(
+      await waitForCodes(uri, ['template/deprecated-label', 'template/field-format', 'privacy/meeting-secret', 'attendee/duplicate']),
+      'attendee/duplicate',
+    );
     const actions = await codeActionsWhen(uri, duplicate.range, 'quickfix', (as) => as.some((a) => a.title.includes('李华')));
     const fix = actions.find((a) => a.isPreferred && a.title.includes('李华'));
     assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
@@ -47,7 +66,7 @@ describe('quick fixes (code actions) applied to the document', () => {
     await waitForCodes(uri, ['template/deprecated-label', 'template/field-format', 'privacy/meeting-secret']);
   });
 
-  it('handle/unknown: the did-you-mean fix writes the roster\'s login', async () => {
+  it("handle/unknown: the did-you-mean fix writes the roster's login", async () => {
     const editor = await open('handles/2023-10-12.md');
     const uri = editor.document.uri;
     const [unknown] = withCode(await waitForCodes(uri, ['handle/unknown', 'handle/invalid']), 'handle/unknown');
@@ -65,7 +84,10 @@ describe('quick fixes (code actions) applied to the document', () => {
     await waitForCodes(uri, ['template/missing-section', 'privacy/meeting-secret', 'link/duplicate-target', 'encoding/invisible']);
     const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
     const actions = await codeActionsWhen(uri, whole, 'source.fixAll.minutes', (as) => as.length > 0);
-    assert.deepEqual(actions.map((a) => a.kind?.value), ['source.fixAll.minutes']);
+    assert.deepEqual(
+      actions.map((a) => a.kind?.value),
+      ['source.fixAll.minutes'],
+    );
     await applyAction(actions[0]);
     const text = editor.document.getText();
     assert.ok(text.startsWith('## 时间\n\n2023/05/18 19:00~19:30\n\n## 加入会议\n'), text.slice(0, 60));

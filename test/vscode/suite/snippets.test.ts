@@ -5,7 +5,11 @@ import { codeOf, waitForDiagnostics } from './helpers';
 async function snippetItems(document: vscode.TextDocument, typed: string): Promise<vscode.CompletionItem[]> {
   const editor = await vscode.window.showTextDocument(document);
   await editor.edit((b) => b.insert(new vscode.Position(0, 0), typed));
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, typed.length));
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    document.uri,
+    new vscode.Position(0, typed.length),
+  );
   return list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet);
 }
 
@@ -42,10 +46,15 @@ describe('snippets', () => {
     await vscode.commands.executeCommand('leaveSnippet');
     const end = document.lineAt(document.lineCount - 1).range.end;
     await editor.edit((b) => b.insert(end, '\u200b'));
-    const found = await waitForDiagnostics(document.uri, (ds) => ds.some((d) => codeOf(d) === 'encoding/invisible'), { what: 'encoding/invisible' });
+    const found = await waitForDiagnostics(document.uri, (ds) => ds.some((d) => codeOf(d) === 'encoding/invisible'), {
+      what: 'encoding/invisible',
+    });
     // An untitled buffer is called "Untitled-1", which template/filename also reports (a
     // judgement left to that rule); nothing else may be wrong with a fresh skeleton.
-    assert.deepEqual(found.map(codeOf).filter((c) => c !== 'template/filename'), ['encoding/invisible']);
+    assert.deepEqual(
+      found.map(codeOf).filter((c) => c !== 'template/filename'),
+      ['encoding/invisible'],
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

@@ -34,10 +34,15 @@ export async function run({ page, url, screenshots, log }) {
   await page.keyboard.press('Control+Shift+M');
   await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 15_000 });
   const count = ROWS.length + INFOS.length;
-  await page.waitForFunction((n) => document.querySelectorAll('.markers-panel .monaco-list-row').length === n + 1, count, { timeout: 15_000 });
+  await page.waitForFunction((n) => document.querySelectorAll('.markers-panel .monaco-list-row').length === n + 1, count, {
+    timeout: 15_000,
+  });
   const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((els) => els.map((e) => e.innerText.replace(/\s+/g, ' ')));
   log('problems rows', rows);
   assert.match(rows[0], new RegExp(`^2023-07-13\\.md ?curve/2023 ?${count}$`));
-  assert.deepEqual(rows.slice(1).map((r) => r.slice(r.lastIndexOf(' minutes ') + 1)), [...ROWS, ...INFOS]);
+  assert.deepEqual(
+    rows.slice(1).map((r) => r.slice(r.lastIndexOf(' minutes ') + 1)),
+    [...ROWS, ...INFOS],
+  );
   await screenshot(page, screenshots, 'problems.png');
 }

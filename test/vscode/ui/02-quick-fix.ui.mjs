@@ -15,7 +15,13 @@ export async function run({ page, url, screenshots, log }) {
   // answer can be lost, and moving the cursor there again asks again (as a person would).
   for (let attempt = 1; ; attempt++) {
     await goTo(page, 19, attempt === 1 ? 5 : 4 + (attempt % 2));
-    const shown = await bulb.first().waitFor({ state: 'visible', timeout: 8_000 }).then(() => true, () => false);
+    const shown = await bulb
+      .first()
+      .waitFor({ state: 'visible', timeout: 8_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     if (shown) break;
     assert.ok(attempt < 3, 'no light bulb on line 19 after three cursor moves');
     log(`no light bulb after cursor move ${attempt}: moving again`);

@@ -16,13 +16,16 @@ export async function run({ page, url, screenshots, log }) {
   // suggest controller, which then sees the "@" as plain text.
   await page.waitForTimeout(500);
   await page.keyboard.type(' 感谢 ', { delay: 80 });
-  const rows = ".editor-widget.suggest-widget.visible .monaco-list-row";
+  const rows = '.editor-widget.suggest-widget.visible .monaco-list-row';
   // The "@" itself must open the list (it is the trigger character; no Ctrl+Space here). On a
   // loaded machine the first request can miss the editor's moment, so the "@" is typed again,
   // as a person would, up to three times.
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.type('@');
-    const shown = await page.waitForSelector(rows, { timeout: 8_000 }).then(() => true, () => false);
+    const shown = await page.waitForSelector(rows, { timeout: 8_000 }).then(
+      () => true,
+      () => false,
+    );
     if (shown) break;
     if (attempt === 3) throw new Error('typing "@" three times never opened the suggest widget');
     log(`no suggest widget after "@" (attempt ${attempt}); typing it again`);
@@ -31,15 +34,20 @@ export async function run({ page, url, screenshots, log }) {
   }
   const labels = await page.locator(`${rows} .label-name`).allInnerTexts();
   log('suggestions', labels);
-  for (const login of ['example-dev', 'another-dev', 'grace']) assert.ok(labels.includes(login), `${login} not in ${JSON.stringify(labels)}`);
+  for (const login of ['example-dev', 'another-dev', 'grace'])
+    assert.ok(labels.includes(login), `${login} not in ${JSON.stringify(labels)}`);
 
   // Ctrl+Space on an open list shows the focused login's details (who, where it is mentioned).
   await page.keyboard.press('Control+Space');
-  await page.waitForSelector('.editor-widget.suggest-widget.visible.shows-details, .suggest-details-container .suggest-details', { timeout: 10_000 });
+  await page.waitForSelector('.editor-widget.suggest-widget.visible.shows-details, .suggest-details-container .suggest-details', {
+    timeout: 10_000,
+  });
   await screenshot(page, screenshots, 'completion.png');
 
   await page.keyboard.type('ano');
-  await page.waitForFunction((sel) => document.querySelector(`${sel}.focused .label-name`)?.textContent === 'another-dev', rows, { timeout: 10_000 });
+  await page.waitForFunction((sel) => document.querySelector(`${sel}.focused .label-name`)?.textContent === 'another-dev', rows, {
+    timeout: 10_000,
+  });
   await page.keyboard.press('Enter');
   assert.equal(await lineText(page, LINE), `${before} 感谢 @another-dev`);
   await revertFile(page);

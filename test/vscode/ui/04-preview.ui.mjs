@@ -21,7 +21,9 @@ export async function run({ page, url, screenshots, log }) {
   const decisions = (await summary.locator('.summary-decisions li').allInnerTexts()).join('\n');
   assert.match(decisions, /同意按计划发布/);
   assert.match(decisions, /下次会议继续评审/);
-  const rules = await summary.locator('.summary-problems li[data-rule]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')).sort());
+  const rules = await summary
+    .locator('.summary-problems li[data-rule]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')).sort());
   assert.deepEqual(rules, ['attendee/duplicate', 'privacy/meeting-secret', 'template/deprecated-label', 'template/field-format']);
   // The rendered minutes are there too, below the summary.
   assert.match(await preview.locator('#minutes').innerText(), /社区版本规划讨论/);

@@ -41,7 +41,11 @@ export async function run({ page, url, workspace, screenshots, log }) {
   await page.keyboard.press('Control+Space');
   const details = page.locator('.suggest-details-container .suggest-details');
   await details.waitFor({ state: 'visible', timeout: 10_000 });
-  await page.waitForFunction(() => /## 会议内容/.test(document.querySelector('.suggest-details-container .suggest-details')?.textContent ?? ''), null, { timeout: 10_000 });
+  await page.waitForFunction(
+    () => /## 会议内容/.test(document.querySelector('.suggest-details-container .suggest-details')?.textContent ?? ''),
+    null,
+    { timeout: 10_000 },
+  );
   await screenshot(page, screenshots, 'snippet.png');
 
   await page.keyboard.press('Enter');
@@ -58,8 +62,11 @@ export async function run({ page, url, workspace, screenshots, log }) {
   assert.ok(!text.includes(PREFIX), 'the typed prefix is still in the file');
   // The empty file had no template; the skeleton is recognised as Curve minutes.
   const template = page.locator('[id="community-minutes.community-minutes.communityMinutes.template"]');
-  await page.waitForFunction((sel) => /curve-biweekly/.test(document.querySelector(sel)?.textContent ?? ''),
-    '[id="community-minutes.community-minutes.communityMinutes.template"]', { timeout: 15_000 });
+  await page.waitForFunction(
+    (sel) => /curve-biweekly/.test(document.querySelector(sel)?.textContent ?? ''),
+    '[id="community-minutes.community-minutes.communityMinutes.template"]',
+    { timeout: 15_000 },
+  );
   log('template', await template.innerText());
   await revertFile(page);
 }

@@ -39,7 +39,9 @@ export async function runCommand(page, title) {
 
 /** Waits until the editor shows exactly `count` squiggles of a kind (error, warning, info). */
 export async function waitForSquiggles(page, kind, count, timeout = 30_000) {
-  await page.waitForFunction(([k, n]) => document.querySelectorAll(`.monaco-editor .squiggly-${k}`).length === n, [kind, count], { timeout });
+  await page.waitForFunction(([k, n]) => document.querySelectorAll(`.monaco-editor .squiggly-${k}`).length === n, [kind, count], {
+    timeout,
+  });
 }
 
 export async function squiggleCount(page, kind) {
@@ -52,10 +54,14 @@ export async function goTo(page, line, column = 1) {
   await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10_000 });
   await page.keyboard.type(`${line}:${column}`);
   await page.keyboard.press('Enter');
-  await page.waitForFunction(([l, c]) => {
-    const item = document.querySelector('[id="status.editor.selection"]');
-    return item?.textContent?.includes(`Ln ${l}, Col ${c}`);
-  }, [line, column], { timeout: 10_000 });
+  await page.waitForFunction(
+    ([l, c]) => {
+      const item = document.querySelector('[id="status.editor.selection"]');
+      return item?.textContent?.includes(`Ln ${l}, Col ${c}`);
+    },
+    [line, column],
+    { timeout: 10_000 },
+  );
 }
 
 /**
@@ -69,13 +75,18 @@ export async function lineText(page, line) {
     if (!editor) return undefined;
     const top = (el) => parseFloat(el.style.top || el.parentElement?.style.top || 'NaN');
     const numbered = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')]
-      .map((el) => ({ n: Number(el.textContent), top: top(el) })).filter((x) => x.n > 0).sort((a, b) => a.top - b.top);
+      .map((el) => ({ n: Number(el.textContent), top: top(el) }))
+      .filter((x) => x.n > 0)
+      .sort((a, b) => a.top - b.top);
     const start = numbered.find((x) => x.n === wanted);
     if (!start) return undefined;
     const next = numbered.find((x) => x.top > start.top)?.top ?? Infinity;
     return [...editor.querySelectorAll('.view-lines .view-line')]
-      .filter((el) => top(el) >= start.top && top(el) < next).sort((a, b) => top(a) - top(b))
-      .map((el) => el.textContent).join('').replace(/\u00a0/g, ' ');
+      .filter((el) => top(el) >= start.top && top(el) < next)
+      .sort((a, b) => top(a) - top(b))
+      .map((el) => el.textContent)
+      .join('')
+      .replace(/\u00a0/g, ' ');
   }, line);
 }
 

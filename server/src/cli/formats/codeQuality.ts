@@ -20,8 +20,12 @@ export function toCodeQuality(reports: FileReport[], context: FormatContext): st
     const path = relativePath(report.path, context.cwd);
     if (report.error) {
       issues.push({
-        type: 'issue', check_name: 'minutes-lint', description: printable(report.error), severity: 'critical',
-        fingerprint: fingerprint(seen, [path, report.error]), location: { path, lines: { begin: 1 } },
+        type: 'issue',
+        check_name: 'minutes-lint',
+        description: printable(report.error),
+        severity: 'critical',
+        fingerprint: fingerprint(seen, [path, report.error]),
+        location: { path, lines: { begin: 1 } },
       });
       continue;
     }

@@ -19,7 +19,9 @@ export function toJunit(reports: FileReport[], context: FormatContext): string {
     const cases: string[] = [];
     if (report.error) {
       errors++;
-      cases.push(`    <testcase ${attributes({ classname: file, name: 'minutes-lint', file })}>\n      <error ${attributes({ message: printable(report.error) })}/>\n    </testcase>`);
+      cases.push(
+        `    <testcase ${attributes({ classname: file, name: 'minutes-lint', file })}>\n      <error ${attributes({ message: printable(report.error) })}/>\n    </testcase>`,
+      );
     } else if (!report.diagnostics.length) {
       cases.push(`    <testcase ${attributes({ classname: file, name: 'minutes-lint', file })}/>`);
     }

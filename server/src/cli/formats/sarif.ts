@@ -29,7 +29,11 @@ export function toSarif(reports: FileReport[], context: FormatContext): string {
   for (const report of reports) {
     const artifactLocation = artifactFor(report.path, context.cwd);
     if (report.error) {
-      notifications.push({ level: 'error', message: { text: printable(report.error) }, locations: [{ physicalLocation: { artifactLocation } }] });
+      notifications.push({
+        level: 'error',
+        message: { text: printable(report.error) },
+        locations: [{ physicalLocation: { artifactLocation } }],
+      });
       continue;
     }
     for (const d of report.diagnostics) results.push(result(d, report.lines!, artifactLocation, ruleIndex.get(d.rule)));

@@ -57,7 +57,9 @@ export function toSummary(reports: FileReport[], options: SummaryOptions): strin
     const name = cell(displayPath(r.path, options.cwd));
     const template = r.error ? cell(printable(r.error)) : r.template ? `\`${r.template.resolvedId}\`` : '';
     const clean = !r.error && !r.diagnostics.length ? ` ✅ ${say('clean')}` : '';
-    out.push(`| ${name}${clean} | ${template} | ${count(r, 'error') + (r.error ? 1 : 0)} | ${count(r, 'warning')} | ${count(r, 'info', 'hint')} |`);
+    out.push(
+      `| ${name}${clean} | ${template} | ${count(r, 'error') + (r.error ? 1 : 0)} | ${count(r, 'warning')} | ${count(r, 'info', 'hint')} |`,
+    );
   }
   let rows = 0;
   let left = 0;
@@ -73,10 +75,19 @@ export function toSummary(reports: FileReport[], options: SummaryOptions): strin
       rows++;
       const { line, column } = range(r.lines!, d.span.start, d.span.end);
       const where = options.lineUrl ? `[${line}:${column}](${options.lineUrl(path, line)})` : `${line}:${column}`;
-      findings.push(`| ${where} | ${ICON[d.severity]} ${d.severity} | [\`${d.rule}\`](${ruleDocsUrl(d.rule)}) | ${cell(printable(d.message))} |`);
+      findings.push(
+        `| ${where} | ${ICON[d.severity]} ${d.severity} | [\`${d.rule}\`](${ruleDocsUrl(d.rule)}) | ${cell(printable(d.message))} |`,
+      );
     }
     if (!findings.length) continue;
-    out.push('', `### ${cell(printable(path))}`, '', `| ${say('line')} | ${say('severity')} | ${say('rule')} | ${say('message')} |`, '|--:|---|---|---|', ...findings);
+    out.push(
+      '',
+      `### ${cell(printable(path))}`,
+      '',
+      `| ${say('line')} | ${say('severity')} | ${say('rule')} | ${say('message')} |`,
+      '|--:|---|---|---|',
+      ...findings,
+    );
   }
   if (left) out.push('', say('cut', { count: left }));
   out.push('');

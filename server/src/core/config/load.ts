@@ -72,7 +72,10 @@ export function jsonDepth(text: string, limit: number): number {
 /** Parses JSON with comments; syntax and shape problems come back with offsets, never thrown. */
 export function parseConfigText(text: string, path: string): ParsedConfig {
   if (jsonDepth(text, CONFIG_LIMITS.jsonDepth) > CONFIG_LIMITS.jsonDepth) {
-    return { config: {}, problems: [{ path, kind: 'syntax', message: bilingual('tooDeep', { n: String(CONFIG_LIMITS.jsonDepth) }), start: 0, end: 0 }] };
+    return {
+      config: {},
+      problems: [{ path, kind: 'syntax', message: bilingual('tooDeep', { n: String(CONFIG_LIMITS.jsonDepth) }), start: 0, end: 0 }],
+    };
   }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
@@ -83,9 +86,16 @@ export function parseConfigText(text: string, path: string): ParsedConfig {
     start: e.offset,
     end: e.offset + Math.max(1, e.length),
   }));
-  if (!tree) return { config: {}, problems: problems.length ? problems : [{ path, kind: 'syntax', message: bilingual('empty'), start: 0, end: 0 }] };
+  if (!tree)
+    return { config: {}, problems: problems.length ? problems : [{ path, kind: 'syntax', message: bilingual('empty'), start: 0, end: 0 }] };
   if (tree.type !== 'object') {
-    return { config: {}, problems: [...problems, { path, kind: 'syntax', message: bilingual('notObject'), start: tree.offset, end: tree.offset + tree.length }] };
+    return {
+      config: {},
+      problems: [
+        ...problems,
+        { path, kind: 'syntax', message: bilingual('notObject'), start: tree.offset, end: tree.offset + tree.length },
+      ],
+    };
   }
   if (problems.length) return { config: {}, problems };
   const valueAt = (p: (string | number)[]) => {
@@ -132,7 +142,13 @@ export function findConfigFile(filePath: string, host: ConfigHost): string | und
 }
 
 /** Where a problem about a value of a config file is shown: on that value, else on its top-level key's. */
-function problemAt(parsed: ParsedConfig | undefined, path: string, jsonPath: (string | number)[], kind: ConfigProblem['kind'], message: Message): ConfigProblem {
+function problemAt(
+  parsed: ParsedConfig | undefined,
+  path: string,
+  jsonPath: (string | number)[],
+  kind: ConfigProblem['kind'],
+  message: Message,
+): ConfigProblem {
   const span = parsed?.valueAt?.(jsonPath) ?? parsed?.valueAt?.(jsonPath.slice(0, 1)) ?? { start: 0, end: 0 };
   return { path, kind, key: String(jsonPath[0]), message, ...span };
 }
@@ -184,13 +200,18 @@ interface ExtendedFrom {
 function loadConfig(path: string, loading: Loading, chain: string[], from?: ExtendedFrom): ParsedConfig {
   const refused = (message: Message): ParsedConfig => ({
     config: {},
-    problems: [from ? problemAt(from.parsed, from.path, from.jsonPath, 'reference', message) : { path, kind: 'reference', key: 'extends', message, start: 0, end: 0 }],
+    problems: [
+      from
+        ? problemAt(from.parsed, from.path, from.jsonPath, 'reference', message)
+        : { path, kind: 'reference', key: 'extends', message, start: 0, end: 0 },
+    ],
   });
   if (chain.includes(path)) return refused(bilingual('cycle', { chain: [...chain, path].join(' → ') }));
   if (chain.length > CONFIG_LIMITS.extendsDepth) return refused(bilingual('extendsDepth', { n: String(CONFIG_LIMITS.extendsDepth), path }));
   const known = loading.memo.get(path);
   if (known) return { config: known.config, problems: [] };
-  if (++loading.files > CONFIG_LIMITS.extendsFiles) return refused(bilingual('extendsCount', { n: String(CONFIG_LIMITS.extendsFiles), path }));
+  if (++loading.files > CONFIG_LIMITS.extendsFiles)
+    return refused(bilingual('extendsCount', { n: String(CONFIG_LIMITS.extendsFiles), path }));
   const { text, tooLarge } = readBounded(path, loading.host);
   if (tooLarge) return refused(tooLarge);
   if (text === undefined) return refused(bilingual('notFound', { path }));
@@ -233,7 +254,9 @@ function containSources(loaded: ParsedConfig, path: string, loading: Loading): C
   const problems: ConfigProblem[] = [];
   const kept = sources.filter((source, i) => {
     if (containedPath(dirname(path), source, loading)) return true;
-    problems.push(problemAt(loaded, path, ['contributors', 'sources', i], 'reference', outsideMessage('contributors.sources', source, loading.root)));
+    problems.push(
+      problemAt(loaded, path, ['contributors', 'sources', i], 'reference', outsideMessage('contributors.sources', source, loading.root)),
+    );
     return false;
   });
   loaded.config.contributors = { ...loaded.config.contributors, sources: kept };
@@ -248,11 +271,16 @@ export function resolveConfig(filePath: string, host: ConfigHost, explicitConfig
   const loaded = loadConfig(path, loading, []);
   loaded.config = { ...loaded.config };
   const resolved: ResolvedConfig = {
-    config: loaded.config, path, baseDir: dirname(path), root: loading.root,
-    problems: [...loaded.problems, ...containSources(loaded, path, loading)], wishes: networkWishes(loaded, path),
+    config: loaded.config,
+    path,
+    baseDir: dirname(path),
+    root: loading.root,
+    problems: [...loaded.problems, ...containSources(loaded, path, loading)],
+    wishes: networkWishes(loaded, path),
   };
   const template = loaded.config.template;
-  const templateProblem = (jsonPath: (string | number)[], message: Message) => resolved.problems.push(problemAt(loaded, path, jsonPath, 'reference', message));
+  const templateProblem = (jsonPath: (string | number)[], message: Message) =>
+    resolved.problems.push(problemAt(loaded, path, jsonPath, 'reference', message));
   if (typeof template === 'object' && template) {
     const problems = validateTemplate(template);
     // Each problem on its own value: the template is written right here.
@@ -312,14 +340,17 @@ function bilingual2(id: ConfigMessageId, data: Record<string, string>, inner: Me
 
 /** A team template file's text: JSON, of the template's shape, every pattern usable. */
 export function parseTemplateText(text: string): { spec: TemplateSpec } | { error: Message } {
-  if (jsonDepth(text, CONFIG_LIMITS.jsonDepth) > CONFIG_LIMITS.jsonDepth) return { error: bilingual('tooDeep', { n: String(CONFIG_LIMITS.jsonDepth) }) };
+  if (jsonDepth(text, CONFIG_LIMITS.jsonDepth) > CONFIG_LIMITS.jsonDepth)
+    return { error: bilingual('tooDeep', { n: String(CONFIG_LIMITS.jsonDepth) }) };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true });
-  if (errors.length || !tree) return { error: bilingual('syntax', { detail: errors.length ? printParseErrorCode(errors[0].error) : 'empty' }) };
+  if (errors.length || !tree)
+    return { error: bilingual('syntax', { detail: errors.length ? printParseErrorCode(errors[0].error) : 'empty' }) };
   const spec = getNodeValue(tree) as TemplateSpec;
   const problems = validateTemplate(spec);
   if (problems.length) {
-    const more = problems.length > 1 ? { en: ` (and ${problems.length - 1} more)`, zh: `（另有 ${problems.length - 1} 处）` } : { en: '', zh: '' };
+    const more =
+      problems.length > 1 ? { en: ` (and ${problems.length - 1} more)`, zh: `（另有 ${problems.length - 1} 处）` } : { en: '', zh: '' };
     const where = jsonPathText(problems[0].path);
     return { error: { en: `${where}: ${problems[0].message.en}${more.en}`, zh: `${where}：${problems[0].message.zh}${more.zh}` } };
   }

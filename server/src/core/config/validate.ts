@@ -36,7 +36,11 @@ export function validateConfig(value: Record<string, unknown> | object, locate: 
   }
   const isStringArray = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
   if ('extends' in v && typeof v.extends !== 'string' && !isStringArray(v.extends)) add('extends', ['extends'], 'extendsType');
-  if ('template' in v && typeof v.template !== 'string' && (typeof v.template !== 'object' || v.template === null || Array.isArray(v.template))) {
+  if (
+    'template' in v &&
+    typeof v.template !== 'string' &&
+    (typeof v.template !== 'object' || v.template === null || Array.isArray(v.template))
+  ) {
     add('template', ['template'], 'templateType');
   }
   if ('files' in v && !isStringArray(v.files)) add('files', ['files'], 'filesType');
@@ -47,12 +51,28 @@ export function validateConfig(value: Record<string, unknown> | object, locate: 
       for (const [id, setting] of Object.entries(rules)) {
         const severity: unknown = Array.isArray(setting) ? setting[0] : setting;
         if (typeof severity !== 'string' || !SEVERITIES.includes(severity)) {
-          problems.push({ key: 'rules', rule: { id, drop: 'setting' }, message: bilingual('severity', { id, severities: SEVERITIES.join(', ') }), span: locate(['rules', id]) });
+          problems.push({
+            key: 'rules',
+            rule: { id, drop: 'setting' },
+            message: bilingual('severity', { id, severities: SEVERITIES.join(', ') }),
+            span: locate(['rules', id]),
+          });
         } else if (knownRules && !knownRules.has(id)) {
-          problems.push({ key: 'rules', rule: { id, drop: 'setting' }, message: bilingual('unknownRule', { id }), span: locate(['rules', id]) });
+          problems.push({
+            key: 'rules',
+            rule: { id, drop: 'setting' },
+            message: bilingual('unknownRule', { id }),
+            span: locate(['rules', id]),
+          });
         } else if (knownRules && Array.isArray(setting) && setting.length > 1) {
           const problem = optionProblem(id, setting[1], knownRules.get(id) ?? {});
-          if (problem) problems.push({ key: 'rules', rule: { id, drop: 'options' }, message: problem.message, span: locate(['rules', id, 1, ...problem.at]) });
+          if (problem)
+            problems.push({
+              key: 'rules',
+              rule: { id, drop: 'options' },
+              message: problem.message,
+              span: locate(['rules', id, 1, ...problem.at]),
+            });
         }
       }
     }
@@ -63,7 +83,10 @@ export function validateConfig(value: Record<string, unknown> | object, locate: 
     else {
       if ('repos' in links && !isStringArray(links.repos)) add('links', ['links', 'repos'], 'reposType');
       if ('online' in links && typeof links.online !== 'boolean') add('links', ['links', 'online'], 'onlineType');
-      if ('api' in links && (typeof links.api !== 'object' || links.api === null || !Object.values(links.api).every((u) => typeof u === 'string'))) {
+      if (
+        'api' in links &&
+        (typeof links.api !== 'object' || links.api === null || !Object.values(links.api).every((u) => typeof u === 'string'))
+      ) {
         add('links', ['links', 'api'], 'apiType');
       }
     }
@@ -87,7 +110,8 @@ const OPTION_TYPES: Record<RuleOption['type'], Message> = {
 
 /** What is wrong with a rule's `[severity, options]` options, and where (a path inside the options). */
 function optionProblem(id: string, options: unknown, known: Record<string, RuleOption>): { message: Message; at: string[] } | undefined {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) return { message: bilingual('ruleOptions', { id }), at: [] };
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    return { message: bilingual('ruleOptions', { id }), at: [] };
   for (const [option, value] of Object.entries(options)) {
     const spec = known[option];
     if (!spec) return { message: bilingual('unknownOption', { id, option, known: Object.keys(known).join(', ') || '—' }), at: [option] };
@@ -95,7 +119,13 @@ function optionProblem(id: string, options: unknown, known: Record<string, RuleO
     const expected = OPTION_TYPES[spec.type];
     const min = spec.type === 'number' && spec.minimum !== undefined ? ` ≥ ${spec.minimum}` : '';
     const m = configMessages.optionType;
-    return { message: { en: format(m, 'en', { id, option, expected: expected.en + min }), zh: format(m, 'zh', { id, option, expected: expected.zh + min }) }, at: [option] };
+    return {
+      message: {
+        en: format(m, 'en', { id, option, expected: expected.en + min }),
+        zh: format(m, 'zh', { id, option, expected: expected.zh + min }),
+      },
+      at: [option],
+    };
   }
   return undefined;
 }

@@ -56,7 +56,10 @@ export function mojibakeFindings(text: string, spans: readonly MojibakeSpan[], m
     }
     if (current.length) groups.push(current);
     // Context reaches past the span into the document, up to the line's ends.
-    let repairedBefore = text.slice(Math.max(0, span.start - CONTEXT), span.start).split('\n').pop()!;
+    let repairedBefore = text
+      .slice(Math.max(0, span.start - CONTEXT), span.start)
+      .split('\n')
+      .pop()!;
     let repairedAfter = repairs.map((r) => r.best).join('') + text.slice(span.end, span.end + CONTEXT).split('\n')[0];
     for (const group of groups) {
       const best = group.map((r) => r.best).join('');
@@ -91,4 +94,3 @@ function toFinding(span: MojibakeSpan, group: PieceRepair[], best: string, befor
     after,
   };
 }
-

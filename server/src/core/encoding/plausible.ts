@@ -27,7 +27,8 @@ function kindOf(code: number): DecodedKind | undefined {
   if (code < 0x80) return undefined;
   if (code <= 0x024f) return 'latin';
   // The spacing accents the code pages themselves hold (ˆ ˜ ˇ ˘ ˙ ˛ ˝): text that was mojibake already.
-  if (code === 0x02c6 || code === 0x02c7 || code === 0x02d8 || code === 0x02d9 || code === 0x02db || code === 0x02dc || code === 0x02dd) return 'latin';
+  if (code === 0x02c6 || code === 0x02c7 || code === 0x02d8 || code === 0x02d9 || code === 0x02db || code === 0x02dc || code === 0x02dd)
+    return 'latin';
   if (code >= 0x0370 && code <= 0x04ff) return 'letter';
   if (code >= 0x1e00 && code <= 0x1eff) return 'latin';
   if (UNASSIGNED_OR_PRIVATE.test(String.fromCodePoint(code))) return undefined;

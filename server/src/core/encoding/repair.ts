@@ -42,7 +42,8 @@ export function repairSpan(span: MojibakeSpan, model: CharModel, before?: string
       units.push({ candidates: candidates.length ? candidates : ['\ufffd'], piece: index });
     }
   });
-  if (span.lostCount === 0) return span.pieces.map((piece) => ({ piece, best: piece.kind === 'text' ? piece.text : '', alternatives: [], margin: Infinity }));
+  if (span.lostCount === 0)
+    return span.pieces.map((piece) => ({ piece, best: piece.kind === 'text' ? piece.text : '', alternatives: [], margin: Infinity }));
 
   const transition = memoTransition(model);
   const first = viterbi(units, transition, undefined, before, after);
@@ -103,7 +104,13 @@ interface Lattice {
 }
 
 /** Max-product passes over the units; `unary` adds a score per candidate. */
-function viterbi(units: Unit[], transition: (a: string | undefined, b: string) => number, unary: Float64Array[] | undefined, before?: string, after?: string): Lattice {
+function viterbi(
+  units: Unit[],
+  transition: (a: string | undefined, b: string) => number,
+  unary: Float64Array[] | undefined,
+  before?: string,
+  after?: string,
+): Lattice {
   const n = units.length;
   const own = (i: number, k: number) => unary?.[i][k] ?? 0;
   const forward: Float64Array[] = [];

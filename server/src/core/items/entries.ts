@@ -22,12 +22,17 @@ export interface Entry {
 }
 
 /** `- `, `* `, `1.`, `1、`, `a.`, `(1)`, `一、`, with an optional task box after it; not `12.04：` (a date). */
-const MARKER = /^([ \t]*)((?:[-*+•·][ \t]+|\d{1,2}[ \t]*(?:[、)）]|\.(?!\d))[ \t]*|[a-z][.、)][ \t]+|[(（][ \t]*\d{1,2}[ \t]*[)）][ \t]*|[一二三四五六七八九十]{1,3}[ \t]*[、.][ \t]*)(\[[ x]\][ \t]+)?)/i;
+const MARKER =
+  /^([ \t]*)((?:[-*+•·][ \t]+|\d{1,2}[ \t]*(?:[、)）]|\.(?!\d))[ \t]*|[a-z][.、)][ \t]+|[(（][ \t]*\d{1,2}[ \t]*[)）][ \t]*|[一二三四五六七八九十]{1,3}[ \t]*[、.][ \t]*)(\[[ x]\][ \t]+)?)/i;
 
 /** The entries of a section's own text (up to its first subsection) or of its subsections. */
 export function sectionEntries(doc: MinutesDocument, section: Section, known: (s: Section) => boolean): Entry[] {
   const headings = section.children.filter((c) => c.kind === 'heading');
-  const ownEnd = headings.length ? headings[0].heading.start : section.kind === 'label' ? labelSectionEnd(doc, section, known) : section.body.end;
+  const ownEnd = headings.length
+    ? headings[0].heading.start
+    : section.kind === 'label'
+      ? labelSectionEnd(doc, section, known)
+      : section.body.end;
   const own = entriesIn(doc, { start: section.body.start, end: ownEnd });
   const fromHeadings = headings.map((child): Entry => ({
     head: child.titleSpan,
@@ -99,7 +104,8 @@ interface Line {
 }
 
 /** A line that opens an item by its label: `遗留问题：…`, `魏刚遗留问题：…`, `Action item: …`. */
-export const ITEM_LABEL = /^[ \t]*(?:[-*+][ \t]+|\d{1,2}[.、)][ \t]*)?(?:\*\*)?(?:[\u4e00-\u9fff]{2,4}(?=遗留)|本期|本次)?(?:遗留问题|遗留事项(?:跟踪)?|遗留|待办(?:事项)?|action items?|action|todo)(?:[ \t]*\d{1,2})?(?:[ \t]*\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?/i;
+export const ITEM_LABEL =
+  /^[ \t]*(?:[-*+][ \t]+|\d{1,2}[.、)][ \t]*)?(?:\*\*)?(?:[\u4e00-\u9fff]{2,4}(?=遗留)|本期|本次)?(?:遗留问题|遗留事项(?:跟踪)?|遗留|待办(?:事项)?|action items?|action|todo)(?:[ \t]*\d{1,2})?(?:[ \t]*\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?/i;
 
 /**
  * Plain-text entries. Numbered or bulleted lines open entries when there are any (lines without

@@ -21,7 +21,8 @@ import type { MinutesItem } from './types';
 // `(due 2024-05-01)`, `due: 2024/5/1`, `（截止：2024-05-01）`, `DDL 5月1日`, `deadline 2024-05-01`.
 const DUE = /[(（]?(?<!\s)\s*(?:\b(?:due(?:\s+by|\s+on)?|deadline|ddl)\b|截止(?:日期|时间)?|期限)\s*[:：]?\s*/i;
 /** A topic put off to the next meeting is open business of the next one. */
-const PUT_OFF = /遗留到?下一?次|留到下一?次|[延推]迟?到下一?次|延期到下一?次|顺延到?下一?次|下次(?:TC\s*)?会议上?(?:再|继续)?(?:讨论|决策|汇报|评审|决定)|\b(?:deferred|postponed|carried over) to (?:the )?next (?:meeting|week|call)\b/i;
+const PUT_OFF =
+  /遗留到?下一?次|留到下一?次|[延推]迟?到下一?次|延期到下一?次|顺延到?下一?次|下次(?:TC\s*)?会议上?(?:再|继续)?(?:讨论|决策|汇报|评审|决定)|\b(?:deferred|postponed|carried over) to (?:the )?next (?:meeting|week|call)\b/i;
 /** A note that concludes an item (`结论：同意SIG组成立`) closes it unless it says otherwise. */
 const CONCLUSION = /^[ \t]*(?:[-*][ \t]*)?(?:\*\*)?(?:结论|决策|决议|resolution|resolved|decision)(?:\*\*)?[ \t]*[:：]/im;
 /** The note New minutes writes after a carried-over item (client/src/newMinutes/carryOver.ts). */
@@ -133,7 +134,13 @@ function collect(doc: MinutesDocument, template: ResolvedTemplate): MinutesItem[
     const start = node.position!.start.offset!;
     const entry = listEntry(doc, node);
     // A quoted check list is someone else's (rfcbot's reviewers ticking their boxes).
-    if (!entry || inside(start, taken) || inRoleSection(start) === 'skip' || /^\s*>/.test(doc.lines.lineText(doc.lines.position(start).line))) return;
+    if (
+      !entry ||
+      inside(start, taken) ||
+      inRoleSection(start) === 'skip' ||
+      /^\s*>/.test(doc.lines.lineText(doc.lines.position(start).line))
+    )
+      return;
     // Its own line names it: the boxes nested below it link other things.
     add(entry, { kind: 'action', tracked: 'if-owned', carried: false, section: sectionAt(doc, start), headLinksOnly: true });
   });
@@ -145,8 +152,14 @@ function collect(doc: MinutesDocument, template: ResolvedTemplate): MinutesItem[
     for (let line = doc.lines.position(ownBody.start).line; line < doc.lines.lineCount && doc.lines.lineStart(line) < ownBody.end; line++) {
       const start = doc.lines.lineStart(line);
       const lineText = doc.lines.lineText(line);
-      if (!OWNER_LABEL.test(lineText) || !/^[ \t]*(?:[-*][ \t]*)?(?:\*\*)?(?:责任人|负责人|跟进人|owners?|assignees?)/i.test(lineText) || inside(start, taken)) continue;
-      const hasOwner = doc.mentions.some((m) => m.span.start >= start && m.span.end <= doc.lines.lineEnd(line)) || labelledOwners(lineText).length > 0;
+      if (
+        !OWNER_LABEL.test(lineText) ||
+        !/^[ \t]*(?:[-*][ \t]*)?(?:\*\*)?(?:责任人|负责人|跟进人|owners?|assignees?)/i.test(lineText) ||
+        inside(start, taken)
+      )
+        continue;
+      const hasOwner =
+        doc.mentions.some((m) => m.span.start >= start && m.span.end <= doc.lines.lineEnd(line)) || labelledOwners(lineText).length > 0;
       if (!hasOwner) continue;
       add(
         { head: section.titleSpan, block: { start: section.heading.start, end: ownBody.end }, heading: true },
@@ -162,7 +175,10 @@ function collect(doc: MinutesDocument, template: ResolvedTemplate): MinutesItem[
     if (!PUT_OFF.test(text) || inside(topic.heading.start, taken)) continue;
     const titleLine = doc.lines.position(topic.heading.start).line;
     const head = { start: topic.ordinal ? topic.ordinal.span.end : topic.heading.start, end: doc.lines.lineEnd(titleLine) };
-    add({ head, block: topic.span }, { kind: 'action', tracked: true, carried: false, section: sectionAt(doc, topic.span.start), headLinksOnly: true, putOff: true });
+    add(
+      { head, block: topic.span },
+      { kind: 'action', tracked: true, carried: false, section: sectionAt(doc, topic.span.start), headLinksOnly: true, putOff: true },
+    );
   }
 
   // The other topics: the next meetings may come back to them.
@@ -170,7 +186,10 @@ function collect(doc: MinutesDocument, template: ResolvedTemplate): MinutesItem[
     if (inside(topic.heading.start, taken)) continue;
     const titleLine = doc.lines.position(topic.heading.start).line;
     const head = { start: topic.ordinal ? topic.ordinal.span.end : topic.heading.start, end: doc.lines.lineEnd(titleLine) };
-    add({ head, block: topic.span }, { kind: 'topic', tracked: false, carried: false, section: sectionAt(doc, topic.span.start), headLinksOnly: true });
+    add(
+      { head, block: topic.span },
+      { kind: 'topic', tracked: false, carried: false, section: sectionAt(doc, topic.span.start), headLinksOnly: true },
+    );
   }
   // Plain-text agendas written as bullets (`* WEB SIG成立决策 （汇报人不在，顺延到下一次TC会议）`).
   if (doc.format === 'plaintext') {
@@ -195,7 +214,8 @@ function collect(doc: MinutesDocument, template: ResolvedTemplate): MinutesItem[
       if (LABELLED_LINK.test(head)) continue;
       // A PR or issue, linked or written `#1754` (its repository unknown when the minutes link to many).
       const linked = links.some((l) => l.span.start >= entry.head.start && l.span.end <= entry.head.end);
-      const owned = doc.mentions.some((m) => m.span.start >= entry.head.start && m.span.end <= entry.head.end) && statusIn(head) !== undefined;
+      const owned =
+        doc.mentions.some((m) => m.span.start >= entry.head.start && m.span.end <= entry.head.end) && statusIn(head) !== undefined;
       if (linked || owned) add(entry, { kind: 'topic', tracked: false, carried: false, section, headLinksOnly: true });
     }
   }
@@ -203,8 +223,9 @@ function collect(doc: MinutesDocument, template: ResolvedTemplate): MinutesItem[
   const topics = findTopics(doc, template);
   for (const item of byLine.values()) {
     // A `遗留问题：` list right after a topic (outside its span when the list is a section of its own) follows up that topic.
-    const topic = topics.find((t) => item.span.start >= t.span.start && item.span.start < t.span.end)
-      ?? (item.kind === 'action' ? topics.filter((t) => t.span.end <= item.span.start).pop() : undefined);
+    const topic =
+      topics.find((t) => item.span.start >= t.span.start && item.span.start < t.span.end) ??
+      (item.kind === 'action' ? topics.filter((t) => t.span.end <= item.span.start).pop() : undefined);
     const context = topic ? cleanText(topic.title) : item.section && !titleRole(item.section) ? item.section : undefined;
     if (context && context !== item.text) item.context = context;
   }
@@ -238,7 +259,8 @@ export function linkKeys(doc: MinutesDocument): LinkKey[] {
     const t = l.forge?.target;
     if (t && t.kind !== 'commit') keys.push({ span: l.link.span, key: targetKey(t), forge: true });
   }
-  for (const s of model.shorthands) keys.push({ span: s.span, key: s.target ? targetKey(s.target) : s.text.toLowerCase(), forge: s.target !== undefined });
+  for (const s of model.shorthands)
+    keys.push({ span: s.span, key: s.target ? targetKey(s.target) : s.text.toLowerCase(), forge: s.target !== undefined });
   return keys;
 }
 
@@ -317,13 +339,23 @@ function buildItem(doc: MinutesDocument, entry: Entry, source: Source, links: Li
   return item;
 }
 
-function tableItem(doc: MinutesDocument, task: TableCell, owner: TableCell | undefined, due: TableCell | undefined, state: TableCell | undefined, links: LinkKey[], section: Section | undefined): MinutesItem | undefined {
+function tableItem(
+  doc: MinutesDocument,
+  task: TableCell,
+  owner: TableCell | undefined,
+  due: TableCell | undefined,
+  state: TableCell | undefined,
+  links: LinkKey[],
+  section: Section | undefined,
+): MinutesItem | undefined {
   const text = cleanText(task.text);
   if (!text || NOTHING.test(text)) return undefined;
-  const owners = owner ? [
-    ...doc.mentions.filter((m) => m.span.start >= owner.span.start && m.span.end <= owner.span.end).map((m) => `@${m.handle}`),
-    ...ownerNames(owner.text.replace(/@\S+/g, ' ')),
-  ] : [];
+  const owners = owner
+    ? [
+        ...doc.mentions.filter((m) => m.span.start >= owner.span.start && m.span.end <= owner.span.end).map((m) => `@${m.handle}`),
+        ...ownerNames(owner.text.replace(/@\S+/g, ' ')),
+      ]
+    : [];
   const date = due ? findDate(due.text, { monthDay: true }) : undefined;
   const said = state ? statusIn(state.text) : undefined;
   const item: MinutesItem = {
@@ -344,7 +376,11 @@ function tableItem(doc: MinutesDocument, task: TableCell, owner: TableCell | und
 }
 
 /** The status: the task box, else the last status words after the item's text or in its notes. */
-function itemStatus(entry: Entry, head: string, notes: string): { status: MinutesItem['status']; written?: string; parenthetical?: string } {
+function itemStatus(
+  entry: Entry,
+  head: string,
+  notes: string,
+): { status: MinutesItem['status']; written?: string; parenthetical?: string } {
   if (entry.checked !== undefined) return { status: entry.checked ? 'done' : 'open', written: entry.checked ? '[x]' : '[ ]' };
   // The task's own words (`预计10月完成开源`) are not its status: only brackets, what follows the
   // owner or link, and the notes are.
@@ -352,7 +388,8 @@ function itemStatus(entry: Entry, head: string, notes: string): { status: Minute
   const afterOwner = /(?:@[^\s@()（）[\]<>]+|\)|>)\s*([^@()（）[\]<>]{1,30})$/.exec(head.trim())?.[1] ?? '';
   const said = statusInNotes(notes) ?? statusIn([parenthetical?.[1] ?? '', afterOwner].join('\n'));
   if (said) return { status: said.status, written: said.text, parenthetical: parenthetical?.[0] };
-  if (CONCLUSION.test(notes)) return { status: 'done', written: trimEndWhere(CONCLUSION.exec(notes)![0].replace(/^[\s*-]+/, ''), (ch) => /[\s:：*]/.test(ch)) };
+  if (CONCLUSION.test(notes))
+    return { status: 'done', written: trimEndWhere(CONCLUSION.exec(notes)![0].replace(/^[\s*-]+/, ''), (ch) => /[\s:：*]/.test(ch)) };
   return { status: 'open' };
 }
 

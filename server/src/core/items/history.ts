@@ -37,7 +37,9 @@ export function followItems(meetings: readonly Meeting[]): ItemHistory[] {
     // The same PR or issue is the same item however long it was away from the agenda.
     items.forEach((item, i) => {
       if (!item.links.some((l) => l.includes('/'))) return;
-      const back = histories.filter((h) => !open.includes(h) && last(h).meeting < index && last(h).item.links.some((l) => item.links.includes(l))).pop();
+      const back = histories
+        .filter((h) => !open.includes(h) && last(h).meeting < index && last(h).item.links.some((l) => item.links.includes(l)))
+        .pop();
       if (!back) return;
       taken.add(i);
       back.mentions.push({ meeting: index, item, score: 1 });
@@ -46,7 +48,11 @@ export function followItems(meetings: readonly Meeting[]): ItemHistory[] {
     for (let back = 1; back <= MAX_SKIPPED + 1; back++) {
       const candidates = open.filter((h) => index - last(h).meeting === back);
       const free = items.map((item, i) => ({ item, i })).filter(({ i }) => !taken.has(i));
-      const matches = matchItems(candidates.map((h) => last(h).item), free.map((f) => f.item), { weights });
+      const matches = matchItems(
+        candidates.map((h) => last(h).item),
+        free.map((f) => f.item),
+        { weights },
+      );
       for (const m of matches) {
         const i = free[m.next].i;
         taken.add(i);

@@ -144,7 +144,11 @@ export function similarity(a: MinutesItem, b: MinutesItem, w?: GramWeights): Sim
  * Pairs items of an earlier meeting with items of a later one, each at most once, best scores
  * first, keeping pairs at or above `threshold`.
  */
-export function matchItems(previous: readonly MinutesItem[], next: readonly MinutesItem[], options: { threshold?: number; weights?: GramWeights } = {}): ItemMatch[] {
+export function matchItems(
+  previous: readonly MinutesItem[],
+  next: readonly MinutesItem[],
+  options: { threshold?: number; weights?: GramWeights } = {},
+): ItemMatch[] {
   const threshold = options.threshold ?? SAME_ITEM;
   const candidates: ItemMatch[] = [];
   previous.forEach((a, i) => {

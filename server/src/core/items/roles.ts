@@ -14,9 +14,12 @@ export type SectionRole = 'carry' | 'new' | 'actions' | 'skip';
 
 /** Titles of sections with each role, in the words real series use; a template's ids come first. */
 const NEW_TITLE = /^(?:本期|本次|新增?的?|本周)(?:遗留|待办)|^new action items?$/i;
-const CARRY_TITLE = /遗留(?:问题|事项)|^(?:上期|上次|上周)(?:会议)?.{0,6}(?:待办|跟踪|事项)|^(?:review of |review )?(?:previous|last (?:meeting|week)'?s?) (?:action items?|actions|ais)|^action items? (?:from|of) (?:the )?(?:last|previous)|^(?:open|outstanding|pending) (?:action )?items?$|^follow[- ]?ups?$/i;
-const ACTION_TITLE = /^(?:action items?|actions?|ais?|next steps?|to[- ]?dos?|tasks?|assignments?|待办(?:事项)?|行动项|分工|任务(?:分工|分配)?|后续(?:工作|事项|安排|行动)|跟进事项)$/i;
-const SKIP_TITLE = /^(?:links?|resources?|references?|recordings?|present|attendees?|attendance|participants?|absent|regrets|guests?|链接|相关链接|参考(?:资料)?|与会人员?|参会人员?|出席(?:人员)?|请假(?:人员)?|已请假人员|旁听|加入会议|how to join)\b/i;
+const CARRY_TITLE =
+  /遗留(?:问题|事项)|^(?:上期|上次|上周)(?:会议)?.{0,6}(?:待办|跟踪|事项)|^(?:review of |review )?(?:previous|last (?:meeting|week)'?s?) (?:action items?|actions|ais)|^action items? (?:from|of) (?:the )?(?:last|previous)|^(?:open|outstanding|pending) (?:action )?items?$|^follow[- ]?ups?$/i;
+const ACTION_TITLE =
+  /^(?:action items?|actions?|ais?|next steps?|to[- ]?dos?|tasks?|assignments?|待办(?:事项)?|行动项|分工|任务(?:分工|分配)?|后续(?:工作|事项|安排|行动)|跟进事项)$/i;
+const SKIP_TITLE =
+  /^(?:links?|resources?|references?|recordings?|present|attendees?|attendance|participants?|absent|regrets|guests?|链接|相关链接|参考(?:资料)?|与会人员?|参会人员?|出席(?:人员)?|请假(?:人员)?|已请假人员|旁听|加入会议|how to join)\b/i;
 
 const TEMPLATE_ROLES: Array<[string, SectionRole]> = [
   ['new-carry-over', 'new'],

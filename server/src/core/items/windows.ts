@@ -25,7 +25,11 @@ export function textWindows(doc: MinutesDocument): TextWindow[] {
     const end = doc.lines.lineEnd(Math.min(doc.lines.lineCount - 1, line + WINDOW_LINES - 1));
     const text = doc.text.slice(start, end);
     if (!text.trim()) continue;
-    windows.push({ raw: text, text: grams(text), links: new Set(keys.filter((k) => k.forge && k.span.start >= start && k.span.end <= end).map((k) => k.key)) });
+    windows.push({
+      raw: text,
+      text: grams(text),
+      links: new Set(keys.filter((k) => k.forge && k.span.start >= start && k.span.end <= end).map((k) => k.key)),
+    });
   }
   cache.set(doc, windows);
   return windows;

@@ -26,7 +26,11 @@ export function forgeOfHost(host: string, settings: LinkSettings = {}): ForgeKin
 
 /** `https://github.example.com/` and `GitHub.Example.com` both name `github.example.com`. */
 export function normalizeHost(key: string): string {
-  return key.trim().replace(/^[a-z]+:\/\//i, '').split('/', 1)[0].toLowerCase();
+  return key
+    .trim()
+    .replace(/^[a-z]+:\/\//i, '')
+    .split('/', 1)[0]
+    .toLowerCase();
 }
 
 /** The canonical host of a forge, used when a shorthand (`owner/repo#N`) names no host. */

@@ -85,7 +85,9 @@ function readItem(forge: ForgeKind, section: string | undefined, id: string | un
   if (s === 'pull' || s === 'pulls' || s === 'merge_requests' || s === 'pr') {
     if (id === undefined) {
       // `/pull/` followed by `#12`: the number ended up in the fragment.
-      return /^\d+$/.test(anchor) && s !== 'pulls' ? { problem: { code: 'non-numeric', written: `#${anchor}`, fixedId: anchor } } : undefined;
+      return /^\d+$/.test(anchor) && s !== 'pulls'
+        ? { problem: { code: 'non-numeric', written: `#${anchor}`, fixedId: anchor } }
+        : undefined;
     }
     const reading = readNumber('pull', id, s === 'pull' || s === 'pulls');
     if (!reading.kind || lenient || s === 'merge_requests') return reading;
@@ -139,7 +141,11 @@ function withFix(problem: ShapeProblem, url: string, section: string, id: string
       if (problem.written.startsWith('#') && id === '') {
         // `/pull/#12` → `/pull/12`
         const hash = url.indexOf(problem.written);
-        return { code: 'non-numeric', written: problem.written, fixedUrl: hash >= 0 ? url.slice(0, hash) + problem.fixedId + url.slice(hash + problem.written.length) : undefined };
+        return {
+          code: 'non-numeric',
+          written: problem.written,
+          fixedUrl: hash >= 0 ? url.slice(0, hash) + problem.fixedId + url.slice(hash + problem.written.length) : undefined,
+        };
       }
       const idAt = at >= 0 ? at + section.length + 1 : -1;
       const fixedUrl = idAt >= 0 ? url.slice(0, idAt) + problem.fixedId + url.slice(idAt + id.length) : undefined;

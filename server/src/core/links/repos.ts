@@ -9,7 +9,11 @@ import { trimEndOf } from '../text/trim';
  * template's `repos` (`opencurve/*` for Curve) and the repositories the minutes themselves live
  * in (their git remotes). Empty means "no opinion".
  */
-export function allowedRepoGlobs(template: ResolvedTemplate, settings: LinkSettings = {}, workspaceRepos: readonly string[] = []): string[] {
+export function allowedRepoGlobs(
+  template: ResolvedTemplate,
+  settings: LinkSettings = {},
+  workspaceRepos: readonly string[] = [],
+): string[] {
   return settings.repos ?? [...new Set([...(template.repos ?? []), ...workspaceRepos])];
 }
 

@@ -37,7 +37,12 @@ export function looksLikeDestination(dest: string): boolean {
 
 /** How Markdown compares reference labels: case-folded, inner whitespace collapsed. */
 export function normalizeLabel(label: string): string {
-  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase().toLowerCase();
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .toUpperCase()
+    .toLowerCase();
 }
 
 /**

@@ -34,7 +34,12 @@ export function findShorthands(doc: MinutesDocument, knownRepo: RepoRef | undefi
     const span = { start, end: start + m[0].length };
     if (m[1]) {
       const [owner, repo] = m[1].split('/');
-      out.push({ span, text: m[0], repoWritten: true, target: { ...host, owner, repo: repo.replace(/\.git$/, ''), kind: 'issue', id: m[2] } });
+      out.push({
+        span,
+        text: m[0],
+        repoWritten: true,
+        target: { ...host, owner, repo: repo.replace(/\.git$/, ''), kind: 'issue', id: m[2] },
+      });
     } else {
       out.push({ span, text: m[0], repoWritten: false, target: knownRepo ? { ...knownRepo, kind: 'issue', id: m[2] } : undefined });
     }

@@ -119,7 +119,10 @@ export async function lint(input: LintInput): Promise<LintResult> {
   const lang = input.lang ?? 'en';
   const settings = input.config?.config.rules ?? {};
   const diagnostics: Diagnostic[] = [];
-  const enabled = (input.rules ?? allRules).filter((rule) => (!rule.online || input.online) && (!rule.needsConfidentTemplate || structure) && severityFor(rule, settings[rule.id]) !== 'off');
+  const enabled = (input.rules ?? allRules).filter(
+    (rule) =>
+      (!rule.online || input.online) && (!rule.needsConfidentTemplate || structure) && severityFor(rule, settings[rule.id]) !== 'off',
+  );
   const rules = [...enabled.filter((r) => r.runsFirst), ...enabled.filter((r) => !r.runsFirst)];
   // This document's own time: other documents checked during the pauses do not count.
   let spent = 0;
@@ -148,13 +151,14 @@ export async function lint(input: LintInput): Promise<LintResult> {
         if (!message) throw new Error(`rule ${rule.id} has no message "${id}"`);
         return format(message, lang, data);
       },
-      report: (r) => diagnostics.push({
-        rule: rule.id,
-        severity: atMost(setting === undefined && r.severity ? r.severity : severity, r.maxSeverity),
-        message: r.message,
-        span: r.span,
-        fixes: (r.fixes ?? []).map((fix) => fitFixToText(fix, input.text)),
-      }),
+      report: (r) =>
+        diagnostics.push({
+          rule: rule.id,
+          severity: atMost(setting === undefined && r.severity ? r.severity : severity, r.maxSeverity),
+          message: r.message,
+          span: r.span,
+          fixes: (r.fixes ?? []).map((fix) => fitFixToText(fix, input.text)),
+        }),
     };
     try {
       await rule.check(ctx);

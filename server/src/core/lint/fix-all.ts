@@ -41,7 +41,9 @@ export async function fixUntilStable(input: LintInput, pick: (d: Diagnostic) => 
   let waiting = new Set<string>();
   const seen = new Set<string>([text]);
   for (let pass = 0; pass < MAX_FIX_PASSES * 3; pass++) {
-    const wanted = result.diagnostics.filter((d) => !refusedKeys.has(keyOf(d)) && !waiting.has(keyOf(d))).flatMap((d) => pick(d).map((fix) => ({ d, fix, edits: fix.edits })));
+    const wanted = result.diagnostics
+      .filter((d) => !refusedKeys.has(keyOf(d)) && !waiting.has(keyOf(d)))
+      .flatMap((d) => pick(d).map((fix) => ({ d, fix, edits: fix.edits })));
     // Fixes that overlap an earlier one wait for the next pass: only those applied are judged.
     const chosen = compatibleFixes(wanted);
     if (!chosen.length) {
@@ -49,7 +51,10 @@ export async function fixUntilStable(input: LintInput, pick: (d: Diagnostic) => 
       waiting = new Set();
       continue;
     }
-    const applied = applyEdits(text, chosen.flatMap((c) => c.edits));
+    const applied = applyEdits(
+      text,
+      chosen.flatMap((c) => c.edits),
+    );
     if (applied.text === text) break;
     const next = await lint({ ...input, text: applied.text });
     const stuck = chosen.filter((c) => sameCount(next.diagnostics, c.d) >= sameCount(result.diagnostics, c.d));

@@ -32,7 +32,9 @@ export function compatibleFixes<F extends { edits: readonly TextEdit[] }>(fixes:
   const taken: TextEdit[] = [];
   const kept: F[] = [];
   for (const fix of fixes) {
-    const clash = fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end || (e.start === e.end && t.start === t.end && e.start === t.start)));
+    const clash = fix.edits.some((e) =>
+      taken.some((t) => (e.start < t.end && t.start < e.end) || (e.start === e.end && t.start === t.end && e.start === t.start)),
+    );
     if (clash) continue;
     taken.push(...fix.edits);
     kept.push(fix);

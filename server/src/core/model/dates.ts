@@ -54,9 +54,21 @@ export interface FindDateOptions {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
-const MONTH_NAME = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const MONTH_NAME =
+  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const DAY_SUFFIX = '(?:st|nd|rd|th)?';
 
 // The year is limited to 19xx/20xx so that version numbers (`v1.2.3`) and counts never read as dates.
@@ -69,7 +81,10 @@ const DOTTED_MONTH_DAY = /(?<![\w.])(\d{1,2})\.(\d{1,2})(?!\d|\.\d)/g;
 const ENGLISH_YMD = new RegExp(`(?<!\\d)((?:19|20)\\d{2})\\s+${MONTH_NAME}\\.?\\s+(\\d{1,2})${DAY_SUFFIX}(?!\\d)`, 'gi');
 const ENGLISH_MDY = new RegExp(`\\b${MONTH_NAME}\\.?\\s+(\\d{1,2})${DAY_SUFFIX},?\\s+((?:19|20)\\d{2})(?!\\d)`, 'gi');
 // `December 19 – 24, 2022`, `Feb 11-13, 2025`: one month, two days, the year after both.
-const ENGLISH_DAY_RANGE = new RegExp(`\\b${MONTH_NAME}\\.?\\s+(\\d{1,2})${DAY_SUFFIX}\\s*[-–—~～]\\s*(\\d{1,2})${DAY_SUFFIX},?\\s+((?:19|20)\\d{2})(?!\\d)`, 'gi');
+const ENGLISH_DAY_RANGE = new RegExp(
+  `\\b${MONTH_NAME}\\.?\\s+(\\d{1,2})${DAY_SUFFIX}\\s*[-–—~～]\\s*(\\d{1,2})${DAY_SUFFIX},?\\s+((?:19|20)\\d{2})(?!\\d)`,
+  'gi',
+);
 const ENGLISH_DMY = new RegExp(`(?<!\\d)(\\d{1,2})${DAY_SUFFIX}\\s+${MONTH_NAME}\\.?,?\\s+((?:19|20)\\d{2})(?!\\d)`, 'gi');
 
 function monthOf(name: string): number {
@@ -113,7 +128,11 @@ export function findDates(text: string, options: FindDateOptions = {}): DateMatc
     const [year, month] = [+m[4], monthOf(m[1])];
     // The match is the whole range; the date's own text is `December 19`.
     const first = new RegExp(`^${MONTH_NAME}\\.?\\s+\\d{1,2}${DAY_SUFFIX}`, 'i').exec(m[0])![0]; // eslint-disable-line regexp/no-unused-capturing-group -- MONTH_NAME's group is read by the other patterns
-    add(m, { year, month, day: +m[2], until: { year, month, day: +m[3] } }, 'english', { end: m.index + first.length, text: first, rangeEnd: m.index + m[0].length });
+    add(m, { year, month, day: +m[2], until: { year, month, day: +m[3] } }, 'english', {
+      end: m.index + first.length,
+      text: first,
+      rangeEnd: m.index + m[0].length,
+    });
   }
   if (options.compact) for (const m of text.matchAll(COMPACT)) add(m, { year: +m[1], month: +m[2], day: +m[3] }, 'compact');
   if (options.monthDay) {
@@ -168,11 +187,14 @@ function withRange(text: string, date: DateMatch, all: readonly DateMatch[]): Da
     }
   }
   const range = until && { ...date.date, until };
-  return range && isValidDate(range) && dayNumber(until!, date.date.year) > dayNumber(date.date) ? { ...date, date: range, rangeEnd: end } : date;
+  return range && isValidDate(range) && dayNumber(until!, date.date.year) > dayNumber(date.date)
+    ? { ...date, date: range, rangeEnd: end }
+    : date;
 }
 
 // `10:00-12:00`, `19:00~19:30 (UTC+8)`, `14:00 至 16:00`, `9:30`, `下午 3:00`, `3pm`.
-const TIME_OF_DAY = /^(?:(?:上午|下午|晚上|早上|中午|am|pm)\s*)?\d{1,2}(?:\s*[:：]\s*\d{2}|\s*[ap]\.?m\.?)(?:\s*(?:[\-–—~～至到]|to)\s*(?:(?:上午|下午|晚上)\s*)?\d{1,2}(?:\s*[:：]\s*\d{2}|\s*[ap]\.?m\.?))?(?:\s*[(（]?(?:UTC|GMT|CST|北京时间)[^)）]*[)）]?)?$/i;
+const TIME_OF_DAY =
+  /^(?:(?:上午|下午|晚上|早上|中午|am|pm)\s*)?\d{1,2}(?:\s*[:：]\s*\d{2}|\s*[ap]\.?m\.?)(?:\s*(?:[\-–—~～至到]|to)\s*(?:(?:上午|下午|晚上)\s*)?\d{1,2}(?:\s*[:：]\s*\d{2}|\s*[ap]\.?m\.?))?(?:\s*[(（]?(?:UTC|GMT|CST|北京时间)[^)）]*[)）]?)?$/i;
 
 /**
  * A time of day and nothing else (`会议时间：10:00-12:00`): the value of a field that some minutes

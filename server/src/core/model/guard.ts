@@ -308,7 +308,18 @@ export function guardMarkdown(text: string): GuardedText {
     unit = undefined;
   };
   // The lines since the last blank one: the underlines under them, the quotes and lists they step out of.
-  let block: { start: number; end: number; lines: number; stepsOut: number; depth: number; underlines: number; denseUnderlines: boolean; cells: number } | undefined;
+  let block:
+    | {
+        start: number;
+        end: number;
+        lines: number;
+        stepsOut: number;
+        depth: number;
+        underlines: number;
+        denseUnderlines: boolean;
+        cells: number;
+      }
+    | undefined;
   // Where the latest underlines were: dozens within a few kilobytes make the parser copy its events each time.
   const recentUnderlines: number[] = [];
   const closeBlock = (): void => {
@@ -367,7 +378,8 @@ export function guardMarkdown(text: string): GuardedText {
       block.underlines++;
       recentUnderlines.push(line.start);
       if (recentUnderlines.length > UNDERLINES_PER_WINDOW) recentUnderlines.shift();
-      if (recentUnderlines.length === UNDERLINES_PER_WINDOW && line.start - recentUnderlines[0] < UNDERLINE_WINDOW) block.denseUnderlines = true;
+      if (recentUnderlines.length === UNDERLINES_PER_WINDOW && line.start - recentUnderlines[0] < UNDERLINE_WINDOW)
+        block.denseUnderlines = true;
     }
     if (startsUnit(content)) closeUnit();
     unit ??= { start: line.start, end: line.end, markers: 0 };

@@ -55,7 +55,11 @@ export function parseMarkdownGuarded(text: string, wholeLimit = wholeParseLimit)
   const from = safe.charCodeAt(0) === 0xfeff ? 1 : 0;
   const inPieces = from !== 0 || safe.length > wholeLimit;
   const root: Root = inPieces
-    ? { type: 'root', children: parsePieces(safe, wholeLimit, from, guarded, degraded), position: { start: { line: 1, column: 1, offset: 0 }, end: positionAtEnd(text) } }
+    ? {
+        type: 'root',
+        children: parsePieces(safe, wholeLimit, from, guarded, degraded),
+        position: { start: { line: 1, column: 1, offset: 0 }, end: positionAtEnd(text) },
+      }
     : parseWhole(safe, degraded);
   if (guarded.degraded.length) restoreMarkers(root, guarded.degraded);
   if (guarded.hidden.length) putBackBlanked(root, text, guarded.blanked, guarded.hidden, guarded.verbatimBlocks);
@@ -268,7 +272,11 @@ function definitionsNamedIn(source: string, definitions: Map<string, string>): s
 
 /** Labels as micromark compares them: case folded, each run of white space one space. */
 function comparableLabel(label: string): string {
-  return label.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase();
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .replace(/^ | $/g, '')
+    .toLowerCase()
+    .toUpperCase();
 }
 
 /** Line breaks as the parser counts them: LF, CR LF and a lone CR. */
@@ -338,11 +346,16 @@ function putBackBlanked(root: Root, text: string, blanked: Span[], hiddenRanges:
     return { type: 'paragraph', children: [{ type: 'text', value: text.slice(b.start, b.end), position }], position };
   });
   const verbatim = verbatimBlocks.map((b) => verbatimNode(text.slice(b.start, b.end), { start: point(b.start), end: point(b.end) }));
-  root.children = [...root.children, ...paragraphs, ...verbatim].sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0));
+  root.children = [...root.children, ...paragraphs, ...verbatim].sort(
+    (a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0),
+  );
 }
 
 /** A hidden code block, comment or raw HTML block as the parser would have read it. */
-function verbatimNode(source: string, position: { start: { line: number; column: number; offset: number }; end: { line: number; column: number; offset: number } }): RootContent {
+function verbatimNode(
+  source: string,
+  position: { start: { line: number; column: number; offset: number }; end: { line: number; column: number; offset: number } },
+): RootContent {
   const fence = /^ *(`{3,}|~{3,})[ \t]*([^\s`]*)/.exec(source);
   if (!fence) return { type: 'html', value: source, position };
   const lines = source.split(/\r\n|\r|\n/);
@@ -386,7 +399,8 @@ function capDepth(top: Nodes, degraded: DegradedSpan[], topDepth = 0): void {
     if (depth >= MAX_TREE_DEPTH) {
       const position = node.position;
       (node as { children: Nodes[] }).children = [{ type: 'text', value: flatText(node), position }];
-      if (position) degraded.push({ span: { start: position.start.offset ?? 0, end: position.end.offset ?? 0 }, reason: 'nesting', count: depth });
+      if (position)
+        degraded.push({ span: { start: position.start.offset ?? 0, end: position.end.offset ?? 0 }, reason: 'nesting', count: depth });
       continue;
     }
     for (const child of node.children as Nodes[]) stack.push([child, depth + 1]);

@@ -1,4 +1,3 @@
-
 /**
  * Lists of people as minutes write them: `张三、李四，王五, Xiaosu Li; 赵六`,
  * `*Ken* M., *Jeff* L.`, `Heshan Du, Yiming Tang, <br>Yani Huang`, and what one item says.
@@ -54,7 +53,10 @@ export function splitList(text: string, start: number, end: number): Piece[] {
     }
   }
   hard.push({ start: from, end });
-  return hard.flatMap((p) => splitOnSpaces(text, p)).map(trimPiece(text)).filter((p) => p.end > p.start);
+  return hard
+    .flatMap((p) => splitOnSpaces(text, p))
+    .map(trimPiece(text))
+    .filter((p) => p.end > p.start);
 }
 
 /** Where `<br>` tags start in the range, and their lengths. */

@@ -1,7 +1,18 @@
 import type { Ordinal } from './types';
 
 const CHINESE_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** 一 → 1, 十二 → 12, 二十 → 20, 二十三 → 23. Undefined for anything else. */
@@ -28,7 +39,8 @@ export function toChineseNumber(n: number): string {
 
 // `一、` `二.` `3、` `4.` `(5)` `（六）`: at most two Arabic digits so years and `4.13` dates stay titles.
 // `、` never sits inside a number, so `3、2209 的计划` is topic 3 about 2209.
-const ORDINAL = /^(?:[(（]\s*([零〇一二两三四五六七八九十]{1,3}|\d{1,2})\s*[)）]|([零〇一二两三四五六七八九十]{1,3}|\d{1,2})\s*(、|[.．，,:：)）](?!\d)))[ \t\u3000]*/;
+const ORDINAL =
+  /^(?:[(（]\s*([零〇一二两三四五六七八九十]{1,3}|\d{1,2})\s*[)）]|([零〇一二两三四五六七八九十]{1,3}|\d{1,2})\s*(、|[.．，,:：)）](?!\d)))[ \t\u3000]*/;
 
 /** Reads an ordinal at the start of `text`; `offset` is where `text` starts in the document. */
 export function readOrdinal(text: string, offset: number): Ordinal | undefined {

@@ -6,9 +6,7 @@ import { splitCredits } from './footer';
 import { parseMarkdownGuarded, type ParsedMarkdown } from './markdown';
 import { readOrdinal } from './ordinal';
 import { spanOf, walk } from './tree';
-import type {
-  Definition, DocumentFormat, Field, HtmlComment, Link, Mention, MinutesDocument, Section,
-} from './types';
+import type { Definition, DocumentFormat, Field, HtmlComment, Link, Mention, MinutesDocument, Section } from './types';
 import { trimEndOf } from '../text/trim';
 
 export interface ParseOptions {
@@ -32,16 +30,14 @@ export function parseMinutes(text: string, path: string, options: ParseOptions =
   const { root: mdast, degraded } = (options.markdown ?? parseMarkdownGuarded)(source);
   const collected = collect(mdast, source);
   const hasHeadings = collected.headings.length > 0;
-  const format: DocumentFormat =
-    fence ? 'plaintext' : options.format ?? (/\.txt$/i.test(path) || !hasHeadings ? 'plaintext' : 'markdown');
+  const format: DocumentFormat = fence
+    ? 'plaintext'
+    : (options.format ?? (/\.txt$/i.test(path) || !hasHeadings ? 'plaintext' : 'markdown'));
   // Plain-text minutes indent points and sub-items; that indentation does not make them code.
-  const verbatim =
-    format === 'plaintext' ? collected.verbatim.filter((s) => !collected.indentedCode.includes(s)) : collected.verbatim;
+  const verbatim = format === 'plaintext' ? collected.verbatim.filter((s) => !collected.indentedCode.includes(s)) : collected.verbatim;
 
   const sections =
-    format === 'markdown'
-      ? headingSections(collected.headings, text, lines)
-      : labelSections(text, lines, verbatim, options.sectionNames);
+    format === 'markdown' ? headingSections(collected.headings, text, lines) : labelSections(text, lines, verbatim, options.sectionNames);
   linkTree(sections, text.length, lines);
   for (const s of sections) s.hasContent = hasContent(text.slice(s.body.start, s.body.end));
 
@@ -119,7 +115,14 @@ function collect(root: Root, text: string): Collected {
         break;
       }
       case 'image':
-        if (span) out.links.push({ kind: 'image', url: node.url, text: node.alt ?? '', span, urlSpan: urlSpanOf(text.slice(span.start, span.end), span, node.url, 'inline') });
+        if (span)
+          out.links.push({
+            kind: 'image',
+            url: node.url,
+            text: node.alt ?? '',
+            span,
+            urlSpan: urlSpanOf(text.slice(span.start, span.end), span, node.url, 'inline'),
+          });
         break;
       case 'linkReference':
       case 'imageReference':
@@ -218,12 +221,7 @@ const LABEL_LINE = /^(\S[^：:]{0,40}?)\s*[：:]\s*(?:[(（][^)）\n]*[)）]\s*)
 // `议题` or `三、本期遗留问题` alone on a line: a section only when the template knows the name.
 const BARE_LABEL_LINE = /^(\S[^：:]{0,40}?)\s*$/;
 
-function labelSections(
-  text: string,
-  lines: LineIndex,
-  verbatim: Span[],
-  known: ((name: string) => boolean) | undefined,
-): Section[] {
+function labelSections(text: string, lines: LineIndex, verbatim: Span[], known: ((name: string) => boolean) | undefined): Section[] {
   const sections: Section[] = [];
   for (let line = 0; line < lines.lineCount; line++) {
     const lineText = lines.lineText(line);
@@ -272,7 +270,6 @@ function hasContent(body: string): boolean {
   return body.replace(/<!--[\s\S]*?-->/g, '').trim().length > 0;
 }
 
-
 // LCTT: `[#]: translator: (wxy)` before 2022, `[#]: translator: "wxy"` since.
 const LCTT_HEADER = /^\[#\]:\s*([A-Z][\w-]*)\s*:[ \t]*((?:[^ \t].*)?)$/i;
 
@@ -315,7 +312,8 @@ export function unquote(value: string): string {
 // `轮值主持：卞乃猛`, `- **Date**: 2023-04-12`, `Data 日期： 2023-4-12`. Labels are short and hold no URL.
 // The label starts with a visible character and the value is trimmed afterwards: a regular
 // expression that lets two runs of spaces trade characters is quadratic on a long line of spaces.
-const FIELD_LINE = /^([ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?)([^：:\n*`[\]()<> \t][^：:\n*`[\]()<>]{0,39}?)((?:\*\*|__)?[ \t]*[：:](?:\*\*|__)?[ \t]*)((?:[^ \t].*)?)$/;
+const FIELD_LINE =
+  /^([ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?)([^：:\n*`[\]()<> \t][^：:\n*`[\]()<>]{0,39}?)((?:\*\*|__)?[ \t]*[：:](?:\*\*|__)?[ \t]*)((?:[^ \t].*)?)$/;
 
 function lineFields(lines: LineIndex, verbatim: Span[]): Field[] {
   const fields: Field[] = [];

@@ -57,7 +57,9 @@ export function readTables(doc: MinutesDocument): ReadTable[] {
 
 export function readTable(doc: MinutesDocument, table: Table): ReadTable | undefined {
   if (!table.position) return undefined;
-  const [header, ...rows] = table.children.map((row) => row.children.map((cell) => readCell(doc, cell)).filter((c): c is TableCell => c !== undefined));
+  const [header, ...rows] = table.children.map((row) =>
+    row.children.map((cell) => readCell(doc, cell)).filter((c): c is TableCell => c !== undefined),
+  );
   return { headers: header ?? [], rows, span: { start: table.position.start.offset!, end: table.position.end.offset! } };
 }
 

@@ -125,7 +125,11 @@ class Re2Pattern implements DataPattern {
   private readonly shortResults = new Map<string, boolean>();
   private readonly groupCount: number;
 
-  constructor(readonly source: string, private readonly re: RE2JS, private readonly multiline: boolean) {
+  constructor(
+    readonly source: string,
+    private readonly re: RE2JS,
+    private readonly multiline: boolean,
+  ) {
     this.names = Object.entries(re.namedGroups());
     this.groupCount = re.groupCount();
   }

@@ -48,11 +48,31 @@ const NOTES: Record<'degraded' | 'tooLarge', Record<Lang, string>> = {
 };
 
 /** Elements that get a `data-line` (0-based source line), so the preview can follow the editor. */
-const LINE_TAGS = new Set(['img', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'table', 'tr', 'hr', 'ul', 'ol', 'div', 'details']);
+const LINE_TAGS = new Set([
+  'img',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'blockquote',
+  'pre',
+  'table',
+  'tr',
+  'hr',
+  'ul',
+  'ol',
+  'div',
+  'details',
+]);
 
 export function renderMinutesHtml(text: string, options: RenderOptions = {}): string {
   const tooLarge = options.format !== 'plaintext' && text.length > MAX_RENDERED_MARKDOWN;
-  const { tree, degraded } = options.format === 'plaintext' || tooLarge ? { tree: plainTextTree(text), degraded: false } : markdownTree(text);
+  const { tree, degraded } =
+    options.format === 'plaintext' || tooLarge ? { tree: plainTextTree(text), degraded: false } : markdownTree(text);
   const note = tooLarge ? 'tooLarge' : degraded ? 'degraded' : undefined;
   if (note) tree.children.unshift(noteElement(NOTES[note][options.lang ?? 'en']));
   const clean = sanitizer.runSync(tree);

@@ -113,7 +113,12 @@ export class Roster {
       // Undeclared logins only when another file uses them: the typo itself must not be its own suggestion.
       return (this.usage(p.handle)?.files.filter((f) => f !== options.exceptPath).length ?? 0) > 0;
     });
-    return closeHandles(handle, candidates, (p) => p.handle, (p) => this.usage(p.handle)?.files.length ?? 0).slice(0, limit);
+    return closeHandles(
+      handle,
+      candidates,
+      (p) => p.handle,
+      (p) => this.usage(p.handle)?.files.length ?? 0,
+    ).slice(0, limit);
   }
 
   /**
@@ -123,7 +128,9 @@ export class Roster {
   spelledBy(handle: string): Person[] {
     const key = handle.toLowerCase().replace(/[-_.]/g, '');
     if (key.length < 4) return [];
-    return this.all().people.filter((p) => p.declared && handleKey(p.handle) !== handleKey(handle) && p.names.some((n) => nameKeys(n).slice(0, 2).includes(key)));
+    return this.all().people.filter(
+      (p) => p.declared && handleKey(p.handle) !== handleKey(handle) && p.names.some((n) => nameKeys(n).slice(0, 2).includes(key)),
+    );
   }
 
   /** People whose name is `name` (`David Lee`, `熊伟`), ignoring case and spaces. */
@@ -194,12 +201,28 @@ export class Roster {
         if (learned.length) byKey.set(key, { ...declared, names: [...declared.names, ...learned] });
         continue;
       }
-      byKey.set(key, { handle: usage.handle, forge: 'unknown', name: usage.names[0], names: [...usage.names], roles: [], sources: [], declared: false });
+      byKey.set(key, {
+        handle: usage.handle,
+        forge: 'unknown',
+        name: usage.names[0],
+        names: [...usage.names],
+        roles: [],
+        sources: [],
+        declared: false,
+      });
     }
     // Commit authors with a GitHub no-reply address give their login: offered, never reported.
     for (const author of this.nameOnly) {
       if (!author.handle || byKey.has(handleKey(author.handle))) continue;
-      byKey.set(handleKey(author.handle), { handle: author.handle, forge: author.forge, name: author.name, names: author.name ? [author.name] : [], roles: author.roles, sources: [author.source], declared: false });
+      byKey.set(handleKey(author.handle), {
+        handle: author.handle,
+        forge: author.forge,
+        name: author.name,
+        names: author.name ? [author.name] : [],
+        roles: author.roles,
+        sources: [author.source],
+        declared: false,
+      });
     }
     this.derived = { generation, people: [...byKey.values()], byKey };
     return this.derived;

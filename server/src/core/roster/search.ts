@@ -16,7 +16,10 @@ export interface CompletionCandidate {
  * name the way their input method spells it. The first key is the whole name, compacted.
  */
 export function nameKeys(name: string): string[] {
-  const words = name.toLowerCase().split(/[\s.,·•_-]+/).filter(Boolean);
+  const words = name
+    .toLowerCase()
+    .split(/[\s.,·•_-]+/)
+    .filter(Boolean);
   if (!words.length) return [];
   const keys = [words.join('')];
   if (words.length === 2) keys.push(words[1] + words[0]);
@@ -46,7 +49,11 @@ const indexes = new WeakMap<readonly Person[], Indexed[]>();
 function indexOf(people: readonly Person[]): Indexed[] {
   let index = indexes.get(people);
   if (!index) {
-    index = people.map((person) => ({ person, handle: person.handle.toLowerCase(), names: person.names.map((name) => ({ name, keys: nameKeys(name) })) }));
+    index = people.map((person) => ({
+      person,
+      handle: person.handle.toLowerCase(),
+      names: person.names.map((name) => ({ name, keys: nameKeys(name) })),
+    }));
     indexes.set(people, index);
   }
   return index;

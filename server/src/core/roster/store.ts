@@ -23,7 +23,6 @@ export interface RosterHost {
   historyAuthors?(root: string): Promise<RosterEntry[]> | undefined;
 }
 
-
 interface CachedRoster {
   roster: Roster;
   root: string | undefined;
@@ -181,7 +180,10 @@ export class RosterStore {
   /** A parsed roster file; a configured file that is missing is a problem, an autodetected one is not. */
   private source(path: string, configured: boolean, repositoryRoot: string | undefined): RosterSourceResult | undefined {
     if (this.sources.has(path)) return this.sources.get(path);
-    const refused = (message: RosterProblem['message']): RosterSourceResult => ({ entries: [], problems: [{ path, message, start: 0, end: 0 }] });
+    const refused = (message: RosterProblem['message']): RosterSourceResult => ({
+      entries: [],
+      problems: [{ path, message, start: 0, end: 0 }],
+    });
     let result: RosterSourceResult | undefined;
     const size = this.host.fileSize?.(path);
     if (repositoryRoot && this.host.locate?.(path, repositoryRoot) === 'outside') {
@@ -191,7 +193,9 @@ export class RosterStore {
     } else {
       const text = this.host.readFile(path);
       if (text === undefined) {
-        result = configured ? refused(filled(sourceMessages.unreadable, { reason: this.host.exists?.(path) ? 'not a file' : 'not found' })) : undefined;
+        result = configured
+          ? refused(filled(sourceMessages.unreadable, { reason: this.host.exists?.(path) ? 'not a file' : 'not found' }))
+          : undefined;
       } else if (text.length > MAX_ROSTER_BYTES) {
         result = refused(filled(sourceMessages.tooLarge, { size: (text.length / 1024).toFixed(0), limit: MAX_ROSTER_BYTES / 1024 }));
       } else {

@@ -28,12 +28,15 @@ export interface HandleUsage {
 }
 
 // Code, comments and URLs are not prose: `@` there mentions no one.
-const NOT_PROSE = /(?:^|\n)[ \t]*(`{3,}(?!`)|~{3,}(?!~))[^\n]*\n[\s\S]*?(?:\n[ \t]*\1[ \t]*(?=\n|$)|$)|<!--[\s\S]*?(?:-->|$)|`[^`\n]+`|(?:https?|ftp|mailto):[^\s<>"'`()[\]{}\u3001-\uffff]+/g;
+const NOT_PROSE =
+  /(?:^|\n)[ \t]*(`{3,}(?!`)|~{3,}(?!~))[^\n]*\n[\s\S]*?(?:\n[ \t]*\1[ \t]*(?=\n|$)|$)|<!--[\s\S]*?(?:-->|$)|`[^`\n]+`|(?:https?|ftp|mailto):[^\s<>"'`()[\]{}\u3001-\uffff]+/g;
 const DATE_IN_PATH = /(?<!\d)(20\d{2}|19\d{2})[-_./]?(0[1-9]|1[0-2])[-_./]?(0[1-9]|[12]\d|3[01])(?!\d)/;
-const NAME_BEFORE = /(?:^|[\n、，,;；]|^[ \t]*(?:[-*+]|\d+[.、)])[ \t])[ \t]*([\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-zA-Z'-]+){1,2})[ \t]*(?:[（([][ \t]*)?$/;
+const NAME_BEFORE =
+  /(?:^|[\n、，,;；]|^[ \t]*(?:[-*+]|\d+[.、)])[ \t])[ \t]*([\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-zA-Z'-]+){1,2})[ \t]*(?:[（([][ \t]*)?$/;
 
 // Words that stand before a mention in prose but are no one's name: `欢迎 @login 加入`, `感谢 @login`.
-const NOT_A_NAME = /^(?:欢迎|感谢|谢谢|致谢|邀请|联系|恭喜|[请由和与及等]|需要|建议|负责|跟进|提醒|通知|另外|同时|以及|Thanks|Welcome|Ping|Cc)$/i;
+const NOT_A_NAME =
+  /^(?:欢迎|感谢|谢谢|致谢|邀请|联系|恭喜|[请由和与及等]|需要|建议|负责|跟进|提醒|通知|另外|同时|以及|Thanks|Welcome|Ping|Cc)$/i;
 
 /** Scans one minutes file. */
 export function scanUsage(path: string, text: string): FileUsage {

@@ -9,7 +9,16 @@ import { templateRules } from './template';
 import type { Rule } from './types';
 
 /** Every rule, in catalog order. The docs pages and the config schema are derived from this list. */
-export const allRules: readonly Rule[] = [...templateRules, ...linkRules, ...encodingRules, ...handleRules, ...attendeeRules, ...privacyRules, ...styleRules, ...seriesRules];
+export const allRules: readonly Rule[] = [
+  ...templateRules,
+  ...linkRules,
+  ...encodingRules,
+  ...handleRules,
+  ...attendeeRules,
+  ...privacyRules,
+  ...styleRules,
+  ...seriesRules,
+];
 
 const byId = new Map(allRules.map((r) => [r.id, r]));
 

@@ -67,8 +67,11 @@ export type RuleOption =
   | { type: 'string-list'; description: Message; default: readonly string[] };
 
 /** The value a rule reads for an option it declares. */
-export type OptionValue<O extends RuleOption> =
-  O extends { type: 'boolean' } ? boolean : O extends { type: 'number' } ? number : readonly string[];
+export type OptionValue<O extends RuleOption> = O extends { type: 'boolean' }
+  ? boolean
+  : O extends { type: 'number' }
+    ? number
+    : readonly string[];
 
 /** A rule's options as its `check` reads them, typed from its declaration. */
 export type OptionValues<Declared extends Record<string, RuleOption>> = { readonly [K in keyof Declared]: OptionValue<Declared[K]> };

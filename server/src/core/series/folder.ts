@@ -33,7 +33,12 @@ export function addToIndex(index: SeriesIndex, paths: Iterable<string>, source: 
 }
 
 /** The series of these files, each read with its whole series (siblings outside the list included); `root` names the series. */
-export function indexSeriesOf(paths: readonly string[], root: string, source: SeriesSource, options: Omit<SeriesIndexOptions, 'root'> = {}): SeriesIndex {
+export function indexSeriesOf(
+  paths: readonly string[],
+  root: string,
+  source: SeriesSource,
+  options: Omit<SeriesIndexOptions, 'root'> = {},
+): SeriesIndex {
   const index = new SeriesIndex({ ...options, root });
   const seeded = new Set<string>();
   for (const path of paths) {

@@ -123,12 +123,15 @@ export class SeriesIndex {
     if (!isSeriesCandidate(path)) return view;
     if (recognised) {
       const { template, count } = recognised;
-      const name = typeof template.name === 'string' ? { en: template.name, zh: template.name } : { en: template.name.en, zh: template.name.zh ?? template.name.en };
+      const name =
+        typeof template.name === 'string'
+          ? { en: template.name, zh: template.name }
+          : { en: template.name.en, zh: template.name.zh ?? template.name.en };
       return { ...view, choice: { spec: template, ...seriesRecognisedExplanation(template.id, name, count, series.members.length) } };
     }
     if (learned?.learned) {
       const fit = decision.fit.get(path) ?? 'latest';
-      const spec = fit === 'latest' ? this.learnedWithout(decision, path) ?? learned : learned;
+      const spec = fit === 'latest' ? (this.learnedWithout(decision, path) ?? learned) : learned;
       const { files, folder, since, until } = spec.learned ?? learned.learned;
       return { ...view, choice: { spec, ...learnedExplanation({ count: files, folder, since, until, fit }) } };
     }

@@ -24,9 +24,12 @@ export class ParseMemo {
   parse(path: string, text: string, template: ParseTemplate, known?: MinutesDocument): MinutesDocument {
     const key = `${path}\u0000${parseKeyOf(template)}`;
     const hit = this.docs.get(key);
-    const doc = known && known.path === path && known.text === text
-      ? known
-      : hit && hit.text === text ? hit.doc : parseForTemplate(path, text, template, (source) => this.tree(path, source));
+    const doc =
+      known && known.path === path && known.text === text
+        ? known
+        : hit && hit.text === text
+          ? hit.doc
+          : parseForTemplate(path, text, template, (source) => this.tree(path, source));
     remember(this.docs, key, { text, doc }, this.limit);
     return doc;
   }

@@ -31,8 +31,13 @@ export function profileMinutes(path: string, text: string, parses?: ParseMemo): 
   const detected = detectTemplate(path, text);
   // A file recognised as a built-in is read as that template reads it (plain-text label sections,
   // topics); any other file is read as plain Markdown or plain text, every label line a section.
-  const template = detected?.confidence === 'recognised' ? applyVariants(detected.template, path, text, detectionExplanation(detected)) : undefined;
-  const doc = parses ? parses.parse(path, text, template ?? PLAIN) : template ? parseForTemplate(path, text, template) : parseMinutes(text, path);
+  const template =
+    detected?.confidence === 'recognised' ? applyVariants(detected.template, path, text, detectionExplanation(detected)) : undefined;
+  const doc = parses
+    ? parses.parse(path, text, template ?? PLAIN)
+    : template
+      ? parseForTemplate(path, text, template)
+      : parseMinutes(text, path);
   const topics = template?.topics ? findTopics(doc, template) : undefined;
   const name = baseName(path);
   const title = doc.title?.title;
@@ -59,11 +64,18 @@ function profileSections(doc: MinutesDocument): ProfileSection[] {
 
 function profileFields(doc: MinutesDocument): ProfileField[] {
   const firstSection = doc.sections.find((s) => s !== doc.title);
-  const headerEnd = doc.format === 'plaintext'
-    ? firstSection?.heading.start ?? doc.text.length
-    : doc.lines.lineStart(Math.min(MARKDOWN_HEADER_LINES, doc.lines.lineCount - 1));
+  const headerEnd =
+    doc.format === 'plaintext'
+      ? (firstSection?.heading.start ?? doc.text.length)
+      : doc.lines.lineStart(Math.min(MARKDOWN_HEADER_LINES, doc.lines.lineCount - 1));
   return doc.fields
     .filter((f) => f.source !== 'section' || f.value.length > 0)
-    .map((f) => ({ key: titleKey(f.label), label: f.label, value: f.value, source: f.source, header: f.source !== 'section' && f.span.start < headerEnd }))
+    .map((f) => ({
+      key: titleKey(f.label),
+      label: f.label,
+      value: f.value,
+      source: f.source,
+      header: f.source !== 'section' && f.span.start < headerEnd,
+    }))
     .filter((f) => f.key.length > 0);
 }

@@ -13,7 +13,12 @@ export function actionItems(doc: MinutesDocument, template: ResolvedTemplate): S
     .map((item) => {
       const handles = item.owners.filter((o) => o.startsWith('@')).map((o) => o.slice(1));
       const names = item.owners.filter((o) => !o.startsWith('@'));
-      const result: SummaryActionItem = { task: item.text, owners: handles, done: item.status === 'done', ...doc.lines.position(item.block.start) };
+      const result: SummaryActionItem = {
+        task: item.text,
+        owners: handles,
+        done: item.status === 'done',
+        ...doc.lines.position(item.block.start),
+      };
       if (names.length) result.names = names;
       if (item.due) result.due = item.due;
       return result;

@@ -14,7 +14,19 @@ import type { SummaryDecision } from './types';
  * Labels that announce a decision in minutes whose template names none (Curve, student groups,
  * generic minutes): a label followed by a colon, as `template/topic-conclusion` reads them.
  */
-const DEFAULT_LABELS = ['结论', '会议结论', '决策', '会议决策', '决议', '决定', 'Decision', 'Conclusion', 'Resolution', 'Resolved', 'Outcome'];
+const DEFAULT_LABELS = [
+  '结论',
+  '会议结论',
+  '决策',
+  '会议决策',
+  '决议',
+  '决定',
+  'Decision',
+  'Conclusion',
+  'Resolution',
+  'Resolved',
+  'Outcome',
+];
 
 /** Long decisions are cut: the summary points at them, the minutes below hold them whole. */
 const MAX_TEXT = 280;

@@ -28,7 +28,12 @@ export interface SummaryOptions {
   linkStatus?: CachedLinkStatus;
 }
 
-export function summarize(doc: MinutesDocument, template: ResolvedTemplate, diagnostics: readonly Diagnostic[], options: SummaryOptions = {}): MinutesSummary {
+export function summarize(
+  doc: MinutesDocument,
+  template: ResolvedTemplate,
+  diagnostics: readonly Diagnostic[],
+  options: SummaryOptions = {},
+): MinutesSummary {
   const problems = diagnostics.map((d) => problem(doc, d)).sort((a, b) => a.line - b.line || a.character - b.character);
   const summary: MinutesSummary = {
     template: {

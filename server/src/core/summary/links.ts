@@ -41,7 +41,11 @@ export function linkedItems(doc: MinutesDocument, settings: LinkSettings = {}, s
     };
     const online = status?.(target);
     if (online && online.state !== 'unverified') {
-      entry.online = { state: online.state, ...(online.status ? { status: online.status } : {}), ...(online.title ? { title: online.title } : {}) };
+      entry.online = {
+        state: online.state,
+        ...(online.status ? { status: online.status } : {}),
+        ...(online.title ? { title: online.title } : {}),
+      };
     }
     byKey.set(key, entry);
   };

@@ -53,7 +53,9 @@ function valueOffset(doc: MinutesDocument, field: Field, match: DateMatch): numb
 }
 
 function filled(doc: MinutesDocument, spec: FieldSpec): Field[] {
-  return findFields(doc, spec).map((m) => m.field).filter((f) => !isEmptyValue(f.value, spec));
+  return findFields(doc, spec)
+    .map((m) => m.field)
+    .filter((f) => !isEmptyValue(f.value, spec));
 }
 
 // `19:00~19:30`, `10:00-12:00 (UTC/GMT+8:00)`, `14:00 至 16:00`.
@@ -91,7 +93,10 @@ export function meetingHosts(doc: MinutesDocument, template: ResolvedTemplate, r
 
 function person(doc: MinutesDocument, text: string, offset: number, roster?: RosterLookup): SummaryPerson {
   const handle = handlesIn(doc, { start: offset, end: offset + text.length })[0];
-  const name = withoutHandles(doc, text, offset).replace(/[(（][^()（）]*[)）]/g, ' ').replace(/\s+/g, ' ').trim();
+  const name = withoutHandles(doc, text, offset)
+    .replace(/[(（][^()（）]*[)）]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const p: SummaryPerson = { text, name, ...doc.lines.position(offset) };
   if (handle) p.handle = handle;
   return withRoster(p, roster);

@@ -71,7 +71,12 @@ function both(message: Message, data: Record<string, string | number>): Message 
   return { en: format(message, 'en', data), zh: format(message, 'zh', data) };
 }
 
-export function detectionExplanation(detected: { template: { id: string; detect?: { recogniseScore?: number } }; score: number; strong: number; confidence: 'recognised' | 'guessed' }): Explanation {
+export function detectionExplanation(detected: {
+  template: { id: string; detect?: { recogniseScore?: number } };
+  score: number;
+  strong: number;
+  confidence: 'recognised' | 'guessed';
+}): Explanation {
   const pin = pinHint(detected.template.id);
   if (detected.confidence === 'recognised') {
     const needed = detected.template.detect?.recogniseScore ?? 0;
@@ -81,7 +86,11 @@ export function detectionExplanation(detected: { template: { id: string; detect?
       explanation: both(WORDS.recognised, { strong: detected.strong, needed, pin }),
     };
   }
-  return { reason: `guessed (score ${detected.score})`, confidence: 'guessed', explanation: both(WORDS.guessed, { score: detected.score, pin }) };
+  return {
+    reason: `guessed (score ${detected.score})`,
+    confidence: 'guessed',
+    explanation: both(WORDS.guessed, { score: detected.score, pin }),
+  };
 }
 
 export function configuredExplanation(reason: string): Explanation {
@@ -113,9 +122,11 @@ export interface LearnedExplanationData {
 }
 
 export function learnedExplanation(data: LearnedExplanationData): Explanation {
-  const range = (lang: Lang) => (data.since && data.until && data.since !== data.until ? format(WORDS.range, lang, { since: data.since, until: data.until }) : '');
+  const range = (lang: Lang) =>
+    data.since && data.until && data.since !== data.until ? format(WORDS.range, lang, { since: data.since, until: data.until }) : '';
   const words = data.fit === 'latest' ? WORDS.learned : data.fit === 'older' ? WORDS.olderEra : WORDS.unlike;
-  const fill = (lang: Lang) => format(words, lang, { count: data.count, folder: data.folder, file: LEARNED_TEMPLATE_FILE, range: range(lang) });
+  const fill = (lang: Lang) =>
+    format(words, lang, { count: data.count, folder: data.folder, file: LEARNED_TEMPLATE_FILE, range: range(lang) });
   const reason =
     data.fit === 'latest'
       ? `learned from ${data.count} minutes in this folder`

@@ -15,7 +15,9 @@ export interface ProposedName {
 
 export function proposeFileName(template: Pick<TemplateSpec, 'filename' | 'extensions'>, date: MeetingDate): ProposedName {
   const spec = template.filename;
-  const name = spec ? fromExample(spec.example, spec.pattern, date) : `${pad(date.year ?? 0, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}.${template.extensions?.[0] ?? 'md'}`;
+  const name = spec
+    ? fromExample(spec.example, spec.pattern, date)
+    : `${pad(date.year ?? 0, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}.${template.extensions?.[0] ?? 'md'}`;
   const dot = name.lastIndexOf('.');
   return { name, selection: [0, dot > 0 ? dot : name.length] };
 }

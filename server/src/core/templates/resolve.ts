@@ -2,7 +2,16 @@ import { globMatches } from '../regex/glob';
 import { dataPattern } from '../regex/pattern';
 import { builtinTemplate, builtinTemplates } from './registry';
 import { configuredExplanation, detectionExplanation, fallbackExplanation, type Explanation } from './confidence';
-import type { DetectSpec, FieldSpec, IdSelection, ResolvedTemplate, SectionSpec, TemplateConfidence, TemplateSpec, VariantSpec } from './types';
+import type {
+  DetectSpec,
+  FieldSpec,
+  IdSelection,
+  ResolvedTemplate,
+  SectionSpec,
+  TemplateConfidence,
+  TemplateSpec,
+  VariantSpec,
+} from './types';
 
 /** Detection reads the head of the file (and the tail for footers): the fingerprints sit there. */
 const SNIFF_CHARS = 4096;
@@ -65,7 +74,14 @@ export function scoreTemplate(template: TemplateSpec, path: string, text: string
     if (contentMatches(entry.pattern, entry.tail ? tail : head)) add(entry, `content ${entry.pattern}`);
   }
   const recognised = detect.recogniseScore !== undefined && strong >= detect.recogniseScore;
-  return { template, score, strong, confidence: recognised ? 'recognised' : 'guessed', minScore: detect.minScore ?? DEFAULT_MIN_SCORE, matched };
+  return {
+    template,
+    score,
+    strong,
+    confidence: recognised ? 'recognised' : 'guessed',
+    minScore: detect.minScore ?? DEFAULT_MIN_SCORE,
+    matched,
+  };
 }
 
 /**
@@ -156,7 +172,13 @@ function applyOverride(template: ResolvedTemplate, override: VariantSpec['overri
 
 /** Applies every variant whose conditions hold, in order; later variants override earlier ones. */
 export function applyVariants(spec: TemplateSpec, path: string, text: string, why: Explanation): ResolvedTemplate {
-  let resolved: ResolvedTemplate = { ...spec, resolvedId: spec.id, reason: why.reason, confidence: why.confidence, explanation: why.explanation };
+  let resolved: ResolvedTemplate = {
+    ...spec,
+    resolvedId: spec.id,
+    reason: why.reason,
+    confidence: why.confidence,
+    explanation: why.explanation,
+  };
   const applied: string[] = [];
   for (const variant of spec.variants ?? []) {
     if (!variantApplies(variant, path, text)) continue;

@@ -133,7 +133,8 @@ function check(value: unknown, given: Schema, path: JsonPath, out: TemplateProbl
     return;
   }
   if (typeof value === 'string') {
-    if (s.pattern && dataPattern(s.pattern)?.test(value) === false) out.push({ path, message: say('pattern', { value, pattern: s.pattern }) });
+    if (s.pattern && dataPattern(s.pattern)?.test(value) === false)
+      out.push({ path, message: say('pattern', { value, pattern: s.pattern }) });
     if (s.format === 'regex') {
       const error = patternError(value);
       if (error) out.push({ path, message: say('regex', { error }) });
@@ -164,7 +165,8 @@ function check(value: unknown, given: Schema, path: JsonPath, out: TemplateProbl
 /** What the schema cannot say: placeholders that are patterns, globs, the built-in a template extends. */
 function meaningProblems(spec: TemplateSpec): TemplateProblem[] {
   const out: TemplateProblem[] = [];
-  if (spec.extends !== undefined && !builtinTemplate(spec.extends)) out.push({ path: ['extends'], message: say('extends', { id: spec.extends }) });
+  if (spec.extends !== undefined && !builtinTemplate(spec.extends))
+    out.push({ path: ['extends'], message: say('extends', { id: spec.extends }) });
   const placeholders = (list: PlaceholderSpec[] | null | undefined, path: JsonPath) =>
     (list ?? []).forEach((p, i) => {
       const error = p.regex ? patternError(p.text) : undefined;

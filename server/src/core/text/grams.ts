@@ -6,8 +6,41 @@
  */
 
 const STOP_WORDS = new Set([
-  'a', 'an', 'the', 'to', 'of', 'and', 'or', 'for', 'in', 'on', 'at', 'by', 'with', 'is', 'are', 'be', 'was', 'were', 'it', 'this', 'that',
-  'as', 'from', 'we', 'will', 'should', 'can', 'about', 'into', 'its', 'our', 'their', 'not', 'do', 'does',
+  'a',
+  'an',
+  'the',
+  'to',
+  'of',
+  'and',
+  'or',
+  'for',
+  'in',
+  'on',
+  'at',
+  'by',
+  'with',
+  'is',
+  'are',
+  'be',
+  'was',
+  'were',
+  'it',
+  'this',
+  'that',
+  'as',
+  'from',
+  'we',
+  'will',
+  'should',
+  'can',
+  'about',
+  'into',
+  'its',
+  'our',
+  'their',
+  'not',
+  'do',
+  'does',
 ]);
 const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 // `x86-64-v2` → x86 64 v2: a hyphenated name and its parts written apart match.
@@ -19,7 +52,11 @@ export type Grams = Map<string, number>;
 export function grams(text: string): Grams {
   const out: Grams = new Map();
   const add = (g: string) => out.set(g, (out.get(g) ?? 0) + 1);
-  const clean = text.normalize('NFKC').toLowerCase().replace(/https?:\/\/\S+/g, ' ').replace(/@\S+/g, ' ');
+  const clean = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/@\S+/g, ' ');
   for (const m of clean.matchAll(HAN_RUN)) {
     const run = m[0];
     if (run.length === 1) add(run);

@@ -8,7 +8,10 @@ import { trimEndOf, trimEndWhere } from './trim';
 export function normalizeName(name: string): string {
   let normal = normalNames.get(name);
   if (normal === undefined) {
-    normal = withoutNote(name).replace(EMOJI, '').replace(/[\s*_`]+/g, '').toLowerCase();
+    normal = withoutNote(name)
+      .replace(EMOJI, '')
+      .replace(/[\s*_`]+/g, '')
+      .toLowerCase();
     // Every rule compares every title with every name of the template, again after each keystroke.
     if (normalNames.size >= NORMAL_NAMES_KEPT) normalNames.clear();
     normalNames.set(name, normal);

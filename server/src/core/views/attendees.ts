@@ -156,7 +156,8 @@ function namedLists(doc: MinutesDocument): AttendeeList[] {
   // The most specific first: a labelled line or row inside an attendance section is read as such.
   const lists: AttendeeList[] = [];
   for (const field of doc.fields) {
-    if (field.source === 'line' && isAttendanceLabel(field.label)) lists.push({ ...fieldList(doc, field, namedSource('field', field.label)), fieldLabel: field.label });
+    if (field.source === 'line' && isAttendanceLabel(field.label))
+      lists.push({ ...fieldList(doc, field, namedSource('field', field.label)), fieldLabel: field.label });
   }
   lists.push(...rowLabelledLists(doc));
   for (const section of doc.sections) {
@@ -187,7 +188,12 @@ function fieldList(doc: MinutesDocument, field: Field, source: Attendee['source'
     pieces.push(...namesIn(doc.text, span.start + marker, span.end));
   }
   const items = piecesToAttendees(doc, pieces, source);
-  return { at: field.span.start, region: { start: field.span.start, end: spans[spans.length - 1].end }, key: `${source.kind}:${source.id}`, items };
+  return {
+    at: field.span.start,
+    region: { start: field.span.start, end: spans[spans.length - 1].end },
+    key: `${source.kind}:${source.id}`,
+    items,
+  };
 }
 
 /**
@@ -229,7 +235,12 @@ function sectionList(doc: MinutesDocument, section: Section, source: Attendee['s
   const stop = section.children.find((c) => !PEOPLE_GROUP.test(c.title) || NOT_ATTENDING.test(c.title));
   const end = stop ? stop.heading.start : section.body.end;
   const body = { start: section.heading.end, end };
-  return { at: section.heading.start, region: { start: section.heading.start, end }, key: `${source.kind}:${source.id}`, items: regionAttendees(doc, body, source) };
+  return {
+    at: section.heading.start,
+    region: { start: section.heading.start, end },
+    key: `${source.kind}:${source.id}`,
+    items: regionAttendees(doc, body, source),
+  };
 }
 
 /** The people of a region: its table, its top-level list items, or its lines of names. */
@@ -328,7 +339,10 @@ function tableAttendees(doc: MinutesDocument, node: Table, source: Attendee['sou
     const cell = row[nameColumn];
     if (!cell || cell.span.end <= cell.span.start) continue;
     const line = doc.lines.position(cell.span.start).line;
-    const removal = { start: doc.lines.lineStart(line), end: line + 1 < doc.lines.lineCount ? doc.lines.lineStart(line + 1) : doc.text.length };
+    const removal = {
+      start: doc.lines.lineStart(line),
+      end: line + 1 < doc.lines.lineCount ? doc.lines.lineStart(line + 1) : doc.text.length,
+    };
     const attendee = toAttendee(doc.text, cell.span, removal, source);
     if (!attendee) continue;
     const handle = handleColumn >= 0 ? row[handleColumn]?.text.replace(/^@/, '') : undefined;
@@ -354,7 +368,11 @@ function rowLabelledLists(doc: MinutesDocument): AttendeeList[] {
 }
 
 function labelledRowAttendees(doc: MinutesDocument, cells: TableCell[], source: Attendee['source']): Attendee[] {
-  return piecesToAttendees(doc, cells.flatMap((cell) => namesIn(doc.text, cell.span.start, cell.span.end)), source);
+  return piecesToAttendees(
+    doc,
+    cells.flatMap((cell) => namesIn(doc.text, cell.span.start, cell.span.end)),
+    source,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -24,12 +24,16 @@ function sectionKeys(template: ParseTemplate): { names: Set<string>; patterns: s
  * only label lines the template names start a section. One parse per version. `markdown` lends
  * a tree parsed already (a host's memo).
  */
-export function parseForTemplate(path: string, text: string, template: ParseTemplate, markdown?: ParseOptions['markdown']): MinutesDocument {
+export function parseForTemplate(
+  path: string,
+  text: string,
+  template: ParseTemplate,
+  markdown?: ParseOptions['markdown'],
+): MinutesDocument {
   const { names, patterns: sources } = sectionKeys(template);
   const patterns = sources.map((p) => dataPattern(p, { ignoreCase: true })).filter((p): p is DataPattern => !!p);
-  const known = names.size || patterns.length
-    ? (title: string) => names.has(normalizeName(title)) || patterns.some((p) => p.test(title))
-    : undefined;
+  const known =
+    names.size || patterns.length ? (title: string) => names.has(normalizeName(title)) || patterns.some((p) => p.test(title)) : undefined;
   return parseMinutes(text, path, { format: template.format === 'plaintext' ? 'plaintext' : undefined, sectionNames: known, markdown });
 }
 

@@ -36,9 +36,7 @@ export function findTopicLists(doc: MinutesDocument, template: ResolvedTemplate)
     if (sectionSpec) for (const s of findSections(doc, sectionSpec)) sections.add(s);
   }
   const conclusion = conclusionPattern(spec.conclusionLabels);
-  return [...sections]
-    .sort((a, b) => a.heading.start - b.heading.start)
-    .flatMap((section) => scanSection(doc, section, conclusion));
+  return [...sections].sort((a, b) => a.heading.start - b.heading.start).flatMap((section) => scanSection(doc, section, conclusion));
 }
 
 interface Candidate {
@@ -61,7 +59,10 @@ function topicCandidate(lineText: string, lineStart: number): Candidate | undefi
   const ordinal = readOrdinal(lineText.slice(at), lineStart + at);
   // `(1)` `1)` `（一）` number the points inside a topic, not topics.
   if (!ordinal || /[()（）]/.test(ordinal.punct)) return undefined;
-  const title = lineText.slice(ordinal.span.end - lineStart).replace(/(?:\*\*|__)\s*$/, '').trim();
+  const title = lineText
+    .slice(ordinal.span.end - lineStart)
+    .replace(/(?:\*\*|__)\s*$/, '')
+    .trim();
   return { ordinal, title, named: prefix[1] !== undefined };
 }
 
@@ -161,9 +162,7 @@ function conclusionFollowUp(rest: string): Points | undefined {
  */
 export function conclusionPattern(labels: readonly string[] | undefined): DataPattern | undefined {
   if (!labels?.length) return undefined;
-  const alternatives = [...labels]
-    .sort((a, b) => b.length - a.length)
-    .map((l) => quotePattern(l.trim()).replace(/\s+/g, '\\s*'));
+  const alternatives = [...labels].sort((a, b) => b.length - a.length).map((l) => quotePattern(l.trim()).replace(/\s+/g, '\\s*'));
   // ASCII labels need word boundaries (`Decisions:` yes, `Indecision:` no); CJK ones do not.
   const wrapped = alternatives.map((a) => (/^[A-Z]/i.test(a) ? `\\b${a}s?` : a));
   // Labels are template data: compiled by the linear-time engine like every pattern from data.

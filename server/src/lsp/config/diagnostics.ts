@@ -14,7 +14,8 @@ export function configFileDiagnostics(problems: ConfigProblem[], text: string, l
   const lines = new LineIndex(text);
   return problems.map((p) => ({
     range: toRange(lines, locate(p, text, lines)),
-    severity: p.kind === 'syntax' ? DiagnosticSeverity.Error : p.kind === 'notice' ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning,
+    severity:
+      p.kind === 'syntax' ? DiagnosticSeverity.Error : p.kind === 'notice' ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning,
     source: SOURCE,
     message: say('configProblem', lang, { message: p.message[lang] }),
   }));

@@ -142,7 +142,8 @@ export class Analyzer {
     const config: ResolvedConfig = onDisk ? this.configs.resolve(path) : { config: {}, problems: [] };
     try {
       const selection = selectDocument(path, text, config, lang, this.services);
-      if (!selection.lint) return { ...base, kind: 'skipped', diagnostics: [], reason: selection.reason, template: selection.template, config };
+      if (!selection.lint)
+        return { ...base, kind: 'skipped', diagnostics: [], reason: selection.reason, template: selection.template, config };
       const result = await lint({
         path,
         text,
@@ -161,9 +162,14 @@ export class Analyzer {
     } catch (error) {
       if (isCancelled(error)) throw error;
       // A bug in the core must cost one document its diagnostics, not the whole server.
-      this.log(`lint failed for ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.log(`lint failed for ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       const message = say('internalError', lang, { error: error instanceof Error ? error.message : String(error) });
-      const diagnostic: LspDiagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: SOURCE, message };
+      const diagnostic: LspDiagnostic = {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Error,
+        source: SOURCE,
+        message,
+      };
       return { ...base, kind: 'skipped', diagnostics: [diagnostic], reason: message, config };
     }
   }

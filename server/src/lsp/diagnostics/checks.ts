@@ -76,7 +76,7 @@ export class DocumentChecks {
       this.hooks.published();
     } catch (error) {
       if (isCancelled(error)) return; // a newer check of this document is on its way
-      this.connection.console.error(`checking ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.connection.console.error(`checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
 

@@ -1,5 +1,10 @@
 import {
-  CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit,
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic as LspDiagnostic,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { mergeFixEdits, type Diagnostic, type Fix, type Lang } from '../../core';
@@ -21,7 +26,12 @@ export interface CodeActionEnv {
  * Quick fixes come from the diagnostics' own `data` (the fixes the rule computed); the
  * "fix all" actions come from the current analysis, merged by the core so edits never clash.
  */
-export function codeActions(params: CodeActionParams, document: TextDocument, analysis: Analysis | undefined, env: CodeActionEnv): CodeAction[] {
+export function codeActions(
+  params: CodeActionParams,
+  document: TextDocument,
+  analysis: Analysis | undefined,
+  env: CodeActionEnv,
+): CodeAction[] {
   const wants = (kind: string) => !params.context.only || params.context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];
   const ours = params.context.diagnostics.filter((d) => d.source === SOURCE && isDiagnosticData(d.data));
@@ -50,13 +60,20 @@ export function codeActions(params: CodeActionParams, document: TextDocument, an
   if (wants(CodeActionKind.QuickFix)) {
     const rules = [...new Set(ours.map((d) => dataOf(d).rule))];
     for (const rule of rules) {
-      const fixes = current.result.diagnostics.filter((d) => d.rule === rule).map(chosenFix).filter((f): f is Fix => f !== undefined);
+      const fixes = current.result.diagnostics
+        .filter((d) => d.rule === rule)
+        .map(chosenFix)
+        .filter((f): f is Fix => f !== undefined);
       if (fixes.length < 2) continue;
       actions.push({
         title: say('fixAllRule', env.lang, { rule }),
         kind: CodeActionKind.QuickFix,
         diagnostics: ours.filter((d) => dataOf(d).rule === rule),
-        edit: workspaceEdit(document, mergeFixEdits(fixes).map((e) => toLspEdit(lines, e)), env),
+        edit: workspaceEdit(
+          document,
+          mergeFixEdits(fixes).map((e) => toLspEdit(lines, e)),
+          env,
+        ),
       });
     }
   }
@@ -68,7 +85,11 @@ export function codeActions(params: CodeActionParams, document: TextDocument, an
         title: say('fixAllSafe', env.lang),
         kind: FIX_ALL_KIND,
         diagnostics: ours,
-        edit: workspaceEdit(document, mergeFixEdits(safe).map((e) => toLspEdit(lines, e)), env),
+        edit: workspaceEdit(
+          document,
+          mergeFixEdits(safe).map((e) => toLspEdit(lines, e)),
+          env,
+        ),
       });
     }
   }

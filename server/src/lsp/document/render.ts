@@ -33,7 +33,7 @@ export function registerRender(connection: Connection, context: RenderContext): 
       });
       return { version: document.version, html, images };
     } catch (error) {
-      context.log(`rendering ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      context.log(`rendering ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return null;
     }
   });

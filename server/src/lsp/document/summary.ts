@@ -52,7 +52,8 @@ export function registerSummary(connection: Connection, context: SummaryContext)
         }),
       };
     } catch (error) {
-      if (!isCancelled(error)) context.log(`summary of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      if (!isCancelled(error))
+        context.log(`summary of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return null;
     }
   });

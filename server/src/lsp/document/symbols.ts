@@ -13,7 +13,9 @@ export function documentSymbols(doc: MinutesDocument, template: ResolvedTemplate
   const placed = new Set<Field>();
   const sectionSymbol = (section: Section): DocumentSymbol => {
     const children = section.children.map(sectionSymbol);
-    const own = fields.filter((f) => !placed.has(f) && within(f.span.start, section) && !section.children.some((c) => within(f.span.start, c)));
+    const own = fields.filter(
+      (f) => !placed.has(f) && within(f.span.start, section) && !section.children.some((c) => within(f.span.start, c)),
+    );
     for (const f of own) placed.add(f);
     const range = toRange(doc.lines, { start: section.heading.start, end: Math.max(section.body.end, section.heading.end) });
     return {

@@ -51,7 +51,14 @@ export async function completions(
   return attendeeCompletions(document, position, analysis.result.doc, analysis.template, roster, lang);
 }
 
-function mentionItem(candidate: CompletionCandidate, query: string, range: { start: Position; end: Position }, roster: Roster, lang: Lang, rank: number): CompletionItem {
+function mentionItem(
+  candidate: CompletionCandidate,
+  query: string,
+  range: { start: Position; end: Position },
+  roster: Roster,
+  lang: Lang,
+  rank: number,
+): CompletionItem {
   const person = candidate.person;
   const prefixMatch = person.handle.toLowerCase().startsWith(query.toLowerCase());
   return {
@@ -104,7 +111,7 @@ function attendeeCompletions(
   for (const { person } of roster.complete(query, MAX_ITEMS * 2)) {
     if (taken.has(person.handle.toLowerCase()) || person.names.some((n) => taken.has(n.toLowerCase()))) continue;
     const name = person.names.find((n) => /[\u3400-\u9fff]/.test(n)) ?? person.name;
-    const insert = name && withHandles ? `${name} @${person.handle}` : name ?? `@${person.handle}`;
+    const insert = name && withHandles ? `${name} @${person.handle}` : (name ?? `@${person.handle}`);
     if (seen.has(insert)) continue;
     seen.add(insert);
     items.push({
@@ -124,7 +131,14 @@ function attendeeCompletions(
     const name = author.name;
     if (!name || author.handle || seen.has(name) || taken.has(name.toLowerCase()) || (q && !name.toLowerCase().includes(q))) continue;
     seen.add(name);
-    items.push({ label: name, labelDetails: { description: 'git log' }, kind: CompletionItemKind.Reference, textEdit: { range, newText: name }, filterText: `${query}${name}`, sortText: String(items.length).padStart(4, '0') });
+    items.push({
+      label: name,
+      labelDetails: { description: 'git log' },
+      kind: CompletionItemKind.Reference,
+      textEdit: { range, newText: name },
+      filterText: `${query}${name}`,
+      sortText: String(items.length).padStart(4, '0'),
+    });
   }
   return items.length ? { isIncomplete: true, items } : null;
 }

@@ -2,7 +2,14 @@
  * Contributor handles in the editor: the roster service the rules ask, completion after `@` and
  * in attendee lists, hovers, rename and references of a login, and the roster files' problems.
  */
-import { ResponseError, type Connection, type Hover, type Position, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
+import {
+  ResponseError,
+  type Connection,
+  type Hover,
+  type Position,
+  type ServerCapabilities,
+  type TextDocuments,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../../core';
 import { documentForge, type Roster } from '../../core/roster';
@@ -52,11 +59,19 @@ export function registerHandleFeatures(connection: Connection, context: HandleFe
   const { documents, analyzer, rosters } = context;
   const rosterFor = rosterService(rosters, context.configs);
   const readDisk = context.readFile;
-  const readFile = (path: string) => documents.all().find((d) => uriToPath(d.uri).path === path)?.getText() ?? readDisk(path);
+  const readFile = (path: string) =>
+    documents
+      .all()
+      .find((d) => uriToPath(d.uri).path === path)
+      ?.getText() ?? readDisk(path);
   const uriFor = (path: string) => documents.all().find((d) => uriToPath(d.uri).path === path)?.uri ?? pathToUri(path);
   const problems = new RosterProblemsPublisher(connection, rosters, readDisk, uriFor);
   const workspace: HandleWorkspace = {
-    openDocuments: () => documents.all().filter((d) => !context.isConfigDocument(d.uri) && uriToPath(d.uri).onDisk).map((document) => ({ document, path: uriToPath(document.uri).path })),
+    openDocuments: () =>
+      documents
+        .all()
+        .filter((d) => !context.isConfigDocument(d.uri) && uriToPath(d.uri).onDisk)
+        .map((document) => ({ document, path: uriToPath(document.uri).path })),
     readFile,
   };
   const target = (uri: string) => {
@@ -68,7 +83,7 @@ export function registerHandleFeatures(connection: Connection, context: HandleFe
   const guarded = <T>(what: string, fallback: T, run: () => Promise<T>): Promise<T> =>
     run().catch((error: unknown) => {
       if (error instanceof ResponseError) throw error; // meant for the user (an impossible new login)
-      context.log(`${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      context.log(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return fallback;
     });
 
@@ -82,43 +97,58 @@ export function registerHandleFeatures(connection: Connection, context: HandleFe
     }, 50);
   };
 
-  connection.onCompletion((params) => guarded('completion', null, async () => {
-    const t = target(params.textDocument.uri);
-    if (!t) return null;
-    return completions(t.document, params.position, t.roster, () => analyzer.analyze(t.document), context.lang());
-  }));
+  connection.onCompletion((params) =>
+    guarded('completion', null, async () => {
+      const t = target(params.textDocument.uri);
+      if (!t) return null;
+      return completions(t.document, params.position, t.roster, () => analyzer.analyze(t.document), context.lang());
+    }),
+  );
 
-  connection.onHover((params) => guarded('hover', null, async () => {
-    const t = target(params.textDocument.uri);
-    if (!t) return null;
-    const analysis = await analyzer.analyze(t.document);
-    return hover(t.document, params.position, analysis, t.roster, context.lang())
-      ?? (await context.linkHover?.(t.document, params.position, analysis))
-      ?? context.itemHover?.(t.document, params.position, analysis)
-      ?? null;
-  }));
+  connection.onHover((params) =>
+    guarded('hover', null, async () => {
+      const t = target(params.textDocument.uri);
+      if (!t) return null;
+      const analysis = await analyzer.analyze(t.document);
+      return (
+        hover(t.document, params.position, analysis, t.roster, context.lang()) ??
+        (await context.linkHover?.(t.document, params.position, analysis)) ??
+        context.itemHover?.(t.document, params.position, analysis) ??
+        null
+      );
+    }),
+  );
 
-  connection.onPrepareRename((params) => guarded('prepare rename', null, async () => {
-    const t = target(params.textDocument.uri);
-    if (!t) return null;
-    return prepareRename(t.document, params.position, await analyzer.analyze(t.document));
-  }));
+  connection.onPrepareRename((params) =>
+    guarded('prepare rename', null, async () => {
+      const t = target(params.textDocument.uri);
+      if (!t) return null;
+      return prepareRename(t.document, params.position, await analyzer.analyze(t.document));
+    }),
+  );
 
-  connection.onRenameRequest((params) => guarded('rename', null, async () => {
-    const t = target(params.textDocument.uri);
-    if (!t) return null;
-    const analysis = await analyzer.analyze(t.document);
-    const mention = mentionUnderCursor(t.document, params.position, analysis);
-    if (!mention || analysis.kind !== 'linted') return null;
-    const forge = documentForge(analysis.result.doc, t.roster);
-    return renameHandle(mention.handle, params.newName, workspace, t.roster, forge, { lang: context.lang(), documentChanges: context.documentChanges() });
-  }));
+  connection.onRenameRequest((params) =>
+    guarded('rename', null, async () => {
+      const t = target(params.textDocument.uri);
+      if (!t) return null;
+      const analysis = await analyzer.analyze(t.document);
+      const mention = mentionUnderCursor(t.document, params.position, analysis);
+      if (!mention || analysis.kind !== 'linted') return null;
+      const forge = documentForge(analysis.result.doc, t.roster);
+      return renameHandle(mention.handle, params.newName, workspace, t.roster, forge, {
+        lang: context.lang(),
+        documentChanges: context.documentChanges(),
+      });
+    }),
+  );
 
-  connection.onReferences((params) => guarded('references', [], async () => {
-    const t = target(params.textDocument.uri);
-    if (!t) return [];
-    const mention = mentionUnderCursor(t.document, params.position, await analyzer.analyze(t.document));
-    if (!mention) return [];
-    return handleReferences(mention.handle, workspace, t.roster, params.context.includeDeclaration);
-  }));
+  connection.onReferences((params) =>
+    guarded('references', [], async () => {
+      const t = target(params.textDocument.uri);
+      if (!t) return [];
+      const mention = mentionUnderCursor(t.document, params.position, await analyzer.analyze(t.document));
+      if (!mention) return [];
+      return handleReferences(mention.handle, workspace, t.roster, params.context.includeDeclaration);
+    }),
+  );
 }

@@ -11,7 +11,10 @@ const words = {
   org: { en: 'Organisation', zh: '组织' },
   roles: { en: 'Roles', zh: '角色' },
   listed: { en: 'Listed in', zh: '名单' },
-  mentioned: { en: 'Mentioned in minutes files: {files} ({mentions} times), last on {date}', zh: '在 {files} 份纪要中被提及 {mentions} 次，最近一次 {date}' },
+  mentioned: {
+    en: 'Mentioned in minutes files: {files} ({mentions} times), last on {date}',
+    zh: '在 {files} 份纪要中被提及 {mentions} 次，最近一次 {date}',
+  },
   mentionedNoDate: { en: 'Mentioned in minutes files: {files} ({mentions} times)', zh: '在 {files} 份纪要中被提及 {mentions} 次' },
   notListed: { en: 'Not in the contributor roster.', zh: '不在贡献者名单中。' },
   noRoster: { en: 'No contributor roster is configured.', zh: '未配置贡献者名单。' },
@@ -22,17 +25,30 @@ const words = {
 const say = format;
 
 /** `@Wine93` under the cursor: who it is, their roles, where they are listed, how often the minutes mention them. */
-export function hover(document: TextDocument, position: Position, analysis: Analysis, roster: Roster | undefined, lang: Lang): Hover | null {
+export function hover(
+  document: TextDocument,
+  position: Position,
+  analysis: Analysis,
+  roster: Roster | undefined,
+  lang: Lang,
+): Hover | null {
   if (analysis.kind !== 'linted') return null;
   const doc = analysis.result.doc;
   const mention = mentionAt(readMentions(doc.text, doc.mentions), document.offsetAt(position));
   if (!mention) return null;
   const range = toRange(doc.lines, mention.span);
-  if (mention.kind === 'team') return { range, contents: { kind: MarkupKind.Markdown, value: `**@${mention.handle}**\n\n${say(words.team, lang)}` } };
+  if (mention.kind === 'team')
+    return { range, contents: { kind: MarkupKind.Markdown, value: `**@${mention.handle}**\n\n${say(words.team, lang)}` } };
   const person = roster?.person(mention.handle);
   const value = person
     ? describePerson(person, roster?.usage(person.handle), lang)
-    : [`**@${mention.handle}**`, roster?.hasDeclared ? say(words.notListed, lang) : say(words.noRoster, lang), usageLine(roster?.usage(mention.handle), lang)].filter(Boolean).join('\n\n');
+    : [
+        `**@${mention.handle}**`,
+        roster?.hasDeclared ? say(words.notListed, lang) : say(words.noRoster, lang),
+        usageLine(roster?.usage(mention.handle), lang),
+      ]
+        .filter(Boolean)
+        .join('\n\n');
   return { range, contents: { kind: MarkupKind.Markdown, value } };
 }
 
@@ -44,7 +60,10 @@ export function describePerson(person: Person, usage: HandleUsage | undefined, l
   if (others.length) lines.push(others.map(escapeMarkdown).join(' · '));
   const facts: string[] = [];
   if (person.org) facts.push(`${say(words.org, lang)}: ${escapeMarkdown(person.org)}`);
-  if (person.roles.length) facts.push(`${say(words.roles, lang)}: ${person.roles.map((r) => (r === 'commit author' ? say(words.gitAuthor, lang) : r)).join(', ')}`);
+  if (person.roles.length)
+    facts.push(
+      `${say(words.roles, lang)}: ${person.roles.map((r) => (r === 'commit author' ? say(words.gitAuthor, lang) : r)).join(', ')}`,
+    );
   if (person.sources.length && person.declared) facts.push(`${say(words.listed, lang)}: ${sourceList(person.sources, lang)}`);
   if (!person.declared && !person.sources.length) facts.push(say(words.notListed, lang));
   const used = usageLine(usage, lang);
@@ -61,11 +80,13 @@ export function sourceList(sources: readonly RosterSourceRef[], lang: Lang): str
     if (s.line !== undefined) lines.push(s.line + 1);
     byFile.set(s.path, lines);
   }
-  return [...byFile].map(([path, lines]) => {
-    const name = `\`${path.slice(path.lastIndexOf('/') + 1)}\``;
-    if (!lines.length) return name;
-    return lang === 'zh' ? `${name}（第 ${lines.join('、')} 行）` : `${name} (line${lines.length > 1 ? 's' : ''} ${lines.join(', ')})`;
-  }).join(', ');
+  return [...byFile]
+    .map(([path, lines]) => {
+      const name = `\`${path.slice(path.lastIndexOf('/') + 1)}\``;
+      if (!lines.length) return name;
+      return lang === 'zh' ? `${name}（第 ${lines.join('、')} 行）` : `${name} (line${lines.length > 1 ? 's' : ''} ${lines.join(', ')})`;
+    })
+    .join(', ');
 }
 
 function usageLine(usage: HandleUsage | undefined, lang: Lang): string | undefined {

@@ -1,5 +1,12 @@
 import {
-  ErrorCodes, ResponseError, type Location, type Position, type Range, type TextDocumentEdit, type TextEdit, type WorkspaceEdit,
+  ErrorCodes,
+  ResponseError,
+  type Location,
+  type Position,
+  type Range,
+  type TextDocumentEdit,
+  type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex, parseMinutes, type Lang } from '../../core';
@@ -24,10 +31,17 @@ export function mentionUnderCursor(document: TextDocument, position: Position, a
 }
 
 /** The login's range (without `@`) and the text to edit, or null where there is nothing to rename. */
-export function prepareRename(document: TextDocument, position: Position, analysis: Analysis): { range: Range; placeholder: string } | null {
+export function prepareRename(
+  document: TextDocument,
+  position: Position,
+  analysis: Analysis,
+): { range: Range; placeholder: string } | null {
   const mention = mentionUnderCursor(document, position, analysis);
   if (!mention) return null;
-  return { range: { start: document.positionAt(mention.handleSpan.start), end: document.positionAt(mention.handleSpan.end) }, placeholder: mention.handle };
+  return {
+    range: { start: document.positionAt(mention.handleSpan.start), end: document.positionAt(mention.handleSpan.end) },
+    placeholder: mention.handle,
+  };
 }
 
 const messages = {
@@ -62,7 +76,12 @@ export function renameHandle(
 }
 
 /** Every mention of the login in the workspace's minutes, and (with the declaration) its roster lines. */
-export function handleReferences(handle: string, workspace: HandleWorkspace, roster: Roster | undefined, includeDeclaration: boolean): Location[] {
+export function handleReferences(
+  handle: string,
+  workspace: HandleWorkspace,
+  roster: Roster | undefined,
+  includeDeclaration: boolean,
+): Location[] {
   const locations: Location[] = [];
   for (const target of mentionsEverywhere(handle, workspace, roster)) {
     for (const m of target.mentions) locations.push({ uri: target.uri, range: toRange(target.lines, m.handleSpan) });
@@ -96,7 +115,9 @@ function mentionsEverywhere(handle: string, workspace: HandleWorkspace, roster: 
   const openPaths = new Set(open.map((o) => o.path));
   const read = (uri: string, path: string, text: string, version?: number) => {
     const doc = parseMinutes(text, path);
-    const mentions = readMentions(doc.text, doc.mentions).filter((m) => m.kind === 'person' && !m.spacedName && handleKey(m.handle) === key);
+    const mentions = readMentions(doc.text, doc.mentions).filter(
+      (m) => m.kind === 'person' && !m.spacedName && handleKey(m.handle) === key,
+    );
     if (mentions.length) targets.push({ uri, version, lines: doc.lines, mentions });
   };
   for (const { document, path } of open) read(document.uri, path, document.getText(), document.version);

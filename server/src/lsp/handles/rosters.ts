@@ -51,5 +51,7 @@ export class RosterProblemsPublisher {
 export const ROSTER_WATCH_GLOBS = ['**/*.{md,markdown,txt}', '**/{team.json,CODEOWNERS,OWNERS,OWNERS_ALIASES,*sig-info.yaml}'];
 
 export function watchRosterFiles(connection: Connection): void {
-  void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: ROSTER_WATCH_GLOBS.map((globPattern) => ({ globPattern })) });
+  void connection.client.register(DidChangeWatchedFilesNotification.type, {
+    watchers: ROSTER_WATCH_GLOBS.map((globPattern) => ({ globPattern })),
+  });
 }

@@ -18,6 +18,10 @@ export function documentLinks(analysis: Analysis, lookups?: LinkStatusService): 
     const api = apiBase(target, settings);
     const status = api ? lookups?.cached?.(target, api) : undefined;
     const name = `${target.owner}/${target.repo}#${target.id}`;
-    return { range: toRange(doc.lines, span), target: url, tooltip: status?.title ? `${name}: ${status.title}` : `${name} (${target.host})` };
+    return {
+      range: toRange(doc.lines, span),
+      target: url,
+      tooltip: status?.title ? `${name}: ${status.title}` : `${name} (${target.host})`,
+    };
   });
 }

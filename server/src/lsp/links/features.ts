@@ -63,7 +63,10 @@ export interface LinkFeaturesContext {
 }
 
 /** Registers document links and the reset notification; returns the link hover for the hover handler. */
-export function registerLinkFeatures(connection: Connection, context: LinkFeaturesContext): (document: TextDocument, position: Position, analysis: Analysis) => Promise<Hover | null> {
+export function registerLinkFeatures(
+  connection: Connection,
+  context: LinkFeaturesContext,
+): (document: TextDocument, position: Position, analysis: Analysis) => Promise<Hover | null> {
   const { documents, analyzer, lookups } = context;
   lookups.onLearned = () => context.recheck();
 
@@ -73,7 +76,8 @@ export function registerLinkFeatures(connection: Connection, context: LinkFeatur
     try {
       return documentLinks(await analyzer.analyze(document), lookups);
     } catch (error) {
-      if (!isCancelled(error)) context.log(`document links failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      if (!isCancelled(error))
+        context.log(`document links failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return [];
     }
   });
@@ -85,5 +89,10 @@ export function registerLinkFeatures(connection: Connection, context: LinkFeatur
   });
 
   return (document, position, analysis) =>
-    linkHover(document, position, analysis, { lang: context.lang(), online: context.online(analysis), untrusted: !context.trusted(), lookups });
+    linkHover(document, position, analysis, {
+      lang: context.lang(),
+      online: context.online(analysis),
+      untrusted: !context.trusted(),
+      lookups,
+    });
 }

@@ -33,7 +33,10 @@ const words = {
   view: { en: 'view: `{view}`', zh: '页面：`{view}`' },
   comment: { en: 'comment `{anchor}`', zh: '评论 `{anchor}`' },
   offline: { en: 'Not checked online (enable `links.online`).', zh: '未联网查询（可启用 `links.online`）。' },
-  untrusted: { en: 'Not checked online: this workspace is not trusted, so nothing is sent over the network.', zh: '未联网查询：此工作区未受信任，不会访问网络。' },
+  untrusted: {
+    en: 'Not checked online: this workspace is not trusted, so nothing is sent over the network.',
+    zh: '未联网查询：此工作区未受信任，不会访问网络。',
+  },
 };
 
 const FORGE_NAMES: Record<ForgeKind, string> = { github: 'GitHub', gitee: 'Gitee', gitcode: 'GitCode', atomgit: 'AtomGit' };
@@ -49,7 +52,12 @@ export interface LinkHoverOptions {
   lookups?: LinkStatusService;
 }
 
-export async function linkHover(document: TextDocument, position: Position, analysis: Analysis, options: LinkHoverOptions): Promise<Hover | null> {
+export async function linkHover(
+  document: TextDocument,
+  position: Position,
+  analysis: Analysis,
+  options: LinkHoverOptions,
+): Promise<Hover | null> {
   if (analysis.kind !== 'linted') return null;
   const doc = analysis.result.doc;
   const settings = analysis.links ?? {};
@@ -90,9 +98,16 @@ function targetAt(doc: MinutesDocument, settings: LinkSettings, offset: number):
   return undefined;
 }
 
-function describe(target: ForgeTarget, shorthand: boolean, status: LinkStatus | undefined, options: LinkHoverOptions, checkable: boolean): string {
+function describe(
+  target: ForgeTarget,
+  shorthand: boolean,
+  status: LinkStatus | undefined,
+  options: LinkHoverOptions,
+  checkable: boolean,
+): string {
   const { lang } = options;
-  const name = target.kind === 'commit' ? `${target.owner}/${target.repo}@${target.id.slice(0, 7)}` : `${target.owner}/${target.repo}#${target.id}`;
+  const name =
+    target.kind === 'commit' ? `${target.owner}/${target.repo}@${target.id.slice(0, 7)}` : `${target.owner}/${target.repo}#${target.id}`;
   const known = status && (status.state === 'found' || status.state === 'moved');
   const kind = known && status.kind ? status.kind : shorthand ? 'issueOrPull' : target.kind;
   const head = [`**${escape(name)}**`, say(words[kind], lang)];
@@ -102,15 +117,25 @@ function describe(target: ForgeTarget, shorthand: boolean, status: LinkStatus | 
 
   const facts: string[] = [];
   if (known && status.author) facts.push(say(words.author, lang, { login: escape(status.author) }));
-  if (status?.state === 'moved') facts.push(status.movedTo ? say(words.moved, lang, { url: status.movedTo }) : say(words.movedSomewhere, lang));
+  if (status?.state === 'moved')
+    facts.push(status.movedTo ? say(words.moved, lang, { url: status.movedTo }) : say(words.movedSomewhere, lang));
   if (status?.state === 'not-found') facts.push(say(words.notFound, lang, { host: target.host }));
   if (status?.state === 'unverified' && status.reason !== 'pending') facts.push(say(words.unverified, lang));
   if (!known) {
-    facts.push(say(words.parsed, lang, { forge: FORGE_NAMES[target.forge], host: target.host, repo: `${target.owner}/${target.repo}`, kind: say(words[kind], lang), id: target.id }));
+    facts.push(
+      say(words.parsed, lang, {
+        forge: FORGE_NAMES[target.forge],
+        host: target.host,
+        repo: `${target.owner}/${target.repo}`,
+        kind: say(words[kind], lang),
+        id: target.id,
+      }),
+    );
     if (target.subpath) facts.push(say(words.view, lang, { view: target.subpath }));
     if (target.anchor) facts.push(say(words.comment, lang, { anchor: target.anchor }));
   }
-  if (status?.checkedAt && status.state !== 'unverified') facts.push(say(words.checked, lang, { date: new Date(status.checkedAt).toISOString().slice(0, 16).replace('T', ' ') }));
+  if (status?.checkedAt && status.state !== 'unverified')
+    facts.push(say(words.checked, lang, { date: new Date(status.checkedAt).toISOString().slice(0, 16).replace('T', ' ') }));
   if (!status && checkable && !options.online) facts.push(say(options.untrusted ? words.untrusted : words.offline, lang));
   if (facts.length) lines.push(facts.map((f) => `- ${f}`).join('\n'));
   return lines.join('\n\n');

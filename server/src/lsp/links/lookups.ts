@@ -44,7 +44,10 @@ export class LinkLookups implements LinkStatusService {
   /** Called (once per batch) when answers arrive that a lint gave up waiting for. */
   onLearned: (() => void) | undefined;
 
-  constructor(private readonly source: () => LookupSource, options: LinkLookupsOptions = {}) {
+  constructor(
+    private readonly source: () => LookupSource,
+    options: LinkLookupsOptions = {},
+  ) {
     this.waitMs = options.waitMs ?? 1500;
     this.rememberMs = options.rememberMs ?? 10 * 60_000;
     this.rememberUnverifiedMs = options.rememberUnverifiedMs ?? 30_000;

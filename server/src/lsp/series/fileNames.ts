@@ -6,7 +6,12 @@
 import { RequestType, type Connection } from 'vscode-languageserver';
 import { builtinTemplate, fileNameProblem, parseDate, proposeFileName } from '../../core';
 import {
-  CHECK_FILE_NAME_METHOD, PROPOSE_FILE_NAME_METHOD, type CheckFileNameParams, type CheckFileNameResult, type ProposedFileName, type ProposeFileNameParams,
+  CHECK_FILE_NAME_METHOD,
+  PROPOSE_FILE_NAME_METHOD,
+  type CheckFileNameParams,
+  type CheckFileNameResult,
+  type ProposedFileName,
+  type ProposeFileNameParams,
 } from '../../protocol';
 
 export const proposeFileNameRequest = new RequestType<ProposeFileNameParams, ProposedFileName | null, void>(PROPOSE_FILE_NAME_METHOD);

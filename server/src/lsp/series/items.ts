@@ -20,7 +20,14 @@ import { toRange } from '../convert';
 import { selectDocument } from '../diagnostics/selection';
 import type { SeriesStore } from './store';
 import {
-  ITEMS_METHOD, NEXT_MEETING_METHOD, type ItemsParams, type ItemsResult, type ItemView, type NextMeetingParams, type NextMeetingResult, type SeriesItems,
+  ITEMS_METHOD,
+  NEXT_MEETING_METHOD,
+  type ItemsParams,
+  type ItemsResult,
+  type ItemView,
+  type NextMeetingParams,
+  type NextMeetingResult,
+  type SeriesItems,
 } from '../../protocol';
 import { pathToUri, uriToPath } from '../uri';
 
@@ -40,7 +47,10 @@ export interface ItemsContext {
 /** The view lists this many series at most. */
 const MAX_SERIES = 500;
 
-export function registerItems(connection: Connection, context: ItemsContext): { hover(document: TextDocument, position: Position, analysis: Analysis): Hover | null } {
+export function registerItems(
+  connection: Connection,
+  context: ItemsContext,
+): { hover(document: TextDocument, position: Position, analysis: Analysis): Hover | null } {
   const uriFor = (path: string) => context.documents.all().find((d) => uriToPath(d.uri).path === path)?.uri ?? pathToUri(path);
 
   /** The meetings of the series `path` is (or would be) in, read with the series' template (or the one given). */
@@ -51,7 +61,9 @@ export function registerItems(connection: Connection, context: ItemsContext): { 
     if (!view || !latest) return undefined;
     let chosen = template;
     if (!chosen) {
-      const selection = selectDocument(latest.path, latest.text, context.configs.resolve(latest.path), context.lang(), { series: (p) => context.series?.view(p) });
+      const selection = selectDocument(latest.path, latest.text, context.configs.resolve(latest.path), context.lang(), {
+        series: (p) => context.series?.view(p),
+      });
       if (!selection.lint) return undefined;
       chosen = selection.template;
     }
@@ -81,9 +93,14 @@ export function registerItems(connection: Connection, context: ItemsContext): { 
         const items = seriesItems(found.meetings, { today }).filter((i) => i.kind === 'action' || i.open);
         if (!items.length) continue;
         const latest = found.meetings[found.meetings.length - 1].path;
-        series.push({ folder: pathToUri(latest.slice(0, latest.lastIndexOf('/'))), name: found.name, latest: uriFor(latest), items: items.map(withUris) });
+        series.push({
+          folder: pathToUri(latest.slice(0, latest.lastIndexOf('/'))),
+          name: found.name,
+          latest: uriFor(latest),
+          items: items.map(withUris),
+        });
       } catch (error) {
-        context.log(`items of ${key} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        context.log(`items of ${key} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }
     }
     return { series };
@@ -112,7 +129,10 @@ export function registerItems(connection: Connection, context: ItemsContext): { 
       const line = doc.lines.position(item.span.start).line;
       const listed = seriesItemAt(seriesItems(found.meetings), doc.path, line);
       if (!listed || listed.mentions.length < 2) return null;
-      return { range: toRange(doc.lines, item.span), contents: { kind: MarkupKind.Markdown, value: historyMarkdown(listed, context.lang(), uriFor) } };
+      return {
+        range: toRange(doc.lines, item.span),
+        contents: { kind: MarkupKind.Markdown, value: historyMarkdown(listed, context.lang(), uriFor) },
+      };
     },
   };
 }
@@ -136,11 +156,16 @@ export function historyMarkdown(item: SeriesItem, lang: Lang, uriFor: (path: str
   const state = item.open ? words.open : item.status === 'done' ? words.done : item.lapsed ? words.lapsed : words.closed;
   const since = item.since.date ?? item.since.path.slice(item.since.path.lastIndexOf('/') + 1);
   const lines = [say(words.title, { item: escapeMarkdown(item.text), state: say(state), since })];
-  const facts = [item.owners.length ? say(words.owners, { owners: item.owners.map(escapeMarkdown).join(', ') }) : '', item.due ? say(words.due, { due: item.due }) : ''].filter(Boolean);
+  const facts = [
+    item.owners.length ? say(words.owners, { owners: item.owners.map(escapeMarkdown).join(', ') }) : '',
+    item.due ? say(words.due, { due: item.due }) : '',
+  ].filter(Boolean);
   if (facts.length) lines.push(facts.join(' · '));
   const rows = item.mentions.map((m) => {
     const place = `[${m.date ?? m.path.slice(m.path.lastIndexOf('/') + 1)}](${uriFor(m.path)}#L${m.line + 1})`;
-    const status = m.statusText ? `${say(m.status === 'done' ? words.done : words.open)} (${escapeMarkdown(m.statusText)})` : say(m.status === 'done' ? words.done : words.open);
+    const status = m.statusText
+      ? `${say(m.status === 'done' ? words.done : words.open)} (${escapeMarkdown(m.statusText)})`
+      : say(m.status === 'done' ? words.done : words.open);
     return `| ${place} | ${status} | ${escapeMarkdown(m.text)} |`;
   });
   lines.push([`| ${say(words.meeting)} | ${say(words.status)} | ${say(words.written)} |`, '|---|---|---|', ...rows].join('\n'));

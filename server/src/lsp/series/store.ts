@@ -101,7 +101,11 @@ export class SeriesStore {
   }
 
   private build(root: string): void {
-    const folder: FolderIndex = { index: new SeriesIndex({ root, text: (path) => this.openText(path) ?? this.files.read(path) }), ready: false, pending: new Map() };
+    const folder: FolderIndex = {
+      index: new SeriesIndex({ root, text: (path) => this.openText(path) ?? this.files.read(path) }),
+      ready: false,
+      pending: new Map(),
+    };
     this.folders.set(root, folder);
     const queue = this.files.list(root).filter(isSeriesCandidate);
     const started = Date.now();
@@ -161,13 +165,14 @@ export function registerLearnTemplate(connection: Connection, context: LearnTemp
           folderUri: pathToUri(dir),
           id: template.id,
           text: `${JSON.stringify(template, null, 2)}\n`,
-          summary: context.lang() === 'zh'
-            ? `从 ${template.learned?.seriesFiles} 份纪要中最近的 ${template.learned?.files} 份（${template.learned?.since} 至 ${template.learned?.until}）学习得到 ${template.id}`
-            : `${template.id}, learned from ${template.learned?.files} of the ${template.learned?.seriesFiles} minutes (${template.learned?.since} to ${template.learned?.until})`,
+          summary:
+            context.lang() === 'zh'
+              ? `从 ${template.learned?.seriesFiles} 份纪要中最近的 ${template.learned?.files} 份（${template.learned?.since} 至 ${template.learned?.until}）学习得到 ${template.id}`
+              : `${template.id}, learned from ${template.learned?.files} of the ${template.learned?.seriesFiles} minutes (${template.learned?.since} to ${template.learned?.until})`,
         })),
       };
     } catch (error) {
-      context.log(`learning a template in ${path} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      context.log(`learning a template in ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return { templates: [] };
     }
   });

@@ -28,7 +28,10 @@ export async function run({ page, url, screenshots, log }) {
   log('problems rows', texts);
   const minutes = texts.map((r) => r.slice(r.lastIndexOf(' minutes ') + ' minutes '.length));
   for (const row of EXPECTED) assert.ok(minutes.includes(row), `no Problems row ends with "${row}": ${JSON.stringify(texts)}`);
-  assert.ok(texts.some((r) => /David Lee/.test(r)), 'the @David Lee row does not name him');
+  assert.ok(
+    texts.some((r) => /David Lee/.test(r)),
+    'the @David Lee row does not name him',
+  );
 
   // The side bar away: long lines wrap less, so the editor shows the duplicated PR (lines 35
   // and 39) with its squiggle, and the @handles below it.
@@ -36,7 +39,12 @@ export async function run({ page, url, screenshots, log }) {
   await page.waitForSelector('.part.sidebar', { state: 'hidden', timeout: 10_000 });
   await goTo(page, 39, 3);
   // A warning squiggle under the second link to pull/2409, an info one under @caoxianfei1 (line 43).
-  await page.waitForFunction(() => document.querySelectorAll('.monaco-editor .squiggly-warning').length >= 1
-    && document.querySelectorAll('.monaco-editor .squiggly-info').length >= 1, null, { timeout: 15_000 });
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('.monaco-editor .squiggly-warning').length >= 1 &&
+      document.querySelectorAll('.monaco-editor .squiggly-info').length >= 1,
+    null,
+    { timeout: 15_000 },
+  );
   await screenshot(page, screenshots, 'real-problems.png');
 }

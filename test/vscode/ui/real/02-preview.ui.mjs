@@ -3,7 +3,8 @@
 import { openRealPreview } from './preview.mjs';
 import { screenshot } from '../workbench.mjs';
 
-export const name = 'the preview of real Curve minutes (2023-04-27) summarises them, with the duplicate PR and @David Lee among its problems';
+export const name =
+  'the preview of real Curve minutes (2023-04-27) summarises them, with the duplicate PR and @David Lee among its problems';
 
 export async function run({ page, url, screenshots, log }) {
   await openRealPreview(page, url, log);

@@ -22,13 +22,18 @@ export async function run({ page, url, screenshots, log }) {
   await page.keyboard.type(' @Wi', { delay: 80 });
   // "@" opens the list by itself (the fixture test proves it); on a loaded machine the list may
   // miss the keys typed right after it, and then Ctrl+Space asks again, as a person would.
-  const opened = await page.waitForSelector(ROWS, { timeout: 5_000 }).then(() => true, () => false);
+  const opened = await page.waitForSelector(ROWS, { timeout: 5_000 }).then(
+    () => true,
+    () => false,
+  );
   if (!opened) {
     log('no suggest widget after typing: Ctrl+Space');
     await page.keyboard.press('Control+Space');
     await page.waitForSelector(ROWS, { timeout: 20_000 });
   }
-  await page.waitForFunction((sel) => document.querySelector(`${sel}.focused .label-name`)?.textContent === 'Wine93', ROWS, { timeout: 10_000 });
+  await page.waitForFunction((sel) => document.querySelector(`${sel}.focused .label-name`)?.textContent === 'Wine93', ROWS, {
+    timeout: 10_000,
+  });
   const labels = await page.locator(`${ROWS} .label-name`).allInnerTexts();
   log('suggestions', labels);
   assert.ok(labels.includes('Wine93'), `Wine93 not in ${JSON.stringify(labels)}`);

@@ -11,10 +11,14 @@ const THEME = 'Default Dark Modern';
 
 /** Relative luminance (0 black … 1 white) of a CSS `rgb(…)` colour. */
 function luminance(css) {
-  const [r, g, b] = css.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((v) => {
-    const c = v / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
+  const [r, g, b] = css
+    .match(/\d+(\.\d+)?/g)
+    .slice(0, 3)
+    .map(Number)
+    .map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
@@ -29,7 +33,9 @@ export async function run({ page, url, screenshots, userSettings, log }) {
 
     // The webview's body says which kind of theme it got, and its colours follow it.
     assert.match(await preview.locator('body').getAttribute('class'), /\bvscode-dark\b/);
-    const colours = await preview.locator('body').evaluate((body) => ({ background: getComputedStyle(body).backgroundColor, text: getComputedStyle(body).color }));
+    const colours = await preview
+      .locator('body')
+      .evaluate((body) => ({ background: getComputedStyle(body).backgroundColor, text: getComputedStyle(body).color }));
     const summaryColour = await summary.evaluate((el) => getComputedStyle(el).color);
     log('colours', colours, summaryColour);
     assert.ok(luminance(colours.background) < 0.05, `the preview's background ${colours.background} is not dark`);

@@ -30,12 +30,15 @@ export function copyRealMinutes(parent, corpus = CORPUS) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     copyFileSync(join(corpus, file), join(dir, file));
   }
-  writeFileSync(join(dir, '.minutesrc.json'), [
-    '{',
-    '  // The Curve team\'s roster, as the project keeps it: @logins outside it are reported (handle/unknown).',
-    `  "contributors": { "sources": ["${ROSTER}"] }`,
-    '}',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(dir, '.minutesrc.json'),
+    [
+      '{',
+      "  // The Curve team's roster, as the project keeps it: @logins outside it are reported (handle/unknown).",
+      `  "contributors": { "sources": ["${ROSTER}"] }`,
+      '}',
+      '',
+    ].join('\n'),
+  );
   return dir;
 }

@@ -9,10 +9,20 @@ import { parseTeamJson } from './teamJson';
 export { inlineEntries, parseHandleItem } from './handleList';
 
 /** Roster file names looked for in a workspace folder when no `contributors.sources` are configured. */
-export const AUTODETECTED_ROSTERS = ['team.json', 'CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS', 'OWNERS', 'OWNERS_ALIASES', 'sig-info.yaml'];
+export const AUTODETECTED_ROSTERS = [
+  'team.json',
+  'CODEOWNERS',
+  '.github/CODEOWNERS',
+  'docs/CODEOWNERS',
+  'OWNERS',
+  'OWNERS_ALIASES',
+  'sig-info.yaml',
+];
 
 /** Which parser reads a roster file, from its name. */
-export function rosterKind(path: string): 'team-json' | 'sig-info' | 'codeowners' | 'owners' | 'owners-aliases' | 'handle-list' | undefined {
+export function rosterKind(
+  path: string,
+): 'team-json' | 'sig-info' | 'codeowners' | 'owners' | 'owners-aliases' | 'handle-list' | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (name === 'CODEOWNERS') return 'codeowners';
   if (name === 'OWNERS_ALIASES') return 'owners-aliases';

@@ -45,10 +45,27 @@ export function parseOwnersAliases(text: string, path: string): RosterSourceResu
 
 function readOwnersYaml(text: string, path: string) {
   const { value, problems } = readYaml(text);
-  return { value, problems: problems.map((p) => problemAtLine(path, text, p.line, sourceMessages[p.message === 'tab' ? 'yamlTab' : p.message === 'syntax' ? 'yamlSyntax' : 'yamlIndentation'])) };
+  return {
+    value,
+    problems: problems.map((p) =>
+      problemAtLine(
+        path,
+        text,
+        p.line,
+        sourceMessages[p.message === 'tab' ? 'yamlTab' : p.message === 'syntax' ? 'yamlSyntax' : 'yamlIndentation'],
+      ),
+    ),
+  };
 }
 
-function logins(node: YamlNode | undefined, role: string, kind: 'owners' | 'owners-aliases', path: string, text: string, problems: RosterSourceResult['problems']): RosterEntry[] {
+function logins(
+  node: YamlNode | undefined,
+  role: string,
+  kind: 'owners' | 'owners-aliases',
+  path: string,
+  text: string,
+  problems: RosterSourceResult['problems'],
+): RosterEntry[] {
   if (node?.kind !== 'seq') return [];
   const out: RosterEntry[] = [];
   for (const item of node.items) {

@@ -14,7 +14,13 @@ export function lineSpan(text: string, line: number): { start: number; end: numb
 }
 
 /** A problem on a line; `{line}` in the message is the 1-based line number. */
-export function problemAtLine(path: string, text: string, line: number, message: Message, data: Record<string, string | number> = {}): RosterProblem {
+export function problemAtLine(
+  path: string,
+  text: string,
+  line: number,
+  message: Message,
+  data: Record<string, string | number> = {},
+): RosterProblem {
   return { path, message: filled(message, { line: line + 1, ...data }), ...lineSpan(text, line) };
 }
 

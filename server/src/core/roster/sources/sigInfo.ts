@@ -10,7 +10,14 @@ import { readYaml, scalarAt, type YamlNode } from './yaml';
  */
 export function parseSigInfo(text: string, path: string): RosterSourceResult {
   const { value, problems: yamlProblems } = readYaml(text);
-  const problems = yamlProblems.map((p) => problemAtLine(path, text, p.line, sourceMessages[p.message === 'tab' ? 'yamlTab' : p.message === 'syntax' ? 'yamlSyntax' : 'yamlIndentation']));
+  const problems = yamlProblems.map((p) =>
+    problemAtLine(
+      path,
+      text,
+      p.line,
+      sourceMessages[p.message === 'tab' ? 'yamlTab' : p.message === 'syntax' ? 'yamlSyntax' : 'yamlIndentation'],
+    ),
+  );
   const entries: RosterEntry[] = [];
   const visit = (node: YamlNode | undefined, role: string | undefined): void => {
     if (!node) return;

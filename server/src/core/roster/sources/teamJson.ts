@@ -8,7 +8,14 @@ import { filled, problemAtLine, sourceMessages } from './problems';
 import { roleFromKey } from './roles';
 
 // What a person's login is called in object entries (`{ "github": "Wine93", "name": … }`).
-const LOGIN_KEYS: Array<[string, HandleForge]> = [['github', 'github'], ['login', 'github'], ['handle', 'github'], ['id', 'github'], ['gitee', 'gitee'], ['gitee_id', 'gitee']];
+const LOGIN_KEYS: Array<[string, HandleForge]> = [
+  ['github', 'github'],
+  ['login', 'github'],
+  ['handle', 'github'],
+  ['id', 'github'],
+  ['gitee', 'gitee'],
+  ['gitee_id', 'gitee'],
+];
 
 /**
  * Curve's `team.json`: role → list of GitHub logins (`"maintainers": ["Wangpan", …]`); items may
@@ -47,7 +54,12 @@ export function parseTeamJson(text: string, path: string): RosterSourceResult {
   };
   const readList = (list: Node, role: string): void => {
     for (const item of list.children ?? []) {
-      const entry = item.type === 'string' ? { handle: String(item.value).trim().replace(/^@/, ''), forge: 'github' as HandleForge } : item.type === 'object' ? objectEntry(item) : undefined;
+      const entry =
+        item.type === 'string'
+          ? { handle: String(item.value).trim().replace(/^@/, ''), forge: 'github' as HandleForge }
+          : item.type === 'object'
+            ? objectEntry(item)
+            : undefined;
       if (!entry?.handle) continue;
       if (!isPossibleLogin(entry.handle)) {
         problems.push(problemAtLine(path, text, lineOf(item.offset), sourceMessages.notLogin));
@@ -66,7 +78,8 @@ function objectEntry(node: Node): Omit<RosterEntry, 'roles' | 'source'> | undefi
   const fields = new Map<string, string>();
   for (const property of node.children ?? []) {
     const [key, value] = property.children ?? [];
-    if (key && value && typeof key.value === 'string' && (value.type === 'string' || value.type === 'number')) fields.set(key.value.toLowerCase(), String(value.value).trim());
+    if (key && value && typeof key.value === 'string' && (value.type === 'string' || value.type === 'number'))
+      fields.set(key.value.toLowerCase(), String(value.value).trim());
   }
   const login = LOGIN_KEYS.find(([key]) => fields.get(key));
   if (!login) return undefined;

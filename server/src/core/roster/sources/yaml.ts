@@ -61,7 +61,10 @@ export function readYaml(text: string): { value: YamlNode | undefined; problems:
 class Reader {
   private i = 0;
 
-  constructor(private readonly lines: Line[], private readonly problems: YamlProblem[]) {}
+  constructor(
+    private readonly lines: Line[],
+    private readonly problems: YamlProblem[],
+  ) {}
 
   private get current(): Line | undefined {
     return this.lines[this.i];
@@ -80,7 +83,11 @@ class Reader {
     if (KEY.test(line.content)) return this.mapping(line.indent);
     // A plain scalar may run over several lines (folded into one).
     const parts = [line.content];
-    for (this.i++; this.current && this.current.indent >= line.indent && !isSeqItem(this.current.content) && !KEY.test(this.current.content); this.i++) {
+    for (
+      this.i++;
+      this.current && this.current.indent >= line.indent && !isSeqItem(this.current.content) && !KEY.test(this.current.content);
+      this.i++
+    ) {
       parts.push(this.current.content);
     }
     return { kind: 'scalar', value: scalar(parts.join(' ')), line: line.line };

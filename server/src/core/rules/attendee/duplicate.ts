@@ -33,12 +33,14 @@ export const duplicateAttendee: Rule = {
         message: ctx.t('duplicate', { name, line: ctx.doc.lines.position(first.span.start).line + 1 }),
         // Within one list the second mention is redundant; across lists (present and excused,
         // say) a person must choose which one is right, so the fix is only offered, not applied.
-        fixes: [{
-          title: ctx.t('fix', { name }),
-          edits: [{ ...attendee.removal, newText: '' }],
-          preferred: true,
-          safe: first.source.kind === attendee.source.kind && first.source.id === attendee.source.id,
-        }],
+        fixes: [
+          {
+            title: ctx.t('fix', { name }),
+            edits: [{ ...attendee.removal, newText: '' }],
+            preferred: true,
+            safe: first.source.kind === attendee.source.kind && first.source.id === attendee.source.id,
+          },
+        ],
       });
     }
   },

@@ -30,19 +30,23 @@ const NAMES: Record<number, string> = {
  */
 function kindOf(code: number): Kind | undefined {
   if (code === 0x200b || code === 0x200c || code === 0x200d || code === 0x2060 || code === 0xfeff) return 'zeroWidth';
-  if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0x200e || code === 0x200f || code === 0x061c) return 'bidi';
+  if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0x200e || code === 0x200f || code === 0x061c)
+    return 'bidi';
   if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f)) return 'control';
   return undefined;
 }
 
-const JOINING_SCRIPT = /[\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Gujarati}\p{Script=Gurmukhi}\p{Script=Oriya}\p{Script=Syriac}\p{Script=Mongolian}]/u;
+const JOINING_SCRIPT =
+  /[\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Gujarati}\p{Script=Gurmukhi}\p{Script=Oriya}\p{Script=Syriac}\p{Script=Mongolian}]/u;
 const EMOJI_PART = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f]/u;
 
 /** Joiners do real work inside emoji sequences (👩‍💻) and in scripts that join letters. */
 function joinerAtWork(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
   if (code !== 0x200c && code !== 0x200d) return false;
-  const before = String.fromCodePoint(text.codePointAt(index - 1 >= 0 && /[\udc00-\udfff]/.test(text[index - 1]) ? index - 2 : index - 1) ?? 0);
+  const before = String.fromCodePoint(
+    text.codePointAt(index - 1 >= 0 && /[\udc00-\udfff]/.test(text[index - 1]) ? index - 2 : index - 1) ?? 0,
+  );
   const after = String.fromCodePoint(text.codePointAt(index + 1) ?? 0);
   if (code === 0x200d && EMOJI_PART.test(before) && EMOJI_PART.test(after)) return true;
   return JOINING_SCRIPT.test(before) && JOINING_SCRIPT.test(after);
@@ -93,7 +97,8 @@ export const invisible: Rule = {
     while (i < text.length) {
       const kind = kindOf(text.charCodeAt(i));
       // A BOM at offset 0 is a file's encoding signature, not part of the text.
-      const skip = !kind || (i === 0 && text.charCodeAt(0) === 0xfeff) || joinerAtWork(text, i) || keepsIndent(text, i) || insideMojibake(doc, i);
+      const skip =
+        !kind || (i === 0 && text.charCodeAt(0) === 0xfeff) || joinerAtWork(text, i) || keepsIndent(text, i) || insideMojibake(doc, i);
       if (skip) {
         i++;
         continue;

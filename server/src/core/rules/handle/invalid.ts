@@ -89,7 +89,12 @@ export const invalidHandle: Rule = {
       const problem = loginProblem(mention.handle, forge);
       if (!problem) continue;
       const max = forge === 'github' ? 39 : 100;
-      const message = ctx.t(PROBLEM_MESSAGES[problem], { handle: mention.handle, forge: forgeName(forge), char: badChar(mention.handle, forge), max });
+      const message = ctx.t(PROBLEM_MESSAGES[problem], {
+        handle: mention.handle,
+        forge: forgeName(forge),
+        char: badChar(mention.handle, forge),
+        max,
+      });
       // A rule of one forge (GitHub's `_`, `--`, 39 characters) applies for sure only where the roster
       // says the accounts are on that forge; links alone are weak evidence, so it is only pointed out.
       const forgeRuleOnly = loginProblem(mention.handle, 'unknown') === undefined;
@@ -100,7 +105,9 @@ export const invalidHandle: Rule = {
         span: mention.span,
         message: habitual
           ? ctx.t(notation.files ? 'seriesNotation' : 'nameNotation', { handle: mention.handle, ...notation })
-          : guessed ? ctx.t('linkedOnly', { problem: message, forge: forgeName(forge) }) : message,
+          : guessed
+            ? ctx.t('linkedOnly', { problem: message, forge: forgeName(forge) })
+            : message,
         fixes: replacements(ctx, mention, candidatesFor(mention.handle, roster)),
         maxSeverity: guessed || habitual ? 'info' : undefined,
       });

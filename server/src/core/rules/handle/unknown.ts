@@ -44,11 +44,17 @@ export const unknownHandle = defineRule({
       if (loginProblem(mention.handle, forge)) continue;
       if (roster.isKnown(mention.handle, { exceptPath: ctx.doc.path, minFiles: knownAfter })) continue;
       const spelled = roster.spelledBy(mention.handle);
-      const suggestions = [...spelled, ...roster.suggest(mention.handle, 3, { exceptPath: ctx.doc.path }).filter((p) => !spelled.includes(p))].slice(0, 3);
+      const suggestions = [
+        ...spelled,
+        ...roster.suggest(mention.handle, 3, { exceptPath: ctx.doc.path }).filter((p) => !spelled.includes(p)),
+      ].slice(0, 3);
       ctx.report({
         span: mention.span,
         message: suggestions.length
-          ? ctx.t('didYouMean', { handle: mention.handle, suggestion: suggestions[0].name ? `${suggestions[0].handle} (${suggestions[0].name})` : suggestions[0].handle })
+          ? ctx.t('didYouMean', {
+              handle: mention.handle,
+              suggestion: suggestions[0].name ? `${suggestions[0].handle} (${suggestions[0].name})` : suggestions[0].handle,
+            })
           : ctx.t('unknown', { handle: mention.handle }),
         // A near miss of a known login is most likely a typo: worth more than a note.
         severity: suggestions.length ? 'warning' : undefined,

@@ -160,8 +160,32 @@ function isLong(normalizedText: string): boolean {
 
 // Texts that name the link rather than the work: `#2409`, `PR`, `链接`, the URL itself.
 const GENERIC_WORDS = new Set([
-  'pr', 'prs', 'pullrequest', 'issue', 'issues', 'commit', 'link', 'here', 'this', 'details', 'diff', 'files', 'changes',
-  '链接', '详情', '这里', '此处', '地址', '详见', '见', '点此', '点击', '点击这里', '相关链接', '代码', '讨论',
+  'pr',
+  'prs',
+  'pullrequest',
+  'issue',
+  'issues',
+  'commit',
+  'link',
+  'here',
+  'this',
+  'details',
+  'diff',
+  'files',
+  'changes',
+  '链接',
+  '详情',
+  '这里',
+  '此处',
+  '地址',
+  '详见',
+  '见',
+  '点此',
+  '点击',
+  '点击这里',
+  '相关链接',
+  '代码',
+  '讨论',
 ]);
 
 function isGeneric(text: string): boolean {

@@ -8,7 +8,7 @@ export const foreignRepo: Rule = {
   id: 'link/foreign-repo',
   defaultSeverity: 'warning',
   description: {
-    en: 'A PR or commit link into a repository outside `links.repos`; without that setting, a link into what looks like a fork of one of the template\'s repositories.',
+    en: "A PR or commit link into a repository outside `links.repos`; without that setting, a link into what looks like a fork of one of the template's repositories.",
     zh: 'PR 或 commit 链接指向 `links.repos` 之外的仓库；未配置时，检查是否链接到了模板所属组织仓库的 fork。',
   },
   messages: {
@@ -46,7 +46,8 @@ export const foreignRepo: Rule = {
       // The template's default (`opencurve/*`) cannot list every project a community
       // contributes to; what it can tell is a fork: an allowed repo's name under another owner.
       const upstream = upstreamOf(target, links, globs);
-      if (upstream) ctx.report({ span, message: ctx.t(pull ? 'forkPull' : 'forkCommit', { repo: repoName(target), upstream: repoName(upstream) }) });
+      if (upstream)
+        ctx.report({ span, message: ctx.t(pull ? 'forkPull' : 'forkCommit', { repo: repoName(target), upstream: repoName(upstream) }) });
     }
   },
 };

@@ -49,11 +49,13 @@ function kindFix(ctx: RuleContext, item: CheckedItem, actual: 'pull' | 'issue'):
   if (!m) return [];
   const start = span.start + m.index;
   const newText = actual === 'issue' ? `/issues/${id}` : `/pull/${id}`;
-  return [{
-    title: ctx.t(actual === 'issue' ? 'fixToIssue' : 'fixToPull', { id }),
-    edits: [{ start, end: start + m[0].length, newText }],
-    preferred: true,
-    // The forge itself said what N is: nothing is left to judge.
-    safe: true,
-  }];
+  return [
+    {
+      title: ctx.t(actual === 'issue' ? 'fixToIssue' : 'fixToPull', { id }),
+      edits: [{ start, end: start + m[0].length, newText }],
+      preferred: true,
+      // The forge itself said what N is: nothing is left to judge.
+      safe: true,
+    },
+  ];
 }

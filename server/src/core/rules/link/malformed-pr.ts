@@ -102,12 +102,17 @@ function fixes(ctx: RuleContext, problem: UrlProblem, resolved: ResolvedLink, wr
       const junk = runOnText(resolved, problem);
       if (junk) {
         const at = written.end - junk.length;
-        return [{
-          title: ctx.t('separate'),
-          edits: [{ start: written.start, end: written.start, newText: '<' }, { start: at, end: at, newText: '>' }],
-          preferred: true,
-          safe: true,
-        }];
+        return [
+          {
+            title: ctx.t('separate'),
+            edits: [
+              { start: written.start, end: written.start, newText: '<' },
+              { start: at, end: at, newText: '>' },
+            ],
+            preferred: true,
+            safe: true,
+          },
+        ];
       }
       return [{ title: ctx.t('useNumber', { url: problem.fixedUrl }), edits: replace(problem.fixedUrl), preferred: true }];
     }

@@ -7,7 +7,7 @@ export const missingFile: Rule = {
   id: 'link/missing-file',
   defaultSeverity: 'warning',
   description: {
-    en: 'A relative link or image to a file that does not exist (resolved against the document\'s folder, case-sensitively).',
+    en: "A relative link or image to a file that does not exist (resolved against the document's folder, case-sensitively).",
     zh: '相对链接或图片指向的文件不存在（相对于文档所在目录解析，区分大小写）。',
   },
   messages: {
@@ -43,9 +43,17 @@ export const missingFile: Rule = {
       if (exists(path)) continue;
       const span = resolved.link.urlSpan ?? resolved.link.span;
       if (EMAIL_TARGET.test(target)) {
-        const fixes = resolved.link.urlSpan && !resolved.definition
-          ? [{ title: ctx.t('fixMailto', { target }), edits: [{ start: span.start, end: span.start, newText: 'mailto:' }], preferred: true, safe: true }]
-          : [];
+        const fixes =
+          resolved.link.urlSpan && !resolved.definition
+            ? [
+                {
+                  title: ctx.t('fixMailto', { target }),
+                  edits: [{ start: span.start, end: span.start, newText: 'mailto:' }],
+                  preferred: true,
+                  safe: true,
+                },
+              ]
+            : [];
         ctx.report({ span, message: ctx.t('email', { target }), fixes });
         continue;
       }

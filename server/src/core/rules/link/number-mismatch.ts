@@ -7,7 +7,8 @@ import { modelOf } from './model';
 const NUMBER_IN_TEXT = /(?<![\w&])(?:(?<![.-])(?:([\w.-]+)\/)?([\w.-]+))?#(\d+)\b|\b(?:pr|pull|issue)(?:[ \t]*#?|\/)(\d+)\b/gi;
 
 // Words after which a number names some other PR or issue than the link's own.
-const ANOTHER_ITEM = /(?:\b(?:of|in|from|for|to|by|see|after|than|like|via|since|re|cf\.?|fix(?:es|ed)?|close[sd]?|resolve[sd]?|revert(?:s|ed)?|follow(?:s|-?up(?: to)?)|backports?|supersedes?|replaces?|blocks?|blocked by|depends on|duplicate of)|见|参见|参考|修复|关联|依赖|基于|同)\s*$/i;
+const ANOTHER_ITEM =
+  /(?:\b(?:of|in|from|for|to|by|see|after|than|like|via|since|re|cf\.?|fix(?:es|ed)?|close[sd]?|resolve[sd]?|revert(?:s|ed)?|follow(?:s|-?up(?: to)?)|backports?|supersedes?|replaces?|blocks?|blocked by|depends on|duplicate of)|见|参见|参考|修复|关联|依赖|基于|同)\s*$/i;
 
 interface NamedNumber {
   number: string;

@@ -77,12 +77,14 @@ function checkSwapped(ctx: RuleContext): void {
     ctx.report({
       span: { start, end: start + m[0].length },
       message: ctx.t('swapped', { url, text }),
-      fixes: [{
-        title: ctx.t('fixSwap', { url, text }),
-        edits: [{ start, end: start + m[0].length, newText: `[${text}](${url})` }],
-        preferred: true,
-        safe: true,
-      }],
+      fixes: [
+        {
+          title: ctx.t('fixSwap', { url, text }),
+          edits: [{ start, end: start + m[0].length, newText: `[${text}](${url})` }],
+          preferred: true,
+          safe: true,
+        },
+      ],
     });
   }
 }
@@ -94,6 +96,13 @@ function checkEmpty(ctx: RuleContext, start: number, written: string, url: strin
   ctx.report({
     span: { start, end: start + written.length },
     message: ctx.t('empty', { url }),
-    fixes: [{ title: ctx.t('fixEmpty', { url }), edits: [{ start, end: start + written.length, newText: `[${url}](${url})` }], preferred: true, safe: true }],
+    fixes: [
+      {
+        title: ctx.t('fixEmpty', { url }),
+        edits: [{ start, end: start + written.length, newText: `[${url}](${url})` }],
+        preferred: true,
+        safe: true,
+      },
+    ],
   });
 }

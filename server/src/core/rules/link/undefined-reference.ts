@@ -38,7 +38,8 @@ export const undefinedReference: Rule = {
       if (!label.trim() || label.startsWith('^')) continue;
       // `[i|u][32|size]` spells alternatives (`i32`, `usize`), not a reference.
       if (label.includes('|') || m[2].includes('|')) continue;
-      if (definitions.has(normalizeLabel(label)) || (normalizeLabel(label) === '#' && doc.definitions.some((d) => d.label === '#'))) continue;
+      if (definitions.has(normalizeLabel(label)) || (normalizeLabel(label) === '#' && doc.definitions.some((d) => d.label === '#')))
+        continue;
       ctx.report({
         span: { start, end: start + m[0].length },
         message: ctx.t(m[1] ? 'image' : 'link', { label, text: m[2] }),

@@ -15,7 +15,7 @@ export const email = defineRule({
   },
   messages: {
     editorHeader: {
-      en: 'The editor\'s file header left the e-mail address {address} in the minutes.',
+      en: "The editor's file header left the e-mail address {address} in the minutes.",
       zh: '编辑器的文件头注释在纪要中留下了邮箱 {address}。',
     },
     personal: {
@@ -57,13 +57,15 @@ export const email = defineRule({
         // A forgotten editor header is a mistake; an address written next to a speaker's name is
         // a choice some communities make (openEuler TC hosts), so it is only pointed out.
         severity: header ? undefined : 'info',
-        fixes: [{
-          title: ctx.t('fix', { address }),
-          edits: [removal.edit],
-          preferred: true,
-          // Unattended only when a name stays behind: `王建民 jianmin@…` → `王建民`, not `提交人：`.
-          safe: removal.nameStays,
-        }],
+        fixes: [
+          {
+            title: ctx.t('fix', { address }),
+            edits: [removal.edit],
+            preferred: true,
+            // Unattended only when a name stays behind: `王建民 jianmin@…` → `王建民`, not `提交人：`.
+            safe: removal.nameStays,
+          },
+        ],
       });
     }
   },
@@ -88,15 +90,57 @@ function codeSpans(doc: MinutesDocument): { inline: Span[]; blocks: Span[] } {
 // Addresses that belong to no one person: machines, examples, lists and roles.
 const NO_REPLY = /(?:^|[._+-])(?:no-?reply|do-?not-?reply|bounces?|mailer-daemon)(?:$|[._+-])|noreply/i;
 const DOCUMENTATION_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|local)$/i;
-const LIST_DOMAIN = /^(?:lists?|groups?|mailman|listserv)\.|(?:^|\.)(?:googlegroups\.com|groups\.io|freelists\.org)$|(?:^|\.)noreply\.(?:github|gitee)\.com$/i;
+const LIST_DOMAIN =
+  /^(?:lists?|groups?|mailman|listserv)\.|(?:^|\.)(?:googlegroups\.com|groups\.io|freelists\.org)$|(?:^|\.)noreply\.(?:github|gitee)\.com$/i;
 const ROLE_LOCAL = new Set([
-  'abuse', 'admin', 'administrator', 'all', 'announce', 'ask', 'board', 'bugs', 'coc', 'committee', 'community',
-  'conduct', 'contact', 'dev', 'devel', 'discuss', 'discussion', 'events', 'feedback', 'general', 'git', 'hello', 'help',
-  'hostmaster', 'info', 'infra', 'kernel', 'legal', 'list', 'maintainers', 'marketing', 'news', 'newsletter',
-  'office', 'postmaster', 'press', 'privacy', 'security', 'support', 'tc', 'team', 'tsc', 'users', 'webmaster',
+  'abuse',
+  'admin',
+  'administrator',
+  'all',
+  'announce',
+  'ask',
+  'board',
+  'bugs',
+  'coc',
+  'committee',
+  'community',
+  'conduct',
+  'contact',
+  'dev',
+  'devel',
+  'discuss',
+  'discussion',
+  'events',
+  'feedback',
+  'general',
+  'git',
+  'hello',
+  'help',
+  'hostmaster',
+  'info',
+  'infra',
+  'kernel',
+  'legal',
+  'list',
+  'maintainers',
+  'marketing',
+  'news',
+  'newsletter',
+  'office',
+  'postmaster',
+  'press',
+  'privacy',
+  'security',
+  'support',
+  'tc',
+  'team',
+  'tsc',
+  'users',
+  'webmaster',
 ]);
 // `public-chinese-web@w3.org`, `member-i18n@…`: W3C and others name their lists by who may read them.
-const ROLE_PATTERN = /^(?:sig|wg|team|tsc|tc|list|public|members?)[-_.]|[-_.](?:dev|devel|users?|announce|discuss|general|list|team|sig|maintainers|security|commits|help)$/i;
+const ROLE_PATTERN =
+  /^(?:sig|wg|team|tsc|tc|list|public|members?)[-_.]|[-_.](?:dev|devel|users?|announce|discuss|general|list|team|sig|maintainers|security|commits|help)$/i;
 
 /** A person's address, not a list (`dev@openeuler.org`, `*@lists.*`), a role, an example or a robot. */
 export function isPersonal(address: string): boolean {

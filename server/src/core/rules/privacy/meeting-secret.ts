@@ -52,9 +52,8 @@ function checkUrls(ctx: RuleContext): void {
       const end = start + param[0].length;
       const followedByMore = text[end] === '&';
       // `?pwd=x&a=b` → `?a=b`; `?pwd=x` → ``; `&pwd=x` → ``.
-      const edit: TextEdit = param[1] === '?' && followedByMore
-        ? { start: start + 1, end: end + 1, newText: '' }
-        : { start, end, newText: '' };
+      const edit: TextEdit =
+        param[1] === '?' && followedByMore ? { start: start + 1, end: end + 1, newText: '' } : { start, end, newText: '' };
       ctx.report({
         span: { start: start + 1, end },
         ...published(ctx, start, ctx.t('inUrl', { param: param[2] })),
@@ -101,20 +100,23 @@ function checkPasscodes(ctx: RuleContext): void {
       ctx.report({
         span: { start: valueStart, end: valueStart + value.length },
         ...(meeting ? published(ctx, valueStart, ctx.t('passcode')) : { message: ctx.t('archive') }),
-        fixes: [{
-          title: ctx.t(meeting ? 'fixPasscode' : 'fixArchive'),
-          edits: [removePasscode(doc, line, { start: lineStart + m.index, end: lineStart + m.index + m[0].length })],
-          preferred: true,
-          // Deleting a line of a pasted invitation is a change of content a person should see.
-          safe: false,
-        }],
+        fixes: [
+          {
+            title: ctx.t(meeting ? 'fixPasscode' : 'fixArchive'),
+            edits: [removePasscode(doc, line, { start: lineStart + m.index, end: lineStart + m.index + m[0].length })],
+            preferred: true,
+            // Deleting a line of a pasted invitation is a change of content a person should see.
+            safe: false,
+          },
+        ],
       });
     }
   }
 }
 
 // `## 社区会议参与方式`, `## How to join`: the team publishes the way in for anyone who wants to come.
-const INVITATION = /参与方式|参会方式|入会方式|加入方式|如何(?:参与|参会|加入|入会)|how\s+to\s+(?:join|attend|participate)|joining\s+(?:the|this|our)\s+(?:meeting|call)/i;
+const INVITATION =
+  /参与方式|参会方式|入会方式|加入方式|如何(?:参与|参会|加入|入会)|how\s+to\s+(?:join|attend|participate)|joining\s+(?:the|this|our)\s+(?:meeting|call)/i;
 
 /**
  * A meeting's secret in a section that invites readers to the meeting is published on purpose
@@ -123,9 +125,9 @@ const INVITATION = /参与方式|参会方式|入会方式|加入方式|如何(?
  */
 function published(ctx: RuleContext, offset: number, problem: string): { message: string; severity?: 'info' } {
   const { doc } = ctx;
-  const heading = doc.sections
-    .filter((s) => s.kind === 'heading' && s.body.start <= offset && offset < s.body.end && INVITATION.test(s.title))
-    .pop()?.title ?? introducingLine(doc, doc.lines.position(offset).line);
+  const heading =
+    doc.sections.filter((s) => s.kind === 'heading' && s.body.start <= offset && offset < s.body.end && INVITATION.test(s.title)).pop()
+      ?.title ?? introducingLine(doc, doc.lines.position(offset).line);
   return heading ? { message: ctx.t('invitation', { problem, heading }), severity: 'info' } : { message: problem };
 }
 

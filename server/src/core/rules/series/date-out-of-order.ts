@@ -24,20 +24,28 @@ export const dateOutOfOrder: Rule = {
     const series = seriesContext(ctx);
     if (!series) return;
     const current = series.meetings[series.index];
-    const dated = series.meetings
-      .filter((m) => m.number !== undefined && m.date && !m.monthOnly)
-      .sort((a, b) => a.number! - b.number!);
+    const dated = series.meetings.filter((m) => m.number !== undefined && m.date && !m.monthOnly).sort((a, b) => a.number! - b.number!);
     if (dated.length < 3 || !dated.includes(current)) return;
     const inOrder = longestInOrder(dated);
     if (inOrder.has(current)) return;
     // The nearest meetings of the ordered run, by number, on either side.
     const before = [...dated].reverse().find((m) => m.number! < current.number! && inOrder.has(m));
     const after = dated.find((m) => m.number! > current.number! && inOrder.has(m));
-    const other = before && dayNumber(current.date!) < dayNumber(before.date!) ? { m: before, id: 'before' } : after ? { m: after, id: 'after' } : undefined;
+    const other =
+      before && dayNumber(current.date!) < dayNumber(before.date!)
+        ? { m: before, id: 'before' }
+        : after
+          ? { m: after, id: 'after' }
+          : undefined;
     if (!other) return;
     ctx.report({
       span: current.dateSpan ?? ctx.doc.lines.lineSpan(0),
-      message: ctx.t(other.id, { number: current.number!, date: formatDate(current.date!), other: other.m.number!, otherDate: formatDate(other.m.date!) }),
+      message: ctx.t(other.id, {
+        number: current.number!,
+        date: formatDate(current.date!),
+        other: other.m.number!,
+        otherDate: formatDate(other.m.date!),
+      }),
     });
   },
 };

@@ -63,7 +63,8 @@ export const droppedItem: Rule = {
 };
 
 /** `2个月后`, `10月底`, `预计12月底完成`, `next month`: not due at the next meeting. */
-const LATER = /(?:(?<!\d)\d+|[一二三四五六两几])\s*个?(?:月|周|星期)(?:后|以后|之后)|\d{1,2}\s*月(?:[底中初份]|\d{1,2}\s*[日号])|年底|年中|下个?月|下季度|下半年|明年|待[^，,。;；]{1,15}(?:时|后|之后)|\b(?:in (?:two|three|four|a few|several|\d+) (?:weeks|months)|next (?:month|quarter|year)|end of (?:the )?(?:month|year|quarter)|later this year)\b/i;
+const LATER =
+  /(?:(?<!\d)\d+|[一二三四五六两几])\s*个?(?:月|周|星期)(?:后|以后|之后)|\d{1,2}\s*月(?:[底中初份]|\d{1,2}\s*[日号])|年底|年中|下个?月|下季度|下半年|明年|待[^，,。;；]{1,15}(?:时|后|之后)|\b(?:in (?:two|three|four|a few|several|\d+) (?:weeks|months)|next (?:month|quarter|year)|end of (?:the )?(?:month|year|quarter)|later this year)\b/i;
 
 /**
  * The previous meeting's open business, each once: tracked actions not reported done that
@@ -108,8 +109,11 @@ function hasNotes(meeting: Meeting, item: MinutesItem): boolean {
  */
 function notTakenUp(open: MinutesItem[], later: Meeting, series: SeriesContext): MinutesItem[] {
   const windows = textWindows(later.doc);
-  return open.filter((item) =>
-    !later.items.some((l) => similarity(item, l, series.weights).score >= CARRIED) && mentionScore(item, windows, series.weights) < MENTIONED);
+  return open.filter(
+    (item) =>
+      !later.items.some((l) => similarity(item, l, series.weights).score >= CARRIED) &&
+      mentionScore(item, windows, series.weights) < MENTIONED,
+  );
 }
 
 function usuallyCarries(series: SeriesContext): boolean {
@@ -138,13 +142,25 @@ function report(ctx: RuleContext, item: MinutesItem, previous: Meeting, carry: S
   const name = previous.path.slice(previous.path.lastIndexOf('/') + 1);
   const line = previous.doc.lines.position(item.span.start).line + 1;
   const fixes = carry
-    ? [{
-        title: ctx.t('fix', { item: item.text }),
-        // Under the section's title line; a person still writes where it stands now.
-        edits: [{ start: doc.lines.lineEnd(doc.lines.position(carry.heading.start).line), end: doc.lines.lineEnd(doc.lines.position(carry.heading.start).line), newText: `\n- ${carriedLine(item)}` }],
-      }]
+    ? [
+        {
+          title: ctx.t('fix', { item: item.text }),
+          // Under the section's title line; a person still writes where it stands now.
+          edits: [
+            {
+              start: doc.lines.lineEnd(doc.lines.position(carry.heading.start).line),
+              end: doc.lines.lineEnd(doc.lines.position(carry.heading.start).line),
+              newText: `\n- ${carriedLine(item)}`,
+            },
+          ],
+        },
+      ]
     : [];
-  ctx.report({ span: span.end > span.start ? span : doc.lines.lineSpan(0), message: ctx.t(owners ? 'droppedOwned' : 'dropped', { item: item.text, owners, previous: name, line }), fixes });
+  ctx.report({
+    span: span.end > span.start ? span : doc.lines.lineSpan(0),
+    message: ctx.t(owners ? 'droppedOwned' : 'dropped', { item: item.text, owners, previous: name, line }),
+    fixes,
+  });
 }
 
 /** The item as a line of a carry-over list: its text, then its owners. */

@@ -74,7 +74,12 @@ function sectionTexts(meeting: Meeting): Map<string, { section: Section; text: s
     if (!title) continue;
     if (texts.has(title)) repeated.add(title);
     const end = section.children[0]?.heading.start ?? section.body.end;
-    const text = doc.text.slice(section.body.start, end).replace(/<!--[\s\S]*?-->/g, '').replace(SPEAKER, '').replace(/\s+/g, ' ').trim();
+    const text = doc.text
+      .slice(section.body.start, end)
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(SPEAKER, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (text.length >= MIN_CHARS) texts.set(title, { section, text });
   }
   for (const title of repeated) texts.delete(title);

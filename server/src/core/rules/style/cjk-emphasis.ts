@@ -145,7 +145,18 @@ function report(ctx: RuleContext, marker: string, open: Run, close: Run, openBlo
 }
 
 const PAIRS: Record<string, string> = {
-  '(': ')', '（': '）', '[': ']', '【': '】', '「': '」', '『': '』', '《': '》', '〈': '〉', '“': '”', '‘': '’', '"': '"', "'": "'",
+  '(': ')',
+  '（': '）',
+  '[': ']',
+  '【': '】',
+  '「': '」',
+  '『': '』',
+  '《': '》',
+  '〈': '〉',
+  '“': '”',
+  '‘': '’',
+  '"': '"',
+  "'": "'",
 };
 const CLOSER_OF = new Map(Object.entries(PAIRS));
 const OPENER_OF = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]));

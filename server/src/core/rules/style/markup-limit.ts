@@ -1,6 +1,11 @@
 import type { DegradedReason, DegradedSpan } from '../../model/guard';
 import {
-  MAX_CELLS_PER_ROW, MAX_CONTAINER_DEPTH, MAX_INLINE_MARKERS, MAX_LINES_PER_BLOCK, MAX_STEPS_OUT_PER_BLOCK, MAX_UNDERLINES_PER_BLOCK,
+  MAX_CELLS_PER_ROW,
+  MAX_CONTAINER_DEPTH,
+  MAX_INLINE_MARKERS,
+  MAX_LINES_PER_BLOCK,
+  MAX_STEPS_OUT_PER_BLOCK,
+  MAX_UNDERLINES_PER_BLOCK,
 } from '../../model/guard';
 import type { Rule } from '../types';
 
@@ -59,7 +64,11 @@ export const markupLimit: Rule = {
     for (const place of ctx.doc.degraded) {
       const last = places[places.length - 1];
       if (last && last.reason === place.reason && place.reason !== 'nesting' && text.slice(last.span.end, place.span.start).trim() === '') {
-        places[places.length - 1] = { ...last, span: { start: last.span.start, end: place.span.end }, count: Math.max(last.count, place.count) };
+        places[places.length - 1] = {
+          ...last,
+          span: { start: last.span.start, end: place.span.end },
+          count: Math.max(last.count, place.count),
+        };
       } else {
         places.push(place);
       }

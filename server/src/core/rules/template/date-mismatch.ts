@@ -15,7 +15,10 @@ export const dateMismatch: Rule = {
   messages: {
     oddOne: { en: 'The {where} says {date}, but {others} say {expected}.', zh: '{where}写的是 {date}，而{others}写的是 {expected}。' },
     disagree: { en: 'The {where} says {date}, but the {other} says {expected}.', zh: '{where}写的是 {date}，而{other}写的是 {expected}。' },
-    rename: { en: 'The file name says {date}, but {others} say {expected}: rename the file.', zh: '文件名写的是 {date}，而{others}写的是 {expected}，请重命名文件。' },
+    rename: {
+      en: 'The file name says {date}, but {others} say {expected}: rename the file.',
+      zh: '文件名写的是 {date}，而{others}写的是 {expected}，请重命名文件。',
+    },
     title: { en: 'title', zh: '标题' },
     field: { en: 'field "{label}"', zh: '字段「{label}」' },
     filename: { en: 'file name', zh: '文件名' },
@@ -38,7 +41,12 @@ export const dateMismatch: Rule = {
     const other = dates.find((d) => !sameDate(d.match.date, textual.match.date))!;
     ctx.report({
       span: textual.span,
-      message: ctx.t('disagree', { where: whereOf(ctx, textual), date: textual.match.text, other: whereOf(ctx, other), expected: shown(other) }),
+      message: ctx.t('disagree', {
+        where: whereOf(ctx, textual),
+        date: textual.match.text,
+        other: whereOf(ctx, other),
+        expected: shown(other),
+      }),
       fixes: textual.kind === 'filename' ? [] : [fixTo(ctx, textual, other)],
     });
   },
@@ -65,7 +73,9 @@ function collectDates(ctx: RuleContext): DatedPlace[] {
   for (const id of spec.fields ?? []) {
     const fieldSpec = template.fields?.find((f) => f.id === id);
     if (!fieldSpec) continue;
-    const field = findFields(doc, fieldSpec).map((m) => m.field).find((f) => !isEmptyValue(f.value, fieldSpec));
+    const field = findFields(doc, fieldSpec)
+      .map((m) => m.field)
+      .find((f) => !isEmptyValue(f.value, fieldSpec));
     if (!field) continue;
     const value = doc.text.slice(field.valueSpan.start, field.valueSpan.end);
     const match = findDate(value, { monthDay: true });
@@ -122,7 +132,10 @@ function reportOdd(ctx: RuleContext, odd: DatedPlace, majority: DatedPlace[]): v
 
 /** Rewrites the date in the place's own shape; a guess about which place is right, so never safe. */
 function fixTo(ctx: RuleContext, place: DatedPlace, source: DatedPlace): Fix {
-  const date = { ...source.match.date, year: place.match.date.year === undefined ? undefined : source.match.date.year ?? place.match.date.year };
+  const date = {
+    ...source.match.date,
+    year: place.match.date.year === undefined ? undefined : (source.match.date.year ?? place.match.date.year),
+  };
   const newText = formatLike(date, place.match);
   return { title: ctx.t('fix', { expected: newText }), edits: [{ start: place.span.start, end: place.span.end, newText }], safe: false };
 }

@@ -25,12 +25,14 @@ export const deprecatedLabel: Rule = {
           span: field.labelSpan,
           message: ctx.t('old', { label: field.label, canonical }),
           // Only the label changes: the colon, the spacing and the value stay as written.
-          fixes: [{
-            title: ctx.t('fix', { canonical }),
-            edits: [{ start: field.labelSpan.start, end: field.labelSpan.end, newText: canonical }],
-            preferred: true,
-            safe: true,
-          }],
+          fixes: [
+            {
+              title: ctx.t('fix', { canonical }),
+              edits: [{ start: field.labelSpan.start, end: field.labelSpan.end, newText: canonical }],
+              preferred: true,
+              safe: true,
+            },
+          ],
         });
       }
     }
@@ -55,4 +57,3 @@ export function replacementFor(oldLabel: string, spec: FieldSpec): string {
   if (spaced) return best.replace(/([A-Z])([\u3000-\u9fff])/gi, '$1 $2');
   return best;
 }
-

@@ -16,15 +16,33 @@ export const fieldFormat: Rule = {
     zh: '字段值不符合模板要求的格式（日期、时间段、链接等）。',
   },
   messages: {
-    date: { en: 'Field "{label}": "{value}" is not a date like 2023-04-12 or 2023/04/12.', zh: '字段「{label}」：「{value}」不是 2023-04-12 或 2023/04/12 形式的日期。' },
-    dateShape: { en: 'Field "{label}": write the date "{value}" as {expected} (four-digit year, two-digit month and day, one separator).', zh: '字段「{label}」：日期「{value}」应写作 {expected}（四位年份、两位月日，分隔符统一）。' },
-    timeRange: { en: 'Field "{label}": "{value}" is not a time range like 10:00-12:00 or 19:00~19:30.', zh: '字段「{label}」：「{value}」不是 10:00-12:00 或 19:00~19:30 形式的时间段。' },
-    timeColon: { en: 'Field "{label}": the time "{value}" uses a full-width colon; write {expected}.', zh: '字段「{label}」：时间「{value}」使用了全角冒号，应写作 {expected}。' },
+    date: {
+      en: 'Field "{label}": "{value}" is not a date like 2023-04-12 or 2023/04/12.',
+      zh: '字段「{label}」：「{value}」不是 2023-04-12 或 2023/04/12 形式的日期。',
+    },
+    dateShape: {
+      en: 'Field "{label}": write the date "{value}" as {expected} (four-digit year, two-digit month and day, one separator).',
+      zh: '字段「{label}」：日期「{value}」应写作 {expected}（四位年份、两位月日，分隔符统一）。',
+    },
+    timeRange: {
+      en: 'Field "{label}": "{value}" is not a time range like 10:00-12:00 or 19:00~19:30.',
+      zh: '字段「{label}」：「{value}」不是 10:00-12:00 或 19:00~19:30 形式的时间段。',
+    },
+    timeColon: {
+      en: 'Field "{label}": the time "{value}" uses a full-width colon; write {expected}.',
+      zh: '字段「{label}」：时间「{value}」使用了全角冒号，应写作 {expected}。',
+    },
     url: { en: 'Field "{label}": "{value}" is not a URL.', zh: '字段「{label}」：「{value}」不是链接地址。' },
     names: { en: 'Field "{label}": "{value}" leaves an empty name in the list.', zh: '字段「{label}」：「{value}」使名单中出现空项。' },
     handle: { en: 'Field "{label}": "{value}" is not a valid handle.', zh: '字段「{label}」：「{value}」不是有效的账号名。' },
-    pattern: { en: 'Field "{label}": "{value}" does not match the template pattern {pattern}.', zh: '字段「{label}」：「{value}」不符合模板的格式 {pattern}。' },
-    title: { en: 'Title "{value}" does not match the pattern of template {template}: {pattern}.', zh: '标题「{value}」不符合模板 {template} 规定的格式：{pattern}。' },
+    pattern: {
+      en: 'Field "{label}": "{value}" does not match the template pattern {pattern}.',
+      zh: '字段「{label}」：「{value}」不符合模板的格式 {pattern}。',
+    },
+    title: {
+      en: 'Title "{value}" does not match the pattern of template {template}: {pattern}.',
+      zh: '标题「{value}」不符合模板 {template} 规定的格式：{pattern}。',
+    },
     fix: { en: 'Write "{expected}"', zh: '改为「{expected}」' },
   },
   check(ctx) {
@@ -32,7 +50,9 @@ export const fieldFormat: Rule = {
       if (!spec.format && !spec.pattern) continue;
       // The first filled occurrence is the field; a later `会议纪要：同意…` inside a topic is prose
       // that happens to share the label. Empty values are template/missing-field's business.
-      const field = findFields(ctx.doc, spec).map((m) => m.field).find((f) => !isEmptyValue(f.value, spec));
+      const field = findFields(ctx.doc, spec)
+        .map((m) => m.field)
+        .find((f) => !isEmptyValue(f.value, spec));
       if (!field) continue;
       if (spec.format === 'names') checkNames(ctx, field);
       else if (spec.format) checkFormat(ctx, spec, spec.format, field);
@@ -49,7 +69,10 @@ function checkTitle(ctx: RuleContext): void {
   if (!source || !title) return;
   const pattern = dataPattern(source);
   if (!pattern || pattern.test(title.title)) return;
-  ctx.report({ span: title.titleSpan, message: ctx.t('title', { value: title.title, template: ctx.template.resolvedId, pattern: source }) });
+  ctx.report({
+    span: title.titleSpan,
+    message: ctx.t('title', { value: title.title, template: ctx.template.resolvedId, pattern: source }),
+  });
 }
 
 function checkFormat(ctx: RuleContext, spec: FieldSpec, format: FieldFormat, field: Field): void {
@@ -59,9 +82,10 @@ function checkFormat(ctx: RuleContext, spec: FieldSpec, format: FieldFormat, fie
   const start = value.start + problem.start;
   const end = value.start + problem.end;
   const expected = problem.replacement;
-  const fixes: Fix[] = expected !== undefined
-    ? [{ title: ctx.t('fix', { expected }), edits: [{ start, end, newText: expected }], preferred: true, safe: true }]
-    : [];
+  const fixes: Fix[] =
+    expected !== undefined
+      ? [{ title: ctx.t('fix', { expected }), edits: [{ start, end, newText: expected }], preferred: true, safe: true }]
+      : [];
   const message = ctx.t(problem.kind, { label: field.label, value: problem.value, ...(expected === undefined ? {} : { expected }) });
   ctx.report({ span: { start, end }, message, fixes });
 }

@@ -16,8 +16,14 @@ export const fieldMismatch: Rule = {
     zh: '两处必须一致的信息不一致（如 LCTT 头部的 translator 与文末的「译者」）。',
   },
   messages: {
-    differ: { en: '"{label}" says "{value}", but "{otherLabel}" says "{other}".', zh: '「{label}」写的是「{value}」，而「{otherLabel}」写的是「{other}」。' },
-    linkDiffers: { en: '"{label}" links to the profile of "{value}", but "{otherLabel}" says "{other}".', zh: '「{label}」链接到「{value}」的主页，而「{otherLabel}」写的是「{other}」。' },
+    differ: {
+      en: '"{label}" says "{value}", but "{otherLabel}" says "{other}".',
+      zh: '「{label}」写的是「{value}」，而「{otherLabel}」写的是「{other}」。',
+    },
+    linkDiffers: {
+      en: '"{label}" links to the profile of "{value}", but "{otherLabel}" says "{other}".',
+      zh: '「{label}」链接到「{value}」的主页，而「{otherLabel}」写的是「{other}」。',
+    },
     fix: { en: 'Write "{other}" as in "{otherLabel}"', zh: '按「{otherLabel}」改为「{other}」' },
   },
   check(ctx) {
@@ -44,13 +50,20 @@ function checkAgreement(ctx: RuleContext, agreement: AgreementSpec): void {
     if (same(part.text, reference.text)) continue;
     ctx.report({
       span: part.span,
-      message: ctx.t(part.kind === 'profile' ? 'linkDiffers' : 'differ', { label: b.label, value: part.text, otherLabel: a.label, other: reference.text }),
-      fixes: [{
-        title: ctx.t('fix', { other: reference.text, otherLabel: a.label }),
-        edits: [{ start: part.span.start, end: part.span.end, newText: reference.text }],
-        // Which side is right needs a human: never applied by --fix.
-        safe: false,
-      }],
+      message: ctx.t(part.kind === 'profile' ? 'linkDiffers' : 'differ', {
+        label: b.label,
+        value: part.text,
+        otherLabel: a.label,
+        other: reference.text,
+      }),
+      fixes: [
+        {
+          title: ctx.t('fix', { other: reference.text, otherLabel: a.label }),
+          edits: [{ start: part.span.start, end: part.span.end, newText: reference.text }],
+          // Which side is right needs a human: never applied by --fix.
+          safe: false,
+        },
+      ],
     });
   }
 }
@@ -58,7 +71,9 @@ function checkAgreement(ctx: RuleContext, agreement: AgreementSpec): void {
 function filledField(ctx: RuleContext, id: string): Field | undefined {
   const spec: FieldSpec | undefined = ctx.template.fields?.find((f) => f.id === id);
   if (!spec) return undefined;
-  return findFields(ctx.doc, spec).map((m) => m.field).find((f) => !isEmptyValue(f.value, spec));
+  return findFields(ctx.doc, spec)
+    .map((m) => m.field)
+    .find((f) => !isEmptyValue(f.value, spec));
 }
 
 const MARKDOWN_LINK = /^\[([^\]]+)\]\(\s*<?([^)\s>]+)(?:[\s>][^)]*)?\)/d;

@@ -13,8 +13,14 @@ export const filename: Rule = {
     zh: '文件名不符合模板规定的格式。',
   },
   messages: {
-    mismatch: { en: 'File name "{name}" does not follow template {template}; expected a name like "{example}".', zh: '文件名「{name}」不符合模板 {template} 的格式，应类似「{example}」。' },
-    rename: { en: 'File name "{name}" does not follow template {template} (like "{example}"); rename it to "{suggestion}".', zh: '文件名「{name}」不符合模板 {template} 的格式（如「{example}」），建议重命名为「{suggestion}」。' },
+    mismatch: {
+      en: 'File name "{name}" does not follow template {template}; expected a name like "{example}".',
+      zh: '文件名「{name}」不符合模板 {template} 的格式，应类似「{example}」。',
+    },
+    rename: {
+      en: 'File name "{name}" does not follow template {template} (like "{example}"); rename it to "{suggestion}".',
+      zh: '文件名「{name}」不符合模板 {template} 的格式（如「{example}」），建议重命名为「{suggestion}」。',
+    },
     renameSeen: {
       en: 'File name "{name}" differs from the naming of this folder\'s minutes ({seen} of the last {of} are named like "{example}"); rename it to "{suggestion}".',
       zh: '文件名「{name}」与此目录纪要的命名不一致（最近 {of} 份中有 {seen} 份形如「{example}」），建议重命名为「{suggestion}」。',

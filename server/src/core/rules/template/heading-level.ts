@@ -8,7 +8,7 @@ export const headingLevel: Rule = {
   needsConfidentTemplate: true,
   fixable: true,
   description: {
-    en: 'A known section is written at a heading level other than the template\'s.',
+    en: "A known section is written at a heading level other than the template's.",
     zh: '已知章节的标题级别与模板不符。',
   },
   messages: {
@@ -29,7 +29,13 @@ export const headingLevel: Rule = {
     const matches = matchOutline(doc, ctx.template.sections);
     for (const { spec, section, siblings } of matches) {
       if (section.kind !== 'heading' || spec.level === undefined || section.level === spec.level) continue;
-      if (isSubheadingOfSibling(section, matches.filter((m) => m.siblings === siblings).map((m) => m.section))) continue;
+      if (
+        isSubheadingOfSibling(
+          section,
+          matches.filter((m) => m.siblings === siblings).map((m) => m.section),
+        )
+      )
+        continue;
       const markers = '#'.repeat(spec.level);
       ctx.report({
         span: section.heading,
@@ -41,12 +47,14 @@ export const headingLevel: Rule = {
           markers,
           template: ctx.template.resolvedId,
         }),
-        fixes: [{
-          title: ctx.t('fix', { expected: spec.level, markers }),
-          edits: relevel(doc, section, spec.level),
-          preferred: true,
-          safe: true,
-        }],
+        fixes: [
+          {
+            title: ctx.t('fix', { expected: spec.level, markers }),
+            edits: relevel(doc, section, spec.level),
+            preferred: true,
+            safe: true,
+          },
+        ],
       });
     }
   },

@@ -13,4 +13,18 @@ import { filename } from './filename';
 import { placeholder } from './placeholder';
 import { fieldMismatch } from './field-mismatch';
 
-export const templateRules: Rule[] = [missingSection, sectionOrder, headingLevel, missingField, fieldFormat, deprecatedLabel, numbering, emptySection, topicConclusion, dateMismatch, filename, placeholder, fieldMismatch];
+export const templateRules: Rule[] = [
+  missingSection,
+  sectionOrder,
+  headingLevel,
+  missingField,
+  fieldFormat,
+  deprecatedLabel,
+  numbering,
+  emptySection,
+  topicConclusion,
+  dateMismatch,
+  filename,
+  placeholder,
+  fieldMismatch,
+];

@@ -23,7 +23,10 @@ export const missingField: Rule = {
       zh: '缺少字段「{label}」：此目录最近 {of} 份纪要中有 {seen} 份填写了它（模板 {template}）。',
     },
     empty: { en: 'Field "{label}" is empty; template {template} requires a value.', zh: '字段「{label}」为空，模板 {template} 要求填写。' },
-    unlabelled: { en: 'Missing field "{label}" required by template {template}: this date has no label.', zh: '缺少模板 {template} 要求的字段「{label}」：这一行的日期没有标签。' },
+    unlabelled: {
+      en: 'Missing field "{label}" required by template {template}: this date has no label.',
+      zh: '缺少模板 {template} 要求的字段「{label}」：这一行的日期没有标签。',
+    },
     fix: { en: 'Insert field "{label}"', zh: '插入字段「{label}」' },
     labelFix: { en: 'Label the date as "{label}"', zh: '为日期加上标签「{label}」' },
     fillFix: { en: 'Fill in "{label}" with "{value}"', zh: '为「{label}」填入「{value}」' },
@@ -71,7 +74,14 @@ function reportMissing(ctx: RuleContext, specs: readonly FieldSpec[], index: num
     ctx.report({
       span,
       message: ctx.t('unlabelled', { label, template: ctx.template.resolvedId }),
-      fixes: [{ title: ctx.t('labelFix', { label }), edits: [{ ...span, newText: fieldLine(doc, spec, like, value) }], preferred: true, safe: true }],
+      fixes: [
+        {
+          title: ctx.t('labelFix', { label }),
+          edits: [{ ...span, newText: fieldLine(doc, spec, like, value) }],
+          preferred: true,
+          safe: true,
+        },
+      ],
     });
     return;
   }
@@ -123,7 +133,9 @@ function filenameDateText(ctx: RuleContext, spec: FieldSpec): string | undefined
 function labelWithNote(doc: MinutesDocument, spec: FieldSpec): boolean {
   const labels = new Set([...spec.labels, ...(spec.oldLabels ?? [])].map(normalizeName));
   for (let line = 0; line < doc.lines.lineCount; line++) {
-    const m = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?([^：:()（）\n \t][^：:()（）\n]{0,39}?)[ \t]*[(（][^)）\n]*[)）][ \t]*(?:\*\*)?[：:]/.exec(doc.lines.lineText(line));
+    const m = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?([^：:()（）\n \t][^：:()（）\n]{0,39}?)[ \t]*[(（][^)）\n]*[)）][ \t]*(?:\*\*)?[：:]/.exec(
+      doc.lines.lineText(line),
+    );
     if (m && labels.has(normalizeName(m[1]))) return true;
   }
   return false;
@@ -155,7 +167,13 @@ function reportEmpty(ctx: RuleContext, spec: FieldSpec, field: Field): void {
     span,
     message: ctx.t('empty', { label, template: ctx.template.resolvedId }),
     fixes: newText
-      ? [{ title: ctx.t('fillFix', { label, value: skeleton! }), edits: [{ start: field.valueSpan.start, end: field.valueSpan.end, newText }], safe: false }]
+      ? [
+          {
+            title: ctx.t('fillFix', { label, value: skeleton! }),
+            edits: [{ start: field.valueSpan.start, end: field.valueSpan.end, newText }],
+            safe: false,
+          },
+        ]
       : [],
   });
 }

@@ -21,7 +21,10 @@ export const missingSection: Rule = {
   },
   messages: {
     missing: { en: 'Missing section "{name}" required by template {template}.', zh: '缺少模板 {template} 要求的章节「{name}」。' },
-    missingIn: { en: 'Missing section "{name}" under "{parent}" (template {template}).', zh: '「{parent}」下缺少章节「{name}」（模板 {template}）。' },
+    missingIn: {
+      en: 'Missing section "{name}" under "{parent}" (template {template}).',
+      zh: '「{parent}」下缺少章节「{name}」（模板 {template}）。',
+    },
     missingSeen: {
       en: 'Missing section "{name}": {seen} of the last {of} minutes in this folder have it (template {template}).',
       zh: '缺少章节「{name}」：此目录最近 {of} 份纪要中有 {seen} 份有这一节（模板 {template}）。',
@@ -31,7 +34,10 @@ export const missingSection: Rule = {
       zh: '此文件没有此目录最近纪要都有的 {count} 个章节（{names}）：是另一类会议的纪要，还是换了格式？（模板 {template}）',
     },
     fix: { en: 'Insert section "{name}"', zh: '插入章节「{name}」' },
-    missingTitle: { en: 'Missing title: template {template} starts with a level-1 title such as "{example}".', zh: '缺少标题：模板 {template} 以一级标题开头，例如「{example}」。' },
+    missingTitle: {
+      en: 'Missing title: template {template} starts with a level-1 title such as "{example}".',
+      zh: '缺少标题：模板 {template} 以一级标题开头，例如「{example}」。',
+    },
     missingTitleSeen: {
       en: 'Missing title: {seen} of the last {of} minutes in this folder start with a level-1 title such as "{example}".',
       zh: '缺少标题：此目录最近 {of} 份纪要中有 {seen} 份以一级标题开头，例如「{example}」。',
@@ -60,7 +66,13 @@ function checkTitle(ctx: RuleContext): void {
     message: spec.seen
       ? ctx.t('missingTitleSeen', { seen: spec.seen.in, of: spec.seen.of, example })
       : ctx.t('missingTitle', { template: template.resolvedId, example }),
-    fixes: [{ title: ctx.t('fixTitle', { example }), edits: [{ start: Math.min(at, doc.text.length), end: Math.min(at, doc.text.length), newText: `${before}${title}\n\n` }], preferred: true }],
+    fixes: [
+      {
+        title: ctx.t('fixTitle', { example }),
+        edits: [{ start: Math.min(at, doc.text.length), end: Math.min(at, doc.text.length), newText: `${before}${title}\n\n` }],
+        preferred: true,
+      },
+    ],
   });
 }
 
@@ -88,7 +100,11 @@ function checkLevel(ctx: RuleContext, specs: readonly SectionSpec[], parent: Sec
     ctx.report({
       span: reportSpan(doc, specs, learned[0].index, scope, parent),
       severity: 'info',
-      message: ctx.t('missingMany', { count: learned.length, names: learned.map((m) => m.spec.names[0]).join(', '), template: ctx.template.resolvedId }),
+      message: ctx.t('missingMany', {
+        count: learned.length,
+        names: learned.map((m) => m.spec.names[0]).join(', '),
+        template: ctx.template.resolvedId,
+      }),
     });
   }
   for (const { spec, index } of missing) {
@@ -113,7 +129,14 @@ function writtenAsLine(doc: MinutesDocument, spec: SectionSpec): boolean {
   return false;
 }
 
-function reportMissing(ctx: RuleContext, specs: readonly SectionSpec[], spec: SectionSpec, index: number, scope: Section[], parent: Section | undefined): void {
+function reportMissing(
+  ctx: RuleContext,
+  specs: readonly SectionSpec[],
+  spec: SectionSpec,
+  index: number,
+  scope: Section[],
+  parent: Section | undefined,
+): void {
   const { doc } = ctx;
   const at = insertionPoint(doc, specs, index, scope, parent);
   const edit: TextEdit = { start: at, end: at, newText: skeleton(doc, spec, parent, at, ctx.template) };
@@ -155,9 +178,16 @@ function topicsWithoutLabel(ctx: RuleContext, spec: SectionSpec): boolean {
     }
   }
   const body: Section = {
-    kind: 'label', title: spec.names[0], rawTitle: spec.names[0], level: 1, setext: false,
-    heading: { start: 0, end: 0 }, titleSpan: { start: 0, end: 0 }, body: { start: 0, end: text.length },
-    hasContent: true, children: [],
+    kind: 'label',
+    title: spec.names[0],
+    rawTitle: spec.names[0],
+    level: 1,
+    setext: false,
+    heading: { start: 0, end: 0 },
+    titleSpan: { start: 0, end: 0 },
+    body: { start: 0, end: text.length },
+    hasContent: true,
+    children: [],
   };
   return findTopics({ ...doc, text, lines: new LineIndex(text), sections: [body] }, template).length > 0;
 }
@@ -174,7 +204,13 @@ function descendants(section: Section): Section[] {
 }
 
 /** Before the next sibling spec that is present; else at the end of the parent (or the document). */
-function insertionPoint(doc: MinutesDocument, specs: readonly SectionSpec[], index: number, scope: Section[], parent: Section | undefined): number {
+function insertionPoint(
+  doc: MinutesDocument,
+  specs: readonly SectionSpec[],
+  index: number,
+  scope: Section[],
+  parent: Section | undefined,
+): number {
   for (let i = index + 1; i < specs.length; i++) {
     const next = findSections(doc, specs[i], scope)[0];
     if (next) return next.heading.start;

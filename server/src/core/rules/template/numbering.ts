@@ -47,7 +47,11 @@ export const numbering: Rule = {
     }
     if (spec.topics) {
       for (const list of findTopicLists(ctx.doc, ctx.template)) {
-        checkGroup(ctx, list.topics.flatMap((t) => (t.ordinal ? [t.ordinal] : [])), undefined);
+        checkGroup(
+          ctx,
+          list.topics.flatMap((t) => (t.ordinal ? [t.ordinal] : [])),
+          undefined,
+        );
       }
     }
   },
@@ -95,7 +99,11 @@ function checkGroup(ctx: RuleContext, items: readonly Ordinal[], templatePunct: 
   const renumber = goesBack ? undefined : renumberFix(ctx, items, base, want);
   const fixes = renumber ? [renumber] : [];
   if (items[0].value > 1) {
-    ctx.report({ span: items[0].span, message: ctx.t('start', { found: items[0].text, expected: formatOrdinal(base, want, items[0]) }), fixes });
+    ctx.report({
+      span: items[0].span,
+      message: ctx.t('start', { found: items[0].text, expected: formatOrdinal(base, want, items[0]) }),
+      fixes,
+    });
   }
   for (let i = 1; i < items.length; i++) {
     const previous = items[i - 1];
@@ -127,7 +135,10 @@ function renumberFix(ctx: RuleContext, items: readonly Ordinal[], base: number, 
   });
   if (!edits.length) return undefined;
   return {
-    title: ctx.t('fixRenumber', { first: formatOrdinal(base, want, items[0]), last: formatOrdinal(base + items.length - 1, want, items[0]) }),
+    title: ctx.t('fixRenumber', {
+      first: formatOrdinal(base, want, items[0]),
+      last: formatOrdinal(base + items.length - 1, want, items[0]),
+    }),
     edits,
     preferred: true,
     // Renumbering is mechanical, but a gap can also mean a section was lost: let a person look.

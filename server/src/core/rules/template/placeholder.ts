@@ -78,7 +78,7 @@ export function placeholderMatcher(spec: PlaceholderSpec): PlaceholderMatcher | 
   const fold = (s: string) => (ignoreCase ? s.toLowerCase() : s);
   return {
     *find(value) {
-      for (let from = 0; from <= value.length; ) {
+      for (let from = 0; from <= value.length;) {
         const m = pattern.exec(value, from);
         if (!m) return;
         const edgesHold = !(wordBefore && WORD.test(value[m.index - 1] ?? '')) && !(wordAfter && WORD.test(value[m.end] ?? ''));

@@ -21,9 +21,7 @@ export const sectionOrder: Rule = {
   },
   check(ctx) {
     for (const group of siblingGroups(matchOutline(ctx.doc, ctx.template.sections))) {
-      const ordered = group
-        .filter((m) => m.spec.ordered !== false)
-        .sort((a, b) => a.section.heading.start - b.section.heading.start);
+      const ordered = group.filter((m) => m.spec.ordered !== false).sort((a, b) => a.section.heading.start - b.section.heading.start);
       const kept = new Set(longestInOrder(ordered));
       for (const misplaced of ordered.filter((m) => !kept.has(m))) {
         const inOrder = [...kept];

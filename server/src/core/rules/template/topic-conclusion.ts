@@ -3,7 +3,8 @@ import type { Rule } from '../types';
 
 // A topic that was put off (the presenter was absent, the material not ready) has nothing to
 // conclude; its note says so, and asking for a `结论：` there would only teach people to ignore the rule.
-const PUT_OFF = /延期|推迟|顺延|改期|延到|延至|移到下次|放到下次|下次(?:会议)?再(?:议|讨论)|未与会|缺席|取消|未准备好|postponed|deferred|cancell?ed|skipped/i;
+const PUT_OFF =
+  /延期|推迟|顺延|改期|延到|延至|移到下次|放到下次|下次(?:会议)?再(?:议|讨论)|未与会|缺席|取消|未准备好|postponed|deferred|cancell?ed|skipped/i;
 
 export const topicConclusion: Rule = {
   id: 'template/topic-conclusion',
@@ -41,15 +42,19 @@ export const topicConclusion: Rule = {
       const name = topic.title || topic.ordinal?.text || '';
       ctx.report({
         span: topic.heading,
-        message: habit ? ctx.t('habit', { topic: shorten(name), labels: shown[0], ...habit }) : ctx.t('missing', { topic: shorten(name), labels }),
+        message: habit
+          ? ctx.t('habit', { topic: shorten(name), labels: shown[0], ...habit })
+          : ctx.t('missing', { topic: shorten(name), labels }),
         ...(habit ? { severity: 'info' as const } : {}),
-        fixes: [{
-          title: ctx.t('fix', { skeleton: skeleton.split('\n')[0] }),
-          edits: [{ start: topic.span.end, end: topic.span.end, newText: `\n${skeleton}` }],
-          preferred: true,
-          // The conclusion itself must be written by someone who was in the meeting.
-          safe: false,
-        }],
+        fixes: [
+          {
+            title: ctx.t('fix', { skeleton: skeleton.split('\n')[0] }),
+            edits: [{ start: topic.span.end, end: topic.span.end, newText: `\n${skeleton}` }],
+            preferred: true,
+            // The conclusion itself must be written by someone who was in the meeting.
+            safe: false,
+          },
+        ],
       });
     }
   },

@@ -93,7 +93,10 @@ export function learnTemplate({ series, exclude }: LearnInput): TemplateSpec | u
 
 /** Lowercase, digits and `-`, as template ids are: `learned-pfcc-meetings`. */
 function templateId(folder: string): string {
-  const slug = folder.toLowerCase().replace(/yyyy/g, '').replace(/[^a-z0-9]+/g, '-');
+  const slug = folder
+    .toLowerCase()
+    .replace(/yyyy/g, '')
+    .replace(/[^a-z0-9]+/g, '-');
   const trimmed = trimEndOf(trimStartOf(slug, '-'), '-');
   return trimmed ? `learned-${trimmed}` : 'learned';
 }
@@ -153,7 +156,16 @@ function learnSections(era: readonly MinutesProfile[], format: 'markdown' | 'pla
       seen.add(groupKey);
       let stats = byGroup.get(groupKey);
       if (!stats) {
-        stats = { id: group?.id ?? '', titles: new Map(), keys: new Set(), files: 0, levels: new Map(), empty: 0, position: 0, rank: new Map() };
+        stats = {
+          id: group?.id ?? '',
+          titles: new Map(),
+          keys: new Set(),
+          files: 0,
+          levels: new Map(),
+          empty: 0,
+          position: 0,
+          rank: new Map(),
+        };
         byGroup.set(groupKey, stats);
       }
       stats.files++;
@@ -214,7 +226,7 @@ function orderHolds(stats: SectionStats, known: readonly SectionStats[]): boolea
       const otherRank = other.rank.get(file);
       if (otherRank === undefined) continue;
       both++;
-      if ((rank < otherRank) === (stats.position < other.position)) agree++;
+      if (rank < otherRank === stats.position < other.position) agree++;
     }
     if (both && agree < needed(both, REQUIRED_SHARE)) return false;
   }
@@ -292,12 +304,18 @@ function learnFields(era: readonly MinutesProfile[]): FieldSpec[] {
 const NAMING_SHARE = 0.75;
 
 function learnFilename(era: readonly MinutesProfile[]): TemplateSpec['filename'] {
-  const shape = commonShape(era.map((m) => m.name), true);
+  const shape = commonShape(
+    era.map((m) => m.name),
+    true,
+  );
   if (!shape || shape.count < needed(era.length, NAMING_SHARE)) return undefined;
   return { pattern: `^${shape.source}$`, example: shape.example, seen: { in: shape.count, of: era.length } };
 }
 
-function learnTitle(era: readonly MinutesProfile[], format: 'markdown' | 'plaintext'): { spec: NonNullable<TemplateSpec['title']>; dated: boolean } | undefined {
+function learnTitle(
+  era: readonly MinutesProfile[],
+  format: 'markdown' | 'plaintext',
+): { spec: NonNullable<TemplateSpec['title']>; dated: boolean } | undefined {
   if (format !== 'markdown') return undefined;
   const titles = era.map((m) => m.title).filter((t): t is string => Boolean(t));
   if (titles.length < needed(era.length, REQUIRED_SHARE)) return undefined;

@@ -55,7 +55,8 @@ function datePiece(stem: string): DatePiece | undefined {
     }
   }
   const dashed = DASHED_MONTH_DAY.exec(stem);
-  if (dashed) return { start: dashed.index, end: dashed.index + dashed[0].length, source: digitsAsGroups(dashed[0], ['month', 'day'], 'exact') };
+  if (dashed)
+    return { start: dashed.index, end: dashed.index + dashed[0].length, source: digitsAsGroups(dashed[0], ['month', 'day'], 'exact') };
   return undefined;
 }
 
