@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type Rule } from '../../server/src/core';
 import { ConfigStore } from '../../server/src/lsp/config/store';
 import { Analyzer, isCancelled } from '../../server/src/lsp/diagnostics/analysis';
+import { LintScheduler } from '../../server/src/lsp/diagnostics/scheduler';
 
 // Cancellation (issue 14, item 4): the server stops work whose answer nobody wants any more.
 
@@ -91,5 +92,39 @@ describe("the server's Analyzer cancels outdated analyses", () => {
 
   it('a real failure is not mistaken for a cancellation', () => {
     assert.equal(isCancelled(new Error('boom')), false);
+  });
+});
+
+describe("the server's LintScheduler", () => {
+  it("a closed document's run in flight stays outdated, even after the document is opened again", async () => {
+    const started: number[] = [];
+    const scheduler = new LintScheduler((_uri, run) => {
+      started.push(run);
+      return Promise.resolve();
+    });
+    const uri = 'file:///m.md';
+    scheduler.schedule(uri, 0);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const [inFlight] = started;
+    assert.equal(scheduler.isCurrent(uri, inFlight), true);
+    scheduler.cancel(uri);
+    assert.equal(scheduler.isCurrent(uri, inFlight), false);
+    scheduler.schedule(uri, 0);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal(started.length, 2);
+    assert.equal(scheduler.isCurrent(uri, inFlight), false);
+    assert.equal(scheduler.isCurrent(uri, started[1]), true);
+  });
+
+  it('a cancelled pending run never starts', async () => {
+    const started: number[] = [];
+    const scheduler = new LintScheduler((_uri, run) => {
+      started.push(run);
+      return Promise.resolve();
+    });
+    scheduler.schedule('file:///a.md', 20);
+    scheduler.cancel('file:///a.md');
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    assert.deepEqual(started, []);
   });
 });

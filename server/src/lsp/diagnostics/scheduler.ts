@@ -16,12 +16,14 @@ export function typingDelay(textLength: number): number {
  */
 export class LintScheduler {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The current run of each open document; run numbers are never reused, so a closed and reopened document's old run stays outdated. */
   private readonly runs = new Map<string, number>();
+  private lastRun = 0;
 
   constructor(private readonly runLint: (uri: string, run: number) => Promise<void>) {}
 
   schedule(uri: string, delayMs: number): void {
-    const run = (this.runs.get(uri) ?? 0) + 1;
+    const run = ++this.lastRun;
     this.runs.set(uri, run);
     const pending = this.timers.get(uri);
     if (pending) clearTimeout(pending);
@@ -43,6 +45,6 @@ export class LintScheduler {
     const pending = this.timers.get(uri);
     if (pending) clearTimeout(pending);
     this.timers.delete(uri);
-    this.runs.set(uri, (this.runs.get(uri) ?? 0) + 1);
+    this.runs.delete(uri); // nothing is kept for a closed document
   }
 }
