@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { applyEdits, fixUntilStable, lint, type Diagnostic } from '../server/src/core';
 import { clearPieceCache } from '../server/src/core/model/markdown';
 import { walkFiles } from '../server/src/node/walk';
+import { seededRandom } from './edits';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -32,18 +33,7 @@ function valueOf(flag: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-/** mulberry32: small, seeded, good enough to pick cases. */
-function random(seedValue: number): () => number {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(seed);
+const rand = seededRandom(seed);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];
 const int = (n: number) => Math.floor(rand() * n);
 

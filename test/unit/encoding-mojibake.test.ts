@@ -181,6 +181,9 @@ describe('encoding/mojibake: lossy damage (bytes dropped) is guessed', () => {
     const best = (found: Diagnostic[]) => applyEdits(damaged, mergeFixEdits(found.map((d) => d.fixes[0]))).text;
     assert.ok(share(clean, best(informed)) > share(clean, best(alone)), 'reference text improves the guesses');
     assert.ok(share(clean, best(informed)) >= 0.97, `best guesses recover ${share(clean, best(informed))}`);
+    // A host that reads the reference without blocking (the server, the CLI) answers with a promise: the same guesses.
+    const later = await mojibake(damaged, { services: { referenceText: () => Promise.resolve(reference) } });
+    assert.equal(best(later), best(informed));
   });
 
   it('guesses `于` in `åŸºäº` (基于, the byte 0x8E dropped) and offers the alternatives', async () => {

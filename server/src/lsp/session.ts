@@ -1,5 +1,6 @@
 import { CodeActionKind, TextDocumentSyncKind, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver';
 import type { Lang } from '../core';
+import type { UserNetwork } from '../core/config/network';
 import type { AnalysisOptions } from './diagnostics/analysis';
 import { FIX_ALL_KIND } from './diagnostics/codeActions';
 import { defaultSettings, effectiveLang, readSettings } from './config/settings';
@@ -67,7 +68,7 @@ export class ClientSession {
   }
 
   /** The network the user (never the workspace) allowed. */
-  network(): { online: boolean; confirmedApi?: Record<string, string> } {
+  network(): UserNetwork {
     return { online: this.settings.links.online, confirmedApi: this.settings.links.api };
   }
 
