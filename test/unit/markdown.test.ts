@@ -55,6 +55,14 @@ describe('parsing long Markdown in pieces', () => {
     }
   });
 
+  it('never cuts inside an HTML block, which runs over `#` lines to its blank line', () => {
+    // As OSH's minutes open: right-aligned paragraphs with a heading right under them.
+    const block = (i: number) => `<p align="right">记录人：${i}</p>\n### 进度汇报 ${i}\n- 事项 ${i}\n\n`;
+    const html = Array.from({ length: 30 }, (_, i) => block(i)).join('');
+    for (const piece of splitAtHeadings(html, 64)) assert.ok(!html.slice(piece.start).startsWith('###'), 'no piece starts at the heading');
+    assert.equal(JSON.stringify(parseMarkdown(html, 64)), JSON.stringify(parseMarkdown(html, Infinity)));
+  });
+
   it('resolves a reference link whose definition is in another piece', () => {
     const tree = parseMarkdown(text, 64);
     const json = JSON.stringify(tree);

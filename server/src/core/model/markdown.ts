@@ -1,12 +1,8 @@
 import type { Nodes, Root, RootContent } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { Span } from '../text/lines';
 import { SpanIndex } from '../text/spans';
+import { parseGfm } from './gfm';
 import { guardMarkdown, markdownLines, restoreString, type DegradedSpan, type GuardedText } from './guard';
-
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /**
  * Documents up to this size are parsed in one piece. remark-parse's time grows faster than
@@ -90,7 +86,7 @@ function parsePieces(safe: string, wholeLimit: number, from: number, guarded: Gu
 
 function parseWhole(text: string, degraded: DegradedSpan[]): Root {
   try {
-    return processor.parse(text);
+    return parseGfm(text);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     degraded.push({ span: { start: 0, end: text.length }, reason: 'nesting', count: 0 });
@@ -174,7 +170,7 @@ function placePiece(source: string, definitions: string, degraded: DegradedSpan[
 /** The piece's top-level nodes, positions relative to it; undefined when the parser's stack overflowed. */
 function parsePiece(source: string, definitions: string): RootContent[] | undefined {
   try {
-    const tree = processor.parse(definitions ? `${source}\n\n${definitions}` : source);
+    const tree = parseGfm(definitions ? `${source}\n\n${definitions}` : source);
     return tree.children.filter((node) => (node.position?.start.offset ?? 0) < source.length);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
@@ -205,8 +201,9 @@ interface Piece {
 /**
  * Cuts where no block can run on: before ATX headings, and before an unindented line of plain
  * text after a blank line (no list item, quote, table or HTML can continue there), never inside
- * fenced code, HTML comments or raw HTML blocks. Pieces are at least `size / 16` characters, so
- * that a document of many tiny sections is not parsed in thousands of calls, and small enough
+ * fenced code, HTML comments, raw HTML blocks or an HTML block (to its blank line). Pieces are
+ * at least `size / 16` characters, so that a document of many tiny sections is not parsed in
+ * thousands of calls, and small enough
  * that a keystroke in a long document costs the parse of about a kilobyte. Besides speed,
  * pieces bound the parser's work that grows with everything before it in the same run (each
  * setext heading and each closed container copies the events so far).
@@ -216,21 +213,26 @@ export function splitAtHeadings(text: string, size: number, from = 0): Piece[] {
   const pieces: Piece[] = [];
   let start = from;
   let afterBlank = false;
+  // An HTML block such as `<p>` or `<div>` runs to the next blank line, over `#` lines too.
+  let inHtmlBlock = false;
   for (const line of markdownLines(text, 3)) {
     if (line.start < from) continue;
     const content = text.slice(line.start, line.end);
-    const cut = !line.verbatim && (ATX_HEADING_LINE.test(content) || (afterBlank && FRESH_PARAGRAPH_LINE.test(content)));
+    const cut = !line.verbatim && ((!inHtmlBlock && ATX_HEADING_LINE.test(content)) || (afterBlank && FRESH_PARAGRAPH_LINE.test(content)));
     if (cut && line.start - start >= minimum) {
       pieces.push({ start, end: line.start });
       start = line.start;
     }
     afterBlank = line.blank;
+    inHtmlBlock = !line.blank && (inHtmlBlock || TAG_LINE.test(content));
   }
   pieces.push({ start, end: text.length });
   return pieces;
 }
 
 const ATX_HEADING_LINE = /^#{1,6}(?:[ \t]|$)/;
+// May open an HTML block (any indentation: inside a list item too); not cutting is always safe.
+const TAG_LINE = /^\s*</;
 // A letter, digit or CJK character at the very start, not a list item (`1.`, `2)`).
 const FRESH_PARAGRAPH_LINE = /^[\p{L}\p{N}](?!\d{0,8}[.)](?:[ \t]|$))/u;
 

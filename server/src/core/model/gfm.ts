@@ -1,0 +1,95 @@
+import type { Nodes, Parent, Root, Text } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { combineExtensions } from 'micromark-util-combine-extensions';
+import type { Construct, Extension } from 'micromark-util-types';
+
+/*
+ * CommonMark + GFM into mdast: the very tree remark-parse with remark-gfm builds (checked
+ * against it by `npm run check:parse` and test/unit/gfm.test.ts), for less work.
+ *
+ * Bare addresses (`www.…`, `https://…`, `a@b.c`) are the costly part of GFM. The parser tries
+ * its e-mail construct at the start of every ASCII word, which splits the text into many small
+ * data tokens, and the mdast step then runs four regular expressions over every text node in
+ * four walks of the tree. Here a text is parsed with only the constructs that can succeed in
+ * it (no `@`, no e-mail construct: each one must consume the characters tested for), and the
+ * mdast step's pass runs only on text nodes that can hold an address, each alone.
+ */
+
+type AddressConstruct = 'emailAutolink' | 'wwwAutolink' | 'protocolAutolink';
+
+/** What each address construct must read somewhere in the text to succeed. */
+const NEEDS: Record<AddressConstruct, RegExp> = {
+  emailAutolink: /@/,
+  wwwAutolink: /www\./i,
+  protocolAutolink: /https?:\/\//i,
+};
+
+/** The GFM syntax with only the address constructs named, combined as `micromark-extension-gfm` combines it. */
+function gfmSyntax(wanted: ReadonlySet<string>): Extension {
+  const text: Record<number, Construct[]> = {};
+  for (const [code, value] of Object.entries(gfmAutolinkLiteral().text ?? {})) {
+    const kept = (Array.isArray(value) ? value : [value]).filter((c): c is Construct => c !== undefined && wanted.has(c.name ?? ''));
+    if (kept.length) text[Number(code)] = kept;
+  }
+  return combineExtensions([{ text }, gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()]);
+}
+
+/** One syntax per set of address constructs, made when first needed (at most eight). */
+const syntaxes = new Map<string, Extension>();
+
+function syntaxFor(source: string): Extension {
+  const wanted = (Object.keys(NEEDS) as AddressConstruct[]).filter((name) => NEEDS[name].test(source));
+  const key = wanted.join();
+  let syntax = syntaxes.get(key);
+  if (!syntax) syntaxes.set(key, (syntax = gfmSyntax(new Set(wanted))));
+  return syntax;
+}
+
+const fromGfm = gfmFromMarkdown();
+/** GFM's address pass over the tree (four regular expressions, each over every text node). */
+const linkAddresses = fromGfm.flatMap((extension) => extension.transforms ?? []);
+/** The mdast step without that pass: `linkBareAddresses` runs it where it can find something. */
+const mdastExtensions = fromGfm.map((extension) => ({ ...extension, transforms: [] }));
+
+/** Parses Markdown (CommonMark + GFM) into mdast, positions included. */
+export function parseGfm(source: string): Root {
+  const root = fromMarkdown(source, { extensions: [syntaxFor(source)], mdastExtensions });
+  linkBareAddresses(root);
+  return root;
+}
+
+/*
+ * Every match of the pass starts with `http://`, `https://` or `www.`, or holds an `@` after
+ * an address character and before a domain one. Each text node is rewritten from its own value
+ * alone (a match reads nothing around the node), so a node that cannot match is left as it is.
+ */
+const MAY_HOLD_ADDRESS = /https?:\/\/|www\.|[\w+.-]@[\w-]/i;
+
+/** Links, as GFM's pass does, the bare addresses of text outside links and link references. */
+function linkBareAddresses(root: Root): void {
+  const parents: Parent[] = [root];
+  while (parents.length) {
+    const { children } = parents.pop()!;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child: Nodes = children[i];
+      if (child.type === 'text') {
+        if (MAY_HOLD_ADDRESS.test(child.value)) children.splice(i, 1, ...linkedIn(child));
+      } else if ('children' in child && child.type !== 'link' && child.type !== 'linkReference') {
+        parents.push(child);
+      }
+    }
+  }
+}
+
+/** What GFM's pass makes of one text node: itself, or text and link nodes. */
+function linkedIn(text: Text): Parent['children'] {
+  let alone: Root = { type: 'root', children: [text] };
+  for (const transform of linkAddresses) alone = transform(alone) ?? alone;
+  return alone.children;
+}
