@@ -11,7 +11,7 @@ import type { CharModel } from './zh-model';
  * round: rare characters (`鍩`, `簬`) that decode to common ones.
  */
 
-const REPLACEMENT = '\ufffd';
+const REPLACEMENT = 0xfffd;
 /** A GBK decoder turns a lead byte followed by ASCII into U+FFFD: the byte was a UTF-8 continuation. */
 const CONTINUATION_BYTES = Array.from({ length: 0x40 }, (_, i) => 0x80 + i);
 /** Nats per character by which the decoded text must be more common than the mojibake. */
@@ -59,24 +59,26 @@ function gbkRuns(text: string, table: GbkTable): GbkRun[] {
     leads = 0;
   };
   for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === REPLACEMENT && run) {
+    const unit = text.charCodeAt(i);
+    if (unit === REPLACEMENT && run) {
       run.end = i + 1;
       run.lostTail = true;
       close();
       continue;
     }
     // Non-ASCII only: GBK's two-byte characters, and `€`, its one byte 0x80 (a UTF-8 continuation byte).
-    const bytes = char.charCodeAt(0) >= 0x80 ? table.bytesOf(char) : undefined;
-    if (!bytes || (bytes.length !== 2 && bytes[0] !== 0x80)) {
+    const code = unit >= 0x80 ? table.codeOf(unit) : -1;
+    if (code !== 0x80 && code <= 0xff) {
       close();
       continue;
     }
     run ??= { start: i, end: i, offsets: [], bytes: [], lostTail: false };
     run.offsets.push(run.bytes.length);
-    run.bytes.push(...bytes);
+    const first = code >> 8 || code;
+    if (code > 0xff) run.bytes.push(first, code & 0xff);
+    else run.bytes.push(code);
     run.end = i + 1;
-    if (bytes[0] >= 0xe0 && bytes[0] <= 0xf4) leads++;
+    if (first >= 0xe0 && first <= 0xf4) leads++;
   }
   close();
   return runs;

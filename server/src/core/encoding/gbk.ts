@@ -6,6 +6,11 @@
 export interface GbkTable {
   /** The GBK bytes of a character (one byte for ASCII and `€`, two otherwise). */
   bytesOf(char: string): number[] | undefined;
+  /**
+   * The same for one UTF-16 code unit, without an array: the byte of ASCII and `€`, `lead << 8 |
+   * trail` for two bytes, -1 when GBK has none. For scans over every character of a text.
+   */
+  codeOf(unit: number): number;
   decode(bytes: Uint8Array): string;
   /** Milliseconds it took to build the table. */
   buildMs: number;
@@ -51,6 +56,10 @@ function buildTable(): GbkTable | null {
     }
   }
   const euro = decoder.decode(new Uint8Array([0x80]));
+  // Two-byte codes of single code units by the unit (0: none), for `codeOf`.
+  const byUnit = new Uint16Array(0x10000);
+  for (const [char, pair] of reverse) if (char.length === 1) byUnit[char.charCodeAt(0)] = pair;
+  const euroUnit = euro.length === 1 ? euro.charCodeAt(0) : -1;
   return {
     bytesOf(char) {
       const code = char.charCodeAt(0);
@@ -58,6 +67,11 @@ function buildTable(): GbkTable | null {
       if (char === euro) return [0x80];
       const pair = reverse.get(char);
       return pair === undefined ? undefined : [pair >> 8, pair & 0xff];
+    },
+    codeOf(unit) {
+      if (unit < 0x80) return unit;
+      if (unit === euroUnit) return 0x80;
+      return byUnit[unit] || -1;
     },
     decode: (bytes) => decoder.decode(bytes),
     buildMs: Date.now() - started,
