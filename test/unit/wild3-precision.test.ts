@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { lineOf, lintText, only } from '../helpers';
+import { SeriesIndex } from '../../server/src/core/series';
+import { lineOf, lintText, only, seriesServices } from '../helpers';
 
 // Round 3 of the evaluation on minutes of communities in neither corpus (OpenCloudOS, Apache Dubbo,
 // Electron, IPFS, scikit-learn): the shapes that made rules cry wolf there, written afresh, next to
@@ -73,5 +74,63 @@ describe('precision on minutes of other communities (round 3)', () => {
       const result = await lintText(text, '/ws/weeklymeeting/20220715.md');
       assert.deepEqual(only(result.diagnostics, 'attendee/duplicate'), []);
     });
+  });
+
+  describe('a folder that keeps several meetings side by side', () => {
+    // IPFS keeps one folder per quarter with every team's weekly notes, told apart by name.
+    const weekly = (date: string) => ({
+      path: `/ws/meeting-notes/2019/Q1/${date}--core-team-weekly.md`,
+      text: `# Core team weekly ${date}\n\n**Attendees:**\n\n- @ana\n- @ben\n\n## Agenda\n\n- Releases\n\n## Notes\n\n- Datastore work went on.\n`,
+    });
+    const allHands = (date: string) => ({
+      path: `/ws/meeting-notes/2019/Q1/${date}--all-hands.md`,
+      text: `# All hands call ${date}\n\n- Moderator: @cy\n- Notetaker: @di\n\n## Attendees\n\n- @cy\n- @di\n\n## Demos\n\n- A new tool.\n`,
+    });
+    const files = [
+      ...['2019-01-07', '2019-01-14', '2019-01-21', '2019-01-28'].map(weekly),
+      ...['2019-01-08', '2019-01-15', '2019-01-22', '2019-01-29', '2019-02-05'].map(allHands),
+    ];
+
+    it('each kind of minutes is a series of its own, with its own learned template', async () => {
+      const index = new SeriesIndex();
+      for (const f of files) index.set(f.path, f.text);
+      assert.deepEqual(index.keys(), ['/ws/meeting-notes/*/Q1::#-#-#--all-hands', '/ws/meeting-notes/*/Q1::#-#-#--core-team-weekly']);
+      assert.equal(index.seriesOf(files[0].path)?.members.length, 4);
+      assert.equal(index.seriesOf(files[4].path)?.members.length, 5);
+
+      const newest = weekly('2019-02-04');
+      const result = await lintText(newest.text, newest.path, { services: seriesServices([...files, newest]) });
+      assert.equal(result.template.confidence, 'learned');
+      assert.deepEqual(
+        result.diagnostics.filter((d) => d.rule.startsWith('template/')).map((d) => d.message),
+        [],
+        'no Moderator, Notetaker or Demos asked of a weekly sync',
+      );
+      const without = await lintText(newest.text.replace(/## Agenda\n\n- Releases\n\n/, ''), newest.path, {
+        services: seriesServices([...files, newest]),
+      });
+      assert.deepEqual(
+        only(without.diagnostics, 'template/missing-section').map((d) => d.message.replace(/ \(template .*/, '')),
+        ['Missing section "Agenda": 4 of the last 4 minutes in this folder have it'],
+        "a section every one of the kind's minutes has is still required",
+      );
+    });
+
+    it('one folder of one kind, or of titled articles, is not split', () => {
+      const index = new SeriesIndex();
+      for (const f of files.slice(0, 4)) index.set(f.path, f.text);
+      index.set('/ws/meeting-notes/2019/Q1/2019-02-04-special.md', files[0].text);
+      index.set('/ws/meeting-notes/2019/Q1/20190211_minutes.txt', files[0].text);
+      assert.deepEqual(index.keys(), ['/ws/meeting-notes/*/Q1']);
+    });
+  });
+
+  it('"@0.4.19" after a package name is its version, not a mention', async () => {
+    const text = '# Weekly\n\n## Notes\n\n- Released ipfs-http-client @30.1.0 and go-ipfs-dep @v0.4.19\n- Thanks @Erick Zhao\n';
+    const result = await lintText(text, '/ws/notes/2019-03-20.md');
+    assert.deepEqual(
+      only(result.diagnostics, 'handle/invalid').map((d) => text.slice(d.span.start, d.span.end)),
+      ['@Erick Zhao'],
+    );
   });
 });
