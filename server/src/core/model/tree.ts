@@ -10,15 +10,22 @@ export type WalkStep = 'skip' | 'stop' | void;
  */
 export function walk(root: Nodes, visit: (node: Nodes, ancestors: readonly Nodes[]) => WalkStep): void {
   const ancestors: Nodes[] = [];
-  const stack: Array<[Nodes, number]> = [[root, 0]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    ancestors.length = depth;
+  // Nodes still to visit and their depths, side by side: every keystroke walks the whole tree
+  // several times, and a pair per node was most of what the walks allocated.
+  const nodes: Nodes[] = [root];
+  const depths: number[] = [0];
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
+    if (ancestors.length !== depth) ancestors.length = depth;
     const step = visit(node, ancestors);
     if (step === 'stop') return;
     if (step === 'skip' || !('children' in node)) continue;
     ancestors.push(node);
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i], depth + 1]);
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      nodes.push(node.children[i]);
+      depths.push(depth + 1);
+    }
   }
 }
 
