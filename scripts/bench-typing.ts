@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { lint } from '../server/src/core';
 import { clearPieceCache } from '../server/src/core/model/markdown';
+import { clearLineScans } from '../server/src/core/text/line-scan';
 import { atLeast, cpuMs, median, prefixOf, sourceText } from './bench-text';
 import { applyEdit, seededRandom, type Edit } from './edits';
 
@@ -51,6 +52,7 @@ function keystroke(text: string, random: () => number): Edit {
 
 async function measure(label: string, original: string): Promise<void> {
   clearPieceCache();
+  clearLineScans();
   const cold = await timed(() => lint({ path: PATH, text: original }));
   const random = seededRandom(12);
   let text = original;

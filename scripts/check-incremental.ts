@@ -3,14 +3,17 @@
  * ../shared/corpus and ../shared/corpus-wild (skipped when they are absent), random edits (a
  * character, a line break, `#`, `[`, `@`, a line inserted or deleted) are made one after another
  * and each version is validated the way an editor session does, with what the earlier versions
- * left cached (parsed pieces reused and moved). Every version is then validated again from
- * scratch; the diagnostics and their fixes must be exactly the same, and so must the syntax tree. Files are cut into small
+ * left cached (parsed pieces reused and moved, line scans kept for the lines outside the edit). Every version is then validated again from
+ * scratch; the diagnostics and their fixes must be exactly the same, and so must the syntax tree
+ * and the minutes model. Files are cut into small
  * pieces (as if they were long) so that short minutes exercise the piece cache too.
  *   npm run check:incremental [-- --edits N --seed S --whole-limit CHARS] [FOLDER…]
  */
 import { existsSync } from 'node:fs';
 import { lint } from '../server/src/core';
 import { clearPieceCache, setWholeParseLimit } from '../server/src/core/model/markdown';
+import { clearLineScans } from '../server/src/core/text/line-scan';
+import type { Section } from '../server/src/core/model/types';
 import { readMinutes, SHARED_CORPUS, SHARED_CORPUS_WILD } from './corpus';
 import { applyEdit, randomEdit, seededRandom, type Edit } from './edits';
 
@@ -23,10 +26,22 @@ const EDITS = option('edits', 6);
 const SEED = option('seed', 2026);
 const WHOLE_LIMIT = option('whole-limit', 1024);
 
-/** What a validation gives: the diagnostics with their fixes, and the syntax tree they were read from. */
+/** Parsed pieces and line scans: what one version leaves for the next. */
+function forgetEarlierVersions(): void {
+  clearPieceCache();
+  clearLineScans();
+}
+
+/**
+ * What a validation gives: the diagnostics with their fixes, the syntax tree and the minutes model
+ * they were read from (sections, fields, links, mentions…: parts of it are kept line by line).
+ */
 async function diagnosticsOf(path: string, text: string): Promise<string> {
   const { diagnostics, doc } = await lint({ path, text });
-  return JSON.stringify({ diagnostics, tree: doc.mdast });
+  const model = { ...doc, text: undefined, lines: undefined, mdast: undefined };
+  // A section's parent is named by where its heading starts: the model links sections both ways.
+  const named = (key: string, value: unknown) => (key === 'parent' ? (value as Section).heading.start : value);
+  return JSON.stringify({ diagnostics, tree: doc.mdast, model }, named);
 }
 
 async function main(): Promise<void> {
@@ -56,7 +71,7 @@ async function main(): Promise<void> {
     // From scratch: nothing cached from any other version.
     for (const [index, version] of session.entries()) {
       versions++;
-      clearPieceCache();
+      forgetEarlierVersions();
       const scratch = await diagnosticsOf(path, version.text);
       if (scratch === version.diagnostics) continue;
       const edits = session
@@ -65,7 +80,7 @@ async function main(): Promise<void> {
         .join(', ');
       failures.push(`${path}: version ${index} (${edits || 'as on disk'}) differs from a fresh validation`);
     }
-    clearPieceCache();
+    forgetEarlierVersions();
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   for (const failure of failures) console.log(`DIFFERS  ${failure}`);

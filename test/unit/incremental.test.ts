@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Root } from 'mdast';
 import { lint } from '../../server/src/core';
 import { clearPieceCache, parseMarkdown, setWholeParseLimit } from '../../server/src/core/model/markdown';
+import { clearLineScans } from '../../server/src/core/text/line-scan';
 
 // Minutes of many communities one after another: headings, tables, reference links whose
 // definitions sit in other pieces, fences, handles, LCTT's header.
@@ -65,6 +66,7 @@ describe('re-validation while typing', () => {
     const previous = setWholeParseLimit(PIECES);
     try {
       clearPieceCache();
+      clearLineScans();
       const all = versions(TEXT);
       const typed: string[] = [];
       for (const text of all) typed.push(JSON.stringify((await lint({ path: 'minutes/2024-03-14.md', text })).diagnostics));
@@ -74,6 +76,7 @@ describe('re-validation while typing', () => {
       );
       for (const [i, text] of all.entries()) {
         clearPieceCache();
+        clearLineScans();
         assert.equal(typed[i], JSON.stringify((await lint({ path: 'minutes/2024-03-14.md', text })).diagnostics), `version ${i}`);
       }
     } finally {

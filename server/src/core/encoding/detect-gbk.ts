@@ -1,8 +1,9 @@
 import { gbkTable, type GbkTable } from './gbk';
 import { decodedKind } from './plausible';
-import type { LostChar, MojibakeSpan, Piece } from './types';
+import { shiftedSpan, type LostChar, type MojibakeSpan, type Piece } from './types';
 import { tokenizeUtf8, type Utf8Token } from './utf8';
-import type { CharModel } from './zh-model';
+import { charModel, type CharModel } from './zh-model';
+import { LineScan } from '../text/line-scan';
 
 /**
  * UTF-8 read as GBK (`基于` → `鍩轰簬`). Runs of GBK characters are encoded back to GBK bytes
@@ -31,7 +32,7 @@ export function findGbkMojibake(text: string, model: CharModel): MojibakeSpan[] 
   if (!hasWideCandidates(text)) return [];
   const table = gbkTable();
   if (!table) return [];
-  const found = gbkRuns(text, table).flatMap((run) => readRun(text, run, model));
+  const found = model === charModel() ? judgedLineByLine(text) : judgedRuns(text, table, model);
   // A lone character with a lost tail (`浜�`) counts once the document is known to be damaged.
   const damaged = found.filter((f) => f.strong).reduce((n, f) => n + f.wide, 0) >= 3;
   return found.filter((f) => f.strong || damaged).map((f) => f.span);
@@ -41,6 +42,22 @@ interface Judged {
   span: MojibakeSpan;
   strong: boolean;
   wide: number;
+}
+
+function judgedRuns(text: string, table: GbkTable, model: CharModel): Judged[] {
+  return gbkRuns(text, table).flatMap((run) => readRun(text, run, model));
+}
+
+// Runs are made of non-ASCII characters and judged on their own text: none crosses a line break.
+const judgedLines = new LineScan<Judged>((line) => judgedRuns(line, gbkTable()!, charModel()));
+
+/** `judgedRuns` of the whole text, kept line by line while it is edited (the built-in model only). */
+function judgedLineByLine(text: string): Judged[] {
+  const found: Judged[] = [];
+  for (const line of judgedLines.of(text)) {
+    for (const judged of line.items) found.push({ ...judged, span: shiftedSpan(judged.span, line.start) });
+  }
+  return found;
 }
 
 /** Cheap test first: GBK mojibake of UTF-8 Chinese is made of CJK characters. */

@@ -3,6 +3,7 @@ import { CODE_PAGES, isCodePageChar, type CodePage } from './codepages';
 import { decodedKind, isCommonIdeograph } from './plausible';
 import type { LostChar, MojibakeSpan, Piece } from './types';
 import { tokenizeUtf8, type Utf8Token } from './utf8';
+import { LineScan } from '../text/line-scan';
 
 /**
  * UTF-8 read with a single-byte code page (`基于` → `åŸºäºŽ`). Each mojibake character is one
@@ -48,9 +49,8 @@ interface RunReading {
 }
 
 export function findSingleByteMojibake(text: string): MojibakeSpan[] {
-  const runs = codePageRuns(text);
-  if (!runs.length) return [];
-  const readings = runs.map((run) => CODE_PAGES.map((page) => readRun(text, run, page)).filter((r) => r !== undefined));
+  const readings = readingsLineByLine(text);
+  if (!readings.length) return [];
   const dominant = dominantPage(readings);
   const chosen = readings.map((options) => chooseReading(options, dominant));
   const lostBytes = possiblyLostBytes(readings, chosen);
@@ -67,6 +67,34 @@ export function findSingleByteMojibake(text: string): MojibakeSpan[] {
     }
   }
   return spans;
+}
+
+/**
+ * Each run's readings, one for each code page that can produce all its characters. A run that no
+ * code page reads as any multi-byte character (a lone `“`) is left out: it has no say in the
+ * document's verdicts either.
+ */
+function readingsOfRuns(text: string): RunReading[][] {
+  return codePageRuns(text)
+    .map((run) => CODE_PAGES.map((page) => readRun(text, run, page)).filter((r) => r !== undefined))
+    .filter((options) => options.some((r) => r.segments.length));
+}
+
+// Runs are made of non-ASCII characters and read on their own bytes: none crosses a line break.
+const lineReadings = new LineScan<RunReading[]>(readingsOfRuns);
+
+/** `readingsOfRuns` of the whole text, kept line by line while it is edited. */
+function readingsLineByLine(text: string): RunReading[][] {
+  const readings: RunReading[][] = [];
+  for (const line of lineReadings.of(text)) {
+    for (const options of line.items) readings.push(options.map((reading) => shiftedReading(reading, line.start)));
+  }
+  return readings;
+}
+
+function shiftedReading(reading: RunReading, by: number): RunReading {
+  const segments = reading.segments.map((s) => ({ ...s, start: s.start + by, end: s.end + by, runStart: s.runStart + by }));
+  return { ...reading, segments };
 }
 
 /** Maximal runs of non-ASCII characters that some code page can produce. */

@@ -26,3 +26,13 @@ export interface MojibakeSpan {
   /** How many characters lost bytes (0: the repair is exact). */
   lostCount: number;
 }
+
+/** A copy of `span` found `by` characters further on (a line's findings placed in the document). */
+export function shiftedSpan(span: MojibakeSpan, by: number): MojibakeSpan {
+  return {
+    ...span,
+    start: span.start + by,
+    end: span.end + by,
+    pieces: span.pieces.map((piece) => ({ ...piece, start: piece.start + by, end: piece.end + by })),
+  };
+}

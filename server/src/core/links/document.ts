@@ -39,11 +39,34 @@ export function linkModel(doc: MinutesDocument, settings: LinkSettings = {}): Li
   let byKey = cache.get(doc);
   if (!byKey) cache.set(doc, (byKey = new Map<string, LinkModel>()));
   let model = byKey.get(key);
-  if (!model) byKey.set(key, (model = buildModel(doc, settings)));
+  if (!model) byKey.set(key, (model = buildModel(doc, settings, forgeUrlsUnder(key))));
   return model;
 }
 
-function buildModel(doc: MinutesDocument, settings: LinkSettings): LinkModel {
+type ParseUrl = (url: string, settings: LinkSettings) => ForgeUrl | undefined;
+
+/** Parsed URLs by the settings' key: a document keeps most of its links from one keystroke to the next. */
+const forgeUrls = new Map<string, Map<string, ForgeUrl | undefined>>();
+const FORGE_URLS_KEPT = 8192;
+
+/** `parseForgeUrl` under the settings of `key`, remembered; what it returns is read only. */
+function forgeUrlsUnder(key: string): ParseUrl {
+  let parsed = forgeUrls.get(key);
+  if (!parsed) {
+    if (forgeUrls.size >= 16) forgeUrls.clear();
+    forgeUrls.set(key, (parsed = new Map<string, ForgeUrl | undefined>()));
+  }
+  const memo = parsed;
+  return (url, settings) => {
+    if (memo.has(url)) return memo.get(url);
+    if (memo.size >= FORGE_URLS_KEPT) memo.clear();
+    const forge = parseForgeUrl(url, settings);
+    memo.set(url, forge);
+    return forge;
+  };
+}
+
+function buildModel(doc: MinutesDocument, settings: LinkSettings, parseUrl: ParseUrl): LinkModel {
   const definitions = new Map<string, Definition[]>();
   const headerDefinitions = new Set<Definition>();
   for (const d of doc.definitions) {
@@ -61,7 +84,7 @@ function buildModel(doc: MinutesDocument, settings: LinkSettings): LinkModel {
   const links = doc.links.map((link): ResolvedLink => {
     const definition = link.label !== undefined ? definitions.get(link.label)?.[0] : undefined;
     const url = definition ? definition.url : link.url;
-    return { link, url, definition, forge: url ? parseForgeUrl(url, settings) : undefined, item: innermost(items, link.span) };
+    return { link, url, definition, forge: url ? parseUrl(url, settings) : undefined, item: innermost(items, link.span) };
   });
 
   const knownRepo = configuredRepo(settings) ?? dominantRepo(links);

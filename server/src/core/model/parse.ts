@@ -8,6 +8,7 @@ import { readOrdinal } from './ordinal';
 import { spanOf, walk } from './tree';
 import type { Definition, DocumentFormat, Field, HtmlComment, Link, Mention, MinutesDocument, Section } from './types';
 import { trimEndOf } from '../text/trim';
+import { LineScan } from '../text/line-scan';
 
 export interface ParseOptions {
   /** Force a format; by default `.txt` files and Markdown without headings are plain text. */
@@ -37,14 +38,14 @@ export function parseMinutes(text: string, path: string, options: ParseOptions =
   const verbatim = format === 'plaintext' ? collected.verbatim.filter((s) => !collected.indentedCode.includes(s)) : collected.verbatim;
 
   const sections =
-    format === 'markdown' ? headingSections(collected.headings, text, lines) : labelSections(text, lines, verbatim, options.sectionNames);
+    format === 'markdown' ? headingSections(collected.headings, text, lines) : labelSections(text, verbatim, options.sectionNames);
   linkTree(sections, text.length, lines);
   for (const s of sections) s.hasContent = hasContent(text.slice(s.body.start, s.body.end));
 
   const title = format === 'markdown' ? sections.find((s) => s.level === 1) : undefined;
   const fields = [
     ...lcttHeaderFields(lines),
-    ...splitCredits(lineFields(lines, verbatim)),
+    ...splitCredits(lineFields(text, verbatim)),
     ...(format === 'markdown' ? sectionFields(sections, text, lines) : []),
   ];
 
@@ -221,30 +222,45 @@ const LABEL_LINE = /^(\S[^：:]{0,40}?)\s*[：:]\s*(?:[(（][^)）\n]*[)）]\s*)
 // `议题` or `三、本期遗留问题` alone on a line: a section only when the template knows the name.
 const BARE_LABEL_LINE = /^(\S[^：:]{0,40}?)\s*$/;
 
-function labelSections(text: string, lines: LineIndex, verbatim: Span[], known: ((name: string) => boolean) | undefined): Section[] {
+interface LabelLine {
+  /** The label as written, ordinal included. */
+  name: string;
+  /** Alone on its line, without a colon: a section only when the template knows the name. */
+  bare: boolean;
+  lineLength: number;
+}
+
+// A label is one line: each line's is read once while an author types.
+const labelLines = new LineScan<LabelLine>((lineText) => {
+  const label = LABEL_LINE.exec(lineText);
+  if (label) return [{ name: label[1], bare: false, lineLength: lineText.length }];
+  const alone = BARE_LABEL_LINE.exec(lineText);
+  return alone ? [{ name: alone[1], bare: true, lineLength: lineText.length }] : [];
+});
+
+function labelSections(text: string, verbatim: Span[], known: ((name: string) => boolean) | undefined): Section[] {
   const sections: Section[] = [];
-  for (let line = 0; line < lines.lineCount; line++) {
-    const lineText = lines.lineText(line);
-    const m = LABEL_LINE.exec(lineText) ?? (known ? BARE_LABEL_LINE.exec(lineText) : null);
-    if (!m) continue;
-    const start = lines.lineStart(line);
-    if (insideAny(start, verbatim)) continue;
-    const ordinal = readOrdinal(m[1], start);
-    const title = ordinal ? m[1].slice(ordinal.span.end - start).trim() : m[1].trim();
-    if (!title || (known && !known(title))) continue;
-    sections.push({
-      kind: 'label',
-      title,
-      rawTitle: m[1],
-      level: 1,
-      setext: false,
-      ordinal,
-      heading: lines.lineSpan(line),
-      titleSpan: { start, end: start + m[1].length },
-      body: { start: lines.lineEnd(line), end: text.length },
-      hasContent: false,
-      children: [],
-    });
+  for (const { start, items } of labelLines.of(text)) {
+    for (const { name, bare, lineLength } of items) {
+      if ((bare && !known) || insideAny(start, verbatim)) continue;
+      const ordinal = readOrdinal(name, start);
+      const title = ordinal ? name.slice(ordinal.span.end - start).trim() : name.trim();
+      if (!title || (known && !known(title))) continue;
+      const end = start + lineLength;
+      sections.push({
+        kind: 'label',
+        title,
+        rawTitle: name,
+        level: 1,
+        setext: false,
+        ordinal,
+        heading: { start, end },
+        titleSpan: { start, end: start + name.length },
+        body: { start: end, end: text.length },
+        hasContent: false,
+        children: [],
+      });
+    }
   }
   return sections;
 }
@@ -315,30 +331,54 @@ export function unquote(value: string): string {
 const FIELD_LINE =
   /^([ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?)([^：:\n*`[\]()<> \t][^：:\n*`[\]()<>]{0,39}?)((?:\*\*|__)?[ \t]*[：:](?:\*\*|__)?[ \t]*)((?:[^ \t].*)?)$/;
 
-function lineFields(lines: LineIndex, verbatim: Span[]): Field[] {
-  const fields: Field[] = [];
-  for (let line = 0; line < lines.lineCount; line++) {
-    const lineText = lines.lineText(line);
-    if (lineText.startsWith('[#]:')) continue;
-    const m = FIELD_LINE.exec(lineText);
-    if (!m) continue;
-    const label = m[2].trim();
-    const rawValue = trimEndOf(m[4], ' \t');
-    // `https://…` and `19:00` are not fields.
-    if (!label || rawValue.startsWith('//') || (/\d$/.test(label) && /^\d/.test(rawValue))) continue;
-    const start = lines.lineStart(line);
-    if (insideAny(start + m[1].length, verbatim)) continue;
-    const labelStart = start + m[1].length + m[2].indexOf(label);
-    const valueStart = start + m[1].length + m[2].length + m[3].length;
-    fields.push({
-      source: 'line',
+/** A field line's parts, offsets relative to its line. */
+interface LineField {
+  label: string;
+  rawValue: string;
+  /** Where the label may start: after indentation, a list marker and bold markup. */
+  labelArea: number;
+  labelAt: number;
+  valueAt: number;
+  lineLength: number;
+}
+
+// A field is one line: each line's is read once while an author types.
+const fieldLines = new LineScan<LineField>((lineText) => {
+  if (lineText.startsWith('[#]:')) return [];
+  const m = FIELD_LINE.exec(lineText);
+  if (!m) return [];
+  const label = m[2].trim();
+  const rawValue = trimEndOf(m[4], ' \t');
+  // `https://…` and `19:00` are not fields.
+  if (!label || rawValue.startsWith('//') || (/\d$/.test(label) && /^\d/.test(rawValue))) return [];
+  const labelArea = m[1].length;
+  return [
+    {
       label,
-      value: rawValue.trim(),
       rawValue,
-      labelSpan: { start: labelStart, end: labelStart + label.length },
-      valueSpan: { start: valueStart, end: valueStart + rawValue.length },
-      span: lines.lineSpan(line),
-    });
+      labelArea,
+      labelAt: labelArea + m[2].indexOf(label),
+      valueAt: labelArea + m[2].length + m[3].length,
+      lineLength: lineText.length,
+    },
+  ];
+});
+
+function lineFields(text: string, verbatim: Span[]): Field[] {
+  const fields: Field[] = [];
+  for (const { start, items } of fieldLines.of(text)) {
+    for (const f of items) {
+      if (insideAny(start + f.labelArea, verbatim)) continue;
+      fields.push({
+        source: 'line',
+        label: f.label,
+        value: f.rawValue.trim(),
+        rawValue: f.rawValue,
+        labelSpan: { start: start + f.labelAt, end: start + f.labelAt + f.label.length },
+        valueSpan: { start: start + f.valueAt, end: start + f.valueAt + f.rawValue.length },
+        span: { start, end: start + f.lineLength },
+      });
+    }
   }
   return fields;
 }

@@ -10,13 +10,14 @@ export type WalkStep = 'skip' | 'stop' | void;
  */
 export function walk(root: Nodes, visit: (node: Nodes, ancestors: readonly Nodes[]) => WalkStep): void {
   const ancestors: Nodes[] = [];
-  // Two stacks rather than one of pairs: no allocation per node, and the rules walk often.
+  // Nodes still to visit and their depths, side by side: every keystroke walks the whole tree
+  // several times, and a pair per node was most of what the walks allocated.
   const nodes: Nodes[] = [root];
   const depths: number[] = [0];
   while (nodes.length) {
     const node = nodes.pop()!;
     const depth = depths.pop()!;
-    ancestors.length = depth;
+    if (ancestors.length !== depth) ancestors.length = depth;
     const step = visit(node, ancestors);
     if (step === 'stop') return;
     if (step === 'skip' || !('children' in node)) continue;

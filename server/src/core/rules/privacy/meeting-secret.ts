@@ -2,6 +2,7 @@ import type { MinutesDocument } from '../../model/types';
 import type { Span } from '../../text/lines';
 import type { Rule, RuleContext, TextEdit } from '../types';
 import { trimEndOf } from '../../text/trim';
+import { LineScan } from '../../text/line-scan';
 
 export const meetingSecret: Rule = {
   id: 'privacy/meeting-secret',
@@ -72,10 +73,30 @@ const GENERIC_LABEL = String.raw`密码|口令|password|pwd`;
 // group alone would leave the rest behind when the fix removes it.
 const SECRET_VALUE = String.raw`\d{2,6}(?:[ \u00a0]\d{2,6})+(?![\w-])|[\w!@#$%^&*.~+=/-]{3,40}`;
 const PASSCODE = new RegExp(
-  String.raw`(?<![a-z])(?:(${MEETING_LABEL})|(${ARCHIVE_LABEL})|(${GENERIC_LABEL}))[ \t]*[:：][ \t]*(${SECRET_VALUE})(?![a-z0-9])`,
+  String.raw`(?<![a-z])(?:(${MEETING_LABEL})|(${ARCHIVE_LABEL})|${GENERIC_LABEL})[ \t]*[:：][ \t]*(${SECRET_VALUE})(?![a-z0-9])`,
   'gi',
 );
 const NOT_A_SECRET = /^(?:none|null|nil|n\/a|tbd|todo|[*x#.-]+)$/i;
+
+interface Passcode {
+  /** Where the label starts in its line, and the length of label and value together. */
+  index: number;
+  length: number;
+  label: 'meeting' | 'archive' | 'generic';
+  value: string;
+}
+
+// A label and its value sit on one line: each line's are found once while the author types.
+const passcodesIn = new LineScan<Passcode>((line) =>
+  [...line.matchAll(PASSCODE)]
+    .filter((m) => !NOT_A_SECRET.test(m[3]))
+    .map((m) => ({
+      index: m.index,
+      length: m[0].length,
+      label: m[1] !== undefined ? 'meeting' : m[2] !== undefined ? 'archive' : 'generic',
+      value: m[3],
+    })),
+);
 const MEETING_CONTEXT =
   /zoom|meeting\.tencent|voovmeeting|webex|feishu|larksuite|teams\.microsoft|meet\.google|welink|bmeeting|腾讯会议|飞书会议|会议号|会议\s*ID|meeting\s*(?:id|number|link)|入会|会议链接/i;
 
@@ -87,23 +108,21 @@ const ARCHIVE_CONTEXT = /\.(?:zip|7z|rar|tar\.gz|tgz)\b|压缩包|压缩文件|�
  */
 function checkPasscodes(ctx: RuleContext): void {
   const { doc } = ctx;
-  for (let line = 0; line < doc.lines.lineCount; line++) {
-    const lineText = doc.lines.lineText(line);
-    for (const m of lineText.matchAll(PASSCODE)) {
-      const value = m[4];
-      if (NOT_A_SECRET.test(value)) continue;
-      const meeting = m[1] !== undefined || (m[3] !== undefined && near(doc, line, MEETING_CONTEXT));
-      const archive = m[2] !== undefined || (!meeting && m[3] !== undefined && near(doc, line, ARCHIVE_CONTEXT));
+  for (const found of passcodesIn.of(doc.text)) {
+    const line = doc.lines.position(found.start).line;
+    for (const m of found.items) {
+      const meeting = m.label === 'meeting' || (m.label === 'generic' && near(doc, line, MEETING_CONTEXT));
+      const archive = m.label === 'archive' || (!meeting && m.label === 'generic' && near(doc, line, ARCHIVE_CONTEXT));
       if (!meeting && !archive) continue;
       const lineStart = doc.lines.lineStart(line);
-      const valueStart = lineStart + m.index + m[0].length - value.length;
+      const valueStart = lineStart + m.index + m.length - m.value.length;
       ctx.report({
-        span: { start: valueStart, end: valueStart + value.length },
+        span: { start: valueStart, end: valueStart + m.value.length },
         ...(meeting ? published(ctx, valueStart, ctx.t('passcode')) : { message: ctx.t('archive') }),
         fixes: [
           {
             title: ctx.t(meeting ? 'fixPasscode' : 'fixArchive'),
-            edits: [removePasscode(doc, line, { start: lineStart + m.index, end: lineStart + m.index + m[0].length })],
+            edits: [removePasscode(doc, line, { start: lineStart + m.index, end: lineStart + m.index + m.length })],
             preferred: true,
             // Deleting a line of a pasted invitation is a change of content a person should see.
             safe: false,

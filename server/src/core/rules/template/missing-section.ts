@@ -6,6 +6,7 @@ import { findTopics } from '../../views/topics';
 import { findSections } from '../../views/match';
 import { sectionSpecById } from '../../templates/specs';
 import { LineIndex } from '../../text/lines';
+import { LineScan } from '../../text/line-scan';
 import type { ResolvedTemplate, SectionSpec } from '../../templates/types';
 import type { Rule, RuleContext, TextEdit } from '../types';
 import { trimEndOf } from '../../text/trim';
@@ -118,15 +119,27 @@ function checkLevel(ctx: RuleContext, specs: readonly SectionSpec[], parent: Sec
  * section: the content is there.
  */
 function writtenAsLine(doc: MinutesDocument, spec: SectionSpec): boolean {
-  const names = new Set(spec.names.map(normalizeName));
-  for (let line = 0; line < doc.lines.lineCount; line++) {
-    const text = doc.lines.lineText(line);
-    const colon = text.search(/[：:]/);
-    if (colon < 1 || colon > 60 || !text.slice(colon + 1).trim()) continue;
-    const label = text.slice(0, colon).replace(/^\s*(?:[-*+]\s|\d{1,3}[.)、])?/, '');
-    if (names.has(normalizeName(label))) return true;
+  const labels = lineLabelsOf(doc);
+  return spec.names.some((name) => labels.has(normalizeName(name)));
+}
+
+// `议题：…`: the name a line gives a value to, as section names compare. One line's alone.
+const lineLabels = new LineScan<string>((text) => {
+  const colon = text.search(/[：:]/);
+  if (colon < 1 || colon > 60 || !text.slice(colon + 1).trim()) return [];
+  return [normalizeName(text.slice(0, colon).replace(/^\s*(?:[-*+]\s|\d{1,3}[.)、])?/, ''))];
+});
+
+const lineLabelSets = new WeakMap<MinutesDocument, Set<string>>();
+
+/** The names the document's lines give values to: every missing section asks. */
+function lineLabelsOf(doc: MinutesDocument): Set<string> {
+  let labels = lineLabelSets.get(doc);
+  if (!labels) {
+    labels = new Set(lineLabels.of(doc.text).flatMap((line) => line.items));
+    lineLabelSets.set(doc, labels);
   }
-  return false;
+  return labels;
 }
 
 function reportMissing(
