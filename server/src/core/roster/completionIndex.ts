@@ -48,15 +48,16 @@ export class CompletionIndex {
       handle,
       names: person.names.map((name) => ({ name, keys: nameKeys(name) })),
     }));
+    const startsWith = (first: string | undefined, entry: Entry) => {
+      if (first === undefined) return;
+      const list = this.byFirstCharacter.get(first);
+      if (!list) this.byFirstCharacter.set(first, [entry]);
+      else if (list[list.length - 1] !== entry) list.push(entry);
+    };
     for (const entry of this.ordered) {
       this.byLogin.set(entry.handle, entry);
-      const firsts = new Set([entry.handle[0], ...entry.names.flatMap((n) => n.keys.map((k) => k[0]))]);
-      for (const first of firsts) {
-        if (first === undefined) continue;
-        let list = this.byFirstCharacter.get(first);
-        if (!list) this.byFirstCharacter.set(first, (list = []));
-        list.push(entry);
-      }
+      startsWith(entry.handle[0], entry);
+      for (const name of entry.names) for (const key of name.keys) startsWith(key[0], entry);
     }
     this.logins = new Lines(this.ordered.map((e) => [e.handle]));
     // A name's first key is the whole name compacted (`xiongwei`, `熊伟`): what "containing" looks in.
