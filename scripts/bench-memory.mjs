@@ -287,7 +287,9 @@ for (const line of run.stdout.split('\n')) {
     peak = Math.max(peak, Number(gc[1]) * MiB);
   }
 }
-peak = Math.max(peak, ended ?? 0);
+if (base === undefined || ended === undefined)
+  throw new Error(`the long document's check printed no start or end:\n${run.stdout.slice(-2000)}`);
+peak = Math.max(peak, ended);
 const bytes = Buffer.byteLength(big);
 console.log(
   `\ncore lint() of one ${SIZE_KIB} KiB document (${bytes} bytes of UTF-8, ${big.length} characters), ${collections} collections during the check:`,
