@@ -10,11 +10,11 @@
 // Round trips are wall time: quote them with the load average printed beside them.
 // Usage: npm run build && node scripts/bench-completion.mjs [--people N] [--runs N] [--pause ms]
 import * as esbuild from 'esbuild';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { startBenchServer } from './bench-lsp.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -148,63 +148,15 @@ const ws = join(dir, 'ws');
 mkdirSync(join(ws, 'minutes'), { recursive: true });
 writeFileSync(join(ws, 'team.json'), teamJson);
 writeFileSync(join(ws, '.minutesrc.json'), '{ "contributors": { "sources": ["team.json"] } }');
-const rootUri = pathToFileURL(ws).href;
 const prefix = '## 会议内容\n\n- [缓存](https://github.com/opencurve/curve/pull/1) @';
 const endOf = (text) => ({ line: 2, character: text.split('\n')[2].length });
 
-/** A server started in the workspace: requests, notifications, and a wait for a document's diagnostics. */
+/** A server started in the workspace, with a wait for a document's diagnostics. */
 async function startServer() {
-  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  let buffer = Buffer.alloc(0);
-  let nextId = 1;
-  const pending = new Map();
   const diagnosed = new Map();
-  child.stdout.on('data', (chunk) => {
-    buffer = Buffer.concat([buffer, chunk]);
-    for (;;) {
-      const header = buffer.indexOf('\r\n\r\n');
-      if (header < 0) return;
-      const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, header).toString())?.[1]);
-      if (buffer.length < header + 4 + length) return;
-      const message = JSON.parse(buffer.subarray(header + 4, header + 4 + length).toString());
-      buffer = buffer.subarray(header + 4 + length);
-      if (message.id !== undefined && pending.has(message.id)) {
-        pending.get(message.id)(message);
-        pending.delete(message.id);
-      } else if (message.id !== undefined && message.method) {
-        send({ jsonrpc: '2.0', id: message.id, result: null }); // registrations, configuration
-      } else if (message.method === 'textDocument/publishDiagnostics') {
-        diagnosed.get(message.params.uri)?.();
-      }
-    }
-  });
-  function send(message) {
-    const body = Buffer.from(JSON.stringify(message));
-    child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-    child.stdin.write(body);
-  }
-  const request = (method, params) =>
-    new Promise((resolveRequest) => {
-      const id = nextId++;
-      pending.set(id, resolveRequest);
-      send({ jsonrpc: '2.0', id, method, params });
-    });
-  const notify = (method, params) => send({ jsonrpc: '2.0', method, params });
+  const s = await startBenchServer(server, ws, { onDiagnostics: (params) => diagnosed.get(params.uri)?.() });
   const diagnostics = (uri) => new Promise((resolveDiagnostics) => diagnosed.set(uri, resolveDiagnostics));
-  await request('initialize', {
-    processId: process.pid,
-    rootUri,
-    workspaceFolders: [{ uri: rootUri, name: 'bench' }],
-    capabilities: {},
-    initializationOptions: { language: 'en' },
-  });
-  notify('initialized', {});
-  const stop = async () => {
-    await request('shutdown');
-    notify('exit');
-    child.kill();
-  };
-  return { request, notify, diagnostics, stop };
+  return { ...s, diagnostics };
 }
 
 const timed = async (run) => {
