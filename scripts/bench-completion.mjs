@@ -1,14 +1,20 @@
-// Completion latency after `@` with a 10,000-person roster (issue: "fast with 10,000 contributors").
-//   - core: Roster.complete for typical queries (medians over repeated runs);
+// Completion latency after `@` with a 10,000-person roster (issue 12: median ≤ 2 ms, p99 ≤ 10 ms,
+// first request ≤ 100 ms).
+//   - core: Roster.complete for typical queries: the first call, then median and p99 of the rest;
 //   - server: textDocument/completion round trips to `node dist/server.js --stdio` with the roster
-//     configured in a temporary workspace, as an editor sends them while a login is typed.
-// Usage: npm run build && node scripts/bench-completion.mjs [--people N] [--runs N]
+//     configured in a temporary workspace, as an editor sends them while a login is typed: each
+//     query is a didChange (which schedules a check, as typing does) followed by --runs requests;
+//     the first of them is printed on its own.
+//   - the first completion a user can meet: right after the document opened (cold: nothing read
+//     yet), and after its first diagnostics arrived and the user paused (--pause ms, 250 by default).
+// Round trips are wall time: quote them with the load average printed beside them.
+// Usage: npm run build && node scripts/bench-completion.mjs [--people N] [--runs N] [--pause ms]
 import * as esbuild from 'esbuild';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { startBenchServer } from './bench-lsp.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -16,7 +22,8 @@ const option = (name, fallback) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const PEOPLE = option('--people', 10000);
-const RUNS = option('--runs', 31);
+const RUNS = option('--runs', 201);
+const PAUSE_MS = option('--pause', 250);
 const root = resolve(new URL('..', import.meta.url).pathname);
 const server = join(root, 'dist', 'server.js');
 if (!existsSync(server)) throw new Error('dist/server.js is missing: run npm run build first');
@@ -25,7 +32,11 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 
 // A deterministic roster: logins like GitHub's, romanised two-part names, a few organisations.
 const syllables = [
@@ -113,21 +124,22 @@ const core = await import(pathToFileURL(coreFile).href);
 const t0 = performance.now();
 const parsed = core.parseRosterSource('/bench/team.json', teamJson);
 const roster = new core.Roster(parsed);
-roster.complete('');
 const buildMs = performance.now() - t0;
-console.log(`roster: ${roster.people().length} people, parsed and indexed in ${buildMs.toFixed(1)} ms`);
-console.log('\ncore Roster.complete (top 50)       median ms   p95 ms   first result');
+console.log(`load average ${load()}`);
+console.log(`roster: ${roster.people().length} people, parsed in ${buildMs.toFixed(1)} ms`);
+console.log('\ncore Roster.complete (top 50)       first ms  median ms   p99 ms   first result');
 for (const q of queries) {
   const times = [];
   let first;
-  for (let r = 0; r < RUNS; r++) {
+  for (let r = 0; r <= RUNS; r++) {
     const t = performance.now();
     const result = roster.complete(q, 50);
     times.push(performance.now() - t);
     first = result[0]?.person.handle;
   }
+  const [once, ...rest] = times;
   console.log(
-    `  ${JSON.stringify(q).padEnd(34)} ${median(times).toFixed(3).padStart(9)} ${p95(times).toFixed(3).padStart(8)}   ${first ?? '-'}`,
+    `  ${JSON.stringify(q).padEnd(34)} ${once.toFixed(3).padStart(8)} ${median(rest).toFixed(3).padStart(9)} ${percentile(rest, 0.99).toFixed(3).padStart(8)}   ${first ?? '-'}`,
   );
 }
 
@@ -136,78 +148,61 @@ const ws = join(dir, 'ws');
 mkdirSync(join(ws, 'minutes'), { recursive: true });
 writeFileSync(join(ws, 'team.json'), teamJson);
 writeFileSync(join(ws, '.minutesrc.json'), '{ "contributors": { "sources": ["team.json"] } }');
-const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-let buffer = Buffer.alloc(0);
-let nextId = 1;
-const pending = new Map();
-child.stdout.on('data', (chunk) => {
-  buffer = Buffer.concat([buffer, chunk]);
-  for (;;) {
-    const header = buffer.indexOf('\r\n\r\n');
-    if (header < 0) return;
-    const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, header).toString())?.[1]);
-    if (buffer.length < header + 4 + length) return;
-    const message = JSON.parse(buffer.subarray(header + 4, header + 4 + length).toString());
-    buffer = buffer.subarray(header + 4 + length);
-    if (message.id !== undefined && pending.has(message.id)) {
-      pending.get(message.id)(message);
-      pending.delete(message.id);
-    } else if (message.id !== undefined && message.method) {
-      send({ jsonrpc: '2.0', id: message.id, result: null }); // registrations, configuration
-    }
-  }
-});
-function send(message) {
-  const body = Buffer.from(JSON.stringify(message));
-  child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-  child.stdin.write(body);
-}
-const request = (method, params) =>
-  new Promise((resolveRequest) => {
-    const id = nextId++;
-    pending.set(id, resolveRequest);
-    send({ jsonrpc: '2.0', id, method, params });
-  });
-const notify = (method, params) => send({ jsonrpc: '2.0', method, params });
-
-const rootUri = pathToFileURL(ws).href;
-await request('initialize', {
-  processId: process.pid,
-  rootUri,
-  workspaceFolders: [{ uri: rootUri, name: 'bench' }],
-  capabilities: {},
-  initializationOptions: { language: 'en' },
-});
-notify('initialized', {});
-const uri = pathToFileURL(join(ws, 'minutes', '2024-01-10.md')).href;
 const prefix = '## 会议内容\n\n- [缓存](https://github.com/opencurve/curve/pull/1) @';
+const endOf = (text) => ({ line: 2, character: text.split('\n')[2].length });
+
+/** A server started in the workspace, with a wait for a document's diagnostics. */
+async function startServer() {
+  const diagnosed = new Map();
+  const s = await startBenchServer(server, ws, { onDiagnostics: (params) => diagnosed.get(params.uri)?.() });
+  const diagnostics = (uri) => new Promise((resolveDiagnostics) => diagnosed.set(uri, resolveDiagnostics));
+  return { ...s, diagnostics };
+}
+
+const timed = async (run) => {
+  const t = performance.now();
+  const result = await run();
+  return { ms: performance.now() - t, result };
+};
+const completion = (s, uri, text) => s.request('textDocument/completion', { textDocument: { uri }, position: endOf(text) });
+
+// The first completion right after the document opened: the roster may not have been read yet.
+{
+  const s = await startServer();
+  const uri = pathToFileURL(join(ws, 'minutes', '2024-01-09.md')).href;
+  s.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: prefix } });
+  const cold = await timed(() => completion(s, uri, prefix));
+  console.log(`\nload average ${load()}`);
+  console.log(`server: first completion right after the document opened (cold)      ${cold.ms.toFixed(1)} ms`);
+  await s.stop();
+}
+
+const s = await startServer();
+const uri = pathToFileURL(join(ws, 'minutes', '2024-01-10.md')).href;
 let version = 1;
-notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text: prefix } });
-// The first request builds the roster (reading and indexing team.json): timed on its own.
-let t = performance.now();
-await request('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: prefix.split('\n')[2].length } });
-const coldMs = performance.now() - t;
-console.log(`\nserver: first completion (reads the 10,000-person roster) ${coldMs.toFixed(1)} ms`);
-console.log('server textDocument/completion      median ms   p95 ms   items  first');
+const checked = s.diagnostics(uri);
+s.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text: prefix } });
+await checked;
+await new Promise((resolvePause) => setTimeout(resolvePause, PAUSE_MS));
+const warm = await timed(() => completion(s, uri, prefix));
+console.log(`server: first completion after the first diagnostics and ${PAUSE_MS} ms   ${warm.ms.toFixed(1)} ms`);
+console.log('server textDocument/completion      first ms  median ms   p99 ms   items  first');
 for (const q of queries.filter((x) => !/\s/.test(x))) {
   const text = prefix + q;
-  notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
+  s.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
   const times = [];
   let result;
-  for (let r = 0; r < RUNS; r++) {
-    t = performance.now();
-    result = await request('textDocument/completion', {
-      textDocument: { uri },
-      position: { line: 2, character: text.split('\n')[2].length },
-    });
-    times.push(performance.now() - t);
+  for (let r = 0; r <= RUNS; r++) {
+    const run = await timed(() => completion(s, uri, text));
+    times.push(run.ms);
+    result = run.result;
   }
+  const [once, ...rest] = times;
   const items = result.result?.items ?? [];
   console.log(
-    `  ${JSON.stringify(q).padEnd(34)} ${median(times).toFixed(2).padStart(9)} ${p95(times).toFixed(2).padStart(8)} ${String(items.length).padStart(6)}  ${items[0]?.label ?? '-'}`,
+    `  ${JSON.stringify(q).padEnd(34)} ${once.toFixed(2).padStart(8)} ${median(rest).toFixed(2).padStart(9)} ${percentile(rest, 0.99).toFixed(2).padStart(8)} ${String(items.length).padStart(6)}  ${items[0]?.label ?? '-'}`,
   );
 }
-await request('shutdown');
-notify('exit');
-child.kill();
+console.log(`load average ${load()}`);
+await s.stop();
 rmSync(dir, { recursive: true, force: true });

@@ -67,6 +67,7 @@ describe('language server over stdio: contributor handles', () => {
   it('announces completion after "@", hovers, rename with prepare, references', () => {
     const caps = client.initializeResult.capabilities;
     assert.ok(caps.completionProvider?.triggerCharacters?.includes('@'));
+    assert.equal(caps.completionProvider?.resolveProvider, true);
     assert.equal(caps.hoverProvider, true);
     assert.deepEqual(caps.renameProvider, { prepareProvider: true });
     assert.equal(caps.referencesProvider, true);
@@ -119,7 +120,10 @@ describe('language server over stdio: contributor handles', () => {
     assert.equal(first.label, 'Wine93');
     assert.equal(first.labelDetails?.description, 'team.json');
     assert.deepEqual((first.textEdit as { range: Range }).range, { start: { line: at.line, character: at.character - 2 }, end: at });
-    assert.match((first.documentation as MarkupContent).value, /maintainer, reviewer/);
+    assert.equal(first.documentation, undefined, 'written only for the item the editor shows');
+    const resolved: CompletionItem = await client.connection.sendRequest('completionItem/resolve', first);
+    assert.match((resolved.documentation as MarkupContent).value, /maintainer, reviewer/);
+    assert.equal(resolved.label, 'Wine93');
   });
 
   it('completes right after the "@" trigger, most mentioned people first, undeclared people included', async () => {

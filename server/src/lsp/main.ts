@@ -8,6 +8,9 @@ import { nodePlatform } from '../node/serverPlatform';
 import { loadServerCore } from './serverCore';
 import { messageTransport } from './transport';
 
+/** Answered only by a server started with `--expose-gc` (the memory bench). */
+const MEMORY_AFTER_GC_METHOD = 'minutes/memoryAfterGc';
+
 // The server core is its own bundle beside this one (shared with the Web Worker), loaded at run
 // time for what it registers, so a require() the bundler leaves alone.
 const core = loadServerCore(lsp, () => {
@@ -34,6 +37,16 @@ transport?.reader.onError((error) => {
   );
   process.exit(1);
 });
+
+// `node --expose-gc dist/server.js`, as the memory bench (scripts/bench-memory.mjs) starts it:
+// a full collection on request, then the process's memory. Editors start it without the flag.
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+if (typeof collectGarbage === 'function') {
+  connection.onRequest(MEMORY_AFTER_GC_METHOD, () => {
+    collectGarbage();
+    return { ...process.memoryUsage(), maxRss: process.resourceUsage().maxRSS * 1024 };
+  });
+}
 
 core.startServer(connection, nodePlatform());
 connection.listen();

@@ -89,7 +89,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   const checks = new DocumentChecks(connection, documents, analyzer, session, {
     isConfigDocument,
     configDocumentChanged: (uri, event) => (event === 'open' ? configs.remember(uriToPath(uri).path) : reloadConfiguration()),
-    published: () => publishConfigDiagnostics(),
+    published: (uri) => {
+      publishConfigDiagnostics();
+      handles.checked(uri);
+    },
     settingsReady: () => settingsPulled,
     uriForPath,
   });
@@ -206,6 +209,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   connection.onDidChangeWatchedFiles((params) => {
     let reload = false;
+    let minutes = false;
     for (const change of params.changes) {
       const { path, onDisk } = uriToPath(change.uri);
       if (onDisk) {
@@ -213,7 +217,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
         series?.fileChanged(path, change.type === FileChangeType.Deleted);
       }
       // A saved minutes file only updates the roster's usage index: no need to reload everything.
-      if (onDisk && rosters.fileChanged(path, change.type === FileChangeType.Deleted) === 'minutes' && !isConfigPath(path)) continue;
+      if (onDisk && rosters.fileChanged(path, change.type === FileChangeType.Deleted) === 'minutes' && !isConfigPath(path)) {
+        minutes = true;
+        continue;
+      }
       reload = true;
       if (!onDisk || !isConfigPath(path)) continue;
       if (change.type === FileChangeType.Deleted) configs.forget(path);
@@ -221,6 +228,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     }
     // Template and roster files a config names may change too (if the client watches them): any event reloads.
     if (reload) reloadConfiguration();
+    else if (minutes) handles.minutesChanged();
   });
 
   connection.onCodeAction(async (params) => {
@@ -266,7 +274,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     recheck: recheckAll,
   });
   const items = registerItems(connection, { documents, analyzer, configs, series, lang, log });
-  registerHandleFeatures(connection, {
+  const handles = registerHandleFeatures(connection, {
     documents,
     analyzer,
     rosters,

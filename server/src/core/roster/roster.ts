@@ -1,5 +1,6 @@
 import { handleKey } from './handle';
-import { nameKeys, rankCandidates, type CompletionCandidate } from './search';
+import { CompletionIndex } from './completionIndex';
+import { nameKeys, type CompletionCandidate } from './search';
 import { closeHandles } from './suggest';
 import type { HandleForge, Person, RosterEntry, RosterProblem } from './types';
 import type { HandleUsage, UsageIndex } from './usage';
@@ -32,7 +33,7 @@ export class Roster {
   private readonly groupNames: Set<string>;
   private readonly usageIndex: UsageIndex | undefined;
   private readonly nameOnly: readonly RosterEntry[];
-  private derived: { generation: number; people: Person[]; byKey: Map<string, Person>; everyone?: CompletionCandidate[] } | undefined;
+  private derived: { generation: number; people: Person[]; byKey: Map<string, Person>; completion?: CompletionIndex } | undefined;
 
   constructor(input: RosterInput) {
     this.problems = input.problems ?? [];
@@ -142,13 +143,15 @@ export class Roster {
 
   /** Completion: logins and names matching what was typed after `@`, best first. */
   complete(query: string, limit = 50): CompletionCandidate[] {
-    const all = this.all();
-    // Right after `@` everyone matches: rank them once per usage generation, not per keystroke.
-    if (!query.trim()) {
-      all.everyone ??= rankCandidates(all.people, '', all.people.length, (handle) => this.usage(handle));
-      return all.everyone.slice(0, limit);
-    }
-    return rankCandidates(all.people, query, limit, (handle) => this.usage(handle));
+    return this.completionIndex().complete(query, limit);
+  }
+
+  /**
+   * Builds what completion needs (names' keys, people in rank order) unless it is ready: hosts
+   * call it in idle time, so that the first `@` typed does not wait for 10,000 people.
+   */
+  prepareCompletion(): void {
+    this.completionIndex();
   }
 
   /** Everyone: declared people, then people only the minutes mention. */
@@ -159,6 +162,13 @@ export class Roster {
   /** People known by name only (no login), for attendee lists. */
   namesOnly(): readonly RosterEntry[] {
     return this.nameOnly;
+  }
+
+  /** Rebuilt with the people list, when the usage index changes: the ranking reads usage. */
+  private completionIndex(): CompletionIndex {
+    const all = this.all();
+    all.completion ??= new CompletionIndex(all.people, (handle) => this.usage(handle));
+    return all.completion;
   }
 
   private add(entry: RosterEntry): void {

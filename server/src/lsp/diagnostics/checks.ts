@@ -10,8 +10,8 @@ export interface CheckHooks {
   isConfigDocument(uri: string): boolean;
   /** A `.minutesrc.json` was opened, edited or saved in the editor. */
   configDocumentChanged(uri: string, event: 'open' | 'edit' | 'close'): void;
-  /** After each publication: configuration problems may have appeared with the check. */
-  published(): void;
+  /** After each publication of a document's check: configuration problems may have appeared with it. */
+  published(uri: string): void;
   /** Resolves when the first settings are known (an editor may give them only when asked). */
   settingsReady(): Promise<void>;
   uriForPath(path: string): string;
@@ -73,7 +73,7 @@ export class DocumentChecks {
       if (!this.scheduler.isCurrent(uri, run) || this.documents.get(uri)?.version !== analysis.version) return; // outdated
       await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: analysis.diagnostics });
       await this.connection.sendNotification(TEMPLATE_INFO_METHOD, this.templateInfo(analysis));
-      this.hooks.published();
+      this.hooks.published(uri);
     } catch (error) {
       if (isCancelled(error)) return; // a newer check of this document is on its way
       this.connection.console.error(`checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

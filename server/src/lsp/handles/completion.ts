@@ -41,7 +41,7 @@ export async function completions(
   const typed = mentionBeingTyped(document, position);
   if (typed) {
     const range = { start: document.positionAt(typed.start), end: position };
-    const items = roster.complete(typed.query, MAX_ITEMS).map((c, i) => mentionItem(c, typed.query, range, roster, lang, i));
+    const items = roster.complete(typed.query, MAX_ITEMS).map((c, i) => mentionItem(c, typed.query, range, roster, lang, i, document.uri));
     // Incomplete: the list depends on what is typed next (names match only on the server).
     return { isIncomplete: true, items };
   }
@@ -58,6 +58,7 @@ function mentionItem(
   roster: Roster,
   lang: Lang,
   rank: number,
+  uri: string,
 ): CompletionItem {
   const person = candidate.person;
   const prefixMatch = person.handle.toLowerCase().startsWith(query.toLowerCase());
@@ -66,12 +67,34 @@ function mentionItem(
     labelDetails: { detail: person.name ? ` ${person.name}` : undefined, description: origin(person, roster, lang) },
     kind: CompletionItemKind.Reference,
     detail: [person.name, person.org].filter(Boolean).join(' · ') || undefined,
-    documentation: { kind: MarkupKind.Markdown, value: describePerson(person, roster.usage(person.handle), lang) },
+    data: personData(person, uri),
     textEdit: { range, newText: person.handle },
     // A match by name (`熊伟` → myeuler) or inside the login must survive the editor's own prefix filter.
     filterText: prefixMatch ? person.handle : `${query}${person.handle}`,
     sortText: String(rank).padStart(4, '0'),
   };
+}
+
+/**
+ * Who an item offers, for `completionItem/resolve`: the documentation (roles, roster file,
+ * mentions) is written only for the item the editor shows it for, not for fifty per keystroke.
+ */
+export interface PersonData {
+  /** The document completed in: its roster knows the person. */
+  uri: string;
+  handle: string;
+}
+
+function personData(person: Person, uri: string): PersonData {
+  return { uri, handle: person.handle };
+}
+
+/** An item of ours with its documentation, when the roster still knows the person it offers. */
+export function resolveCompletion(item: CompletionItem, roster: Roster | undefined, lang: Lang): CompletionItem {
+  const handle = (item.data as Partial<PersonData> | undefined)?.handle;
+  const person = typeof handle === 'string' ? roster?.person(handle) : undefined;
+  if (!roster || !person) return item;
+  return { ...item, documentation: { kind: MarkupKind.Markdown, value: describePerson(person, roster.usage(person.handle), lang) } };
 }
 
 /** Where the person comes from, in a word: the roster file, or the minutes that mention them. */
@@ -118,7 +141,7 @@ function attendeeCompletions(
       label: name ?? `@${person.handle}`,
       labelDetails: { detail: name ? ` @${person.handle}` : undefined, description: origin(person, roster, lang) },
       kind: CompletionItemKind.Reference,
-      documentation: { kind: MarkupKind.Markdown, value: describePerson(person, roster.usage(person.handle), lang) },
+      data: personData(person, document.uri),
       textEdit: { range, newText: insert },
       filterText: `${query}${insert}`,
       sortText: String(items.length).padStart(4, '0'),

@@ -15,7 +15,7 @@ import type { Lang } from '../../core';
 import { documentForge, type Roster } from '../../core/roster';
 import type { RosterStore } from '../../core/roster/store';
 import type { Analysis, Analyzer } from '../diagnostics/analysis';
-import { COMPLETION_TRIGGERS, completions } from './completion';
+import { COMPLETION_TRIGGERS, completions, resolveCompletion, type PersonData } from './completion';
 import type { ConfigStore } from '../config/store';
 import { hover } from './hover';
 import { handleReferences, mentionUnderCursor, prepareRename, renameHandle, type HandleWorkspace } from './rename';
@@ -23,7 +23,7 @@ import { RosterProblemsPublisher } from './rosters';
 import { pathToUri, uriToPath } from '../uri';
 
 export const HANDLE_CAPABILITIES: ServerCapabilities = {
-  completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+  completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
   hoverProvider: true,
   renameProvider: { prepareProvider: true },
   referencesProvider: true,
@@ -55,7 +55,14 @@ export interface HandleFeaturesContext {
   itemHover?(document: TextDocument, position: Position, analysis: Analysis): Hover | null;
 }
 
-export function registerHandleFeatures(connection: Connection, context: HandleFeaturesContext): void {
+export interface HandleFeatures {
+  /** A document's check was published: its roster gets ready for completion when the server is idle. */
+  checked(uri: string): void;
+  /** Minutes files changed on disk (the usage index moved): the open documents' rosters get ready again. */
+  minutesChanged(): void;
+}
+
+export function registerHandleFeatures(connection: Connection, context: HandleFeaturesContext): HandleFeatures {
   const { documents, analyzer, rosters } = context;
   const rosterFor = rosterService(rosters, context.configs);
   const readDisk = context.readFile;
@@ -97,11 +104,38 @@ export function registerHandleFeatures(connection: Connection, context: HandleFe
     }, 50);
   };
 
+  // The roster is read and its completion index built after a check, in a task of its own, so
+  // that the first `@` typed finds them ready (it waits only if that task is still running).
+  const toPrepare = new Set<string>();
+  let preparing: ReturnType<typeof setTimeout> | undefined;
+  const prepareCompletion = (uri: string) => {
+    toPrepare.add(uri);
+    preparing ??= setTimeout(() => {
+      preparing = undefined;
+      const uris = [...toPrepare];
+      toPrepare.clear();
+      for (const uri of uris) {
+        try {
+          target(uri)?.roster?.prepareCompletion();
+        } catch (error) {
+          context.log(`preparing completion failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        }
+      }
+    }, 0);
+  };
+
   connection.onCompletion((params) =>
     guarded('completion', null, async () => {
       const t = target(params.textDocument.uri);
       if (!t) return null;
       return completions(t.document, params.position, t.roster, () => analyzer.analyze(t.document), context.lang());
+    }),
+  );
+
+  connection.onCompletionResolve((item) =>
+    guarded('completion resolve', item, async () => {
+      const uri = (item.data as Partial<PersonData> | undefined)?.uri;
+      return resolveCompletion(item, typeof uri === 'string' ? target(uri)?.roster : undefined, context.lang());
     }),
   );
 
@@ -151,4 +185,11 @@ export function registerHandleFeatures(connection: Connection, context: HandleFe
       return handleReferences(mention.handle, workspace, t.roster, params.context.includeDeclaration);
     }),
   );
+
+  return {
+    checked: prepareCompletion,
+    minutesChanged: () => {
+      for (const document of documents.all()) prepareCompletion(document.uri);
+    },
+  };
 }

@@ -1,0 +1,153 @@
+import { nameKeys, type CompletionCandidate } from './search';
+import type { Person } from './types';
+import type { HandleUsage } from './usage';
+
+interface Entry {
+  person: Person;
+  /** The login in lower case. */
+  handle: string;
+  names: Array<{ name: string; keys: string[] }>;
+}
+
+/**
+ * The roster's people ready for @-completion, built once per roster and usage generation (in
+ * idle time, by `Roster.prepareCompletion`) so that a keystroke costs little. What was typed
+ * matches, best first: the login itself, logins starting with it, names starting with it
+ * (`熊伟`, `xiongwei`), then (from two characters) logins containing it, names containing it.
+ * Within each of these, people the minutes mention in more files come first, then more
+ * recently, then declared ones, then by login: the index keeps everyone in that order, so a
+ * query takes the first matches it meets and stops once the best kinds of match hold enough.
+ *
+ * - The prefix matches come from the people whose login or a name key starts with the query's
+ *   first character (a short list per character).
+ * - Substring matches are one native `indexOf` loop over every login (and every name), one per
+ *   line in rank order, not a string comparison per person.
+ */
+export class CompletionIndex {
+  private readonly ordered: Entry[];
+  private readonly byLogin = new Map<string, Entry>();
+  private readonly byFirstCharacter = new Map<string, Entry[]>();
+  private readonly logins: Lines;
+  private readonly names: Lines;
+
+  constructor(people: readonly Person[], usage: (handle: string) => HandleUsage | undefined) {
+    const ranked = people.map((person) => {
+      const used = usage(person.handle);
+      return { person, handle: person.handle.toLowerCase(), files: used?.files.length ?? 0, lastDate: used?.lastDate ?? '' };
+    });
+    // Plain comparisons: `localeCompare` costs microseconds, and there may be 10,000 people.
+    ranked.sort((a, b) => {
+      if (a.files !== b.files) return b.files - a.files;
+      if (a.lastDate !== b.lastDate) return a.lastDate < b.lastDate ? 1 : -1;
+      if (a.person.declared !== b.person.declared) return a.person.declared ? -1 : 1;
+      return a.handle < b.handle ? -1 : a.handle > b.handle ? 1 : 0;
+    });
+    // Made in the order a query reads them: one after the other in memory too.
+    this.ordered = ranked.map(({ person, handle }) => ({
+      person,
+      handle,
+      names: person.names.map((name) => ({ name, keys: nameKeys(name) })),
+    }));
+    const startsWith = (first: string | undefined, entry: Entry) => {
+      if (first === undefined) return;
+      const list = this.byFirstCharacter.get(first);
+      if (!list) this.byFirstCharacter.set(first, [entry]);
+      else if (list[list.length - 1] !== entry) list.push(entry);
+    };
+    for (const entry of this.ordered) {
+      this.byLogin.set(entry.handle, entry);
+      startsWith(entry.handle[0], entry);
+      for (const name of entry.names) for (const key of name.keys) startsWith(key[0], entry);
+    }
+    this.logins = new Lines(this.ordered.map((e) => [e.handle]));
+    // A name's first key is the whole name compacted (`xiongwei`, `熊伟`): what "containing" looks in.
+    this.names = new Lines(this.ordered.map((e) => e.names.map((n) => n.keys[0] ?? '')));
+  }
+
+  /** The best `limit` people for a query, best first. */
+  complete(query: string, limit: number): CompletionCandidate[] {
+    const q = query.toLowerCase().replace(/\s+/g, '');
+    if (!q) return this.ordered.slice(0, limit).map((e) => ({ person: e.person, match: 'all' }));
+    const best: CompletionCandidate[] = [];
+    const taken = new Set<Entry>();
+    const take = (entry: Entry, match: CompletionCandidate['match'], matchedName?: string) => {
+      taken.add(entry);
+      best.push(matchedName === undefined ? { person: entry.person, match } : { person: entry.person, match, matchedName });
+    };
+    const exact = this.byLogin.get(q);
+    if (exact) take(exact, 'handle');
+
+    const byName: Array<{ entry: Entry; name: string }> = [];
+    const prefixed: Entry[] = [];
+    for (const entry of this.byFirstCharacter.get(q[0]) ?? []) {
+      if (entry === exact) continue;
+      if (entry.handle.startsWith(q)) {
+        prefixed.push(entry);
+        // Later people rank after these, and every login match ranks before a name match.
+        if (best.length + prefixed.length >= limit) break;
+      } else if (best.length + prefixed.length + byName.length < limit) {
+        const name = entry.names.find((n) => n.keys.some((k) => k.startsWith(q)));
+        if (name) byName.push({ entry, name: name.name });
+      }
+    }
+    for (const entry of prefixed) if (best.length < limit) take(entry, 'handle');
+    for (const { entry, name } of byName) if (best.length < limit) take(entry, 'name', name);
+    if (q.length < 2 || best.length >= limit) return best.slice(0, limit);
+
+    // Every prefix match is in `taken` here: the loop above stopped early only with enough of them.
+    this.logins.eachContaining(q, (i) => {
+      const entry = this.ordered[i];
+      if (!taken.has(entry)) take(entry, 'handle');
+      return best.length < limit;
+    });
+    if (best.length >= limit) return best;
+    this.names.eachContaining(q, (i) => {
+      const entry = this.ordered[i];
+      if (!taken.has(entry)) take(entry, 'name', entry.names.find((n) => n.keys[0]?.includes(q))!.name);
+      return best.length < limit;
+    });
+    return best;
+  }
+}
+
+/**
+ * Strings grouped by owner, one per line in one text: which owners have a string containing a
+ * query is answered by `indexOf`. The strings hold no line breaks (queries have no white space).
+ */
+class Lines {
+  private readonly text: string;
+  /** Where each owner's lines start in `text`, and one past the end. */
+  private readonly starts: Int32Array;
+
+  constructor(owners: readonly string[][]) {
+    this.starts = new Int32Array(owners.length + 1);
+    let at = 0;
+    owners.forEach((lines, i) => {
+      this.starts[i] = at;
+      for (const line of lines) at += line.length + 1;
+    });
+    this.starts[owners.length] = at;
+    this.text = owners.map((lines) => lines.map((line) => `${line}\n`).join('')).join('');
+  }
+
+  /** Calls `visit` with each owner (in order) having a line that contains `q`, until it returns false. */
+  eachContaining(q: string, visit: (owner: number) => boolean): void {
+    let at = this.text.indexOf(q);
+    while (at >= 0) {
+      const owner = this.ownerAt(at);
+      if (!visit(owner)) return;
+      at = this.text.indexOf(q, this.starts[owner + 1]);
+    }
+  }
+
+  private ownerAt(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 2;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+}
