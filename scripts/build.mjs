@@ -35,6 +35,41 @@ const pureCore = {
   },
 };
 
+/**
+ * `minutes-lint` on one file should start about as fast as Node itself (issue 12), so its bundle
+ * leaves unloaded what most runs never use: a Node module or package named here is loaded on the
+ * first call of one of its functions. Each import of it becomes a stand-in whose functions load
+ * the real module and call theirs (an import of anything else from it fails the build); a
+ * package is bundled on its own, as `dist/<file>` beside dist/cli.js.
+ * - pinyin-pro: its dictionary is a quarter of the bundle; only Chinese names in a roster need it;
+ * - crypto, child_process, fs/promises: the Code Quality format, git and rosters, reference texts.
+ * (worker_threads is imported where an archive is checked: ../server/src/cli/pool.ts.)
+ */
+const ON_DEMAND_BUILTINS = ['node:crypto', 'node:child_process', 'node:fs/promises'];
+const ON_DEMAND_PACKAGES = { 'pinyin-pro': 'cli-pinyin.js' };
+
+const onDemand = {
+  name: 'on-demand',
+  setup(build) {
+    const names = [...ON_DEMAND_BUILTINS, ...Object.keys(ON_DEMAND_PACKAGES)];
+    const filter = new RegExp(`^(?:${names.join('|')})$`);
+    // Only the project's own imports: the stand-in's require of the real module passes through.
+    build.onResolve({ filter }, (args) => (args.namespace === 'file' ? { path: args.path, namespace: 'on-demand' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'on-demand' }, async (args) => {
+      const file = ON_DEMAND_PACKAGES[args.path];
+      const target = file ? `\`\${__dirname}/${file}\`` : JSON.stringify(args.path);
+      const functions = Object.entries(await import(args.path)).filter(
+        ([name, value]) => name !== 'default' && typeof value === 'function',
+      );
+      const standIns = functions.map(
+        ([name]) =>
+          `export function ${name}(...args) { const real = load().${name}; return new.target ? Reflect.construct(real, args) : real.apply(this, args); }`,
+      );
+      return { contents: [`let loaded;`, `const load = () => (loaded ??= require(${target}));`, ...standIns].join('\n'), loader: 'js' };
+    });
+  },
+};
+
 /** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
@@ -80,7 +115,9 @@ const hosts = [
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
     define: { PACKAGE_VERSION: JSON.stringify(pkg.version) },
+    plugins: [pureCore, onDemand],
   },
+  ...Object.entries(ON_DEMAND_PACKAGES).map(([name, file]) => ({ entryPoints: [name], outfile: `dist/${file}` })),
   // The GitHub Action (action.yml) runs this; it runs dist/cli.js.
   { entryPoints: ['server/src/cli/action.ts'], outfile: 'dist/action.js' },
   // The npm package's Node API (package.json "exports"), with its declarations (below).
