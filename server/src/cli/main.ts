@@ -12,7 +12,7 @@ import { githubLineUrl, toSummary } from './formats/summary';
 import { GitChanges, GitError } from './git';
 import { itemsMain } from './items';
 import { runLearn } from './learn';
-import { checkInWorkers, isRunWorker, runWorker, threadCount } from './pool';
+import { checkInWorkers, runWorkerIfAsked, threadCount } from './pool';
 import { printable, type FileReport } from './report';
 import { readStdin } from './stdin';
 
@@ -194,20 +194,21 @@ function statsLine(files: number, bytes: number, threads: number): string {
   return `minutes-lint: ${files} files, ${mib.toFixed(1)} MiB in ${seconds.toFixed(2)} s: ${rate(files).toFixed(0)} files/s, ${rate(mib).toFixed(2)} MiB/s (${threads} thread${threads === 1 ? '' : 's'})`;
 }
 
-/** The exit status, or undefined for a worker thread of a run (it answers the main thread's messages). */
-async function start(): Promise<number | undefined> {
-  if (isRunWorker() && (await runWorker())) return undefined;
-  return main(process.argv.slice(2));
-}
-
-if (isRunWorker() || require.main === module) {
-  start().then(
+/** Runs the CLI on this process's arguments and sets its exit status (dist/cli.js calls this). */
+export function run(): void {
+  main(process.argv.slice(2)).then(
     (code) => {
-      if (code !== undefined) process.exitCode = code;
+      process.exitCode = code;
     },
     (error) => {
       process.stderr.write(`minutes-lint: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
       process.exitCode = 2;
     },
   );
+}
+
+if (runWorkerIfAsked()) {
+  // A worker thread of a run (it loads this bundle itself): it answers the main thread's messages.
+} else if (require.main === module) {
+  run();
 }

@@ -5,6 +5,7 @@
  * those of a run on one thread.
  */
 import { availableParallelism } from 'node:os';
+import type * as Threads from 'node:worker_threads';
 import { LineIndex } from '../core';
 import { FileChecker, type FileOutcome, type RunSettings, type Unit } from './check';
 
@@ -40,7 +41,7 @@ export async function checkInWorkers(
   const outcomes: FileOutcome[] = [];
   const rosterLines: string[] = [];
   // The largest series first, so that no thread is left with a long one at the end.
-  const { Worker } = await import('node:worker_threads');
+  const { Worker } = workerThreads();
   const queue = units.map((unit, id) => ({ unit, id })).sort((a, b) => b.unit.files.length - a.unit.files.length);
   const workers = Array.from(
     { length: threads },
@@ -77,17 +78,16 @@ export async function checkInWorkers(
   return { outcomes, rosterLines };
 }
 
-/** Was this thread started by `checkInWorkers`? */
-export function isRunWorker(): boolean {
-  return process.argv.includes(WORKER_ARG);
+/** worker_threads, loaded when threads are started, or by a worker. */
+function workerThreads(): typeof Threads {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node:worker_threads') as typeof Threads;
 }
 
-/**
- * In a worker thread started by `checkInWorkers`: checks the units it is sent until told it is
- * done. False when this is not such a thread after all (the argument typed on a command line).
- */
-export async function runWorker(): Promise<boolean> {
-  const threads = await import('node:worker_threads');
+/** In a worker thread started by `checkInWorkers`: checks the units it is sent until told it is done. */
+export function runWorkerIfAsked(): boolean {
+  if (!process.argv.includes(WORKER_ARG)) return false;
+  const threads = workerThreads();
   const { isMainThread, parentPort } = threads;
   const settings = (threads.workerData as Record<string, RunSettings | undefined> | null)?.[WORKER_TAG];
   if (isMainThread || !parentPort || !settings) return false;
