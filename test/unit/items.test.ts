@@ -88,6 +88,22 @@ describe('items', () => {
       );
     });
 
+    it('reads `(@owner)` and `[@owner]` as owners, leaving no empty brackets, and a possessive handle as words', () => {
+      const items = itemsOf(
+        "# Releases WG\n\n## Action Items\n\n* Audit the npm tokens (@cy)\n* Share @cy's audit list with the docs team (@di)\n* [@ed] review the release PR\n",
+        'm/2019-03-06.md',
+        'generic',
+      );
+      assert.deepEqual(
+        items.map((i) => [i.text, i.owners]),
+        [
+          ['Audit the npm tokens', ['@cy']],
+          ["Share @cy's audit list with the docs team", ['@di']],
+          ['review the release PR', ['@ed']],
+        ],
+      );
+    });
+
     it('reads `boats to comment on #64273` in an action list as owned by its subject', () => {
       const [item] = itemsOf('# Lang team 2019-10-17\n\n# Action items\n* [ ] boats to comment on #64273\n', 'm/2019-10-17.md', 'generic');
       assert.deepEqual(item.owners, ['boats']);

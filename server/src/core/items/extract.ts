@@ -282,7 +282,9 @@ function buildItem(doc: MinutesDocument, entry: Entry, source: Source, links: Li
   };
   if (source.owner) addOwner(source.owner);
   const handleSpan = source.ownersInNotes ? entry.block : headSpan;
-  for (const m of doc.mentions) if (m.span.start >= handleSpan.start && m.span.end <= handleSpan.end) addOwner(`@${m.handle}`);
+  for (const m of doc.mentions) {
+    if (m.span.start >= handleSpan.start && m.span.end <= handleSpan.end && !possessive(doc.text, m.span.end)) addOwner(`@${m.handle}`);
+  }
 
   // `— from [2024-05-16](2024-05-16.md#L11)`, `（来自 20240221_minutes.md 第 7 行）`: where New minutes carried it from.
   let text = withoutHandles(doc, head, headSpan.start).replace(CARRIED_FROM, '');
@@ -396,8 +398,16 @@ function itemStatus(
 function withoutHandles(doc: MinutesDocument, text: string, offset: number): string {
   let out = text;
   const inside = doc.mentions.filter((m) => m.span.start >= offset && m.span.end <= offset + text.length);
-  for (const m of inside.reverse()) out = out.slice(0, m.span.start - offset) + ' ' + out.slice(m.span.end - offset);
+  for (const m of inside.reverse()) {
+    if (possessive(out, m.span.end - offset)) continue;
+    out = out.slice(0, m.span.start - offset) + ' ' + out.slice(m.span.end - offset);
+  }
   return out;
+}
+
+/** `Share @codebytere's audit list`: a possessive handle is part of the sentence, not an owner. */
+function possessive(text: string, mentionEnd: number): boolean {
+  return /^['’]s\b/.test(text.slice(mentionEnd, mentionEnd + 3));
 }
 
 /** One readable line: link syntax reduced to its text, emphasis and stray punctuation removed. */
@@ -407,6 +417,8 @@ export function cleanText(text: string): string {
     .replace(/\[([^[\]]+)\]\[[^[\]]*\]/g, '$1')
     .replace(/<(https?:[^>]+)>/g, '$1')
     .replace(/\*\*|__|`/g, '')
+    // `(@codebytere)`, `[@sofianguy]` once the handle is read as the owner: brackets left with nothing in them.
+    .replace(/[(（[【][\s,，、&]*[)）\]】]/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s:：,，、;；\-–—]+/, '');
   return trimEndWhere(line, (ch) => /[\s:：,，、;；\-–—]/.test(ch)).trim();

@@ -22,6 +22,7 @@ const OPENERS = '(（[【<《「';
 const CLOSERS = ')）]】>》」';
 const HARD_SEPARATORS = new Set(['、', '，', ',', ';', '；', '。', '．']);
 const SPACE = /\s/;
+const DASHES = '-—–';
 const LATIN = /[A-Z0-9'’.-]/i;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 // `<br>` inside a table cell breaks a list of names across lines.
@@ -104,7 +105,9 @@ function belongTogether(text: string, left: Piece, right: Piece): boolean {
   // `*Ken* M.`: emphasis around a first name does not end the name.
   if ((LATIN.test(before) || before === '*' || before === '_') && (LATIN.test(after) || after === '*' || after === '_')) return true;
   // Remarks, handles and addresses qualify the name before them.
-  if (OPENERS.includes(after) || after === '@' || /^[\w.+-]+@[\w-]+\./.test(rightText) || after === '-' || after === '—') return true;
+  if (OPENERS.includes(after) || after === '@' || /^[\w.+-]+@[\w-]+\./.test(rightText) || DASHES.includes(after)) return true;
+  // `田忠 - 腾讯`: what follows a dash says where the person works; it is no second person.
+  if (DASHES.includes(before) && (left.end - left.start === 1 || SPACE.test(text[left.end - 2]))) return true;
   // `石 勇`, `王 建民`: a lone character before a name is a surname written with a space.
   return left.end - left.start === 1 && CJK.test(before) && CJK.test(after);
 }
@@ -135,12 +138,14 @@ export function readPerson(itemText: string): NamedPerson | undefined {
     .replace(/[*`~]+|\b_+|(?<!_)_+\b/g, '')
     .replace(/\s+/g, ' ')
     .replace(/^[\s\p{P}]+|(?<![\s\p{P}])[\s\p{P}]+$/gu, '')
+    // `xiongpin 等`: "and others" ends the list; it is not part of the last name.
+    .replace(/ 等人?$/u, '')
     .trim();
   if (!name && !handle) return undefined;
   return { text: itemText, name, handle };
 }
 
-const NOBODY = /^(?:n\/?a|none|nil|nobody|tbd|tba|无|暂无|没有)$/i;
+const NOBODY = /^(?:n\/?a|none|nil|nobody|tbd|tba|etc|and others|无|暂无|没有|等|等人)$/i;
 
 /**
  * A line that tells about the attendance instead of listing it: `本次会议共有 30 名成员参会，由…组成。`,

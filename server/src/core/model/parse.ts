@@ -377,6 +377,9 @@ function sectionFields(sections: Section[], text: string, lines: LineIndex): Fie
 // (Zulip) or emphasis, markup no forge login starts with.
 export const MENTION = /(?<![\w.@/\\`-])@(?![_\\])([^\s@,，、。;；:：()（）[\]<>*`'"!！?？/|]+)/g;
 
+// `Released ipfs-http-client @30.1.0`: a version, as npm writes `package@version`.
+const VERSION = /^v?\d+(?:\.\d+)+(?:[-+][\w.-]*)?$/;
+
 function findMentions(text: string, verbatim: Span[], links: Link[]): Mention[] {
   const mentions: Mention[] = [];
   for (const m of text.matchAll(MENTION)) {
@@ -384,6 +387,7 @@ function findMentions(text: string, verbatim: Span[], links: Link[]): Mention[] 
     if (insideAny(start, verbatim)) continue;
     if (links.some((l) => l.urlSpan && l.urlSpan.start <= start && start < l.urlSpan.end)) continue;
     const handle = trimEndOf(m[1], '.');
+    if (VERSION.test(handle)) continue;
     mentions.push({ handle, span: { start, end: start + 1 + handle.length } });
   }
   return mentions;

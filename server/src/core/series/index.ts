@@ -9,7 +9,7 @@ import { learnedExplanation, seriesRecognisedExplanation } from '../templates/co
 import { learnTemplate } from './learn/learn';
 import type { TemplateSpec } from '../templates/types';
 import { findEras, latestEra } from './eras';
-import { isSeriesCandidate, seriesFolder, seriesKey } from './group';
+import { baseName, isSeriesCandidate, seriesFolder, seriesKey } from './group';
 import { orderMembers } from './order';
 import type { ParseMemo } from './memo';
 import { profileMinutes } from './profile';
@@ -35,6 +35,8 @@ interface Decision {
   fit: Map<string, Fit>;
   /** Per member of the latest era: the template learned from the other files. */
   withoutFile: Map<string, TemplateSpec | undefined>;
+  /** Where a folder mixes kinds of minutes, each kind's own decision, by kind. */
+  parts?: Map<string, Decision>;
 }
 
 export interface SeriesIndexOptions {
@@ -93,9 +95,15 @@ export class SeriesIndex {
     return this.profiles.size;
   }
 
-  /** Every series key, in a stable order. */
+  /** Every series key, in a stable order: a folder's, or one per kind of minutes a folder mixes. */
   keys(): string[] {
-    return [...this.byKey.keys()].filter((k) => this.byKey.get(k)!.size > 0).sort();
+    return [...this.byKey.keys()]
+      .filter((k) => this.byKey.get(k)!.size > 0)
+      .flatMap((k) => {
+        const parts = this.decide(k)?.parts;
+        return parts ? [...parts.keys()].map((kind) => kindKey(k, kind)) : [k];
+      })
+      .sort();
   }
 
   /** Decides a series now (eras, learning) rather than when a document first asks. */
@@ -107,7 +115,7 @@ export class SeriesIndex {
 
   /** The series a path belongs to (or would, if it were saved), ordered and split into eras. */
   seriesOf(path: string): Series | undefined {
-    return this.decide(seriesKey(path))?.series;
+    return this.decideFor(path)?.series;
   }
 
   series(key: string): Series | undefined {
@@ -116,7 +124,7 @@ export class SeriesIndex {
 
   /** What the engine and the rules get through `Services.series`. */
   view(path: string): SeriesView | undefined {
-    const decision = this.decide(seriesKey(path));
+    const decision = this.decideFor(path);
     if (!decision) return undefined;
     const { view, recognised, learned, series } = decision;
     // A README or a tracker beside the minutes is not one of them: it keeps its own detection.
@@ -167,21 +175,42 @@ export class SeriesIndex {
     this.generation++;
   }
 
+  /** The decision for a path's own series: its folder's, or its kind's where the folder mixes kinds. */
+  private decideFor(path: string): Decision | undefined {
+    const decision = this.decide(seriesKey(path));
+    return decision?.parts ? (decision.parts.get(kindOf(path)) ?? decision.parts.get(OTHER_KINDS)) : decision;
+  }
+
   private decide(key: string): Decision | undefined {
-    const cached = this.decisions.get(key);
-    if (cached !== undefined) return cached ?? undefined;
-    const decision = this.makeDecision(key);
-    this.decisions.set(key, decision ?? null);
-    return decision;
+    const [folderKey, kind] = key.split(KIND_SEPARATOR);
+    const cached = this.decisions.get(folderKey);
+    const decision = cached !== undefined ? (cached ?? undefined) : this.makeDecision(folderKey);
+    if (cached === undefined) this.decisions.set(folderKey, decision ?? null);
+    return kind === undefined ? decision : decision?.parts?.get(kind);
   }
 
   private makeDecision(key: string): Decision | undefined {
     const paths = this.byKey.get(key);
     if (!paths?.size) return undefined;
+    const kinds = splitByKind([...paths]);
+    if (!kinds) return this.decideMembers(key, seriesFolder(key, this.options.root), paths);
+    const parts = new Map<string, Decision>();
+    for (const [kind, kindPaths] of kinds) {
+      const folder = `${seriesFolder(key, this.options.root)}, ${kind === OTHER_KINDS ? 'other files' : kind.replace(/#/g, '*')}`;
+      const part = this.decideMembers(kindKey(key, kind), folder, kindPaths);
+      if (part) parts.set(kind, part);
+    }
+    const whole = this.decideMembers(key, seriesFolder(key, this.options.root), paths, false);
+    return whole && { ...whole, parts };
+  }
+
+  private decideMembers(key: string, folder: string, paths: Iterable<string>, learn = true): Decision | undefined {
     const members = orderMembers([...paths].map((p) => this.profiles.get(p)!));
-    const series: Series = { key, folder: seriesFolder(key, this.options.root), members, eras: findEras(members) };
+    if (!members.length) return undefined;
+    const series: Series = { key, folder, members, eras: findEras(members) };
     const view = { folder: series.folder, size: members.length, topics: topicStats(members), members: members.map((m) => this.member(m)) };
     const decision: Decision = { series, view, fit: new Map(), withoutFile: new Map() };
+    if (!learn) return decision;
     const recognised = members.length >= MIN_SERIES_FILES ? mostRecognised(members) : undefined;
     if (recognised) {
       decision.recognised = recognised;
@@ -193,6 +222,40 @@ export class SeriesIndex {
     return decision;
   }
 }
+
+/**
+ * One folder can keep several meetings' minutes side by side, told apart by their names
+ * (IPFS: `2019-01-07--go-core-dev-team-weekly.md`, `2019-01-07--ipfs-weekly-call.md`, …, one
+ * folder per quarter). Each kind is a series of its own, or the other kinds' sections would be
+ * required of it. A kind is a file name without its digits and extension; a folder is split only when two
+ * kinds or more have three files each and together hold three quarters of the folder (LCTT's
+ * titled articles, or Curve's one `2023-02- 23.md` among `2023-02-09.md`, never split).
+ */
+function splitByKind(paths: readonly string[]): Map<string, string[]> | undefined {
+  const byKind = new Map<string, string[]>();
+  for (const path of paths) {
+    const kind = kindOf(path);
+    byKind.set(kind, [...(byKind.get(kind) ?? []), path]);
+  }
+  const kinds = [...byKind].filter(([, ps]) => ps.length >= MIN_KIND_FILES);
+  const covered = kinds.reduce((n, [, ps]) => n + ps.length, 0);
+  if (kinds.length < 2 || covered * 4 < paths.length * 3) return undefined;
+  const split = new Map(kinds);
+  const rest = [...byKind].filter(([, ps]) => ps.length < MIN_KIND_FILES).flatMap(([, ps]) => ps);
+  if (rest.length) split.set(OTHER_KINDS, rest);
+  return split;
+}
+
+const MIN_KIND_FILES = 3;
+const KIND_SEPARATOR = '::';
+const OTHER_KINDS = '';
+// openEuler TC moved from `20220706_minutes.txt` to `20230524_minutes.md`: a new era, not a new kind.
+const kindOf = (path: string) =>
+  baseName(path)
+    .toLowerCase()
+    .replace(/\.[a-z]+$/, '')
+    .replace(/\d+/g, '#');
+const kindKey = (key: string, kind: string) => `${key}${KIND_SEPARATOR}${kind}`;
 
 /** The built-in that more than half of the files are recognised as (strong evidence each), if any. */
 function mostRecognised(members: readonly MinutesProfile[]): Decision['recognised'] {

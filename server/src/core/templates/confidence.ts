@@ -45,8 +45,8 @@ const WORDS = {
     zh: '仅凭较弱的线索猜测（得分 {score}）：不检查章节、字段和文件名。可在 .minutesrc.json 中写 {pin} 固定模板，或在此目录保留 3 份以上纪要以便学习模板。',
   },
   fallback: {
-    en: 'nothing marks this file as minutes: only the checks that hold in any Markdown run.',
-    zh: '没有迹象表明这是会议纪要：只运行适用于任何 Markdown 的检查。',
+    en: 'no template fits this file: no built-in template matches it and none could be learned from its folder, so only the checks that hold in any Markdown file run. To check its structure, pin a template in .minutesrc.json, or keep 3 or more minutes in this folder.',
+    zh: '没有适用于此文件的模板：内置模板都不匹配，也无法从所在目录学习出模板，因此只运行适用于任何 Markdown 文件的检查。如需检查结构，可在 .minutesrc.json 中固定模板，或在此目录保留 3 份以上纪要。',
   },
   seriesRecognised: {
     en: 'recognised: {count} of the {total} minutes in this folder are {name}. To make it explicit: {pin} in .minutesrc.json.',

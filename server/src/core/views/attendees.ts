@@ -67,15 +67,21 @@ export function listAttendees(doc: MinutesDocument, template: ResolvedTemplate):
   lists.sort((a, b) => a.at - b.at);
   let meeting = 0;
   let seen = new Set<string>();
+  let rosters = new Set<string>();
   const out: Attendee[] = [];
   for (const list of lists) {
     const people = list.items.filter(isPlausiblePerson);
     if (!people.length) continue;
-    if (seen.has(list.key)) {
+    // Minutes written twice, in English and then in Chinese (`Participants:` … `参会人：`), name
+    // the same people again under another label: a second copy of the list, not people listed twice.
+    const roster = people.length > 1 ? people.map((p) => comparableName(p.name) || `@${p.handle}`).join('\n') : '';
+    if (seen.has(list.key) || rosters.has(roster)) {
       meeting++;
       seen = new Set();
+      rosters = new Set();
     }
     seen.add(list.key);
+    if (roster) rosters.add(roster);
     for (const item of people) out.push({ ...item, meeting });
   }
   return out;

@@ -79,6 +79,7 @@ export const invalidHandle: Rule = {
     // `[@孙师傅](https://github.com/sunzhongkai588)`: the link names the account, the text is a label.
     const mentions = readMentions(ctx.doc.text, ctx.doc.mentions).filter((m) => m.kind === 'person' && !insideAny(m.span.start, profiles));
     const notation = nameNotation(ctx, mentions);
+    let notationTold = false;
     for (const mention of mentions) {
       if (mention.spacedName) {
         checkSpacedName(ctx, mention, roster);
@@ -101,6 +102,10 @@ export const invalidHandle: Rule = {
       const guessed = forgeRuleOnly && !roster?.forge;
       // `@王建民` where the minutes name people this way throughout is the team's notation, not a slip.
       const habitual = problem === 'not-latin' && notation !== undefined;
+      const fixes = replacements(ctx, mention, candidatesFor(mention.handle, roster));
+      // The team's notation is told once per file; a mention the roster can turn into a login is still offered that fix.
+      if (habitual && notationTold && !fixes.length) continue;
+      notationTold ||= habitual;
       ctx.report({
         span: mention.span,
         message: habitual
@@ -108,7 +113,7 @@ export const invalidHandle: Rule = {
           : guessed
             ? ctx.t('linkedOnly', { problem: message, forge: forgeName(forge) })
             : message,
-        fixes: replacements(ctx, mention, candidatesFor(mention.handle, roster)),
+        fixes,
         maxSeverity: guessed || habitual ? 'info' : undefined,
       });
     }
