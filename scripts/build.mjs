@@ -160,14 +160,18 @@ function findTests(dir) {
   return found;
 }
 
-/** The CLI's launcher, told the hash of the bundle it starts (its code cache's key). */
+/**
+ * The CLI's launcher, told the hash of the bundle it starts (its code cache's key).
+ * @param {string} [bundleHash]
+ * @returns {esbuild.BuildOptions}
+ */
 function launcher(bundleHash) {
   return {
     ...common,
     entryPoints: ['server/src/cli/launch.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    define: bundleHash ? { BUNDLE_HASH: JSON.stringify(bundleHash) } : {},
+    define: bundleHash ? { BUNDLE_HASH: JSON.stringify(bundleHash) } : undefined,
   };
 }
 
