@@ -2,6 +2,7 @@
 // esbuild turns the ESM-only unified/remark packages into CommonJS bundles that the
 // VS Code extension host and plain `node` both load.
 import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
 import ts from 'typescript';
@@ -35,6 +36,41 @@ const pureCore = {
   },
 };
 
+/**
+ * `minutes-lint` on one file should start about as fast as Node itself (issue 12), so its bundle
+ * leaves unloaded what most runs never use: a Node module or package named here is loaded on the
+ * first call of one of its functions. Each import of it becomes a stand-in whose functions load
+ * the real module and call theirs (an import of anything else from it fails the build); a
+ * package is bundled on its own, as `dist/<file>` beside the CLI's bundle.
+ * - pinyin-pro: its dictionary is a quarter of the bundle; only Chinese names in a roster need it;
+ * - crypto, child_process, fs/promises: the Code Quality format, git and rosters, reference texts.
+ * (worker_threads is imported where an archive is checked: ../server/src/cli/pool.ts.)
+ */
+const ON_DEMAND_BUILTINS = ['node:crypto', 'node:child_process', 'node:fs/promises'];
+const ON_DEMAND_PACKAGES = { 'pinyin-pro': 'cli-pinyin.js' };
+
+const onDemand = {
+  name: 'on-demand',
+  setup(build) {
+    const names = [...ON_DEMAND_BUILTINS, ...Object.keys(ON_DEMAND_PACKAGES)];
+    const filter = new RegExp(`^(?:${names.join('|')})$`);
+    // Only the project's own imports: the stand-in's require of the real module passes through.
+    build.onResolve({ filter }, (args) => (args.namespace === 'file' ? { path: args.path, namespace: 'on-demand' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'on-demand' }, async (args) => {
+      const file = ON_DEMAND_PACKAGES[args.path];
+      const target = file ? `\`\${__dirname}/${file}\`` : JSON.stringify(args.path);
+      const functions = Object.entries(await import(args.path)).filter(
+        ([name, value]) => name !== 'default' && typeof value === 'function',
+      );
+      const standIns = functions.map(
+        ([name]) =>
+          `export function ${name}(...args) { const real = load().${name}; return new.target ? Reflect.construct(real, args) : real.apply(this, args); }`,
+      );
+      return { contents: [`let loaded;`, `const load = () => (loaded ??= require(${target}));`, ...standIns].join('\n'), loader: 'js' };
+    });
+  },
+};
+
 /** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
@@ -60,6 +96,8 @@ const common = {
 /** @type {esbuild.BuildOptions} */
 const BROWSER = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], conditions: ['worker'] };
 
+const CLI_BUNDLE = 'dist/cli-main.js';
+
 /** @type {esbuild.BuildOptions[]} */
 const hosts = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
@@ -75,12 +113,14 @@ const hosts = [
     alias: { 'vscode-languageserver': './server/src/lsp/hostLibrary.cjs' },
   },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI: dist/cli.js starts dist/cli-main.js from V8's code cache (server/src/cli/launch.ts).
   {
     entryPoints: ['server/src/cli/main.ts'],
-    outfile: 'dist/cli.js',
-    banner: { js: '#!/usr/bin/env node' },
+    outfile: CLI_BUNDLE,
     define: { PACKAGE_VERSION: JSON.stringify(pkg.version) },
+    plugins: [pureCore, onDemand],
   },
+  ...Object.entries(ON_DEMAND_PACKAGES).map(([name, file]) => ({ entryPoints: [name], outfile: `dist/${file}` })),
   // The GitHub Action (action.yml) runs this; it runs dist/cli.js.
   { entryPoints: ['server/src/cli/action.ts'], outfile: 'dist/action.js' },
   // The npm package's Node API (package.json "exports"), with its declarations (below).
@@ -120,6 +160,21 @@ function findTests(dir) {
   return found;
 }
 
+/**
+ * The CLI's launcher, told the hash of the bundle it starts (its code cache's key).
+ * @param {string} [bundleHash]
+ * @returns {esbuild.BuildOptions}
+ */
+function launcher(bundleHash) {
+  return {
+    ...common,
+    entryPoints: ['server/src/cli/launch.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    define: bundleHash ? { BUNDLE_HASH: JSON.stringify(bundleHash) } : undefined,
+  };
+}
+
 /** @type {esbuild.BuildOptions[]} */
 const builds = hosts.map((h) => ({ ...common, ...h }));
 if (args.has('--tests')) {
@@ -136,9 +191,11 @@ if (args.has('--tests')) {
 }
 
 if (watch) {
-  for (const b of builds) await (await esbuild.context(b)).watch();
+  // Without a hash the launcher keys its cache by the bundle's size and time, which a rebuild changes.
+  for (const b of [...builds, launcher()]) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  await esbuild.build(launcher(createHash('sha256').update(readFileSync(CLI_BUNDLE)).digest('hex')));
   writeApiDeclarations();
 }
 

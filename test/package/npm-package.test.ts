@@ -50,6 +50,8 @@ describe('the npm package (npm pack, installed offline into an empty folder)', f
     const files = list('.').sort();
     for (const wanted of [
       'dist/cli.js',
+      'dist/cli-main.js',
+      'dist/cli-pinyin.js',
       'dist/server.js',
       'dist/server-core.js',
       'dist/api.js',

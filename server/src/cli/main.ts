@@ -194,9 +194,8 @@ function statsLine(files: number, bytes: number, threads: number): string {
   return `minutes-lint: ${files} files, ${mib.toFixed(1)} MiB in ${seconds.toFixed(2)} s: ${rate(files).toFixed(0)} files/s, ${rate(mib).toFixed(2)} MiB/s (${threads} thread${threads === 1 ? '' : 's'})`;
 }
 
-if (runWorkerIfAsked()) {
-  // A worker thread of a run: it answers the main thread's messages.
-} else if (require.main === module) {
+/** Runs the CLI on this process's arguments and sets its exit status (dist/cli.js calls this). */
+export function run(): void {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
@@ -206,4 +205,10 @@ if (runWorkerIfAsked()) {
       process.exitCode = 2;
     },
   );
+}
+
+if (runWorkerIfAsked()) {
+  // A worker thread of a run (it loads this bundle itself): it answers the main thread's messages.
+} else if (require.main === module) {
+  run();
 }

@@ -5,7 +5,7 @@
  * those of a run on one thread.
  */
 import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type * as Threads from 'node:worker_threads';
 import { LineIndex } from '../core';
 import { FileChecker, type FileOutcome, type RunSettings, type Unit } from './check';
 
@@ -14,6 +14,11 @@ export const MIN_FILES_FOR_WORKERS = 64;
 
 /** Marks the worker's data, so the bundle knows it was started as a worker of a run. */
 const WORKER_TAG = 'minutes-lint-worker';
+/**
+ * And its argv: a run on one thread never loads worker_threads (a few per cent of starting up),
+ * not even to find out that it is not a worker.
+ */
+const WORKER_ARG = '--minutes-lint-worker';
 
 type ToWorker = { unit: number; files: Unit['files'] } | { done: true };
 type FromWorker = { unit: number; outcomes: WireOutcome[] } | { rosterLines: string[] };
@@ -36,8 +41,12 @@ export async function checkInWorkers(
   const outcomes: FileOutcome[] = [];
   const rosterLines: string[] = [];
   // The largest series first, so that no thread is left with a long one at the end.
+  const { Worker } = workerThreads();
   const queue = units.map((unit, id) => ({ unit, id })).sort((a, b) => b.unit.files.length - a.unit.files.length);
-  const workers = Array.from({ length: threads }, () => new Worker(__filename, { workerData: { [WORKER_TAG]: settings } }));
+  const workers = Array.from(
+    { length: threads },
+    () => new Worker(__filename, { argv: [WORKER_ARG], workerData: { [WORKER_TAG]: settings } }),
+  );
   try {
     await Promise.all(
       workers.map(
@@ -69,9 +78,18 @@ export async function checkInWorkers(
   return { outcomes, rosterLines };
 }
 
+/** worker_threads, loaded when threads are started, or by a worker. */
+function workerThreads(): typeof Threads {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node:worker_threads') as typeof Threads;
+}
+
 /** In a worker thread started by `checkInWorkers`: checks the units it is sent until told it is done. */
 export function runWorkerIfAsked(): boolean {
-  const settings = (workerData as Record<string, RunSettings | undefined> | null)?.[WORKER_TAG];
+  if (!process.argv.includes(WORKER_ARG)) return false;
+  const threads = workerThreads();
+  const { isMainThread, parentPort } = threads;
+  const settings = (threads.workerData as Record<string, RunSettings | undefined> | null)?.[WORKER_TAG];
   if (isMainThread || !parentPort || !settings) return false;
   const port = parentPort;
   const checker = new FileChecker(settings);

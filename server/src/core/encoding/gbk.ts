@@ -45,14 +45,24 @@ function buildTable(): GbkTable | null {
       buffer[n++] = 0x0a;
     }
   }
-  const pieces = decoder.decode(buffer).split('\n');
-  const reverse = new Map<string, number>();
-  let p = 0;
+  const decoded = decoder.decode(buffer);
+  // Every Chinese file builds this on its first check: one UTF-16 unit (all of GBK decodes to
+  // one) is a slot of an array, not a string key of a map, and no piece is cut out for it.
+  const bySingleUnit = new Uint16Array(0x10000);
+  const byText = new Map<string, number>();
+  let at = 0;
   for (let lead = 0x81; lead <= 0xfe; lead++) {
     for (let trail = 0x40; trail <= 0xfe; trail++) {
-      const char = pieces[p++];
-      if (trail === 0x7f || char.length === 0 || char.includes('\ufffd')) continue;
-      if (!reverse.has(char)) reverse.set(char, (lead << 8) | trail);
+      const end = decoded.indexOf('\n', at);
+      const pair = (lead << 8) | trail;
+      if (trail !== 0x7f && end === at + 1) {
+        const unit = decoded.charCodeAt(at);
+        if (unit !== 0xfffd && bySingleUnit[unit] === 0) bySingleUnit[unit] = pair;
+      } else if (trail !== 0x7f && end > at + 1) {
+        const piece = decoded.slice(at, end);
+        if (!piece.includes('\ufffd') && !byText.has(piece)) byText.set(piece, pair);
+      }
+      at = end + 1;
     }
   }
   const euro = decoder.decode(new Uint8Array([0x80]));
@@ -65,7 +75,7 @@ function buildTable(): GbkTable | null {
       const code = char.charCodeAt(0);
       if (char.length === 1 && code < 0x80) return [code];
       if (char === euro) return [0x80];
-      const pair = reverse.get(char);
+      const pair = char.length === 1 ? bySingleUnit[code] || undefined : byText.get(char);
       return pair === undefined ? undefined : [pair >> 8, pair & 0xff];
     },
     codeOf(unit) {

@@ -7,7 +7,7 @@
  * The syntax: `*` (within a path segment), `**` (any number of segments, when it is a whole
  * segment), `?`, `[abc]`, `[!a-z]`, `{a,b}` (nested), `\` to escape, and a leading `!` to negate.
  */
-import { dataPattern, patternError, quotePattern, type DataPattern } from './pattern';
+import { patternError, patternFound, quotePattern, type PatternFlags } from './pattern';
 
 export interface GlobOptions {
   /** A glob without `/` matches the last segment of the path. Default: true. */
@@ -16,7 +16,8 @@ export interface GlobOptions {
 }
 
 interface Glob {
-  pattern: DataPattern | undefined;
+  source: string;
+  flags: PatternFlags;
   negated: boolean;
   basename: boolean;
 }
@@ -112,27 +113,27 @@ function parse(glob: string, options: GlobOptions): { source: string; negated: b
   return { source: `^(?:${globSource(body)})$`, negated, basename: options.basename !== false && !body.includes('/') };
 }
 
-const compiled = new Map<string, Glob>();
+const parsedGlobs = new Map<string, Glob>();
 
-function compile(glob: string, options: GlobOptions): Glob {
+function globOf(glob: string, options: GlobOptions): Glob {
   const key = `${options.nocase ? 'i' : ''}${options.basename === false ? 'p' : ''}/${glob}`;
-  let found = compiled.get(key);
+  let found = parsedGlobs.get(key);
   if (!found) {
-    if (compiled.size >= 2000) compiled.clear();
-    const { source, negated, basename } = parse(glob, options);
-    found = { pattern: dataPattern(source, { ignoreCase: options.nocase }), negated, basename };
-    compiled.set(key, found);
+    if (parsedGlobs.size >= 2000) parsedGlobs.clear();
+    found = { ...parse(glob, options), flags: { ignoreCase: options.nocase } };
+    parsedGlobs.set(key, found);
   }
   return found;
 }
 
 /** Does a `/`-separated path match the glob? An unusable glob matches nothing. */
 export function globMatches(glob: string, path: string, options: GlobOptions = {}): boolean {
-  const { pattern, negated, basename } = compile(glob, options);
-  if (!pattern) return false;
+  const { source, flags, negated, basename } = globOf(glob, options);
+  // An unusable glob matches nothing, negated or not.
+  if (negated && patternError(source, flags)) return false;
   const normal = path.replace(/\\/g, '/');
   const subject = basename ? normal.slice(normal.lastIndexOf('/') + 1) : normal;
-  return pattern.test(subject) !== negated;
+  return patternFound(source, flags, subject) !== negated;
 }
 
 /** Why a glob cannot be used (configuration loading reports it), or undefined. */

@@ -12,6 +12,7 @@
  * configuration loading reports on the configuration's line.
  */
 import { RE2JS } from 're2js';
+import { mayMatch, requiredTexts, type Needs } from './literals';
 
 export interface PatternFlags {
   ignoreCase?: boolean;
@@ -208,6 +209,26 @@ function cached(source: string, flags: PatternFlags): Compiled {
 export function dataPattern(source: string, flags: PatternFlags = {}): DataPattern | undefined {
   const compiled = cached(source, flags);
   return 'pattern' in compiled ? compiled.pattern : undefined;
+}
+
+const needsOfSource = new Map<string, Needs>();
+
+/**
+ * Does the pattern match somewhere in the text? An invalid pattern matches nothing. A pattern
+ * whose required texts (./literals.ts) are not in the text is not compiled: detection tries
+ * every built-in template's patterns on each file, most of them on files of other templates.
+ */
+export function patternFound(source: string, flags: PatternFlags, text: string): boolean {
+  if (!flags.ignoreCase) {
+    let needs = needsOfSource.get(source);
+    if (!needs) {
+      if (needsOfSource.size >= CACHE_LIMIT) needsOfSource.clear();
+      needs = requiredTexts(source);
+      needsOfSource.set(source, needs);
+    }
+    if (!mayMatch(needs, text)) return false;
+  }
+  return dataPattern(source, flags)?.test(text) === true;
 }
 
 /** Why a pattern cannot be used, or undefined when it can. */

@@ -1,5 +1,5 @@
 import { globMatches } from '../regex/glob';
-import { dataPattern } from '../regex/pattern';
+import { patternFound } from '../regex/pattern';
 import { builtinTemplate, builtinTemplates } from './registry';
 import { configuredExplanation, detectionExplanation, fallbackExplanation, type Explanation } from './confidence';
 import type {
@@ -20,7 +20,7 @@ const DEFAULT_MIN_SCORE = 2;
 
 /** Content patterns are multiline: `^` means "a line starting with". An invalid one matches nothing. */
 function contentMatches(pattern: string, text: string): boolean {
-  return dataPattern(pattern, { multiline: true })?.test(text) === true;
+  return patternFound(pattern, { multiline: true }, text);
 }
 
 export interface Detection {

@@ -1,0 +1,133 @@
+/**
+ * `minutes-lint` (dist/cli.js): starts the CLI bundle (dist/cli-main.js) from V8's code cache.
+ *
+ * Compiling the bundle is about a third of a one-file run. Node 20 has no compile cache of its
+ * own (`module.enableCompileCache` is 22.1+), so this compiles the bundle with `vm.Script` and
+ * the code V8 produced for it last time, kept in the user's cache folder: never in the folder
+ * being checked, which a pull request controls. A cache V8 rejects (another Node, other flags)
+ * is written again; a missing, unreadable or unwritable cache only costs the compile it would
+ * have saved. Nothing here may change what the CLI prints or its exit status.
+ */
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import Module from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+import * as zlib from 'node:zlib';
+
+/** The bundle's SHA-256, written in by scripts/build.mjs. */
+declare const BUNDLE_HASH: string | undefined;
+
+const BUNDLE = join(__dirname, 'cli-main.js');
+/** Cache files kept in the folder: one per installed version and Node in use, the oldest dropped. */
+const KEPT = 4;
+
+interface Bundle {
+  source: string;
+  /** What the code cache must have been made from: this bundle, this Node, these flags. */
+  key: string;
+}
+
+function readBundle(): Bundle {
+  const fd = openSync(BUNDLE, 'r');
+  try {
+    const { size, mtimeMs } = fstatSync(fd);
+    const source = readFileSync(fd, 'utf8');
+    const hash = typeof BUNDLE_HASH === 'string' ? BUNDLE_HASH : 'dev';
+    // Size and time too: a bundle changed in place (a watch build) must not meet the old code.
+    const key = [hash, size, mtimeMs, process.version, process.arch, process.execArgv.join(' '), process.env.NODE_OPTIONS ?? ''].join('\n');
+    return { source, key };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `$XDG_CACHE_HOME/community-minutes`, `%LOCALAPPDATA%\community-minutes` on Windows, else `~/.cache/community-minutes`. */
+function cacheFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const base = env.XDG_CACHE_HOME || (process.platform === 'win32' ? env.LOCALAPPDATA : undefined) || join(homedir(), '.cache');
+  return base ? join(base, 'community-minutes') : undefined;
+}
+
+/** FNV-1a: names the cache file; the key itself, stored in the file, is what is compared. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * V8 does not check its data (release builds skip the checksum): a damaged cache would crash
+ * Node. So a cache file is the key's length, the key, the CRC-32 of V8's data, then the data.
+ * `zlib.crc32` is Node 20.15+; before that no cache is used.
+ */
+function crc32(data: Buffer): number | undefined {
+  return typeof zlib.crc32 === 'function' ? zlib.crc32(data) : undefined;
+}
+
+function readCache(file: string, key: string): Buffer | undefined {
+  try {
+    const bytes = readFileSync(file);
+    const keyEnd = 4 + bytes.readUInt32LE(0);
+    if (bytes.toString('utf8', 4, keyEnd) !== key) return undefined;
+    const data = bytes.subarray(keyEnd + 4);
+    return crc32(data) === bytes.readUInt32LE(keyEnd) ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache(folder: string, file: string, key: string, data: Buffer): void {
+  try {
+    const sum = crc32(data);
+    if (sum === undefined) return;
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const keyBytes = Buffer.from(key, 'utf8');
+    const keyLength = Buffer.alloc(4);
+    keyLength.writeUInt32LE(keyBytes.length);
+    const check = Buffer.alloc(4);
+    check.writeUInt32LE(sum);
+    // Written aside and renamed: a run reading at the same moment sees the old file or the new one.
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, Buffer.concat([keyLength, keyBytes, check, data]), { mode: 0o600 });
+    renameSync(partial, file);
+    const caches = readdirSync(folder)
+      .filter((name) => name.startsWith('cli-') && name.endsWith('.v8cache'))
+      .map((name) => ({ path: join(folder, name), time: statSync(join(folder, name)).mtimeMs }))
+      .sort((a, b) => b.time - a.time);
+    for (const old of caches.slice(KEPT)) unlinkSync(old.path);
+  } catch {
+    // A read-only home, a full disk: the next run compiles again.
+  }
+}
+
+function launch(): void {
+  const { source, key } = readBundle();
+  const folder = cacheFolder();
+  const file = folder && join(folder, `cli-${shortHash(key)}.v8cache`);
+  const cached = file ? readCache(file, key) : undefined;
+  const script = new Script(Module.wrap(source), { filename: BUNDLE, cachedData: cached });
+  if (folder && file && (!cached || script.cachedDataRejected)) {
+    // At exit, so the cache holds the functions this run compiled too, not only the top level.
+    process.once('exit', () => writeCache(folder, file, key, script.createCachedData()));
+  }
+  const bundle = new Module(BUNDLE, module);
+  bundle.filename = BUNDLE;
+  bundle.paths = module.paths;
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper.call(bundle.exports, bundle.exports, Module.createRequire(BUNDLE), bundle, BUNDLE, dirname(BUNDLE));
+  bundle.loaded = true;
+  (bundle.exports as { run(): void }).run();
+}
+
+launch();

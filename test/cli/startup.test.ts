@@ -1,0 +1,109 @@
+/**
+ * What `minutes-lint` loads, and when (issue 12: one file should start about as fast as Node).
+ * The bundle leaves the pinyin dictionary, worker threads, crypto and child processes unloaded
+ * until a run uses them (scripts/build.mjs); these runs prove each is still there when needed.
+ * NODE_DEBUG=module makes Node name every module a run asks for. Then the code cache: it must
+ * never change what a run says, whatever state it is in.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { example, runCli } from './run';
+
+const ON_DEMAND = ['cli-pinyin.js', 'node:worker_threads', 'node:crypto', 'node:child_process', 'node:fs/promises'];
+
+function requested(stderr: string): string[] {
+  return ON_DEMAND.filter((name) => stderr.includes(name));
+}
+
+describe('minutes-lint loads what a run uses, when it uses it', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'minutes-startup-'));
+    writeFileSync(join(dir, '2024-03-14.md'), example('curve/2024-03-14.md'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('checks one file without the pinyin dictionary, worker threads, crypto or child processes', () => {
+    const r = runCli(['--format', 'json', '2024-03-14.md'], dir, { env: { NODE_DEBUG: 'module' } });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(requested(r.stderr), []);
+    assert.ok(JSON.parse(r.stdout).files[0].diagnostics.length > 0);
+  });
+
+  it('loads the pinyin dictionary for a Chinese name after @, and finds the person in the roster', () => {
+    writeFileSync(join(dir, '2024-03-14.md'), `${example('curve/2024-03-14.md')}\n参会：@熊伟\n`);
+    writeFileSync(join(dir, 'team.json'), JSON.stringify({ maintainers: [{ github: 'xiongwei', name: '熊伟' }] }));
+    writeFileSync(join(dir, '.minutesrc.json'), JSON.stringify({ contributors: { sources: ['team.json'] } }));
+    const r = runCli(['--format', 'json', '2024-03-14.md'], dir, { env: { NODE_DEBUG: 'module' } });
+    assert.deepEqual(requested(r.stderr), ['cli-pinyin.js']);
+    const diagnostics = JSON.parse(r.stdout).files[0].diagnostics as Array<{ rule: string; message: string; fixes?: unknown[] }>;
+    assert.deepEqual(
+      diagnostics.filter((d) => d.message.includes('internal error')),
+      [],
+    );
+    const named = diagnostics.find((d) => d.rule === 'handle/invalid' && d.message.includes('@熊伟'));
+    assert.match(JSON.stringify(named?.fixes), /Replace with @xiongwei/);
+  });
+
+  it('loads worker threads for --jobs 2, crypto for --format gitlab', () => {
+    // Two folders, two series: one for each thread.
+    mkdirSync(join(dir, 'other'));
+    writeFileSync(join(dir, 'other', '2024-03-28.md'), example('curve/2024-03-14.md'));
+    const jobs = runCli(['--format', 'json', '--jobs', '2', '.'], dir, { env: { NODE_DEBUG: 'module' } });
+    assert.equal(jobs.code, 0, jobs.stderr);
+    assert.deepEqual(requested(jobs.stderr), ['node:worker_threads']);
+    assert.equal(JSON.parse(jobs.stdout).files.length, 2);
+    const gitlab = runCli(['--format', 'gitlab', '2024-03-14.md'], dir, { env: { NODE_DEBUG: 'module' } });
+    assert.deepEqual(requested(gitlab.stderr), ['node:crypto']);
+    assert.match(JSON.parse(gitlab.stdout)[0].fingerprint as string, /^[0-9a-f]{32,}$/);
+  });
+});
+
+describe("minutes-lint's code cache (dist/cli.js starts the bundle from V8's cached code)", () => {
+  let dir: string;
+  let cacheHome: string;
+  const folder = () => join(cacheHome, 'community-minutes');
+  const cacheFiles = () => readdirSync(folder()).filter((name) => name.endsWith('.v8cache'));
+  const check = () => runCli(['--format', 'json', '2024-03-14.md'], dir, { env: { XDG_CACHE_HOME: cacheHome } });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'minutes-startup-'));
+    cacheHome = mkdtempSync(join(tmpdir(), 'minutes-cache-home-'));
+    writeFileSync(join(dir, '2024-03-14.md'), example('curve/2024-03-14.md'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(cacheHome, { recursive: true, force: true });
+  });
+
+  it('is written to the user cache folder, never beside the minutes, and the next run says the same', () => {
+    const first = check();
+    assert.equal(first.code, 0, first.stderr);
+    assert.equal(cacheFiles().length, 1);
+    assert.deepEqual(readdirSync(dir), ['2024-03-14.md']);
+    const second = check();
+    assert.deepEqual(second, first);
+  });
+
+  it('ignores and rewrites a damaged cache file instead of crashing Node', () => {
+    const first = check();
+    const file = join(folder(), cacheFiles()[0]);
+    const bytes = readFileSync(file);
+    // Past the key and checksum, in V8's own data: V8 alone would not notice.
+    for (let i = bytes.length >> 1; i < (bytes.length >> 1) + 2000; i++) bytes[i] ^= 0x5a;
+    writeFileSync(file, bytes);
+    assert.deepEqual(check(), first);
+    assert.notDeepEqual(readFileSync(file), bytes);
+    writeFileSync(file, bytes.subarray(0, 100));
+    assert.deepEqual(check(), first);
+    assert.ok(readFileSync(file).length > 100);
+  });
+
+  it('runs as usual when the cache folder cannot be written', () => {
+    const first = check();
+    rmSync(cacheHome, { recursive: true, force: true });
+    writeFileSync(cacheHome, 'a file where the cache folder would go');
+    assert.deepEqual(check(), first);
+  });
+});
