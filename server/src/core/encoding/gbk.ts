@@ -66,9 +66,6 @@ function buildTable(): GbkTable | null {
     }
   }
   const euro = decoder.decode(new Uint8Array([0x80]));
-  // Two-byte codes of single code units by the unit (0: none), for `codeOf`.
-  const byUnit = new Uint16Array(0x10000);
-  for (const [char, pair] of reverse) if (char.length === 1) byUnit[char.charCodeAt(0)] = pair;
   const euroUnit = euro.length === 1 ? euro.charCodeAt(0) : -1;
   return {
     bytesOf(char) {
@@ -81,7 +78,7 @@ function buildTable(): GbkTable | null {
     codeOf(unit) {
       if (unit < 0x80) return unit;
       if (unit === euroUnit) return 0x80;
-      return byUnit[unit] || -1;
+      return bySingleUnit[unit] || -1;
     },
     decode: (bytes) => decoder.decode(bytes),
     buildMs: Date.now() - started,
