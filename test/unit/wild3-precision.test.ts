@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { SeriesIndex } from '../../server/src/core/series';
+import { isSeriesCandidate, SeriesIndex } from '../../server/src/core/series';
 import { lineOf, lintText, only, seriesServices } from '../helpers';
 
 // Round 3 of the evaluation on minutes of communities in neither corpus (OpenCloudOS, Apache Dubbo,
@@ -132,5 +132,65 @@ describe('precision on minutes of other communities (round 3)', () => {
       only(result.diagnostics, 'handle/invalid').map((d) => text.slice(d.span.start, d.span.end)),
       ['@Erick Zhao'],
     );
+  });
+
+  describe('round 4: OpenSSF TAC and JupyterHub', () => {
+    it('an attendance table with a column of presence marks reads the names, not the marks', async () => {
+      const text = [
+        '# 2024-12-10',
+        '',
+        '## Attendance (please mark an "X" if you are here)',
+        '',
+        '|  | Name/Affiliation | Pronouns | GH ID |',
+        '| ----- | :---- | :---: | :---- |',
+        '| x | Ada Lovelace (Acme, **TAC**) | she/her | adal |',
+        '| x | Bo Li (Initech) | he/him | boli |',
+        '|  | Cy Young (Globex) | he/him | cyy |',
+        '| x | Bo Li (Initech) | he/him | boli |',
+        '',
+        '## Agenda',
+        '',
+        '- Working group updates',
+        '',
+      ].join('\n');
+      const result = await lintText(text, '/ws/minutes/2024-12-10.md');
+      assert.deepEqual(
+        only(result.diagnostics, 'attendee/duplicate').map((d) => [lineOf(result, d), d.message]),
+        [[10, '"Bo Li" is already listed among the attendees (line 8).']],
+      );
+    });
+
+    it('"Issue 161" in the text of a link to pull request 182 names the issue the PR is for', async () => {
+      const text = [
+        '# TAC meeting 2023-08-08',
+        '',
+        '## Agenda',
+        '',
+        '- Please review [Update SIG lifecycle doc (TAC Issue 161)](https://github.com/ossf/tac/pull/182)',
+        '- Business case: [TAC Issue 256](https://github.com/ossf/tac/issues/257)',
+        '',
+      ].join('\n');
+      const result = await lintText(text, '/ws/minutes/2023-08-08.md');
+      assert.deepEqual(
+        only(result.diagnostics, 'link/number-mismatch').map((d) => d.message),
+        ['The text names #256 but the link points to issue 257.'],
+      );
+    });
+
+    it('"to be @-ed" is the verb, not a mention', async () => {
+      const text =
+        '# HPC meeting 2022-09-07\n\n## Agenda\n\n- Will start a PR: add your tag here if you would like to be @-ed\n- Review by @-Wine93\n';
+      const result = await lintText(text, '/ws/hpc/2022-09-07.md');
+      assert.deepEqual(
+        only(result.diagnostics, 'handle/invalid').map((d) => text.slice(d.span.start, d.span.end)),
+        ['@-Wine93'],
+      );
+    });
+
+    it("a file named by a year alone holds the year's meetings: it is no member of the series", () => {
+      assert.equal(isSeriesCandidate('/ws/minutes/2024.md'), false);
+      assert.equal(isSeriesCandidate('/ws/minutes/2024-01-09.md'), true);
+      assert.equal(isSeriesCandidate('/ws/minutes/2025-06.md'), true);
+    });
   });
 });

@@ -417,8 +417,9 @@ function sectionFields(sections: Section[], text: string, lines: LineIndex): Fie
 // (Zulip) or emphasis, markup no forge login starts with.
 export const MENTION = /(?<![\w.@/\\`-])@(?![_\\])([^\s@,，、。;；:：()（）[\]<>*`'"!！?？/|]+)/g;
 
-// `Released ipfs-http-client @30.1.0`: a version, as npm writes `package@version`.
-const VERSION = /^v?\d+(?:\.\d+)+(?:[-+][\w.-]*)?$/;
+// `Released ipfs-http-client @30.1.0`: a version, as npm writes `package@version`; `if you would
+// like to be @-ed`: the verb for being mentioned.
+const NOT_A_HANDLE = /^(?:v?\d+(?:\.\d+)+(?:[-+][\w.-]*)?|-(?:ed|ing|mention(?:ed|s|ing)?))$/i;
 
 function findMentions(text: string, verbatim: Span[], links: Link[]): Mention[] {
   const mentions: Mention[] = [];
@@ -427,7 +428,7 @@ function findMentions(text: string, verbatim: Span[], links: Link[]): Mention[] 
     if (insideAny(start, verbatim)) continue;
     if (links.some((l) => l.urlSpan && l.urlSpan.start <= start && start < l.urlSpan.end)) continue;
     const handle = trimEndOf(m[1], '.');
-    if (VERSION.test(handle)) continue;
+    if (NOT_A_HANDLE.test(handle)) continue;
     mentions.push({ handle, span: { start, end: start + 1 + handle.length } });
   }
   return mentions;

@@ -25,8 +25,9 @@ export interface ReadTable {
 export type ColumnRole = 'name' | 'handle' | 'task' | 'owner' | 'due' | 'status';
 
 const ROLES: Array<[ColumnRole, RegExp]> = [
-  ['name', /^(?:names?|full\s*name|姓名|名字|成员|人员|与会人|参会人|attendees?|participants?|members?|person|who)$/i],
-  ['handle', /^(?:github|gitee|login|handle|id|account|账号|(?:github|gitee)\s*id)$/i],
+  // `Name/Affiliation`, `Name (Company)`, `姓名/单位`: the name comes first.
+  ['name', /^(?:names?|full\s*name|姓名|名字|成员|人员|与会人|参会人|attendees?|participants?|members?|person|who)(?:\s*[/&(（,，].*)?$/i],
+  ['handle', /^(?:github|gitee|login|handle|id|account|账号|(?:github|gitee|gh)\s*id)$/i],
   ['task', /^(?:tasks?|action(?:\s*items?)?|items?|todo|事项|任务|待办(?:事项)?|工作项|行动项|内容|问题|遗留问题)$/i],
   ['owner', /^(?:owners?|assignees?|responsible|负责人|责任人|跟进人|处理人|owner\s*\/\s*负责人)$/i],
   ['due', /^(?:due(?:\s*date)?|deadline|ddl|截止(?:日期|时间)?|完成时间|计划完成时间|期限)$/i],

@@ -55,12 +55,16 @@ export function folderDate(path: string): { year: number; month?: number } | und
 /**
  * Can this file be one minutes of a series? Minutes are named by their date or number
  * (`2023-04-12.md`, `Meeting 110.md`, `4.13 会议记录.md`); a name without a digit (`README.md`,
- * `ActionItems.md`, `Consolidated_Jan_Jun.txt`) is about the series, not one of its meetings.
+ * `ActionItems.md`, `Consolidated_Jan_Jun.txt`) or only a year (`2024.md`) is about the series,
+ * not one of its meetings.
  */
 export function isSeriesCandidate(path: string): boolean {
   const name = baseName(path);
-  return MINUTES_EXTENSION.test(name) && /\d/.test(name) && !NOT_MINUTES.test(name);
+  return MINUTES_EXTENSION.test(name) && /\d/.test(name) && !NOT_MINUTES.test(name) && !YEAR_ARCHIVE.test(name);
 }
+
+/** `2024.md`: a year's meetings in one file (OpenSSF TAC), not one meeting of the series. */
+const YEAR_ARCHIVE = /^(?:19|20)\d{2}\.[a-z]+$/i;
 
 /** The folders a host should read to know a file's series: its own, and the other year folders beside a year folder. */
 export function seriesFolders(path: string, listDirs: (dir: string) => readonly string[]): string[] {

@@ -5,7 +5,7 @@ import type { ResolvedTemplate } from '../templates/types';
 import type { Span } from '../text/lines';
 import { isAttendanceLabel } from '../model/attendance';
 import { isPlausiblePerson, isProse, readPerson, splitList, trimPiece, type Piece } from '../model/name-list';
-import { columnOf, readTable, readTables, type TableCell } from '../model/tables';
+import { columnOf, columnRole, readTable, readTables, type ReadTable, type TableCell } from '../model/tables';
 import { valueLines } from '../model/fields';
 import { walk } from '../model/tree';
 import type { Field, MinutesDocument, Section } from '../model/types';
@@ -338,7 +338,7 @@ function tableAttendees(doc: MinutesDocument, node: Table, source: Attendee['sou
   if (!table) return [];
   // A table whose first cell labels the row is the other shape: the names are in the row.
   if (table.headers.length && isAttendanceLabel(table.headers[0].text)) return labelledRowAttendees(doc, table.headers.slice(1), source);
-  const nameColumn = Math.max(0, columnOf(table, 'name'));
+  const nameColumn = namesColumn(table);
   const handleColumn = columnOf(table, 'handle');
   const out: Attendee[] = [];
   for (const row of table.rows) {
@@ -356,6 +356,17 @@ function tableAttendees(doc: MinutesDocument, node: Table, source: Attendee['sou
     out.push(attendee);
   }
   return out;
+}
+
+/**
+ * The column of names: the one its header calls so, else the first column with a header no other
+ * role claims (`|  | Who |`: a first column without a header holds presence marks, `x`).
+ */
+function namesColumn(table: ReadTable): number {
+  const named = columnOf(table, 'name');
+  if (named >= 0) return named;
+  const unclaimed = table.headers.findIndex((h) => h.text !== '' && columnRole(h.text) === undefined);
+  return Math.max(0, unclaimed);
 }
 
 /** `| 出席 | a, b |` rows anywhere in the document (and a table whose header row is one). */

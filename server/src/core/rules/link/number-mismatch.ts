@@ -66,6 +66,8 @@ function namedNumbers(ctx: RuleContext, resolved: ResolvedLink): NamedNumber[] {
     const number = m[3] ?? m[4];
     // `Revert accidental inclusion of a part of #69218`: the title names another item on purpose.
     if (ANOTHER_ITEM.test(source.slice(0, m.index))) continue;
+    // `[Update SIG lifecycle doc (TAC Issue 161)](…/pull/182)`: the pull request for that issue.
+    if (m[4] !== undefined && /^issue/i.test(m[0]) && target.kind === 'pull') continue;
     if (m[3] !== undefined && m[2] !== undefined) {
       const repo = m[2].toLowerCase();
       const owner = m[1]?.toLowerCase();
