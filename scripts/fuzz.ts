@@ -179,9 +179,11 @@ interface Figures {
   worst: { msPer100KB: number; name: string };
   fixesApplied: number;
   fixRuns: number;
+  /** Cases over the bound on their first run, measured again. */
+  remeasured: string[];
 }
 
-const figures: Figures = { cases: 0, failures: [], worst: { msPer100KB: 0, name: '' }, fixesApplied: 0, fixRuns: 0 };
+const figures: Figures = { cases: 0, failures: [], worst: { msPer100KB: 0, name: '' }, fixesApplied: 0, fixRuns: 0, remeasured: [] };
 
 /** Keeps a failing input where it can be replayed (`minutes-lint --fix out/fuzz/…`). */
 function keep(path: string, text: string): string {
@@ -209,9 +211,14 @@ async function check(name: string, path: string, text: string, withFixes: boolea
     );
     return;
   }
-  const spent = cpuMs() - started;
-  // Small inputs are charged as 16 KB: a fixed cost is no super-linear one.
-  const perHundred = (spent / Math.max(text.length, 16 * 1024)) * 100 * 1024;
+  let spent = cpuMs() - started;
+  // A case over the bound is measured once more: the first run of a class pays for compiling its
+  // code paths and for a collection of what earlier cases left, and a super-linear case stays slow.
+  if (perHundredOf(spent, text) > bound) {
+    figures.remeasured.push(`${name} ${perHundredOf(spent, text).toFixed(0)} ms`);
+    spent = Math.min(spent, await lintCpuMs(path, text));
+  }
+  const perHundred = perHundredOf(spent, text);
   if (perHundred > figures.worst.msPer100KB)
     figures.worst = { msPer100KB: perHundred, name: `${name} (${(text.length / 1024).toFixed(0)} KB)` };
   if (perHundred > bound)
@@ -237,6 +244,18 @@ async function check(name: string, path: string, text: string, withFixes: boolea
   } catch (error) {
     figures.failures.push(`CRASH    ${name} (fixing): ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** Small inputs are charged as 16 KB: a fixed cost is no super-linear one. */
+function perHundredOf(ms: number, text: string): number {
+  return (ms / Math.max(text.length, 16 * 1024)) * 100 * 1024;
+}
+
+async function lintCpuMs(path: string, text: string): Promise<number> {
+  clearPieceCache();
+  const started = cpuMs();
+  await lint({ path, text });
+  return cpuMs() - started;
 }
 
 /** One fix: the text outside its edits is untouched, and it brings no line break the file does not use there. */
@@ -314,6 +333,7 @@ async function main(): Promise<void> {
     `  ordinary minutes: ${ordinary.toFixed(0)} ms CPU per 100 KB on this machine now; bound ${bound.toFixed(0)} ms (${BOUND_MS_PER_100KB} ms, or ${ORDINARY_SHARE}× ordinary minutes on a slower machine)`,
   );
   console.log(`  worst CPU time per 100 KB: ${figures.worst.msPer100KB.toFixed(0)} ms — ${figures.worst.name}`);
+  if (figures.remeasured.length) console.log(`  over the bound on a first run, measured again: ${figures.remeasured.join('; ')}`);
   console.log(
     `  --fix runs: ${figures.fixRuns}, fixes applied: ${figures.fixesApplied}, every run converged: ${!figures.failures.some((f) => f.startsWith('DIVERGES'))}`,
   );

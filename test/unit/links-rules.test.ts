@@ -99,6 +99,15 @@ describe('link rules', () => {
         [],
       );
     });
+
+    it('knows parsed links by their spans in a file with many, an image link inside a link included', async () => {
+      // Twenty parsed links index the spans. The image's `](…)` lies inside the outer link and the
+      // outer one's `](…)` ends a parsed link: neither is a split text; `[a] (b.md)` inside a parsed
+      // link's text is no spaced link either.
+      const many = Array.from({ length: 20 }, (_, i) => `[#${i}](https://github.com/o/r/pull/${i})`).join(' ');
+      const text = `${many}\n\n[![logo](./logo.png) 文档](https://x.org/docs.md) [see [a] (b.md) here](https://x.org/)\n\n[断开\n\n的链接](https://x.org/a.md) [c] (d.md)\n`;
+      assert.deepEqual(await linkFindings(text, 'm.md'), ['link/split:5', 'link/spaced-syntax:7']);
+    });
   });
 
   describe('link/malformed-pr', () => {

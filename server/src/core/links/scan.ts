@@ -1,5 +1,6 @@
 import { insideAny } from '../text/spans';
 import type { MinutesDocument } from '../model/types';
+import type { Span } from '../text/lines';
 
 /**
  * Helpers for the rules that read the raw text for links Markdown did not parse
@@ -16,12 +17,35 @@ export function inCode(doc: MinutesDocument, offset: number): boolean {
  * the parentheses of a broken link), but not at its very start.
  */
 export function insideParsedLink(doc: MinutesDocument, offset: number): boolean {
-  return doc.links.some((l) => l.kind !== 'bare' && l.span.start < offset && offset < l.span.end);
+  return insideAny(offset, parsedLinks(doc).inner);
 }
 
-/** A parsed (non-bare) link that starts exactly here. */
-export function parsedLinkAt(doc: MinutesDocument, offset: number): boolean {
-  return doc.links.some((l) => l.kind !== 'bare' && l.span.start === offset);
+/** A parsed (non-bare) link that ends exactly here. */
+export function parsedLinkEndsAt(doc: MinutesDocument, offset: number): boolean {
+  return parsedLinks(doc).ends.has(offset);
+}
+
+interface ParsedLinks {
+  length: number;
+  /** Each parsed link's span less its first character. */
+  inner: Span[];
+  ends: Set<number>;
+}
+
+const parsedLinkIndex = new WeakMap<MinutesDocument['links'], ParsedLinks>();
+
+/** The document's parsed links, indexed once: rules ask about every bracket of a file with thousands of links. */
+function parsedLinks(doc: MinutesDocument): ParsedLinks {
+  let entry = parsedLinkIndex.get(doc.links);
+  if (entry?.length === doc.links.length) return entry;
+  const parsed = doc.links.filter((l) => l.kind !== 'bare');
+  entry = {
+    length: doc.links.length,
+    inner: parsed.map((l) => ({ start: l.span.start + 1, end: l.span.end })),
+    ends: new Set(parsed.map((l) => l.span.end)),
+  };
+  parsedLinkIndex.set(doc.links, entry);
+  return entry;
 }
 
 /** Destinations that are clearly meant as links: a URL, a path to a file, an anchor. */

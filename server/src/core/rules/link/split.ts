@@ -1,4 +1,4 @@
-import { inCode, insideParsedLink, looksLikeDestination, rendersMarkdown } from '../../links/scan';
+import { inCode, insideParsedLink, looksLikeDestination, parsedLinkEndsAt, rendersMarkdown } from '../../links/scan';
 import type { MinutesDocument } from '../../model/types';
 import type { Fix, Rule, RuleContext } from '../types';
 
@@ -78,7 +78,7 @@ function checkSplitTexts(ctx: RuleContext): void {
   for (const m of doc.text.matchAll(CLOSING)) {
     const close = m.index;
     if (inCode(doc, close) || insideParsedLink(doc, close) || !looksLikeDestination(m[1])) continue;
-    if (doc.links.some((l) => l.kind !== 'bare' && l.span.end === close + m[0].length)) continue;
+    if (parsedLinkEndsAt(doc, close + m[0].length)) continue;
     const open = openingBracket(doc, close, MAX_TEXT_LINES);
     if (open === undefined) continue;
     const inner = doc.text.slice(open + 1, close);
