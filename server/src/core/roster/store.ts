@@ -113,7 +113,7 @@ export class RosterStore {
     yield;
     roster.people();
     yield;
-    roster.prepareCompletion();
+    yield* roster.preparingCompletion();
   }
 
   /** Problems of every roster read so far, by file (for the editor's problem list, or stderr). */

@@ -1,7 +1,7 @@
 import { getNodeValue, type Node } from 'jsonc-parser';
 import { roleFromKey } from './roles';
 
-/** A role's list in a roster's JSON: its items' values (a login, an object…) and where each starts. */
+/** A role's list in a roster's JSON: where each item starts, and its value if a roster reads it (a string, an object). */
 export interface JsonList {
   role: string;
   items: Array<{ offset: number; value: unknown }>;
@@ -26,7 +26,7 @@ export function listsOfTree(root: Node | undefined): JsonList[] {
       role,
       items: (list.children ?? []).map((item) => ({
         offset: item.offset,
-        value: item.type === 'object' ? getNodeValue(item) : item.value,
+        value: item.type === 'object' ? getNodeValue(item) : item.type === 'string' ? item.value : undefined,
       })),
     });
   const visitObject = (node: Node): void => {
