@@ -10,6 +10,9 @@ export interface JsonList {
 /** The text nests arrays and objects deeper than allowed. */
 export const TOO_DEEP = 'too deep';
 
+/** Thrown from deep inside the walk, caught at its top. */
+class TooDeep extends Error {}
+
 /*
  * Where the lists are: under the root object, a key whose value is an array is a role
  * (`"maintainers": [...]`), an object holds more of them (`{ "curvefs": { "maintainers": [...] } }`:
@@ -26,7 +29,7 @@ export function listsOfTree(root: Node | undefined): JsonList[] {
       role,
       items: (list.children ?? []).map((item) => ({
         offset: item.offset,
-        value: item.type === 'object' ? getNodeValue(item) : item.type === 'string' ? item.value : undefined,
+        value: (item.type === 'object' ? getNodeValue(item) : item.type === 'string' ? item.value : undefined) as unknown,
       })),
     });
   const visitObject = (node: Node): void => {
@@ -62,7 +65,7 @@ export function strictJsonLists(text: string, maxDepth: number): JsonList[] | ty
   try {
     return walker.lists();
   } catch (error) {
-    if (error === TOO_DEEP) return TOO_DEEP;
+    if (error instanceof TooDeep) return TOO_DEEP;
     throw error;
   }
 }
@@ -161,7 +164,7 @@ class ValidJsonWalker {
   }
 
   private enter(depth: number): void {
-    if (depth > this.maxDepth) throw TOO_DEEP;
+    if (depth > this.maxDepth) throw new TooDeep();
   }
 
   private space(): void {
