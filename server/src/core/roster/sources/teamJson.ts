@@ -51,18 +51,22 @@ export function parseTeamJson(text: string, path: string): RosterSourceResult {
   const entries: RosterEntry[] = [];
   for (const { role, items } of lists) {
     for (const { offset, value } of items) {
-      const entry =
+      const person =
         typeof value === 'string'
           ? { handle: value.trim().replace(/^@/, ''), forge: 'github' as HandleForge }
           : value && typeof value === 'object' && !Array.isArray(value)
             ? objectEntry(value as Record<string, unknown>)
             : undefined;
-      if (!entry?.handle) continue;
-      if (!isPossibleLogin(entry.handle)) {
+      if (!person?.handle) continue;
+      if (!isPossibleLogin(person.handle)) {
         problems.push(problemAtLine(path, text, lineOf(offset), sourceMessages.notLogin));
         continue;
       }
-      entries.push({ ...entry, roles: [role], source: { kind: 'team-json', path, line: lineOf(offset) } });
+      // Completed in place: 10,000 people are no reason to copy each.
+      const entry = person as RosterEntry;
+      entry.roles = [role];
+      entry.source = { kind: 'team-json', path, line: lineOf(offset) };
+      entries.push(entry);
     }
   }
   if (!entries.length) problems.push({ path, message: filled(sourceMessages.noPeople), start: 0, end: 0 });
@@ -70,18 +74,19 @@ export function parseTeamJson(text: string, path: string): RosterSourceResult {
 }
 
 function objectEntry(object: Record<string, unknown>): Omit<RosterEntry, 'roles' | 'source'> | undefined {
-  const fields = new Map<string, string>();
-  for (const [key, value] of Object.entries(object)) {
-    if (typeof value === 'string' || typeof value === 'number') fields.set(key.toLowerCase(), String(value).trim());
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const key in object) {
+    const value = object[key];
+    if (typeof value === 'string' || typeof value === 'number') fields[key.toLowerCase()] = String(value).trim();
   }
-  const login = LOGIN_KEYS.find(([key]) => fields.get(key));
+  const login = LOGIN_KEYS.find(([key]) => fields[key]);
   if (!login) return undefined;
   return {
-    handle: fields.get(login[0])!.replace(/^@/, ''),
+    handle: fields[login[0]].replace(/^@/, ''),
     forge: login[1],
-    name: fields.get('name') || undefined,
-    org: fields.get('org') || fields.get('organization') || fields.get('company') || undefined,
-    email: fields.get('email') || undefined,
+    name: fields.name || undefined,
+    org: fields.org || fields.organization || fields.company || undefined,
+    email: fields.email || undefined,
   };
 }
 
