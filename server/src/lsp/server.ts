@@ -124,6 +124,14 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     configProblems.publish({ enabled: session.settings.enable, lang: lang(), force });
   }
 
+  /**
+   * Each workspace folder's roster, read and indexed in the background before anyone asks. Not
+   * where reading a file takes a round trip (a browser): there a check fetches what it needs.
+   */
+  function prepareRosters(): void {
+    if (!platform.prefetch) handles.prepareWorkspace();
+  }
+
   function reloadConfiguration(): void {
     configs.invalidate();
     publishConfigDiagnostics();
@@ -184,8 +192,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
         const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
         setRoots(folders.map((f) => f.uri));
         reloadConfiguration();
+        prepareRosters();
       });
     }
+    prepareRosters();
     // A client that never answers must not stop the checking: after a moment, the defaults.
     settingsPulled = Promise.race([pullSettings(), new Promise<void>((resolve) => setTimeout(resolve, SETTINGS_WAIT_MS))]);
   });
@@ -227,8 +237,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       else configs.remember(path);
     }
     // Template and roster files a config names may change too (if the client watches them): any event reloads.
-    if (reload) reloadConfiguration();
-    else if (minutes) handles.minutesChanged();
+    if (reload) {
+      reloadConfiguration();
+      prepareRosters();
+    } else if (minutes) handles.minutesChanged();
   });
 
   connection.onCodeAction(async (params) => {

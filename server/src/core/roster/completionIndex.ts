@@ -6,12 +6,13 @@ interface Entry {
   person: Person;
   /** The login in lower case. */
   handle: string;
+  /** Each name with its keys (`nameKeys`): filled when the prefix part is built. */
   names: Array<{ name: string; keys: string[] }>;
 }
 
 /**
  * The roster's people ready for @-completion, built once per roster and usage generation (in
- * idle time, by `Roster.prepareCompletion`) so that a keystroke costs little. What was typed
+ * idle time, by `Roster.preparingCompletion`) so that a keystroke costs little. What was typed
  * matches, best first: the login itself, logins starting with it, names starting with it
  * (`熊伟`, `xiongwei`), then (from two characters) logins containing it, names containing it.
  * Within each of these, people the minutes mention in more files come first, then more
@@ -25,10 +26,8 @@ interface Entry {
  */
 export class CompletionIndex {
   private readonly ordered: Entry[];
-  private readonly byLogin = new Map<string, Entry>();
-  private readonly byFirstCharacter = new Map<string, Entry[]>();
-  private readonly logins: Lines;
-  private readonly names: Lines;
+  private prefixes: { byLogin: Map<string, Entry>; byFirstCharacter: Map<string, Entry[]> } | undefined;
+  private substrings: { logins: Lines; names: Lines } | undefined;
 
   constructor(people: readonly Person[], usage: (handle: string) => HandleUsage | undefined) {
     const ranked = people.map((person) => {
@@ -43,25 +42,50 @@ export class CompletionIndex {
       return a.handle < b.handle ? -1 : a.handle > b.handle ? 1 : 0;
     });
     // Made in the order a query reads them: one after the other in memory too.
-    this.ordered = ranked.map(({ person, handle }) => ({
-      person,
-      handle,
-      names: person.names.map((name) => ({ name, keys: nameKeys(name) })),
-    }));
+    this.ordered = ranked.map(({ person, handle }) => ({ person, handle, names: [] }));
+  }
+
+  /**
+   * Builds the parts a query may need, one per step: the ranking is made with the index, the
+   * names' keys and the lists by first character (queries of one character or more), the texts
+   * that substring matches search (two characters or more). A query builds what it needs and
+   * is missing, so the first `@` (an empty query) waits for none of them.
+   */
+  *building(): Generator<void, void> {
+    this.prefixIndex();
+    yield;
+    this.substringIndex();
+  }
+
+  private prefixIndex(): NonNullable<CompletionIndex['prefixes']> {
+    if (this.prefixes) return this.prefixes;
+    const byLogin = new Map<string, Entry>();
+    const byFirstCharacter = new Map<string, Entry[]>();
     const startsWith = (first: string | undefined, entry: Entry) => {
       if (first === undefined) return;
-      const list = this.byFirstCharacter.get(first);
-      if (!list) this.byFirstCharacter.set(first, [entry]);
+      const list = byFirstCharacter.get(first);
+      if (!list) byFirstCharacter.set(first, [entry]);
       else if (list[list.length - 1] !== entry) list.push(entry);
     };
     for (const entry of this.ordered) {
-      this.byLogin.set(entry.handle, entry);
+      entry.names = entry.person.names.map((name) => ({ name, keys: nameKeys(name) }));
+      byLogin.set(entry.handle, entry);
       startsWith(entry.handle[0], entry);
       for (const name of entry.names) for (const key of name.keys) startsWith(key[0], entry);
     }
-    this.logins = new Lines(this.ordered.map((e) => [e.handle]));
-    // A name's first key is the whole name compacted (`xiongwei`, `熊伟`): what "containing" looks in.
-    this.names = new Lines(this.ordered.map((e) => e.names.map((n) => n.keys[0] ?? '')));
+    this.prefixes = { byLogin, byFirstCharacter };
+    return this.prefixes;
+  }
+
+  private substringIndex(): NonNullable<CompletionIndex['substrings']> {
+    if (this.substrings) return this.substrings;
+    this.prefixIndex();
+    this.substrings = {
+      logins: new Lines(this.ordered.map((e) => [e.handle])),
+      // A name's first key is the whole name compacted (`xiongwei`, `熊伟`): what "containing" looks in.
+      names: new Lines(this.ordered.map((e) => e.names.map((n) => n.keys[0] ?? ''))),
+    };
+    return this.substrings;
   }
 
   /** The best `limit` people for a query, best first. */
@@ -74,12 +98,13 @@ export class CompletionIndex {
       taken.add(entry);
       best.push(matchedName === undefined ? { person: entry.person, match } : { person: entry.person, match, matchedName });
     };
-    const exact = this.byLogin.get(q);
+    const { byLogin, byFirstCharacter } = this.prefixIndex();
+    const exact = byLogin.get(q);
     if (exact) take(exact, 'handle');
 
     const byName: Array<{ entry: Entry; name: string }> = [];
     const prefixed: Entry[] = [];
-    for (const entry of this.byFirstCharacter.get(q[0]) ?? []) {
+    for (const entry of byFirstCharacter.get(q[0]) ?? []) {
       if (entry === exact) continue;
       if (entry.handle.startsWith(q)) {
         prefixed.push(entry);
@@ -95,13 +120,14 @@ export class CompletionIndex {
     if (q.length < 2 || best.length >= limit) return best.slice(0, limit);
 
     // Every prefix match is in `taken` here: the loop above stopped early only with enough of them.
-    this.logins.eachContaining(q, (i) => {
+    const { logins, names } = this.substringIndex();
+    logins.eachContaining(q, (i) => {
       const entry = this.ordered[i];
       if (!taken.has(entry)) take(entry, 'handle');
       return best.length < limit;
     });
     if (best.length >= limit) return best;
-    this.names.eachContaining(q, (i) => {
+    names.eachContaining(q, (i) => {
       const entry = this.ordered[i];
       if (!taken.has(entry)) take(entry, 'name', entry.names.find((n) => n.keys[0]?.includes(q))!.name);
       return best.length < limit;
@@ -121,13 +147,17 @@ class Lines {
 
   constructor(owners: readonly string[][]) {
     this.starts = new Int32Array(owners.length + 1);
+    const parts: string[] = [];
     let at = 0;
     owners.forEach((lines, i) => {
       this.starts[i] = at;
-      for (const line of lines) at += line.length + 1;
+      for (const line of lines) {
+        parts.push(line, '\n');
+        at += line.length + 1;
+      }
     });
     this.starts[owners.length] = at;
-    this.text = owners.map((lines) => lines.map((line) => `${line}\n`).join('')).join('');
+    this.text = parts.join('');
   }
 
   /** Calls `visit` with each owner (in order) having a line that contains `q`, until it returns false. */

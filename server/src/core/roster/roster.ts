@@ -147,11 +147,20 @@ export class Roster {
   }
 
   /**
-   * Builds what completion needs (names' keys, people in rank order) unless it is ready: hosts
-   * call it in idle time, so that the first `@` typed does not wait for 10,000 people.
+   * Builds what completion needs (people in rank order, names' keys, the texts searched) unless
+   * it is ready, one part per step: hosts run it in idle time, so that the first `@` typed does
+   * not wait for 10,000 people.
    */
+  *preparingCompletion(): Generator<void, void> {
+    const index = this.completionIndex();
+    yield;
+    yield* index.building();
+  }
+
+  /** All of `preparingCompletion` at once. */
   prepareCompletion(): void {
-    this.completionIndex();
+    const steps = this.preparingCompletion();
+    while (!steps.next().done);
   }
 
   /** Everyone: declared people, then people only the minutes mention. */

@@ -41,6 +41,8 @@ export class RosterStore {
   private readonly sources = new Map<string, RosterSourceResult | undefined>();
   private readonly rosters = new Map<string, CachedRoster>();
   private readonly usage = new Map<string, UsageIndex>();
+  /** Usage indexes being built a step at a time (`preparing`): the minutes files left to read. */
+  private readonly usageScans = new Map<string, { index: UsageIndex; paths: string[]; next: number }>();
   private readonly gitPeople = new Map<string, RosterEntry[]>();
   private readonly gitPending = new Set<string>();
   /** Bumped whenever a roster may have changed: hosts re-lint when it moves. */
@@ -62,7 +64,7 @@ export class RosterStore {
    */
   rosterFor(config: ResolvedConfig, root: string | undefined): Roster | undefined {
     const contributors = config.config.contributors;
-    const key = JSON.stringify([root ?? '', config.path ?? '', config.baseDir ?? '', contributors ?? null]);
+    const key = rosterKey(config, root);
     const cached = this.rosters.get(key);
     if (cached) return cached.roster;
 
@@ -89,6 +91,29 @@ export class RosterStore {
     this.rosters.set(key, { roster, root, files: files.map((f) => f.path) });
     this.onDidBuild?.();
     return roster;
+  }
+
+  /**
+   * What `rosterFor` and the completion index do, in steps, for a host that prepares them in the
+   * background (the language server, when a workspace opens or a roster file changes): at each
+   * `yield` the host may answer requests first. Every step keeps what it read (a roster file, a
+   * minutes file's mentions), so a request that needs the roster meanwhile does only what is left.
+   */
+  *preparing(config: ResolvedConfig, root: string | undefined): Generator<void, void> {
+    if (!this.rosters.has(rosterKey(config, root))) {
+      const repositoryRoot = config.root ?? root;
+      for (const { path, configured } of this.sourcePaths(config, root)) {
+        this.source(path, configured, repositoryRoot);
+        yield;
+      }
+      if (root && this.options.scanMinutes) yield* this.scanningUsage(root);
+    }
+    const roster = this.rosterFor(config, root);
+    if (!roster) return;
+    yield;
+    roster.people();
+    yield;
+    yield* roster.preparingCompletion();
   }
 
   /** Problems of every roster read so far, by file (for the editor's problem list, or stderr). */
@@ -126,7 +151,8 @@ export class RosterStore {
     }
     if (MINUTES_FILE.test(path)) {
       kind ??= 'minutes';
-      for (const [root, index] of this.usage) {
+      const indexes = [...this.usage, ...[...this.usageScans].map(([root, scan]): [string, UsageIndex] => [root, scan.index])];
+      for (const [root, index] of indexes) {
         if (!isInside(path, root)) continue;
         const text = deleted ? undefined : this.host.readFile(path);
         if (text !== undefined && text.length <= MAX_SCANNED_BYTES) index.set(scanUsage(path, text));
@@ -151,17 +177,31 @@ export class RosterStore {
     }
   }
 
-  /** The usage index of a folder's minutes, built on first use. */
+  /** The usage index of a folder's minutes, built on first use (finished, if `preparing` began it). */
   usageFor(root: string): UsageIndex {
-    let index = this.usage.get(root);
-    if (index) return index;
-    index = new UsageIndex();
-    for (const path of this.host.listMinutes(root)) {
-      const text = this.host.readFile(path);
-      if (text !== undefined && text.length <= MAX_SCANNED_BYTES) index.set(scanUsage(path, text));
+    const steps = this.scanningUsage(root);
+    while (!steps.next().done);
+    return this.usage.get(root)!;
+  }
+
+  /** Builds a folder's usage index one minutes file per step. */
+  private *scanningUsage(root: string): Generator<void, void> {
+    if (this.usage.has(root)) return;
+    let scan = this.usageScans.get(root);
+    if (!scan) {
+      scan = { index: new UsageIndex(), paths: this.host.listMinutes(root), next: 0 };
+      this.usageScans.set(root, scan);
+      yield;
     }
-    this.usage.set(root, index);
-    return index;
+    while (scan.next < scan.paths.length) {
+      const path = scan.paths[scan.next++];
+      const text = this.host.readFile(path);
+      if (text !== undefined && text.length <= MAX_SCANNED_BYTES) scan.index.set(scanUsage(path, text));
+      yield;
+    }
+    if (this.usageScans.get(root) !== scan) return; // finished by another caller meanwhile
+    this.usageScans.delete(root);
+    this.usage.set(root, scan.index);
   }
 
   /** The roster files a roster for `config` under `root` reads or looks for. */
@@ -228,6 +268,11 @@ export class RosterStore {
     });
     return [];
   }
+}
+
+/** Rosters are kept per workspace folder and configuration (the contributors part of it). */
+function rosterKey(config: ResolvedConfig, root: string | undefined): string {
+  return JSON.stringify([root ?? '', config.path ?? '', config.baseDir ?? '', config.config.contributors ?? null]);
 }
 
 function isInside(path: string, root: string): boolean {

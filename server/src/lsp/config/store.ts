@@ -35,6 +35,11 @@ export class ConfigStore {
     this.invalidate();
   }
 
+  /** The workspace folders, on this disk. */
+  workspaceRoots(): readonly string[] {
+    return this.roots;
+  }
+
   /** The workspace folder holding a path (the upward config search stops there). */
   rootFor(path: string): string | undefined {
     return this.roots.find((r) => path === r || path.startsWith(r.endsWith('/') ? r : `${r}/`));

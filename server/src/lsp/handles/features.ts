@@ -21,6 +21,12 @@ import { hover } from './hover';
 import { handleReferences, mentionUnderCursor, prepareRename, renameHandle, type HandleWorkspace } from './rename';
 import { RosterProblemsPublisher } from './rosters';
 import { pathToUri, uriToPath } from '../uri';
+import { runInSlices } from '../nextTurn';
+import { CONFIG_FILE, type ResolvedConfig } from '../../core';
+import { joinPath } from '../../core/config/load';
+
+/** How long the background preparation of rosters runs before the server answers what is waiting. */
+const PREPARE_SLICE_MS = 4;
 
 export const HANDLE_CAPABILITIES: ServerCapabilities = {
   completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
@@ -60,6 +66,11 @@ export interface HandleFeatures {
   checked(uri: string): void;
   /** Minutes files changed on disk (the usage index moved): the open documents' rosters get ready again. */
   minutesChanged(): void;
+  /**
+   * The workspace opened, or its roster files or configuration changed: each folder's roster
+   * gets ready in the background, so that the first `@` typed finds it read and indexed.
+   */
+  prepareWorkspace(): void;
 }
 
 export function registerHandleFeatures(connection: Connection, context: HandleFeaturesContext): HandleFeatures {
@@ -104,24 +115,50 @@ export function registerHandleFeatures(connection: Connection, context: HandleFe
     }, 50);
   };
 
-  // The roster is read and its completion index built after a check, in a task of its own, so
-  // that the first `@` typed finds them ready (it waits only if that task is still running).
-  const toPrepare = new Set<string>();
-  let preparing: ReturnType<typeof setTimeout> | undefined;
-  const prepareCompletion = (uri: string) => {
-    toPrepare.add(uri);
-    preparing ??= setTimeout(() => {
-      preparing = undefined;
-      const uris = [...toPrepare];
-      toPrepare.clear();
-      for (const uri of uris) {
-        try {
-          target(uri)?.roster?.prepareCompletion();
-        } catch (error) {
-          context.log(`preparing completion failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        }
+  // Rosters get ready in the background (read, merged, indexed for completion), a slice at a
+  // time: each workspace folder's when the workspace opens and when a roster file or the
+  // configuration changes, a document's own after its check. A completion that comes first does
+  // only what is left (what the steps read is kept).
+  const toPrepare = new Map<string, () => { config: ResolvedConfig; root: string | undefined } | undefined>();
+  let preparing = false;
+  const prepareQueued = async () => {
+    if (preparing) return;
+    preparing = true;
+    try {
+      for (let next = toPrepare.entries().next(); !next.done; next = toPrepare.entries().next()) {
+        const [key, targetOf] = next.value;
+        toPrepare.delete(key);
+        rosters.syncConfigGeneration(context.configs.generation);
+        const prepared = targetOf();
+        if (!prepared) continue;
+        const generation = rosters.generation;
+        const changed = () => rosters.generation !== generation;
+        await runInSlices(rosters.preparing(prepared.config, prepared.root), PREPARE_SLICE_MS, changed);
+        // A roster file, the minutes or the configuration changed meanwhile: again, with the change.
+        if (changed()) toPrepare.set(key, targetOf);
       }
-    }, 0);
+    } catch (error) {
+      context.log(`preparing rosters failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      toPrepare.clear();
+    } finally {
+      preparing = false;
+    }
+  };
+  const prepareDocument = (uri: string) => {
+    toPrepare.set(uri, () => {
+      const { path, onDisk } = uriToPath(uri);
+      if (!onDisk || !documents.get(uri) || context.isConfigDocument(uri)) return undefined;
+      return { config: context.configs.resolve(path), root: context.configs.rootFor(path) };
+    });
+    void prepareQueued();
+  };
+  const prepareWorkspace = () => {
+    if (!context.enabled()) return;
+    for (const root of context.configs.workspaceRoots()) {
+      // The configuration a document directly in the folder gets: usually everyone's.
+      toPrepare.set(`folder:${root}`, () => ({ config: context.configs.resolve(joinPath(root, CONFIG_FILE)), root }));
+    }
+    void prepareQueued();
   };
 
   connection.onCompletion((params) =>
@@ -187,9 +224,10 @@ export function registerHandleFeatures(connection: Connection, context: HandleFe
   );
 
   return {
-    checked: prepareCompletion,
+    checked: prepareDocument,
     minutesChanged: () => {
-      for (const document of documents.all()) prepareCompletion(document.uri);
+      for (const document of documents.all()) prepareDocument(document.uri);
     },
+    prepareWorkspace,
   };
 }

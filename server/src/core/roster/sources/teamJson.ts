@@ -1,11 +1,11 @@
 import { CONFIG_LIMITS, jsonDepth } from '../../config/load';
-import { parseTree, ParseErrorCode, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, ParseErrorCode, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { format, type Message } from '../../i18n/lang';
 import { LineIndex } from '../../text/lines';
 import { isPossibleLogin } from '../handle';
 import type { HandleForge, RosterEntry, RosterSourceResult } from '../types';
 import { filled, problemAtLine, sourceMessages } from './problems';
-import { roleFromKey } from './roles';
+import { listsOfTree, strictJsonLists, TOO_DEEP } from './jsonLists';
 
 // What a person's login is called in object entries (`{ "github": "Wine93", "name": … }`).
 const LOGIN_KEYS: Array<[string, HandleForge]> = [
@@ -24,14 +24,21 @@ const LOGIN_KEYS: Array<[string, HandleForge]> = [
  * from each error; every one is reported with its line so the team can fix the file.
  */
 export function parseTeamJson(text: string, path: string): RosterSourceResult {
-  // The JSON parser recurses: ten thousand brackets would overflow its stack.
-  if (jsonDepth(text, CONFIG_LIMITS.jsonDepth) > CONFIG_LIMITS.jsonDepth) {
-    return { entries: [], problems: [{ path, message: filled(sourceMessages.tooDeep, { n: CONFIG_LIMITS.jsonDepth }), start: 0, end: 0 }] };
+  const tooDeep = {
+    entries: [],
+    problems: [{ path, message: filled(sourceMessages.tooDeep, { n: CONFIG_LIMITS.jsonDepth }), start: 0, end: 0 }],
+  };
+  // Most rosters are strict JSON, read quickly; the rest go through jsonc-parser, which recovers.
+  let lists = strictJsonLists(text, CONFIG_LIMITS.jsonDepth);
+  if (lists === TOO_DEEP) return tooDeep;
+  const errors: ParseError[] = [];
+  if (!lists) {
+    // The JSON parser recurses: ten thousand brackets would overflow its stack.
+    if (jsonDepth(text, CONFIG_LIMITS.jsonDepth) > CONFIG_LIMITS.jsonDepth) return tooDeep;
+    lists = listsOfTree(parseTree(text, errors, { allowTrailingComma: true, disallowComments: false }));
   }
   const lines = new LineIndex(text);
   const lineOf = (offset: number) => lines.position(offset).line;
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems = errors.map((e) => {
     // A missing comma belongs after the previous item, not before the next one.
     const at = e.error === ParseErrorCode.CommaExpected ? text.slice(0, e.offset).trimEnd().length - 1 : e.offset;
@@ -42,53 +49,44 @@ export function parseTeamJson(text: string, path: string): RosterSourceResult {
     return problem;
   });
   const entries: RosterEntry[] = [];
-  const visitObject = (node: Node, role: string | undefined): void => {
-    for (const property of node.children ?? []) {
-      const [keyNode, value] = property.children ?? [];
-      if (!keyNode || !value || typeof keyNode.value !== 'string' || keyNode.value.startsWith('_')) continue;
-      const key = keyNode.value;
-      if (value.type === 'array') readList(value, roleFromKey(key));
-      // `{ "curvefs": { "maintainers": [...] } }`: a team per component.
-      else if (value.type === 'object') visitObject(value, role);
-    }
-  };
-  const readList = (list: Node, role: string): void => {
-    for (const item of list.children ?? []) {
-      const entry =
-        item.type === 'string'
-          ? { handle: String(item.value).trim().replace(/^@/, ''), forge: 'github' as HandleForge }
-          : item.type === 'object'
-            ? objectEntry(item)
+  for (const { role, items } of lists) {
+    for (const { offset, value } of items) {
+      const person =
+        typeof value === 'string'
+          ? { handle: value.trim().replace(/^@/, ''), forge: 'github' as HandleForge }
+          : value && typeof value === 'object' && !Array.isArray(value)
+            ? objectEntry(value as Record<string, unknown>)
             : undefined;
-      if (!entry?.handle) continue;
-      if (!isPossibleLogin(entry.handle)) {
-        problems.push(problemAtLine(path, text, lineOf(item.offset), sourceMessages.notLogin));
+      if (!person?.handle) continue;
+      if (!isPossibleLogin(person.handle)) {
+        problems.push(problemAtLine(path, text, lineOf(offset), sourceMessages.notLogin));
         continue;
       }
-      entries.push({ ...entry, roles: [role], source: { kind: 'team-json', path, line: lineOf(item.offset) } });
+      // Completed in place: 10,000 people are no reason to copy each.
+      const entry = person as RosterEntry;
+      entry.roles = [role];
+      entry.source = { kind: 'team-json', path, line: lineOf(offset) };
+      entries.push(entry);
     }
-  };
-  if (root?.type === 'object') visitObject(root, undefined);
-  else if (root?.type === 'array') readList(root, 'member');
+  }
   if (!entries.length) problems.push({ path, message: filled(sourceMessages.noPeople), start: 0, end: 0 });
   return { entries, problems };
 }
 
-function objectEntry(node: Node): Omit<RosterEntry, 'roles' | 'source'> | undefined {
-  const fields = new Map<string, string>();
-  for (const property of node.children ?? []) {
-    const [key, value] = property.children ?? [];
-    if (key && value && typeof key.value === 'string' && (value.type === 'string' || value.type === 'number'))
-      fields.set(key.value.toLowerCase(), String(value.value).trim());
+function objectEntry(object: Record<string, unknown>): Omit<RosterEntry, 'roles' | 'source'> | undefined {
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const key in object) {
+    const value = object[key];
+    if (typeof value === 'string' || typeof value === 'number') fields[key.toLowerCase()] = String(value).trim();
   }
-  const login = LOGIN_KEYS.find(([key]) => fields.get(key));
+  const login = LOGIN_KEYS.find(([key]) => fields[key]);
   if (!login) return undefined;
   return {
-    handle: fields.get(login[0])!.replace(/^@/, ''),
+    handle: fields[login[0]].replace(/^@/, ''),
     forge: login[1],
-    name: fields.get('name') || undefined,
-    org: fields.get('org') || fields.get('organization') || fields.get('company') || undefined,
-    email: fields.get('email') || undefined,
+    name: fields.name || undefined,
+    org: fields.org || fields.organization || fields.company || undefined,
+    email: fields.email || undefined,
   };
 }
 
