@@ -60,10 +60,11 @@ export class ParseMemo {
 /**
  * Characters of minutes the series caches keep (here and the meetings of `items/meetings.ts`):
  * a series of 200 minutes of 5 KB read with two variants of its template, or several smaller
- * series, so that the series rules of an open document read their siblings once. A parse keeps
- * about 90 bytes of heap per character of short minutes (tree, model, lines).
+ * series, so that the series rules of an open document read their siblings once (the old bound,
+ * 500 documents, held as much of such minutes). A parse keeps about 90 bytes of heap per
+ * character of short minutes (tree, model, lines).
  */
-export const SERIES_CACHE_CHARS = 4 * 1024 * 1024;
+export const SERIES_CACHE_CHARS = 2 * 1024 * 1024;
 
 /** The memo the series rules share within a process (a host's run, a language server). */
 export const sharedParses = new ParseMemo(SERIES_CACHE_CHARS);
