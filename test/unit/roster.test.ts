@@ -191,7 +191,10 @@ describe('login syntax', () => {
     assert.equal(loginProblem('a'.repeat(60), 'gitee'), undefined);
     assert.equal(loginProblem('a--b', 'unknown'), undefined);
     assert.equal(loginProblem('_x', 'unknown'), 'leading');
-    assert.equal(loginProblem('a.b', 'unknown'), 'character');
+    // Gitee's personal addresses take dots (OpenHarmony's `mark.zhai`); GitHub's do not.
+    assert.equal(loginProblem('mark.zhai', 'unknown'), undefined);
+    assert.equal(loginProblem('mark.zhai', 'github'), 'character');
+    assert.equal(loginProblem('a,b', 'unknown'), 'character');
     assert.equal(loginProblem('张三', 'gitee'), 'not-latin');
   });
 });

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import {
   describeAll,
+  dismissedWithin,
   docsUrl,
   eventually,
   fixture,
@@ -71,10 +72,8 @@ describe('commands', () => {
     const editor = await open(CURVE);
     await waitForCodes(editor.document.uri, CURVE_CODES);
     const shown = vscode.commands.executeCommand('communityMinutes.showTemplate');
-    await sleep(500);
     // The command resolves when its notification closes (it may carry an "Open .minutesrc.json" button).
-    await vscode.commands.executeCommand('notifications.clearAll');
-    await within(shown, 10_000, 'showTemplate');
+    await dismissedWithin(shown, 10_000, 'showTemplate');
   });
 
   it('communityMinutes.openPreview opens one preview pane beside the editor, and reveals it when asked again', async function () {
@@ -163,8 +162,6 @@ describe('commands', () => {
     await waitForCodes(lctt, ['template/missing-field', 'link/undefined-reference', 'template/placeholder']);
     await waitForCodes(tc, ['template/deprecated-label', 'template/field-format', 'privacy/meeting-secret', 'attendee/duplicate']);
     // It ends with a summary notification ("… files checked"); the command resolves when it closes.
-    await sleep(500);
-    await vscode.commands.executeCommand('notifications.clearAll');
-    await within(running, 15_000, 'lintWorkspace');
+    await dismissedWithin(running, 30_000, 'lintWorkspace');
   });
 });

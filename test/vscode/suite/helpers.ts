@@ -155,6 +155,22 @@ export async function within<T>(promise: Thenable<T>, ms: number, what: string):
   }
 }
 
+/**
+ * Settles a command that resolves when the notification it ends with closes (`showTemplate`,
+ * `lintWorkspace`): the notifications are dismissed until it does. Dismissing once, after a
+ * guessed pause, raced the command on a busy machine (its summary came after the dismissal).
+ */
+export async function dismissedWithin<T>(promise: Thenable<T>, ms: number, what: string): Promise<T> {
+  const dismiss = () => void vscode.commands.executeCommand('notifications.clearAll');
+  dismiss();
+  const timer = setInterval(dismiss, 250);
+  try {
+    return await within(promise, ms, what);
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 /** Polls `read` until `accept` likes its value. */
 export async function eventually<T>(read: () => T, accept: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -1,5 +1,6 @@
 import { type MeetingDate } from '../model/dates';
 import { dayNumber, type Meeting } from './meetings';
+import { isCancelled } from './cancelled';
 
 /** How often a series meets, when it meets regularly enough to say. */
 export interface Cadence {
@@ -48,9 +49,10 @@ export function addDays(date: MeetingDate, days: number): MeetingDate {
 /**
  * Two meetings follow each other when the series has a cadence and no meeting of it fits
  * between them. Without a cadence nothing says whether minutes are missing in between (a folder
- * may keep only some meetings), so they are not known to follow each other.
+ * may keep only some meetings), so they are not known to follow each other. A cancelled
+ * meeting's minutes follow nothing and nothing follows them: no one met to carry items over.
  */
 export function consecutive(previous: Meeting, next: Meeting, cadence: Cadence | undefined): boolean {
   const gap = daysBetween(previous, next);
-  return gap !== undefined && cadence !== undefined && gap > 0 && gap < cadence.days * 1.6;
+  return gap !== undefined && cadence !== undefined && gap > 0 && gap < cadence.days * 1.6 && !isCancelled(previous) && !isCancelled(next);
 }

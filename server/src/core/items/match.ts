@@ -186,6 +186,9 @@ export function mentionScore(item: MinutesItem, windows: readonly TextWindow[], 
     if (gramCount(p.text) < MIN_CONTAINED) continue;
     // The owner presenting something on the same subject (`ca-certificate根证书删除遗留问题汇报 - 朱健伟`).
     if (names.some((n) => window.raw.includes(n)) && [...p.text.keys()].filter((g) => window.text.has(g)).length >= OWNER_SUBJECT) return 1;
+    // English minutes say it again in other words (`send out ballot … to vote on Chairperson` →
+    // `Elect a new chairperson: Voting by secret ballot`); two words the series rarely uses name the subject.
+    if (rareWords(item, w).filter((g) => window.text.has(g)).length >= RARE_SUBJECT) return 1;
     best = Math.max(best, containment(p.text, window.text, w));
   }
   return best;
@@ -193,3 +196,12 @@ export function mentionScore(item: MinutesItem, windows: readonly TextWindow[], 
 
 /** Pieces in common that, with the same owner named, make a mention. */
 const OWNER_SUBJECT = 2;
+/** Rare words in common that make a mention. */
+const RARE_SUBJECT = 2;
+/** A word is rare at this weight and above: fewer than about √n of the series' n items use it. */
+const RARE_WORD = 0.5;
+
+/** The item's words of four letters or more that few items of the series use (Chinese pairs excluded: a pair is no word). */
+function rareWords(item: MinutesItem, w?: GramWeights): string[] {
+  return [...prepare(item).text.keys()].filter((g) => /^[a-z][a-z0-9.+#_-]{3,}$/.test(g) && (w?.of(g) ?? 1) >= RARE_WORD);
+}

@@ -4,8 +4,9 @@ import type { HandleForge } from './types';
  * What makes a string impossible as a login on a forge. GitHub publishes its rule:
  * `[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}` (1–39 characters, single hyphens
  * between letters or digits). Gitee's personal addresses also allow `_` (openEuler's
- * `HelloWorld_lvcongqing`, `MS_555`) and are longer; Gitee documents no exact rule, so for
- * Gitee (and an unknown forge) only what no forge accepts is a problem.
+ * `HelloWorld_lvcongqing`, `MS_555`) and `.` (OpenHarmony's SIG pages link
+ * `gitee.com/mark.zhai`, `gitee.com/qibaowei.zhu`) and are longer; Gitee documents no exact rule,
+ * so for Gitee (and an unknown forge) only what no forge accepts is a problem.
  */
 export type LoginProblem = 'not-latin' | 'character' | 'leading' | 'trailing' | 'double-hyphen' | 'too-long' | 'empty';
 
@@ -14,7 +15,7 @@ export const GITHUB_MAX_LENGTH = 39;
 export const ANY_FORGE_MAX_LENGTH = 100;
 
 const NON_LATIN = /[\u0080-\uffff]/;
-const LOGIN_CHARS_ANY = /^[\w-]+$/;
+const LOGIN_CHARS_ANY = /^[\w.-]+$/;
 const LOGIN_CHARS_GITHUB = /^[A-Z0-9-]+$/i;
 
 export function loginProblem(handle: string, forge: HandleForge): LoginProblem | undefined {

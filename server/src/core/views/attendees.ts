@@ -301,19 +301,54 @@ function topLevelListItems(root: Nodes, body: Span): ListItem[] {
 
 /** A section whose body is a line of names (`## 与会人` then `张三、李四`). */
 function paragraphAttendees(doc: MinutesDocument, body: Span, source: Attendee['source']): Attendee[] {
-  const pieces: Piece[] = [];
+  const lines: Array<{ span: Span; labelled: boolean; pieces: Piece[] }> = [];
   const first = doc.lines.position(body.start).line;
   const last = doc.lines.position(body.end).line;
   for (let line = first; line <= last && line < doc.lines.lineCount; line++) {
     const span = doc.lines.lineSpan(line);
     if (span.start < body.start || span.start >= body.end) continue;
     const text = doc.lines.lineText(line);
-    // Only plain lines of text: no headings, comments, quotes or tables.
-    if (!text.trim() || /^\s*(?:[#<>|]|```|~~~)/.test(text)) continue;
-    pieces.push(...namesIn(doc.text, afterLabel(doc.text, span), span.end));
+    // A line in bold alone (`**议题1、新建sig仓**`) starts the next part of minutes without headings.
+    if (lines.length && BOLD_LINE.test(text)) break;
+    // Only plain lines of text: no headings, comments, quotes or tables, and no label that
+    // introduces what follows (`会议结论：`).
+    if (!text.trim() || /^\s*(?:[#<>|]|```|~~~)/.test(text) || /[:：]\s*$/.test(text)) continue;
+    const names = afterLabel(doc.text, span);
+    lines.push({ span, labelled: names > span.start, pieces: namesIn(doc.text, names, span.end) });
   }
-  return piecesToAttendees(doc, pieces, source);
+  if (!onePersonPerLine(doc.text, lines))
+    return piecesToAttendees(
+      doc,
+      lines.flatMap((l) => l.pieces),
+      source,
+    );
+  return lines.flatMap(({ span, pieces }) => {
+    const attendee = pieces.length
+      ? toAttendee(doc.text, pieces[0], { start: span.start, end: doc.lines.lineEnd(doc.lines.position(span.start).line) }, source)
+      : undefined;
+    return attendee ? [attendee] : [];
+  });
 }
+
+const BOLD_LINE = /^\s*(\*\*|__)(?:(?!\1).)+\1\s*$/;
+
+/**
+ * `Tierney Cyren(@bnb), member` / `Pooya Paridel, observer` / `Sarah Novotny, Node.js Board of
+ * Directors, observer`: lines of one person each, the words after the name a role or an
+ * affiliation that several lines share. Such a word is no second person on every line.
+ */
+function onePersonPerLine(text: string, lines: ReadonlyArray<{ labelled: boolean; pieces: Piece[] }>): boolean {
+  if (lines.length < 2 || lines.some((l) => l.labelled)) return false;
+  const firsts = new Set<string>();
+  const laterOn = new Map<string, number>();
+  for (const { pieces } of lines) {
+    if (pieces[0]) firsts.add(comparable(text, pieces[0]));
+    for (const later of new Set(pieces.slice(1).map((p) => comparable(text, p)))) laterOn.set(later, (laterOn.get(later) ?? 0) + 1);
+  }
+  return [...laterOn].some(([words, count]) => count >= 2 && !firsts.has(words));
+}
+
+const comparable = (text: string, piece: Piece) => text.slice(piece.start, piece.end).trim().toLowerCase();
 
 // ---------------------------------------------------------------------------------------------
 // Tables: a table of people (`| Name | Abbreviation | Organization |`, the name column read), or

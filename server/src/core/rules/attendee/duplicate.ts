@@ -14,6 +14,10 @@ export const duplicateAttendee: Rule = {
       en: '"{name}" is already listed among the attendees (line {line}).',
       zh: '「{name}」已在与会人名单中（第 {line} 行）。',
     },
+    sharedHandle: {
+      en: '"{name}" is given the account @{handle} of "{other}" (line {line}): one of the two accounts is wrong.',
+      zh: '「{name}」写的账号 @{handle} 与第 {line} 行「{other}」的相同：其中一个账号有误。',
+    },
     fix: { en: 'Remove the second "{name}"', zh: '删除重复的「{name}」' },
   },
   check(ctx) {
@@ -28,9 +32,15 @@ export const duplicateAttendee: Rule = {
         continue;
       }
       const name = attendee.name || `@${attendee.handle}`;
+      const line = ctx.doc.lines.position(first.span.start).line + 1;
+      // `| 赵鹏 | [@futianfu](…) |` under `| 付天福 | [@futianfu](…) |`: two people, one account copied.
+      if (attendee.handle && attendee.name && first.name && !namesAlike(attendee.name, first.name)) {
+        ctx.report({ span: attendee.span, message: ctx.t('sharedHandle', { name, handle: attendee.handle, other: first.name, line }) });
+        continue;
+      }
       ctx.report({
         span: attendee.span,
-        message: ctx.t('duplicate', { name, line: ctx.doc.lines.position(first.span.start).line + 1 }),
+        message: ctx.t('duplicate', { name, line }),
         // Within one list the second mention is redundant; across lists (present and excused,
         // say) a person must choose which one is right, so the fix is only offered, not applied.
         fixes: [
@@ -45,3 +55,14 @@ export const duplicateAttendee: Rule = {
     }
   },
 };
+
+/** `Ana Silva` and `Ana S.` may be one person written twice; `付天福` and `赵鹏` are two. */
+function namesAlike(a: string, b: string): boolean {
+  const [x, y] = [a, b].map((n) =>
+    n
+      .toLowerCase()
+      .replace(/[.\s]+/g, ' ')
+      .trim(),
+  );
+  return x.includes(y) || y.includes(x) || x.split(' ')[0] === y.split(' ')[0];
+}

@@ -75,9 +75,10 @@ export const invalidHandle: Rule = {
   check(ctx) {
     const roster = ctx.services.roster?.(ctx.doc.path);
     const forge = documentForge(ctx.doc, roster);
-    const profiles = profileLinkTexts(ctx.doc);
-    // `[@孙师傅](https://github.com/sunzhongkai588)`: the link names the account, the text is a label.
-    const mentions = readMentions(ctx.doc.text, ctx.doc.mentions).filter((m) => m.kind === 'person' && !insideAny(m.span.start, profiles));
+    const labels = linkTexts(ctx.doc);
+    // `[@孙师傅](https://github.com/sunzhongkai588)`, `[@Vinod Kumar](vinods.kumar@…)`: a link's text is
+    // a label, never a mention (forges link no @handle inside a link).
+    const mentions = readMentions(ctx.doc.text, ctx.doc.mentions).filter((m) => m.kind === 'person' && !insideAny(m.span.start, labels));
     const notation = nameNotation(ctx, mentions);
     let notationTold = false;
     for (const mention of mentions) {
@@ -169,14 +170,12 @@ function countNames(handles: readonly string[]): Notation {
 const isHabit = (n: Notation) => n.names > 0 && n.names * 2 > n.mentions;
 const annotates = (text: string, at: number) => /[[(（<【]/.test(text[at - 1] ?? '');
 
-/** The texts of links to a forge account's page (`https://github.com/login`). */
-function profileLinkTexts(doc: MinutesDocument): Span[] {
+/** The texts of the document's links (`[text](…)`, `[text][ref]`). */
+function linkTexts(doc: MinutesDocument): Span[] {
   return doc.links
-    .filter((l) => l.kind === 'inline' && PROFILE_URL.test(l.url))
+    .filter((l) => l.kind === 'inline' || l.kind === 'reference')
     .map((l) => ({ start: l.span.start, end: l.urlSpan?.start ?? l.span.end }));
 }
-
-const PROFILE_URL = /^https?:\/\/(?:www\.)?(?:github\.com|gitee\.com|gitcode\.com|atomgit\.com)\/[A-Z0-9][\w.-]*\/?$/i;
 
 function checkSpacedName(ctx: RuleContext, mention: HandleMention, roster: Roster | undefined): void {
   const { name, span } = mention.spacedName!;
@@ -210,7 +209,7 @@ function replacements(ctx: RuleContext, mention: HandleMention, people: Person[]
 }
 
 function badChar(handle: string, forge: HandleForge): string {
-  const allowed = forge === 'github' ? /[A-Z0-9-]/i : /[\w-]/;
+  const allowed = forge === 'github' ? /[A-Z0-9-]/i : /[\w.-]/;
   return [...handle].find((c) => !allowed.test(c)) ?? '';
 }
 

@@ -42,12 +42,17 @@ export const meetingSecret: Rule = {
 
 // Stops at spaces, brackets, quotes and non-ASCII text (`…?pwd=abc）`, `(…?pwd=abc)`).
 const URL = /https?:\/\/[^\s<>"'`()[\]{}\u0080-\uffff]+/gi;
-const SECRET_PARAM = /([?&])(pwd|passcode|password|passwd|meetingpassword)=[^&#]+/gi;
+const SECRET_PARAM = /([?&])(?:pwd|passcode|password|passwd|meetingpassword)=[^&#]+/gi;
 
-/** `https://us06web.zoom.us/j/834…?pwd=QXZM…`: the fix drops the parameter, the link still opens the meeting. */
+/**
+ * `https://us06web.zoom.us/j/834…?pwd=QXZM…`: the fix drops the parameter, the link still opens the
+ * meeting. `[https://…?pwd=x](https://…?pwd=x)` is one secret written twice: one finding, both edits.
+ */
 function checkUrls(ctx: RuleContext): void {
   const { text } = ctx.doc;
+  const found = new Map<string, { span: Span; edits: TextEdit[] }>();
   for (const url of text.matchAll(URL)) {
+    if (FILE_SHARE.test(url[0])) continue;
     for (const param of url[0].matchAll(SECRET_PARAM)) {
       const start = url.index + param.index;
       const end = start + param[0].length;
@@ -55,14 +60,28 @@ function checkUrls(ctx: RuleContext): void {
       // `?pwd=x&a=b` → `?a=b`; `?pwd=x` → ``; `&pwd=x` → ``.
       const edit: TextEdit =
         param[1] === '?' && followedByMore ? { start: start + 1, end: end + 1, newText: '' } : { start, end, newText: '' };
-      ctx.report({
-        span: { start: start + 1, end },
-        ...published(ctx, start, ctx.t('inUrl', { param: param[2] })),
-        fixes: [{ title: ctx.t('fixUrl'), edits: [edit], preferred: true, safe: true }],
-      });
+      const key = `${ctx.doc.lines.position(start).line}\u0000${param[0]}`;
+      const seen = found.get(key);
+      if (seen) seen.edits.push(edit);
+      else found.set(key, { span: { start: start + 1, end }, edits: [edit] });
     }
   }
+  for (const { span, edits } of found.values()) {
+    const param = /^[^=]+/.exec(text.slice(span.start, span.end))![0];
+    ctx.report({
+      span,
+      ...published(ctx, span.start - 1, ctx.t('inUrl', { param })),
+      fixes: [{ title: ctx.t('fixUrl'), edits, preferred: true, safe: true }],
+    });
+  }
 }
+
+/**
+ * `https://pan.baidu.com/s/1Rd…?pwd=ffpm`: a shared file's extraction code, published with the link
+ * on purpose (a meeting's recording for those who missed it); it opens no meeting.
+ */
+const FILE_SHARE =
+  /^https?:\/\/(?:[\w-]+\.)*(?:pan\.baidu\.com|aliyundrive\.com|alipan\.com|pan\.quark\.cn|cloud\.189\.cn|share\.weiyun\.com|lanzou[a-z]?\.com|123pan\.com)\//i;
 
 // Labels that always mean a meeting's (or an archive's) secret, and generic ones that do only
 // near a meeting or an archive.

@@ -1,4 +1,5 @@
 import { consecutive } from '../../items/cadence';
+import { isCancelled } from '../../items/cancelled';
 import type { Meeting } from '../../items/meetings';
 import { plainTitle } from '../../items/roles';
 import type { Section } from '../../model/types';
@@ -74,12 +75,9 @@ function sectionTexts(meeting: Meeting): Map<string, { section: Section; text: s
     if (!title) continue;
     if (texts.has(title)) repeated.add(title);
     const end = section.children[0]?.heading.start ?? section.body.end;
-    const text = doc.text
-      .slice(section.body.start, end)
-      .replace(/<!--[\s\S]*?-->/g, '')
-      .replace(SPEAKER, '')
-      .replace(/\s+/g, ' ')
-      .trim();
+    const raw = doc.text.slice(section.body.start, end).replace(/<!--[\s\S]*?-->/g, '');
+    if (listsOpenIssues(raw)) continue;
+    const text = raw.replace(SPEAKER, '').replace(/\s+/g, ' ').trim();
     if (text.length >= MIN_CHARS) texts.set(title, { section, text });
   }
   for (const title of repeated) texts.delete(title);
@@ -87,12 +85,23 @@ function sectionTexts(meeting: Meeting): Map<string, { section: Section; text: s
   return texts;
 }
 
+/**
+ * A list of issues and pull requests and nothing else (the Node.js agenda tool's `### nodejs/admin`
+ * under each repository): they stay on the agenda, word for word, until they are closed.
+ */
+function listsOpenIssues(raw: string): boolean {
+  const lines = raw.split(/\r?\n/).filter((line) => line.trim());
+  return lines.length > 0 && lines.every((line) => ISSUE_ITEM.test(line));
+}
+
+const ISSUE_ITEM = /^\s*(?:[-*+]|\d+[.)])\s.*\/(?:issues|pull|pulls|merge_requests)\/\d+/;
+
 /** How often the section changed between two meetings in a row, other than the pair being checked. */
 function changes(meetings: readonly Meeting[], skip: number, title: string): { pairs: number; changed: number } {
   let pairs = 0;
   let changed = 0;
   for (let i = 1; i < meetings.length; i++) {
-    if (i === skip) continue;
+    if (i === skip || isCancelled(meetings[i - 1]) || isCancelled(meetings[i])) continue;
     const a = sectionTexts(meetings[i - 1]).get(title);
     const b = sectionTexts(meetings[i]).get(title);
     if (!a || !b) continue;

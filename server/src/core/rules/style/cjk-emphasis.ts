@@ -30,7 +30,8 @@ export const cjkEmphasis: Rule = {
     // `.txt` minutes (openEuler etherpad exports), and plain text pasted whole in a fence, are shown as typed.
     if (!rendersMarkdown(doc)) return;
     const rendered = strongSpans(doc.mdast);
-    const skip = [...doc.verbatim, ...doc.links.flatMap((l) => (l.urlSpan ? [l.urlSpan] : []))];
+    // Logins keep their underscores (`@loading__(https://gitcode.com/loading__)`).
+    const skip = [...doc.verbatim, ...doc.links.flatMap((l) => (l.urlSpan ? [l.urlSpan] : [])), ...doc.mentions.map((m) => m.span)];
     // Where the parser read the text as plain text (model/guard.ts) nothing tells what renders.
     const unparsed = new SpanIndex(doc.degraded.map((d) => d.span));
     for (const span of inlineContainers(doc.mdast)) {

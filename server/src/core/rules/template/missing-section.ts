@@ -93,7 +93,7 @@ function checkLevel(ctx: RuleContext, specs: readonly SectionSpec[], parent: Sec
       if (spec.children?.length) checkLevel(ctx, spec.children, found[0]);
       return;
     }
-    if (!spec.required || (!parent && topicsWithoutLabel(ctx, spec)) || writtenAsLine(doc, spec)) return;
+    if (!spec.required || (!parent && topicsWithoutLabel(ctx, spec)) || writtenAsLine(doc, spec) || retitled(scope, spec)) return;
     missing.push({ spec, index });
   });
   const learned = missing.filter((m) => m.spec.seen);
@@ -113,6 +113,21 @@ function checkLevel(ctx: RuleContext, specs: readonly SectionSpec[], parent: Sec
     reportMissing(ctx, specs, spec, index, scope, parent);
   }
 }
+
+/**
+ * `## Q&A, Other New Discussion` where the series writes `## Q&A, Other`: the section is there,
+ * its title grown by a few words.
+ */
+function retitled(scope: readonly Section[], spec: SectionSpec): boolean {
+  const names = spec.names.map(normalizeName).filter((n) => n.length >= MIN_RETITLED);
+  return scope.some((s) => {
+    const title = normalizeName(s.title);
+    return names.some((n) => title.length > n.length && title.startsWith(n));
+  });
+}
+
+/** Shorter names (`议题`, `TC`) begin too many other titles. */
+const MIN_RETITLED = 4;
 
 /**
  * `参会人：张三、李四` (or `3. 参会人：…` in a numbered list) where the series writes a `## 参会人`
