@@ -86,6 +86,18 @@ describe('encoding/mojibake: lossless damage is repaired to the byte', () => {
     assert.equal(applyEdits(damaged, all.edits).text, clean);
   });
 
+  it('a file damaged in many places: the fixes grow with the damage, not with its square', async () => {
+    const damaged = fixture('minutes-zh.windows-1252.md').repeat(4);
+    const found = await mojibake(damaged);
+    assert.ok(found.length > 60);
+    const fixes = found.flatMap((d) => d.fixes);
+    const edits = fixes.flatMap((f) => f.edits);
+    assert.ok(edits.length <= 2 * found.length, `${edits.length} edits for ${found.length} places`);
+    const newText = edits.reduce((chars, e) => chars + e.newText.length, 0);
+    assert.ok(newText <= damaged.length, `${newText} characters of fixes for ${damaged.length} of text`);
+    assert.equal(applyRuleFixes(damaged, found, RULE), clean.repeat(4));
+  });
+
   it('UTF-8 read as Windows-1254 with undefined bytes kept (a lenient decoder)', async () => {
     const damaged = decodeSingleByte(WINDOWS_1254, utf8(clean), true);
     assert.equal(applyRuleFixes(damaged, await mojibake(damaged), RULE), clean);

@@ -26,6 +26,7 @@ import { createLinkLookups, registerLinkFeatures } from './links/features';
 import type { ServerPlatform } from './platform';
 import type { ClientSettings } from '../protocol';
 import { registerItems } from './series/items';
+import { releaseClosedSeries } from './series/memory';
 import { registerLearnTemplate, SeriesStore } from './series/store';
 import { ClientSession, SERVER_CAPABILITIES } from './session';
 import { pathToUri, setWorkspaceFolders, uriToPath } from './uri';
@@ -97,6 +98,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     uriForPath,
   });
   checks.listen();
+  releaseClosedSeries(documents);
   /** Everything checked again: what a check reads has changed (settings, series, look-ups). */
   const recheckAll = () => {
     analyzer.settingsGeneration++;

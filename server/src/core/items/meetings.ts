@@ -1,11 +1,12 @@
 import { trimEndWhere } from '../text/trim';
-import { sharedParses } from '../series/memo';
+import { SERIES_CACHE_CHARS, sharedParses } from '../series/memo';
 import { filenameDate, findDate, findDates, type MeetingDate } from '../model/dates';
 import type { MinutesDocument } from '../model/types';
 import type { SeriesMember } from '../series/types';
 import { meetingDate } from '../summary/meeting';
 import type { ResolvedTemplate } from '../templates/types';
 import type { Span } from '../text/lines';
+import { SizedCache } from '../text/sized-cache';
 import { extractItems } from './extract';
 import type { MinutesItem } from './types';
 
@@ -48,13 +49,21 @@ export interface Meeting {
 }
 
 /** Meetings by path and template (`openeuler-tc/programme`, `…/archive`): a few per file of a series. */
-const MAX_CACHED = 2000;
-const cache = new Map<string, { text: string; meeting: Meeting }>();
+const cache = new SizedCache<{ text: string; meeting: Meeting }>(SERIES_CACHE_CHARS);
 
 /** Forgets the meetings read so far (benchmarks start as a fresh run would). */
 export function clearMeetingCache(): void {
   cache.clear();
   sharedParses.clear();
+}
+
+/**
+ * Forgets the meetings and parses of the files `needed` refuses (a language server: files of no
+ * open document's series). Only memory changes: a file asked for again is parsed again.
+ */
+export function forgetMeetingsExcept(needed: (path: string) => boolean): void {
+  cache.retain((_, { meeting }) => needed(meeting.path));
+  sharedParses.retain(needed);
 }
 
 /**
@@ -64,7 +73,7 @@ export function clearMeetingCache(): void {
 export function meetingOf(file: SeriesFile, template: ResolvedTemplate, parsed?: MinutesDocument): Meeting {
   const key = `${file.path}\u0000${template.resolvedId}`;
   const hit = cache.get(key);
-  if (hit && hit.text === file.text) return hit.meeting;
+  if (hit?.text === file.text) return hit.meeting;
   // Every file's series rules read all members with its own variant: variants that name the
   // same sections share one parse (sharedParses), or a folder's files are parsed many times over.
   const doc = sharedParses.parse(file.path, file.text, template, parsed);
@@ -91,9 +100,7 @@ export function meetingOf(file: SeriesFile, template: ResolvedTemplate, parsed?:
   }
   const number = numbered ?? (doc.title ? meetingNumber(doc.text.slice(doc.title.titleSpan.start, doc.title.titleSpan.end)) : undefined);
   if (number !== undefined) meeting.number = number;
-  cache.delete(key);
-  cache.set(key, { text: file.text, meeting });
-  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+  cache.set(key, { text: file.text, meeting }, file.text.length);
   return meeting;
 }
 

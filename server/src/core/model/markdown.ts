@@ -1,5 +1,6 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { Span } from '../text/lines';
+import { SizedCache } from '../text/sized-cache';
 import { SpanIndex } from '../text/spans';
 import { parseGfm } from './gfm';
 import { guardMarkdown, markdownLines, restoreString, type DegradedSpan, type GuardedText } from './guard';
@@ -115,18 +116,15 @@ interface CachedPiece {
   line: number;
   /** Nodes capped for nesting, in the piece's own offsets. */
   capped: DegradedSpan[];
-  size: number;
 }
 
-const pieceCache = new Map<string, CachedPiece>();
 /** Characters of pieces kept: the largest document the server checks (2 MiB) and its edits; about 12 bytes of tree each. */
 const PIECE_CACHE_CHARS = 3 * 1024 * 1024;
-let cachedChars = 0;
+const pieceCache = new SizedCache<CachedPiece>(PIECE_CACHE_CHARS);
 
-/** Forgets the cached pieces (benchmarks measure cold parses with it). */
+/** Forgets the cached pieces (benchmarks measure cold parses with it; a server once no document is open). */
 export function clearPieceCache(): void {
   pieceCache.clear();
-  cachedChars = 0;
 }
 
 interface Place {
@@ -138,9 +136,7 @@ interface Place {
 function placePiece(source: string, definitions: string, degraded: DegradedSpan[], at: Place, shared: boolean): RootContent[] {
   const key = `${definitions.length}:${definitions}\u0000${source}`;
   let cached = pieceCache.get(key);
-  if (cached) {
-    pieceCache.delete(key);
-  } else {
+  if (!cached) {
     const nodes = parsePiece(source, definitions);
     if (!nodes) {
       // Nesting the guard did not foresee overflowed the parser's stack: this piece is read as
@@ -150,14 +146,8 @@ function placePiece(source: string, definitions: string, degraded: DegradedSpan[
     }
     const capped: DegradedSpan[] = [];
     for (const node of nodes) capDepth(node, capped, 1);
-    cached = { nodes, offset: 0, line: 0, capped, size: key.length };
-    cachedChars += cached.size;
-  }
-  pieceCache.set(key, cached);
-  while (cachedChars > PIECE_CACHE_CHARS && pieceCache.size > 1) {
-    const [oldest, entry] = pieceCache.entries().next().value!;
-    pieceCache.delete(oldest);
-    cachedChars -= entry.size;
+    cached = { nodes, offset: 0, line: 0, capped };
+    pieceCache.set(key, cached, key.length);
   }
   for (const c of cached.capped) degraded.push({ ...c, span: { start: c.span.start + at.offset, end: c.span.end + at.offset } });
   const here = cached.offset === at.offset && cached.line === at.line;

@@ -8,17 +8,21 @@
 import { parseForTemplate, parseKeyOf, type ParseTemplate } from '../views/parse';
 import { parseMarkdownGuarded, type ParsedMarkdown } from '../model/markdown';
 import type { MinutesDocument } from '../model/types';
+import { SizedCache } from '../text/sized-cache';
 
 export class ParseMemo {
-  private readonly docs = new Map<string, { text: string; doc: MinutesDocument }>();
+  private readonly docs: SizedCache<{ text: string; doc: MinutesDocument }>;
   /**
    * The Markdown tree of each path's latest text: the costly part of a parse, the same whatever
    * the template (which only decides the sections of plain text), so variants share it too.
    */
-  private readonly trees = new Map<string, { source: string; parsed: ParsedMarkdown }>();
+  private readonly trees: SizedCache<{ source: string; parsed: ParsedMarkdown }>;
 
-  /** `limit`: documents kept (about 150 KB each), least recently used first out. */
-  constructor(private readonly limit: number) {}
+  /** `limitChars`: characters of text behind the documents kept, and behind the trees; least recently used first out. */
+  constructor(limitChars: number) {
+    this.docs = new SizedCache(limitChars);
+    this.trees = new SizedCache(limitChars);
+  }
 
   /** The document of this text as the template reads it; `known` is one the caller already has. */
   parse(path: string, text: string, template: ParseTemplate, known?: MinutesDocument): MinutesDocument {
@@ -30,8 +34,14 @@ export class ParseMemo {
         : hit && hit.text === text
           ? hit.doc
           : parseForTemplate(path, text, template, (source) => this.tree(path, source));
-    remember(this.docs, key, { text, doc }, this.limit);
+    this.docs.set(key, { text, doc }, text.length);
     return doc;
+  }
+
+  /** Forgets the parses of the paths `keep` refuses. */
+  retain(keep: (path: string) => boolean): void {
+    this.docs.retain((_, { doc }) => keep(doc.path));
+    this.trees.retain((path) => keep(path));
   }
 
   clear(): void {
@@ -42,17 +52,19 @@ export class ParseMemo {
   private tree(path: string, source: string): ParsedMarkdown {
     const hit = this.trees.get(path);
     const parsed = hit && hit.source === source ? hit.parsed : parseMarkdownGuarded(source);
-    remember(this.trees, path, { source, parsed }, this.limit);
+    this.trees.set(path, { source, parsed }, source.length);
     return parsed;
   }
 }
 
-/** Puts an entry last (most recently used), dropping the least recently used past `limit`. */
-function remember<T>(map: Map<string, T>, key: string, value: T, limit: number): void {
-  map.delete(key);
-  map.set(key, value);
-  if (map.size > limit) map.delete(map.keys().next().value!);
-}
+/**
+ * Characters of minutes the series caches keep (here and the meetings of `items/meetings.ts`):
+ * a series of 200 minutes of 5 KB read with two variants of its template, or several smaller
+ * series, so that the series rules of an open document read their siblings once (the old bound,
+ * 500 documents, held as much of such minutes). A parse keeps about 90 bytes of heap per
+ * character of short minutes (tree, model, lines).
+ */
+export const SERIES_CACHE_CHARS = 2 * 1024 * 1024;
 
 /** The memo the series rules share within a process (a host's run, a language server). */
-export const sharedParses = new ParseMemo(500);
+export const sharedParses = new ParseMemo(SERIES_CACHE_CHARS);
