@@ -47,14 +47,21 @@ class Builder {
   readonly stack: Built[] = [this.root];
   /** Tokens of the nodes entered and not yet exited, to check that each exit closes its own. */
   readonly open: Token[] = [];
-  expectingFirstListItemValue = false;
-  flowCodeInside = false;
-  setextHeadingSlurpLineEnding = false;
-  atHardBreak = false;
-  inReference = false;
+  /** An ordered list was entered and its first item's number (the list's `start`) is not read yet. */
+  listStartUnread = false;
+  /** The opening fence of a code block was read: the next fence closes it. */
+  fenceOpened = false;
+  /** A setext heading's text ended: the line ending before its underline is not text. */
+  setextUnderlineComing = false;
+  /** The last inline was a hard break: the line ending after it is not text. */
+  justBroke = false;
+  /** A link or image read a label and no resource: it becomes a reference. */
+  labelOnly = false;
   inTable = false;
-  referenceType: string | undefined;
-  characterReferenceType: string | undefined;
+  /** `full`, `collapsed` (or none: shortcut) for the reference being read. */
+  referenceKind: string | undefined;
+  /** The marker type of a numeric character reference (decimal or hexadecimal) being read. */
+  numericMarker: string | undefined;
 
   get top(): Built {
     return this.stack[this.stack.length - 1];
@@ -170,16 +177,16 @@ function resumedInto(field: string, clean: (text: string, builder: Builder) => s
 /** A link or image: a reference when a label was read and no resource followed it. */
 const exitLinkOrImage: Handler = (builder) => {
   const node = builder.top;
-  if (builder.inReference) {
+  if (builder.labelOnly) {
     node.type += 'Reference';
-    node.referenceType = builder.referenceType ?? 'shortcut';
+    node.referenceType = builder.referenceKind ?? 'shortcut';
     delete node.url;
     delete node.title;
   } else {
     delete node.identifier;
     delete node.label;
   }
-  builder.referenceType = undefined;
+  builder.referenceKind = undefined;
 };
 
 /** A task list item's first paragraph loses the space after its check box. */
@@ -238,12 +245,12 @@ const ENTER = handlers({
   link: opener(link),
   listItem: opener((token) => ({ type: 'listItem', spread: token._spread, checked: null, children: [], position: undefined })),
   listItemValue: (builder, token, context) => {
-    if (!builder.expectingFirstListItemValue) return;
+    if (!builder.listStartUnread) return;
     builder.stack[builder.stack.length - 2].start = Number.parseInt(context.sliceSerialize(token), 10);
-    builder.expectingFirstListItemValue = false;
+    builder.listStartUnread = false;
   },
   listOrdered: opener(list, (builder) => {
-    builder.expectingFirstListItemValue = true;
+    builder.listStartUnread = true;
   }),
   listUnordered: opener(list),
   literalAutolink: opener(link),
@@ -252,7 +259,7 @@ const ENTER = handlers({
   literalAutolinkWww: enterData,
   paragraph: opener(container('paragraph')),
   reference: (builder) => {
-    builder.referenceType = 'collapsed';
+    builder.referenceKind = 'collapsed';
   },
   referenceString: buffer,
   resourceDestinationString: buffer,
@@ -292,17 +299,17 @@ const EXIT = handlers({
     builder.stack.pop()!.position!.end = point(token.end);
   },
   characterReferenceMarkerHexadecimal: (builder, token) => {
-    builder.characterReferenceType = token.type;
+    builder.numericMarker = token.type;
   },
   characterReferenceMarkerNumeric: (builder, token) => {
-    builder.characterReferenceType = token.type;
+    builder.numericMarker = token.type;
   },
   characterReferenceValue: (builder, token, context) => {
     const source = context.sliceSerialize(token);
     let value: string | false;
-    if (builder.characterReferenceType) {
-      value = decodeNumericCharacterReference(source, builder.characterReferenceType === 'characterReferenceMarkerNumeric' ? 10 : 16);
-      builder.characterReferenceType = undefined;
+    if (builder.numericMarker) {
+      value = decodeNumericCharacterReference(source, builder.numericMarker === 'characterReferenceMarkerNumeric' ? 10 : 16);
+      builder.numericMarker = undefined;
     } else {
       value = decodeNamedCharacterReference(source);
     }
@@ -310,14 +317,14 @@ const EXIT = handlers({
   },
   codeFenced: closer(
     resumedInto('value', (text, builder) => {
-      builder.flowCodeInside = false;
+      builder.fenceOpened = false;
       return text.replace(/^(?:\r?\n|\r)|(?:\r?\n|\r)$/g, '');
     }),
   ),
   codeFencedFence: (builder) => {
-    if (builder.flowCodeInside) return;
+    if (builder.fenceOpened) return;
     builder.buffer();
-    builder.flowCodeInside = true;
+    builder.fenceOpened = true;
   },
   codeFencedFenceInfo: resumedInto('lang'),
   codeFencedFenceMeta: resumedInto('meta'),
@@ -353,7 +360,7 @@ const EXIT = handlers({
   label: (builder) => {
     const fragment = builder.stack.pop()!;
     const node = builder.top;
-    builder.inReference = true;
+    builder.labelOnly = true;
     if (node.type === 'link') node.children = fragment.children;
     else node.alt = textOf(fragment);
   },
@@ -365,10 +372,10 @@ const EXIT = handlers({
   },
   lineEnding: (builder, token, context) => {
     const node = builder.top;
-    if (builder.atHardBreak) {
+    if (builder.justBroke) {
       node.children![node.children!.length - 1].position!.end = point(token.end);
-      builder.atHardBreak = false;
-    } else if (!builder.setextHeadingSlurpLineEnding && KEEPS_LINE_ENDINGS.has(node.type)) {
+      builder.justBroke = false;
+    } else if (!builder.setextUnderlineComing && KEEPS_LINE_ENDINGS.has(node.type)) {
       enterData(builder, token, context);
       exitData(builder, token, context);
     }
@@ -386,21 +393,21 @@ const EXIT = handlers({
     const label = builder.resume();
     builder.top.label = label;
     builder.top.identifier = normalizeIdentifier(context.sliceSerialize(token)).toLowerCase();
-    builder.referenceType = 'full';
+    builder.referenceKind = 'full';
   },
   resource: (builder) => {
-    builder.inReference = false;
+    builder.labelOnly = false;
   },
   resourceDestinationString: resumedInto('url'),
   resourceTitleString: resumedInto('title'),
   setextHeading: closer((builder) => {
-    builder.setextHeadingSlurpLineEnding = false;
+    builder.setextUnderlineComing = false;
   }),
   setextHeadingLineSequence: (builder, token, context) => {
     builder.top.depth = context.sliceSerialize(token).codePointAt(0) === 61 ? 1 : 2;
   },
   setextHeadingText: (builder) => {
-    builder.setextHeadingSlurpLineEnding = true;
+    builder.setextUnderlineComing = true;
   },
   strikethrough: close,
   strong: close,
@@ -416,7 +423,7 @@ const EXIT = handlers({
 });
 
 function hardBreak(builder: Builder): void {
-  builder.atHardBreak = true;
+  builder.justBroke = true;
 }
 
 function footnoteLabel(node: Built, label: string, identifier: string): void {
