@@ -167,7 +167,8 @@ export class SeriesIndex {
   private member(profile: MinutesProfile): SeriesMember {
     const { path, date } = profile;
     const text = () => this.options.text?.(path) ?? this.texts.get(path);
-    return date ? { path, date, text } : { path, text };
+    const labels = new Set(profile.fields.map((f) => f.key));
+    return date ? { path, date, text, labels } : { path, text, labels };
   }
 
   private changed(key: string): void {
@@ -208,7 +209,12 @@ export class SeriesIndex {
     const members = orderMembers([...paths].map((p) => this.profiles.get(p)!));
     if (!members.length) return undefined;
     const series: Series = { key, folder, members, eras: findEras(members) };
-    const view = { folder: series.folder, size: members.length, topics: topicStats(members), members: members.map((m) => this.member(m)) };
+    const view = {
+      folder: series.folder,
+      size: members.length,
+      topics: topicStats(members),
+      members: members.map((m) => this.member(m)),
+    };
     const decision: Decision = { series, view, fit: new Map(), withoutFile: new Map() };
     if (!learn) return decision;
     const recognised = members.length >= MIN_SERIES_FILES ? mostRecognised(members) : undefined;

@@ -85,6 +85,7 @@ export interface SeriesView {
    * conclusion line. Teams differ: openEuler's TC concludes a few topics in six.
    */
   topics?: { total: number; concluded: number; files: number };
+
   /**
    * The series' minutes, oldest first (the document itself included when it is one of them):
    * what the series rules compare a meeting with. Absent when the host gives no texts.
@@ -101,4 +102,9 @@ export interface SeriesMember {
    * so a workspace's thousands of minutes are not all held in memory. Undefined when unreadable.
    */
   text(): string | undefined;
+  /**
+   * The field labels its minutes write (normalised, `titleKey`): what a template rule compares
+   * with the document's neighbours, whose era may not know a field a built-in template requires.
+   */
+  labels?: ReadonlySet<string>;
 }

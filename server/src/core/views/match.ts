@@ -41,6 +41,16 @@ function headerEnd(doc: MinutesDocument): number {
   return doc.sections.length ? doc.sections[0].heading.start : doc.text.length;
 }
 
+/**
+ * A value that says on purpose that there is none: `N/A`, `NONE`, `Not recorded`, `No recording
+ * this week`, `<Not available, did not stream>`, `didn't stream`, `无`, `暂无`, `不适用`. Filled in,
+ * so not missing; and no date or address to hold to a format.
+ */
+export function statesAbsence(value: string): boolean {
+  const v = value.replace(/^[\s<("'（“「*_]+/u, '').toLowerCase();
+  return /^(?:n\/?a\b|none\b|nil\b|null\b|not?\b|did(?:n['’]t|\s+not)\b|无$|暂无|没有|不适用|未(?:录|提供|定))/u.test(v);
+}
+
 /** `" "`, `( )`, `""`, `-` and the spec's own empty values count as not filled in. */
 export function isEmptyValue(value: string, spec?: FieldSpec): boolean {
   const v = value.replace(/^["'(（]\s*|(?<!\s)\s*["')）]$/g, '').trim();

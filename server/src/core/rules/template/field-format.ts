@@ -3,7 +3,7 @@ import { sectionSpecById } from '../../templates/specs';
 import type { FieldFormat, FieldSpec } from '../../templates/types';
 import { dataPattern } from '../../regex/pattern';
 import { formatProblem } from '../../views/field-format';
-import { findFields, isEmptyValue } from '../../views/match';
+import { findFields, isEmptyValue, statesAbsence } from '../../views/match';
 import type { Fix, Rule, RuleContext } from '../types';
 
 export const fieldFormat: Rule = {
@@ -77,6 +77,7 @@ function checkTitle(ctx: RuleContext): void {
 
 function checkFormat(ctx: RuleContext, spec: FieldSpec, format: FieldFormat, field: Field): void {
   const value = valueOf(field);
+  if (statesAbsence(value.text)) return; // `Recording: N/A`: no recording, said so
   const problem = formatProblem(format, value.text, dateSeparator(ctx, spec));
   if (!problem) return;
   const start = value.start + problem.start;

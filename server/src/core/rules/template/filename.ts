@@ -2,7 +2,8 @@ import { editDistance } from '../../text/distance';
 import { filenameDate, formatLike } from '../../model/dates';
 import { dataPattern } from '../../regex/pattern';
 import type { FilenameSpec } from '../../templates/types';
-import type { Rule } from '../types';
+import type { Rule, RuleContext } from '../types';
+import { hardlyAnyNeighbour } from './neighbours';
 
 export const filename: Rule = {
   id: 'template/filename',
@@ -35,11 +36,12 @@ export const filename: Rule = {
     // A name without an extension is an unsaved buffer (`Untitled-1`): it has no file name yet.
     // An unusable pattern (reported with the configuration) checks nothing.
     const pattern = dataPattern(spec.pattern);
-    if (!name || !name.includes('.') || !pattern || pattern.test(name)) return;
+    if (!name || !name.includes('.') || !pattern || pattern.test(name) || foreignNaming(ctx, pattern)) return;
     const suggestion = suggestName(name, spec);
     // A learned naming is a habit, not a rule: a name far from it may be a new habit (a year added
     // to the name), so only a near miss of the series' own naming — a typo — is reported.
     if (ctx.template.learned && !suggestion) return;
+    if (suggestion && qualified(name, suggestion)) return;
     const data = { name, template: ctx.template.resolvedId, example: spec.example };
     // The first line carries the finding: editors and CI annotations show file-level problems there.
     ctx.report({
@@ -50,6 +52,24 @@ export const filename: Rule = {
     });
   },
 };
+
+/**
+ * A naming hardly any of the minutes around this one follow is not this era's: LCTT's articles
+ * were named by their title alone in 2014. A learned pattern is the folder's own already.
+ */
+function foreignNaming(ctx: RuleContext, pattern: { test(text: string): boolean }): boolean {
+  return !ctx.template.learned && hardlyAnyNeighbour(ctx, (member) => pattern.test(member.path.slice(member.path.lastIndexOf('/') + 1)));
+}
+
+/**
+ * `2018-01-31-V8.md` beside `2018-01-31.md`-style names: the right name and a word that tells this
+ * meeting apart (a special session, a second meeting that day). Renaming would lose the word.
+ */
+function qualified(name: string, suggestion: string): boolean {
+  const stem = (file: string) => file.replace(/\.[^.\s]+$/, '');
+  const base = stem(suggestion);
+  return stem(name).startsWith(base) && /^[-_. ]+\p{L}/u.test(stem(name).slice(base.length));
+}
 
 /** Names further than this from the suggestion get the template's example instead. */
 const MAX_EDITS = 3;

@@ -6,6 +6,7 @@ import { findFields, isEmptyValue } from '../../views/match';
 import { sectionSpecById, walkSectionSpecs } from '../../templates/specs';
 import type { FieldSpec, ResolvedTemplate } from '../../templates/types';
 import type { Rule, RuleContext, TextEdit } from '../types';
+import { hardlyAnyNeighbour } from './neighbours';
 
 export const missingField: Rule = {
   id: 'template/missing-field',
@@ -37,7 +38,8 @@ export const missingField: Rule = {
       if (!spec.required || coveredBySectionRules(ctx.template, spec)) return;
       const found = findFields(ctx.doc, spec);
       if (!found.length) {
-        if (!labelWithNote(ctx.doc, spec) && !writtenAsSection(ctx.doc, spec)) reportMissing(ctx, specs, index);
+        if (!labelWithNote(ctx.doc, spec) && !writtenAsSection(ctx.doc, spec) && !foreignToFolder(ctx, spec))
+          reportMissing(ctx, specs, index);
         return;
       }
       if (spec.allowEmpty || found.some((m) => !isEmptyValue(m.field.value, spec) || continuesBelow(ctx.doc, m.field))) return;
@@ -45,6 +47,18 @@ export const missingField: Rule = {
     });
   },
 };
+
+/**
+ * A field a built-in template requires that hardly any of the minutes around this one write is
+ * not this era's habit: LCTT's footer had no `选题` before 2018 and no `作者` in 2014. Where some
+ * neighbours have it and others forgot it, the finding stands. Learned templates count their own
+ * evidence (`seen`).
+ */
+function foreignToFolder(ctx: RuleContext, spec: FieldSpec): boolean {
+  if (ctx.template.learned) return false;
+  const keys = spec.labels.map(normalizeName);
+  return hardlyAnyNeighbour(ctx, (member) => keys.some((key) => member.labels?.has(key)));
+}
 
 /**
  * A field written as a section (`## 时间`) that the template also lists as a section is the
