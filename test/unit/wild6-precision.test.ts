@@ -65,4 +65,42 @@ describe('precision on minutes of other communities (round 6)', () => {
       ]);
     });
   });
+
+  describe('template/empty-section', () => {
+    const call = (day: string, notes: string) =>
+      [
+        `# March ${day} project call`,
+        '',
+        '## Agenda',
+        '1. Opening, welcome and roll call',
+        '1. Release policy discussion',
+        '',
+        '## Notes',
+        '',
+        notes,
+        '',
+      ].join('\n');
+    const filled = '### Notes\n\n- Agreed on a point release.';
+    const series = (latest: string): SeriesFile[] => [
+      { path: '/ws/wasmtime/2024/wasmtime-03-03.md', text: call('3rd', filled) },
+      { path: '/ws/wasmtime/2024/wasmtime-03-10.md', text: call('10th', filled) },
+      { path: '/ws/wasmtime/2024/wasmtime-03-17.md', text: call('17th', filled) },
+      { path: '/ws/wasmtime/2024/wasmtime-03-24.md', text: call('24th', filled) },
+      { path: '/ws/wasmtime/2024/wasmtime-03-31.md', text: call('31st', latest) },
+    ];
+
+    it('a blank part named like its section (## Notes > ### Notes) is not the template section left empty', async () => {
+      const files = series('### Notes');
+      assert.deepEqual(await inSeries(files, '/ws/wasmtime/2024/wasmtime-03-31.md', 'template/empty-section'), []);
+    });
+
+    it('the template section itself left empty is still reported', async () => {
+      const files = series('');
+      const text = files[4].text.replace('## Notes\n\n\n', '## Notes\n\n## Action items\n\n- none\n');
+      files[4] = { ...files[4], text };
+      assert.deepEqual(await inSeries(files, '/ws/wasmtime/2024/wasmtime-03-31.md', 'template/empty-section'), [
+        '7 Section "Notes" is empty; template learned-ws-wasmtime expects content here.',
+      ]);
+    });
+  });
 });
