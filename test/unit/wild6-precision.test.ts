@@ -103,4 +103,22 @@ describe('precision on minutes of other communities (round 6)', () => {
       ]);
     });
   });
+
+  describe('link/undefined-reference', () => {
+    it('[Name][**ACTION**] tags an action item, and [Name][ACTION] is the same tag; [text][1] is still a broken link', async () => {
+      const text = [
+        '# GraphQL WG Meeting 2019-09-12',
+        '',
+        '## Notes',
+        '',
+        '*   [Ivan][**ACTION**] Write a proposal',
+        '*   [Matt][ACTION] Will sync with the team',
+        '*   See [the spec][1] for details',
+        '',
+      ].join('\n');
+      assert.deepEqual(await findings(text, '/ws/notes/2019-09-12.md', 'link/undefined-reference'), [
+        '7 No definition "[1]: …" for the link "[the spec][1]": it renders as plain text.',
+      ]);
+    });
+  });
 });
