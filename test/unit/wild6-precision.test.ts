@@ -121,4 +121,26 @@ describe('precision on minutes of other communities (round 6)', () => {
       ]);
     });
   });
+
+  describe('link/duplicate-target', () => {
+    it('"RFC" under the topic names the document the agenda named by its title; a title given to another item is still reported', async () => {
+      const text = [
+        '# GraphQL WG Notes - May 2021',
+        '',
+        '## Agenda',
+        '',
+        '1. [Default Value Coercion RFC](https://github.com/graphql/graphql-spec/pull/793) (5m, Evan)',
+        '1. [formatToParts](https://github.com/graphql/graphql-spec/issues/47)',
+        '1. [DurationFormat](https://github.com/graphql/graphql-spec/issues/47)',
+        '',
+        '## Default Value Coercion RFC (5m, Evan)',
+        '',
+        '- [RFC](https://github.com/graphql/graphql-spec/pull/793)',
+        '',
+      ].join('\n');
+      assert.deepEqual(await findings(text, '/ws/notes/2021-05-13.md', 'link/duplicate-target'), [
+        '7 "DurationFormat" links to graphql/graphql-spec#47, which line 6 already links as "formatToParts". Is one of the two links wrong?',
+      ]);
+    });
+  });
 });
