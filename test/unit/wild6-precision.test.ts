@@ -143,4 +143,72 @@ describe('precision on minutes of other communities (round 6)', () => {
       ]);
     });
   });
+
+  describe('template/missing-field (learned)', () => {
+    async function missingFields(files: SeriesFile[], path: string) {
+      const file = files.find((f) => f.path === path)!;
+      const result = await lintText(file.text, path, { services: seriesServices(files) });
+      return only(result.diagnostics, 'template/missing-field').map((d) => `${d.severity} ${d.message.replace(/ \(template .*$/, '')}`);
+    }
+
+    it('a password is never asked for, and what three minutes all have is only said', async () => {
+      const invite = (day: string) =>
+        [
+          `# Friday July ${day}, 2020 at 14:00pm GMT+8`,
+          '',
+          '## Conference links',
+          '- Conference ID：988 991 394',
+          '- Password：qw123e',
+          '',
+          '## Notes',
+          '- Agreed.',
+          '',
+        ].join('\n');
+      const files: SeriesFile[] = [
+        { path: '/ws/sigs/frontend/meetings/001-20200703.md', text: invite('3') },
+        { path: '/ws/sigs/frontend/meetings/002-20200710.md', text: invite('10') },
+        { path: '/ws/sigs/frontend/meetings/003-20200717.md', text: invite('17') },
+        {
+          path: '/ws/sigs/frontend/meetings/004-20200724.md',
+          text: invite('24').replace(/- (Conference ID|Password)：.*\n/g, '- https://welink-meeting.zoom.us/j/620653212\n'),
+        },
+      ];
+      assert.deepEqual(await missingFields(files, '/ws/sigs/frontend/meetings/004-20200724.md'), [
+        'info Missing field "Conference ID": 3 of the last 3 minutes in this folder have it',
+      ]);
+    });
+
+    it('a name the notes give twice in one file is a speaker, not a field; a header field is still asked for', async () => {
+      const call = (day: string, notes: string[]) =>
+        [
+          `# Python SIG, 2023-09-${day}`,
+          '',
+          'Recording: https://youtu.be/x',
+          '',
+          '## Agenda',
+          '',
+          '- Status updates',
+          '',
+          '## Notes',
+          '',
+          ...notes,
+          '',
+        ].join('\n');
+      const talk = ['- Joel: new version of the tool', '- Kevin: no news'];
+      const files: SeriesFile[] = [
+        { path: '/ws/python/2023/guest-python-09-01.md', text: call('01', [...talk, '- Joel: will look into sockets']) },
+        { path: '/ws/python/2023/guest-python-09-08.md', text: call('08', talk) },
+        { path: '/ws/python/2023/guest-python-09-15.md', text: call('15', talk) },
+        { path: '/ws/python/2023/guest-python-09-22.md', text: call('22', talk) },
+        { path: '/ws/python/2023/guest-python-09-29.md', text: call('29', talk) },
+        {
+          path: '/ws/python/2023/guest-python-10-06.md',
+          text: call('06', ['- Kevin: out in November']).replace('Recording: https://youtu.be/x\n\n', ''),
+        },
+      ];
+      assert.deepEqual(await missingFields(files, '/ws/python/2023/guest-python-10-06.md'), [
+        'warning Missing field "Recording": 5 of the last 5 minutes in this folder have it',
+      ]);
+    });
+  });
 });
