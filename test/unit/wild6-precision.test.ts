@@ -211,4 +211,21 @@ describe('precision on minutes of other communities (round 6)', () => {
       ]);
     });
   });
+
+  describe('link/number-mismatch', () => {
+    it('"UTS #35" names a Unicode standard; a wrong number of the PR itself is still reported', async () => {
+      const text = [
+        '# ECMA 402 meeting 2018-07-19',
+        '',
+        '## Agenda',
+        '',
+        '1. [Normative: Cite UTS #35 for canonicalizing Unicode extension tags](https://github.com/tc39/proposal-intl-locale/pull/48)',
+        '1. [#788](https://github.com/graphql/graphql-wg/issues/798) review the schema coordinates PR',
+        '',
+      ].join('\n');
+      assert.deepEqual(await findings(text, '/ws/meetings/notes-2018-07-19.md', 'link/number-mismatch'), [
+        '6 The text names #788 but the link points to issue 798.',
+      ]);
+    });
+  });
 });
