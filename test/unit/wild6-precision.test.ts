@@ -177,39 +177,6 @@ describe('precision on minutes of other communities (round 6)', () => {
         'info Missing field "Conference ID": 3 of the last 3 minutes in this folder have it',
       ]);
     });
-
-    it('a name the notes give twice in one file is a speaker, not a field; a header field is still asked for', async () => {
-      const call = (day: string, notes: string[]) =>
-        [
-          `# Python SIG, 2023-09-${day}`,
-          '',
-          'Recording: https://youtu.be/x',
-          '',
-          '## Agenda',
-          '',
-          '- Status updates',
-          '',
-          '## Notes',
-          '',
-          ...notes,
-          '',
-        ].join('\n');
-      const talk = ['- Joel: new version of the tool', '- Kevin: no news'];
-      const files: SeriesFile[] = [
-        { path: '/ws/python/2023/guest-python-09-01.md', text: call('01', [...talk, '- Joel: will look into sockets']) },
-        { path: '/ws/python/2023/guest-python-09-08.md', text: call('08', talk) },
-        { path: '/ws/python/2023/guest-python-09-15.md', text: call('15', talk) },
-        { path: '/ws/python/2023/guest-python-09-22.md', text: call('22', talk) },
-        { path: '/ws/python/2023/guest-python-09-29.md', text: call('29', talk) },
-        {
-          path: '/ws/python/2023/guest-python-10-06.md',
-          text: call('06', ['- Kevin: out in November']).replace('Recording: https://youtu.be/x\n\n', ''),
-        },
-      ];
-      assert.deepEqual(await missingFields(files, '/ws/python/2023/guest-python-10-06.md'), [
-        'warning Missing field "Recording": 5 of the last 5 minutes in this folder have it',
-      ]);
-    });
   });
 
   describe('link/number-mismatch', () => {

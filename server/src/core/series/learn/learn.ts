@@ -263,16 +263,12 @@ const SECRET_LABEL = /密码|口令|pass(?:word|code)|passwd|\bpwd\b/i;
 function learnFields(era: readonly MinutesProfile[]): FieldSpec[] {
   const n = era.length;
   const byKey = new Map<string, FieldStats>();
-  // `- Mark: …` twice in one file is a speaker in the notes, even near the top: a header field
-  // is written once.
-  const spoken = new Set<string>();
   for (const file of era) {
     const seen = new Set<string>();
     for (const field of file.fields) {
       // Label lines in the body are mostly a transcript's speakers (`BLumia: …`), not the format.
       if (field.source === 'line' && !field.header) continue;
       const key = `${field.source}:${field.key}`;
-      if (seen.has(key)) spoken.add(key);
       if (seen.has(key) || /\d/.test(field.key) || SECRET_LABEL.test(field.label)) continue;
       seen.add(key);
       const stats = byKey.get(key) ?? { source: field.source, labels: new Map<string, number>(), present: 0, values: [] };
@@ -284,8 +280,8 @@ function learnFields(era: readonly MinutesProfile[]): FieldSpec[] {
   }
   const usedIds = new Set<string>();
   const out: FieldSpec[] = [];
-  for (const [key, stats] of byKey) {
-    if (stats.present < needed(n, REQUIRED_SHARE) || (stats.source === 'line' && spoken.has(key))) continue;
+  for (const stats of byKey.values()) {
+    if (stats.present < needed(n, REQUIRED_SHARE)) continue;
     const format = learnFormat(stats.values);
     // A section's first line is a field only when it is the meeting's date (`## 时间` then
     // `2023/04/27 19:00~19:30`); what else a section starts with is the week's business.
