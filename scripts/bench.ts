@@ -180,9 +180,13 @@ async function main(): Promise<void> {
   console.log(`Community Minutes benchmark (${RUNS} runs each, medians; node ${process.version})`);
   const corpora = [SHARED_CORPUS, SHARED_CORPUS_WILD].filter((folder) => existsSync(folder));
   if (!corpora.length) console.log('(../shared is absent: the examples/ folder instead of the corpora)');
-  for (const folder of corpora.length ? corpora : [resolve(process.cwd(), 'examples')]) {
+  // BENCH_ONLY=corpus or wild: that corpus file by file and nothing else (a quicker A/B).
+  const only = process.env.BENCH_ONLY;
+  const chosen = only ? corpora.filter((folder) => folder === (only === 'wild' ? SHARED_CORPUS_WILD : SHARED_CORPUS)) : corpora;
+  for (const folder of chosen.length ? chosen : [resolve(process.cwd(), 'examples')]) {
     await measure(`${folder.split(/[\\/]/).slice(-2).join('/')}, file by file`, readMinutes(folder));
   }
+  if (only) return;
   const tc = corpora.length ? readMinutes(SHARED_CORPUS).filter((f) => f.path.includes('/openeuler-tc/2023/')) : [];
   const series = tc.length ? tc : readMinutes(resolve(process.cwd(), 'test', 'fixtures', 'series', 'tc'));
   await measureSeries(tc.length ? 'openEuler TC 2023' : 'test/fixtures/series/tc', series);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { builtinTemplate, resolveTemplate } from '../../server/src/core';
-import { clearMeetingCache, forgetMeetingsExcept, meetingOf } from '../../server/src/core/items/meetings';
-import { ParseMemo } from '../../server/src/core/series/memo';
+import { clearMeetingCache, forgetMeetingsExcept, meetingOf, orderMeetings } from '../../server/src/core/items/meetings';
+import { ParseMemo, SERIES_CACHE_CHARS } from '../../server/src/core/series/memo';
 import { SizedCache } from '../../server/src/core/text/sized-cache';
 
 describe('SizedCache: least recently used, bounded by size', () => {
@@ -22,6 +22,19 @@ describe('SizedCache: least recently used, bounded by size', () => {
       [undefined, undefined, 'H'],
     );
     assert.equal(cache.size, 50);
+  });
+
+  it('`fit` raises the limit, never lowers it', () => {
+    const cache = new SizedCache<number>(10);
+    cache.fit(5);
+    ['a', 'b', 'c'].forEach((key, i) => cache.set(key, i, 4));
+    assert.equal(cache.get('a'), undefined, 'still 10');
+    cache.fit(12);
+    cache.set('d', 3, 4);
+    assert.deepEqual(
+      ['b', 'c', 'd'].map((k) => cache.get(k)),
+      [1, 2, 3],
+    );
   });
 
   it('counts an entry set again once, and forgets what `retain` refuses', () => {
@@ -53,6 +66,23 @@ describe('series caches bounded by characters', () => {
     const first = parse(texts[0]);
     assert.notEqual(first, docs[0], 'the first was dropped for the others');
     assert.deepEqual(first, docs[0], 'parsed again, the same');
+  });
+
+  it('a series larger than the caches is parsed once, not once per file', () => {
+    // Every file's series rules order all members: with caches smaller than the series, least
+    // recently used evicts each member just before it is read again (a folder of 250 long
+    // articles took minutes and gigabytes).
+    const count = 12;
+    const size = 80 * Math.ceil((1.2 * SERIES_CACHE_CHARS) / count / 80);
+    const files = Array.from({ length: count }, (_, i) => {
+      const path = `big/2024-01-${String(i + 1).padStart(2, '0')}.md`;
+      return { path, text: `# Meeting ${i + 1}\n\n## Notes\n\n${`${'x'.repeat(79)}\n`.repeat(size / 80)}` };
+    });
+    const spec = template(files[0].path, files[0].text);
+    const first = orderMeetings(files, spec);
+    const again = orderMeetings(files, spec);
+    assert.equal(first.length, count);
+    again.forEach((meeting, i) => assert.equal(meeting, first[i], `${meeting.path} parsed again`));
   });
 
   it('forgetting the files of closed series keeps those of open ones', () => {

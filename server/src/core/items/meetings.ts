@@ -160,6 +160,11 @@ export function dayNumber(date: MeetingDate): number {
  * Ties keep the host's order.
  */
 export function orderMeetings(files: readonly SeriesFile[], template: ResolvedTemplate, parsed?: MinutesDocument): Meeting[] {
+  // Each file of the series reads every member: the caches must hold the whole series, twice
+  // over for two variants of its template read in turn, or each file parses all members again.
+  const chars = files.reduce((sum, f) => sum + f.text.length, 0);
+  cache.fit(2 * chars);
+  sharedParses.fit(2 * chars);
   const meetings = files.map((f) => meetingOf(f, template, parsed)).filter((m) => m.named);
   const numbers = new Set(meetings.map((m) => m.number));
   if (meetings.length > 1 && meetings.every((m) => m.number !== undefined) && numbers.size === meetings.length) {

@@ -8,6 +8,8 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { combineExtensions } from 'micromark-util-combine-extensions';
 import type { Construct, Extension } from 'micromark-util-types';
+import { parse, postprocess, preprocess } from 'micromark';
+import { compileEvents } from './compile';
 
 /*
  * CommonMark + GFM into mdast: the very tree remark-parse with remark-gfm builds (checked
@@ -59,7 +61,22 @@ const mdastExtensions = fromGfm.map((extension) => ({ ...extension, transforms: 
 
 /** Parses Markdown (CommonMark + GFM) into mdast, positions included. */
 export function parseGfm(source: string): Root {
-  const root = fromMarkdown(source, { extensions: [syntaxFor(source)], mdastExtensions });
+  const extensions = [syntaxFor(source)];
+  const events = postprocess(
+    parse({ extensions })
+      .document()
+      .write(preprocess()(source, undefined, true)),
+  );
+  let root: Root;
+  try {
+    root = compileEvents(events);
+  } catch (error) {
+    // Too deep for the stack: the caller reads the text as plain (model/markdown.ts). Anything
+    // else (events that do not nest) is built again by mdast-util-from-markdown, which
+    // answers as it always did, an error included.
+    if (error instanceof RangeError) throw error;
+    root = fromMarkdown(source, { extensions, mdastExtensions });
+  }
   linkBareAddresses(root);
   return root;
 }

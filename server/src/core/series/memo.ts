@@ -49,6 +49,12 @@ export class ParseMemo {
     this.trees.clear();
   }
 
+  /** Holds at least `chars` characters of text (see `SizedCache.fit`). */
+  fit(chars: number): void {
+    this.docs.fit(chars);
+    this.trees.fit(chars);
+  }
+
   /** Characters of text behind what is kept (documents and trees counted apart). */
   get size(): number {
     return this.docs.size + this.trees.size;

@@ -7,7 +7,17 @@ export class SizedCache<V> {
   private readonly entries = new Map<string, { value: V; size: number }>();
   private held = 0;
 
-  constructor(private readonly limit: number) {}
+  constructor(private limit: number) {}
+
+  /**
+   * Raises the limit to at least `size`: a caller about to read a working set of that size
+   * again and again (a series, for each of its files) needs all of it held, or every read
+   * misses (least recently used is the worst order for a cycle) and the work grows with the
+   * square of the set.
+   */
+  fit(size: number): void {
+    if (size > this.limit) this.limit = size;
+  }
 
   /** The entry of `key`, which becomes the most recently used. */
   get(key: string): V | undefined {
