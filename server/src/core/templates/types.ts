@@ -111,6 +111,14 @@ export interface Seen {
   of: number;
 }
 
+/** Fewer minutes than this are thin evidence: what they all have may still be occasional. */
+const FEW_MINUTES = 5;
+
+/** Is a learned habit's evidence too thin to insist on (a warning), so that it is only said (info)? */
+export function seenInFew(seen: Seen | undefined): boolean {
+  return seen !== undefined && seen.of < FEW_MINUTES;
+}
+
 export interface SectionSpec {
   /** Stable id used by fields, topics and variants (`time`, `agenda`). */
   id: string;

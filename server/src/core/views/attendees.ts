@@ -68,23 +68,38 @@ export function listAttendees(doc: MinutesDocument, template: ResolvedTemplate):
   let meeting = 0;
   let seen = new Set<string>();
   let rosters = new Set<string>();
+  let named = new Set<string>();
   const out: Attendee[] = [];
   for (const list of lists) {
     const people = list.items.filter(isPlausiblePerson);
     if (!people.length) continue;
+    const names = people.map((p) => comparableName(p.name) || `@${p.handle}`);
     // Minutes written twice, in English and then in Chinese (`Participants:` … `参会人：`), name
     // the same people again under another label: a second copy of the list, not people listed twice.
-    const roster = people.length > 1 ? people.map((p) => comparableName(p.name) || `@${p.handle}`).join('\n') : '';
-    if (seen.has(list.key) || rosters.has(roster)) {
+    const roster = people.length > 1 ? names.join('\n') : '';
+    if (seen.has(list.key) || rosters.has(roster) || restatesAttendance(names, named)) {
       meeting++;
       seen = new Set();
       rosters = new Set();
+      named = new Set();
     }
     seen.add(list.key);
     if (roster) rosters.add(roster);
+    for (const name of names) named.add(name);
     for (const item of people) out.push({ ...item, meeting });
   }
   return out;
+}
+
+/**
+ * `## Attendees` (who was invited) and, under `## Notes`, `Participants: …` (who came): a second
+ * attendance list that names mostly the same people again is the attendance told twice, not
+ * people listed twice. Lists of other people that share one name (a guest also under members)
+ * stay one meeting, and that name a duplicate.
+ */
+function restatesAttendance(names: readonly string[], named: ReadonlySet<string>): boolean {
+  const again = names.filter((n) => named.has(n)).length;
+  return again >= 2 && again * 2 >= names.length;
 }
 
 /** Do two items name the same person? Handles decide when both have one; else the names do. */

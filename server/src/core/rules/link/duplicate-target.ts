@@ -158,11 +158,15 @@ function isLong(normalizedText: string): boolean {
   return normalizedText.length >= 8;
 }
 
-// Texts that name the link rather than the work: `#2409`, `PR`, `链接`, the URL itself.
+// Texts that name the link rather than the work: `#2409`, `PR`, `RFC` (under the topic's
+// heading that names it), `链接`, the URL itself.
 const GENERIC_WORDS = new Set([
   'pr',
   'prs',
   'pullrequest',
+  'rfc',
+  'proposal',
+  'spec',
   'issue',
   'issues',
   'commit',

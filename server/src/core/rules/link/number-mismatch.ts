@@ -10,6 +10,9 @@ const NUMBER_IN_TEXT = /(?<![\w&])(?:(?<![.-])(?:([\w.-]+)\/)?([\w.-]+))?#(\d+)\
 const ANOTHER_ITEM =
   /(?:\b(?:of|in|from|for|to|by|see|after|than|like|via|since|re|cf\.?|fix(?:es|ed)?|close[sd]?|resolve[sd]?|revert(?:s|ed)?|follow(?:s|-?up(?: to)?)|backports?|supersedes?|replaces?|blocks?|blocked by|depends on|duplicate of)|见|参见|参考|修复|关联|依赖|基于|同)\s*$/i;
 
+// Numbered documents of standards bodies: `Cite UTS #35` names Unicode's standard, not an issue.
+const STANDARD_DOCUMENT = /\b(?:UTS|UAX|UTR|UTN|TR|RFC|BCP|ISO|PEP)\s*$/i;
+
 interface NamedNumber {
   number: string;
   /** Offset of the digits in the text as written in the source. */
@@ -65,7 +68,8 @@ function namedNumbers(ctx: RuleContext, resolved: ResolvedLink): NamedNumber[] {
   for (const m of source.matchAll(NUMBER_IN_TEXT)) {
     const number = m[3] ?? m[4];
     // `Revert accidental inclusion of a part of #69218`: the title names another item on purpose.
-    if (ANOTHER_ITEM.test(source.slice(0, m.index))) continue;
+    const before = source.slice(0, m.index);
+    if (ANOTHER_ITEM.test(before) || STANDARD_DOCUMENT.test(before)) continue;
     // `[Update SIG lifecycle doc (TAC Issue 161)](…/pull/182)`: the pull request for that issue.
     if (m[4] !== undefined && /^issue/i.test(m[0]) && target.kind === 'pull') continue;
     if (m[3] !== undefined && m[2] !== undefined) {

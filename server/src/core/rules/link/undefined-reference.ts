@@ -27,7 +27,9 @@ export const undefinedReference: Rule = {
     const { doc } = ctx;
     if (!rendersMarkdown(doc)) return;
     const { definitions } = modelOf(ctx);
-    for (const m of doc.text.matchAll(FULL_REFERENCE)) {
+    const matches = [...doc.text.matchAll(FULL_REFERENCE)];
+    const tags = new Set(matches.map((m) => emphasized(m[3])).filter((t): t is string => t !== undefined));
+    for (const m of matches) {
       const start = m.index;
       const bracket = start + m[1].length;
       if (inCode(doc, start) || insideParsedLink(doc, bracket)) continue;
@@ -38,6 +40,9 @@ export const undefinedReference: Rule = {
       if (!label.trim() || label.startsWith('^')) continue;
       // `[i|u][32|size]` spells alternatives (`i32`, `usize`), not a reference.
       if (label.includes('|') || m[2].includes('|')) continue;
+      // `[Lee][**ACTION**]`: a label in bold is a tag written to be seen after a name, and the
+      // same word without the bold (`[Matt][ACTION]`) is that tag in the same minutes.
+      if (emphasized(label) !== undefined || tags.has(normalizeLabel(label))) continue;
       if (definitions.has(normalizeLabel(label)) || (normalizeLabel(label) === '#' && doc.definitions.some((d) => d.label === '#')))
         continue;
       ctx.report({
@@ -47,3 +52,9 @@ export const undefinedReference: Rule = {
     }
   },
 };
+
+/** The label's words when it is wrapped whole in emphasis (`**ACTION**`, `_todo_`), normalised. */
+function emphasized(label: string): string | undefined {
+  const m = /^([*_]{1,3})([^*_]+)\1$/.exec(label.trim());
+  return m ? normalizeLabel(m[2]) : undefined;
+}

@@ -37,7 +37,7 @@ export const emptySection = defineRule({
     for (const { spec, all } of matchOutline(doc, ctx.template.sections)) {
       for (const section of all) {
         checked.add(section);
-        if (section.hasContent || mayBeEmpty(spec) || isGroupLabel(doc, section)) continue;
+        if (section.hasContent || mayBeEmpty(spec) || isGroupLabel(doc, section) || insideNamesake(section, all)) continue;
         ctx.report({ span: section.heading, message: ctx.t('empty', { name: section.title, template: ctx.template.resolvedId }) });
       }
     }
@@ -51,6 +51,16 @@ export const emptySection = defineRule({
     });
   },
 });
+
+/**
+ * `## Notes` holding `### Attendees` and `### Notes`: the inner heading is a part of the
+ * template's section, not another one, and what the series learned of that section (it has
+ * content) says nothing of its parts. Wasmtime's calls leave both parts blank when the notes
+ * were kept elsewhere.
+ */
+function insideNamesake(section: Section, all: readonly Section[]): boolean {
+  return all.some((outer) => outer !== section && outer.body.start <= section.heading.start && section.heading.end <= outer.body.end);
+}
 
 /** Optional sections may stay empty unless the template says otherwise; required ones may not. */
 function mayBeEmpty(spec: SectionSpec): boolean {

@@ -4,7 +4,7 @@ import { valueLines } from '../../model/fields';
 import type { Field, MinutesDocument } from '../../model/types';
 import { findFields, isEmptyValue } from '../../views/match';
 import { sectionSpecById, walkSectionSpecs } from '../../templates/specs';
-import type { FieldSpec, ResolvedTemplate } from '../../templates/types';
+import { seenInFew, type FieldSpec, type ResolvedTemplate } from '../../templates/types';
 import type { Rule, RuleContext, TextEdit } from '../types';
 import { hardlyAnyNeighbour } from './neighbours';
 
@@ -104,6 +104,8 @@ function reportMissing(ctx: RuleContext, specs: readonly FieldSpec[], index: num
   const span = after ? after.span : before ? before.span : doc.lines.lineSpan(0);
   ctx.report({
     span: { start: span.start, end: doc.lines.lineEnd(doc.lines.position(span.start).line) },
+    // As for sections: a field every one of a few minutes has may still be occasional.
+    ...(seenInFew(spec.seen) ? { severity: 'info' as const } : {}),
     message: spec.seen
       ? ctx.t('missingSeen', { label, seen: spec.seen.in, of: spec.seen.of, template: ctx.template.resolvedId })
       : ctx.t('missing', { label, template: ctx.template.resolvedId }),

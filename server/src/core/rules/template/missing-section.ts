@@ -7,7 +7,7 @@ import { findSections } from '../../views/match';
 import { sectionSpecById } from '../../templates/specs';
 import { LineIndex } from '../../text/lines';
 import { LineScan } from '../../text/line-scan';
-import type { ResolvedTemplate, SectionSpec } from '../../templates/types';
+import { seenInFew, type ResolvedTemplate, type SectionSpec } from '../../templates/types';
 import type { Rule, RuleContext, TextEdit } from '../types';
 import { trimEndOf } from '../../text/trim';
 
@@ -78,8 +78,6 @@ function checkTitle(ctx: RuleContext): void {
 }
 
 /** Checks the specs of one level; `parent` is the document section their parent spec matched. */
-/** Fewer minutes than this are thin evidence: a section they all have may still be occasional. */
-const FEW_MINUTES = 5;
 /** This many learned sections missing at once: another kind of meeting, not forgotten sections. */
 const MANY_MISSING = 3;
 
@@ -175,7 +173,7 @@ function reportMissing(
   ctx.report({
     span: reportSpan(doc, specs, index, scope, parent),
     // A section every one of a few minutes has may still be occasional: said, not insisted on.
-    ...(spec.seen && spec.seen.of < FEW_MINUTES ? { severity: 'info' as const } : {}),
+    ...(seenInFew(spec.seen) ? { severity: 'info' as const } : {}),
     message: spec.seen
       ? ctx.t('missingSeen', { name, seen: spec.seen.in, of: spec.seen.of, template: ctx.template.resolvedId })
       : parent

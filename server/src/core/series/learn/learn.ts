@@ -254,6 +254,12 @@ interface FieldStats {
   values: string[];
 }
 
+/**
+ * A meeting's password (`Password：qw123e`) is a label the team wrote, not one to ask for:
+ * privacy/meeting-secret asks for it to be removed.
+ */
+const SECRET_LABEL = /密码|口令|pass(?:word|code)|passwd|\bpwd\b/i;
+
 function learnFields(era: readonly MinutesProfile[]): FieldSpec[] {
   const n = era.length;
   const byKey = new Map<string, FieldStats>();
@@ -263,7 +269,7 @@ function learnFields(era: readonly MinutesProfile[]): FieldSpec[] {
       // Label lines in the body are mostly a transcript's speakers (`BLumia: …`), not the format.
       if (field.source === 'line' && !field.header) continue;
       const key = `${field.source}:${field.key}`;
-      if (seen.has(key) || /\d/.test(field.key)) continue;
+      if (seen.has(key) || /\d/.test(field.key) || SECRET_LABEL.test(field.label)) continue;
       seen.add(key);
       const stats = byKey.get(key) ?? { source: field.source, labels: new Map<string, number>(), present: 0, values: [] };
       stats.present++;
