@@ -188,7 +188,7 @@ function launcher(bundleHash) {
     entryPoints: ['server/src/cli/launch.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    define: bundleHash ? { BUNDLE_HASH: JSON.stringify(bundleHash) } : undefined,
+    define: { PACKAGE_VERSION: JSON.stringify(pkg.version), ...(bundleHash ? { BUNDLE_HASH: JSON.stringify(bundleHash) } : {}) },
   };
 }
 

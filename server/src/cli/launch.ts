@@ -32,6 +32,9 @@ import * as zlib from 'node:zlib';
  */
 declare const BUNDLE_HASH: string | undefined;
 
+/** The package's version, as the bundle prints it (scripts/build.mjs writes both in). */
+declare const PACKAGE_VERSION: string | undefined;
+
 const BUNDLE = join(__dirname, 'cli-main.js');
 /** Cache files kept in the folder: one per installed version and Node in use, the oldest dropped. */
 const KEPT = 4;
@@ -117,6 +120,12 @@ function writeCache(folder: string, file: string, key: string, data: Buffer): vo
 }
 
 function launch(): void {
+  // What tools ask first (pre-commit, CI logs) needs nothing of the bundle: the bundle's answer, same text, same status.
+  const argv = process.argv.slice(2);
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v') && typeof PACKAGE_VERSION === 'string') {
+    process.stdout.write(`${PACKAGE_VERSION}\n`);
+    return;
+  }
   const { source, key } = readBundle();
   const folder = cacheFolder();
   const file = folder && join(folder, `cli-${shortHash(key)}.v8cache`);
