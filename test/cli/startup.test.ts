@@ -54,8 +54,13 @@ describe('minutes-lint loads what a run uses, when it uses it', () => {
     assert.doesNotMatch(readFileSync(join(ROOT, 'dist', 'cli-main.js'), 'latin1'), /[^\0-\x7f]/);
     writeFileSync(join(dir, '2024-03-14.md'), `${example('curve/2024-03-14.md')}\n会议密码：123456\n`);
     const r = runCli(['--format', 'json', '--lang', 'zh', '2024-03-14.md'], dir);
-    const messages = (JSON.parse(r.stdout).files[0].diagnostics as Array<{ rule: string; message: string }>).map((d) => `${d.rule} ${d.message}`);
-    assert.ok(messages.some((m) => m.startsWith('privacy/meeting-secret') && /密码/.test(m)), messages.join('\n'));
+    const messages = (JSON.parse(r.stdout).files[0].diagnostics as Array<{ rule: string; message: string }>).map(
+      (d) => `${d.rule} ${d.message}`,
+    );
+    assert.ok(
+      messages.some((m) => m.startsWith('privacy/meeting-secret') && /密码/.test(m)),
+      messages.join('\n'),
+    );
   });
 
   it('answers --version without reading the bundle, as the bundle answers it', () => {
