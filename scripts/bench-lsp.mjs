@@ -9,9 +9,13 @@ import { pathToFileURL } from 'node:url';
  * `onDiagnostics` hears every publishDiagnostics.
  * @param {string} server
  * @param {string} workspace
- * @param {{ nodeArgs?: string[]; capabilities?: object; onDiagnostics?: (params: any) => void }} [options]
+ * @param {{ nodeArgs?: string[]; capabilities?: object; onDiagnostics?: (params: any) => void; onLog?: (message: string) => void }} [options]
  */
-export async function startBenchServer(server, workspace, { nodeArgs = [], capabilities = {}, onDiagnostics = () => {} } = {}) {
+export async function startBenchServer(
+  server,
+  workspace,
+  { nodeArgs = [], capabilities = {}, onDiagnostics = () => {}, onLog = () => {} } = {},
+) {
   const child = spawn(process.execPath, [...nodeArgs, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   let buffer = Buffer.alloc(0);
   let nextId = 1;
@@ -32,6 +36,8 @@ export async function startBenchServer(server, workspace, { nodeArgs = [], capab
         send({ jsonrpc: '2.0', id: message.id, result: null });
       } else if (message.method === 'textDocument/publishDiagnostics') {
         onDiagnostics(message.params);
+      } else if (message.method === 'window/logMessage') {
+        onLog(message.params.message);
       }
     }
   });

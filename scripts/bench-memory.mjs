@@ -83,6 +83,7 @@ for (const d of documents) {
 }
 
 /** A server in the workspace, started with --expose-gc; resolves a waiter per published document. */
+const releases = [];
 async function startServer() {
   const published = new Map();
   const onDiagnostics = (params) => {
@@ -96,6 +97,8 @@ async function startServer() {
     nodeArgs: ['--expose-gc'],
     capabilities: { textDocument: { synchronization: { didSave: true } } },
     onDiagnostics,
+    // The server says when it let go of closed series and how long compacting the heap took.
+    onLog: (message) => /compacted/.test(message) && releases.push(message),
   });
   /** Resolves when diagnostics of at least `version` arrive (a closed document's empty list has none). */
   const diagnosed = (uri, version) => new Promise((resolveWait) => published.set(uri, { version, resolve: resolveWait }));
@@ -194,6 +197,7 @@ await settle(2000);
 const withOpen = await s.request('minutes/memoryAfterGc');
 closeAll(s, lastTabs);
 row(`${TABS} documents of ${TABS} series open`, withOpen);
+for (const message of releases) console.log(`  server: ${message}`);
 const grew = first.collected.rss - start.rss;
 console.log(
   `  after ${DOCUMENTS}, closed series released: RSS grew ${mib(grew)} (goal: within 20 MiB): ${grew <= 20 * MiB ? 'met' : 'NOT met'}; heap used grew ${mib(first.collected.heapUsed - start.heapUsed)}`,

@@ -50,4 +50,9 @@ export interface ServerPlatform {
    * forgets what it derived from them and checks again.
    */
   onDidLearn?(listener: (paths: string[]) => void): void;
+  /**
+   * Gives the memory of dropped caches back to the system (Node: a compacting collection);
+   * absent where the runtime offers no way to ask.
+   */
+  compactHeap?(): void;
 }

@@ -98,7 +98,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     uriForPath,
   });
   checks.listen();
-  releaseClosedSeries(documents);
+  releaseClosedSeries(documents, { compact: platform.compactHeap, log: (message) => connection.console.log(message) });
   /** Everything checked again: what a check reads has changed (settings, series, look-ups). */
   const recheckAll = () => {
     analyzer.settingsGeneration++;

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { ServerPlatform } from '../lsp/platform';
 import type { LinkLookup } from '../protocol';
+import { compactHeap } from './heap';
 import { nodeConfigHost, nodeServices } from './host';
 import { fileCacheStore } from '../online/fileStore';
 import { LinkCache, OnlineLinkStatus } from '../online/linkStatus';
@@ -26,6 +27,7 @@ export function nodePlatform(): ServerPlatform {
     rosterHost: (trusted, log) => diskRosterHost({ git: trusted, log }),
     referenceText: (root) => references.textsFor(root),
     fileChanged: (path) => references.fileChanged(path),
+    compactHeap,
     seriesFiles: {
       list: listMinutes,
       read: readSeriesText,

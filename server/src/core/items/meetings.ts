@@ -59,11 +59,14 @@ export function clearMeetingCache(): void {
 
 /**
  * Forgets the meetings and parses of the files `needed` refuses (a language server: files of no
- * open document's series). Only memory changes: a file asked for again is parsed again.
+ * open document's series). Only memory changes: a file asked for again is parsed again. Returns
+ * the characters of text behind what was let go.
  */
-export function forgetMeetingsExcept(needed: (path: string) => boolean): void {
+export function forgetMeetingsExcept(needed: (path: string) => boolean): number {
+  const held = cache.size + sharedParses.size;
   cache.retain((_, { meeting }) => needed(meeting.path));
   sharedParses.retain(needed);
+  return held - (cache.size + sharedParses.size);
 }
 
 /**

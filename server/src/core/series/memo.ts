@@ -49,6 +49,11 @@ export class ParseMemo {
     this.trees.clear();
   }
 
+  /** Characters of text behind what is kept (documents and trees counted apart). */
+  get size(): number {
+    return this.docs.size + this.trees.size;
+  }
+
   private tree(path: string, source: string): ParsedMarkdown {
     const hit = this.trees.get(path);
     const parsed = hit && hit.source === source ? hit.parsed : parseMarkdownGuarded(source);
