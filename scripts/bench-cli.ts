@@ -1,7 +1,9 @@
 /**
  * `npm run bench` (after `npm run build`): the CLI as a user runs it, a process per run.
  *
- * 1. Start-up: `minutes-lint` on one file against `node -e ''`, interleaved, medians (goal ≤ 1.5×).
+ * 1. Start-up: `minutes-lint` on one file against `node -e ''`, interleaved, medians (goal ≤ 1.5×);
+ *    also `--version`, `--help` (the bundle loaded, nothing checked) and, with ../shared, one file
+ *    checked inside its series folder (the siblings are read and parsed too).
  * 2. An archive: the corpora (or examples/ without ../shared) copied into a temporary folder
  *    until it holds ARCHIVE_FILES files (default 10,000); `minutes-lint` on every core, on one
  *    thread (`--jobs 1`) and markdownlint-cli2 with every rule on, on the same tree, interleaved.
@@ -10,8 +12,8 @@
  * ARCHIVE_FILES=2000 ARCHIVE_RUNS=1 STARTUP_RUNS=11 shorten it; ARCHIVE_FILES=0 measures start-up only.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readMinutes, SHARED_CORPUS, SHARED_CORPUS_WILD } from './corpus';
 
@@ -35,11 +37,11 @@ interface Timed {
 const hasGnuTime = existsSync(GNU_TIME) && spawnSync(GNU_TIME, ['-f', '%U', 'true']).status === 0;
 
 /** Runs a command with its output thrown away; wall-clock ms and, with GNU time, CPU ms. */
-function run(command: string, args: string[], cwd: string): Timed {
+function run(command: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv): Timed {
   const started = process.hrtime.bigint();
   const r = hasGnuTime
-    ? spawnSync(GNU_TIME, ['-f', 'CPU %U %S', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
-    : spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+    ? spawnSync(GNU_TIME, ['-f', 'CPU %U %S', command, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30 });
   const wall = Number(process.hrtime.bigint() - started) / 1e6;
   const cpuLine = /^CPU ([\d.]+) ([\d.]+)$/m.exec(r.stderr ?? '');
   return { wall, cpu: cpuLine ? (Number(cpuLine[1]) + Number(cpuLine[2])) * 1000 : undefined, status: r.status };
@@ -55,32 +57,44 @@ function summary(runs: Timed[]): { wall: number; cpu?: number } {
   return { wall: median(runs.map((r) => r.wall)), cpu: cpus.length ? median(cpus) : undefined };
 }
 
+/** A series as users keep one: a year folder of the Curve minutes (the file checked is one of them). */
+const SERIES_FOLDER = join(SHARED_CORPUS, 'curve', '2023');
+const SERIES_FILE = '2023-01-12.md';
+
 function startup(): void {
   const dir = mkdtempSync(join(tmpdir(), 'minutes-bench-one-'));
+  // A cache folder of the bench's own: other runs of other builds (KEPT per folder) cannot evict its cache mid-bench.
+  const env = { ...process.env, XDG_CACHE_HOME: join(dir, 'cache') };
   try {
-    cpSync(join(ROOT, 'examples', 'curve', '2024-03-14.md'), join(dir, '2024-03-14.md'));
-    const bare: Timed[] = [];
-    const one: Timed[] = [];
-    const version: Timed[] = [];
-    const uncached: Timed[] = [];
-    // The first run writes the code cache (in the user's cache folder) that the others start from.
-    run(process.execPath, [CLI, '2024-03-14.md'], dir);
-    for (let i = 0; i < STARTUP_RUNS; i++) {
-      bare.push(run(process.execPath, ['-e', ''], dir));
-      version.push(run(process.execPath, [CLI, '--version'], dir));
-      one.push(run(process.execPath, [CLI, '2024-03-14.md'], dir));
-      uncached.push(run(process.execPath, [CLI_BUNDLE, '2024-03-14.md'], dir));
-    }
-    const b = summary(bare);
-    const row = (label: string, t: { wall: number; cpu?: number }) =>
+    mkdirSync(join(dir, 'one'));
+    cpSync(join(ROOT, 'examples', 'curve', '2024-03-14.md'), join(dir, 'one', '2024-03-14.md'));
+    const series = existsSync(join(SERIES_FOLDER, SERIES_FILE));
+    if (series) cpSync(SERIES_FOLDER, join(dir, 'series'), { recursive: true });
+    const one = join(dir, 'one');
+    const rows: Array<{ label: string; command: string[]; cwd: string; runs: Timed[] }> = [
+      { label: "node -e ''", command: ['-e', ''], cwd: one, runs: [] },
+      { label: 'minutes-lint --version', command: [CLI, '--version'], cwd: one, runs: [] },
+      { label: 'minutes-lint --help (bundle loaded)', command: [CLI, '--help'], cwd: one, runs: [] },
+      { label: 'minutes-lint on one file', command: [CLI, '2024-03-14.md'], cwd: one, runs: [] },
+      { label: 'the same without the code cache', command: [CLI_BUNDLE, '2024-03-14.md'], cwd: one, runs: [] },
+    ];
+    const members = series ? readdirSync(SERIES_FOLDER).filter((name) => name.endsWith('.md')).length : 0;
+    if (series)
+      rows.push({ label: `one file in its series (${members} files)`, command: [CLI, SERIES_FILE], cwd: join(dir, 'series'), runs: [] });
+    // The first run writes the code cache that the others start from.
+    run(process.execPath, [CLI, '2024-03-14.md'], one, env);
+    for (let i = 0; i < STARTUP_RUNS; i++) for (const r of rows) r.runs.push(run(process.execPath, r.command, r.cwd, env));
+    const b = summary(rows[0].runs);
+    console.log(
+      `Start-up (${STARTUP_RUNS} runs each, interleaved, medians; × node -e '', goal ≤ 1.5×; load average ${loadavg()[0].toFixed(1)}):`,
+    );
+    for (const r of rows) {
+      const t = summary(r.runs);
       console.log(
-        `  ${label.padEnd(34)} wall ${t.wall.toFixed(0).padStart(5)} ms (${(t.wall / b.wall).toFixed(2)}×)${t.cpu !== undefined && b.cpu ? `  CPU ${t.cpu.toFixed(0).padStart(5)} ms (${(t.cpu / b.cpu).toFixed(2)}×)` : ''}`,
+        `  ${r.label.padEnd(36)} wall ${t.wall.toFixed(0).padStart(5)} ms (${(t.wall / b.wall).toFixed(2)}×)${t.cpu !== undefined && b.cpu ? `  CPU ${t.cpu.toFixed(0).padStart(5)} ms (${(t.cpu / b.cpu).toFixed(2)}×)` : ''}`,
       );
-    console.log(`Start-up (${STARTUP_RUNS} runs each, interleaved, medians; × node -e '', goal ≤ 1.5×):`);
-    row("node -e ''", b);
-    row('minutes-lint --version', summary(version));
-    row('minutes-lint on one file', summary(one));
-    row('the same without the code cache', summary(uncached));
+    }
+    if (!series) console.log(`  (no series row: ${SERIES_FOLDER} is absent)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -113,10 +113,12 @@ const hosts = [
     alias: { 'vscode-languageserver': './server/src/lsp/hostLibrary.cjs' },
   },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-  // The CLI: dist/cli.js starts dist/cli-main.js from V8's code cache (server/src/cli/launch.ts).
+  // The CLI: dist/cli.js starts dist/cli-main.js from V8's code cache (server/src/cli/launch.ts),
+  // read as Latin-1, so all ASCII (see asciiOnly).
   {
     entryPoints: ['server/src/cli/main.ts'],
     outfile: CLI_BUNDLE,
+    charset: 'ascii',
     define: { PACKAGE_VERSION: JSON.stringify(pkg.version) },
     plugins: [pureCore, onDemand],
   },
@@ -129,6 +131,21 @@ const hosts = [
   { entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/browser/extension.js', external: ['vscode'], ...BROWSER },
   { entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', ...BROWSER, format: 'iife' },
 ];
+
+/**
+ * The CLI's launcher reads its bundle as Latin-1: decoding 1.2 MB of UTF-8 into a JavaScript string
+ * took as long as V8 takes to load the bundle's compiled code from its cache. esbuild's ASCII
+ * charset escapes strings and names but leaves regular expression literals (and comments) as
+ * written, so each character left beyond ASCII becomes `\uXXXX`, by UTF-16 unit: the same
+ * character in a regular expression (with or without the `u` flag) and in a string. Only a
+ * template's raw text would read differently (`String.raw`): the one such template with Chinese
+ * in it (the meeting-secret rule's labels) is a regular expression's source.
+ */
+function asciiOnly(file) {
+  const text = readFileSync(file, 'utf8');
+  const escaped = text.replace(/[^\0-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (escaped !== text) writeFileSync(file, escaped);
+}
 
 /**
  * dist/api/*.d.ts: the API's declarations, file by file (its types stand alone in types.ts,
@@ -171,7 +188,7 @@ function launcher(bundleHash) {
     entryPoints: ['server/src/cli/launch.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    define: bundleHash ? { BUNDLE_HASH: JSON.stringify(bundleHash) } : undefined,
+    define: { PACKAGE_VERSION: JSON.stringify(pkg.version), ...(bundleHash ? { BUNDLE_HASH: JSON.stringify(bundleHash) } : {}) },
   };
 }
 
@@ -195,6 +212,7 @@ if (watch) {
   for (const b of [...builds, launcher()]) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  asciiOnly(CLI_BUNDLE);
   await esbuild.build(launcher(createHash('sha256').update(readFileSync(CLI_BUNDLE)).digest('hex')));
   writeApiDeclarations();
 }

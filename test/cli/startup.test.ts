@@ -6,10 +6,12 @@
  * never change what a run says, whatever state it is in.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { example, runCli } from './run';
+import { ROOT } from '../helpers';
+import { CLI, example, runCli } from './run';
 
 const ON_DEMAND = ['cli-pinyin.js', 'node:worker_threads', 'node:crypto', 'node:child_process', 'node:fs/promises'];
 
@@ -45,6 +47,35 @@ describe('minutes-lint loads what a run uses, when it uses it', () => {
     );
     const named = diagnostics.find((d) => d.rule === 'handle/invalid' && d.message.includes('@熊伟'));
     assert.match(JSON.stringify(named?.fixes), /Replace with @xiongwei/);
+  });
+
+  it('reads an all-ASCII bundle, and still prints Chinese and matches Chinese', () => {
+    // The launcher reads the bundle as Latin-1 (scripts/build.mjs escapes what is not ASCII).
+    assert.doesNotMatch(readFileSync(join(ROOT, 'dist', 'cli-main.js'), 'latin1'), /[^\0-\x7f]/);
+    writeFileSync(join(dir, '2024-03-14.md'), `${example('curve/2024-03-14.md')}\n会议密码：123456\n`);
+    const r = runCli(['--format', 'json', '--lang', 'zh', '2024-03-14.md'], dir);
+    const messages = (JSON.parse(r.stdout).files[0].diagnostics as Array<{ rule: string; message: string }>).map(
+      (d) => `${d.rule} ${d.message}`,
+    );
+    assert.ok(
+      messages.some((m) => m.startsWith('privacy/meeting-secret') && /密码/.test(m)),
+      messages.join('\n'),
+    );
+  });
+
+  it('answers --version without reading the bundle, as the bundle answers it', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    // The launcher alone, without the bundle beside it.
+    const alone = join(dir, 'cli.js');
+    copyFileSync(CLI, alone);
+    for (const flag of ['--version', '-v']) {
+      const r = spawnSync(process.execPath, [alone, flag], { cwd: dir, encoding: 'utf8' });
+      assert.deepEqual([r.status, r.stdout, r.stderr], [0, `${pkg.version}\n`, '']);
+      assert.deepEqual(runCli([flag], dir), { code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    }
+    // Anything more is the bundle's to answer.
+    assert.notEqual(spawnSync(process.execPath, [alone, '--version', '--stats'], { cwd: dir }).status, 0);
+    assert.deepEqual(runCli(['--version', '--stats'], dir).stdout, `${pkg.version}\n`);
   });
 
   it('loads worker threads for --jobs 2, crypto for --format gitlab', () => {

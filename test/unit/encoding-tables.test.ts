@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { candidatesOf } from '../../server/src/core/encoding/candidates';
 import { CODE_PAGES, LATIN_1, WINDOWS_1250, WINDOWS_1252, WINDOWS_1254, decodeSingleByte } from '../../server/src/core/encoding/codepages';
-import { gbkTable } from '../../server/src/core/encoding/gbk';
+import { buildGbkTable, gbkTable } from '../../server/src/core/encoding/gbk';
 import { tokenizeUtf8 } from '../../server/src/core/encoding/utf8';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
@@ -84,6 +84,18 @@ describe('encoding: GBK table', () => {
       assert.equal(table!.decode(Uint8Array.from(bytes)), char);
     }
     assert.deepEqual(table!.bytesOf('中'), [0xd6, 0xd0]);
+  });
+
+  it('reads every pair at once exactly as it reads them one by one', () => {
+    const decoder = new TextDecoder('gbk');
+    const atOnce = buildGbkTable(decoder);
+    const separated = buildGbkTable(decoder, true);
+    let encodable = 0;
+    for (let unit = 0; unit < 0x10000; unit++) {
+      assert.equal(atOnce.codeOf(unit), separated.codeOf(unit), `U+${unit.toString(16)}`);
+      if (atOnce.codeOf(unit) > 0xff) encodable++;
+    }
+    assert.ok(encodable > 21000, `${encodable} characters have two GBK bytes`);
   });
 
   it('is built lazily and quickly', () => {

@@ -26,8 +26,14 @@ import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import * as zlib from 'node:zlib';
 
-/** The bundle's SHA-256, written in by scripts/build.mjs. */
+/**
+ * The bundle's SHA-256, written in by scripts/build.mjs, which also made that bundle all ASCII
+ * (a watch build does neither).
+ */
 declare const BUNDLE_HASH: string | undefined;
+
+/** The package's version, as the bundle prints it (scripts/build.mjs writes both in). */
+declare const PACKAGE_VERSION: string | undefined;
 
 const BUNDLE = join(__dirname, 'cli-main.js');
 /** Cache files kept in the folder: one per installed version and Node in use, the oldest dropped. */
@@ -43,8 +49,10 @@ function readBundle(): Bundle {
   const fd = openSync(BUNDLE, 'r');
   try {
     const { size, mtimeMs } = fstatSync(fd);
-    const source = readFileSync(fd, 'utf8');
-    const hash = typeof BUNDLE_HASH === 'string' ? BUNDLE_HASH : 'dev';
+    const built = typeof BUNDLE_HASH === 'string';
+    // Latin-1 is ASCII copied as it is; decoding UTF-8 cost as much as loading the compiled code.
+    const source = readFileSync(fd, built ? 'latin1' : 'utf8');
+    const hash = built ? BUNDLE_HASH : 'dev';
     // Size and time too: a bundle changed in place (a watch build) must not meet the old code.
     const key = [hash, size, mtimeMs, process.version, process.arch, process.execArgv.join(' '), process.env.NODE_OPTIONS ?? ''].join('\n');
     return { source, key };
@@ -112,6 +120,12 @@ function writeCache(folder: string, file: string, key: string, data: Buffer): vo
 }
 
 function launch(): void {
+  // What tools ask first (pre-commit, CI logs) needs nothing of the bundle: the bundle's answer, same text, same status.
+  const argv = process.argv.slice(2);
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v') && typeof PACKAGE_VERSION === 'string') {
+    process.stdout.write(`${PACKAGE_VERSION}\n`);
+    return;
+  }
   const { source, key } = readBundle();
   const folder = cacheFolder();
   const file = folder && join(folder, `cli-${shortHash(key)}.v8cache`);

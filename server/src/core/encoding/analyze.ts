@@ -2,7 +2,6 @@ import type { MinutesDocument } from '../model/types';
 import { findGbkMojibake } from './detect-gbk';
 import { findSingleByteMojibake } from './detect-single-byte';
 import type { MojibakeSpan } from './types';
-import { charModel } from './zh-model';
 
 /**
  * All mojibake in a text, in order. Detection uses only the built-in statistics so that the same
@@ -10,7 +9,7 @@ import { charModel } from './zh-model';
  */
 export function findMojibake(text: string): MojibakeSpan[] {
   const singleByte = findSingleByteMojibake(text);
-  const gbk = findGbkMojibake(text, charModel()).filter((g) => !singleByte.some((s) => s.start < g.end && g.start < s.end));
+  const gbk = findGbkMojibake(text).filter((g) => !singleByte.some((s) => s.start < g.end && g.start < s.end));
   return [...singleByte, ...gbk].sort((a, b) => a.start - b.start);
 }
 

@@ -28,11 +28,15 @@ interface GbkRun {
   lostTail: boolean;
 }
 
-export function findGbkMojibake(text: string, model: CharModel): MojibakeSpan[] {
+/**
+ * Without a model, the built-in one: built only when a run needs judging, which correct Chinese
+ * seldom has (building it is a large part of a one-file `minutes-lint` run).
+ */
+export function findGbkMojibake(text: string, model?: CharModel): MojibakeSpan[] {
   if (!hasWideCandidates(text)) return [];
   const table = gbkTable();
   if (!table) return [];
-  const found = model === charModel() ? judgedLineByLine(text) : judgedRuns(text, table, model);
+  const found = model && model !== charModel() ? judgedRuns(text, table, () => model) : judgedLineByLine(text);
   // A lone character with a lost tail (`浜�`) counts once the document is known to be damaged.
   const damaged = found.filter((f) => f.strong).reduce((n, f) => n + f.wide, 0) >= 3;
   return found.filter((f) => f.strong || damaged).map((f) => f.span);
@@ -44,12 +48,12 @@ interface Judged {
   wide: number;
 }
 
-function judgedRuns(text: string, table: GbkTable, model: CharModel): Judged[] {
+function judgedRuns(text: string, table: GbkTable, model: () => CharModel): Judged[] {
   return gbkRuns(text, table).flatMap((run) => readRun(text, run, model));
 }
 
 // Runs are made of non-ASCII characters and judged on their own text: none crosses a line break.
-const judgedLines = new LineScan<Judged>((line) => judgedRuns(line, gbkTable()!, charModel()));
+const judgedLines = new LineScan<Judged>((line) => judgedRuns(line, gbkTable()!, () => charModel()));
 
 /** `judgedRuns` of the whole text, kept line by line while it is edited (the built-in model only). */
 function judgedLineByLine(text: string): Judged[] {
@@ -105,7 +109,7 @@ function gbkRuns(text: string, table: GbkTable): GbkRun[] {
  * The stretches of a run whose bytes are whole UTF-8 characters. A stretch must begin and end
  * where a GBK character and a UTF-8 token both begin or end, so it can be replaced as text.
  */
-function readRun(text: string, run: GbkRun, model: CharModel): Judged[] {
+function readRun(text: string, run: GbkRun, model: () => CharModel): Judged[] {
   const tokens = tokenizeUtf8(run.bytes);
   const charIndex = new Map(run.offsets.map((offset, index) => [offset, index]));
   charIndex.set(run.bytes.length, run.offsets.length);
@@ -148,7 +152,7 @@ function judge(
   fromChar: number,
   toChar: number,
   tokens: Utf8Token[],
-  model: CharModel,
+  model: () => CharModel,
   charIndex: Map<number, number>,
 ): Judged | undefined {
   let wide = 0;
@@ -159,7 +163,7 @@ function judge(
     if (token.kind === 'char') {
       if (!decodedKind(token.code)) return undefined;
       if (token.code >= 0x800) wide++;
-      decodedScore += model.logUnigram(String.fromCodePoint(token.code));
+      decodedScore += model().logUnigram(String.fromCodePoint(token.code));
       decodedChars++;
     } else if (token.kind === 'partial') lostCount++;
   }
@@ -169,7 +173,7 @@ function judge(
   const strong = wide >= 2 || emoji || (wide === 1 && lostCount > 0);
   if (!strong && !(wide === 0 && lostCount === 1)) return undefined;
   let sourceScore = 0;
-  for (let i = run.start + fromChar; i < run.start + toChar; i++) sourceScore += model.logUnigram(text[i]);
+  for (let i = run.start + fromChar; i < run.start + toChar; i++) sourceScore += model().logUnigram(text[i]);
   const sourceChars = toChar - fromChar;
   if (decodedChars && decodedScore / decodedChars < sourceScore / sourceChars + COMMONNESS_GAIN) return undefined;
 
