@@ -1,6 +1,6 @@
 // The suggest widget after "@": logins the workspace's minutes use, inserted with Enter.
 import { strict as assert } from 'node:assert';
-import { goTo, revertFile, lineText, openFile, openWorkbench, screenshot } from './workbench.mjs';
+import { goTo, revertFile, lineText, openFile, openWorkbench, screenshot, showSuggestDetails } from './workbench.mjs';
 
 export const name = 'typing "@" in Curve minutes opens the suggest widget with the logins of the workspace';
 
@@ -38,19 +38,7 @@ export async function run({ page, url, screenshots, log }) {
     assert.ok(labels.includes(login), `${login} not in ${JSON.stringify(labels)}`);
 
   // Ctrl+Space on an open list shows the focused login's details (who, where it is mentioned).
-  // Pressed while the list is being refreshed it can be lost (CI once, the retry passed): a person
-  // presses it again.
-  const details = '.editor-widget.suggest-widget.visible.shows-details, .suggest-details-container .suggest-details';
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Control+Space');
-    const shown = await page.waitForSelector(details, { timeout: 5_000 }).then(
-      () => true,
-      () => false,
-    );
-    if (shown) break;
-    if (attempt === 3) throw new Error('Ctrl+Space three times never showed the details of the focused login');
-    log(`no details after Ctrl+Space (attempt ${attempt}); pressing it again`);
-  }
+  await showSuggestDetails(page, log, '.editor-widget.suggest-widget.visible.shows-details, .suggest-details-container .suggest-details');
   await screenshot(page, screenshots, 'completion.png');
 
   await page.keyboard.type('ano');

@@ -99,6 +99,24 @@ export async function revertFile(page) {
   await page.waitForSelector('.tabs-container .tab.active:not(.dirty)', { timeout: 10_000 });
 }
 
+/**
+ * Ctrl+Space on an open suggest list shows the focused item's details. Pressed while the list is
+ * being refreshed it can be lost (CI, now and then, in both completion tests): a person presses it
+ * again. Resolves once `selector` is visible.
+ */
+export async function showSuggestDetails(page, log, selector = '.suggest-details-container .suggest-details') {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+Space');
+    const shown = await page.waitForSelector(selector, { state: 'visible', timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (shown) return;
+    if (attempt === 3) throw new Error('Ctrl+Space three times never showed the details of the focused item');
+    log(`no details after Ctrl+Space (attempt ${attempt}); pressing it again`);
+  }
+}
+
 export async function screenshot(page, dir, name) {
   const path = join(dir, name);
   await page.screenshot({ path });

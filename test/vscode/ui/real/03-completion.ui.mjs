@@ -1,7 +1,7 @@
 // Completion of a login in the real Curve minutes: "@Wi" offers Wine93, a committer in the
 // team's roster (the roster file is not valid JSON; the extension reads it leniently).
 import { strict as assert } from 'node:assert';
-import { goTo, lineText, openFile, openWorkbench, revertFile, screenshot } from '../workbench.mjs';
+import { goTo, lineText, openFile, openWorkbench, revertFile, screenshot, showSuggestDetails } from '../workbench.mjs';
 import { REAL_FILE } from './workspace.mjs';
 
 export const name = 'typing "@Wi" in the real Curve minutes (2023-04-27) offers Wine93 from the roster';
@@ -39,8 +39,7 @@ export async function run({ page, url, screenshots, log }) {
   assert.ok(labels.includes('Wine93'), `Wine93 not in ${JSON.stringify(labels)}`);
 
   // Ctrl+Space on the open list shows the focused login's details (roster, minutes using it).
-  await page.keyboard.press('Control+Space');
-  await page.waitForSelector('.suggest-details-container .suggest-details', { state: 'visible', timeout: 10_000 });
+  await showSuggestDetails(page, log);
   const details = await page.locator('.suggest-details-container .suggest-details').innerText();
   log('details', details);
   // Read from the roster file, which is not valid JSON (missing commas around that very line).
