@@ -234,3 +234,10 @@ export function seriesServices(files: readonly SeriesFile[]): Services {
   for (const f of files) index.set(f.path, f.text);
   return { series: (path) => index.view(path) };
 }
+
+/** `rule`'s findings on `path`, one of the series `files`, as `line message`. */
+export async function inSeries(files: readonly SeriesFile[], path: string, rule: string): Promise<string[]> {
+  const file = files.find((f) => f.path === path)!;
+  const result = await lintText(file.text, path, { services: seriesServices(files) });
+  return only(result.diagnostics, rule).map((d) => `${lineOf(result, d)} ${d.message}`);
+}

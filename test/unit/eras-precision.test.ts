@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
 import type { SeriesFile } from '../../server/src/core/items/meetings';
 import { statesAbsence } from '../../server/src/core/views/match';
-import { lintText, only, seriesServices } from '../helpers';
+import { inSeries } from '../helpers';
 
 // Other eras of series the project knows (LCTT's published articles of 2014–2018, the Node.js
 // TSC's minutes since 2015): what a built-in or learned template asks for is judged against the
 // document's own era and folder, and a value that says "none" is no badly written one.
-
-async function findings(files: SeriesFile[], path: string, rule: string): Promise<string[]> {
-  const file = files.find((f) => f.path === path)!;
-  const result = await lintText(file.text, path, { services: seriesServices(files) });
-  return only(result.diagnostics, rule).map((d) => d.message);
-}
 
 /** An LCTT article published before 2019: the footer only, with or without `选题`. */
 function article(folder: string, name: string, collector: boolean): SeriesFile {
@@ -44,10 +38,10 @@ const names = ['20151012 Remember sed', '20151020 KDE history', '20151103 Tips',
 describe('precision on other eras of known series', () => {
   it('a field the built-in template requires that no article of its folder has is not asked for', async () => {
     const era2016 = names.map((n) => article('201601', n, false));
-    assert.deepEqual(await findings(era2016, era2016[2].path, 'template/missing-field'), []);
+    assert.deepEqual(await inSeries(era2016, era2016[2].path, 'template/missing-field'), []);
     // Where the folder's other articles have it, the one without it is told.
     const era2020 = names.map((n, i) => article('202001', n, i !== 2));
-    const told = await findings(era2020, era2020[2].path, 'template/missing-field');
+    const told = await inSeries(era2020, era2020[2].path, 'template/missing-field');
     assert.equal(told.length, 1);
     assert.match(told[0], /选题/);
   });
@@ -63,9 +57,9 @@ describe('precision on other eras of known series', () => {
       'CentOS 6.5 Desktop',
     ];
     const era2014 = titled.map((n) => article('201401', n, false));
-    assert.deepEqual(await findings(era2014, era2014[0].path, 'template/filename'), []);
+    assert.deepEqual(await inSeries(era2014, era2014[0].path, 'template/filename'), []);
     const dated = [...names.slice(0, 5).map((n) => article('201601', n, false)), article('201601', 'Untitled draft', false)];
-    assert.equal((await findings(dated, dated[5].path, 'template/filename')).length, 1);
+    assert.equal((await inSeries(dated, dated[5].path, 'template/filename')).length, 1);
   });
 
   describe('Node.js TSC minutes', () => {
@@ -102,18 +96,18 @@ describe('precision on other eras of known series', () => {
     it('"Recording: N/A" says there was none: no format to hold it to', async () => {
       for (const none of ['N/A', 'NONE', '<Not recorded>', "didn't stream", 'No recording this week', '<Not available, did not stream>']) {
         const files = series(minutes(dates[6], none));
-        assert.deepEqual(await findings(files, files[6].path, 'template/field-format'), [], none);
+        assert.deepEqual(await inSeries(files, files[6].path, 'template/field-format'), [], none);
       }
       const files = series(minutes(dates[6], 'youtube dot com slash live'));
-      assert.equal((await findings(files, files[6].path, 'template/field-format')).length, 1, 'a value that is no address is still told');
+      assert.equal((await inSeries(files, files[6].path, 'template/field-format')).length, 1, 'a value that is no address is still told');
     });
 
     it('a special meeting named by its date and a word (`2022-02-16-V8.md`) is not renamed', async () => {
       const special = { ...minutes(dates[6], '<https://youtu.be/v8>'), path: '/ws/TSC/meetings/2022-02-16-V8.md' };
       const files = series(special);
-      assert.deepEqual(await findings(files, special.path, 'template/filename'), []);
+      assert.deepEqual(await inSeries(files, special.path, 'template/filename'), []);
       const typo = { ...special, path: '/ws/TSC/meetings/2022-2-16.md' };
-      assert.equal((await findings(series(typo), typo.path, 'template/filename')).length, 1);
+      assert.equal((await inSeries(series(typo), typo.path, 'template/filename')).length, 1);
     });
   });
 

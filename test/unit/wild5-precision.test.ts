@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
-import type { SeriesFile } from '../../server/src/core/items/meetings';
-import { lineOf, lintText, only, seriesServices } from '../helpers';
+import { inSeries, lineOf, lintText, only } from '../helpers';
 
 // Round 5 of the evaluation on minutes of communities in neither corpus (OpenHarmony's PMC and
 // SIGs, the Node.js Community Committee): the shapes that made rules cry wolf there, written
 // afresh, next to the real defect each rule must keep finding.
-
-async function inSeries(files: SeriesFile[], path: string, rule: string) {
-  const file = files.find((f) => f.path === path)!;
-  const result = await lintText(file.text, path, { services: seriesServices(files) });
-  return only(result.diagnostics, rule).map((d) => `${lineOf(result, d)} ${d.message}`);
-}
 
 describe('precision on minutes of other communities (round 5)', () => {
   describe('attendee/duplicate', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { SeriesFile } from '../../server/src/core/items/meetings';
-import { lineOf, lintText, only, seriesServices } from '../helpers';
+import { inSeries, lineOf, lintText, only, seriesServices } from '../helpers';
 
 // Round 6 of the evaluation on minutes of communities in neither corpus (MindSpore's SIGs, the
 // Bytecode Alliance's TSC and SIGs, the GraphQL WG, TC39-TG2 / ECMA-402): the shapes that made
@@ -8,12 +8,6 @@ import { lineOf, lintText, only, seriesServices } from '../helpers';
 
 async function findings(text: string, path: string, rule: string) {
   const result = await lintText(text, path);
-  return only(result.diagnostics, rule).map((d) => `${lineOf(result, d)} ${d.message}`);
-}
-
-async function inSeries(files: SeriesFile[], path: string, rule: string) {
-  const file = files.find((f) => f.path === path)!;
-  const result = await lintText(file.text, path, { services: seriesServices(files) });
   return only(result.diagnostics, rule).map((d) => `${lineOf(result, d)} ${d.message}`);
 }
 
