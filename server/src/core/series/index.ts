@@ -209,12 +209,7 @@ export class SeriesIndex {
     const members = orderMembers([...paths].map((p) => this.profiles.get(p)!));
     if (!members.length) return undefined;
     const series: Series = { key, folder, members, eras: findEras(members) };
-    const view = {
-      folder: series.folder,
-      size: members.length,
-      topics: topicStats(members),
-      members: members.map((m) => this.member(m)),
-    };
+    const view = { folder: series.folder, size: members.length, topics: topicStats(members), members: members.map((m) => this.member(m)) };
     const decision: Decision = { series, view, fit: new Map(), withoutFile: new Map() };
     if (!learn) return decision;
     const recognised = members.length >= MIN_SERIES_FILES ? mostRecognised(members) : undefined;

@@ -85,7 +85,6 @@ export interface SeriesView {
    * conclusion line. Teams differ: openEuler's TC concludes a few topics in six.
    */
   topics?: { total: number; concluded: number; files: number };
-
   /**
    * The series' minutes, oldest first (the document itself included when it is one of them):
    * what the series rules compare a meeting with. Absent when the host gives no texts.

@@ -38,8 +38,7 @@ export const missingField: Rule = {
       if (!spec.required || coveredBySectionRules(ctx.template, spec)) return;
       const found = findFields(ctx.doc, spec);
       if (!found.length) {
-        if (!labelWithNote(ctx.doc, spec) && !writtenAsSection(ctx.doc, spec) && !foreignToFolder(ctx, spec))
-          reportMissing(ctx, specs, index);
+        if (!labelWithNote(ctx.doc, spec) && !writtenAsSection(ctx.doc, spec) && !foreignToEra(ctx, spec)) reportMissing(ctx, specs, index);
         return;
       }
       if (spec.allowEmpty || found.some((m) => !isEmptyValue(m.field.value, spec) || continuesBelow(ctx.doc, m.field))) return;
@@ -54,7 +53,7 @@ export const missingField: Rule = {
  * neighbours have it and others forgot it, the finding stands. Learned templates count their own
  * evidence (`seen`).
  */
-function foreignToFolder(ctx: RuleContext, spec: FieldSpec): boolean {
+function foreignToEra(ctx: RuleContext, spec: FieldSpec): boolean {
   if (ctx.template.learned) return false;
   const keys = spec.labels.map(normalizeName);
   return hardlyAnyNeighbour(ctx, (member) => keys.some((key) => member.labels?.has(key)));

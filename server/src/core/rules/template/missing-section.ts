@@ -77,10 +77,10 @@ function checkTitle(ctx: RuleContext): void {
   });
 }
 
-/** Checks the specs of one level; `parent` is the document section their parent spec matched. */
 /** This many learned sections missing at once: another kind of meeting, not forgotten sections. */
 const MANY_MISSING = 3;
 
+/** Checks the specs of one level; `parent` is the document section their parent spec matched. */
 function checkLevel(ctx: RuleContext, specs: readonly SectionSpec[], parent: Section | undefined): void {
   const { doc } = ctx;
   const scope = parent ? descendants(parent) : doc.sections;
