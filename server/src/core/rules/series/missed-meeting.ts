@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../../items/cadence';
+import { addDays, cadenceAround, daysBetween } from '../../items/cadence';
 import { formatDate } from '../../model/dates';
 import type { Rule } from '../types';
 import { seriesContext } from './context';
@@ -34,26 +34,29 @@ export const missedMeeting: Rule = {
   },
   check(ctx) {
     const series = seriesContext(ctx);
-    if (!series?.cadence || series.index === 0) return;
+    if (!series || series.index === 0) return;
     const current = series.meetings[series.index];
     const previous = series.meetings[series.index - 1];
     const gap = daysBetween(previous, current);
-    if (gap === undefined || !current.date) return;
+    // The beat of the meetings around the gap, not of the whole series: a series of years meets
+    // weekly in one era and every two weeks in another.
+    const cadence = cadenceAround(series.meetings, series.index);
+    if (gap === undefined || !current.date || !cadence) return;
     const name = (path: string) => path.slice(path.lastIndexOf('/') + 1);
     const span = ctx.doc.lines.lineSpan(0);
     if (gap === 0) {
       ctx.report({ span, message: ctx.t('twice', { other: name(previous.path), date: formatDate(current.date) }) });
       return;
     }
-    if (gap < series.cadence.days * MISSING_BEATS || gap > series.cadence.days * PAUSE_BEATS) return;
+    if (gap < cadence.days * MISSING_BEATS || gap > cadence.days * PAUSE_BEATS) return;
     ctx.report({
       span,
       message: ctx.t('gap', {
         previous: name(previous.path),
         previousDate: formatDate(previous.date!),
         date: formatDate(current.date),
-        cadence: ctx.t(series.cadence.kind),
-        expected: formatDate(addDays(previous.date!, series.cadence.days)),
+        cadence: ctx.t(cadence.kind),
+        expected: formatDate(addDays(previous.date!, cadence.days)),
       }),
     });
   },
