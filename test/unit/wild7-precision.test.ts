@@ -15,6 +15,33 @@ async function findings(text: string, path: string, rule: string, severities = [
 }
 
 describe('precision on minutes of other communities (round 7)', () => {
+  describe('attendee/duplicate', () => {
+    const present = (second: string) =>
+      [
+        '# Council Meeting 2019-10-01',
+        '',
+        '## Present',
+        '',
+        '* Ana Silva (@asilva)',
+        '* Christopher Hale (@chale)',
+        '* Bo Chen',
+        second,
+        '',
+      ].join('\n');
+
+    it('a short form of the first name with the same surname and account is the same person listed twice', async () => {
+      assert.deepEqual(await findings(present('* Chris Hale (@chale)'), '/ws/meetings/2019/2019-10-01.md', 'attendee/duplicate'), [
+        '8 "Chris Hale" is already listed among the attendees (line 6).',
+      ]);
+    });
+
+    it('another first name with the same surname and account is still an account copied', async () => {
+      assert.deepEqual(await findings(present('* Dana Hale (@chale)'), '/ws/meetings/2019/2019-10-01.md', 'attendee/duplicate'), [
+        '8 "Dana Hale" is given the account @chale of "Christopher Hale" (line 6): one of the two accounts is wrong.',
+      ]);
+    });
+  });
+
   describe('privacy/meeting-secret', () => {
     const notes = (line: string) =>
       [
