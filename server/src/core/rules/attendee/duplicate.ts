@@ -56,7 +56,10 @@ export const duplicateAttendee: Rule = {
   },
 };
 
-/** `Ana Silva` and `Ana S.` may be one person written twice; `付天福` and `赵鹏` are two. */
+/**
+ * `Ana Silva` and `Ana S.` may be one person written twice, and so may `Chris Hiller` and
+ * `Christopher Hiller` (a short form of the first name, the same surname); `付天福` and `赵鹏` are two.
+ */
 function namesAlike(a: string, b: string): boolean {
   const [x, y] = [a, b].map((n) =>
     n
@@ -64,5 +67,9 @@ function namesAlike(a: string, b: string): boolean {
       .replace(/[.\s]+/g, ' ')
       .trim(),
   );
-  return x.includes(y) || y.includes(x) || x.split(' ')[0] === y.split(' ')[0];
+  if (x.includes(y) || y.includes(x)) return true;
+  const [xs, ys] = [x.split(' '), y.split(' ')];
+  if (xs[0] === ys[0]) return true;
+  const [short, long] = xs[0].length <= ys[0].length ? [xs[0], ys[0]] : [ys[0], xs[0]];
+  return xs.length > 1 && ys.length > 1 && xs[xs.length - 1] === ys[ys.length - 1] && short.length >= 3 && long.startsWith(short);
 }

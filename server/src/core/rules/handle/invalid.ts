@@ -83,34 +83,37 @@ export const invalidHandle: Rule = {
     let notationTold = false;
     for (const mention of mentions) {
       if (mention.spacedName) {
-        checkSpacedName(ctx, mention, roster);
+        // `@Chang Li` among `@石垚@陈玄…`: where the minutes name people by @name, a name with a space is one more of them.
+        if (!notation) checkSpacedName(ctx, mention, roster);
         continue;
       }
+      // `@culiu07\-09`, `@Stella\_Jain` (an export that escapes punctuation) show as `@culiu07-09`, `@Stella_Jain`.
+      const handle = unescaped(mention.handle);
       // The team's own roster is the authority on its logins (old accounts break today's rules).
-      if (roster?.declared(mention.handle)) continue;
-      const problem = loginProblem(mention.handle, forge);
+      if (roster?.declared(handle)) continue;
+      const problem = loginProblem(handle, forge);
       if (!problem) continue;
       const max = forge === 'github' ? 39 : 100;
       const message = ctx.t(PROBLEM_MESSAGES[problem], {
-        handle: mention.handle,
+        handle,
         forge: forgeName(forge),
-        char: badChar(mention.handle, forge),
+        char: badChar(handle, forge),
         max,
       });
       // A rule of one forge (GitHub's `_`, `--`, 39 characters) applies for sure only where the roster
       // says the accounts are on that forge; links alone are weak evidence, so it is only pointed out.
-      const forgeRuleOnly = loginProblem(mention.handle, 'unknown') === undefined;
+      const forgeRuleOnly = loginProblem(handle, 'unknown') === undefined;
       const guessed = forgeRuleOnly && !roster?.forge;
       // `@王建民` where the minutes name people this way throughout is the team's notation, not a slip.
       const habitual = problem === 'not-latin' && notation !== undefined;
-      const fixes = replacements(ctx, mention, candidatesFor(mention.handle, roster));
+      const fixes = replacements(ctx, mention, candidatesFor(handle, roster));
       // The team's notation is told once per file; a mention the roster can turn into a login is still offered that fix.
       if (habitual && notationTold && !fixes.length) continue;
       notationTold ||= habitual;
       ctx.report({
         span: mention.span,
         message: habitual
-          ? ctx.t(notation.files ? 'seriesNotation' : 'nameNotation', { handle: mention.handle, ...notation })
+          ? ctx.t(notation.files ? 'seriesNotation' : 'nameNotation', { handle, ...notation })
           : guessed
             ? ctx.t('linkedOnly', { problem: message, forge: forgeName(forge) })
             : message,
@@ -164,8 +167,16 @@ function folderNotation(ctx: RuleContext, own: Notation): Notation | undefined {
 }
 
 function countNames(handles: readonly string[]): Notation {
-  return { names: handles.filter((h) => loginProblem(h, 'unknown') === 'not-latin').length, mentions: handles.length };
+  // `| 纪要评审 | @ALL |` addresses everyone: it is neither a login nor a name, and says nothing of the habit.
+  const people = handles.filter((h) => !EVERYONE.test(h));
+  return { names: people.filter((h) => loginProblem(h, 'unknown') === 'not-latin').length, mentions: people.length };
 }
+
+const EVERYONE = /^(?:all|everyone|everybody|channel|here|所有人|全体成员|全体|大家)$/i;
+
+/** A handle as it shows: Markdown's backslash escapes of ASCII punctuation removed. */
+const unescaped = (handle: string) =>
+  handle.replace(/\\(\p{P}|\p{S})/gu, (escape, char: string) => (char.charCodeAt(0) < 0x80 ? char : escape));
 
 const isHabit = (n: Notation) => n.names > 0 && n.names * 2 > n.mentions;
 const annotates = (text: string, at: number) => /[[(（<【]/.test(text[at - 1] ?? '');

@@ -65,11 +65,11 @@ class TargetGroup {
 
   constructor(first: ResolvedLink) {
     this.first = first;
-    this.addText(normalizeText(first.link.text));
+    this.addText(normalizeText(first.link.text, first.forge?.target?.id ?? ''));
   }
 
   conflictWith(link: ResolvedLink): ResolvedLink | undefined {
-    const text = normalizeText(link.link.text);
+    const text = normalizeText(link.link.text, link.forge?.target?.id ?? '');
     const repeat = this.hasSameText(text);
     const earlier = this.first.item.start !== link.item.start ? this.first : this.firstElsewhere;
     if (!this.firstElsewhere && link.item.start !== this.first.item.start) this.firstElsewhere = link;
@@ -144,13 +144,17 @@ function describe(t: ForgeTarget): string {
 }
 
 /** The words of a title: no `#N` references, work-in-progress tags, markup or punctuation. */
-function normalizeText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/(?<![\w.-])(?:[\w.-]+\/[\w.-]+)?#\d+/g, ' ')
-    .replace(/\[(?:wip|draft)\]|^\s*(?:wip|draft)\s*:/g, ' ')
-    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
-    .trim();
+function normalizeText(text: string, id: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/(?<![\w.-])(?:[\w.-]+\/[\w.-]+)?#\d+/g, ' ')
+      // `Issue 353 (comment)` and `Issue #353 (comment)` linking #353 are one title; `Issue 354 (comment)` is another.
+      .replace(/\b(issue|pr|pull request|bug)\s+(\d+)\b/g, (words, kind: string, n: string) => (n === id ? kind : words))
+      .replace(/\[(?:wip|draft)\]|^\s*(?:wip|draft)\s*:/g, ' ')
+      .replace(/[\s\p{P}\p{S}]+/gu, ' ')
+      .trim()
+  );
 }
 
 /** Titles this long or longer are the same when one contains the other (`[WIP] Fix x` and `Fix x`). */
@@ -170,6 +174,8 @@ const GENERIC_WORDS = new Set([
   'issue',
   'issues',
   'commit',
+  'comment',
+  'comments',
   'link',
   'here',
   'this',
@@ -190,11 +196,14 @@ const GENERIC_WORDS = new Set([
   '相关链接',
   '代码',
   '讨论',
+  '评论',
 ]);
 
 function isGeneric(text: string): boolean {
   const words = text
     .toLowerCase()
+    // `A comment` on an issue names the link as much as `comment`.
+    .replace(/^\s*(?:a|an|the)\s+/, '')
     .replace(/(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/\S+/g, '')
     .replace(/(?<![\w.-])[\w.-]+\/[\w.-]+#\d+|#\d+|\b\d+\b/g, '')
     .replace(/[\s\p{P}\p{S}]+/gu, '');

@@ -108,7 +108,8 @@ interface Passcode {
 // A label and its value sit on one line: each line's are found once while the author types.
 const passcodesIn = new LineScan<Passcode>((line) =>
   [...line.matchAll(PASSCODE)]
-    .filter((m) => !NOT_A_SECRET.test(m[3]))
+    // `Use case from 1Password: clear …` names a product: an English label glued to a digit is part of a word.
+    .filter((m) => !NOT_A_SECRET.test(m[3]) && !(/^[a-z]/i.test(m[0]) && /\d/.test(line[m.index - 1] ?? '')))
     .map((m) => ({
       index: m.index,
       length: m[0].length,

@@ -8,6 +8,11 @@ import { seriesContext } from './context';
 
 /** Shorter sections (`无`, a date, one link) are the same from meeting to meeting by nature. */
 const MIN_CHARS = 40;
+/**
+ * A section that is one link however long (`## meeting link` holding a recurring meeting's URL,
+ * kept for weeks, then replaced) is a link too: the same one again is the same meeting room.
+ */
+const ONE_LINK = /^(?:[-*+] )?(?:<?https?:\/\/\S+|\[[^\]]*\]\(\S+\))$/;
 /** The series must have shown the section changing this often before a copy counts as stale. */
 const MIN_PAIRS = 3;
 const USUALLY_CHANGES = 0.8;
@@ -78,7 +83,7 @@ function sectionTexts(meeting: Meeting): Map<string, { section: Section; text: s
     const raw = doc.text.slice(section.body.start, end).replace(/<!--[\s\S]*?-->/g, '');
     if (listsOpenIssues(raw)) continue;
     const text = raw.replace(SPEAKER, '').replace(/\s+/g, ' ').trim();
-    if (text.length >= MIN_CHARS) texts.set(title, { section, text });
+    if (text.length >= MIN_CHARS && !ONE_LINK.test(text)) texts.set(title, { section, text });
   }
   for (const title of repeated) texts.delete(title);
   cache.set(meeting, texts);
