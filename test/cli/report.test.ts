@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { LineIndex } from '../../server/src/core';
-import { toGithub } from '../../server/src/cli/report';
+import { toGithub, toText, type FileReport } from '../../server/src/cli/report';
 
 describe('GitHub annotations', () => {
   it('escapes %, newlines, and : , in properties so a message cannot break the command', () => {
@@ -15,5 +15,45 @@ describe('GitHub annotations', () => {
       },
     ]);
     assert.equal(out, '::notice file=x%2Cy%3Az.md,line=2,col=1,endLine=2,endColumn=4,title=privacy/email::line one%0A100%25 sure: a, b');
+  });
+});
+
+describe('text report: where many findings come from', () => {
+  const text = 'x\n'.repeat(60);
+  const finding = (rule: string, line: number, safe: boolean) => ({
+    rule,
+    severity: 'warning' as const,
+    message: 'm',
+    span: { start: line * 2, end: line * 2 + 1 },
+    fixes: [{ title: 'fix', safe, edits: [{ start: line * 2, end: line * 2 + 1, newText: 'y' }] }],
+  });
+  const report = (count: number): FileReport[] => [
+    {
+      path: 'a.md',
+      lines: new LineIndex(text),
+      diagnostics: [
+        ...Array.from({ length: count - 5 }, (_, i) => finding('style/cjk-emphasis', i % 50, true)),
+        ...Array.from({ length: 3 }, (_, i) => finding('link/spaced-syntax', i, false)),
+        ...Array.from({ length: 2 }, (_, i) => finding('handle/invalid', i, true)),
+      ],
+    },
+  ];
+
+  it('names the rules with the most findings and how many --fix repairs, once a run has many', () => {
+    const out = toText(report(45), false, 'en').split('\n');
+    const at = out.indexOf('Rules with the most findings:');
+    assert.ok(at > 0, out.join('\n'));
+    assert.deepEqual(out.slice(at + 1, at + 4), [
+      '  style/cjk-emphasis     40  (40 fixable with --fix)',
+      '  link/spaced-syntax      3',
+      '  handle/invalid          2  (2 fixable with --fix)',
+    ]);
+    assert.match(out[at + 4], /"off" under "rules" in \.minutesrc\.json/);
+    assert.equal(out.at(-1), '1 file, 45 problems (0 errors, 45 warnings, 0 info)');
+    assert.ok(toText(report(45), false, 'zh').includes('问题最多的规则：'));
+  });
+
+  it('says nothing of it when the findings are few enough to read one by one', () => {
+    assert.ok(!toText(report(39), false, 'en').includes('Rules with the most findings'));
   });
 });

@@ -116,6 +116,7 @@ export function toText(reports: FileReport[], color: boolean, lang: 'en' | 'zh')
       ? `${reports.length} 个文件，${total} 个问题（${counts.error} 错误，${counts.warning} 警告，${counts.info + counts.hint} 提示）${fixed ? `，已修复 ${fixed} 处` : ''}`
       : `${reports.length} file${reports.length === 1 ? '' : 's'}, ${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info + counts.hint} info)${fixed ? `, ${fixed} fixed` : ''}`;
   out.push(...templateNotes(reports, lang, (s) => paint('dim', s)));
+  out.push(...ruleTally(reports, total, lang, (s) => paint('dim', s)));
   out.push(total ? paint(counts.error ? 'error' : 'warning', summary) : summary);
   return out.join('\n');
 }
@@ -134,6 +135,40 @@ function templateNotes(reports: FileReport[], lang: 'en' | 'zh', dim: (s: string
   }
   if (!notes.size) return [];
   return [dim(lang === 'zh' ? '模板：' : 'Templates:'), ...[...notes.values()].map(dim), ''];
+}
+
+/** A first run over a folder can print hundreds of findings; below this, each is read anyway. */
+const TALLY_FROM = 40;
+const TALLY_RULES = 5;
+
+/**
+ * Where many findings come from: the rules that found the most, how many of theirs `--fix`
+ * repairs, and how to turn off a rule that does not suit the minutes. A thousand findings of one
+ * exported bold label read as one problem a team fixes at once, not as a thousand.
+ */
+function ruleTally(reports: FileReport[], total: number, lang: 'en' | 'zh', dim: (s: string) => string): string[] {
+  if (total < TALLY_FROM) return [];
+  const tally = new Map<string, { count: number; fixable: number }>();
+  for (const r of reports) {
+    for (const d of r.diagnostics) {
+      const t = tally.get(d.rule) ?? { count: 0, fixable: 0 };
+      t.count++;
+      if (d.fixes.some((f) => f.safe)) t.fixable++;
+      tally.set(d.rule, t);
+    }
+  }
+  const top = [...tally].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0])).slice(0, TALLY_RULES);
+  const width = Math.max(...top.map(([rule]) => rule.length));
+  const lines = top.map(([rule, t]) => {
+    const fixable = t.fixable ? (lang === 'zh' ? `（${t.fixable} 处可用 --fix 修复）` : `  (${t.fixable} fixable with --fix)`) : '';
+    return `  ${rule.padEnd(width)}  ${String(t.count).padStart(5)}${fixable}`;
+  });
+  const head = lang === 'zh' ? '问题最多的规则：' : 'Rules with the most findings:';
+  const hint =
+    lang === 'zh'
+      ? '  不适合这些纪要的规则可在 .minutesrc.json 的 "rules" 中设为 "off"。'
+      : '  A rule that does not suit these minutes can be set to "off" under "rules" in .minutesrc.json.';
+  return [dim(head), ...lines.map(dim), dim(hint), ''];
 }
 
 /** GitHub Actions' `::error` workflow commands escape these in values and properties; other controls are shown as escapes. */
