@@ -2,6 +2,9 @@ import { nameKeys, type CompletionCandidate } from './search';
 import type { Person } from './types';
 import type { HandleUsage } from './usage';
 
+/** People whose names' keys and first characters are indexed per step of `CompletionIndex.building`. */
+const PREFIX_STEP = 1000;
+
 interface Entry {
   person: Person;
   /** The login in lower case. */
@@ -27,7 +30,9 @@ interface Entry {
 export class CompletionIndex {
   private readonly ordered: Entry[];
   private prefixes: { byLogin: Map<string, Entry>; byFirstCharacter: Map<string, Entry[]> } | undefined;
-  private substrings: { logins: Lines; names: Lines } | undefined;
+  /** The prefix part while it is built in steps: the people done so far. */
+  private prefixBuild: { byLogin: Map<string, Entry>; byFirstCharacter: Map<string, Entry[]>; next: number } | undefined;
+  private substrings: { logins: Lines; names?: Lines } | undefined;
 
   constructor(people: readonly Person[], usage: (handle: string) => HandleUsage | undefined) {
     const ranked = people.map((person) => {
@@ -46,45 +51,65 @@ export class CompletionIndex {
   }
 
   /**
-   * Builds the parts a query may need, one per step: the ranking is made with the index, the
-   * names' keys and the lists by first character (queries of one character or more), the texts
-   * that substring matches search (two characters or more). A query builds what it needs and
-   * is missing, so the first `@` (an empty query) waits for none of them.
+   * Builds the parts a query may need, a step at a time: the ranking is made with the index; the
+   * names' keys and the lists by first character (queries of one character or more), a thousand
+   * people per step; the texts that substring matches search (two characters or more), logins
+   * then names. A query builds what it needs and is missing, so the first `@` (an empty query)
+   * waits for none of them.
    */
   *building(): Generator<void, void> {
-    this.prefixIndex();
+    yield* this.buildingPrefixes();
+    yield;
+    this.substringIndex(true);
     yield;
     this.substringIndex();
   }
 
+  /** Is what a query needs built? */
+  ready(query: string): boolean {
+    const length = query.replace(/\s+/g, '').length;
+    return length === 0 || (length === 1 ? !!this.prefixes : !!this.substrings?.names);
+  }
+
   private prefixIndex(): NonNullable<CompletionIndex['prefixes']> {
-    if (this.prefixes) return this.prefixes;
-    const byLogin = new Map<string, Entry>();
-    const byFirstCharacter = new Map<string, Entry[]>();
+    const steps = this.buildingPrefixes();
+    while (!steps.next().done);
+    return this.prefixes!;
+  }
+
+  /** The prefix part, `PREFIX_STEP` people per step; `prefixIndex` finishes it at once when a query needs it. */
+  private *buildingPrefixes(): Generator<void, void> {
+    if (this.prefixes) return;
+    const build = (this.prefixBuild ??= { byLogin: new Map<string, Entry>(), byFirstCharacter: new Map<string, Entry[]>(), next: 0 });
+    const { byLogin, byFirstCharacter } = build;
     const startsWith = (first: string | undefined, entry: Entry) => {
       if (first === undefined) return;
       const list = byFirstCharacter.get(first);
       if (!list) byFirstCharacter.set(first, [entry]);
       else if (list[list.length - 1] !== entry) list.push(entry);
     };
-    for (const entry of this.ordered) {
-      entry.names = entry.person.names.map((name) => ({ name, keys: nameKeys(name) }));
-      byLogin.set(entry.handle, entry);
-      startsWith(entry.handle[0], entry);
-      for (const name of entry.names) for (const key of name.keys) startsWith(key[0], entry);
+    while (build.next < this.ordered.length) {
+      const end = Math.min(this.ordered.length, build.next + PREFIX_STEP);
+      // `build.next` moves with each person, so that whoever continues (a step, a query) starts after them.
+      for (; build.next < end; build.next++) {
+        const entry = this.ordered[build.next];
+        entry.names = entry.person.names.map((name) => ({ name, keys: nameKeys(name) }));
+        byLogin.set(entry.handle, entry);
+        startsWith(entry.handle[0], entry);
+        for (const name of entry.names) for (const key of name.keys) startsWith(key[0], entry);
+      }
+      if (build.next < this.ordered.length) yield;
     }
-    this.prefixes = { byLogin, byFirstCharacter };
-    return this.prefixes;
+    this.prefixes ??= { byLogin, byFirstCharacter };
+    this.prefixBuild = undefined;
   }
 
-  private substringIndex(): NonNullable<CompletionIndex['substrings']> {
-    if (this.substrings) return this.substrings;
+  private substringIndex(loginsOnly = false): { logins: Lines; names?: Lines } {
+    this.substrings ??= { logins: new Lines(this.ordered.map((e) => [e.handle])) };
+    if (loginsOnly || this.substrings.names) return this.substrings;
     this.prefixIndex();
-    this.substrings = {
-      logins: new Lines(this.ordered.map((e) => [e.handle])),
-      // A name's first key is the whole name compacted (`xiongwei`, `熊伟`): what "containing" looks in.
-      names: new Lines(this.ordered.map((e) => e.names.map((n) => n.keys[0] ?? ''))),
-    };
+    // A name's first key is the whole name compacted (`xiongwei`, `熊伟`): what "containing" looks in.
+    this.substrings.names = new Lines(this.ordered.map((e) => e.names.map((n) => n.keys[0] ?? '')));
     return this.substrings;
   }
 
@@ -127,7 +152,7 @@ export class CompletionIndex {
       return best.length < limit;
     });
     if (best.length >= limit) return best;
-    names.eachContaining(q, (i) => {
+    names!.eachContaining(q, (i) => {
       const entry = this.ordered[i];
       if (!taken.has(entry)) take(entry, 'name', entry.names.find((n) => n.keys[0]?.includes(q))!.name);
       return best.length < limit;

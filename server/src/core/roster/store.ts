@@ -6,6 +6,16 @@ import { AUTODETECTED_ROSTERS, inlineEntries, parseRosterSource } from './source
 import { Roster } from './roster';
 import { scanUsage, UsageIndex } from './usage';
 import type { RosterEntry, RosterProblem, RosterSourceResult } from './types';
+import type { CompletionCandidate } from './search';
+import { completeUnranked } from './unranked';
+
+/**
+ * Above this many roster entries (or this many bytes of roster files not read yet), a completion
+ * that finds the roster not built answers from what is read (`completeSoon`) rather than build it
+ * (10,000 people take some 300 ms of CPU cold); below, building it costs a few milliseconds.
+ */
+const QUICK_PEOPLE = 2000;
+const QUICK_BYTES = 128 * 1024;
 
 /** What a roster store needs from its host: files, and the folder's history when it can read one. */
 export interface RosterHost {
@@ -62,7 +72,7 @@ export class RosterStore {
    * The roster for a document under `root` with `config`. Undefined when there is nothing at all
    * (no sources, no minutes with mentions); a roster without declared people disables `handle/unknown`.
    */
-  rosterFor(config: ResolvedConfig, root: string | undefined): Roster | undefined {
+  rosterFor(config: ResolvedConfig, root: string | undefined, options: { mergeLater?: boolean } = {}): Roster | undefined {
     const contributors = config.config.contributors;
     const key = rosterKey(config, root);
     const cached = this.rosters.get(key);
@@ -87,7 +97,7 @@ export class RosterStore {
       Object.assign(groups, result.groups);
     }
     const usage = root && this.options.scanMinutes ? this.usageFor(root) : undefined;
-    const roster = new Roster({ entries, groups, problems, usage, namesOnly: root ? this.gitAuthors(root) : [] });
+    const roster = new Roster({ entries, groups, problems, usage, namesOnly: root ? this.gitAuthors(root) : [] }, options);
     this.rosters.set(key, { roster, root, files: files.map((f) => f.path) });
     this.onDidBuild?.();
     return roster;
@@ -108,12 +118,53 @@ export class RosterStore {
       }
       if (root && this.options.scanMinutes) yield* this.scanningUsage(root);
     }
-    const roster = this.rosterFor(config, root);
+    const roster = this.rosterFor(config, root, { mergeLater: true });
     if (!roster) return;
     yield;
+    yield* roster.merging();
     roster.people();
     yield;
     yield* roster.preparingCompletion();
+  }
+
+  /**
+   * Completion for a host that prepares rosters in the background (`preparing`): the roster's
+   * answer when what it reads is built, or when building the rest is quick (a small roster);
+   * otherwise an answer from the roster files read so far (`completeUnranked`), `partial`, that
+   * costs no building: the host marks it incomplete and the background steps go on.
+   */
+  completeSoon(
+    config: ResolvedConfig,
+    root: string | undefined,
+    query: string,
+    limit: number,
+  ): { candidates: CompletionCandidate[]; roster: Roster | undefined; partial: boolean } {
+    const cached = this.rosters.get(rosterKey(config, root))?.roster;
+    const full = (roster: Roster | undefined) => ({ candidates: roster?.complete(query, limit) ?? [], roster, partial: false });
+    if (cached?.completionReady(query)) return full(cached);
+    const read = this.readSoFar(config, root);
+    const large = (cached?.size ?? read.entries.length) > QUICK_PEOPLE || read.unreadBytes > QUICK_BYTES;
+    if (!large) return full(cached ?? this.rosterFor(config, root));
+    return { candidates: completeUnranked(read.entries, query, limit), roster: cached, partial: true };
+  }
+
+  /** Is the roster for `config` built, its people merged and ranked (what a check and a first `@` read)? */
+  isReady(config: ResolvedConfig, root: string | undefined): boolean {
+    return !!this.rosters.get(rosterKey(config, root))?.roster.completionReady('');
+  }
+
+  /** The entries of the roster files read so far for `config`, and the size of those not read yet. */
+  private readSoFar(config: ResolvedConfig, root: string | undefined): { entries: RosterEntry[]; unreadBytes: number } {
+    const contributors = config.config.contributors;
+    const entries: RosterEntry[] = contributors?.handles?.length
+      ? inlineEntries(contributors.handles, config.path ?? '.minutesrc.json').entries
+      : [];
+    let unreadBytes = 0;
+    for (const { path } of this.sourcePaths(config, root)) {
+      if (!this.sources.has(path)) unreadBytes += this.host.fileSize?.(path) ?? 0;
+      else for (const entry of this.sources.get(path)?.entries ?? []) entries.push(entry);
+    }
+    return { entries, unreadBytes };
   }
 
   /** Problems of every roster read so far, by file (for the editor's problem list, or stderr). */
