@@ -3,7 +3,7 @@ import type { Person } from './types';
 import type { HandleUsage } from './usage';
 
 /** People whose names' keys and first characters are indexed per step of `CompletionIndex.building`. */
-const PREFIX_STEP = 1000;
+const PREFIX_STEP = 250;
 
 interface Entry {
   person: Person;
@@ -52,8 +52,8 @@ export class CompletionIndex {
 
   /**
    * Builds the parts a query may need, a step at a time: the ranking is made with the index; the
-   * names' keys and the lists by first character (queries of one character or more), a thousand
-   * people per step; the texts that substring matches search (two characters or more), logins
+   * names' keys and the lists by first character (queries of one character or more), a few
+   * hundred people per step; the texts that substring matches search (two characters or more), logins
    * then names. A query builds what it needs and is missing, so the first `@` (an empty query)
    * waits for none of them.
    */

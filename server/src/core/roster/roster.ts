@@ -6,7 +6,7 @@ import type { HandleForge, Person, RosterEntry, RosterProblem } from './types';
 import type { HandleUsage, UsageIndex } from './usage';
 
 /** Entries merged per step of `Roster.merging`. */
-const MERGE_STEP = 1000;
+const MERGE_STEP = 250;
 
 export interface RosterInput {
   entries: readonly RosterEntry[];
@@ -36,7 +36,7 @@ export class Roster {
   private readonly groupNames: Set<string>;
   private readonly usageIndex: UsageIndex | undefined;
   private readonly nameOnly: readonly RosterEntry[];
-  private derived: { generation: number; people: Person[]; byKey: Map<string, Person>; completion?: CompletionIndex } | undefined;
+  private derived: { generation: number; people: Person[]; other: Map<string, Person>; completion?: CompletionIndex } | undefined;
   /** Entries not merged into `declaredPeople` yet (`mergeLater`). */
   private toMerge: { entries: readonly RosterEntry[]; groups: Map<string, readonly string[]>; next: number } | undefined;
 
@@ -56,7 +56,7 @@ export class Roster {
   }
 
   /**
-   * Merges the entries a thousand at a time, for a host that builds the roster in the background
+   * Merges the entries a few hundred at a time, for a host that builds the roster in the background
    * (`RosterStore.preparing`); anything that reads the roster meanwhile merges the rest first.
    */
   *merging(): Generator<void, void> {
@@ -104,7 +104,8 @@ export class Roster {
 
   /** A declared person, or one the minutes mention. Case-insensitive. */
   person(handle: string): Person | undefined {
-    return this.all().byKey.get(handleKey(handle));
+    const key = handleKey(handle);
+    return this.all().other.get(key) ?? this.declaredPeople.get(key);
   }
 
   /** The person if a roster source lists them. */
@@ -248,21 +249,25 @@ export class Roster {
     if (!existing.sources.some((s) => s.path === entry.source.path && s.line === entry.source.line)) existing.sources.push(entry.source);
   }
 
-  /** Declared people with the names the minutes add, plus undeclared mentioned handles; rebuilt when the usage index changes. */
+  /**
+   * Declared people with the names the minutes add, plus undeclared mentioned handles; rebuilt
+   * when the usage index changes. Only what the minutes and history change is copied (`other`):
+   * the declared people are looked up where they were merged.
+   */
   private all(): NonNullable<Roster['derived']> {
     const generation = this.usageIndex?.generation ?? 0;
     if (this.derived && this.derived.generation === generation) return this.derived;
-    const byKey = new Map<string, Person>();
-    for (const [key, person] of this.merged()) byKey.set(key, person);
+    const declared = this.merged();
+    const other = new Map<string, Person>();
     for (const usage of this.usageIndex?.all() ?? []) {
       const key = handleKey(usage.handle);
-      const declared = byKey.get(key);
-      if (declared) {
-        const learned = usage.names.filter((n) => !declared.names.includes(n));
-        if (learned.length) byKey.set(key, { ...declared, names: [...declared.names, ...learned] });
+      const known = other.get(key) ?? declared.get(key);
+      if (known) {
+        const learned = usage.names.filter((n) => !known.names.includes(n));
+        if (learned.length) other.set(key, { ...known, names: [...known.names, ...learned] });
         continue;
       }
-      byKey.set(key, {
+      other.set(key, {
         handle: usage.handle,
         forge: 'unknown',
         name: usage.names[0],
@@ -274,8 +279,8 @@ export class Roster {
     }
     // Commit authors with a GitHub no-reply address give their login: offered, never reported.
     for (const author of this.nameOnly) {
-      if (!author.handle || byKey.has(handleKey(author.handle))) continue;
-      byKey.set(handleKey(author.handle), {
+      if (!author.handle || other.has(handleKey(author.handle)) || declared.has(handleKey(author.handle))) continue;
+      other.set(handleKey(author.handle), {
         handle: author.handle,
         forge: author.forge,
         name: author.name,
@@ -285,7 +290,10 @@ export class Roster {
         declared: false,
       });
     }
-    this.derived = { generation, people: [...byKey.values()], byKey };
+    const people: Person[] = [];
+    for (const [key, person] of declared) people.push(other.get(key) ?? person);
+    for (const [key, person] of other) if (!declared.has(key)) people.push(person);
+    this.derived = { generation, people, other };
     return this.derived;
   }
 }
