@@ -80,7 +80,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     linkStatus: linkLookups,
     ...(series ? { series: (path: string) => series.view(path) } : {}),
   };
-  const analyzer = new Analyzer(configs, () => session.analysisOptions(), log, services, platform.prefetch && prefetchFor);
+  // Before a check: in a browser, fetch what it reads; elsewhere, let the background steps build
+  // the roster (requests are answered between them) rather than the check's rules at once.
+  const beforeCheck = platform.prefetch ? prefetchFor : (path: string) => handles.rosterReady(path);
+  const analyzer = new Analyzer(configs, () => session.analysisOptions(), log, services, beforeCheck);
 
   // Editors other than VS Code give settings only when asked (workspace/configuration): the first
   // check waits for that answer, so a file never shows diagnostics its user turned off or asked in another language.
@@ -301,6 +304,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     itemHover: items.hover,
     enabled: () => session.settings.enable,
     documentChanges: () => session.support.documentChanges,
+    preparesInBackground: !platform.prefetch,
   });
 
   documents.listen(connection);

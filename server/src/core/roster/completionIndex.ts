@@ -2,6 +2,9 @@ import { nameKeys, type CompletionCandidate } from './search';
 import type { Person } from './types';
 import type { HandleUsage } from './usage';
 
+/** People whose names' keys and first characters are indexed per step of `CompletionIndex.building`. */
+const PREFIX_STEP = 250;
+
 interface Entry {
   person: Person;
   /** The login in lower case. */
@@ -27,7 +30,11 @@ interface Entry {
 export class CompletionIndex {
   private readonly ordered: Entry[];
   private prefixes: { byLogin: Map<string, Entry>; byFirstCharacter: Map<string, Entry[]> } | undefined;
+  /** The prefix part while it is built in steps: the people done so far. */
+  private prefixBuild: { byLogin: Map<string, Entry>; byFirstCharacter: Map<string, Entry[]>; next: number } | undefined;
   private substrings: { logins: Lines; names: Lines } | undefined;
+  /** The substring part while it is built in steps. */
+  private substringBuild: { logins: LinesBuilder; names: LinesBuilder; next: number } | undefined;
 
   constructor(people: readonly Person[], usage: (handle: string) => HandleUsage | undefined) {
     const ranked = people.map((person) => {
@@ -46,46 +53,82 @@ export class CompletionIndex {
   }
 
   /**
-   * Builds the parts a query may need, one per step: the ranking is made with the index, the
-   * names' keys and the lists by first character (queries of one character or more), the texts
-   * that substring matches search (two characters or more). A query builds what it needs and
-   * is missing, so the first `@` (an empty query) waits for none of them.
+   * Builds the parts a query may need, a step at a time: the ranking is made with the index; the
+   * names' keys and the lists by first character (queries of one character or more), a few
+   * hundred people per step; the texts that substring matches search (two characters or more),
+   * as many per step. A query builds what it needs and is missing, so the first `@` (an empty
+   * query) waits for none of them.
    */
   *building(): Generator<void, void> {
-    this.prefixIndex();
+    yield* this.buildingPrefixes();
     yield;
-    this.substringIndex();
+    yield* this.buildingSubstrings();
+  }
+
+  /** Is what a query needs built? */
+  ready(query: string): boolean {
+    const length = query.replace(/\s+/g, '').length;
+    return length === 0 || (length === 1 ? !!this.prefixes : !!this.substrings);
   }
 
   private prefixIndex(): NonNullable<CompletionIndex['prefixes']> {
-    if (this.prefixes) return this.prefixes;
-    const byLogin = new Map<string, Entry>();
-    const byFirstCharacter = new Map<string, Entry[]>();
+    const steps = this.buildingPrefixes();
+    while (!steps.next().done);
+    return this.prefixes!;
+  }
+
+  /** The prefix part, `PREFIX_STEP` people per step; `prefixIndex` finishes it at once when a query needs it. */
+  private *buildingPrefixes(): Generator<void, void> {
+    if (this.prefixes) return;
+    const build = (this.prefixBuild ??= { byLogin: new Map<string, Entry>(), byFirstCharacter: new Map<string, Entry[]>(), next: 0 });
+    const { byLogin, byFirstCharacter } = build;
     const startsWith = (first: string | undefined, entry: Entry) => {
       if (first === undefined) return;
       const list = byFirstCharacter.get(first);
       if (!list) byFirstCharacter.set(first, [entry]);
       else if (list[list.length - 1] !== entry) list.push(entry);
     };
-    for (const entry of this.ordered) {
-      entry.names = entry.person.names.map((name) => ({ name, keys: nameKeys(name) }));
-      byLogin.set(entry.handle, entry);
-      startsWith(entry.handle[0], entry);
-      for (const name of entry.names) for (const key of name.keys) startsWith(key[0], entry);
+    while (build.next < this.ordered.length) {
+      const end = Math.min(this.ordered.length, build.next + PREFIX_STEP);
+      // `build.next` moves with each person, so that whoever continues (a step, a query) starts after them.
+      for (; build.next < end; build.next++) {
+        const entry = this.ordered[build.next];
+        entry.names = entry.person.names.map((name) => ({ name, keys: nameKeys(name) }));
+        byLogin.set(entry.handle, entry);
+        startsWith(entry.handle[0], entry);
+        for (const name of entry.names) for (const key of name.keys) startsWith(key[0], entry);
+      }
+      if (build.next < this.ordered.length) yield;
     }
-    this.prefixes = { byLogin, byFirstCharacter };
-    return this.prefixes;
+    this.prefixes ??= { byLogin, byFirstCharacter };
+    this.prefixBuild = undefined;
   }
 
   private substringIndex(): NonNullable<CompletionIndex['substrings']> {
-    if (this.substrings) return this.substrings;
-    this.prefixIndex();
-    this.substrings = {
-      logins: new Lines(this.ordered.map((e) => [e.handle])),
-      // A name's first key is the whole name compacted (`xiongwei`, `熊伟`): what "containing" looks in.
-      names: new Lines(this.ordered.map((e) => e.names.map((n) => n.keys[0] ?? ''))),
-    };
-    return this.substrings;
+    const steps = this.buildingSubstrings();
+    while (!steps.next().done);
+    return this.substrings!;
+  }
+
+  /** The substring part, `PREFIX_STEP` people per step (after the prefix part: names' keys are searched). */
+  private *buildingSubstrings(): Generator<void, void> {
+    if (this.substrings) return;
+    yield* this.buildingPrefixes();
+    const build = (this.substringBuild ??= { logins: new LinesBuilder(), names: new LinesBuilder(), next: 0 });
+    while (build.next < this.ordered.length) {
+      const end = Math.min(this.ordered.length, build.next + PREFIX_STEP);
+      for (; build.next < end; build.next++) {
+        const entry = this.ordered[build.next];
+        build.logins.add([entry.handle]);
+        // A name's first key is the whole name compacted (`xiongwei`, `熊伟`): what "containing" looks in.
+        build.names.add(entry.names.map((n) => n.keys[0] ?? ''));
+      }
+      build.logins.seal();
+      build.names.seal();
+      if (build.next < this.ordered.length) yield;
+    }
+    this.substrings ??= { logins: build.logins.finish(), names: build.names.finish() };
+    this.substringBuild = undefined;
   }
 
   /** The best `limit` people for a query, best first. */
@@ -141,24 +184,11 @@ export class CompletionIndex {
  * query is answered by `indexOf`. The strings hold no line breaks (queries have no white space).
  */
 class Lines {
-  private readonly text: string;
-  /** Where each owner's lines start in `text`, and one past the end. */
-  private readonly starts: Int32Array;
-
-  constructor(owners: readonly string[][]) {
-    this.starts = new Int32Array(owners.length + 1);
-    const parts: string[] = [];
-    let at = 0;
-    owners.forEach((lines, i) => {
-      this.starts[i] = at;
-      for (const line of lines) {
-        parts.push(line, '\n');
-        at += line.length + 1;
-      }
-    });
-    this.starts[owners.length] = at;
-    this.text = parts.join('');
-  }
+  constructor(
+    private readonly text: string,
+    /** Where each owner's lines start in `text`, and one past the end. */
+    private readonly starts: Int32Array,
+  ) {}
 
   /** Calls `visit` with each owner (in order) having a line that contains `q`, until it returns false. */
   eachContaining(q: string, visit: (owner: number) => boolean): void {
@@ -179,5 +209,31 @@ class Lines {
       else high = middle - 1;
     }
     return low;
+  }
+}
+
+/** Makes `Lines` an owner at a time; `seal` after a batch of owners keeps the pieces to join few. */
+class LinesBuilder {
+  private readonly starts: number[] = [];
+  private readonly chunks: string[] = [];
+  private parts: string[] = [];
+  private at = 0;
+
+  add(lines: readonly string[]): void {
+    this.starts.push(this.at);
+    for (const line of lines) {
+      this.parts.push(line, '\n');
+      this.at += line.length + 1;
+    }
+  }
+
+  seal(): void {
+    this.chunks.push(this.parts.join(''));
+    this.parts = [];
+  }
+
+  finish(): Lines {
+    this.seal();
+    return new Lines(this.chunks.join(''), Int32Array.from([...this.starts, this.at]));
   }
 }

@@ -5,6 +5,9 @@ import { closeHandles } from './suggest';
 import type { HandleForge, Person, RosterEntry, RosterProblem } from './types';
 import type { HandleUsage, UsageIndex } from './usage';
 
+/** Entries merged per step of `Roster.merging`. */
+const MERGE_STEP = 250;
+
 export interface RosterInput {
   entries: readonly RosterEntry[];
   /** `OWNERS_ALIASES` groups: a group name listed in `OWNERS` stands for its members. */
@@ -33,22 +36,54 @@ export class Roster {
   private readonly groupNames: Set<string>;
   private readonly usageIndex: UsageIndex | undefined;
   private readonly nameOnly: readonly RosterEntry[];
-  private derived: { generation: number; people: Person[]; byKey: Map<string, Person>; completion?: CompletionIndex } | undefined;
+  private derived: { generation: number; people: Person[]; other: Map<string, Person>; completion?: CompletionIndex } | undefined;
+  /** Entries not merged into `declaredPeople` yet (`mergeLater`). */
+  private toMerge: { entries: readonly RosterEntry[]; groups: Map<string, readonly string[]>; next: number } | undefined;
 
-  constructor(input: RosterInput) {
+  constructor(input: RosterInput, options: { mergeLater?: boolean } = {}) {
     this.problems = input.problems ?? [];
     this.usageIndex = input.usage;
     this.nameOnly = input.namesOnly ?? [];
     const groups = new Map(Object.entries(input.groups ?? {}).map(([name, members]) => [handleKey(name), members]));
     this.groupNames = new Set(groups.keys());
-    for (const entry of input.entries) {
+    this.toMerge = { entries: input.entries, groups, next: 0 };
+    if (!options.mergeLater) this.merged();
+  }
+
+  /** How many entries the roster files gave (before merging): what building it costs. */
+  get size(): number {
+    return this.toMerge?.entries.length ?? this.declaredPeople.size;
+  }
+
+  /**
+   * Merges the entries a few hundred at a time, for a host that builds the roster in the background
+   * (`RosterStore.preparing`); anything that reads the roster meanwhile merges the rest first.
+   */
+  *merging(): Generator<void, void> {
+    while (this.toMerge) {
+      this.mergeSome(MERGE_STEP);
+      if (this.toMerge) yield;
+    }
+  }
+
+  private merged(): Map<string, Person> {
+    if (this.toMerge) this.mergeSome(Infinity);
+    return this.declaredPeople;
+  }
+
+  private mergeSome(count: number): void {
+    const work = this.toMerge!;
+    const end = Math.min(work.entries.length, work.next + count);
+    for (; work.next < end; work.next++) {
+      const entry = work.entries[work.next];
       if (!entry.handle) continue;
-      const members = groups.get(handleKey(entry.handle));
+      const members = work.groups.get(handleKey(entry.handle));
       // An OWNERS line naming a group gives its members the line's role.
       if (members && entry.source.kind === 'owners') {
         for (const member of members) this.add({ ...entry, handle: member });
       } else this.add(entry);
     }
+    if (work.next >= work.entries.length) this.toMerge = undefined;
   }
 
   static empty(): Roster {
@@ -57,24 +92,25 @@ export class Roster {
 
   /** True when a roster source declares anyone: only then are unknown handles worth reporting. */
   get hasDeclared(): boolean {
-    return this.declaredPeople.size > 0;
+    return this.merged().size > 0;
   }
 
   /** The forge most declared logins belong to (`gitee` for a `sig-info.yaml`), if any source says. */
   get forge(): HandleForge | undefined {
     const counts = new Map<HandleForge, number>();
-    for (const p of this.declaredPeople.values()) if (p.forge !== 'unknown') counts.set(p.forge, (counts.get(p.forge) ?? 0) + 1);
+    for (const p of this.merged().values()) if (p.forge !== 'unknown') counts.set(p.forge, (counts.get(p.forge) ?? 0) + 1);
     return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   }
 
   /** A declared person, or one the minutes mention. Case-insensitive. */
   person(handle: string): Person | undefined {
-    return this.all().byKey.get(handleKey(handle));
+    const key = handleKey(handle);
+    return this.all().other.get(key) ?? this.declaredPeople.get(key);
   }
 
   /** The person if a roster source lists them. */
   declared(handle: string): Person | undefined {
-    return this.declaredPeople.has(handleKey(handle)) ? this.person(handle) : undefined;
+    return this.merged().has(handleKey(handle)) ? this.person(handle) : undefined;
   }
 
   /** An `OWNERS_ALIASES` group name. */
@@ -139,6 +175,13 @@ export class Roster {
     const key = nameKeys(name)[0];
     if (!key) return [];
     return this.all().people.filter((p) => p.names.some((n) => nameKeys(n)[0] === key));
+  }
+
+  /** Is what `complete(query)` reads built already (merged, ranked, indexed for this kind of query)? */
+  completionReady(query: string): boolean {
+    const generation = this.usageIndex?.generation ?? 0;
+    const completion = this.derived?.generation === generation ? this.derived.completion : undefined;
+    return !!completion && completion.ready(query);
   }
 
   /** Completion: logins and names matching what was typed after `@`, best first. */
@@ -206,21 +249,25 @@ export class Roster {
     if (!existing.sources.some((s) => s.path === entry.source.path && s.line === entry.source.line)) existing.sources.push(entry.source);
   }
 
-  /** Declared people with the names the minutes add, plus undeclared mentioned handles; rebuilt when the usage index changes. */
+  /**
+   * Declared people with the names the minutes add, plus undeclared mentioned handles; rebuilt
+   * when the usage index changes. Only what the minutes and history change is copied (`other`):
+   * the declared people are looked up where they were merged.
+   */
   private all(): NonNullable<Roster['derived']> {
     const generation = this.usageIndex?.generation ?? 0;
     if (this.derived && this.derived.generation === generation) return this.derived;
-    const byKey = new Map<string, Person>();
-    for (const [key, person] of this.declaredPeople) byKey.set(key, person);
+    const declared = this.merged();
+    const other = new Map<string, Person>();
     for (const usage of this.usageIndex?.all() ?? []) {
       const key = handleKey(usage.handle);
-      const declared = byKey.get(key);
-      if (declared) {
-        const learned = usage.names.filter((n) => !declared.names.includes(n));
-        if (learned.length) byKey.set(key, { ...declared, names: [...declared.names, ...learned] });
+      const known = other.get(key) ?? declared.get(key);
+      if (known) {
+        const learned = usage.names.filter((n) => !known.names.includes(n));
+        if (learned.length) other.set(key, { ...known, names: [...known.names, ...learned] });
         continue;
       }
-      byKey.set(key, {
+      other.set(key, {
         handle: usage.handle,
         forge: 'unknown',
         name: usage.names[0],
@@ -232,8 +279,8 @@ export class Roster {
     }
     // Commit authors with a GitHub no-reply address give their login: offered, never reported.
     for (const author of this.nameOnly) {
-      if (!author.handle || byKey.has(handleKey(author.handle))) continue;
-      byKey.set(handleKey(author.handle), {
+      if (!author.handle || other.has(handleKey(author.handle)) || declared.has(handleKey(author.handle))) continue;
+      other.set(handleKey(author.handle), {
         handle: author.handle,
         forge: author.forge,
         name: author.name,
@@ -243,7 +290,10 @@ export class Roster {
         declared: false,
       });
     }
-    this.derived = { generation, people: [...byKey.values()], byKey };
+    const people: Person[] = [];
+    for (const [key, person] of declared) people.push(other.get(key) ?? person);
+    for (const [key, person] of other) if (!declared.has(key)) people.push(person);
+    this.derived = { generation, people, other };
     return this.derived;
   }
 }

@@ -13,8 +13,9 @@ export interface CompletionCandidate {
  * `Xiong Wei` → `xiongwei`, `weixiong` (romanised Chinese names come in both orders), `xiong`,
  * `wei`; `熊伟` → `熊伟`, and its pinyin `xiongwei` and initials `xw`, so an author can type the
  * name the way their input method spells it. The first key is the whole name, compacted.
+ * `pinyin: false` leaves the pinyin out (a quick answer while the roster is still being indexed).
  */
-export function nameKeys(name: string): string[] {
+export function nameKeys(name: string, options: { pinyin?: boolean } = {}): string[] {
   const words = name
     .toLowerCase()
     .split(/[\s.,·•_-]+/)
@@ -23,7 +24,7 @@ export function nameKeys(name: string): string[] {
   const keys = [words.join('')];
   if (words.length === 2) keys.push(words[1] + words[0]);
   if (words.length > 1) keys.push(...words);
-  if (HAN.test(name)) keys.push(...pinyinKeys(name));
+  if (options.pinyin !== false && HAN.test(name)) keys.push(...pinyinKeys(name));
   return [...new Set(keys)];
 }
 

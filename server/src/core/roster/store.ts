@@ -2,10 +2,22 @@ import { joinPath } from '../config/load';
 import type { ResolvedConfig } from '../config/types';
 import { MAX_ROSTER_BYTES, MAX_SCANNED_BYTES, MINUTES_FILE } from './files';
 import { filled, sourceMessages } from './sources/problems';
-import { AUTODETECTED_ROSTERS, inlineEntries, parseRosterSource } from './sources';
+import { AUTODETECTED_ROSTERS, inlineEntries, readingRosterSource } from './sources';
 import { Roster } from './roster';
 import { scanUsage, UsageIndex } from './usage';
 import type { RosterEntry, RosterProblem, RosterSourceResult } from './types';
+import type { CompletionCandidate } from './search';
+import { completeUnranked } from './unranked';
+
+/**
+ * Above this many roster entries (or this many bytes of roster files not read yet), a completion
+ * that finds the roster not built answers from what is read (`completeSoon`) rather than build it
+ * (10,000 people take some 300 ms of CPU cold); below, building it costs a few milliseconds.
+ */
+const QUICK_PEOPLE = 2000;
+const QUICK_BYTES = 128 * 1024;
+/** So many people read before such an answer is given (a roster file being read is read on until then). */
+const FIRST_PEOPLE = 1000;
 
 /** What a roster store needs from its host: files, and the folder's history when it can read one. */
 export interface RosterHost {
@@ -21,6 +33,13 @@ export interface RosterHost {
   listMinutes(root: string): string[];
   /** The folder's commit authors (`git log`), or undefined when there is no history to read. Never rejects. */
   historyAuthors?(root: string): Promise<RosterEntry[]> | undefined;
+}
+
+/** A roster file being read in steps; whoever needs it next carries the same steps on. */
+interface ReadingJob {
+  steps: Generator<void, void> | undefined;
+  /** The entries read so far (a `team.json`'s grow as it is read). */
+  entries: RosterEntry[];
 }
 
 interface CachedRoster {
@@ -39,6 +58,8 @@ interface CachedRoster {
  */
 export class RosterStore {
   private readonly sources = new Map<string, RosterSourceResult | undefined>();
+  /** Roster files being read in steps (`readingSource`). */
+  private readonly reading = new Map<string, ReadingJob>();
   private readonly rosters = new Map<string, CachedRoster>();
   private readonly usage = new Map<string, UsageIndex>();
   /** Usage indexes being built a step at a time (`preparing`): the minutes files left to read. */
@@ -62,7 +83,7 @@ export class RosterStore {
    * The roster for a document under `root` with `config`. Undefined when there is nothing at all
    * (no sources, no minutes with mentions); a roster without declared people disables `handle/unknown`.
    */
-  rosterFor(config: ResolvedConfig, root: string | undefined): Roster | undefined {
+  rosterFor(config: ResolvedConfig, root: string | undefined, options: { mergeLater?: boolean } = {}): Roster | undefined {
     const contributors = config.config.contributors;
     const key = rosterKey(config, root);
     const cached = this.rosters.get(key);
@@ -87,7 +108,7 @@ export class RosterStore {
       Object.assign(groups, result.groups);
     }
     const usage = root && this.options.scanMinutes ? this.usageFor(root) : undefined;
-    const roster = new Roster({ entries, groups, problems, usage, namesOnly: root ? this.gitAuthors(root) : [] });
+    const roster = new Roster({ entries, groups, problems, usage, namesOnly: root ? this.gitAuthors(root) : [] }, options);
     this.rosters.set(key, { roster, root, files: files.map((f) => f.path) });
     this.onDidBuild?.();
     return roster;
@@ -103,17 +124,69 @@ export class RosterStore {
     if (!this.rosters.has(rosterKey(config, root))) {
       const repositoryRoot = config.root ?? root;
       for (const { path, configured } of this.sourcePaths(config, root)) {
-        this.source(path, configured, repositoryRoot);
+        yield* this.readingSource(path, configured, repositoryRoot);
         yield;
       }
       if (root && this.options.scanMinutes) yield* this.scanningUsage(root);
     }
-    const roster = this.rosterFor(config, root);
+    const roster = this.rosterFor(config, root, { mergeLater: true });
     if (!roster) return;
     yield;
+    yield* roster.merging();
     roster.people();
     yield;
     yield* roster.preparingCompletion();
+  }
+
+  /**
+   * Completion for a host that prepares rosters in the background (`preparing`): the roster's
+   * answer when what it reads is built, or when building the rest is quick (a small roster);
+   * otherwise an answer from the roster files read so far (`completeUnranked`), `partial`, that
+   * costs no building: the host marks it incomplete and the background steps go on.
+   */
+  completeSoon(
+    config: ResolvedConfig,
+    root: string | undefined,
+    query: string,
+    limit: number,
+  ): { candidates: CompletionCandidate[]; roster: Roster | undefined; partial: boolean } {
+    const cached = this.rosters.get(rosterKey(config, root))?.roster;
+    const full = (roster: Roster | undefined) => ({ candidates: roster?.complete(query, limit) ?? [], roster, partial: false });
+    if (cached?.completionReady(query)) return full(cached);
+    let read = this.readSoFar(config, root);
+    const large = (cached?.size ?? read.entries.length) > QUICK_PEOPLE || read.unreadBytes > QUICK_BYTES;
+    if (!large) return full(cached ?? this.rosterFor(config, root));
+    if (read.entries.length < FIRST_PEOPLE && read.reading.length) {
+      // A roster file is being read and few people are in yet: read on until enough are (a few steps).
+      for (const job of read.reading) while (job.entries.length < FIRST_PEOPLE && !job.steps!.next().done);
+      read = this.readSoFar(config, root);
+    }
+    return { candidates: completeUnranked(read.entries, query, limit), roster: cached, partial: true };
+  }
+
+  /** Is the roster for `config` built, its people merged and ranked (what a check and a first `@` read)? */
+  isReady(config: ResolvedConfig, root: string | undefined): boolean {
+    return !!this.rosters.get(rosterKey(config, root))?.roster.completionReady('');
+  }
+
+  /** The entries of the roster files read so far for `config` (some maybe still being read), and the size of those not read yet. */
+  private readSoFar(
+    config: ResolvedConfig,
+    root: string | undefined,
+  ): { entries: RosterEntry[]; unreadBytes: number; reading: ReadingJob[] } {
+    const contributors = config.config.contributors;
+    const entries: RosterEntry[] = contributors?.handles?.length
+      ? inlineEntries(contributors.handles, config.path ?? '.minutesrc.json').entries
+      : [];
+    let unreadBytes = 0;
+    const reading: ReadingJob[] = [];
+    for (const { path } of this.sourcePaths(config, root)) {
+      const job = this.reading.get(path);
+      if (job) reading.push(job);
+      if (!this.sources.has(path)) unreadBytes += this.host.fileSize?.(path) ?? 0;
+      for (const entry of this.sources.get(path)?.entries ?? job?.entries ?? []) entries.push(entry);
+    }
+    return { entries, unreadBytes, reading };
   }
 
   /** Problems of every roster read so far, by file (for the editor's problem list, or stderr). */
@@ -144,8 +217,9 @@ export class RosterStore {
    */
   fileChanged(path: string, deleted = false): 'roster' | 'minutes' | undefined {
     let kind: 'roster' | 'minutes' | undefined;
-    if (this.sources.has(path) || [...this.rosters.values()].some((c) => c.files.includes(path))) {
+    if (this.sources.has(path) || this.reading.has(path) || [...this.rosters.values()].some((c) => c.files.includes(path))) {
       this.sources.delete(path);
+      this.reading.delete(path);
       for (const [key, cached] of this.rosters) if (cached.files.includes(path)) this.rosters.delete(key);
       kind = 'roster';
     }
@@ -219,7 +293,28 @@ export class RosterStore {
 
   /** A parsed roster file; a configured file that is missing is a problem, an autodetected one is not. */
   private source(path: string, configured: boolean, repositoryRoot: string | undefined): RosterSourceResult | undefined {
-    if (this.sources.has(path)) return this.sources.get(path);
+    const steps = this.readingSource(path, configured, repositoryRoot);
+    while (!steps.next().done);
+    return this.sources.get(path);
+  }
+
+  /**
+   * `source` in steps (a large `team.json` a few hundred people per step). A read begun by the
+   * background steps is carried on by whoever needs the file next (a check), never begun twice.
+   */
+  private *readingSource(path: string, configured: boolean, repositoryRoot: string | undefined): Generator<void, void> {
+    if (this.sources.has(path)) return;
+    let job = this.reading.get(path);
+    if (!job) {
+      const started: ReadingJob = { steps: undefined, entries: [] };
+      started.steps = this.readSteps(path, configured, repositoryRoot, started);
+      this.reading.set(path, started);
+      job = started;
+    }
+    while (!job.steps!.next().done) yield;
+  }
+
+  private *readSteps(path: string, configured: boolean, repositoryRoot: string | undefined, job: ReadingJob): Generator<void, void> {
     const refused = (message: RosterProblem['message']): RosterSourceResult => ({
       entries: [],
       problems: [{ path, message, start: 0, end: 0 }],
@@ -239,16 +334,19 @@ export class RosterStore {
       } else if (text.length > MAX_ROSTER_BYTES) {
         result = refused(filled(sourceMessages.tooLarge, { size: (text.length / 1024).toFixed(0), limit: MAX_ROSTER_BYTES / 1024 }));
       } else {
+        yield;
         try {
-          result = parseRosterSource(path, text);
+          result = yield* readingRosterSource(path, text, job.entries);
         } catch (error) {
           // The parsers report problems rather than throw; a bug in one must still not stop linting.
           result = refused({ en: `cannot read the roster file: ${String(error)}`, zh: `无法读取名单文件：${String(error)}` });
         }
       }
     }
+    // The file changed while it was read: a newer read replaces this one.
+    if (this.reading.get(path) !== job) return;
+    this.reading.delete(path);
     this.sources.set(path, result);
-    return result;
   }
 
   /** The people of the folder's history (`git log` authors), read once in the background; names for attendee lists. */

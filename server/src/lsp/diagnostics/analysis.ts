@@ -90,7 +90,10 @@ export class Analyzer {
     private readonly options: () => AnalysisOptions,
     private readonly log: (message: string) => void,
     private readonly services: Services,
-    /** Fetches what a check of a workspace file will read, before it starts (in a browser). */
+    /**
+     * Before a check of a workspace file starts: fetches what it will read (in a browser), or
+     * waits for the background steps that build its roster (on Node).
+     */
     private readonly prepare?: (path: string) => Promise<void>,
   ) {}
 

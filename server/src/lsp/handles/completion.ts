@@ -12,7 +12,7 @@ import { describePerson } from './hover';
 
 /** `@` starts a mention; list separators start the next attendee (VS Code has quick suggestions off in Markdown). */
 export const COMPLETION_TRIGGERS = ['@', '、', '，', ','];
-const MAX_ITEMS = 50;
+export const MAX_ITEMS = 50;
 
 // What is being typed after `@`: a login, or a name to find one by (`@熊伟`, `@xiongwei`).
 const TYPED_MENTION = /(?<![\w.@/\\`-])@([\w\-\u3400-\u9fff]*)$/;
@@ -39,23 +39,36 @@ export async function completions(
 ): Promise<CompletionList | null> {
   if (!roster) return null;
   const typed = mentionBeingTyped(document, position);
-  if (typed) {
-    const range = { start: document.positionAt(typed.start), end: position };
-    const items = roster.complete(typed.query, MAX_ITEMS).map((c, i) => mentionItem(c, typed.query, range, roster, lang, i, document.uri));
-    // Incomplete: the list depends on what is typed next (names match only on the server).
-    return { isIncomplete: true, items };
-  }
+  if (typed) return mentionCompletions(document, position, typed, roster.complete(typed.query, MAX_ITEMS), roster, lang);
   // Only attendee lists need the document model; a mention is completed from the line alone.
   const analysis = await analyze();
   if (analysis.kind !== 'linted') return null;
   return attendeeCompletions(document, position, analysis.result.doc, analysis.template, roster, lang);
 }
 
+/**
+ * The items for a login being typed after `@`, from the candidates found for it. `roster` is
+ * undefined while it is still being built (the candidates then come from the roster files alone).
+ */
+export function mentionCompletions(
+  document: TextDocument,
+  position: Position,
+  typed: { start: number; query: string },
+  candidates: readonly CompletionCandidate[],
+  roster: Roster | undefined,
+  lang: Lang,
+): CompletionList {
+  const range = { start: document.positionAt(typed.start), end: position };
+  const items = candidates.map((c, i) => mentionItem(c, typed.query, range, roster, lang, i, document.uri));
+  // Incomplete: the list depends on what is typed next (names match only on the server).
+  return { isIncomplete: true, items };
+}
+
 function mentionItem(
   candidate: CompletionCandidate,
   query: string,
   range: { start: Position; end: Position },
-  roster: Roster,
+  roster: Roster | undefined,
   lang: Lang,
   rank: number,
   uri: string,
@@ -98,10 +111,10 @@ export function resolveCompletion(item: CompletionItem, roster: Roster | undefin
 }
 
 /** Where the person comes from, in a word: the roster file, or the minutes that mention them. */
-function origin(person: Person, roster: Roster, lang: Lang): string {
+function origin(person: Person, roster: Roster | undefined, lang: Lang): string {
   const listed = person.declared ? person.sources[0]?.path : undefined;
   if (listed) return listed.slice(listed.lastIndexOf('/') + 1);
-  const files = roster.usage(person.handle)?.files.length ?? 0;
+  const files = roster?.usage(person.handle)?.files.length ?? 0;
   if (files) return lang === 'zh' ? `${files} 份纪要` : `${files} minutes file${files === 1 ? '' : 's'}`;
   return lang === 'zh' ? 'git 提交' : 'git log';
 }

@@ -15,7 +15,15 @@ import type { Lang } from '../../core';
 import { documentForge, type Roster } from '../../core/roster';
 import type { RosterStore } from '../../core/roster/store';
 import type { Analysis, Analyzer } from '../diagnostics/analysis';
-import { COMPLETION_TRIGGERS, completions, resolveCompletion, type PersonData } from './completion';
+import {
+  COMPLETION_TRIGGERS,
+  completions,
+  MAX_ITEMS,
+  mentionBeingTyped,
+  mentionCompletions,
+  resolveCompletion,
+  type PersonData,
+} from './completion';
 import type { ConfigStore } from '../config/store';
 import { hover } from './hover';
 import { handleReferences, mentionUnderCursor, prepareRename, renameHandle, type HandleWorkspace } from './rename';
@@ -59,6 +67,11 @@ export interface HandleFeaturesContext {
   linkHover?(document: TextDocument, position: Position, analysis: Analysis): Promise<Hover | null>;
   /** The history of the item under the cursor across the series' meetings (items.ts). */
   itemHover?(document: TextDocument, position: Position, analysis: Analysis): Hover | null;
+  /**
+   * Rosters are prepared in the background (not in a browser, where files are fetched for a
+   * check): a completion then answers from what is read rather than build a large roster.
+   */
+  preparesInBackground: boolean;
 }
 
 export interface HandleFeatures {
@@ -71,6 +84,13 @@ export interface HandleFeatures {
    * gets ready in the background, so that the first `@` typed finds it read and indexed.
    */
   prepareWorkspace(): void;
+  /**
+   * Resolves once the roster of a workspace file is built (merged and ranked) by the background
+   * steps, which it queues if needed: a check waits for it rather than build the roster in one
+   * go, so that requests are answered meanwhile. Resolves at once when it is built, and at the
+   * latest when the background steps run out (the check then builds what is left itself).
+   */
+  rosterReady(path: string): Promise<void>;
 }
 
 export function registerHandleFeatures(connection: Connection, context: HandleFeaturesContext): HandleFeatures {
@@ -120,6 +140,14 @@ export function registerHandleFeatures(connection: Connection, context: HandleFe
   // configuration changes, a document's own after its check. A completion that comes first does
   // only what is left (what the steps read is kept).
   const toPrepare = new Map<string, () => { config: ResolvedConfig; root: string | undefined } | undefined>();
+  /** Checks waiting for their roster (`rosterReady`). */
+  let waiting: Array<{ config: ResolvedConfig; root: string | undefined; resolve: () => void }> = [];
+  const settleWaiting = (all = false) => {
+    if (!waiting.length) return;
+    const still = waiting.filter((w) => !all && !rosters.isReady(w.config, w.root));
+    for (const w of waiting) if (!still.includes(w)) w.resolve();
+    waiting = still;
+  };
   let preparing = false;
   const prepareQueued = async () => {
     if (preparing) return;
@@ -133,7 +161,12 @@ export function registerHandleFeatures(connection: Connection, context: HandleFe
         if (!prepared) continue;
         const generation = rosters.generation;
         const changed = () => rosters.generation !== generation;
-        await runInSlices(rosters.preparing(prepared.config, prepared.root), PREPARE_SLICE_MS, changed);
+        const stopped = () => {
+          settleWaiting();
+          return changed();
+        };
+        await runInSlices(rosters.preparing(prepared.config, prepared.root), PREPARE_SLICE_MS, stopped);
+        settleWaiting();
         // A roster file, the minutes or the configuration changed meanwhile: again, with the change.
         if (changed()) toPrepare.set(key, targetOf);
       }
@@ -142,6 +175,7 @@ export function registerHandleFeatures(connection: Connection, context: HandleFe
       toPrepare.clear();
     } finally {
       preparing = false;
+      settleWaiting(true);
     }
   };
   const prepareDocument = (uri: string) => {
@@ -161,18 +195,61 @@ export function registerHandleFeatures(connection: Connection, context: HandleFe
     void prepareQueued();
   };
 
+  const rosterReady = (path: string): Promise<void> => {
+    rosters.syncConfigGeneration(context.configs.generation);
+    const config = context.configs.resolve(path);
+    const root = context.configs.rootFor(path);
+    if (!context.enabled() || rosters.isReady(config, root)) return Promise.resolve();
+    return new Promise((resolve) => {
+      waiting.push({ config, root, resolve });
+      toPrepare.set(`check:${path}`, () => ({ config: context.configs.resolve(path), root: context.configs.rootFor(path) }));
+      void prepareQueued();
+    });
+  };
+
+  /**
+   * A login typed after `@`, where rosters are prepared in the background: the roster's answer
+   * when it is ready (or quick to finish); else one from the roster files read so far, which
+   * costs no building, and the background steps queued for this document: the list is
+   * incomplete, so the editor asks again at the next keystroke and gets the ranked answer once
+   * the roster is built.
+   */
+  const completeMention = (document: TextDocument, position: Position) => {
+    const typed = mentionBeingTyped(document, position);
+    const { path, onDisk } = uriToPath(document.uri);
+    if (!typed || !onDisk) return undefined;
+    rosters.syncConfigGeneration(context.configs.generation);
+    const soon = rosters.completeSoon(context.configs.resolve(path), context.configs.rootFor(path), typed.query, MAX_ITEMS);
+    if (soon.partial) prepareDocument(document.uri);
+    else if (!soon.roster) return null;
+    return mentionCompletions(document, position, typed, soon.candidates, soon.roster, context.lang());
+  };
+
   connection.onCompletion((params) =>
     guarded('completion', null, async () => {
+      const document = documents.get(params.textDocument.uri);
+      if (context.preparesInBackground && document && !context.isConfigDocument(document.uri)) {
+        const mention = completeMention(document, params.position);
+        if (mention !== undefined) return mention;
+      }
       const t = target(params.textDocument.uri);
       if (!t) return null;
       return completions(t.document, params.position, t.roster, () => analyzer.analyze(t.document), context.lang());
     }),
   );
 
+  /** A document's roster for an item's documentation: not built on the spot where the background steps build it. */
+  const builtRoster = (uri: string) => {
+    const { path, onDisk } = uriToPath(uri);
+    if (!context.preparesInBackground || !onDisk) return target(uri)?.roster;
+    rosters.syncConfigGeneration(context.configs.generation);
+    return rosters.isReady(context.configs.resolve(path), context.configs.rootFor(path)) ? target(uri)?.roster : undefined;
+  };
+
   connection.onCompletionResolve((item) =>
     guarded('completion resolve', item, async () => {
       const uri = (item.data as Partial<PersonData> | undefined)?.uri;
-      return resolveCompletion(item, typeof uri === 'string' ? target(uri)?.roster : undefined, context.lang());
+      return resolveCompletion(item, typeof uri === 'string' ? builtRoster(uri) : undefined, context.lang());
     }),
   );
 
@@ -229,5 +306,6 @@ export function registerHandleFeatures(connection: Connection, context: HandleFe
       for (const document of documents.all()) prepareDocument(document.uri);
     },
     prepareWorkspace,
+    rosterReady,
   };
 }

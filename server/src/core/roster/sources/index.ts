@@ -1,10 +1,11 @@
-import type { RosterSourceResult } from '../types';
+import type { RosterEntry, RosterSourceResult } from '../types';
 import { parseCodeowners } from './codeowners';
 import { parseHandleList } from './handleList';
 import { parseOwners, parseOwnersAliases } from './owners';
 import { filled, sourceMessages } from './problems';
 import { parseSigInfo } from './sigInfo';
-import { parseTeamJson } from './teamJson';
+import { finish } from './jsonLists';
+import { readingTeamJson } from './teamJson';
 
 export { inlineEntries, parseHandleItem } from './handleList';
 
@@ -35,9 +36,17 @@ export function rosterKind(
 
 /** Parses a roster file's text; what cannot be read is in `problems`, never thrown. */
 export function parseRosterSource(path: string, text: string): RosterSourceResult {
+  return finish(readingRosterSource(path, text));
+}
+
+/**
+ * `parseRosterSource` in steps: a `team.json` (the large rosters) a few hundred people per step,
+ * its entries pushed to `entries` as they are read; other files in one step.
+ */
+export function* readingRosterSource(path: string, text: string, entries?: RosterEntry[]): Generator<void, RosterSourceResult> {
   switch (rosterKind(path)) {
     case 'team-json':
-      return parseTeamJson(text, path);
+      return yield* readingTeamJson(text, path, entries);
     case 'sig-info':
       return parseSigInfo(text, path);
     case 'codeowners':

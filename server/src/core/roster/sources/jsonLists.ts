@@ -56,17 +56,41 @@ export function listsOfTree(root: Node | undefined): JsonList[] {
  * text nested deeper than `maxDepth` is refused as `jsonDepth` would refuse it.
  */
 export function strictJsonLists(text: string, maxDepth: number): JsonList[] | typeof TOO_DEEP | undefined {
+  return finish(readingStrictJsonLists(text, maxDepth));
+}
+
+/**
+ * `strictJsonLists` a step at a time: `JSON.parse` is one step, then `ITEMS_PER_STEP` list items
+ * per step, each also given to `onItem` as it is read (a caller may use the first before the last is read).
+ */
+export function* readingStrictJsonLists(
+  text: string,
+  maxDepth: number,
+  onItem?: (role: string, item: JsonList['items'][number]) => void,
+): Generator<void, JsonList[] | typeof TOO_DEEP | undefined> {
   try {
     JSON.parse(text);
   } catch {
     return undefined;
   }
-  const walker = new ValidJsonWalker(text, maxDepth);
+  yield;
+  const walker = new ValidJsonWalker(text, maxDepth, onItem);
   try {
-    return walker.lists();
+    return yield* walker.lists();
   } catch (error) {
     if (error instanceof TooDeep) return TOO_DEEP;
     throw error;
+  }
+}
+
+/** List items read (or entries made of them) per step, when a roster file is read in steps. */
+export const ITEMS_PER_STEP = 250;
+
+/** Runs a generator's steps at once; its result. */
+export function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
   }
 }
 
@@ -78,23 +102,26 @@ const LITERAL = /[^,\]}\s]*/y;
 /** Walks a text that `JSON.parse` accepted: every shortcut below relies on that. */
 class ValidJsonWalker {
   private at = 0;
+  private items = 0;
   private readonly found: JsonList[] = [];
 
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
+    private readonly onItem?: (role: string, item: JsonList['items'][number]) => void,
   ) {}
 
-  lists(): JsonList[] {
+  /** Yields every `ITEMS_PER_STEP` list items. */
+  *lists(): Generator<void, JsonList[]> {
     this.space();
     const first = this.text[this.at];
-    if (first === '{') this.object(1);
-    else if (first === '[') this.list(ROOT_ARRAY_ROLE, 1);
+    if (first === '{') yield* this.object(1);
+    else if (first === '[') yield* this.list(ROOT_ARRAY_ROLE, 1);
     else this.skipValue(0);
     return this.found;
   }
 
-  private object(depth: number): void {
+  private *object(depth: number): Generator<void, void> {
     this.enter(depth);
     this.at++;
     for (this.space(); this.text[this.at] !== '}'; this.separator()) {
@@ -104,25 +131,30 @@ class ValidJsonWalker {
       this.space();
       const c = this.text[this.at];
       if (isComment(key)) this.skipValue(depth);
-      else if (c === '[') this.list(roleFromKey(key), depth + 1);
-      else if (c === '{') this.object(depth + 1);
+      else if (c === '[') yield* this.list(roleFromKey(key), depth + 1);
+      else if (c === '{') yield* this.object(depth + 1);
       else this.skipValue(depth);
     }
     this.at++;
   }
 
-  private list(role: string, depth: number): void {
+  private *list(role: string, depth: number): Generator<void, void> {
     this.enter(depth);
     const items: JsonList['items'] = [];
     this.at++;
     for (this.space(); this.text[this.at] !== ']'; this.separator()) {
       const offset = this.at;
       const c = this.text[offset];
-      if (c === '"') items.push({ offset, value: this.string() });
+      let value: unknown;
+      if (c === '"') value = this.string();
       else {
         this.skipValue(depth);
-        items.push({ offset, value: c === '{' ? JSON.parse(this.text.slice(offset, this.at)) : undefined });
+        value = c === '{' ? JSON.parse(this.text.slice(offset, this.at)) : undefined;
       }
+      const item = { offset, value };
+      items.push(item);
+      this.onItem?.(role, item);
+      if (++this.items % ITEMS_PER_STEP === 0) yield;
     }
     this.at++;
     this.found.push({ role, items });
