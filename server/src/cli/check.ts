@@ -26,6 +26,7 @@ import { readMinutesFile, type ReadResult } from '../node/inputs';
 import { readTexts } from '../node/reference';
 import { cliRosterRoot, NodeRosters, rosterProblemLines } from '../node/roster';
 import { diskSeries } from '../node/series';
+import { DiskTreeStore, type CacheLocation } from '../node/tree-cache';
 import type { CliOptions } from './args';
 import type { FoundFile } from './files';
 import { CliLinkStatus } from './online';
@@ -42,6 +43,8 @@ export interface RunSettings {
   runPaths: string[];
   /** The folder the run started in: where configurations without `.git` above them have their root. */
   cwd: string;
+  /** Where Markdown trees are kept between runs (the launcher's cache folder and bundle hash); none: parse every time. */
+  cache?: CacheLocation;
 }
 
 /** A configuration's problem or unheeded wish, said once per run however many files share it. */
@@ -99,6 +102,7 @@ export class FileChecker {
   constructor(private readonly settings: RunSettings) {
     this.host = nodeConfigHost(undefined, settings.cwd);
     this.linkLookups = new CliLinkStatus(settings.options);
+    sharedParses.store = DiskTreeStore.open(settings.cache);
   }
 
   /**
