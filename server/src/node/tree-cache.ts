@@ -30,6 +30,8 @@ import { join } from 'node:path';
 import * as zlib from 'node:zlib';
 import type { ParsedMarkdown } from '../core/model/markdown';
 import type { TreeStore } from '../core/series/memo';
+import type { ProfileStore } from '../core/series/index';
+import type { MinutesProfile } from '../core/series/types';
 
 /** What the launcher knows and the bundle does not: where caches go and which bundle this is. */
 export interface CacheLocation {
@@ -53,30 +55,34 @@ const PREFIX = 'trees-';
 interface Entry {
   format: number;
   bundle: string;
-  source: string;
-  parsed: ParsedMarkdown;
+  /** What the value was made from, compared whole on reading. */
+  key: string;
+  value: unknown;
 }
 
-/** FNV-1a, twice with other offsets, and the length: names an entry's file (the text inside is what is compared). */
-export function entryName(source: string): string {
+/** FNV-1a, twice with other offsets, and the length: names an entry's file (the key inside is what is compared). */
+export function entryName(kind: string, key: string): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
     a = Math.imul(a ^ c, 0x01000193) >>> 0;
     b = Math.imul(b ^ c, 0x01000193 + 2) >>> 0;
   }
-  return `${source.length.toString(36)}-${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}.tree`;
+  return `${kind}-${key.length.toString(36)}-${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`;
 }
 
 function crc32(data: Buffer): number | undefined {
   return typeof zlib.crc32 === 'function' ? zlib.crc32(data) : undefined;
 }
 
-/** The trees of one bundle in the user's cache folder; every failure (no folder, no space) is a miss. */
-export class DiskTreeStore implements TreeStore {
+/**
+ * What one bundle keeps in the user's cache folder: Markdown trees by text, series profiles by
+ * path and text. Every failure (no folder, no space, a damaged file) is a miss.
+ */
+export class DiskRunCache {
   private readonly dir: string;
-  /** Entries read back and written by this process (for tests and `--stats`-like checks). */
+  /** Entries read back, missed and written by this process (tests read them). */
   readonly counts = { hits: 0, misses: 0, written: 0 };
 
   constructor(
@@ -86,30 +92,43 @@ export class DiskTreeStore implements TreeStore {
     this.dir = join(location.folder, `${PREFIX}${location.bundleHash.slice(0, 16)}`);
   }
 
-  /** No CRC-32 (Node before 20.15), no store: an entry that cannot be checked is not trusted. */
-  static open(location: CacheLocation | undefined): DiskTreeStore | undefined {
+  /** No CRC-32 (Node before 20.15), no cache: an entry that cannot be checked is not trusted. */
+  static open(location: CacheLocation | undefined): DiskRunCache | undefined {
     return location && /^[0-9a-f]{16,}$/.test(location.bundleHash) && typeof zlib.crc32 === 'function'
-      ? new DiskTreeStore(location)
+      ? new DiskRunCache(location)
       : undefined;
   }
 
-  get(source: string): ParsedMarkdown | undefined {
-    const parsed = this.read(source);
-    if (parsed) this.counts.hits++;
+  /** Markdown trees, by the text parsed. */
+  readonly trees: TreeStore = {
+    get: (source) => this.get('tree', source, isParsedMarkdown),
+    set: (source, parsed) => this.set('tree', source, parsed),
+  };
+
+  /** Series profiles, by path and text (a profile reads the date and the template's evidence from the path too). */
+  readonly profiles: ProfileStore = {
+    get: (path, text) => this.get('profile', `${path}\u0000${text}`, (v): v is MinutesProfile => isProfile(v, path, text)),
+    set: (path, text, profile) => this.set('profile', `${path}\u0000${text}`, profile),
+  };
+
+  private get<T>(kind: string, key: string, valid: (value: unknown) => value is T): T | undefined {
+    const value = this.read(kind, key);
+    const ok = value !== undefined && valid(value);
+    if (ok) this.counts.hits++;
     else this.counts.misses++;
-    return parsed;
+    return ok ? value : undefined;
   }
 
-  set(source: string, parsed: ParsedMarkdown): void {
+  private set(kind: string, key: string, value: unknown): void {
     try {
-      const entry: Entry = { format: FORMAT, bundle: this.location.bundleHash, source, parsed };
+      const entry: Entry = { format: FORMAT, bundle: this.location.bundleHash, key, value };
       const body = Buffer.from(JSON.stringify(entry), 'utf8');
       const sum = crc32(body);
       if (sum === undefined || body.length + 4 > MAX_ENTRY_BYTES) return;
       const check = Buffer.alloc(4);
       check.writeUInt32LE(sum);
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      const file = join(this.dir, entryName(source));
+      const file = join(this.dir, entryName(kind, key));
       const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       writeFileSync(partial, Buffer.concat([check, body]), { mode: 0o600 });
       renameSync(partial, file);
@@ -120,28 +139,23 @@ export class DiskTreeStore implements TreeStore {
     }
   }
 
-  private read(source: string): ParsedMarkdown | undefined {
+  private read(kind: string, key: string): unknown {
     let fd: number | undefined;
     try {
-      fd = openSync(join(this.dir, entryName(source)), 'r');
+      fd = openSync(join(this.dir, entryName(kind, key)), 'r');
       const { size } = fstatSync(fd);
       if (size < 4 || size > MAX_ENTRY_BYTES) return undefined;
       const bytes = readFileSync(fd);
       const body = bytes.subarray(4);
       if (crc32(body) !== bytes.readUInt32LE(0)) return undefined;
       const entry = JSON.parse(body.toString('utf8')) as Partial<Entry> | null;
-      if (!entry || entry.format !== FORMAT || entry.bundle !== this.location.bundleHash || entry.source !== source) return undefined;
-      const parsed = entry.parsed;
-      return parsed && parsed.root?.type === 'root' && Array.isArray(parsed.root.children) && Array.isArray(parsed.degraded)
-        ? parsed
-        : undefined;
+      return entry && entry.format === FORMAT && entry.bundle === this.location.bundleHash && entry.key === key ? entry.value : undefined;
     } catch {
       return undefined;
     } finally {
       if (fd !== undefined) closeSync(fd);
     }
   }
-
   /** Keeps this bundle's entries within bounds and the folders of the latest other bundles only. */
   private prune(): void {
     try {
@@ -169,4 +183,16 @@ export class DiskTreeStore implements TreeStore {
       // Another run pruning at the same moment: whatever is left is pruned next time.
     }
   }
+}
+
+function isParsedMarkdown(value: unknown): value is ParsedMarkdown {
+  const parsed = value as Partial<ParsedMarkdown> | null;
+  return !!parsed && parsed.root?.type === 'root' && Array.isArray(parsed.root.children) && Array.isArray(parsed.degraded);
+}
+
+function isProfile(value: unknown, path: string, text: string): value is MinutesProfile {
+  const p = value as Partial<MinutesProfile> | null;
+  return (
+    !!p && p.path === path && p.size === text.length && typeof p.name === 'string' && Array.isArray(p.sections) && Array.isArray(p.fields)
+  );
 }
