@@ -71,7 +71,7 @@ function startup(): void {
     const series = existsSync(join(SERIES_FOLDER, SERIES_FILE));
     if (series) cpSync(SERIES_FOLDER, join(dir, 'series'), { recursive: true });
     const one = join(dir, 'one');
-    const rows: Array<{ label: string; command: string[]; cwd: string; runs: Timed[] }> = [
+    const rows: Array<{ label: string; command: string[]; cwd: string; runs: Timed[]; env?: NodeJS.ProcessEnv; before?: () => void }> = [
       { label: "node -e ''", command: ['-e', ''], cwd: one, runs: [] },
       { label: 'minutes-lint --version', command: [CLI, '--version'], cwd: one, runs: [] },
       { label: 'minutes-lint --help (bundle loaded)', command: [CLI, '--help'], cwd: one, runs: [] },
@@ -79,11 +79,37 @@ function startup(): void {
       { label: 'the same without the code cache', command: [CLI_BUNDLE, '2024-03-14.md'], cwd: one, runs: [] },
     ];
     const members = series ? readdirSync(SERIES_FOLDER).filter((name) => name.endsWith('.md')).length : 0;
-    if (series)
-      rows.push({ label: `one file in its series (${members} files)`, command: [CLI, SERIES_FILE], cwd: join(dir, 'series'), runs: [] });
-    // The first run writes the code cache that the others start from.
+    // A cache folder whose trees and profiles are removed before each run: the siblings are parsed, the code is cached.
+    const coldCache = join(dir, 'cache-cold');
+    const coldEnv = { ...process.env, XDG_CACHE_HOME: coldCache };
+    const forgetTrees = () => {
+      const kept = join(coldCache, 'community-minutes');
+      if (existsSync(kept))
+        for (const name of readdirSync(kept)) if (name.startsWith('trees-')) rmSync(join(kept, name), { recursive: true, force: true });
+    };
+    if (series) {
+      const cwd = join(dir, 'series');
+      rows.push({ label: `one file in its series (${members} files)`, command: [CLI, SERIES_FILE], cwd, runs: [] });
+      rows.push({
+        label: '  the same, siblings not kept yet',
+        command: [CLI, SERIES_FILE],
+        cwd,
+        runs: [],
+        env: coldEnv,
+        before: forgetTrees,
+      });
+    }
+    // The first runs write the code cache (and the series' trees) that the others start from.
     run(process.execPath, [CLI, '2024-03-14.md'], one, env);
-    for (let i = 0; i < STARTUP_RUNS; i++) for (const r of rows) r.runs.push(run(process.execPath, r.command, r.cwd, env));
+    if (series) {
+      run(process.execPath, [CLI, SERIES_FILE], join(dir, 'series'), env);
+      run(process.execPath, [CLI, SERIES_FILE], join(dir, 'series'), coldEnv);
+    }
+    for (let i = 0; i < STARTUP_RUNS; i++)
+      for (const r of rows) {
+        r.before?.();
+        r.runs.push(run(process.execPath, r.command, r.cwd, r.env ?? env));
+      }
     const b = summary(rows[0].runs);
     console.log(
       `Start-up (${STARTUP_RUNS} runs each, interleaved, medians; × node -e '', goal ≤ 1.5×; load average ${loadavg()[0].toFixed(1)}):`,

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers';
@@ -135,6 +135,77 @@ describe("minutes-lint's code cache (dist/cli.js starts the bundle from V8's cac
     const first = check();
     rmSync(cacheHome, { recursive: true, force: true });
     writeFileSync(cacheHome, 'a file where the cache folder would go');
+    assert.deepEqual(check(), first);
+  });
+});
+
+describe('minutes-lint keeps the trees and profiles of a series between runs (user cache folder)', () => {
+  let dir: string;
+  let cacheHome: string;
+  const names = ['2024-02-29.md', '2024-03-14.md', '2024-03-28.md'];
+  const texts = [
+    example('curve/2024-03-14.md').replace('示例', '二月'),
+    example('curve/2024-03-14.md'),
+    example('curve/2024-03-14.md').replace('示例', '三月底'),
+  ];
+  const check = (home = cacheHome) => runCli(['--format', 'json', '2024-03-28.md'], dir, { env: { XDG_CACHE_HOME: home } });
+  /** The bundle run directly: no launcher, so no bundle hash and no cache of trees. */
+  const uncached = () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli-main.js'), '--format', 'json', '2024-03-28.md'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: cacheHome },
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  const entries = () => {
+    const base = join(cacheHome, 'community-minutes');
+    if (!existsSync(base)) return [];
+    return readdirSync(base)
+      .filter((name) => name.startsWith('trees-'))
+      .flatMap((name) => readdirSync(join(base, name)).map((entry) => join(base, name, entry)));
+  };
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'minutes-series-cache-'));
+    cacheHome = mkdtempSync(join(tmpdir(), 'minutes-cache-home-'));
+    names.forEach((name, i) => writeFileSync(join(dir, name), texts[i]));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(cacheHome, { recursive: true, force: true });
+  });
+
+  it('says the same cold, warm and without the cache, and reads a changed sibling anew', () => {
+    const plain = uncached();
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.deepEqual(entries(), [], 'the bundle alone keeps nothing');
+    assert.deepEqual(check(), plain);
+    // A tree and a profile for each of the three files.
+    assert.equal(entries().length, 6);
+    assert.deepEqual(readdirSync(dir).sort(), names);
+    assert.deepEqual(check(), plain);
+    // A sibling changes: its old entries are not used (a fresh home says what is right).
+    writeFileSync(join(dir, '2024-03-14.md'), texts[1].replace('近期工作', '本期工作'));
+    const freshHome = mkdtempSync(join(tmpdir(), 'minutes-cache-home-'));
+    const fresh = check(freshHome);
+    rmSync(freshHome, { recursive: true, force: true });
+    assert.deepEqual(check(), fresh);
+    assert.equal(entries().length, 8);
+  });
+
+  it("never trusts an entry whose text is not the file's, even under the file's name", () => {
+    const first = check();
+    // Every entry copied over every other: each name now holds another text's tree or profile.
+    const all = entries();
+    const bytes = all.map((file) => readFileSync(file));
+    all.forEach((file, i) => writeFileSync(file, bytes[(i + 1) % bytes.length]));
+    assert.deepEqual(check(), first);
+    // Damaged in place: the run parses again and says the same.
+    for (const file of entries()) {
+      const damaged = readFileSync(file);
+      damaged[damaged.length >> 1] ^= 0x20;
+      writeFileSync(file, damaged);
+    }
     assert.deepEqual(check(), first);
   });
 });

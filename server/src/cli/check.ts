@@ -26,6 +26,7 @@ import { readMinutesFile, type ReadResult } from '../node/inputs';
 import { readTexts } from '../node/reference';
 import { cliRosterRoot, NodeRosters, rosterProblemLines } from '../node/roster';
 import { diskSeries } from '../node/series';
+import { DiskRunCache, type CacheLocation } from '../node/tree-cache';
 import type { CliOptions } from './args';
 import type { FoundFile } from './files';
 import { CliLinkStatus } from './online';
@@ -42,6 +43,8 @@ export interface RunSettings {
   runPaths: string[];
   /** The folder the run started in: where configurations without `.git` above them have their root. */
   cwd: string;
+  /** Where Markdown trees are kept between runs (the launcher's cache folder and bundle hash); none: parse every time. */
+  cache?: CacheLocation;
 }
 
 /** A configuration's problem or unheeded wish, said once per run however many files share it. */
@@ -96,9 +99,14 @@ export class FileChecker {
   private readonly linkLookups: CliLinkStatus;
   private reference: Promise<readonly string[]> | undefined;
 
+  /** Trees and series profiles kept between runs. */
+  private readonly cache: DiskRunCache | undefined;
+
   constructor(private readonly settings: RunSettings) {
     this.host = nodeConfigHost(undefined, settings.cwd);
     this.linkLookups = new CliLinkStatus(settings.options);
+    this.cache = DiskRunCache.open(settings.cache);
+    sharedParses.store = this.cache?.trees;
   }
 
   /**
@@ -109,7 +117,10 @@ export class FileChecker {
   async checkUnit(files: readonly FoundFile[], stdin?: StdinInput): Promise<FileOutcome[]> {
     const { options } = this.settings;
     const seriesPaths = files.filter((f) => f !== stdin?.file || options.stdinFilename).map((f) => toPosixPath(f.path));
-    const series = indexSeriesOf(seriesPaths, toPosixPath(this.settings.cwd), diskSeries, { parses: sharedParses });
+    const series = indexSeriesOf(seriesPaths, toPosixPath(this.settings.cwd), diskSeries, {
+      parses: sharedParses,
+      profiles: this.cache?.profiles,
+    });
     if (stdin && options.stdinFilename && !('error' in stdin.read)) series.set(toPosixPath(stdin.file.path), stdin.read.text);
     const outcomes: FileOutcome[] = [];
     for (const file of files) outcomes.push(await this.checkOne(file, series, file === stdin?.file ? stdin.read : undefined));

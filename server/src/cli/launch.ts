@@ -141,7 +141,9 @@ function launch(): void {
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(bundle.exports, bundle.exports, Module.createRequire(BUNDLE), bundle, BUNDLE, dirname(BUNDLE));
   bundle.loaded = true;
-  (bundle.exports as { run(): void }).run();
+  // The bundle keeps its Markdown trees beside this cache, under this bundle's hash (node/tree-cache.ts).
+  const cache = folder && typeof BUNDLE_HASH === 'string' ? { folder, bundleHash: BUNDLE_HASH } : undefined;
+  (bundle.exports as { run(cache?: { folder: string; bundleHash: string }): void }).run(cache);
 }
 
 launch();

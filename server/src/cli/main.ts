@@ -3,6 +3,7 @@ import type { TemplateSpec } from '../core';
 import { parseApiPairs } from '../core/config/network';
 import { toPosixPath } from '../node/host';
 import { decodeMinutes, loadTemplate, MAX_MINUTES_BYTES } from '../node/inputs';
+import type { CacheLocation } from '../node/tree-cache';
 import { SKIP_NOTES } from '../node/walk';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { FileChecker, seriesUnits, type FileOutcome, type RunSettings, type StdinInput, type Unit } from './check';
@@ -19,7 +20,8 @@ import { readStdin } from './stdin';
 declare const PACKAGE_VERSION: string | undefined;
 const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev';
 
-export async function main(argv: string[]): Promise<number> {
+/** `cache`: where the launcher keeps its code cache, and the bundle's hash (dist/cli.js); none when the bundle is run directly. */
+export async function main(argv: string[], cache?: CacheLocation): Promise<number> {
   if (argv[0] === 'items')
     return itemsMain(
       argv.slice(1),
@@ -116,7 +118,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const stdin: StdinInput | undefined =
     stdinFile && stdinText ? { file: stdinFile, read: 'error' in stdinText ? stdinText : decodeMinutes(stdinText.bytes) } : undefined;
-  const settings: RunSettings = { options, forcedTemplate, network, runPaths: files.map((f) => f.path), cwd: process.cwd() };
+  const settings: RunSettings = { options, forcedTemplate, network, runPaths: files.map((f) => f.path), cwd: process.cwd(), cache };
   const units = seriesUnits(files);
   // Online look-ups share one cache file, and standard input is one text: those runs stay on this thread.
   const threads = stdin || options.online ? 1 : threadCount(options.jobs, files.length, units.length);
@@ -195,8 +197,8 @@ function statsLine(files: number, bytes: number, threads: number): string {
 }
 
 /** Runs the CLI on this process's arguments and sets its exit status (dist/cli.js calls this). */
-export function run(): void {
-  main(process.argv.slice(2)).then(
+export function run(cache?: CacheLocation): void {
+  main(process.argv.slice(2), cache).then(
     (code) => {
       process.exitCode = code;
     },

@@ -49,6 +49,17 @@ export interface SeriesIndexOptions {
   text?(path: string): string | undefined;
   /** Parses shared with the host's checks (a command-line run parses each file once). */
   parses?: ParseMemo;
+  /** Profiles the host kept from earlier runs (the CLI: the user's cache folder). */
+  profiles?: ProfileStore;
+}
+
+/**
+ * Where a host keeps profiles between runs. A profile depends on the path and the text alone (and
+ * on this code, which the host's key must cover): `get` answers only for that very pair.
+ */
+export interface ProfileStore {
+  get(path: string, text: string): MinutesProfile | undefined;
+  set(path: string, text: string, profile: MinutesProfile): void;
 }
 
 export class SeriesIndex {
@@ -65,7 +76,13 @@ export class SeriesIndex {
   /** Reads (or reads again) one file. Files that cannot be minutes of a series are ignored. */
   set(path: string, text: string): void {
     if (!isSeriesCandidate(path)) return;
-    this.setProfile(profileMinutes(path, text, this.options.parses));
+    const { profiles, parses } = this.options;
+    let profile = profiles?.get(path, text);
+    if (!profile) {
+      profile = profileMinutes(path, text, parses);
+      profiles?.set(path, text, profile);
+    }
+    this.setProfile(profile);
     if (!this.options.text) this.texts.set(path, text);
   }
 

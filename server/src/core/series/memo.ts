@@ -10,7 +10,20 @@ import { parseMarkdownGuarded, type ParsedMarkdown } from '../model/markdown';
 import type { MinutesDocument } from '../model/types';
 import { SizedCache } from '../text/sized-cache';
 
+/**
+ * Where a host keeps Markdown trees between runs (the CLI: the user's cache folder, see
+ * node/tree-cache.ts). A tree depends on the text alone (and on the parser, which the host's key
+ * must cover), so `get` answers only for the very text it was given; anything else is a miss.
+ */
+export interface TreeStore {
+  get(source: string): ParsedMarkdown | undefined;
+  set(source: string, parsed: ParsedMarkdown): void;
+}
+
 export class ParseMemo {
+  /** Trees kept by the host between runs; none by default (a language server keeps its own in memory). */
+  store: TreeStore | undefined;
+
   private readonly docs: SizedCache<{ text: string; doc: MinutesDocument }>;
   /**
    * The Markdown tree of each path's latest text: the costly part of a parse, the same whatever
@@ -60,9 +73,17 @@ export class ParseMemo {
     return this.docs.size + this.trees.size;
   }
 
+  private stored(source: string): ParsedMarkdown {
+    const kept = this.store?.get(source);
+    if (kept) return kept;
+    const parsed = parseMarkdownGuarded(source);
+    this.store?.set(source, parsed);
+    return parsed;
+  }
+
   private tree(path: string, source: string): ParsedMarkdown {
     const hit = this.trees.get(path);
-    const parsed = hit && hit.source === source ? hit.parsed : parseMarkdownGuarded(source);
+    const parsed = hit && hit.source === source ? hit.parsed : this.stored(source);
     this.trees.set(path, { source, parsed }, source.length);
     return parsed;
   }
