@@ -117,6 +117,14 @@ describe("minutes-lint's code cache (dist/cli.js starts the bundle from V8's cac
     assert.deepEqual(second, first);
   });
 
+  it('keeps nothing in the cache folder when MINUTES_LINT_NO_CACHE is set, and says the same', () => {
+    const cached = check();
+    rmSync(folder(), { recursive: true, force: true });
+    const uncached = runCli(['--format', 'json', '2024-03-14.md'], dir, { env: { XDG_CACHE_HOME: cacheHome, MINUTES_LINT_NO_CACHE: '1' } });
+    assert.deepEqual(uncached, cached);
+    assert.deepEqual(readdirSync(cacheHome), []);
+  });
+
   it('ignores and rewrites a damaged cache file instead of crashing Node', () => {
     const first = check();
     const file = join(folder(), cacheFiles()[0]);

@@ -106,6 +106,17 @@ describe('the cache of trees and series profiles between CLI runs', () => {
     assert.ok(bundles.includes(`trees-${'03'.repeat(8)}`));
   });
 
+  it('writes at most a quarter of its bound in one run: an archive run does not write every tree only to prune it', () => {
+    const cache = new DiskRunCache({ folder, bundleHash: HASH }, { entries: 1000, bytes: 64 * 1024 });
+    const texts = Array.from({ length: 200 }, (_, i) => `# Minutes ${i}\n\n- item ${i}\n`);
+    for (const text of texts) cache.trees.set(text, parseMarkdownGuarded(text));
+    const dir = join(folder, `trees-${HASH.slice(0, 16)}`);
+    const bytes = readdirSync(dir).reduce((n, name) => n + readFileSync(join(dir, name)).length, 0);
+    assert.ok(bytes > 0 && bytes <= 16 * 1024, `${bytes} bytes written`);
+    assert.ok(readdirSync(dir).length < texts.length);
+    assert.ok(cache.trees.get(texts[0]), 'what was written is read back');
+  });
+
   it('is no cache without a bundle hash, and a folder it cannot write costs nothing but the parse', () => {
     assert.equal(DiskRunCache.open({ folder, bundleHash: 'dev' }), undefined);
     assert.equal(DiskRunCache.open(undefined), undefined);

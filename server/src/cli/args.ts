@@ -231,5 +231,9 @@ Options:
   -h, --help           show this help
   -v, --version        show the version
 
+Between runs, V8's compiled code and the Markdown trees of the minutes checked are kept in
+the user's cache folder ($XDG_CACHE_HOME/community-minutes, else ~/.cache/community-minutes;
+at most 128 MiB); MINUTES_LINT_NO_CACHE=1 keeps nothing there.
+
 Exit status: 0 no error-severity problem, 1 at least one (or more warnings than
 --max-warnings), 2 usage or internal failure.`;

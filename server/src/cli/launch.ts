@@ -61,8 +61,12 @@ function readBundle(): Bundle {
   }
 }
 
-/** `$XDG_CACHE_HOME/community-minutes`, `%LOCALAPPDATA%\community-minutes` on Windows, else `~/.cache/community-minutes`. */
+/**
+ * `$XDG_CACHE_HOME/community-minutes`, `%LOCALAPPDATA%\community-minutes` on Windows, else
+ * `~/.cache/community-minutes`; none when `MINUTES_LINT_NO_CACHE` is set (to anything but `0`).
+ */
 function cacheFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.MINUTES_LINT_NO_CACHE && env.MINUTES_LINT_NO_CACHE !== '0') return undefined;
   const base = env.XDG_CACHE_HOME || (process.platform === 'win32' ? env.LOCALAPPDATA : undefined) || join(homedir(), '.cache');
   return base ? join(base, 'community-minutes') : undefined;
 }

@@ -84,6 +84,11 @@ export class DiskRunCache {
   private readonly dir: string;
   /** Entries read back, missed and written by this process (tests read them). */
   readonly counts = { hits: 0, misses: 0, written: 0 };
+  /**
+   * Bytes this process wrote. A run over an archive parses far more than the cache keeps: it
+   * writes a quarter of the bound and stops, rather than writing every tree and pruning most.
+   */
+  private bytesWritten = 0;
 
   constructor(
     private readonly location: CacheLocation,
@@ -124,7 +129,8 @@ export class DiskRunCache {
       const entry: Entry = { format: FORMAT, bundle: this.location.bundleHash, key, value };
       const body = Buffer.from(JSON.stringify(entry), 'utf8');
       const sum = crc32(body);
-      if (sum === undefined || body.length + 4 > MAX_ENTRY_BYTES) return;
+      if (sum === undefined || body.length + 4 > MAX_ENTRY_BYTES || this.bytesWritten + body.length > this.limits.bytes / 4) return;
+      this.bytesWritten += body.length + 4;
       const check = Buffer.alloc(4);
       check.writeUInt32LE(sum);
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
