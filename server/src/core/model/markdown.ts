@@ -135,7 +135,9 @@ export function clearPieceCache(): number {
 
 /** The nodes of one piece, at its place in the document. */
 function placePiece(source: string, definitions: string, degraded: DegradedSpan[], at: Place, shared: boolean): RootContent[] {
-  const key = `${definitions.length}:${definitions}\u0000${source}`;
+  // A piece lent no definitions is its own key: no copy of its text (the key of a piece with
+  // definitions starts with NUL, which no key that is a piece alone does).
+  const key = definitions || source.charCodeAt(0) === 0 ? `\u0000${definitions.length}:${definitions}\u0000${source}` : source;
   let cached = pieceCache.get(key);
   if (!cached) {
     const nodes = parsePiece(source, definitions, at);
