@@ -82,6 +82,32 @@ describe('building mdast from micromark events', () => {
     }
   });
 
+  it("shares a node's end with the next node's start, and builds a piece at its place", () => {
+    const text = 'a *b* c\n\n- [ ] d *e*\n';
+    const tree = parseGfm(text);
+    const [first, second] = tree.children;
+    assert.ok(first.type === 'paragraph' && second.type === 'list');
+    const [a, emphasis] = first.children;
+    assert.equal(a.position!.end, emphasis.position!.start, 'one point object');
+    assert.equal(first.position!.start, a.position!.start);
+    // The task item's text moves past its check box without moving the point it shared.
+    const item = second.children[0];
+    const paragraph = item.children[0];
+    assert.ok(paragraph.type === 'paragraph');
+    assert.deepEqual(paragraph.position!.start, { line: 3, column: 7, offset: 15 });
+    assert.deepEqual(item.position!.start, { line: 3, column: 1, offset: 9 });
+    // Built at offset 100, line 7: every point moved by that much, the tree otherwise the same.
+    const placed = parseGfm(text, { offset: 100, line: 7 });
+    const moved = JSON.parse(JSON.stringify(tree), (key, value: unknown) => {
+      if ((key === 'start' || key === 'end') && value && typeof value === 'object') {
+        const p = value as { line: number; column: number; offset: number };
+        return { line: p.line + 7, column: p.column, offset: p.offset + 100 };
+      }
+      return value;
+    });
+    assert.deepEqual(JSON.parse(JSON.stringify(placed)), moved);
+  });
+
   it('refuses events that do not nest, so that the caller can build them the old way', () => {
     const events = postprocess(
       parse()

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { Nodes } from 'mdast';
 import { parseMarkdown, splitAtHeadings } from '../../server/src/core/model/markdown';
 
 // A long document whose headings sit next to constructs a naive cut would break: a fence and an
@@ -79,5 +80,23 @@ describe('re-parsing a long document after an edit', () => {
     const at = text.indexOf('## 第 20 部分');
     const edited = `${text.slice(0, at)}新增一行。\n\n${text.slice(at)}`;
     assert.equal(JSON.stringify(parseMarkdown(edited, 512)), JSON.stringify(parseMarkdown(edited, Infinity)));
+  });
+
+  it('numbers the lines after a run of blank lines the parser saw as one, each shared point once', () => {
+    const text = `# a\n\nb *c* d\n${'\n'.repeat(100)}e *f* g\n\n- h *i*\n`;
+    const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+    for (const tree of [parseMarkdown(text, Infinity), parseMarkdown(text, 8)]) {
+      const stack: Nodes[] = [...tree.children];
+      let seen = 0;
+      while (stack.length) {
+        const node = stack.pop()!;
+        for (const at of [node.position!.start, node.position!.end]) {
+          assert.equal(at.line, lineOf(at.offset!), `offset ${at.offset}`);
+          seen++;
+        }
+        if ('children' in node) stack.push(...node.children);
+      }
+      assert.ok(seen > 20);
+    }
   });
 });

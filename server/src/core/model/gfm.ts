@@ -9,7 +9,7 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { combineExtensions } from 'micromark-util-combine-extensions';
 import type { Construct, Extension } from 'micromark-util-types';
 import { parse, postprocess, preprocess } from 'micromark';
-import { compileEvents } from './compile';
+import { compileEvents, type Place } from './compile';
 
 /*
  * CommonMark + GFM into mdast: the very tree remark-parse with remark-gfm builds (checked
@@ -59,8 +59,11 @@ const linkAddresses = fromGfm.flatMap((extension) => extension.transforms ?? [])
 /** The mdast step without that pass: `linkBareAddresses` runs it where it can find something. */
 const mdastExtensions = fromGfm.map((extension) => ({ ...extension, transforms: [] }));
 
-/** Parses Markdown (CommonMark + GFM) into mdast, positions included. */
-export function parseGfm(source: string): Root {
+/**
+ * Parses Markdown (CommonMark + GFM) into mdast, positions included; with `place`, positions
+ * are those of a piece starting there in its document.
+ */
+export function parseGfm(source: string, place?: Place): Root {
   const extensions = [syntaxFor(source)];
   const events = postprocess(
     parse({ extensions })
@@ -69,16 +72,34 @@ export function parseGfm(source: string): Root {
   );
   let root: Root;
   try {
-    root = compileEvents(events);
+    root = compileEvents(events, place);
   } catch (error) {
     // Too deep for the stack: the caller reads the text as plain (model/markdown.ts). Anything
     // else (events that do not nest) is built again by mdast-util-from-markdown, which
     // answers as it always did, an error included.
     if (error instanceof RangeError) throw error;
     root = fromMarkdown(source, { extensions, mdastExtensions });
+    if (place) movePoints(root, place);
   }
   linkBareAddresses(root);
   return root;
+}
+
+/** Moves every point of a tree (its own, none shared with another tree) to `place`. */
+function movePoints(root: Root, place: Place): void {
+  const seen = new Set<object>();
+  const nodes: Nodes[] = [root];
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const p = node.position;
+    for (const at of p ? [p.start, p.end] : []) {
+      if (seen.has(at)) continue;
+      seen.add(at);
+      at.line += place.line;
+      at.offset = (at.offset ?? 0) + place.offset;
+    }
+    if ('children' in node) nodes.push(...node.children);
+  }
 }
 
 /*

@@ -2,6 +2,7 @@ import type { Nodes, Root, RootContent } from 'mdast';
 import type { Span } from '../text/lines';
 import { SizedCache } from '../text/sized-cache';
 import { SpanIndex } from '../text/spans';
+import type { Place } from './compile';
 import { parseGfm } from './gfm';
 import { guardMarkdown, markdownLines, restoreString, type DegradedSpan, type GuardedText } from './guard';
 
@@ -132,17 +133,14 @@ export function clearPieceCache(): number {
   return held;
 }
 
-interface Place {
-  offset: number;
-  line: number;
-}
-
 /** The nodes of one piece, at its place in the document. */
 function placePiece(source: string, definitions: string, degraded: DegradedSpan[], at: Place, shared: boolean): RootContent[] {
-  const key = `${definitions.length}:${definitions}\u0000${source}`;
+  // A piece lent no definitions is its own key: no copy of its text (the key of a piece with
+  // definitions starts with NUL, which no key that is a piece alone does).
+  const key = definitions || source.charCodeAt(0) === 0 ? `\u0000${definitions.length}:${definitions}\u0000${source}` : source;
   let cached = pieceCache.get(key);
   if (!cached) {
-    const nodes = parsePiece(source, definitions);
+    const nodes = parsePiece(source, definitions, at);
     if (!nodes) {
       // Nesting the guard did not foresee overflowed the parser's stack: this piece is read as
       // text, the others as Markdown.
@@ -151,7 +149,8 @@ function placePiece(source: string, definitions: string, degraded: DegradedSpan[
     }
     const capped: DegradedSpan[] = [];
     for (const node of nodes) capDepth(node, capped, 1);
-    cached = { nodes, offset: 0, line: 0, capped };
+    for (const c of capped) c.span = { start: c.span.start - at.offset, end: c.span.end - at.offset };
+    cached = { nodes, offset: at.offset, line: at.line, capped };
     pieceCache.set(key, cached, key.length);
   }
   for (const c of cached.capped) degraded.push({ ...c, span: { start: c.span.start + at.offset, end: c.span.end + at.offset } });
@@ -162,29 +161,38 @@ function placePiece(source: string, definitions: string, degraded: DegradedSpan[
   return nodes;
 }
 
-/** The piece's top-level nodes, positions relative to it; undefined when the parser's stack overflowed. */
-function parsePiece(source: string, definitions: string): RootContent[] | undefined {
+/** The piece's top-level nodes, built at its place; undefined when the parser's stack overflowed. */
+function parsePiece(source: string, definitions: string, at: Place): RootContent[] | undefined {
   try {
-    const tree = parseGfm(definitions ? `${source}\n\n${definitions}` : source);
-    return tree.children.filter((node) => (node.position?.start.offset ?? 0) < source.length);
+    const tree = parseGfm(definitions ? `${source}\n\n${definitions}` : source, at);
+    return tree.children.filter((node) => (node.position?.start.offset ?? 0) < at.offset + source.length);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return undefined;
   }
 }
 
-/** A copy of `node` and everything under it, `offset` characters and `lines` lines further on. */
-function moved<T extends Nodes>(node: T, offset: number, lines: number): T {
+type TreePoint = NonNullable<Nodes['position']>['start'];
+
+/**
+ * A copy of `node` and everything under it, `offset` characters and `lines` lines further on.
+ * Points shared in the tree (see `compileEvents`) are shared in the copy: `points` maps each
+ * to its copy.
+ */
+function moved<T extends Nodes>(node: T, offset: number, lines: number, points = new Map<TreePoint, TreePoint>()): T {
   const copy = { ...node };
   const p = node.position;
   if (p) {
-    copy.position = {
-      start: { line: p.start.line + lines, column: p.start.column, offset: (p.start.offset ?? 0) + offset },
-      end: { line: p.end.line + lines, column: p.end.column, offset: (p.end.offset ?? 0) + offset },
+    const move = (at: TreePoint) => {
+      let to = points.get(at);
+      if (!to) points.set(at, (to = { line: at.line + lines, column: at.column, offset: (at.offset ?? 0) + offset }));
+      return to;
     };
+    copy.position = { start: move(p.start), end: move(p.end) };
   }
   // Depth is capped before a tree is cached: this recursion stays shallow.
-  if ('children' in node) (copy as { children: Nodes[] }).children = (node.children as Nodes[]).map((child) => moved(child, offset, lines));
+  if ('children' in node)
+    (copy as { children: Nodes[] }).children = (node.children as Nodes[]).map((child) => moved(child, offset, lines, points));
   return copy;
 }
 
@@ -330,10 +338,14 @@ function putBackBlanked(root: Root, text: string, blanked: Span[], hiddenRanges:
   let total = 0;
   for (const b of hiddenRanges) hidden.push((total += lastAtOrBefore(starts, b.end) - lastAtOrBefore(starts, b.start)));
   const ends = hiddenRanges.map((b) => b.end);
+  // Nodes may share a point (see `compileEvents`): each is moved once.
+  const seen = new Set<TreePoint>();
   for (const node of descendantsOf(root)) {
     const p = node.position;
     if (!p || node === root) continue;
     for (const at of [p.start, p.end]) {
+      if (seen.has(at)) continue;
+      seen.add(at);
       const before = lastAtOrBefore(ends, at.offset ?? 0);
       if (before >= 0) at.line += hidden[before];
     }
