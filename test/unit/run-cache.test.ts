@@ -165,7 +165,9 @@ describe('the cache of trees and series profiles between CLI runs', () => {
 });
 
 describe('trees and profiles survive JSON as they are', () => {
-  it('every example parses to a tree of plain data: no shared node, no class, no number JSON would change', () => {
+  // A node's end and the next node's start may be one point object (model/compile.ts); JSON
+  // gives each its own copy, and the code that moves points moves each once, so only points may be shared.
+  it('every example parses to a tree of plain data: no shared node (points aside), no class, no number JSON would change', () => {
     const names = readdirSync(join(ROOT, 'examples'), { recursive: true, encoding: 'utf8' }).filter((n) => /\.(?:md|txt)$/.test(n));
     assert.ok(names.length >= 3);
     for (const name of names) {
@@ -174,8 +176,9 @@ describe('trees and profiles survive JSON as they are', () => {
       const walk = (value: unknown, where: string): void => {
         if (typeof value === 'number') assert.ok(Number.isFinite(value) && !Object.is(value, -0), where);
         if (typeof value !== 'object' || value === null) return;
-        assert.ok(!seen.has(value), `${where} is shared`);
-        seen.add(value);
+        const point = /\.position\.(?:start|end)$/.test(where);
+        assert.ok(point || !seen.has(value), `${where} is shared`);
+        if (!point) seen.add(value);
         const proto = Object.getPrototypeOf(value) as unknown;
         assert.ok(proto === Object.prototype || proto === Array.prototype, `${where} is a plain object or array`);
         for (const [key, child] of Object.entries(value)) walk(child, `${where}.${key}`);
