@@ -67,11 +67,44 @@ export function cadenceAround(meetings: readonly Meeting[], index: number): Cade
   const after = intervals(days.filter((d) => d >= Math.max(from, to)));
   const near = [...before, ...after];
   if (near.length < MIN_INTERVALS - 1) return undefined;
+  return eraBeat(near, (k) =>
+    [before, after].every((side) => side.length < SIDE_INTERVALS || onBeat(side, k) / side.length >= SIDE_ON_BEAT),
+  );
+}
+
+/**
+ * The cadence of the series' latest era, which gives the next meeting's date: the beat its last
+ * `ERA_INTERVALS` intervals keep by the era's bars, with at least two of the newest three on it.
+ * A series that met weekly for years and now meets every two weeks has the biweekly beat once
+ * most of its last intervals are two weeks long; while the change is under way (7, 7, 7, 14, 14),
+ * or when the latest meetings keep no beat, it has none, and no date is proposed.
+ */
+export function latestCadence(meetings: readonly Meeting[]): Cadence | undefined {
+  const near = intervals(meetingDays(meetings)).slice(-ERA_INTERVALS);
+  if (near.length < MIN_INTERVALS) return undefined;
+  const older = near.slice(0, -SIDE_INTERVALS);
+  const newest = near.slice(-SIDE_INTERVALS);
+  return eraBeat(
+    near,
+    (k) =>
+      (older.length < SIDE_INTERVALS || onBeat(older, k) / older.length >= SIDE_ON_BEAT) &&
+      onBeat(newest, k) / newest.length >= NEWEST_ON_BEAT,
+  );
+}
+
+/** The newest intervals of a series: this share of them at least is on the beat the next date keeps. */
+const NEWEST_ON_BEAT = 1 / 2;
+
+/**
+ * The first beat (weekly, then every two weeks, then monthly) an era's intervals keep: half of
+ * them on it, two thirds on it or a few beats long, and its sides (`sidesKeep`) on it too.
+ */
+function eraBeat(near: readonly number[], sidesKeep: (kind: (typeof KINDS)[number]) => boolean): Cadence | undefined {
   const kind = KINDS.find(
     (k) =>
       onBeat(near, k) / near.length >= ERA_ON_BEAT &&
       near.filter((i) => onMultiple(i, k)).length / near.length >= ERA_REGULAR &&
-      [before, after].every((side) => side.length < SIDE_INTERVALS || onBeat(side, k) / side.length >= SIDE_ON_BEAT),
+      sidesKeep(k),
   );
   return kind && { kind: kind.kind, days: kind.days };
 }

@@ -1,5 +1,5 @@
 import { formatDate } from '../model/dates';
-import { addDays, seriesCadence } from './cadence';
+import { addDays, latestCadence } from './cadence';
 import type { Meeting } from './meetings';
 import { seriesItems } from './report';
 
@@ -13,19 +13,22 @@ export interface CarriedItem {
 }
 
 export interface NextMeeting {
-  /** `YYYY-MM-DD`: the last meeting's date plus the series' cadence, when it has one. */
+  /**
+   * `YYYY-MM-DD`: the last meeting's date plus the beat of the series' latest era, when its last
+   * meetings keep one (`latestCadence`); none when they do not.
+   */
   date?: string;
   items: CarriedItem[];
 }
 
 /**
- * What new minutes of a series start from: the date the cadence gives, and the actions still
+ * What new minutes of a series start from: the date the latest era's beat gives, and the actions still
  * open (reported neither done nor lapsed), each with its owners and where it was last written.
  */
 export function nextMeeting(meetings: readonly Meeting[], today?: string): NextMeeting {
   const result: NextMeeting = { items: [] };
   const last = meetings[meetings.length - 1];
-  const cadence = seriesCadence(meetings);
+  const cadence = latestCadence(meetings);
   if (last?.date && !last.monthOnly && cadence) {
     let next = addDays(last.date, cadence.days);
     // A folder that fell behind: the next meeting is the first beat from today on.
