@@ -227,17 +227,7 @@ export class Roster {
     const key = handleKey(entry.handle!);
     const existing = this.declaredPeople.get(key);
     if (!existing) {
-      this.declaredPeople.set(key, {
-        handle: entry.handle!,
-        forge: entry.forge,
-        name: entry.name,
-        names: entry.name ? [entry.name] : [],
-        org: entry.org,
-        email: entry.email,
-        roles: [...new Set(entry.roles)],
-        sources: [entry.source],
-        declared: true,
-      });
+      this.declaredPeople.set(key, declaredPerson(entry));
       return;
     }
     existing.name ??= entry.name;
@@ -296,4 +286,19 @@ export class Roster {
     this.derived = { generation, people, other };
     return this.derived;
   }
+}
+
+/** The person one roster entry declares, before other entries for the login are merged in. */
+export function declaredPerson(entry: RosterEntry): Person {
+  return {
+    handle: entry.handle!,
+    forge: entry.forge,
+    name: entry.name,
+    names: entry.name ? [entry.name] : [],
+    org: entry.org,
+    email: entry.email,
+    roles: [...new Set(entry.roles)],
+    sources: [entry.source],
+    declared: true,
+  };
 }

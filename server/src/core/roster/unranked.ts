@@ -1,4 +1,5 @@
 import { handleKey } from './handle';
+import { declaredPerson } from './roster';
 import { nameKeys, type CompletionCandidate } from './search';
 import type { Person, RosterEntry } from './types';
 
@@ -62,16 +63,5 @@ interface Found {
 
 /** A roster entry as the person it declares (the entry alone: other entries for the login are merged later). */
 function asPerson(item: RosterEntry | Person): Person {
-  if ('names' in item) return item;
-  return {
-    handle: item.handle!,
-    forge: item.forge,
-    name: item.name,
-    names: item.name ? [item.name] : [],
-    org: item.org,
-    email: item.email,
-    roles: [...new Set(item.roles)],
-    sources: [item.source],
-    declared: true,
-  };
+  return 'names' in item ? item : declaredPerson(item);
 }
