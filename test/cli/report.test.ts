@@ -57,3 +57,30 @@ describe('text report: where many findings come from', () => {
     assert.ok(!toText(report(39), false, 'en').includes('Rules with the most findings'));
   });
 });
+
+describe('text report: template notes', () => {
+  const file = (path: string, folder: string, count: number): FileReport => ({
+    path,
+    lines: new LineIndex('x\n'),
+    template: {
+      resolvedId: 'learned-2024',
+      reason: 'learned',
+      confidence: 'learned',
+      explanation: { en: `learned from ${count} minutes in this folder (${folder})`, zh: `从本目录 ${count} 份纪要学得（${folder}）` },
+    },
+    diagnostics: [{ rule: 'template/missing-field', severity: 'warning', message: 'm', span: { start: 0, end: 1 }, fixes: [] }],
+  });
+
+  it('says a reason once when the files of a series differ only in its numbers, and each series apart', () => {
+    const out = toText(
+      [file('a/1.md', 'weekly', 34), file('a/2.md', 'weekly', 33), file('a/3.md', 'infra', 9), file('a/4.md', 'infra', 8)],
+      false,
+      'en',
+    );
+    const notes = out.split('\n').filter((line) => line.startsWith('  learned-2024 (learned):'));
+    assert.deepEqual(notes, [
+      '  learned-2024 (learned): learned from 34 minutes in this folder (weekly)',
+      '  learned-2024 (learned): learned from 9 minutes in this folder (infra)',
+    ]);
+  });
+});

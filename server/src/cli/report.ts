@@ -123,7 +123,9 @@ export function toText(reports: FileReport[], color: boolean, lang: 'en' | 'zh')
 
 /**
  * Why each template shown above applies, how sure that is and how to pin it: said once per
- * template and reason, not on every file's header.
+ * template and reason, not on every file's header. Reasons that differ only in their numbers are
+ * one reason: each minutes of a series learns its template from the others, so one series gives
+ * "learned from 34 minutes" and "learned from 33 minutes" (each file's header has its own).
  */
 function templateNotes(reports: FileReport[], lang: 'en' | 'zh', dim: (s: string) => string): string[] {
   const notes = new Map<string, string>();
@@ -131,7 +133,8 @@ function templateNotes(reports: FileReport[], lang: 'en' | 'zh', dim: (s: string
     const t = r.template;
     if (!t?.explanation || r.error || !r.diagnostics.length) continue;
     const text = printable(t.explanation[lang] || t.explanation.en);
-    notes.set(`${t.resolvedId}\n${text}`, `  ${t.resolvedId} (${t.confidence}): ${text}`);
+    const key = `${t.resolvedId}\n${t.confidence}\n${text.replace(/\d+/g, '#')}`;
+    if (!notes.has(key)) notes.set(key, `  ${t.resolvedId} (${t.confidence}): ${text}`);
   }
   if (!notes.size) return [];
   return [dim(lang === 'zh' ? '模板：' : 'Templates:'), ...[...notes.values()].map(dim), ''];
