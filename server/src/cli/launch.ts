@@ -8,23 +8,12 @@
  * is written again; a missing, unreadable or unwritable cache only costs the compile it would
  * have saved. Nothing here may change what the CLI prints or its exit status.
  */
-import {
-  closeSync,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, unlinkSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import * as zlib from 'node:zlib';
+import { fnv1a, newestFirst, readChecked, writeChecked } from '../node/checked-file';
 
 /**
  * The bundle's SHA-256, written in by scripts/build.mjs, which also made that bundle all ASCII
@@ -71,55 +60,27 @@ function cacheFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return base ? join(base, 'community-minutes') : undefined;
 }
 
-/** FNV-1a: names the cache file; the key itself, stored in the file, is what is compared. */
-function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h.toString(16).padStart(8, '0');
-}
-
 /**
- * V8 does not check its data (release builds skip the checksum): a damaged cache would crash
- * Node. So a cache file is the key's length, the key, the CRC-32 of V8's data, then the data.
- * `zlib.crc32` is Node 20.15+; before that no cache is used.
+ * A cache file's body is the key's length, the key, then V8's data (behind a CRC-32: V8 does not
+ * check its data in release builds, and a damaged cache would crash Node).
  */
-function crc32(data: Buffer): number | undefined {
-  return typeof zlib.crc32 === 'function' ? zlib.crc32(data) : undefined;
-}
-
 function readCache(file: string, key: string): Buffer | undefined {
-  try {
-    const bytes = readFileSync(file);
-    const keyEnd = 4 + bytes.readUInt32LE(0);
-    if (bytes.toString('utf8', 4, keyEnd) !== key) return undefined;
-    const data = bytes.subarray(keyEnd + 4);
-    return crc32(data) === bytes.readUInt32LE(keyEnd) ? data : undefined;
-  } catch {
-    return undefined;
-  }
+  const body = readChecked(file);
+  if (!body || body.length < 4) return undefined;
+  const keyEnd = 4 + body.readUInt32LE(0);
+  return keyEnd <= body.length && body.toString('utf8', 4, keyEnd) === key ? body.subarray(keyEnd) : undefined;
 }
 
 function writeCache(folder: string, file: string, key: string, data: Buffer): void {
+  const keyBytes = Buffer.from(key, 'utf8');
+  const keyLength = Buffer.alloc(4);
+  keyLength.writeUInt32LE(keyBytes.length);
+  if (!writeChecked(file, Buffer.concat([keyLength, keyBytes, data]))) return;
   try {
-    const sum = crc32(data);
-    if (sum === undefined) return;
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const keyBytes = Buffer.from(key, 'utf8');
-    const keyLength = Buffer.alloc(4);
-    keyLength.writeUInt32LE(keyBytes.length);
-    const check = Buffer.alloc(4);
-    check.writeUInt32LE(sum);
-    // Written aside and renamed: a run reading at the same moment sees the old file or the new one.
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, Buffer.concat([keyLength, keyBytes, check, data]), { mode: 0o600 });
-    renameSync(partial, file);
-    const caches = readdirSync(folder)
-      .filter((name) => name.startsWith('cli-') && name.endsWith('.v8cache'))
-      .map((name) => ({ path: join(folder, name), time: statSync(join(folder, name)).mtimeMs }))
-      .sort((a, b) => b.time - a.time);
+    const caches = newestFirst(folder, (name) => name.startsWith('cli-') && name.endsWith('.v8cache'));
     for (const old of caches.slice(KEPT)) unlinkSync(old.path);
   } catch {
-    // A read-only home, a full disk: the next run compiles again.
+    // Another run removing the same file: whatever is left goes next time.
   }
 }
 
@@ -132,7 +93,7 @@ function launch(): void {
   }
   const { source, key } = readBundle();
   const folder = cacheFolder();
-  const file = folder && join(folder, `cli-${shortHash(key)}.v8cache`);
+  const file = folder && join(folder, `cli-${fnv1a(key)}.v8cache`);
   const cached = file ? readCache(file, key) : undefined;
   const script = new Script(Module.wrap(source), { filename: BUNDLE, cachedData: cached });
   if (folder && file && (!cached || script.cachedDataRejected)) {

@@ -13,21 +13,9 @@
  * renamed, so parallel runs and worker threads see an old entry or a new one, never half of one.
  * The folder is bounded in files and bytes, the oldest going first.
  */
-import {
-  closeSync,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import * as zlib from 'node:zlib';
+import { canCheck, fnv1a, newestFirst, readChecked, writeChecked } from './checked-file';
 import type { ParsedMarkdown } from '../core/model/markdown';
 import type { TreeStore } from '../core/series/memo';
 import type { ProfileStore } from '../core/series/index';
@@ -60,20 +48,9 @@ interface Entry {
   value: unknown;
 }
 
-/** FNV-1a, twice with other offsets, and the length: names an entry's file (the key inside is what is compared). */
+/** FNV-1a twice (another basis and prime) and the length: names an entry's file (the key inside is what is compared). */
 export function entryName(kind: string, key: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193) >>> 0;
-    b = Math.imul(b ^ c, 0x01000193 + 2) >>> 0;
-  }
-  return `${kind}-${key.length.toString(36)}-${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`;
-}
-
-function crc32(data: Buffer): number | undefined {
-  return typeof zlib.crc32 === 'function' ? zlib.crc32(data) : undefined;
+  return `${kind}-${key.length.toString(36)}-${fnv1a(key)}${fnv1a(key, 0x01000193 ^ 0x5bd1e995, 0x01000193 + 2)}`;
 }
 
 /**
@@ -99,9 +76,7 @@ export class DiskRunCache {
 
   /** No CRC-32 (Node before 20.15), no cache: an entry that cannot be checked is not trusted. */
   static open(location: CacheLocation | undefined): DiskRunCache | undefined {
-    return location && /^[0-9a-f]{16,}$/.test(location.bundleHash) && typeof zlib.crc32 === 'function'
-      ? new DiskRunCache(location)
-      : undefined;
+    return location && /^[0-9a-f]{16,}$/.test(location.bundleHash) && canCheck() ? new DiskRunCache(location) : undefined;
   }
 
   /** Markdown trees, by the text parsed. */
@@ -128,56 +103,36 @@ export class DiskRunCache {
     try {
       const entry: Entry = { format: FORMAT, bundle: this.location.bundleHash, key, value };
       const body = Buffer.from(JSON.stringify(entry), 'utf8');
-      const sum = crc32(body);
-      if (sum === undefined || body.length + 4 > MAX_ENTRY_BYTES || this.bytesWritten + body.length > this.limits.bytes / 4) return;
+      if (body.length + 4 > MAX_ENTRY_BYTES || this.bytesWritten + body.length > this.limits.bytes / 4) return;
+      if (!writeChecked(join(this.dir, entryName(kind, key)), body)) return;
       this.bytesWritten += body.length + 4;
-      const check = Buffer.alloc(4);
-      check.writeUInt32LE(sum);
-      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      const file = join(this.dir, entryName(kind, key));
-      const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(partial, Buffer.concat([check, body]), { mode: 0o600 });
-      renameSync(partial, file);
       // At the first write of a process, then now and then in a long run over a big folder.
       if (this.counts.written++ % PRUNE_EVERY === 0) this.prune();
     } catch {
-      // A read-only home, a full disk: the next run parses again.
+      // A value JSON cannot write: the next run parses again.
     }
   }
 
   private read(kind: string, key: string): unknown {
-    let fd: number | undefined;
+    const body = readChecked(join(this.dir, entryName(kind, key)), MAX_ENTRY_BYTES);
+    if (!body) return undefined;
     try {
-      fd = openSync(join(this.dir, entryName(kind, key)), 'r');
-      const { size } = fstatSync(fd);
-      if (size < 4 || size > MAX_ENTRY_BYTES) return undefined;
-      const bytes = readFileSync(fd);
-      const body = bytes.subarray(4);
-      if (crc32(body) !== bytes.readUInt32LE(0)) return undefined;
       const entry = JSON.parse(body.toString('utf8')) as Partial<Entry> | null;
       return entry && entry.format === FORMAT && entry.bundle === this.location.bundleHash && entry.key === key ? entry.value : undefined;
     } catch {
       return undefined;
-    } finally {
-      if (fd !== undefined) closeSync(fd);
     }
   }
+
   /** Keeps this bundle's entries within bounds and the folders of the latest other bundles only. */
   private prune(): void {
     try {
-      const others = readdirSync(this.location.folder)
-        .filter((name) => name.startsWith(PREFIX) && join(this.location.folder, name) !== this.dir)
-        .map((name) => ({ path: join(this.location.folder, name), time: statSync(join(this.location.folder, name)).mtimeMs }))
-        .sort((a, b) => b.time - a.time);
+      const others = newestFirst(this.location.folder, (name) => name.startsWith(PREFIX) && join(this.location.folder, name) !== this.dir);
       for (const old of others.slice(KEPT_BUNDLES)) rmSync(old.path, { recursive: true, force: true });
-      const entries = readdirSync(this.dir).map((name) => {
-        const stat = statSync(join(this.dir, name));
-        return { path: join(this.dir, name), time: stat.mtimeMs, size: stat.size };
-      });
+      const entries = newestFirst(this.dir).reverse();
       let bytes = entries.reduce((n, e) => n + e.size, 0);
       if (entries.length <= this.limits.entries && bytes <= this.limits.bytes) return;
-      // Down to three quarters, so that a run over a big folder does not prune at every write of the next.
-      entries.sort((a, b) => a.time - b.time);
+      // Down to three quarters, oldest first, so that a run over a big folder does not prune at every write of the next.
       let count = entries.length;
       for (const e of entries) {
         if (count <= (this.limits.entries * 3) / 4 && bytes <= (this.limits.bytes * 3) / 4) break;
