@@ -41,6 +41,8 @@ const ERA_MULTIPLES = 4;
  */
 const SIDE_INTERVALS = 3;
 const SIDE_ON_BEAT = 1 / 3;
+/** The newest intervals of a series: this share of them at least is on the beat the next date keeps. */
+const NEWEST_ON_BEAT = 1 / 2;
 
 /**
  * The series' cadence from the meetings' dates: the beat (7, 14 or about 30 days) that most
@@ -67,9 +69,7 @@ export function cadenceAround(meetings: readonly Meeting[], index: number): Cade
   const after = intervals(days.filter((d) => d >= Math.max(from, to)));
   const near = [...before, ...after];
   if (near.length < MIN_INTERVALS - 1) return undefined;
-  return eraBeat(near, (k) =>
-    [before, after].every((side) => side.length < SIDE_INTERVALS || onBeat(side, k) / side.length >= SIDE_ON_BEAT),
-  );
+  return eraBeat(near, (k) => sideKeeps(before, k) && sideKeeps(after, k));
 }
 
 /**
@@ -84,16 +84,8 @@ export function latestCadence(meetings: readonly Meeting[]): Cadence | undefined
   if (near.length < MIN_INTERVALS) return undefined;
   const older = near.slice(0, -SIDE_INTERVALS);
   const newest = near.slice(-SIDE_INTERVALS);
-  return eraBeat(
-    near,
-    (k) =>
-      (older.length < SIDE_INTERVALS || onBeat(older, k) / older.length >= SIDE_ON_BEAT) &&
-      onBeat(newest, k) / newest.length >= NEWEST_ON_BEAT,
-  );
+  return eraBeat(near, (k) => sideKeeps(older, k) && onBeat(newest, k) / newest.length >= NEWEST_ON_BEAT);
 }
-
-/** The newest intervals of a series: this share of them at least is on the beat the next date keeps. */
-const NEWEST_ON_BEAT = 1 / 2;
 
 /**
  * The first beat (weekly, then every two weeks, then monthly) an era's intervals keep: half of
@@ -107,6 +99,11 @@ function eraBeat(near: readonly number[], sidesKeep: (kind: (typeof KINDS)[numbe
       sidesKeep(k),
   );
   return kind && { kind: kind.kind, days: kind.days };
+}
+
+/** A side of a gap too short to judge alone, or with a third at least of its intervals on the beat. */
+function sideKeeps(side: readonly number[], kind: (typeof KINDS)[number]): boolean {
+  return side.length < SIDE_INTERVALS || onBeat(side, kind) / side.length >= SIDE_ON_BEAT;
 }
 
 /** An interval of a whole number of beats, up to `ERA_MULTIPLES`, each beat within its tolerance. */
