@@ -147,7 +147,10 @@ interface LineLabel {
 const lineLabels = new LineScan<LineLabel>((text) => {
   const colon = text.search(/[：:]/);
   if (colon < 1 || colon > 60) return [];
-  const bare = !text.slice(colon + 1).replace(/[*_]/g, '').trim();
+  const bare = !text
+    .slice(colon + 1)
+    .replace(/[*_]/g, '')
+    .trim();
   // A bare label is a line of its own: `**Who joined**:`, not `- see below:`.
   if (bare && !/^\s*(?:\*\*|__)?[^\s*_:：-]/.test(text)) return [];
   return [{ name: normalizeName(text.slice(0, colon).replace(/^\s*(?:[-*+]\s|\d{1,3}[.)、])?/, '')), bare }];
