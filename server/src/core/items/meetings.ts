@@ -140,8 +140,10 @@ function yearMonth(basename: string): MeetingDate | undefined {
   return m && month >= 1 && month <= 12 ? { year: Number(m[1]), month, day: 1 } : undefined;
 }
 
-// `Meeting 53`, `Meeting #182`, `第 12 次`, `#41`; not years, not `Meeting 1&2` (two meetings).
-const NUMBER = /(?:\bmeeting\s*#?|第\s*|(?<![\w/])#)(\d{1,4})(?!\s*[&,，、-]\s*\d)(?:\s*次)?(?![\d&])/i;
+// `Meeting 53`, `Meeting #182`, `第 12 次`, `#41`; not years, not `Meeting 1&2` (two meetings), not
+// the day of `Meeting 28th June 2019` or `Meeting 4 Sept` (Falco's titles name the date that way).
+const NUMBER =
+  /(?:\bmeeting\s*#?|第\s*|(?<![\w/])#)(\d{1,4})(?!\s*[&,，、-]\s*\d)(?!(?:st|nd|rd|th)?\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)(?:\s*次)?(?![\d&])/i;
 
 export function meetingNumber(text: string): number | undefined {
   const m = NUMBER.exec(text);

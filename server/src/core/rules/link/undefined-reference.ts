@@ -29,6 +29,7 @@ export const undefinedReference: Rule = {
     const { definitions } = modelOf(ctx);
     const matches = [...doc.text.matchAll(FULL_REFERENCE)];
     const tags = new Set(matches.map((m) => emphasized(m[3])).filter((t): t is string => t !== undefined));
+    let speakers: Set<string> | undefined;
     for (const m of matches) {
       const start = m.index;
       const bracket = start + m[1].length;
@@ -43,6 +44,12 @@ export const undefinedReference: Rule = {
       // `[Lee][**ACTION**]`: a label in bold is a tag written to be seen after a name, and the
       // same word without the bold (`[Matt][ACTION]`) is that tag in the same minutes.
       if (emphasized(label) !== undefined || tags.has(normalizeLabel(label))) continue;
+      // `- [Marky][Oscar] Bootstrap a shim` where the minutes open items with who speaks (`- [Marky] …`):
+      // two speakers' tags side by side, which render as written.
+      if (opensItem(doc.text, start) && NAME_TAG.test(m[2]) && NAME_TAG.test(label)) {
+        speakers ??= speakerTags(doc.text);
+        if (speakers.has(normalizeLabel(m[2])) || speakers.has(normalizeLabel(label))) continue;
+      }
       if (definitions.has(normalizeLabel(label)) || (normalizeLabel(label) === '#' && doc.definitions.some((d) => d.label === '#')))
         continue;
       ctx.report({
@@ -57,4 +64,24 @@ export const undefinedReference: Rule = {
 function emphasized(label: string): string | undefined {
   const m = /^([*_]{1,3})([^*_]+)\1$/.exec(label.trim());
   return m ? normalizeLabel(m[2]) : undefined;
+}
+
+/** A tag that names a person: a word or two of letters (`Leo`, `LucaG`, `Jacque S`), no digits. */
+const NAME_TAG = /^\p{L}[\p{L}.'-]*(?: \p{L}[\p{L}.'-]*)?$/u;
+
+// `- [Leo] Poiana on katacoda`: an item opened by a bracketed name that is not a link.
+const SPEAKER_ITEM = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\[(\p{L}[\p{L}.'-]*(?: \p{L}[\p{L}.'-]*)?)\](?![[(:])/gmu;
+
+/** The names that open list items in brackets, when the minutes do so three times or more. */
+function speakerTags(text: string): Set<string> {
+  const names = [...text.matchAll(SPEAKER_ITEM)].map((m) => normalizeLabel(m[1]));
+  return names.length >= SPEAKER_HABIT ? new Set(names) : new Set();
+}
+
+const SPEAKER_HABIT = 3;
+
+/** Is the offset the first thing of a list item (after its marker)? */
+function opensItem(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  return /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+$/.test(text.slice(lineStart, at));
 }

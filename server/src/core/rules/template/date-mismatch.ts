@@ -26,7 +26,7 @@ export const dateMismatch: Rule = {
     fix: { en: 'Change the date to {expected}', zh: '将日期改为 {expected}' },
   },
   check(ctx) {
-    const dates = collectDates(ctx);
+    const dates = withoutPublication(collectDates(ctx));
     if (dates.length < 2) return;
     const groups = groupByDay(dates);
     if (groups.length < 2) return;
@@ -56,6 +56,8 @@ interface DatedPlace {
   kind: 'title' | 'field' | 'filename';
   label?: string;
   match: DateMatch;
+  /** A front matter's timestamp (`date: 2025-06-15T10:30:00+08:00`): when the page was published. */
+  stamp?: boolean;
   /** Where the date is written in the document (the first line for the file name). */
   span: Span;
 }
@@ -79,7 +81,14 @@ function collectDates(ctx: RuleContext): DatedPlace[] {
     if (!field) continue;
     const value = doc.text.slice(field.valueSpan.start, field.valueSpan.end);
     const match = findDate(value, { monthDay: true });
-    if (match) out.push({ kind: 'field', label: field.label, match, span: shift(match, field.valueSpan.start) });
+    if (match)
+      out.push({
+        kind: 'field',
+        label: field.label,
+        match,
+        span: shift(match, field.valueSpan.start),
+        stamp: TIME_AFTER.test(value.slice(match.end)) && inFrontMatter(doc.text, field.valueSpan.start),
+      });
   }
   if (spec.filename) {
     const basename = doc.path.slice(doc.path.lastIndexOf('/') + 1);
@@ -88,6 +97,39 @@ function collectDates(ctx: RuleContext): DatedPlace[] {
   }
   return out;
 }
+
+/** `T10:30`, ` 10:30:00`: a time of day right after the date. */
+const TIME_AFTER = /^(?:T|\s+)\d{1,2}:\d{2}/;
+
+/** Is the offset inside a YAML front matter (`---` on the first line, up to the next `---`)? */
+function inFrontMatter(text: string, at: number): boolean {
+  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
+  if (!open) return false;
+  const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(text.slice(open[0].length));
+  return close !== null && at < open[0].length + close.index;
+}
+
+/**
+ * A site's minutes (AOSC's news) carry the page's publication time in their front matter; the
+ * minutes go up the day after the meeting, or at the next one. A stamp up to a week after the date
+ * the other places agree on is when they were published, not another meeting date. One before that
+ * date, or further after it, is still told (a stamp copied from the previous post).
+ */
+function withoutPublication(dates: DatedPlace[]): DatedPlace[] {
+  const stamps = dates.filter((d) => d.stamp);
+  const rest = dates.filter((d) => !d.stamp);
+  if (!stamps.length || !rest.length || groupByDay(rest).length !== 1) return dates;
+  const meeting = rest.find((d) => d.match.date.year !== undefined)?.match.date ?? rest[0].match.date;
+  return dates.filter((d) => {
+    if (!d.stamp || d.match.date.until) return true;
+    const after = dayOf(d.match.date) - dayOf({ ...meeting, year: meeting.year ?? d.match.date.year });
+    return after < 1 || after > PUBLISHED_WITHIN;
+  });
+}
+
+const PUBLISHED_WITHIN = 7;
+
+const dayOf = (date: { year?: number; month: number; day: number }) => Date.UTC(date.year ?? 2000, date.month - 1, date.day) / 86_400_000;
 
 function shift(match: DateMatch, by: number): Span {
   return { start: match.start + by, end: match.end + by };

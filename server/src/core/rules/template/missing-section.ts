@@ -129,18 +129,31 @@ const MIN_RETITLED = 4;
 
 /**
  * `参会人：张三、李四` (or `3. 参会人：…` in a numbered list) where the series writes a `## 参会人`
- * section: the content is there.
+ * section: the content is there. So it is under a label that opens a list (`**Who joined**:`
+ * and the names in the items below it), as Falco's minutes wrote before they took headings.
  */
 function writtenAsLine(doc: MinutesDocument, spec: SectionSpec): boolean {
   const labels = lineLabelsOf(doc);
   return spec.names.some((name) => labels.has(normalizeName(name)));
 }
 
+interface LineLabel {
+  name: string;
+  /** Nothing after the colon (`**Who joined**:`): the value, if any, is the list below. */
+  bare: boolean;
+}
+
 // `议题：…`: the name a line gives a value to, as section names compare. One line's alone.
-const lineLabels = new LineScan<string>((text) => {
+const lineLabels = new LineScan<LineLabel>((text) => {
   const colon = text.search(/[：:]/);
-  if (colon < 1 || colon > 60 || !text.slice(colon + 1).trim()) return [];
-  return [normalizeName(text.slice(0, colon).replace(/^\s*(?:[-*+]\s|\d{1,3}[.)、])?/, ''))];
+  if (colon < 1 || colon > 60) return [];
+  const bare = !text
+    .slice(colon + 1)
+    .replace(/[*_]/g, '')
+    .trim();
+  // A bare label is a line of its own: `**Who joined**:`, not `- see below:`.
+  if (bare && !/^\s*(?:\*\*|__)?[^\s*_:：-]/.test(text)) return [];
+  return [{ name: normalizeName(text.slice(0, colon).replace(/^\s*(?:[-*+]\s|\d{1,3}[.)、])?/, '')), bare }];
 });
 
 const lineLabelSets = new WeakMap<MinutesDocument, Set<string>>();
@@ -149,11 +162,25 @@ const lineLabelSets = new WeakMap<MinutesDocument, Set<string>>();
 function lineLabelsOf(doc: MinutesDocument): Set<string> {
   let labels = lineLabelSets.get(doc);
   if (!labels) {
-    labels = new Set(lineLabels.of(doc.text).flatMap((line) => line.items));
+    labels = new Set(
+      lineLabels
+        .of(doc.text)
+        .flatMap((line) => line.items.filter((label) => !label.bare || opensList(doc.text, line.start)).map((label) => label.name)),
+    );
     lineLabelSets.set(doc, labels);
   }
   return labels;
 }
+
+/** Is the next line that is not blank, after the line at `start`, a list item? */
+function opensList(text: string, start: number): boolean {
+  const end = text.indexOf('\n', start);
+  if (end < 0) return false;
+  return /^(?:[ \t]*\r?\n)*[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]/.test(text.slice(end + 1, end + 1 + LOOK_AHEAD));
+}
+
+/** Enough of the text after a label to see past a few blank lines to the list. */
+const LOOK_AHEAD = 200;
 
 function reportMissing(
   ctx: RuleContext,
