@@ -159,6 +159,23 @@ describe('precision on minutes of other communities (round 9)', () => {
     });
   });
 
+  describe('handle/invalid', () => {
+    const cafe = (line: string) =>
+      ['# Collab Cafe 2031', '', '### Breakout room suggestions', '', line, '* Roadmap workshop planning', ''].join('\n');
+
+    it('a capitalised verb after @name, then a link and a lowercase word, is a sentence, not a surname', async () => {
+      const text = cafe('* @Ada Adding [https://hub.example.org](https://hub.example.org) to the federation');
+      assert.deepEqual(await findings(text, '/ws/collab-cafe/2031.md', 'handle/invalid'), []);
+    });
+
+    it('a full name written where the login goes is still found', async () => {
+      const text = cafe('* Ada / @Ada Novak / Delft University / ');
+      assert.deepEqual(await findings(text, '/ws/collab-cafe/2031.md', 'handle/invalid'), [
+        '5 "@Ada Novak" is a name, not a login: logins have no spaces, so only "@Ada" is a mention. Write the person\'s login.',
+      ]);
+    });
+  });
+
   describe('privacy/email', () => {
     it("a foundation's operations address belongs to no one person", async () => {
       const text = '# Meeting 2031-02-03\n\n* Funding questions: write to [operations@acme.org](mailto:operations@acme.org).\n';
