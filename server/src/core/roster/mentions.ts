@@ -141,7 +141,9 @@ function spacedSurname(text: string, handle: string, end: number): { word: strin
   const rest = text.slice(end, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, '');
   const m = SURNAME_AFTER.exec(rest);
   if (!m || NOT_SURNAMES.has(m[1])) return undefined;
-  const after = rest.slice(m[0].length);
+  // `@Min Adding [https://bids.example.org](…) to the federation`: a link or code in the sentence is
+  // stepped over to the word that follows it.
+  const after = rest.slice(m[0].length).replace(/^[ \t]+(?:\[[^\]\n]*\]\([^)\s]*\)|<[^>\s]*>|https?:\/\/\S+|`[^`\n]+`)/, '');
   // `@David Lee will send it`: a lowercase word next means an English sentence, where a
   // capitalised second word is no surname evidence.
   if (/^[ \t]+[a-z]/.test(after)) return undefined;

@@ -69,6 +69,7 @@ export function listAttendees(doc: MinutesDocument, template: ResolvedTemplate):
   let seen = new Set<string>();
   let rosters = new Set<string>();
   let named = new Set<string>();
+  let firstNames = new Set<string>();
   const out: Attendee[] = [];
   for (const list of lists) {
     const people = list.items.filter(isPlausiblePerson);
@@ -77,15 +78,20 @@ export function listAttendees(doc: MinutesDocument, template: ResolvedTemplate):
     // Minutes written twice, in English and then in Chinese (`Participants:` … `参会人：`), name
     // the same people again under another label: a second copy of the list, not people listed twice.
     const roster = people.length > 1 ? names.join('\n') : '';
-    if (seen.has(list.key) || rosters.has(roster) || restatesAttendance(names, named)) {
+    if (seen.has(list.key) || rosters.has(roster) || restatesAttendance(names, named, firstNames)) {
       meeting++;
       seen = new Set();
       rosters = new Set();
       named = new Set();
+      firstNames = new Set();
     }
     seen.add(list.key);
     if (roster) rosters.add(roster);
     for (const name of names) named.add(name);
+    for (const person of people) {
+      const words = person.name.trim().split(/\s+/);
+      if (words.length > 1) firstNames.add(words[0].toLowerCase());
+    }
     for (const item of people) out.push({ ...item, meeting });
   }
   return out;
@@ -95,10 +101,13 @@ export function listAttendees(doc: MinutesDocument, template: ResolvedTemplate):
  * `## Attendees` (who was invited) and, under `## Notes`, `Participants: …` (who came): a second
  * attendance list that names mostly the same people again is the attendance told twice, not
  * people listed twice. Lists of other people that share one name (a guest also under members)
- * stay one meeting, and that name a duplicate.
+ * stay one meeting, and that name a duplicate. A name of one word counts as named again when it is
+ * the first name of someone listed before.
  */
-function restatesAttendance(names: readonly string[], named: ReadonlySet<string>): boolean {
-  const again = names.filter((n) => named.has(n)).length;
+function restatesAttendance(names: readonly string[], named: ReadonlySet<string>, firstNames: ReadonlySet<string>): boolean {
+  // `- Boris Blitvin (AWS)` … then, in the notes, `Participants: Boris, Frederick, Tommy, Abhishek, and Alex`:
+  // a list by first names names the same people again.
+  const again = names.filter((n) => named.has(n) || firstNames.has(n)).length;
   return again >= 2 && again * 2 >= names.length;
 }
 

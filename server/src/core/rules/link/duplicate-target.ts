@@ -27,7 +27,7 @@ export const duplicateTarget: Rule = {
       if (!target || resolved.link.kind === 'image' || resolved.link.kind === 'image-reference') continue;
       // Only a link that names its item (`- [title](…/pull/2409) @owner`) says what the item is;
       // one inside a sentence (`Niko to write up [the interactions](…)`) may call it anything.
-      if (!titles.has(resolved.link.span.start) || isGeneric(resolved.link.text)) continue;
+      if (!titles.has(resolved.link.span.start) || isGeneric(resolved.link.text, target)) continue;
       const key = targetKey(target, resolved.url);
       const group = groups.get(key);
       if (!group) {
@@ -199,13 +199,29 @@ const GENERIC_WORDS = new Set([
   '评论',
 ]);
 
-function isGeneric(text: string): boolean {
-  const words = text
-    .toLowerCase()
+function isGeneric(text: string, target: ForgeTarget): boolean {
+  const words = withoutRepositoryName(text.toLowerCase(), target)
     // `A comment` on an issue names the link as much as `comment`.
     .replace(/^\s*(?:a|an|the)\s+/, '')
     .replace(/(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/\S+/g, '')
     .replace(/(?<![\w.-])[\w.-]+\/[\w.-]+#\d+|#\d+|\b\d+\b/g, '')
     .replace(/[\s\p{P}\p{S}]+/gu, '');
   return words === '' || GENERIC_WORDS.has(words);
+}
+
+/** `TAC Issue 380` linking ossf/tac#380 names the link by its repository and number, as `#380` does. */
+function withoutRepositoryName(text: string, target: ForgeTarget): string {
+  let out = text;
+  for (const name of [target.repo, target.owner]) {
+    const lower = name.toLowerCase();
+    if (lower.length < 2) continue;
+    let at = out.indexOf(lower);
+    while (at >= 0) {
+      const end = at + lower.length;
+      const bounded = !/[\p{L}\p{N}]/u.test(out[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(out[end] ?? '');
+      if (bounded) out = out.slice(0, at) + ' ' + out.slice(end);
+      at = out.indexOf(lower, bounded ? at + 1 : end);
+    }
+  }
+  return out;
 }

@@ -127,6 +127,7 @@ const ROLE_LOCAL = new Set([
   'news',
   'newsletter',
   'office',
+  'operations',
   'postmaster',
   'press',
   'privacy',

@@ -29,7 +29,7 @@ export const cjkEmphasis: Rule = {
     const { doc } = ctx;
     // `.txt` minutes (openEuler etherpad exports), and plain text pasted whole in a fence, are shown as typed.
     if (!rendersMarkdown(doc)) return;
-    const rendered = strongSpans(doc.mdast);
+    const { rendered, ends } = strongSpans(doc.mdast);
     // Logins keep their underscores (`@loading__(https://gitcode.com/loading__)`).
     const skip = [...doc.verbatim, ...doc.links.flatMap((l) => (l.urlSpan ? [l.urlSpan] : [])), ...doc.mentions.map((m) => m.span)];
     // Where the parser read the text as plain text (model/guard.ts) nothing tells what renders.
@@ -37,7 +37,7 @@ export const cjkEmphasis: Rule = {
     for (const span of inlineContainers(doc.mdast)) {
       if (unparsed.overlaps(span)) continue;
       for (const line of linesOf(doc, span)) {
-        for (const marker of ['*', '_'] as const) checkLine(ctx, line, marker, skip, rendered);
+        for (const marker of ['*', '_'] as const) checkLine(ctx, line, marker, skip, rendered, ends);
       }
     }
   },
@@ -84,10 +84,11 @@ function canClose(r: Run, marker: string): boolean {
 const openingBlockedByPunctuation = (r: Run) => kind(r.before) === 'other' && kind(r.after) === 'punct';
 const closingBlockedByPunctuation = (r: Run) => kind(r.before) === 'punct' && kind(r.after) === 'other';
 
-function checkLine(ctx: RuleContext, line: Span, marker: '*' | '_', skip: Span[], rendered: Set<string>): void {
+function checkLine(ctx: RuleContext, line: Span, marker: '*' | '_', skip: Span[], rendered: Set<string>, ends: Set<number>): void {
   const runs = delimiterRuns(ctx.doc.text, line, marker, skip);
   // An odd run (`*italic*`, `***`, `snake_case`) makes pairing guesswork: leave such lines alone.
   if (!runs || runs.length % 2) return;
+  if (oneBoldStretch(ctx.doc.text, runs, ends)) return;
   for (let i = 0; i < runs.length; i += 2) {
     const open = runs[i];
     const close = runs[i + 1];
@@ -102,6 +103,21 @@ function checkLine(ctx: RuleContext, line: Span, marker: '*' | '_', skip: Span[]
     if (rendered.has(`${open.start}:${close.end}`)) continue;
     report(ctx, marker, open, close, !openOk, !closeOk);
   }
+}
+
+/**
+ * `Michael Lieberman **(**Kusari**, TAC)**` (a Google Docs table exported): the parser nests a strong
+ * in a strong and uses every delimiter, so the reader sees one bold `(Kusari, TAC)` and no stray
+ * asterisk. A pair that wraps nothing but punctuation (`**(**`) bolds no word of its own: the
+ * author split one bold stretch, not meant two. (`**不仅如此：**如果可以**离线下载**` is nested the
+ * same way, but there both pairs bold words and the plain words between them turn bold.)
+ */
+function oneBoldStretch(text: string, runs: readonly Run[], ends: Set<number>): boolean {
+  if (!runs.every((r) => ends.has(r.start) || ends.has(r.end))) return false;
+  for (let i = 0; i < runs.length; i += 2) {
+    if (!/[\p{L}\p{N}]/u.test(text.slice(runs[i].end, runs[i + 1].start))) return true;
+  }
+  return false;
 }
 
 /** Runs of exactly two markers on the line, outside code, HTML and link destinations; undefined when the line has odd runs. */
@@ -211,15 +227,21 @@ function balanced(chars: string[]): boolean {
   return stack.length === 0;
 }
 
-/** `start:end` of every rendered `strong`. */
-function strongSpans(root: Root): Set<string> {
-  const out = new Set<string>();
+/** `start:end` of every rendered `strong`, and the offsets where one starts or ends. */
+function strongSpans(root: Root): { rendered: Set<string>; ends: Set<number> } {
+  const rendered = new Set<string>();
+  const ends = new Set<number>();
   const visit = (node: Nodes): void => {
-    if (node.type === 'strong' && node.position) out.add(`${node.position.start.offset}:${node.position.end.offset}`);
+    if (node.type === 'strong' && node.position) {
+      const { start, end } = node.position;
+      rendered.add(`${start.offset}:${end.offset}`);
+      ends.add(start.offset!);
+      ends.add(end.offset!);
+    }
     if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
   };
   visit(root);
-  return out;
+  return { rendered, ends };
 }
 
 /** Paragraphs, headings and table cells: where inline emphasis is parsed. */

@@ -52,13 +52,14 @@ export function needed(total: number, share: number): number {
 
 /** The series' template, or undefined when its latest era has fewer than three minutes. */
 export function learnTemplate({ series, exclude }: LearnInput): TemplateSpec | undefined {
-  const era = learningSet(series).filter((m) => m.path !== exclude);
+  const all = learningSet(series);
+  const era = all.filter((m) => m.path !== exclude);
   if (era.length < MIN_LEARNING_FILES) return undefined;
   if (!era.length) return undefined;
   const shownFolder = series.folder;
   const n = era.length;
   const format = era.filter((m) => m.format === 'plaintext').length * 2 > n ? 'plaintext' : 'markdown';
-  const sections = learnSections(era, format);
+  const sections = learnSections(era, format, all.slice(-DROPPED_AFTER));
   const fields = learnFields(era);
   const filename = learnFilename(era);
   const title = learnTitle(era, format);
@@ -142,16 +143,33 @@ function sectionId(title: string, used: Set<string>): string {
  */
 const REPOSITORY_HEADING = /^[a-z0-9][\w.-]*\/[\w.-]+$/i;
 
-function learnSections(era: readonly MinutesProfile[], format: 'markdown' | 'plaintext'): SectionSpec[] {
+/**
+ * A section the newest this many minutes of the era (the checked file among them) all lack is no
+ * longer asked for: JupyterHub's HPC meetings stopped writing "Reports and celebrations" in their
+ * last two minutes, which says the team dropped it, not that two files in a row forgot it. One
+ * newest file without it is still a file that forgot it.
+ */
+const DROPPED_AFTER = 2;
+
+function usableSections(file: MinutesProfile): MinutesProfile['sections'] {
+  return file.sections.filter((s) => !/\d/.test(s.key) && !REPOSITORY_HEADING.test(s.title));
+}
+
+const groupKeyOf = (key: string) => synonymGroup(key)?.id ?? key;
+
+function learnSections(era: readonly MinutesProfile[], format: 'markdown' | 'plaintext', newest: readonly MinutesProfile[]): SectionSpec[] {
   const n = era.length;
   const byGroup = new Map<string, SectionStats>();
   const usedIds = new Set<string>();
+  const newestKeys = newest.map((file) => new Set(usableSections(file).map((s) => groupKeyOf(s.key))));
+  const dropped = (groupKey: string) => newestKeys.length >= DROPPED_AFTER && newestKeys.every((keys) => !keys.has(groupKey));
+  const keyOf = new Map<SectionStats, string>();
   for (const file of era) {
     const seen = new Set<string>();
-    const usable = file.sections.filter((s) => !/\d/.test(s.key) && !REPOSITORY_HEADING.test(s.title));
+    const usable = usableSections(file);
     usable.forEach((section, index) => {
       const group = synonymGroup(section.key);
-      const groupKey = group?.id ?? section.key;
+      const groupKey = groupKeyOf(section.key);
       if (seen.has(groupKey)) return;
       seen.add(groupKey);
       let stats = byGroup.get(groupKey);
@@ -167,6 +185,7 @@ function learnSections(era: readonly MinutesProfile[], format: 'markdown' | 'pla
           rank: new Map(),
         };
         byGroup.set(groupKey, stats);
+        keyOf.set(stats, groupKey);
       }
       stats.files++;
       stats.keys.add(section.key);
@@ -189,7 +208,7 @@ function learnSections(era: readonly MinutesProfile[], format: 'markdown' | 'pla
     };
     const level = consistentLevel(stats);
     if (format === 'markdown' && level !== undefined) spec.level = level;
-    if (stats.files >= needed(n, REQUIRED_SHARE)) spec.required = true;
+    if (stats.files >= needed(n, REQUIRED_SHARE) && !dropped(keyOf.get(stats)!)) spec.required = true;
     if (!orderHolds(stats, known)) spec.ordered = false;
     // A section some recent minutes leave empty (an agenda filled in during the meeting) may be empty.
     if (stats.empty > 0) spec.allowEmpty = true;
