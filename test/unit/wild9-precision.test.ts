@@ -112,6 +112,23 @@ describe('precision on minutes of other communities (round 9)', () => {
       assert.deepEqual(await findings(text, '/ws/minutes/2031.md', 'link/duplicate-target'), []);
     });
 
+    it('a bare URL whose path holds the repository name is no title (the name is not taken out of it)', async () => {
+      // Falco's minutes: `[Link to PR](…/falco/pull/872)` in the highlights, the bare URL under the agenda item.
+      const text = [
+        '## Highlights',
+        '',
+        '- Version API',
+        '    - [Link to PR](https://github.com/acme/council/pull/872)',
+        '',
+        '## Agenda',
+        '',
+        '- New version API',
+        '    - https://github.com/acme/council/pull/872',
+        '',
+      ].join('\n');
+      assert.deepEqual(await findings(text, '/ws/minutes/2031.md', 'link/duplicate-target'), []);
+    });
+
     it('another title on the same issue is still found', async () => {
       const text = notes('[Budget review](https://github.com/acme/council/issues/380)');
       assert.deepEqual(await findings(text, '/ws/minutes/2031.md', 'link/duplicate-target'), [

@@ -200,11 +200,14 @@ const GENERIC_WORDS = new Set([
 ]);
 
 function isGeneric(text: string, target: ForgeTarget): boolean {
-  const words = withoutRepositoryName(text.toLowerCase(), target)
+  const rest = text
+    .toLowerCase()
+    .replace(/(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/\S+/g, '')
+    .replace(/(?<![\w.-])[\w.-]+\/[\w.-]+#\d+|#\d+|\b\d+\b/g, '');
+  // After the URLs are gone: a repository's name inside its own URL is no word of the text.
+  const words = withoutRepositoryName(rest, target)
     // `A comment` on an issue names the link as much as `comment`.
     .replace(/^\s*(?:a|an|the)\s+/, '')
-    .replace(/(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/\S+/g, '')
-    .replace(/(?<![\w.-])[\w.-]+\/[\w.-]+#\d+|#\d+|\b\d+\b/g, '')
     .replace(/[\s\p{P}\p{S}]+/gu, '');
   return words === '' || GENERIC_WORDS.has(words);
 }
