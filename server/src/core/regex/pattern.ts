@@ -12,7 +12,9 @@
  * configuration loading reports on the configuration's line.
  */
 import { RE2JS } from 're2js';
+import { BUILTIN_PATTERNS } from './builtin-patterns';
 import { mayMatch, requiredTexts, type Needs } from './literals';
+import { NativePattern } from './native';
 
 export interface PatternFlags {
   ignoreCase?: boolean;
@@ -38,6 +40,8 @@ export interface PatternMatch {
 
 export interface DataPattern {
   readonly source: string;
+  /** RE2JS, or JavaScript's own engine for a vetted built-in pattern (./native.ts). */
+  readonly engine: 're2' | 'native';
   test(text: string): boolean;
   /** The first match starting at or after `from`. */
   exec(text: string, from?: number): PatternMatch | undefined;
@@ -122,6 +126,7 @@ const SHORT_TEXT = 256;
 const SHORT_RESULTS_KEPT = 1024;
 
 class Re2Pattern implements DataPattern {
+  readonly engine = 're2';
   private readonly names: Array<[string, number]>;
   private readonly shortResults = new Map<string, boolean>();
   private readonly groupCount: number;
@@ -176,7 +181,7 @@ class Re2Pattern implements DataPattern {
   }
 }
 
-/** Compiles a pattern written in JavaScript's syntax; an invalid or unsupported one comes back as an error, never thrown. */
+/** Compiles a pattern written in JavaScript's syntax with RE2JS; an invalid or unsupported one comes back as an error, never thrown. */
 export function compilePattern(source: string, flags: PatternFlags = {}): Compiled {
   if (typeof source !== 'string') return { error: 'not a string' };
   let re: RE2JS;
@@ -189,20 +194,60 @@ export function compilePattern(source: string, flags: PatternFlags = {}): Compil
   return { pattern: new Re2Pattern(source, re, flags.multiline === true) };
 }
 
+/** A pattern with its flags, as ./builtin-patterns.ts lists them: `im/source`. */
+export function patternKey(source: string, flags: PatternFlags = {}): string {
+  return `${flags.ignoreCase ? 'i' : ''}${flags.multiline ? 'm' : ''}/${source}`;
+}
+
+/**
+ * Which engine runs a pattern. JavaScript's own only for a source and flags listed, exactly, among
+ * the built-in patterns the tests vetted; every other pattern (whatever a repository's
+ * configuration or template says) runs on RE2JS, whose time is linear whatever the pattern.
+ */
+export function engineFor(source: string, flags: PatternFlags = {}): 'native' | 're2' {
+  return typeof source === 'string' && BUILTIN_PATTERNS.has(patternKey(source, flags)) ? 'native' : 're2';
+}
+
+function compileFor(source: string, flags: PatternFlags): Compiled {
+  if (engineFor(source, flags) === 'native') {
+    const slow = () => {
+      const compiled = compilePattern(source, flags);
+      if ('error' in compiled) throw new Error(`built-in pattern ${source}: ${compiled.error}`);
+      return compiled.pattern;
+    };
+    try {
+      return { pattern: new NativePattern(source, flags, slow) };
+    } catch {
+      // A JavaScript that cannot read it (the tests say every one can): RE2JS, as before.
+    }
+  }
+  return compilePattern(source, flags);
+}
+
 /** Compiled patterns, shared: templates are applied to every document, configs are edited live. */
 const cache = new Map<string, Compiled>();
 const CACHE_LIMIT = 2000;
 
 function cached(source: string, flags: PatternFlags): Compiled {
-  const key = `${flags.ignoreCase ? 'i' : ''}${flags.multiline ? 'm' : ''}/${source}`;
+  const key = patternKey(source, flags);
   let compiled = cache.get(key);
   if (!compiled) {
     // Patterns typed into an open configuration come and go; the built-ins' few hundred stay under the limit.
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    compiled = compilePattern(source, flags);
+    compiled = compileFor(source, flags);
     cache.set(key, compiled);
   }
   return compiled;
+}
+
+/** The keys (`patternKey`) of the patterns compiled so far: scripts/builtin-patterns.ts lists the built-ins from it. */
+export function compiledPatternKeys(): string[] {
+  return [...cache.keys()];
+}
+
+/** Forgets every compiled pattern (tests and scripts that count what a run compiles). */
+export function clearPatternCache(): void {
+  cache.clear();
 }
 
 /** The compiled pattern, or undefined when it is invalid (configuration loading has reported it). */
@@ -239,5 +284,6 @@ export function patternError(source: string, flags: PatternFlags = {}): string |
 
 /** A literal text as a pattern source (for building patterns around data). */
 export function quotePattern(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  // Never used inside a class, where `-` would need its escape; outside one, JavaScript's `u` mode refuses `\-`.
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
