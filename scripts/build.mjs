@@ -80,10 +80,10 @@ const onDemand = {
     build.onLoad({ filter: /.*/, namespace: 'on-demand' }, async (args) => {
       const file = ON_DEMAND_PACKAGES[args.path];
       const target = file ? `\`\${__dirname}/${file}\`` : JSON.stringify(args.path);
-      const functions = Object.entries(await import(args.path)).filter(
-        ([name, value]) => name !== 'default' && typeof value === 'function',
-      );
-      return { contents: standIns(target, functions.map(([name]) => name)), loader: 'js' };
+      const names = Object.entries(await import(args.path))
+        .filter(([name, value]) => name !== 'default' && typeof value === 'function')
+        .map(([name]) => name);
+      return { contents: standIns(target, names), loader: 'js' };
     });
     const ownFiles = new Map(Object.entries(ON_DEMAND_MODULES).map(([path, file]) => [resolve(path), file]));
     build.onResolve({ filter: /^\./ }, (args) => {
