@@ -45,9 +45,30 @@ const pureCore = {
  * - pinyin-pro: its dictionary is a quarter of the bundle; only Chinese names in a roster need it;
  * - crypto, child_process, fs/promises: the Code Quality format, git and rosters, reference texts.
  * (worker_threads is imported where an archive is checked: ../server/src/cli/pool.ts.)
+ * A module of ours can be loaded so too (ON_DEMAND_MODULES), when it exports functions only:
+ * - core/regex/re2.ts, RE2JS: a fifth of the bundle; the built-in templates' patterns run on
+ *   JavaScript's engine (core/regex/native.ts), so a run without patterns from data rarely needs it.
  */
 const ON_DEMAND_BUILTINS = ['node:crypto', 'node:child_process', 'node:fs/promises'];
 const ON_DEMAND_PACKAGES = { 'pinyin-pro': 'cli-pinyin.js' };
+const ON_DEMAND_MODULES = { 'server/src/core/regex/re2.ts': 'cli-re2.js' };
+
+/** The functions a module of ours exports; the build fails if it exports anything else. */
+function exportedFunctions(file) {
+  const text = readFileSync(file, 'utf8');
+  const other = /^export (?!function |interface |type )/m.exec(text);
+  if (other) throw new Error(`${file} is loaded on demand by the CLI, so it may export only functions: ${other[0]}…`);
+  return [...text.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+}
+
+/** Stand-ins for `names`, each loading `target` (an expression) on its first call. */
+function standIns(target, names) {
+  const calls = names.map(
+    (name) =>
+      `export function ${name}(...args) { const real = load().${name}; return new.target ? Reflect.construct(real, args) : real.apply(this, args); }`,
+  );
+  return [`let loaded;`, `const load = () => (loaded ??= require(${target}));`, ...calls].join('\n');
+}
 
 const onDemand = {
   name: 'on-demand',
@@ -59,15 +80,21 @@ const onDemand = {
     build.onLoad({ filter: /.*/, namespace: 'on-demand' }, async (args) => {
       const file = ON_DEMAND_PACKAGES[args.path];
       const target = file ? `\`\${__dirname}/${file}\`` : JSON.stringify(args.path);
-      const functions = Object.entries(await import(args.path)).filter(
-        ([name, value]) => name !== 'default' && typeof value === 'function',
-      );
-      const standIns = functions.map(
-        ([name]) =>
-          `export function ${name}(...args) { const real = load().${name}; return new.target ? Reflect.construct(real, args) : real.apply(this, args); }`,
-      );
-      return { contents: [`let loaded;`, `const load = () => (loaded ??= require(${target}));`, ...standIns].join('\n'), loader: 'js' };
+      const names = Object.entries(await import(args.path))
+        .filter(([name, value]) => name !== 'default' && typeof value === 'function')
+        .map(([name]) => name);
+      return { contents: standIns(target, names), loader: 'js' };
     });
+    const ownFiles = new Map(Object.entries(ON_DEMAND_MODULES).map(([path, file]) => [resolve(path), file]));
+    build.onResolve({ filter: /^\./ }, (args) => {
+      if (args.namespace !== 'file') return undefined;
+      const path = resolve(args.resolveDir, `${args.path}.ts`);
+      return ownFiles.has(path) ? { path, namespace: 'on-demand-own' } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'on-demand-own' }, (args) => ({
+      contents: standIns(`\`\${__dirname}/${ownFiles.get(args.path)}\``, exportedFunctions(args.path)),
+      loader: 'js',
+    }));
   },
 };
 
@@ -120,9 +147,11 @@ const hosts = [
     outfile: CLI_BUNDLE,
     charset: 'ascii',
     define: { PACKAGE_VERSION: JSON.stringify(pkg.version) },
-    plugins: [pureCore, onDemand],
+    // onDemand first: its stand-in for a module of ours must win over pureCore's resolution.
+    plugins: [onDemand, pureCore],
   },
   ...Object.entries(ON_DEMAND_PACKAGES).map(([name, file]) => ({ entryPoints: [name], outfile: `dist/${file}` })),
+  ...Object.entries(ON_DEMAND_MODULES).map(([path, file]) => ({ entryPoints: [path], outfile: `dist/${file}` })),
   // The GitHub Action (action.yml) runs this; it runs dist/cli.js.
   { entryPoints: ['server/src/cli/action.ts'], outfile: 'dist/action.js' },
   // The npm package's Node API (package.json "exports"), with its declarations (below).

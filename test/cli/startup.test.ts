@@ -1,6 +1,6 @@
 /**
  * What `minutes-lint` loads, and when (issue 12: one file should start about as fast as Node).
- * The bundle leaves the pinyin dictionary, worker threads, crypto and child processes unloaded
+ * The bundle leaves the pinyin dictionary, RE2JS, worker threads, crypto and child processes unloaded
  * until a run uses them (scripts/build.mjs); these runs prove each is still there when needed.
  * NODE_DEBUG=module makes Node name every module a run asks for. Then the code cache: it must
  * never change what a run says, whatever state it is in.
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { ROOT } from '../helpers';
 import { CLI, example, runCli } from './run';
 
-const ON_DEMAND = ['cli-pinyin.js', 'node:worker_threads', 'node:crypto', 'node:child_process', 'node:fs/promises'];
+const ON_DEMAND = ['cli-pinyin.js', 'cli-re2.js', 'node:worker_threads', 'node:crypto', 'node:child_process', 'node:fs/promises'];
 
 function requested(stderr: string): string[] {
   return ON_DEMAND.filter((name) => stderr.includes(name));
@@ -27,7 +27,7 @@ describe('minutes-lint loads what a run uses, when it uses it', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('checks one file without the pinyin dictionary, worker threads, crypto or child processes', () => {
+  it('checks one file without the pinyin dictionary, RE2JS, worker threads, crypto or child processes', () => {
     const r = runCli(['--format', 'json', '2024-03-14.md'], dir, { env: { NODE_DEBUG: 'module' } });
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(requested(r.stderr), []);
@@ -47,6 +47,26 @@ describe('minutes-lint loads what a run uses, when it uses it', () => {
     );
     const named = diagnostics.find((d) => d.rule === 'handle/invalid' && d.message.includes('@熊伟'));
     assert.match(JSON.stringify(named?.fixes), /Replace with @xiongwei/);
+  });
+
+  it("loads RE2JS for a team's own pattern, which never runs on JavaScript's engine", () => {
+    const curve = JSON.parse(readFileSync(join(ROOT, 'server/src/core/templates/builtin/curve-biweekly.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const own = {
+      ...curve,
+      id: 'team',
+      filename: { pattern: '^(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})[.]markdown$', example: '2024-03-14.markdown' },
+    };
+    writeFileSync(join(dir, 'team.json'), JSON.stringify(own));
+    const r = runCli(['--format', 'json', '--template', 'team.json', '2024-03-14.md'], dir, { env: { NODE_DEBUG: 'module' } });
+    assert.deepEqual(requested(r.stderr), ['cli-re2.js']);
+    const rules = (JSON.parse(r.stdout).files[0].diagnostics as Array<{ rule: string }>).map((d) => d.rule);
+    assert.ok(rules.includes('template/filename'), rules.join(' '));
+    const builtin = runCli(['--format', 'json', '--template', 'curve-biweekly', '2024-03-14.md'], dir, { env: { NODE_DEBUG: 'module' } });
+    assert.deepEqual(requested(builtin.stderr), []);
+    assert.ok(!(JSON.parse(builtin.stdout).files[0].diagnostics as Array<{ rule: string }>).some((d) => d.rule === 'template/filename'));
   });
 
   it('reads an all-ASCII bundle, and still prints Chinese and matches Chinese', () => {

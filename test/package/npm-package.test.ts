@@ -52,6 +52,7 @@ describe('the npm package (npm pack, installed offline into an empty folder)', f
       'dist/cli.js',
       'dist/cli-main.js',
       'dist/cli-pinyin.js',
+      'dist/cli-re2.js',
       'dist/server.js',
       'dist/server-core.js',
       'dist/api.js',

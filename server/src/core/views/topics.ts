@@ -166,7 +166,8 @@ export function conclusionPattern(labels: readonly string[] | undefined): DataPa
   // ASCII labels need word boundaries (`Decisions:` yes, `Indecision:` no); CJK ones do not.
   const wrapped = alternatives.map((a) => (/^[A-Z]/i.test(a) ? `\\b${a}s?` : a));
   // Labels are template data: compiled by the linear-time engine like every pattern from data.
-  return dataPattern(`(?:${wrapped.join('|')})\\s*(?:\\*\\*|__|】|\\])?\\s*[：:]`, { ignoreCase: true });
+  // Spaces on each side of an optional marker, written so that no two `\s*` trade spaces (linear on JavaScript's engine too).
+  return dataPattern(`(?:${wrapped.join('|')})(?:\\s*(?:\\*\\*|__|】|\\]))?\\s*[：:]`, { ignoreCase: true });
 }
 
 export function topicText(doc: MinutesDocument, topic: Topic): string {
