@@ -7,7 +7,7 @@ import { Roster } from './roster';
 import { scanUsage, UsageIndex } from './usage';
 import type { RosterEntry, RosterProblem, RosterSourceResult } from './types';
 import type { CompletionCandidate } from './search';
-import { completeUnranked } from './unranked';
+import { completePartial } from './partial';
 
 /**
  * Above this many roster entries (or this many bytes of roster files not read yet), a completion
@@ -141,8 +141,8 @@ export class RosterStore {
   /**
    * Completion for a host that prepares rosters in the background (`preparing`): the roster's
    * answer when what it reads is built, or when building the rest is quick (a small roster);
-   * otherwise an answer from the roster files read so far (`completeUnranked`), `partial`, that
-   * costs no building: the host marks it incomplete and the background steps go on.
+   * otherwise an answer from the roster files read so far, in the index's order (`completePartial`),
+   * `partial`, that costs no building: the host marks it incomplete and the background steps go on.
    */
   completeSoon(
     config: ResolvedConfig,
@@ -161,7 +161,9 @@ export class RosterStore {
       for (const job of read.reading) while (job.entries.length < FIRST_PEOPLE && !job.steps!.next().done);
       read = this.readSoFar(config, root);
     }
-    return { candidates: completeUnranked(read.entries, query, limit), roster: cached, partial: true };
+    // Ranked by mentions only once every minutes file is scanned, as the index will be.
+    const usage = root && this.options.scanMinutes ? this.usage.get(root) : undefined;
+    return { candidates: completePartial(read.entries, read.groups, query, limit, usage), roster: cached, partial: true };
   }
 
   /** Is the roster for `config` built, its people merged and ranked (what a check and a first `@` read)? */
@@ -173,20 +175,22 @@ export class RosterStore {
   private readSoFar(
     config: ResolvedConfig,
     root: string | undefined,
-  ): { entries: RosterEntry[]; unreadBytes: number; reading: ReadingJob[] } {
+  ): { entries: RosterEntry[]; groups: Record<string, string[]>; unreadBytes: number; reading: ReadingJob[] } {
     const contributors = config.config.contributors;
     const entries: RosterEntry[] = contributors?.handles?.length
       ? inlineEntries(contributors.handles, config.path ?? '.minutesrc.json').entries
       : [];
     let unreadBytes = 0;
     const reading: ReadingJob[] = [];
+    const groups: Record<string, string[]> = {};
     for (const { path } of this.sourcePaths(config, root)) {
       const job = this.reading.get(path);
       if (job) reading.push(job);
       if (!this.sources.has(path)) unreadBytes += this.host.fileSize?.(path) ?? 0;
       for (const entry of this.sources.get(path)?.entries ?? job?.entries ?? []) entries.push(entry);
+      Object.assign(groups, this.sources.get(path)?.groups);
     }
-    return { entries, unreadBytes, reading };
+    return { entries, groups, unreadBytes, reading };
   }
 
   /** Problems of every roster read so far, by file (for the editor's problem list, or stderr). */
