@@ -47,37 +47,43 @@ export function completePartial(
     }
   }
 
-  // The best kind of match of each login, over all its entries.
-  const kinds = new Map<string, number>();
-  for (const item of entries) {
-    forEachDeclared(item, groupsByKey, (entry) => {
-      const login = handleKey(entry.handle);
-      const before = kinds.get(login) ?? learnedKind.get(login) ?? NONE;
-      if (before === EXACT) return;
-      let kind = loginKind(login, q);
-      if (kind > NAME_PREFIX && before > NAME_PREFIX && entry.name) kind = Math.min(kind, nameKind([entry.name], q));
-      if (kind < before) kinds.set(login, kind);
-      else if (before < NONE && !kinds.has(login)) kinds.set(login, before);
-    });
-  }
-
-  // The best `limit` of them, kind first, then the index's order.
-  const best: Array<{ login: string; kind: number; facts: RankFacts }> = [];
-  const before = (a: (typeof best)[number], b: (typeof best)[number]) => a.kind - b.kind || rankOrder(a.facts, b.facts);
-  for (const [login, kind] of kinds) {
-    if (best.length === limit && kind > best[limit - 1].kind) continue;
-    const candidate = { login, kind, facts: rankFacts({ handle: login, declared: true }, usage?.get(login)) };
-    if (best.length === limit && before(candidate, best[limit - 1]) >= 0) continue;
+  // The best `limit` logins, kind first, then the index's order; a login listed again with a
+  // better kind of match takes its own place. Most entries are turned down by one comparison
+  // with the last one kept, before their names are keyed.
+  const best: Candidate[] = [];
+  const kept = new Map<string, Candidate>();
+  const beats = (kind: number, login: string) => {
+    if (best.length < limit) return true;
+    const last = best[limit - 1];
+    if (kind !== last.kind) return kind < last.kind;
+    return rankOrder(factsOf(login), last.facts) < 0;
+  };
+  const factsOf = (login: string) => rankFacts({ handle: login, declared: true }, usage?.get(login));
+  const consider = (entry: RosterEntry & { handle: string }) => {
+    const login = handleKey(entry.handle);
+    let kind = Math.min(loginKind(login, q), learnedKind.size ? (learnedKind.get(login) ?? NONE) : NONE);
+    if (kind > NAME_PREFIX && entry.name && beats(NAME_PREFIX, login) && mayMatch(entry.name, q)) {
+      kind = Math.min(kind, nameKind([entry.name], q));
+    }
+    if (kind === NONE || !beats(kind, login)) return;
+    const there = kept.get(login);
+    if (there) {
+      if (there.kind <= kind) return;
+      best.splice(best.indexOf(there), 1);
+    }
+    const candidate = { login, kind, facts: factsOf(login) };
     let low = 0;
     let high = best.length;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (before(best[middle], candidate) <= 0) low = middle + 1;
+      if (order(best[middle], candidate) <= 0) low = middle + 1;
       else high = middle;
     }
     best.splice(low, 0, candidate);
-    if (best.length > limit) best.pop();
-  }
+    kept.set(login, candidate);
+    if (best.length > limit) kept.delete(best.pop()!.login);
+  };
+  for (const item of entries) forEachDeclared(item, groupsByKey, consider);
 
   // Those people merged from their entries read so far, with the names the minutes add.
   const chosen = new Set(best.map((b) => b.login));
@@ -95,6 +101,26 @@ export function completePartial(
     if (kind === NAME_INSIDE) return { person, match: 'name', matchedName: nameContaining(keyed(person.names), q)! };
     return { person, match: q ? 'handle' : 'all' };
   });
+}
+
+interface Candidate {
+  login: string;
+  kind: number;
+  facts: RankFacts;
+}
+
+function order(a: Candidate, b: Candidate): number {
+  return a.kind - b.kind || rankOrder(a.facts, b.facts);
+}
+
+/**
+ * Can a name be found by `q` at all? Its keys (without pinyin) are made of its letters in lower
+ * case, so each character of the query must be among them: a cheap test before the keys are made.
+ */
+function mayMatch(name: string, q: string): boolean {
+  const lower = name.toLowerCase();
+  for (const character of q) if (!lower.includes(character)) return false;
+  return true;
 }
 
 function loginKind(login: string, q: string): number {
