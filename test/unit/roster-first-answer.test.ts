@@ -264,6 +264,22 @@ describe('RosterStore.completeSoon', () => {
     assert.equal(labels(store.completeSoon(config, '/ws', '', 50).candidates)[0], 'user-2999', 'ranked by mentions');
   });
 
+  it('begins reading the roster file itself when nothing was read yet (the background steps let the request go first)', () => {
+    const files = { '/ws/team.json': bigTeam(3000) };
+    const store = new RosterStore(hostOf(files), { scanMinutes: true });
+    const first = store.completeSoon(config, '/ws', 'user-00', 50);
+    assert.equal(first.partial, true);
+    assert.deepEqual(labels(first.candidates).slice(0, 2), ['user-0000', 'user-0001']);
+    assert.equal(first.candidates.length, 50);
+    const steps = store.preparing(config, '/ws');
+    while (!steps.next().done);
+    assert.deepEqual(
+      labels(store.completeSoon(config, '/ws', 'user-00', 50).candidates),
+      labels(first.candidates),
+      'the read carried on, and the same answer once indexed',
+    );
+  });
+
   it('builds a small roster on the spot, as before', () => {
     const files = { '/ws/team.json': bigTeam(300), '/ws/minutes/a.md': '- @user-0299\n' };
     const store = new RosterStore(hostOf(files), { scanMinutes: true });
