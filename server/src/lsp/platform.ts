@@ -55,10 +55,4 @@ export interface ServerPlatform {
    * absent where the runtime offers no way to ask.
    */
   compactHeap?(): void;
-  /**
-   * Is a request on its way (read from the transport, not answered yet, and not for long)? Then
-   * background slices and a check's pauses between rules wait (`backgroundTurn`). Set by Node's
-   * entry, which sees the stream.
-   */
-  requestWaiting?(): boolean;
 }

@@ -1,4 +1,3 @@
-import { setRequestWaiting } from './nextTurn';
 import {
   DidChangeConfigurationNotification,
   FileChangeType,
@@ -41,7 +40,6 @@ const SETTINGS_WAIT_MS = 2000;
  * features, each registered by its own folder.
  */
 export function startServer(connection: Connection, platform: ServerPlatform): void {
-  setRequestWaiting(platform.requestWaiting ? () => platform.requestWaiting!() : undefined);
   const documents = new TextDocuments(TextDocument);
   const session = new ClientSession();
   const lang = () => session.lang();

@@ -10,7 +10,7 @@ import { SOURCE, toLspDiagnostic } from '../convert';
 import { say } from '../messages';
 import { selectDocument } from './selection';
 import { uriToPath } from '../uri';
-import { backgroundTurn } from '../nextTurn';
+import { nextTurn } from '../nextTurn';
 
 /** Larger documents are not checked: parsing them would freeze the editor's diagnostics. */
 // Twenty times the largest real minutes we know (96 KB): checking 1 MB takes about 1.7 s here
@@ -26,7 +26,7 @@ export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 const RULES_BUDGET: TimeBudget = {
   now: () => performance.now(),
   ms: 1500,
-  pause: () => new Promise((resolve) => backgroundTurn(resolve)),
+  pause: () => new Promise((resolve) => nextTurn(resolve)),
 };
 
 interface AnalysisBase {

@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { DataCallback, Disposable, Message, MessageReader, MessageWriter } from 'vscode-languageserver/node';
 
 /**
@@ -9,13 +9,6 @@ import type { DataCallback, Disposable, Message, MessageReader, MessageWriter } 
 export const REQUEST_TIMES_FLAG = '--request-times';
 /** Answered only by a server started with `--request-times`: the requests timed since the last ask. */
 export const REQUEST_TIMES_METHOD = 'minutes/requestTimes';
-
-/**
- * A request counts as on its way (`waiting`) this long after it arrived at most: a quick one
- * (completion) is answered well within it; a long one (a hover waiting for a check) must not
- * hold the background back, nor the check it waits for.
- */
-const WAITING_AT_MOST_MS = 10;
 
 /** One request as the server saw it; times in ms since the epoch (`performance.timeOrigin`-based, comparable across processes). */
 export interface RequestTime {
@@ -42,12 +35,10 @@ export interface RequestTimes {
   loopDelay: { p50: number; p99: number; max: number };
 }
 
-export interface WatchedTransport {
+export interface TimedTransport {
   reader: MessageReader;
   writer: MessageWriter;
-  /** Is a message read and not handed on yet, or a request handed on and not answered (for at most `WAITING_AT_MOST_MS`)? */
-  waiting(): boolean;
-  /** With `timing`: the requests answered since the last call, and the event loop's delay. */
+  /** The requests answered since the last call, and the event loop's delay. */
   take(): RequestTimes;
 }
 
@@ -58,20 +49,14 @@ const cpuMs = () => {
 };
 
 /**
- * Wraps a transport's reader and writer to follow requests from arrival to answer: for
- * `waiting` (background work lets them through first) and, with `timing`, to time them. On
- * stdio, `input` is the stream: messages are framed there by their `Content-Length`, in order,
- * because the reader hands a message on only a turn or two after its bytes came in.
+ * Wraps a transport's reader and writer to time requests from arrival to answer. On stdio,
+ * `input` is the stream: messages are framed there by their `Content-Length`, in order, because
+ * the reader hands a message on only a turn or two after its bytes came in.
  */
-export function watchRequests(
-  reader: MessageReader,
-  writer: MessageWriter,
-  input: NodeJS.ReadableStream | undefined,
-  timing: boolean,
-): WatchedTransport {
-  /** Messages read from `input` and not handed on yet: when (performance.now()) and the CPU then. */
-  const arrivals: Array<{ at: number; epoch: number; cpu: number }> = [];
-  const arrival = () => ({ at: performance.now(), epoch: timing ? epochMs() : 0, cpu: timing ? cpuMs() : 0 });
+export function timeRequests(reader: MessageReader, writer: MessageWriter, input: NodeJS.ReadableStream | undefined): TimedTransport {
+  /** Messages read from `input` and not handed on yet: when, and the server's CPU time then. */
+  const arrivals: Array<{ epoch: number; cpu: number }> = [];
+  const arrival = () => ({ epoch: epochMs(), cpu: cpuMs() });
   if (input) {
     let header = '';
     let bodyLeft = 0;
@@ -99,19 +84,13 @@ export function watchRequests(
   }
 
   /** Requests handed on and not answered. */
-  const pending = new Map<
-    number | string,
-    { method: string; at: number; epoch: number; dispatched: number; cpu: number; cpuBefore: number }
-  >();
+  const pending = new Map<number | string, { method: string; epoch: number; dispatched: number; cpu: number; cpuBefore: number }>();
   const done: RequestTime[] = [];
-  let lastAnswerCpu = timing ? cpuMs() : 0;
-  let loop: IntervalHistogram | undefined;
-  if (timing) {
-    loop = monitorEventLoopDelay({ resolution: 1 });
-    loop.enable();
-  }
+  let lastAnswerCpu = cpuMs();
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
 
-  const watchedReader: MessageReader = {
+  const timedReader: MessageReader = {
     onError: reader.onError,
     onClose: reader.onClose,
     onPartialMessage: reader.onPartialMessage,
@@ -123,9 +102,8 @@ export function watchRequests(
         if (request.id !== undefined && request.method && request.method !== REQUEST_TIMES_METHOD) {
           pending.set(request.id, {
             method: request.method,
-            at: came.at,
             epoch: came.epoch,
-            dispatched: timing ? epochMs() : 0,
+            dispatched: epochMs(),
             cpu: came.cpu,
             cpuBefore: came.cpu - lastAnswerCpu,
           });
@@ -134,7 +112,7 @@ export function watchRequests(
       });
     },
   };
-  const watchedWriter: MessageWriter = {
+  const timedWriter: MessageWriter = {
     onError: writer.onError,
     onClose: writer.onClose,
     end: () => writer.end(),
@@ -144,32 +122,24 @@ export function watchRequests(
       const started = response.id !== undefined && !response.method ? pending.get(response.id) : undefined;
       if (started) {
         pending.delete(response.id!);
-        if (timing) {
-          lastAnswerCpu = cpuMs();
-          done.push({
-            id: response.id!,
-            method: started.method,
-            arrived: started.epoch,
-            dispatched: started.dispatched,
-            answered: epochMs(),
-            cpuMs: lastAnswerCpu - started.cpu,
-            cpuBeforeMs: started.cpuBefore,
-          });
-        }
+        lastAnswerCpu = cpuMs();
+        done.push({
+          id: response.id!,
+          method: started.method,
+          arrived: started.epoch,
+          dispatched: started.dispatched,
+          answered: epochMs(),
+          cpuMs: lastAnswerCpu - started.cpu,
+          cpuBeforeMs: started.cpuBefore,
+        });
       }
       return writer.write(message);
     },
   };
 
   return {
-    reader: watchedReader,
-    writer: watchedWriter,
-    waiting() {
-      const since = performance.now() - WAITING_AT_MOST_MS;
-      if (arrivals.length && arrivals[arrivals.length - 1].at >= since) return true;
-      for (const request of pending.values()) if (request.at >= since) return true;
-      return false;
-    },
+    reader: timedReader,
+    writer: timedWriter,
     take() {
       const ms = (ns: number) => ns / 1e6;
       const loopDelay = loop
