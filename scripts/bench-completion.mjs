@@ -5,6 +5,10 @@
 //     configured in a temporary workspace, as an editor sends them while a login is typed: each
 //     query is a didChange (which schedules a check, as typing does) followed by --runs requests;
 //     the first of them is printed on its own.
+//   - the server's own side (it runs with --request-times): each request from the moment its bytes
+//     arrived to its answer (server ms, and its CPU), the wait before arrival (the pipe, and the
+//     event loop busy or the process not scheduled), and the event loop's delay (a 1 ms timer:
+//     its max is the longest step the server ran). Round trip minus server = the machine's share.
 //   - the first completion a user can meet: right after the document opened (cold: nothing read
 //     yet; --cold runs, 5 by default, with the server's CPU time), and after its first diagnostics
 //     arrived and the user paused (--pause ms, 250 by default).
@@ -156,7 +160,10 @@ const endOf = (text) => ({ line: 2, character: text.split('\n')[2].length });
 /** A server started in the workspace, with a wait for a document's diagnostics. */
 async function startServer() {
   const diagnosed = new Map();
-  const s = await startBenchServer(server, ws, { onDiagnostics: (params) => diagnosed.get(params.uri)?.() });
+  const s = await startBenchServer(server, ws, {
+    serverArgs: ['--request-times'],
+    onDiagnostics: (params) => diagnosed.get(params.uri)?.(),
+  });
   const diagnostics = (uri) => new Promise((resolveDiagnostics) => diagnosed.set(uri, resolveDiagnostics));
   return { ...s, diagnostics };
 }
@@ -167,6 +174,11 @@ const timed = async (run) => {
   return { ms: performance.now() - t, result };
 };
 const completion = (s, uri, text) => s.request('textDocument/completion', { textDocument: { uri }, position: endOf(text) });
+/** Epoch ms, comparable with the server's (`performance.timeOrigin`-based). */
+const clock = () => performance.timeOrigin + performance.now();
+/** The server's times for the completions since the last call, in the order sent. */
+const serverTimes = async (s) =>
+  (await s.request('minutes/requestTimes')).result ?? { requests: [], loopDelay: { p50: NaN, p99: NaN, max: NaN } };
 
 // The first completion right after the document opened: the roster may not have been read yet.
 // Run --cold times (a fresh server each), with the server's CPU time over the request where
@@ -187,15 +199,29 @@ const serverCpuMs = (pid) => {
     const cpu0 = serverCpuMs(s.child.pid);
     s.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: prefix } });
     const cold = await timed(() => completion(s, uri, prefix));
+    const cpu = serverCpuMs(s.child.pid) - cpu0;
     const items = cold.result.result?.items ?? [];
-    colds.push({ ms: cold.ms, cpu: serverCpuMs(s.child.pid) - cpu0, items: items.length, first: items[0]?.label ?? '-' });
+    const times = await serverTimes(s);
+    const own = times.requests.find((r) => r.method === 'textDocument/completion');
+    colds.push({
+      ms: cold.ms,
+      cpu,
+      server: own ? own.answered - own.arrived : NaN,
+      loopMax: times.loopDelay.max,
+      items: items.length,
+      first: items[0]?.label ?? '-',
+    });
     await s.stop();
   }
   console.log(`\nload average ${load()}`);
   console.log(
-    `server: first completion right after the document opened (cold), ${COLD_RUNS} runs: median ${median(colds.map((c) => c.ms)).toFixed(1)} ms wall, ${median(colds.map((c) => c.cpu)).toFixed(0)} ms server CPU`,
+    `server: first completion right after the document opened (cold), ${COLD_RUNS} runs: median ${median(colds.map((c) => c.ms)).toFixed(1)} ms wall, ${median(colds.map((c) => c.server)).toFixed(1)} ms in the server (arrival to answer), ${median(colds.map((c) => c.cpu)).toFixed(0)} ms server CPU`,
   );
-  for (const c of colds) console.log(`  ${c.ms.toFixed(1)} ms wall, ${c.cpu.toFixed(0)} ms CPU, ${c.items} items, first ${c.first}`);
+  for (const c of colds) {
+    console.log(
+      `  ${c.ms.toFixed(1)} ms wall, ${c.server.toFixed(1)} ms in the server, ${c.cpu.toFixed(0)} ms CPU, ${c.items} items, first ${c.first}`,
+    );
+  }
 }
 
 const s = await startServer();
@@ -207,21 +233,57 @@ await checked;
 await new Promise((resolvePause) => setTimeout(resolvePause, PAUSE_MS));
 const warm = await timed(() => completion(s, uri, prefix));
 console.log(`server: first completion after the first diagnostics and ${PAUSE_MS} ms   ${warm.ms.toFixed(1)} ms`);
-console.log('server textDocument/completion      first ms  median ms   p99 ms   items  first');
+console.log(
+  'server textDocument/completion   round trip: first  median    p99 | in the server: median    p99    CPU p99 | before arrival p99 | loop delay max | items  first',
+);
+const slowest = [];
+const f = (x, width = 8) => (Number.isFinite(x) ? x.toFixed(2) : '-').padStart(width);
 for (const q of queries.filter((x) => !/\s/.test(x))) {
   const text = prefix + q;
+  await serverTimes(s); // what came before this batch
   s.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
   const times = [];
+  const sent = [];
   let result;
   for (let r = 0; r <= RUNS; r++) {
+    sent.push(clock());
     const run = await timed(() => completion(s, uri, text));
     times.push(run.ms);
     result = run.result;
   }
+  const own = await serverTimes(s);
+  const requests = own.requests.filter((t) => t.method === 'textDocument/completion');
+  const inServer = requests.map((t) => t.answered - t.arrived);
+  const cpu = requests.map((t) => t.cpuMs);
+  const waited = requests.map((t, i) => t.arrived - sent[i]);
   const [once, ...rest] = times;
   const items = result.result?.items ?? [];
+  // The slowest round trips (beyond the first), taken apart.
+  const cut = percentile(rest, 0.99);
+  rest.forEach((ms, i) => {
+    const t = requests[i + 1];
+    if (ms >= cut && t) {
+      slowest.push({
+        q,
+        ms,
+        waited: waited[i + 1],
+        cpuBefore: t.cpuBeforeMs,
+        server: inServer[i + 1],
+        cpu: t.cpuMs,
+        cpuAfter: requests[i + 2]?.cpuBeforeMs ?? NaN,
+      });
+    }
+  });
   console.log(
-    `  ${JSON.stringify(q).padEnd(34)} ${once.toFixed(2).padStart(8)} ${median(rest).toFixed(2).padStart(9)} ${percentile(rest, 0.99).toFixed(2).padStart(8)} ${String(items.length).padStart(6)}  ${items[0]?.label ?? '-'}`,
+    `  ${JSON.stringify(q).padEnd(30)} ${f(once)} ${f(median(rest))} ${f(percentile(rest, 0.99))} |         ${f(median(inServer.slice(1)))} ${f(percentile(inServer.slice(1), 0.99))} ${f(percentile(cpu.slice(1), 0.99), 10)} | ${f(percentile(waited.slice(1), 0.99), 18)} | ${f(own.loopDelay.max, 14)} | ${String(items.length).padStart(5)}  ${items[0]?.label ?? '-'}`,
+  );
+}
+console.log(
+  "the slowest round trips (≥ each query's p99), ms: round trip = before arrival (server CPU meanwhile) + in the server (its CPU) + the way back",
+);
+for (const t of slowest) {
+  console.log(
+    `  ${JSON.stringify(t.q).padEnd(10)} ${f(t.ms)} = ${f(t.waited)} (${f(t.cpuBefore, 6)}) + ${f(t.server)} (${f(t.cpu, 6)}) + ${f(t.ms - t.waited - t.server)} (${f(t.cpuAfter, 6)})`,
   );
 }
 console.log(`load average ${load()}`);

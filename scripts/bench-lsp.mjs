@@ -9,14 +9,14 @@ import { pathToFileURL } from 'node:url';
  * `onDiagnostics` hears every publishDiagnostics.
  * @param {string} server
  * @param {string} workspace
- * @param {{ nodeArgs?: string[]; capabilities?: object; onDiagnostics?: (params: any) => void; onLog?: (message: string) => void }} [options]
+ * @param {{ nodeArgs?: string[]; serverArgs?: string[]; capabilities?: object; onDiagnostics?: (params: any) => void; onLog?: (message: string) => void }} [options]
  */
 export async function startBenchServer(
   server,
   workspace,
-  { nodeArgs = [], capabilities = {}, onDiagnostics = () => {}, onLog = () => {} } = {},
+  { nodeArgs = [], serverArgs = [], capabilities = {}, onDiagnostics = () => {}, onLog = () => {} } = {},
 ) {
-  const child = spawn(process.execPath, [...nodeArgs, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, server, '--stdio', ...serverArgs], { stdio: ['pipe', 'pipe', 'inherit'] });
   let buffer = Buffer.alloc(0);
   let nextId = 1;
   const pending = new Map();

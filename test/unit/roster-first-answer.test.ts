@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
-import { parseRosterSource, Roster, type RosterEntry } from '../../server/src/core/roster';
+import { parseRosterSource, Roster, scanUsage, UsageIndex, type CompletionCandidate, type RosterEntry } from '../../server/src/core/roster';
+import { CompletionIndex } from '../../server/src/core/roster/completionIndex';
+import { completePartial } from '../../server/src/core/roster/partial';
+import { nameKeys } from '../../server/src/core/roster/search';
 import { readingRosterSource } from '../../server/src/core/roster/sources';
 import { RosterStore, type RosterHost } from '../../server/src/core/roster/store';
-import { completeUnranked } from '../../server/src/core/roster/unranked';
+import { seededRandom } from '../../scripts/edits';
 import type { ResolvedConfig } from '../../server/src/core/config/types';
 
 /** A team.json of `n` people: logins `user-0000`…, every tenth with a Chinese name, the others romanised. */
@@ -22,7 +25,7 @@ const entry = (handle: string, name?: string): RosterEntry => ({
   source: { kind: 'team-json', path: '/ws/team.json', line: 1 },
 });
 
-describe('completion from the roster files alone (before the roster is built)', () => {
+describe('the first answer, from the roster files alone (before the roster is built)', () => {
   const entries = [
     entry('zed-wang', 'Wang Zed'),
     entry('wang', 'Someone'),
@@ -32,23 +35,37 @@ describe('completion from the roster files alone (before the roster is built)', 
     entry('wangpan', 'Duplicate'),
     entry('lee', '熊伟'),
   ];
-  const handles = (q: string, limit = 50) => completeUnranked(entries, q, limit).map((c) => c.person.handle);
+  const answer = (q: string, limit = 50) => completePartial(entries, {}, q, limit, undefined);
+  const handles = (q: string, limit = 50) => answer(q, limit).map((c) => c.person.handle);
 
-  it('matches the way the index does, by kind of match, each kind in file order', () => {
+  it('matches and ranks the way the index does: by kind of match, then by login when nobody is mentioned', () => {
     // The login itself, logins starting with it, names starting with it, then logins and names containing it.
-    assert.deepEqual(handles('wang'), ['wang', 'Wangpan', 'zed-wang', 'ada', 'kowang']);
+    assert.deepEqual(handles('wang'), ['wang', 'Wangpan', 'ada', 'zed-wang', 'kowang']);
     assert.deepEqual(
-      completeUnranked(entries, 'wang', 50).map((c) => c.match),
-      ['handle', 'handle', 'name', 'name', 'handle'],
+      answer('wang').map((c) => [c.match, c.matchedName]),
+      [
+        ['handle', undefined],
+        ['handle', undefined],
+        ['name', 'Ada Wangari'],
+        ['name', 'Wang Zed'],
+        ['handle', undefined],
+      ],
     );
-    assert.equal(completeUnranked(entries, 'wang', 50)[2].matchedName, 'Wang Zed');
+    assert.deepEqual(
+      handles('wang'),
+      new Roster({ entries }).complete('wang').map((c) => c.person.handle),
+    );
   });
 
-  it('lists each login once (its first entry), everyone for an empty query, no more than asked', () => {
-    assert.deepEqual(handles(''), ['zed-wang', 'wang', 'Wangpan', 'ada', 'kowang', 'lee']);
-    assert.deepEqual(handles('', 2), ['zed-wang', 'wang']);
+  it('merges the entries of a login, offers everyone for an empty query, no more than asked', () => {
+    assert.deepEqual(handles(''), ['ada', 'kowang', 'lee', 'wang', 'Wangpan', 'zed-wang']);
+    assert.deepEqual(handles('', 2), ['ada', 'kowang']);
     assert.deepEqual(handles('wang', 2), ['wang', 'Wangpan']);
-    assert.equal(completeUnranked(entries, 'wangpan', 5)[0].person.name, 'Pan Wang');
+    assert.deepEqual(handles('wang', 0), []);
+    const wangpan = answer('wangpan', 5)[0].person;
+    assert.equal(wangpan.name, 'Pan Wang');
+    assert.deepEqual(wangpan.names, ['Pan Wang', 'Duplicate']);
+    assert.deepEqual(answer('dupl')[0].matchedName, 'Duplicate', "a later entry's name finds the person");
   });
 
   it('compares names as written: pinyin waits for the index', () => {
@@ -59,6 +76,132 @@ describe('completion from the roster files alone (before the roster is built)', 
       roster.complete('xiong', 5).map((c) => c.person.handle),
       ['lee'],
     );
+  });
+
+  it('gives an OWNERS group to its members, as the roster does', () => {
+    const owners: RosterEntry = { ...entry('sig-leads'), source: { kind: 'owners', path: '/ws/OWNERS', line: 2 } };
+    const groups = { 'SIG-Leads': ['ana', 'bo'] };
+    assert.deepEqual(
+      completePartial([owners, entry('bob')], groups, 'b', 50, undefined).map((c) => c.person.handle),
+      ['bo', 'bob'],
+    );
+    assert.deepEqual(
+      completePartial([owners], groups, '', 50, undefined).map((c) => c.person.handle),
+      new Roster({ entries: [owners], groups }).complete('').map((c) => c.person.handle),
+    );
+  });
+});
+
+/** Seeded rosters: logins repeated across entries (merged), romanised and Chinese names, minutes mentioning some with names beside. */
+function seededEntries(size: number, seed: number, han: boolean, unique = false): { entries: RosterEntry[]; usage: UsageIndex } {
+  const random = seededRandom(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
+  const families = ['wang', 'li', 'zhang', 'chen', 'wu', 'xiong', 'lv'];
+  const givens = ['wei', 'na', 'min', 'jie', 'xin', 'cong'];
+  const hanNames = ['王伟', '李娜', '熊伟', '吕从庆', '陈敏', '吴杰'];
+  const entries: RosterEntry[] = [];
+  for (let i = 0; i < size; i++) {
+    const family = pick(families);
+    const given = pick(givens);
+    const repeated = [`${family}${given}${i}`, `${given}-${family}`, `W${given}${i % 7}`, `x${i}`][Math.floor(random() * 4)];
+    const login = unique ? `${repeated}-${i}` : repeated;
+    const name =
+      han && random() < 0.2 ? pick(hanNames) : random() < 0.8 ? `${family[0].toUpperCase()}${family.slice(1)} ${given}` : undefined;
+    entries.push({ ...entry(login, name), source: { kind: 'team-json', path: '/ws/team.json', line: i } });
+  }
+  const usage = new UsageIndex();
+  for (let f = 0; f < 12; f++) {
+    const mentioned = Array.from({ length: 1 + Math.floor(random() * 6) }, () => `@${pick(entries).handle}`);
+    const lines = [`${han ? '熊伟' : 'Xiong Wei'}（@${pick(entries).handle}）`, `- ${mentioned.join(' ')} @guest${f % 3}`];
+    usage.set(scanUsage(`/ws/2024/2024-0${1 + (f % 9)}-1${f % 10}.md`, lines.join('\n')));
+  }
+  return { entries, usage };
+}
+
+const shown = (cs: CompletionCandidate[]) =>
+  cs.map((c) => [c.person.handle, c.match, c.matchedName ?? '', c.person.names.join('|')].join(' '));
+
+describe("the first answer is the finished index's, restricted to the people read so far", () => {
+  const queries = [
+    '',
+    'w',
+    'W',
+    'wa',
+    'wang',
+    'wangwei',
+    'wei',
+    'x',
+    'xw',
+    'xiong',
+    '熊',
+    '熊伟',
+    'lv',
+    'lu',
+    'ei',
+    'n-l',
+    'guest',
+    'zzz',
+    'Chen M',
+    'i',
+  ];
+
+  it('for seeded rosters of romanised names, with and without mentions, at any limit', () => {
+    for (const seed of [1, 2, 3]) {
+      for (const unique of [true, false]) {
+        const { entries, usage } = seededEntries(400, seed, false, unique);
+        const whole = new Roster({ entries, usage });
+        for (const read of [37, 150, 400]) {
+          const readLogins = new Set(entries.slice(0, read).map((e) => e.handle!.toLowerCase()));
+          // Logins listed again further down may be found by a name read later: compare with the roster of what is read.
+          const asRead = unique ? whole : new Roster({ entries: entries.slice(0, read), usage });
+          const context = `seed ${seed}, ${unique ? 'unique' : 'repeated'} logins, ${read} read`;
+          for (const q of queries) {
+            for (const limit of [1, 3, 50, 1000]) {
+              const restricted = asRead
+                .complete(q, 10000)
+                .filter((c) => c.person.declared && readLogins.has(c.person.handle.toLowerCase()))
+                .slice(0, limit);
+              assert.deepEqual(
+                shown(completePartial(entries.slice(0, read), {}, q, limit, usage)),
+                shown(restricted),
+                `${context}, query ${JSON.stringify(q)}, limit ${limit}`,
+              );
+            }
+            // Before the minutes are scanned: as the index ranks nobody mentioned.
+            const index = new CompletionIndex(new Roster({ entries: entries.slice(0, read) }).people(), () => undefined);
+            assert.deepEqual(
+              shown(completePartial(entries.slice(0, read), {}, q, 50, undefined)),
+              shown(index.complete(q, 50)),
+              `${context}, no mentions, query ${JSON.stringify(q)}`,
+            );
+          }
+        }
+      }
+    }
+  });
+
+  it('for seeded rosters with Chinese names, names keyed as written (the index keyed the same way)', () => {
+    for (const seed of [4, 5]) {
+      const { entries, usage } = seededEntries(300, seed, true);
+      for (const read of [60, 300]) {
+        const roster = new Roster({ entries: entries.slice(0, read), usage });
+        const declared = roster.people().filter((p) => p.declared);
+        const index = new CompletionIndex(
+          declared,
+          (h) => usage.get(h),
+          (n) => nameKeys(n, { pinyin: false }),
+        );
+        for (const q of queries) {
+          for (const limit of [3, 50]) {
+            assert.deepEqual(
+              shown(completePartial(entries.slice(0, read), {}, q, limit, usage)),
+              shown(index.complete(q, limit)),
+              `seed ${seed}, ${read} read, ${JSON.stringify(q)}, limit ${limit}`,
+            );
+          }
+        }
+      }
+    }
   });
 });
 
@@ -103,7 +246,11 @@ describe('RosterStore.completeSoon', () => {
     const first = store.completeSoon(config, '/ws', '', 50);
     assert.equal(first.partial, true);
     assert.equal(first.roster, undefined, 'nothing was built for it');
-    assert.deepEqual(labels(first.candidates).slice(0, 3), ['user-0000', 'user-0001', 'user-0002'], 'file order');
+    assert.deepEqual(
+      labels(first.candidates).slice(0, 3),
+      ['user-0000', 'user-0001', 'user-0002'],
+      'by login: nobody is mentioned before the minutes are scanned',
+    );
     assert.equal(first.candidates.length, 50);
     assert.equal(store.completeSoon(config, '/ws', 'xiongwei', 50).candidates.length, 0, 'no pinyin yet');
 
@@ -115,6 +262,22 @@ describe('RosterStore.completeSoon', () => {
       assert.deepEqual(labels(later.candidates), labels(atOnce.complete(q, 50)), q);
     }
     assert.equal(labels(store.completeSoon(config, '/ws', '', 50).candidates)[0], 'user-2999', 'ranked by mentions');
+  });
+
+  it('begins reading the roster file itself when nothing was read yet (the background steps let the request go first)', () => {
+    const files = { '/ws/team.json': bigTeam(3000) };
+    const store = new RosterStore(hostOf(files), { scanMinutes: true });
+    const first = store.completeSoon(config, '/ws', 'user-00', 50);
+    assert.equal(first.partial, true);
+    assert.deepEqual(labels(first.candidates).slice(0, 2), ['user-0000', 'user-0001']);
+    assert.equal(first.candidates.length, 50);
+    const steps = store.preparing(config, '/ws');
+    while (!steps.next().done);
+    assert.deepEqual(
+      labels(store.completeSoon(config, '/ws', 'user-00', 50).candidates),
+      labels(first.candidates),
+      'the read carried on, and the same answer once indexed',
+    );
   });
 
   it('builds a small roster on the spot, as before', () => {

@@ -6,6 +6,7 @@
 import * as lsp from 'vscode-languageserver/node';
 import { nodePlatform } from '../node/serverPlatform';
 import { loadServerCore } from './serverCore';
+import { REQUEST_TIMES_FLAG, REQUEST_TIMES_METHOD, timeRequests } from './requestTimes';
 import { messageTransport } from './transport';
 
 /** Answered only by a server started with `--expose-gc` (the memory bench). */
@@ -20,9 +21,15 @@ const core = loadServerCore(lsp, () => {
 
 // Over stdio and IPC the server reads through its own reader, so that a broken stream can end it.
 const transport = messageTransport(process.argv);
+// `--request-times` (the completion bench): each request timed from arrival to answer.
+const timing =
+  transport && process.argv.includes(REQUEST_TIMES_FLAG)
+    ? timeRequests(transport.reader, transport.writer, process.argv.includes('--stdio') ? process.stdin : undefined)
+    : undefined;
 const connection = transport
-  ? lsp.createConnection(lsp.ProposedFeatures.all, transport.reader, transport.writer)
+  ? lsp.createConnection(lsp.ProposedFeatures.all, timing?.reader ?? transport.reader, timing?.writer ?? transport.writer)
   : lsp.createConnection(lsp.ProposedFeatures.all);
+if (timing) connection.onRequest(REQUEST_TIMES_METHOD, () => timing.take());
 
 // A language server that dies takes every diagnostic with it: log and keep serving.
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));

@@ -5,12 +5,66 @@ import type { HandleUsage } from './usage';
 /** People whose names' keys and first characters are indexed per step of `CompletionIndex.building`. */
 const PREFIX_STEP = 250;
 
+/** What ranks people within a kind of match (`rankOrder`). */
+export interface RankFacts {
+  /** Minutes files mentioning the person. */
+  files: number;
+  /** The latest of them (`YYYY-MM-DD`), or ''. */
+  lastDate: string;
+  declared: boolean;
+  /** The login in lower case. */
+  login: string;
+}
+
+export function rankFacts(person: Pick<Person, 'handle' | 'declared'>, usage: HandleUsage | undefined): RankFacts {
+  return {
+    files: usage?.files.length ?? 0,
+    lastDate: usage?.lastDate ?? '',
+    declared: person.declared,
+    login: person.handle.toLowerCase(),
+  };
+}
+
+/**
+ * The order within a kind of match: mentioned by more minutes files, then more recently, then
+ * declared, then by login. Plain comparisons: `localeCompare` costs microseconds, and there may
+ * be 10,000 people. The index sorts everyone by it; the first answer before the index ranks its
+ * matches by it (`completePartial`).
+ */
+export function rankOrder(a: RankFacts, b: RankFacts): number {
+  if (a.files !== b.files) return b.files - a.files;
+  if (a.lastDate !== b.lastDate) return a.lastDate < b.lastDate ? 1 : -1;
+  if (a.declared !== b.declared) return a.declared ? -1 : 1;
+  return a.login < b.login ? -1 : a.login > b.login ? 1 : 0;
+}
+
+/** What was typed after `@`, as matched: lower case, no white space (`Chen M` → `chenm`). */
+export function completionQuery(query: string): string {
+  return query.toLowerCase().replace(/\s+/g, '');
+}
+
+/** A name with its keys (`nameKeys`). */
+export interface KeyedName {
+  name: string;
+  keys: string[];
+}
+
+/** The first name one of whose keys starts with `q` (`xiong` finds `Xiong Wei` and `熊伟`). */
+export function namePrefixed(names: readonly KeyedName[], q: string): string | undefined {
+  return names.find((n) => n.keys.some((k) => k.startsWith(q)))?.name;
+}
+
+/** The first name whose whole key (the name compacted, `xiongwei`, `熊伟`) contains `q`: for queries of two characters or more. */
+export function nameContaining(names: readonly KeyedName[], q: string): string | undefined {
+  return names.find((n) => n.keys[0]?.includes(q))?.name;
+}
+
 interface Entry {
   person: Person;
   /** The login in lower case. */
   handle: string;
   /** Each name with its keys (`nameKeys`): filled when the prefix part is built. */
-  names: Array<{ name: string; keys: string[] }>;
+  names: KeyedName[];
 }
 
 /**
@@ -36,20 +90,19 @@ export class CompletionIndex {
   /** The substring part while it is built in steps. */
   private substringBuild: { logins: LinesBuilder; names: LinesBuilder; next: number } | undefined;
 
-  constructor(people: readonly Person[], usage: (handle: string) => HandleUsage | undefined) {
-    const ranked = people.map((person) => {
-      const used = usage(person.handle);
-      return { person, handle: person.handle.toLowerCase(), files: used?.files.length ?? 0, lastDate: used?.lastDate ?? '' };
-    });
-    // Plain comparisons: `localeCompare` costs microseconds, and there may be 10,000 people.
-    ranked.sort((a, b) => {
-      if (a.files !== b.files) return b.files - a.files;
-      if (a.lastDate !== b.lastDate) return a.lastDate < b.lastDate ? 1 : -1;
-      if (a.person.declared !== b.person.declared) return a.person.declared ? -1 : 1;
-      return a.handle < b.handle ? -1 : a.handle > b.handle ? 1 : 0;
-    });
+  /**
+   * `keysOf` gives a name's keys: `nameKeys` (with pinyin) unless a test asks the index the way
+   * the first answer before it matches (`completePartial`: no pinyin).
+   */
+  constructor(
+    people: readonly Person[],
+    usage: (handle: string) => HandleUsage | undefined,
+    private readonly keysOf: (name: string) => string[] = nameKeys,
+  ) {
+    const ranked = people.map((person) => ({ person, facts: rankFacts(person, usage(person.handle)) }));
+    ranked.sort((a, b) => rankOrder(a.facts, b.facts));
     // Made in the order a query reads them: one after the other in memory too.
-    this.ordered = ranked.map(({ person, handle }) => ({ person, handle, names: [] }));
+    this.ordered = ranked.map(({ person, facts }) => ({ person, handle: facts.login, names: [] }));
   }
 
   /**
@@ -67,7 +120,7 @@ export class CompletionIndex {
 
   /** Is what a query needs built? */
   ready(query: string): boolean {
-    const length = query.replace(/\s+/g, '').length;
+    const length = completionQuery(query).length;
     return length === 0 || (length === 1 ? !!this.prefixes : !!this.substrings);
   }
 
@@ -93,7 +146,7 @@ export class CompletionIndex {
       // `build.next` moves with each person, so that whoever continues (a step, a query) starts after them.
       for (; build.next < end; build.next++) {
         const entry = this.ordered[build.next];
-        entry.names = entry.person.names.map((name) => ({ name, keys: nameKeys(name) }));
+        entry.names = entry.person.names.map((name) => ({ name, keys: this.keysOf(name) }));
         byLogin.set(entry.handle, entry);
         startsWith(entry.handle[0], entry);
         for (const name of entry.names) for (const key of name.keys) startsWith(key[0], entry);
@@ -133,7 +186,7 @@ export class CompletionIndex {
 
   /** The best `limit` people for a query, best first. */
   complete(query: string, limit: number): CompletionCandidate[] {
-    const q = query.toLowerCase().replace(/\s+/g, '');
+    const q = completionQuery(query);
     if (!q) return this.ordered.slice(0, limit).map((e) => ({ person: e.person, match: 'all' }));
     const best: CompletionCandidate[] = [];
     const taken = new Set<Entry>();
@@ -154,8 +207,8 @@ export class CompletionIndex {
         // Later people rank after these, and every login match ranks before a name match.
         if (best.length + prefixed.length >= limit) break;
       } else if (best.length + prefixed.length + byName.length < limit) {
-        const name = entry.names.find((n) => n.keys.some((k) => k.startsWith(q)));
-        if (name) byName.push({ entry, name: name.name });
+        const name = namePrefixed(entry.names, q);
+        if (name !== undefined) byName.push({ entry, name });
       }
     }
     for (const entry of prefixed) if (best.length < limit) take(entry, 'handle');
@@ -172,7 +225,7 @@ export class CompletionIndex {
     if (best.length >= limit) return best;
     names.eachContaining(q, (i) => {
       const entry = this.ordered[i];
-      if (!taken.has(entry)) take(entry, 'name', entry.names.find((n) => n.keys[0]?.includes(q))!.name);
+      if (!taken.has(entry)) take(entry, 'name', nameContaining(entry.names, q));
       return best.length < limit;
     });
     return best;

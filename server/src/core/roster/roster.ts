@@ -75,13 +75,7 @@ export class Roster {
     const work = this.toMerge!;
     const end = Math.min(work.entries.length, work.next + count);
     for (; work.next < end; work.next++) {
-      const entry = work.entries[work.next];
-      if (!entry.handle) continue;
-      const members = work.groups.get(handleKey(entry.handle));
-      // An OWNERS line naming a group gives its members the line's role.
-      if (members && entry.source.kind === 'owners') {
-        for (const member of members) this.add({ ...entry, handle: member });
-      } else this.add(entry);
+      forEachDeclared(work.entries[work.next], work.groups, (entry) => mergeEntry(this.declaredPeople, entry));
     }
     if (work.next >= work.entries.length) this.toMerge = undefined;
   }
@@ -223,22 +217,6 @@ export class Roster {
     return all.completion;
   }
 
-  private add(entry: RosterEntry): void {
-    const key = handleKey(entry.handle!);
-    const existing = this.declaredPeople.get(key);
-    if (!existing) {
-      this.declaredPeople.set(key, declaredPerson(entry));
-      return;
-    }
-    existing.name ??= entry.name;
-    if (entry.name && !existing.names.includes(entry.name)) existing.names.push(entry.name);
-    existing.org ??= entry.org;
-    existing.email ??= entry.email;
-    if (existing.forge === 'unknown') existing.forge = entry.forge;
-    for (const role of entry.roles) if (!existing.roles.includes(role)) existing.roles.push(role);
-    if (!existing.sources.some((s) => s.path === entry.source.path && s.line === entry.source.line)) existing.sources.push(entry.source);
-  }
-
   /**
    * Declared people with the names the minutes add, plus undeclared mentioned handles; rebuilt
    * when the usage index changes. Only what the minutes and history change is copied (`other`):
@@ -253,7 +231,7 @@ export class Roster {
       const key = handleKey(usage.handle);
       const known = other.get(key) ?? declared.get(key);
       if (known) {
-        const learned = usage.names.filter((n) => !known.names.includes(n));
+        const learned = learnedNames(known, usage);
         if (learned.length) other.set(key, { ...known, names: [...known.names, ...learned] });
         continue;
       }
@@ -286,6 +264,47 @@ export class Roster {
     this.derived = { generation, people, other };
     return this.derived;
   }
+}
+
+/**
+ * The people a roster entry declares, given to `declare`: itself if it has a login; an OWNERS
+ * line naming a group (`OWNERS_ALIASES`, keys in lower case) gives its members the line's role.
+ */
+export function forEachDeclared(
+  entry: RosterEntry,
+  groups: ReadonlyMap<string, readonly string[]>,
+  declare: (entry: RosterEntry & { handle: string }) => void,
+): void {
+  if (!entry.handle) return;
+  const members = groups.get(handleKey(entry.handle));
+  if (members && entry.source.kind === 'owners') {
+    for (const member of members) declare({ ...entry, handle: member });
+  } else declare(entry as RosterEntry & { handle: string });
+}
+
+/** Merges one entry into the people by login (lower case): a new person, or what it adds to the one there. */
+export function mergeEntry(people: Map<string, Person>, entry: RosterEntry & { handle: string }): void {
+  const key = handleKey(entry.handle);
+  const existing = people.get(key);
+  if (!existing) {
+    people.set(key, declaredPerson(entry));
+    return;
+  }
+  existing.name ??= entry.name;
+  if (entry.name && !existing.names.includes(entry.name)) existing.names.push(entry.name);
+  existing.org ??= entry.org;
+  existing.email ??= entry.email;
+  if (existing.forge === 'unknown') existing.forge = entry.forge;
+  for (const role of entry.roles) if (!existing.roles.includes(role)) existing.roles.push(role);
+  if (!existing.sources.some((s) => s.path === entry.source.path && s.line === entry.source.line)) existing.sources.push(entry.source);
+}
+
+/**
+ * The names the minutes write beside a person's login that the roster does not list (`熊伟（@myeuler）`):
+ * the roster adds them to the person's names.
+ */
+export function learnedNames(person: Person, usage: HandleUsage | undefined): string[] {
+  return usage?.names.filter((n) => !person.names.includes(n)) ?? [];
 }
 
 /** The person one roster entry declares, before other entries for the login are merged in. */

@@ -7,7 +7,7 @@ import { Roster } from './roster';
 import { scanUsage, UsageIndex } from './usage';
 import type { RosterEntry, RosterProblem, RosterSourceResult } from './types';
 import type { CompletionCandidate } from './search';
-import { completeUnranked } from './unranked';
+import { completePartial } from './partial';
 
 /**
  * Above this many roster entries (or this many bytes of roster files not read yet), a completion
@@ -141,8 +141,8 @@ export class RosterStore {
   /**
    * Completion for a host that prepares rosters in the background (`preparing`): the roster's
    * answer when what it reads is built, or when building the rest is quick (a small roster);
-   * otherwise an answer from the roster files read so far (`completeUnranked`), `partial`, that
-   * costs no building: the host marks it incomplete and the background steps go on.
+   * otherwise an answer from the roster files read so far, in the index's order (`completePartial`),
+   * `partial`, that costs no building: the host marks it incomplete and the background steps go on.
    */
   completeSoon(
     config: ResolvedConfig,
@@ -156,12 +156,29 @@ export class RosterStore {
     let read = this.readSoFar(config, root);
     const large = (cached?.size ?? read.entries.length) > QUICK_PEOPLE || read.unreadBytes > QUICK_BYTES;
     if (!large) return full(cached ?? this.rosterFor(config, root));
-    if (read.entries.length < FIRST_PEOPLE && read.reading.length) {
-      // A roster file is being read and few people are in yet: read on until enough are (a few steps).
-      for (const job of read.reading) while (job.entries.length < FIRST_PEOPLE && !job.steps!.next().done);
+    if (read.entries.length < FIRST_PEOPLE) {
+      // Few people are in yet (or none: the background steps wait while a request is on its way):
+      // read on until enough are, a few steps of the files' reads, begun here if need be.
+      this.readUntil(config, root, FIRST_PEOPLE);
       read = this.readSoFar(config, root);
     }
-    return { candidates: completeUnranked(read.entries, query, limit), roster: cached, partial: true };
+    // Ranked by mentions only once every minutes file is scanned, as the index will be.
+    const usage = root && this.options.scanMinutes ? this.usage.get(root) : undefined;
+    return { candidates: completePartial(read.entries, read.groups, query, limit, usage), roster: cached, partial: true };
+  }
+
+  /** Reads the roster files for `config` in their steps (carrying on reads begun) until `people` entries are in or all is read. */
+  private readUntil(config: ResolvedConfig, root: string | undefined, people: number): void {
+    const repositoryRoot = config.root ?? root;
+    let count = config.config.contributors?.handles?.length ?? 0;
+    for (const { path, configured } of this.sourcePaths(config, root)) {
+      if (count >= people) return;
+      const steps = this.readingSource(path, configured, repositoryRoot);
+      let next = steps.next();
+      const job = this.reading.get(path);
+      while (!next.done && count + (job?.entries.length ?? 0) < people) next = steps.next();
+      count += this.sources.get(path)?.entries.length ?? job?.entries.length ?? 0;
+    }
   }
 
   /** Is the roster for `config` built, its people merged and ranked (what a check and a first `@` read)? */
@@ -173,20 +190,20 @@ export class RosterStore {
   private readSoFar(
     config: ResolvedConfig,
     root: string | undefined,
-  ): { entries: RosterEntry[]; unreadBytes: number; reading: ReadingJob[] } {
+  ): { entries: RosterEntry[]; groups: Record<string, string[]>; unreadBytes: number } {
     const contributors = config.config.contributors;
     const entries: RosterEntry[] = contributors?.handles?.length
       ? inlineEntries(contributors.handles, config.path ?? '.minutesrc.json').entries
       : [];
     let unreadBytes = 0;
-    const reading: ReadingJob[] = [];
+    const groups: Record<string, string[]> = {};
     for (const { path } of this.sourcePaths(config, root)) {
       const job = this.reading.get(path);
-      if (job) reading.push(job);
       if (!this.sources.has(path)) unreadBytes += this.host.fileSize?.(path) ?? 0;
       for (const entry of this.sources.get(path)?.entries ?? job?.entries ?? []) entries.push(entry);
+      Object.assign(groups, this.sources.get(path)?.groups);
     }
-    return { entries, unreadBytes, reading };
+    return { entries, groups, unreadBytes };
   }
 
   /** Problems of every roster read so far, by file (for the editor's problem list, or stderr). */
