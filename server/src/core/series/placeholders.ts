@@ -30,14 +30,14 @@ const HTML_TAGS = new Set(
   ).split(' '),
 );
 
-const ANGLE = /<([A-Za-z][A-Za-z0-9]*(?:[ _-][A-Za-z0-9]+)*)>/g;
-const DOLLAR = /\$[A-Z][A-Z0-9_]*\$/g;
+const ANGLE = /<([a-z][a-z0-9]*(?:[ _-][a-z0-9]+)*)>/gi;
+const DOLLAR = /\$[A-Z][A-Z0-9_]{0,40}\$/g;
 const MUSTACHE = /\{\{[^{}\n]{1,80}\}\}/g;
-const DATE_SKELETON = /(?<![A-Za-z0-9])(?:YYYY|YY|MM|DD)(?:[-/.](?:YYYY|YY|MM|DD)){1,2}(?![A-Za-z0-9])/g;
-const HANDLE = /(?<![\w@/-])@your-[A-Za-z0-9][A-Za-z0-9-]*/gi;
+const DATE_SKELETON = /\b(?:YYYY|YY|MM|DD)(?:[-/.](?:YYYY|YY|MM|DD)){1,2}\b/g;
+const HANDLE = /(?<![\w@/-])@your-[a-z0-9][a-z0-9-]*/gi;
 /** A URL of the template that is itself a placeholder: `https://github.com/your-handle`, `…/<handle>`, `…/$ISSUE$`. */
-const PLACEHOLDER_IN_URL = /\/your-[A-Za-z0-9]|<[A-Za-z]|\$[A-Z][A-Z0-9_]*\$|\{\{/i;
-const URL = /[a-z][a-z0-9+.-]*:\/\/[^\s<>()[\]"']*/gi;
+const PLACEHOLDER_IN_URL = /\/your-[a-z0-9]|<[a-z]|\{\{/i;
+const URL = /(?<![\w+.-])[a-z][a-z0-9+.-]*:\/\/[^\s<>()[\]"']*/gi;
 
 /** Fenced blocks and code spans of the template are examples, not its placeholders. */
 function withoutCode(text: string): string {
@@ -86,7 +86,8 @@ const handles: LearnedPlaceholder = {
 export function templatePlaceholders(templateText: string): LearnedPlaceholder[] {
   const code = withoutCode(templateText);
   const out = new Map<string, LearnedPlaceholder>();
-  for (const [url] of code.matchAll(URL)) if (PLACEHOLDER_IN_URL.test(url) && !out.has(url)) out.set(url, literal(url, true));
+  for (const [url] of code.matchAll(URL))
+    if ((PLACEHOLDER_IN_URL.test(url) || /\$[A-Z][A-Z0-9_]{0,40}\$/.test(url)) && !out.has(url)) out.set(url, literal(url, true));
   const text = code.replace(URL, (url) => ' '.repeat(url.length));
   for (const m of text.matchAll(ANGLE)) {
     const name = m[1];
@@ -96,7 +97,7 @@ export function templatePlaceholders(templateText: string): LearnedPlaceholder[]
   }
   for (const pattern of [DOLLAR, MUSTACHE, DATE_SKELETON])
     for (const m of text.matchAll(pattern)) if (!out.has(m[0])) out.set(m[0], literal(m[0], false));
-  if (/@your-[A-Za-z0-9]/i.test(text)) out.set(handles.text, handles);
+  if (/@your-[a-z0-9]/i.test(text)) out.set(handles.text, handles);
   return [...out.values()];
 }
 
