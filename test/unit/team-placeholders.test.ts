@@ -1,4 +1,10 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { indexSeriesOf } from '../../server/src/core/series/folder';
+import { diskSeries } from '../../server/src/node/series';
+import { SeriesStore } from '../../server/src/lsp/series/store';
 import type { SeriesFile } from '../../server/src/core/items/meetings';
 import { isSeriesCandidate, isTeamTemplateFile } from '../../server/src/core/series/group';
 import { SeriesIndex } from '../../server/src/core/series';
@@ -165,5 +171,49 @@ describe('team template files and series', () => {
     assert.equal(index.view(LATEST)?.teamTemplate, undefined, 'two template files in one folder: none chosen');
     index.delete('team/meetings/template-2024.md');
     assert.equal(index.view(LATEST)?.teamTemplate?.path, 'team/meetings/meeting-note-template.md');
+  });
+});
+
+describe('hosts hand the team template file to the series', () => {
+  let root: string;
+  beforeEach(() => {
+    root = realpathSync(mkdtempSync(join(tmpdir(), 'minutes-team-template-'))).replace(/\\/g, '/');
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('on disk: the template at the folder above the minutes (Falco) is found and read', () => {
+    mkdirSync(join(root, 'meeting-notes'));
+    const files = series(null);
+    for (const f of files) writeFileSync(join(root, 'meeting-notes', f.path.slice(f.path.lastIndexOf('/') + 1)), f.text);
+    writeFileSync(join(root, 'meeting-note-template.md'), TEMPLATE);
+    const latest = `${root}/meeting-notes/2024-05-10.md`;
+    const view = indexSeriesOf([latest], root, diskSeries).view(latest);
+    assert.equal(view?.size, 5);
+    assert.equal(view?.teamTemplate?.path, `${root}/meeting-note-template.md`);
+    assert.deepEqual(
+      view?.teamTemplate?.placeholders().map((p) => p.text),
+      ['https://github.com/your-handle', '<Month>', '$GITHUB_ISSUE$', 'YYYY-MM-DD', '@your-…'],
+    );
+  });
+
+  it('in the language server: the workspace listing brings the template, and its change is seen', async () => {
+    const texts = new Map(series().map((f) => [`/ws/${f.path}`, f.text]));
+    const store = new SeriesStore(
+      {
+        list: () => [...texts.keys()],
+        read: (path) => texts.get(path),
+        siblings: () => [],
+        under: () => ({ folder: '/ws', files: [] }),
+      },
+      () => undefined,
+      (work) => work(),
+    );
+    store.setRoots(['/ws']);
+    await store.whenReady();
+    const latest = `/ws/${LATEST}`;
+    assert.equal(store.view(latest)?.teamTemplate?.path, '/ws/team/meetings/meeting-note-template.md');
+    texts.delete('/ws/team/meetings/meeting-note-template.md');
+    store.fileChanged('/ws/team/meetings/meeting-note-template.md', true);
+    assert.equal(store.view(latest)?.teamTemplate, undefined);
   });
 });
