@@ -5,7 +5,7 @@
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DATE_FOLDER, isSeriesCandidate, seriesFolders } from '../core/series/group';
+import { DATE_FOLDER, isSeriesCandidate, isTeamTemplateFile, seriesFolders } from '../core/series/group';
 import type { SeriesSource } from '../core/series/folder';
 import { within } from './contain';
 import { walkFiles } from './walk';
@@ -71,4 +71,25 @@ export function minutesUnder(folder: string): string[] {
   return walkFiles(folder, { accept: (name) => /\.(?:md|markdown|txt)$/i.test(name) }).map((p) => p.replace(/\\/g, '/'));
 }
 
-export const diskSeries: SeriesSource = { siblings: seriesSiblings, read: readSeriesText };
+/**
+ * The team's template files of a path's series: in its folder (above a year folder), and in the
+ * folder above that (Falco keeps `meeting-note-template.md` at its root, the minutes in
+ * `meeting-notes/`). Two folders listed, no deeper.
+ */
+export function seriesTemplates(path: string): string[] {
+  const home = seriesHome(path.replace(/\\/g, '/'));
+  const out: string[] = [];
+  for (const dir of [home, dirname(home)]) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names.sort()) if (isTeamTemplateFile(name)) out.push(join(dir, name).replace(/\\/g, '/'));
+    if (dir === dirname(dir)) break;
+  }
+  return out;
+}
+
+export const diskSeries: SeriesSource = { siblings: seriesSiblings, read: readSeriesText, templates: seriesTemplates };

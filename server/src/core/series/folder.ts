@@ -13,6 +13,8 @@ export interface SeriesSource {
   siblings(path: string): string[];
   /** A member's text; undefined for an unreadable, binary or oversized file. */
   read(path: string): string | undefined;
+  /** The team's template files (`meeting-note-template.md`) in the series' folder and the folder above it, if the host can list them cheaply. */
+  templates?(path: string): string[];
 }
 
 export interface LearnedSeries {
@@ -46,6 +48,11 @@ export function indexSeriesOf(
     if (seeded.has(key)) continue;
     seeded.add(key);
     addToIndex(index, source.siblings(path), source);
+    for (const template of source.templates?.(path) ?? []) {
+      if (index.hasTemplate(template)) continue;
+      const text = source.read(template);
+      if (text !== undefined) index.set(template, text);
+    }
   }
   return index;
 }

@@ -12,6 +12,18 @@ const NOT_MINUTES = /^(?:readme|index|_index|template|changelog|license|contribu
 
 const MINUTES_EXTENSION = /\.(?:md|markdown|txt)$/i;
 
+/**
+ * A team's own meeting template, copied for each meeting: `template.md`, `_template.md`,
+ * `meeting-note-template.md`, `notes_template.md`, `template-2023.md` (any case). The word is the
+ * name's first or last part, so `templates-discussion-2023-05-02.md` stays minutes.
+ */
+export function isTeamTemplateFile(path: string): boolean {
+  const name = baseName(path);
+  if (!MINUTES_EXTENSION.test(name)) return false;
+  const parts = name.replace(MINUTES_EXTENSION, '').toLowerCase().split(/[-_]/).filter(Boolean);
+  return parts[0] === 'template' || parts[parts.length - 1] === 'template';
+}
+
 function splitPath(path: string): { dir: string[]; name: string } {
   const parts = path.replace(/\\/g, '/').split('/');
   const name = parts.pop() ?? '';
@@ -56,11 +68,13 @@ export function folderDate(path: string): { year: number; month?: number } | und
  * Can this file be one minutes of a series? Minutes are named by their date or number
  * (`2023-04-12.md`, `Meeting 110.md`, `4.13 会议记录.md`); a name without a digit (`README.md`,
  * `ActionItems.md`, `Consolidated_Jan_Jun.txt`) or only a year (`2024.md`) is about the series,
- * not one of its meetings.
+ * not one of its meetings; nor is the team's template (`template-2023.md`), even with a digit.
  */
 export function isSeriesCandidate(path: string): boolean {
   const name = baseName(path);
-  return MINUTES_EXTENSION.test(name) && /\d/.test(name) && !NOT_MINUTES.test(name) && !YEAR_ARCHIVE.test(name);
+  return (
+    MINUTES_EXTENSION.test(name) && /\d/.test(name) && !NOT_MINUTES.test(name) && !YEAR_ARCHIVE.test(name) && !isTeamTemplateFile(name)
+  );
 }
 
 /** `2024.md`: a year's meetings in one file (OpenSSF TAC), not one meeting of the series. */

@@ -9,14 +9,15 @@ import { learnedExplanation, seriesRecognisedExplanation } from '../templates/co
 import { learnTemplate } from './learn/learn';
 import type { TemplateSpec } from '../templates/types';
 import { findEras, latestEra } from './eras';
-import { baseName, isSeriesCandidate, seriesFolder, seriesKey } from './group';
+import { baseName, isSeriesCandidate, isTeamTemplateFile, seriesFolder, seriesKey } from './group';
+import { rarePlaceholders, templatePlaceholders, type LearnedPlaceholder } from './placeholders';
 import { orderMembers } from './order';
 import type { ParseMemo } from './memo';
 import { profileMinutes } from './profile';
 import type { MinutesProfile, Series, SeriesMember, SeriesView } from './types';
 
 export { isSeriesCandidate, seriesFolders, seriesKey } from './group';
-export type { MinutesProfile, Series, SeriesMember, SeriesView } from './types';
+export type { MinutesProfile, Series, SeriesMember, SeriesView, TeamTemplate } from './types';
 
 /** A folder whose file names say "meeting" in some way, or whose files are dated: minutes, not documentation. */
 const MINUTES_WORDS = /meeting|minutes|notes|agenda|discussion|sync|standup|triage|update|会议|纪要|记录|讨论|周会|例会|双周/i;
@@ -68,6 +69,8 @@ export class SeriesIndex {
   private readonly texts = new Map<string, string>();
   private readonly byKey = new Map<string, Set<string>>();
   private readonly decisions = new Map<string, Decision | null>();
+  /** The team's template files the host gave (`meeting-note-template.md`), with their texts when the host has no reader. */
+  private readonly templateFiles = new Map<string, string | undefined>();
   /** Bumped on every change: hosts re-lint when it moves. */
   generation = 0;
 
@@ -75,6 +78,11 @@ export class SeriesIndex {
 
   /** Reads (or reads again) one file. Files that cannot be minutes of a series are ignored. */
   set(path: string, text: string): void {
+    if (isTeamTemplateFile(path)) {
+      this.templateFiles.set(path, this.options.text ? undefined : text);
+      this.templatesChanged();
+      return;
+    }
     if (!isSeriesCandidate(path)) return;
     const { profiles, parses } = this.options;
     let profile = profiles?.get(path, text);
@@ -97,11 +105,16 @@ export class SeriesIndex {
   }
 
   delete(path: string): void {
+    if (this.templateFiles.delete(path)) this.templatesChanged();
     if (!this.profiles.delete(path)) return;
     this.texts.delete(path);
     const key = seriesKey(path);
     this.byKey.get(key)?.delete(path);
     this.changed(key);
+  }
+
+  hasTemplate(path: string): boolean {
+    return this.templateFiles.has(path);
   }
 
   has(path: string): boolean {
@@ -188,6 +201,41 @@ export class SeriesIndex {
     return date ? { path, date, text, labels } : { path, text, labels };
   }
 
+  /** A template file beside any series may be another series' too (the folder above): every decision is made again. */
+  private templatesChanged(): void {
+    this.decisions.clear();
+    this.generation++;
+  }
+
+  /**
+   * The team's template of a series: the one template file of its folder (above its year
+   * folders), else of the folder above. Two in one folder: unsure which the team copies, none.
+   */
+  private teamTemplate(key: string, members: readonly SeriesMember[]): SeriesView['teamTemplate'] {
+    if (!this.templateFiles.size) return undefined;
+    const folderKey = key.split(KIND_SEPARATOR)[0];
+    const star = folderKey.split('/').indexOf('*');
+    const home = star < 0 ? folderKey : folderKey.split('/').slice(0, star).join('/');
+    const parent = home === '' ? undefined : home.slice(0, Math.max(0, home.lastIndexOf('/')));
+    for (const dir of parent === undefined ? [home] : [home, parent]) {
+      const found = [...this.templateFiles.keys()].filter((p) => seriesKey(p) === dir);
+      if (found.length > 1) return undefined;
+      if (found.length === 0) continue;
+      const path = found[0];
+      let rare: LearnedPlaceholder[] | undefined;
+      return {
+        path,
+        placeholders: () => {
+          if (rare) return rare;
+          const text = this.options.text?.(path) ?? this.templateFiles.get(path);
+          rare = text === undefined ? [] : rarePlaceholders(templatePlaceholders(text), members);
+          return rare;
+        },
+      };
+    }
+    return undefined;
+  }
+
   private changed(key: string): void {
     this.decisions.delete(key);
     this.generation++;
@@ -226,7 +274,15 @@ export class SeriesIndex {
     const members = orderMembers([...paths].map((p) => this.profiles.get(p)!));
     if (!members.length) return undefined;
     const series: Series = { key, folder, members, eras: findEras(members) };
-    const view = { folder: series.folder, size: members.length, topics: topicStats(members), members: members.map((m) => this.member(m)) };
+    const memberViews = members.map((m) => this.member(m));
+    const teamTemplate = this.teamTemplate(key, memberViews);
+    const view = {
+      folder: series.folder,
+      size: members.length,
+      topics: topicStats(members),
+      members: memberViews,
+      ...(teamTemplate ? { teamTemplate } : {}),
+    };
     const decision: Decision = { series, view, fit: new Map(), withoutFile: new Map() };
     if (!learn) return decision;
     const recognised = members.length >= MIN_SERIES_FILES ? mostRecognised(members) : undefined;

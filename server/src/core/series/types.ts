@@ -8,6 +8,7 @@
 import type { MeetingDate } from '../model/dates';
 import type { DocumentFormat } from '../model/types';
 import type { TemplateChoice } from '../templates/resolve';
+import type { LearnedPlaceholder } from './placeholders';
 
 /** A section of one file as the series model sees it. */
 export interface ProfileSection {
@@ -90,6 +91,17 @@ export interface SeriesView {
    * what the series rules compare a meeting with. Absent when the host gives no texts.
    */
   members?: readonly SeriesMember[];
+  /**
+   * The team's own meeting template file (`meeting-note-template.md`) in the series' folder, or
+   * the folder above it, when the host listed one: its placeholders that most members replaced.
+   */
+  teamTemplate?: TeamTemplate;
+}
+
+export interface TeamTemplate {
+  path: string;
+  /** Its placeholder-shaped tokens that at most a quarter of the members hold (read once, when first asked). */
+  placeholders(): readonly LearnedPlaceholder[];
 }
 
 /** One minutes file of a series, as the series rules read it. */

@@ -9,6 +9,7 @@
 import { RequestType, type Connection } from 'vscode-languageserver';
 import type { Lang } from '../../core';
 import { isSeriesCandidate, SeriesIndex, type SeriesView } from '../../core/series';
+import { isTeamTemplateFile } from '../../core/series/group';
 import { learnSeries, type SeriesSource } from '../../core/series/folder';
 import { pathToUri, uriToPath } from '../uri';
 import { nextTurn } from '../nextTurn';
@@ -76,7 +77,7 @@ export class SeriesStore {
 
   /** A minutes file saved, created or deleted on disk. */
   fileChanged(path: string, deleted: boolean): void {
-    if (!isSeriesCandidate(path)) return;
+    if (!isSeriesCandidate(path) && !isTeamTemplateFile(path)) return;
     const folder = this.folderOf(path);
     if (!folder) return;
     if (!folder.ready) {
@@ -107,7 +108,8 @@ export class SeriesStore {
       pending: new Map(),
     };
     this.folders.set(root, folder);
-    const queue = this.files.list(root).filter(isSeriesCandidate);
+    // The team's template files too: their placeholders are looked for in the minutes.
+    const queue = this.files.list(root).filter((p) => isSeriesCandidate(p) || isTeamTemplateFile(p));
     const started = Date.now();
     let decide: string[] | undefined;
     const step = () => {

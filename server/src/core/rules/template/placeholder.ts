@@ -17,6 +17,10 @@ export const placeholder: Rule = {
   messages: {
     left: { en: 'Placeholder "{text}" left in: replace it with the real value.', zh: '占位符「{text}」未替换，请填写实际内容。' },
     inField: { en: 'Field "{label}" still holds the placeholder "{text}".', zh: '字段「{label}」仍是占位符「{text}」。' },
+    teamTemplate: {
+      en: 'Placeholder "{text}" of the team\'s template {file} left in: most minutes of this series replace it.',
+      zh: '团队模板 {file} 中的占位符「{text}」未替换：本系列的多数纪要都替换了它。',
+    },
   },
   check(ctx) {
     const { doc } = ctx;
@@ -38,8 +42,32 @@ export const placeholder: Rule = {
         }
       }
     }
+    reportTeamPlaceholders(ctx, skipped, taken);
   },
 };
+
+/**
+ * The placeholders of the team's own template file that most of the series replaced. Markdown
+ * reads `<Month>` as inline HTML, so a `<…>` token is looked for in an HTML node that is exactly
+ * the token, and a template's placeholder URL where it is a whole URL; code, comments, other HTML
+ * and other URLs are skipped.
+ */
+function reportTeamPlaceholders(ctx: RuleContext, skipped: readonly Span[], taken: Span[]): void {
+  const team = ctx.series?.teamTemplate;
+  if (!team) return;
+  const { text } = ctx.doc;
+  const file = team.path.slice(team.path.lastIndexOf('/') + 1);
+  for (const token of team.placeholders()) {
+    for (const m of token.find(text)) {
+      const span = { start: m.index, end: m.index + m.text.length };
+      const around = skipped.find((s) => s.start <= span.start && span.start < s.end);
+      const whole = token.whole && around && around.start === span.start && around.end === span.end;
+      if ((around && !whole) || taken.some((t) => t.start < span.end && span.start < t.end)) continue;
+      taken.push(span);
+      ctx.report({ span, message: ctx.t('teamTemplate', { text: m.text, file }) });
+    }
+  }
+}
 
 export interface PlaceholderMatcher {
   /** Non-empty occurrences in a text, left to right. */
