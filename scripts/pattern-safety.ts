@@ -8,6 +8,7 @@
  * answers on adversarial and random text.
  */
 import { analyse } from 'scslre';
+import { jsFlags } from '../server/src/core/regex/native';
 import { compilePattern, type PatternFlags } from '../server/src/core/regex/pattern';
 
 export interface KeyedPattern {
@@ -20,10 +21,6 @@ export function fromKey(key: string): KeyedPattern {
   const slash = key.indexOf('/');
   const letters = key.slice(0, slash);
   return { source: key.slice(slash + 1), flags: { ignoreCase: letters.includes('i'), multiline: letters.includes('m') } };
-}
-
-export function jsFlags(flags: PatternFlags): string {
-  return `${flags.ignoreCase ? 'i' : ''}${flags.multiline ? 'm' : ''}u`;
 }
 
 /** Why the pattern must stay on RE2JS, or undefined when JavaScript's engine may run it. */

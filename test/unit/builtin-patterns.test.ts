@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fromKey, jsFlags, refusal, type KeyedPattern } from '../../scripts/pattern-safety';
+import { jsFlags } from '../../server/src/core/regex/native';
+import { fromKey, refusal, type KeyedPattern } from '../../scripts/pattern-safety';
 import { builtinTemplates, detectTemplate, lint, resolveTemplate } from '../../server/src/core';
 import { BUILTIN_PATTERNS } from '../../server/src/core/regex/builtin-patterns';
 import {

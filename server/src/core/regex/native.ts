@@ -18,6 +18,11 @@ const LINE_SEPARATORS = /[\u2028\u2029]/;
 const LONE_HALF = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const FOLDED_INTO_ASCII = /[\u017f\u212a]/;
 
+/** The flags JavaScript runs a pattern with: always `u`, as RE2 reads code points. */
+export function jsFlags(flags: PatternFlags, extra = ''): string {
+  return `${flags.ignoreCase ? 'i' : ''}${flags.multiline ? 'm' : ''}u${extra}`;
+}
+
 export class NativePattern implements DataPattern {
   readonly engine = 'native';
   private readonly tester: RegExp;
@@ -30,11 +35,7 @@ export class NativePattern implements DataPattern {
     private readonly flags: PatternFlags,
     private readonly slow: () => DataPattern,
   ) {
-    this.tester = new RegExp(source, this.flagText(''));
-  }
-
-  private flagText(extra: string): string {
-    return `${this.flags.ignoreCase ? 'i' : ''}${this.flags.multiline ? 'm' : ''}u${extra}`;
+    this.tester = new RegExp(source, jsFlags(flags));
   }
 
   /** The texts RE2JS would read differently. */
@@ -56,7 +57,7 @@ export class NativePattern implements DataPattern {
 
   exec(text: string, from = 0): PatternMatch | undefined {
     if (this.differs(text)) return this.fallback().exec(text, from);
-    const re = (this.finder ??= new RegExp(this.source, this.flagText('dg')));
+    const re = (this.finder ??= new RegExp(this.source, jsFlags(this.flags, 'dg')));
     re.lastIndex = from;
     const m = re.exec(text);
     return m ? read(m) : undefined;
@@ -68,7 +69,7 @@ export class NativePattern implements DataPattern {
       return;
     }
     // A regex of its own: the caller may call exec between two matches.
-    const re = new RegExp(this.source, this.flagText('dg'));
+    const re = new RegExp(this.source, jsFlags(this.flags, 'dg'));
     for (let m = re.exec(text); m; m = re.exec(text)) {
       // After an empty match, one code point on, as RE2JS's matcher does (and String.prototype.matchAll).
       if (m[0] === '') re.lastIndex += (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
