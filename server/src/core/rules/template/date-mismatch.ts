@@ -1,3 +1,4 @@
+import { dayNumber } from '../../items/meetings';
 import { filenameDate, findDate, formatDate, formatLike, sameDate, type DateMatch } from '../../model/dates';
 import { findFields, isEmptyValue } from '../../views/match';
 import type { Span } from '../../text/lines';
@@ -122,14 +123,12 @@ function withoutPublication(dates: DatedPlace[]): DatedPlace[] {
   const meeting = rest.find((d) => d.match.date.year !== undefined)?.match.date ?? rest[0].match.date;
   return dates.filter((d) => {
     if (!d.stamp || d.match.date.until) return true;
-    const after = dayOf(d.match.date) - dayOf({ ...meeting, year: meeting.year ?? d.match.date.year });
+    const after = dayNumber(d.match.date) - dayNumber({ ...meeting, year: meeting.year ?? d.match.date.year });
     return after < 1 || after > PUBLISHED_WITHIN;
   });
 }
 
 const PUBLISHED_WITHIN = 7;
-
-const dayOf = (date: { year?: number; month: number; day: number }) => Date.UTC(date.year ?? 2000, date.month - 1, date.day) / 86_400_000;
 
 function shift(match: DateMatch, by: number): Span {
   return { start: match.start + by, end: match.end + by };
