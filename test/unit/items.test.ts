@@ -88,6 +88,21 @@ describe('items', () => {
       );
     });
 
+    it("reads a Feishu task's `@owner⏰date time` as its owner and due date, leaving neither in the text", () => {
+      const items = itemsOf(
+        '# 例会纪要 2023-11-26\n\n## 待办\n\n* [ ] [周报模板](https://example.org/t)补充说明@林一⏰2023-12-02 20:00\n* [ ] 整理会议室名单（截止：2023-12-09 18:30）@韩二\n',
+        'm/2023-11-26.md',
+        'generic',
+      );
+      assert.deepEqual(
+        items.map((i) => [i.text, i.owners, i.due]),
+        [
+          ['周报模板补充说明', ['@林一'], '2023-12-02'],
+          ['整理会议室名单', ['@韩二'], '2023-12-09'],
+        ],
+      );
+    });
+
     it('reads `(@owner)` and `[@owner]` as owners, leaving no empty brackets, and a possessive handle as words', () => {
       const items = itemsOf(
         "# Releases WG\n\n## Action Items\n\n* Audit the npm tokens (@cy)\n* Share @cy's audit list with the docs team (@di)\n* [@ed] review the release PR\n",

@@ -18,8 +18,11 @@ import { plainTitle, roleOf, sectionRoles, titleRole, type SectionRole } from '.
 import { statusIn, statusInNotes } from './status';
 import type { MinutesItem } from './types';
 
-// `(due 2024-05-01)`, `due: 2024/5/1`, `（截止：2024-05-01）`, `DDL 5月1日`, `deadline 2024-05-01`.
-const DUE = /[(（]?(?<!\s)\s*(?:\b(?:due(?:\s+by|\s+on)?|deadline|ddl)\b|截止(?:日期|时间)?|期限)\s*[:：]?\s*/i;
+// `(due 2024-05-01)`, `due: 2024/5/1`, `（截止：2024-05-01）`, `DDL 5月1日`, `deadline 2024-05-01`,
+// and a Feishu task's `@owner⏰2023-12-02 20:00`.
+const DUE = /[(（]?(?<!\s)\s*(?:\b(?:due(?:\s+by|\s+on)?|deadline|ddl)\b|截止(?:日期|时间)?|期限|\u23f0)\s*[:：]?\s*/i;
+/** The time of day a due date may carry: `20:00`, `18:30`. */
+const DUE_TIME = /^\s*(?:[01]?\d|2[0-3])[:：][0-5]\d(?!\d)/;
 /** A topic put off to the next meeting is open business of the next one. */
 const PUT_OFF =
   /遗留到?下一?次|留到下一?次|[延推]迟?到下一?次|延期到下一?次|顺延到?下一?次|下次(?:TC\s*)?会议上?(?:再|继续)?(?:讨论|决策|汇报|评审|决定)|\b(?:deferred|postponed|carried over) to (?:the )?next (?:meeting|week|call)\b/i;
@@ -310,8 +313,9 @@ function buildItem(doc: MinutesDocument, entry: Entry, source: Source, links: Li
     const date = findDate(after, { monthDay: true });
     if (date && !after.slice(0, date.start).trim()) {
       due = formatDate(date.date);
-      const closing = /^\s*[)）]?/.exec(after.slice(date.end))![0].length;
-      text = text.slice(0, dueLabel.index) + after.slice(date.end + closing);
+      const end = date.end + (DUE_TIME.exec(after.slice(date.end))?.[0].length ?? 0);
+      const closing = /^\s*[)）]?/.exec(after.slice(end))![0].length;
+      text = text.slice(0, dueLabel.index) + after.slice(end + closing);
     }
   }
 

@@ -414,8 +414,9 @@ function sectionFields(sections: Section[], text: string, lines: LineIndex): Fie
 
 // `@Wine93`, `@数名开发者`; not e-mail addresses (`a@b.c`), not `npm i @scope/pkg`. A table cell
 // ends at `|` (`@login|2024-11-07`); `@**name**`, `@_**name**` and `@_name_` are chat mentions
-// (Zulip) or emphasis, markup no forge login starts with.
-export const MENTION = /(?<![\w.@/\\`-])@(?![_\\])([^\s@,，、。;；:：()（）[\]<>*`'"!！?？/|]+)/g;
+// (Zulip) or emphasis, markup no forge login starts with. A Feishu task writes its due time
+// straight after the owner: `@林一⏰2023-12-02 20:00`.
+export const MENTION = /(?<![\w.@/\\`-])@(?![_\\])([^\s@,，、。;；:：()（）[\]<>*`'"!！?？/|\u23f0]+)/g;
 
 // `Released ipfs-http-client @30.1.0`: a version, as npm writes `package@version`; `if you would
 // like to be @-ed`: the verb for being mentioned.
