@@ -123,6 +123,20 @@ describe('precision on minutes of other communities (round 3)', () => {
       index.set('/ws/meeting-notes/2019/Q1/20190211_minutes.txt', files[0].text);
       assert.deepEqual(index.keys(), ['/ws/meeting-notes/*/Q1']);
     });
+
+    it('a name with a stray space stays with its kind, whose naming then tells it', async () => {
+      // CubeFS: `2025-03-19 -en.md` among `…-en.md` files had become a kind of its own, checked by nothing.
+      const stray = { ...weekly('2019-02-04'), path: '/ws/meeting-notes/2019/Q1/2019-02-04 --core-team-weekly.md' };
+      const all = [...files, stray];
+      const index = new SeriesIndex();
+      for (const f of all) index.set(f.path, f.text);
+      assert.equal(index.seriesOf(stray.path)?.members.length, 5);
+      const result = await lintText(stray.text, stray.path, { services: seriesServices(all) });
+      assert.deepEqual(
+        only(result.diagnostics, 'template/filename').map((d) => d.message.replace(/^.*rename it/, 'rename it')),
+        ['rename it to "2019-02-04--core-team-weekly.md".'],
+      );
+    });
   });
 
   it('"@0.4.19" after a package name is its version, not a mention', async () => {

@@ -324,11 +324,14 @@ const MIN_KIND_FILES = 3;
 const KIND_SEPARATOR = '::';
 const OTHER_KINDS = '';
 // openEuler TC moved from `20220706_minutes.txt` to `20230524_minutes.md`: a new era, not a new kind.
+// A stray space (`2024-12-31 -en.md` among `…-en.md`) is a slip in the name, not another kind:
+// the file stays with its kind, whose naming then tells it.
 const kindOf = (path: string) =>
   baseName(path)
     .toLowerCase()
     .replace(/\.[a-z]+$/, '')
-    .replace(/\d+/g, '#');
+    .replace(/\d+/g, '#')
+    .replace(/\s+/g, '');
 const kindKey = (key: string, kind: string) => `${key}${KIND_SEPARATOR}${kind}`;
 
 /** The built-in that more than half of the files are recognised as (strong evidence each), if any. */
