@@ -222,6 +222,18 @@ describe('link rules', () => {
       ].join('\n');
       assert.deepEqual(await linkFindings(text, 'm.md'), ['link/number-mismatch:1', 'link/number-mismatch:2']);
     });
+
+    it('reads links labelled PR1, PR2, … as counted, not as numbers, unless the count stands alone', async () => {
+      const text = [
+        '- [ ] Move the docs into the main repository @kim',
+        '  - [PR1](https://github.com/o/r/pull/147)',
+        '  - [PR2](https://github.com/o/site/pull/1888)',
+        '- [PR 3 review](https://github.com/o/r/pull/4)',
+        '- [Issue1](https://github.com/o/r/issues/52)',
+        '',
+      ].join('\n');
+      assert.deepEqual(await linkFindings(text, 'm.md'), ['link/number-mismatch:4', 'link/number-mismatch:5']);
+    });
   });
 
   describe('link/undefined-reference and link/unused-definition', () => {

@@ -40,10 +40,12 @@ export const numberMismatch: Rule = {
     fixUrl: { en: 'Change the URL to number {named} (as the text says)', zh: '把网址中的编号改为 {named}（与文字一致）' },
   },
   check(ctx) {
-    for (const resolved of modelOf(ctx).links) {
+    const links = modelOf(ctx).links;
+    const counters = enumerators(ctx, links);
+    for (const resolved of links) {
       const target = resolved.forge?.target;
       if (!target || target.kind === 'commit' || !/^\d+$/.test(target.id)) continue;
-      if (resolved.forge!.problems.length) continue;
+      if (resolved.forge!.problems.length || counters.has(resolved)) continue;
       const named = namedNumbers(ctx, resolved);
       if (!named.length || named.some((n) => n.number === target.id)) continue;
       const distinct = [...new Set(named.map((n) => n.number))];
@@ -55,6 +57,31 @@ export const numberMismatch: Rule = {
     }
   },
 };
+
+// A link text that is a word and a count: `PR1`, `PR 2`, `Issue3`.
+const COUNTED_LABEL = /^\[\s*([a-z]+)\s*(\d{1,2})\s*\]/i;
+
+/**
+ * `[PR1](…/pull/147)`, `[PR2](…/nydus/pull/1888)`: the links of one document labelled by one word
+ * and the counts 1, 2, … number the links, not the pull requests.
+ */
+function enumerators(ctx: RuleContext, links: readonly ResolvedLink[]): Set<ResolvedLink> {
+  const byWord = new Map<string, { resolved: ResolvedLink; count: number }[]>();
+  for (const resolved of links) {
+    if (resolved.link.kind !== 'inline' || !resolved.link.urlSpan) continue;
+    const m = COUNTED_LABEL.exec(ctx.doc.text.slice(resolved.link.span.start, resolved.link.urlSpan.start));
+    if (!m) continue;
+    const word = m[1].toLowerCase();
+    byWord.set(word, [...(byWord.get(word) ?? []), { resolved, count: Number(m[2]) }]);
+  }
+  const out = new Set<ResolvedLink>();
+  for (const labelled of byWord.values()) {
+    // Several lists may each count from 1.
+    const counts = [...new Set(labelled.map((l) => l.count))].sort((a, b) => a - b);
+    if (counts.length >= 2 && counts.every((c, i) => c === i + 1)) labelled.forEach((l) => out.add(l.resolved));
+  }
+  return out;
+}
 
 /** Numbers the link text names for the link's own repo (`other/repo#5` names another repo). */
 function namedNumbers(ctx: RuleContext, resolved: ResolvedLink): NamedNumber[] {
