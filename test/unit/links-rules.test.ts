@@ -223,13 +223,19 @@ describe('link rules', () => {
       assert.deepEqual(await linkFindings(text, 'm.md'), ['link/number-mismatch:1', 'link/number-mismatch:2']);
     });
 
-    it('reads links labelled PR1, PR2, … as counted, not as numbers, unless the count stands alone', async () => {
+    it('reads links labelled PR1, PR2, … or report #1, report #2 as counted, not as numbers, unless the count stands alone', async () => {
       const text = [
         '- [ ] Move the docs into the main repository @kim',
         '  - [PR1](https://github.com/o/r/pull/147)',
         '  - [PR2](https://github.com/o/site/pull/1888)',
         '- [PR 3 review](https://github.com/o/r/pull/4)',
         '- [Issue1](https://github.com/o/r/issues/52)',
+        '- [Resource limits, Part #1: fields and validation](https://github.com/o/r/pull/4877)',
+        '',
+        'Read more in [field report #1][one] and [field report #2][two].',
+        '',
+        '[one]: https://github.com/o/r/issues/2050',
+        '[two]: https://github.com/o/r/issues/1922',
         '',
       ].join('\n');
       assert.deepEqual(await linkFindings(text, 'm.md'), ['link/number-mismatch:4', 'link/number-mismatch:5']);

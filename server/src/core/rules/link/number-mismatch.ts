@@ -13,6 +13,9 @@ const ANOTHER_ITEM =
 // Numbered documents of standards bodies: `Cite UTS #35` names Unicode's standard, not an issue.
 const STANDARD_DOCUMENT = /\b(?:UTS|UAX|UTR|UTN|TR|RFC|BCP|ISO|PEP)\s*$/i;
 
+// Words that count the parts of a piece of work: `[TEP-0104 …: Part #1 Fields Addition](…/pull/4877)`.
+const COUNTED_PART = /\b(?:part|phase|stage|step|round|option|alternative|example)\s*$/i;
+
 interface NamedNumber {
   number: string;
   /** Offset of the digits in the text as written in the source. */
@@ -58,24 +61,27 @@ export const numberMismatch: Rule = {
   },
 };
 
-// A link text that is a word and a count: `PR1`, `PR 2`, `Issue3`.
-const COUNTED_LABEL = /^\[\s*([a-z]+)\s*(\d{1,2})\s*\]/i;
+// A link's text, and in it a count: `PR1`, `PR 2`, `user experience report #2`.
+const LABEL = /^!?\[([^[\]]*)\]/;
+const COUNT = /(?<![\d/.-])(?:#[ \t]?|[ \t])?(\d{1,2})(?![\w/.-])/;
 
 /**
- * `[PR1](…/pull/147)`, `[PR2](…/nydus/pull/1888)`: the links of one document labelled by one word
- * and the counts 1, 2, … number the links, not the pull requests.
+ * `[PR1](…/pull/147)` and `[PR2](…/nydus/pull/1888)`, `[report #1][a]` and `[report #2][b]`: links
+ * of one document whose texts are the same but for the counts 1, 2, … number the links, not the
+ * pull requests or issues.
  */
 function enumerators(ctx: RuleContext, links: readonly ResolvedLink[]): Set<ResolvedLink> {
-  const byWord = new Map<string, { resolved: ResolvedLink; count: number }[]>();
+  const byShape = new Map<string, { resolved: ResolvedLink; count: number }[]>();
   for (const resolved of links) {
-    if (resolved.link.kind !== 'inline' || !resolved.link.urlSpan) continue;
-    const m = COUNTED_LABEL.exec(ctx.doc.text.slice(resolved.link.span.start, resolved.link.urlSpan.start));
-    if (!m) continue;
-    const word = m[1].toLowerCase();
-    byWord.set(word, [...(byWord.get(word) ?? []), { resolved, count: Number(m[2]) }]);
+    if (resolved.link.kind !== 'inline' && resolved.link.kind !== 'reference') continue;
+    const label = LABEL.exec(ctx.doc.text.slice(resolved.link.span.start, resolved.link.span.end))?.[1];
+    const count = label === undefined ? null : COUNT.exec(label);
+    if (!label || !count) continue;
+    const shape = (label.slice(0, count.index) + '\u0000' + label.slice(count.index + count[0].length)).toLowerCase();
+    byShape.set(shape, [...(byShape.get(shape) ?? []), { resolved, count: Number(count[1]) }]);
   }
   const out = new Set<ResolvedLink>();
-  for (const labelled of byWord.values()) {
+  for (const labelled of byShape.values()) {
     // Several lists may each count from 1.
     const counts = [...new Set(labelled.map((l) => l.count))].sort((a, b) => a - b);
     if (counts.length >= 2 && counts.every((c, i) => c === i + 1)) labelled.forEach((l) => out.add(l.resolved));
@@ -96,7 +102,7 @@ function namedNumbers(ctx: RuleContext, resolved: ResolvedLink): NamedNumber[] {
     const number = m[3] ?? m[4];
     // `Revert accidental inclusion of a part of #69218`: the title names another item on purpose.
     const before = source.slice(0, m.index);
-    if (ANOTHER_ITEM.test(before) || STANDARD_DOCUMENT.test(before)) continue;
+    if (ANOTHER_ITEM.test(before) || STANDARD_DOCUMENT.test(before) || COUNTED_PART.test(before)) continue;
     // `[Update SIG lifecycle doc (TAC Issue 161)](…/pull/182)`: the pull request for that issue.
     if (m[4] !== undefined && /^issue/i.test(m[0]) && target.kind === 'pull') continue;
     if (m[3] !== undefined && m[2] !== undefined) {
