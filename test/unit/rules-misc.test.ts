@@ -212,6 +212,23 @@ describe('privacy/meeting-secret', () => {
     assert.deepEqual(only((await tc('服务器密码：2468 已重置\n')).diagnostics, rule), [], 'no meeting around: not a meeting secret');
   });
 
+  it('only points out the password on a page about the meetings (a README, a list of working groups)', async () => {
+    const text = '# Community\n\n| Meeting | Link |\n|---|---|\n| Weekly sync | [Zoom](https://zoom.us/j/9973?pwd=QkdPaDlX) |\n';
+    for (const path of ['/ws/community/README.md', '/ws/community/working-groups.md']) {
+      const [found] = only((await lintText(text, path)).diagnostics, rule);
+      assert.equal(found.severity, 'info', path);
+      assert.match(found.message, /is a page about the meetings/);
+    }
+    for (const path of ['/ws/community/meetings/2024-05-07.md', '/ws/community/meetings/2024.md']) {
+      const minutes = only((await lintText(text, path)).diagnostics, rule);
+      assert.deepEqual(
+        minutes.map((d) => d.severity),
+        ['warning'],
+        `the same link in minutes: ${path}`,
+      );
+    }
+  });
+
   it('does not flag meeting numbers, empty passcodes or passwords in code samples', async () => {
     const invite = '#腾讯会议：548-7440-7396\n会议密码：无\nhttps://meeting.tencent.com/dm/eDgUO9abcd\n';
     assert.deepEqual(only((await lintWith(TSC, 'm.md', invite)).diagnostics, rule), []);

@@ -25,6 +25,10 @@ export const meetingSecret: Rule = {
       en: '{problem} It sits under "{heading}", an invitation to join: if the meeting is open to all, this is on purpose.',
       zh: '{problem}它位于「{heading}」之下，是入会邀请：如果会议对所有人开放，这是有意公开的。',
     },
+    page: {
+      en: '"{name}" is a page about the meetings, not the minutes of one, and publishes a meeting\'s password: if the meeting is open to all, this is on purpose; if not, anyone who reads the page can join.',
+      zh: '「{name}」是介绍会议的页面，而非某次会议的纪要，其中公开了会议密码：如果会议对所有人开放，这是有意公开的；否则任何读到此页面的人都能入会。',
+    },
     archive: {
       en: 'The password of an archive is published here: anyone who reads the minutes can open it.',
       zh: '此处公开了压缩包的解压密码：任何读到纪要的人都能打开它。',
@@ -164,10 +168,25 @@ const INVITATION =
  */
 function published(ctx: RuleContext, offset: number, problem: string): { message: string; severity?: 'info' } {
   const { doc } = ctx;
+  const name = aboutTheMeetings(ctx);
+  if (name) return { message: ctx.t('page', { name }), severity: 'info' };
   const heading =
     doc.sections.filter((s) => s.kind === 'heading' && s.body.start <= offset && offset < s.body.end && INVITATION.test(s.title)).pop()
       ?.title ?? introducingLine(doc, doc.lines.position(offset).line);
   return heading ? { message: ctx.t('invitation', { problem, heading }), severity: 'info' } : { message: problem };
+}
+
+/**
+ * `README.md`, `working-groups.md`, `contributor-guidelines.md`: a file named without a date or
+ * number, which no template reads as minutes, is a page about the meetings; the link on it is the
+ * standing way in. Its file name, if so. (`2025.md` holds a year's minutes; an unsaved buffer has
+ * no name yet: either may be minutes.)
+ */
+function aboutTheMeetings(ctx: RuleContext): string | undefined {
+  const path = ctx.doc.path;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (!name.includes('.') || /\d/.test(name) || ctx.series) return undefined;
+  return ctx.template.confidence === 'none' || ctx.template.confidence === 'guessed' ? name : undefined;
 }
 
 function introducingLine(doc: MinutesDocument, line: number): string | undefined {
