@@ -9,7 +9,7 @@ import { profileMinutes } from '../../server/src/core/series/profile';
 import type { SeriesView } from '../../server/src/core/series/types';
 import { learnTemplate } from '../../server/src/core/series/learn/learn';
 import type { Services } from '../../server/src/core/services';
-import { only, ROOT } from '../helpers';
+import { lintText, only, ROOT, seriesServices } from '../helpers';
 
 /** The project's own series: an older format in early 2023, the current one since September, a cancelled meeting, a README. */
 const SERIES = join(ROOT, 'test', 'fixtures', 'series', 'storage-sync');
@@ -242,6 +242,39 @@ describe('series', () => {
       assert.match(hint[0].message, /only 20 of the 100 topics in this folder's minutes have one/);
       const always = await lint({ path, text: openeuler, services: { series: () => view(97) } });
       assert.equal(only(always.diagnostics, 'template/topic-conclusion')[0].severity, 'warning');
+    });
+  });
+
+  describe('dated files that record no meeting', () => {
+    // A blog keeps dated posts in one folder, as a team keeps its minutes.
+    const post = (date: string, title: string, extra = '') => ({
+      path: `/ws/blog/en/${date}-${title.toLowerCase().replace(/ /g, '-')}.md`,
+      text: `---\nid: ${title}\ntitle: ${title}\nauthor: Lin Mo\ndate: ${date}\ndesc: About ${title}\ncover: assets/${date}.png\n---\n\n# ${title}\n\n## Introduction\n\nWhy it matters.\n${extra}\n## Conclusion\n\nTry it.\n`,
+    });
+    const posts = [
+      post('2021-04-08', 'Index Types'),
+      post('2021-04-15', 'Disk Search'),
+      post('2021-04-22', 'Query Nodes'),
+      post('2021-04-29', 'Release Notes'),
+      post('2021-05-20', 'Finance Search', '\n## Results\n\nFaster.\n'),
+    ];
+
+    it('are no minutes: no template is learned from them and the series rules say nothing', async () => {
+      const newest = { ...posts[4], text: posts[4].text.replace('cover: assets/2021-05-20.png\n', '') };
+      const result = await lintText(newest.text, newest.path, { services: seriesServices([...posts.slice(0, 4), newest]) });
+      assert.notEqual(result.template.confidence, 'learned');
+      assert.deepEqual(
+        result.diagnostics.filter((d) => d.rule.startsWith('template/') || d.rule.startsWith('series/')),
+        [],
+      );
+    });
+
+    it('while dated minutes that say who attended are learned from and checked', async () => {
+      const minutes = posts.map((p) => ({ ...p, text: p.text.replace('## Introduction', '## Attendees\n\n- Lin Mo\n\n## Introduction') }));
+      const newest = { ...minutes[4], text: minutes[4].text.replace('cover: assets/2021-05-20.png\n', '') };
+      const result = await lintText(newest.text, newest.path, { services: seriesServices([...minutes.slice(0, 4), newest]) });
+      assert.equal(result.template.confidence, 'learned');
+      assert.deepEqual(only(result.diagnostics, 'series/missed-meeting').length, 1, 'the weekly meeting of 2021-05-06 and 2021-05-13');
     });
   });
 });

@@ -276,12 +276,14 @@ export class SeriesIndex {
     const series: Series = { key, folder, members, eras: findEras(members) };
     const memberViews = members.map((m) => this.member(m));
     const teamTemplate = this.teamTemplate(key, memberViews);
-    const view = {
+    const minutes = looksLikeMinutes(members);
+    const view: SeriesView = {
       folder: series.folder,
       size: members.length,
       topics: topicStats(members),
       members: memberViews,
       ...(teamTemplate ? { teamTemplate } : {}),
+      ...(minutes ? {} : { notMinutes: true as const }),
     };
     const decision: Decision = { series, view, fit: new Map(), withoutFile: new Map() };
     if (!learn) return decision;
@@ -290,7 +292,7 @@ export class SeriesIndex {
       decision.recognised = recognised;
       return decision;
     }
-    if (!looksLikeMinutes(members)) return decision;
+    if (!minutes) return decision;
     decision.learned = learnTemplate({ series });
     if (decision.learned) decision.fit = fits(series);
     return decision;
@@ -343,9 +345,28 @@ function mostRecognised(members: readonly MinutesProfile[]): Decision['recognise
   return template && count * 2 > members.length ? { template, count } : undefined;
 }
 
+/**
+ * At least half the files are minutes: a template reads them, their path says so, or they are dated
+ * and write what a meeting's record holds. A date alone is not enough: a blog's posts are dated too
+ * (Milvus's `blog/en/2021-09-15-….md`, 160 of them, were taken for minutes missing their `cover`).
+ */
 function looksLikeMinutes(members: readonly MinutesProfile[]): boolean {
-  const minutesLike = members.filter((m) => m.date !== undefined || MINUTES_WORDS.test(m.path) || m.detected !== undefined).length;
+  const minutesLike = members.filter(
+    (m) => m.detected !== undefined || MINUTES_WORDS.test(m.path) || (m.date !== undefined && recordsAMeeting(m)),
+  ).length;
   return minutesLike * 2 >= members.length;
+}
+
+/** Words of a meeting's record, in a title, a heading or a field's label. */
+const MEETING_RECORD =
+  /\b(?:meetings?|minutes|agenda|attendees?|attendance|participants|apologies|regrets|action\s*items?|next\s+meeting|note[\s-]?takers?|facilitator|moderator|scribe|roll\s*call|quorum|stand-?up)\b|会议|议题|议程|参会|与会|出席|主持人|记录人|纪要|待办|行动项|决议|遗留问题|例会|周会/i;
+
+function recordsAMeeting(m: MinutesProfile): boolean {
+  return (
+    (m.title !== undefined && MEETING_RECORD.test(m.title)) ||
+    m.sections.some((s) => MEETING_RECORD.test(s.title)) ||
+    m.fields.some((f) => MEETING_RECORD.test(f.label))
+  );
 }
 
 /** Which files follow the format learned from (the latest era, resembling it), which are older, which are unlike it. */

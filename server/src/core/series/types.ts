@@ -96,6 +96,8 @@ export interface SeriesView {
    * the folder above it, when the host listed one: its placeholders that most members replaced.
    */
   teamTemplate?: TeamTemplate;
+  /** The files are dated but record no meeting (a blog's posts): the series rules say nothing of them. */
+  notMinutes?: true;
 }
 
 export interface TeamTemplate {

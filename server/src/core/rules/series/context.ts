@@ -27,7 +27,7 @@ const cache = new WeakMap<MinutesDocument, { context: SeriesContext | undefined 
 export function seriesContext(ctx: RuleContext): SeriesContext | undefined {
   const cached = cache.get(ctx.doc);
   if (cached) return cached.context;
-  const members = ctx.series?.members;
+  const members = ctx.series?.notMinutes ? undefined : ctx.series?.members;
   const context = members ? build(ctx, readMembers(members)) : undefined;
   cache.set(ctx.doc, { context });
   return context;
