@@ -167,9 +167,12 @@ const LITTLE_WORDS = new Set(['a', 'an', 'the', 'as', 'to', 'of', 'in', 'on', 'f
  */
 function reworded(a: string, b: string): boolean {
   const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
-  const words = shorter.split(' ').filter((w) => w.length > 1 && !LITTLE_WORDS.has(w));
-  const squashed = longer.replace(/ /g, '');
   const longerWords = new Set(longer.split(' '));
+  const shorterWords = new Set(shorter.split(' '));
+  // `Issue 50 (comment)` and `Issue 51 (comment)`: a number of one the other lacks names another item.
+  if ([...longerWords].some((w) => /^\d+$/.test(w) && !shorterWords.has(w))) return false;
+  const words = [...shorterWords].filter((w) => w.length > 1 && !LITTLE_WORDS.has(w) && !GENERIC_WORDS.has(w));
+  const squashed = longer.replace(/ /g, '');
   return words.length >= 2 && words.every((w) => longerWords.has(w) || (w.length >= 5 && squashed.includes(w)));
 }
 
