@@ -73,11 +73,11 @@ export function sectionRoles(doc: MinutesDocument, template: ResolvedTemplate): 
   // `## Non Voting Projects, Working Groups` between `## Voting member attendance` and `## Other
   // Attendees`: one more group of the people ticked off, not a list of tasks.
   const attendance = (s: Section | undefined) => s !== undefined && isAttendanceLabel(plainTitle(s.title));
-  for (const s of doc.sections) {
-    if (roles.has(s)) continue;
-    const siblings = s.parent ? s.parent.children : doc.outline;
-    const i = siblings.indexOf(s);
-    if (attendance(siblings[i - 1]) && attendance(siblings[i + 1])) roles.set(s, 'skip');
+  for (const siblings of [doc.outline, ...doc.sections.map((s) => s.children)]) {
+    for (let i = 1; i + 1 < siblings.length; i++) {
+      const s = siblings[i];
+      if (!roles.has(s) && attendance(siblings[i - 1]) && attendance(siblings[i + 1])) roles.set(s, 'skip');
+    }
   }
   return roles;
 }
