@@ -104,5 +104,12 @@ export function labelledOwners(line: string): string[] {
 export function englishSubject(line: string): string | undefined {
   const m = ENGLISH_SUBJECT.exec(line.trim());
   if (!m || /^(?:need|needs|want|wants|plan|plans|how|what|who|we|they|i|you|it|this|that|the|a|an)$/i.test(m[1])) return undefined;
+  // `TODO: Link to product board`, `Move to the new calendar`: a verb that takes "to", said to nobody.
+  if (
+    /^(?:link|add|move|switch|migrate|upgrade|go|reach|talk|write|send|reply|respond|post|push|point|refer|return|subscribe|submit|apply|connect|stick|get)$/i.test(
+      m[1],
+    )
+  )
+    return undefined;
   return m[1];
 }

@@ -1,3 +1,4 @@
+import { isAttendanceLabel } from '../model/attendance';
 import { trimEndWhere } from '../text/trim';
 import type { MinutesDocument, Section } from '../model/types';
 import { findSections } from '../views/match';
@@ -51,7 +52,9 @@ export function titleRole(title: string): SectionRole | undefined {
   if (NEW_TITLE.test(t)) return 'new';
   if (CARRY_TITLE.test(t)) return 'carry';
   if (ACTION_TITLE.test(t)) return 'actions';
-  if (SKIP_TITLE.test(t)) return 'skip';
+  // `Voting member attendance` with its `### Project Representatives`: the attendance ticked off
+  // in task boxes (`- [ ] Ana Silva - Acme`) is who came, not open business owned by a company.
+  if (SKIP_TITLE.test(t) || isAttendanceLabel(t)) return 'skip';
   return undefined;
 }
 
@@ -66,6 +69,15 @@ export function sectionRoles(doc: MinutesDocument, template: ResolvedTemplate): 
     if (roles.has(s)) continue;
     const role = titleRole(s.title);
     if (role) roles.set(s, role);
+  }
+  // `## Non Voting Projects, Working Groups` between `## Voting member attendance` and `## Other
+  // Attendees`: one more group of the people ticked off, not a list of tasks.
+  const attendance = (s: Section | undefined) => s !== undefined && isAttendanceLabel(plainTitle(s.title));
+  for (const siblings of [doc.outline, ...doc.sections.map((s) => s.children)]) {
+    for (let i = 1; i + 1 < siblings.length; i++) {
+      const s = siblings[i];
+      if (!roles.has(s) && attendance(siblings[i - 1]) && attendance(siblings[i + 1])) roles.set(s, 'skip');
+    }
   }
   return roles;
 }

@@ -46,6 +46,8 @@ const QUALIFIERS = new Set([
   'non-voting',
   'member',
   'members',
+  'representative',
+  'representatives',
   'remote',
   'in-person',
   'online',
@@ -72,7 +74,7 @@ const QUALIFIED_CJK_ENDINGS = ['与会人员', '与会人', '与会者', '参会
 /**
  * Does this section title, field label or table cell name the attendance list? Qualified
  * lists count too: `Voting member attendance`, `Remote attendees`, `Additional Attendees`,
- * `TSC members present`, `线上参会人员`, `TC 参会人员`; the qualifier is short, so a sentence
+ * `TSC members present`, `Voting Representative Attendees`, `线上参会人员`, `TC 参会人员`; the qualifier is short, so a sentence
  * that ends in "present" is no label.
  */
 export function isAttendanceLabel(label: string): boolean {

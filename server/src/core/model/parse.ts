@@ -419,8 +419,9 @@ function sectionFields(sections: Section[], text: string, lines: LineIndex): Fie
 export const MENTION = /(?<![\w.@/\\`-])@(?![_\\])([^\s@,，、。;；:：()（）[\]<>*`'"!！?？/|\u23f0]+)/g;
 
 // `Released ipfs-http-client @30.1.0`: a version, as npm writes `package@version`; `if you would
-// like to be @-ed`: the verb for being mentioned.
-const NOT_A_HANDLE = /^(?:v?\d+(?:\.\d+)+(?:[-+][\w.-]*)?|-(?:ed|ing|mention(?:ed|s|ing)?))$/i;
+// like to be @-ed`: the verb for being mentioned; `is an @-prefix the right way`: the sign itself.
+const NOT_A_HANDLE =
+  /^(?:v?\d+(?:\.\d+)+(?:[-+][\w.-]*)?|-(?:ed|ing|mention(?:ed|s|ing)?|prefix(?:es|ed)?|sign|symbol|syntax|notation|ping(?:s|ed)?|tag(?:s|ged|ging)?))$/i;
 
 function findMentions(text: string, verbatim: Span[], links: Link[]): Mention[] {
   const mentions: Mention[] = [];

@@ -263,7 +263,7 @@ const NOT_ATTENDING = /请假|缺席|未到|absent|regrets|apolog|excused|agenda
 function sectionList(doc: MinutesDocument, section: Section, source: Attendee['source']): AttendeeList {
   // The section's own content and its groups of people: `### 已请假人员` or `### Agenda` ends it.
   const stop = section.children.find((c) => !PEOPLE_GROUP.test(c.title) || NOT_ATTENDING.test(c.title));
-  const end = stop ? stop.heading.start : section.body.end;
+  const end = boldPartStart(doc, section.heading.end, stop ? stop.heading.start : section.body.end);
   const body = { start: section.heading.end, end };
   return {
     at: section.heading.start,
@@ -271,6 +271,21 @@ function sectionList(doc: MinutesDocument, section: Section, source: Attendee['s
     key: `${source.kind}:${source.id}`,
     items: regionAttendees(doc, body, source),
   };
+}
+
+/**
+ * Where a line in bold alone that names no attendance (`**Agenda Items**` after the list of
+ * `### Other attendees`) starts the next part of minutes written without headings; `end` if none.
+ * A bold line of a name (`**Ana Silva**`) or a group (`**Guests**`) goes on with the list.
+ */
+function boldPartStart(doc: MinutesDocument, start: number, end: number): number {
+  for (let line = doc.lines.position(start).line + 1; line < doc.lines.lineCount; line++) {
+    const at = doc.lines.lineStart(line);
+    if (at >= end) break;
+    const text = doc.lines.lineText(line);
+    if (BOLD_LINE.test(text) && NOT_ATTENDING.test(text)) return at;
+  }
+  return end;
 }
 
 /** The people of a region: its table, its top-level list items, or its lines of names. */

@@ -79,7 +79,8 @@ class TargetGroup {
 
   private hasSameText(text: string): boolean {
     if (this.texts.has(text)) return true;
-    return isLong(text) && this.longTexts.some((other) => other.includes(text) || text.includes(other));
+    if (isLong(text) && this.longTexts.some((other) => other.includes(text) || text.includes(other))) return true;
+    return [...this.texts].some((other) => reworded(text, other));
   }
 
   private addText(text: string): void {
@@ -155,6 +156,24 @@ function normalizeText(text: string, id: string): string {
       .replace(/[\s\p{P}\p{S}]+/gu, ' ')
       .trim()
   );
+}
+
+const LITTLE_WORDS = new Set(['a', 'an', 'the', 'as', 'to', 'of', 'in', 'on', 'for', 'and', 'or', 'is', 'be', 'by', 'with', 'from']);
+
+/**
+ * `ALTSVC as an extension` on Thursday and `Make alt-svc an extension to the spec` on Friday (the
+ * discussion continued): every word that matters of one title, two or more, is in the other, spelt
+ * with or without its hyphen. A title of other words names another item.
+ */
+function reworded(a: string, b: string): boolean {
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  const longerWords = new Set(longer.split(' '));
+  const shorterWords = new Set(shorter.split(' '));
+  // `Issue 50 (comment)` and `Issue 51 (comment)`: a number of one the other lacks names another item.
+  if ([...longerWords].some((w) => /^\d+$/.test(w) && !shorterWords.has(w))) return false;
+  const words = [...shorterWords].filter((w) => w.length > 1 && !LITTLE_WORDS.has(w) && !GENERIC_WORDS.has(w));
+  const squashed = longer.replace(/ /g, '');
+  return words.length >= 2 && words.every((w) => longerWords.has(w) || (w.length >= 5 && squashed.includes(w)));
 }
 
 /** Titles this long or longer are the same when one contains the other (`[WIP] Fix x` and `Fix x`). */

@@ -124,6 +124,7 @@ const ROLE_LOCAL = new Set([
   'list',
   'maintainers',
   'marketing',
+  'meetings',
   'news',
   'newsletter',
   'office',

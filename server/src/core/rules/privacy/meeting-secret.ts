@@ -137,7 +137,7 @@ function checkPasscodes(ctx: RuleContext): void {
     for (const m of found.items) {
       const meeting = m.label === 'meeting' || (m.label === 'generic' && near(doc, line, MEETING_CONTEXT));
       const archive = m.label === 'archive' || (!meeting && m.label === 'generic' && near(doc, line, ARCHIVE_CONTEXT));
-      if (!meeting && !archive) continue;
+      if ((!meeting && !archive) || (meeting && opensRecording(doc, line))) continue;
       const lineStart = doc.lines.lineStart(line);
       const valueStart = lineStart + m.index + m.length - m.value.length;
       ctx.report({
@@ -155,6 +155,22 @@ function checkPasscodes(ctx: RuleContext): void {
       });
     }
   }
+}
+
+// A recording shared for those who missed the meeting (Zoom's `/rec/share/`, Tencent Meeting's `cloud-record`).
+const RECORDING_URL = /^https?:\/\/(?:[\w-]+\.)*(?:zoom\.(?:us|com)\/rec\/(?:share|play)\/|meeting\.tencent\.com\/v2\/cloud-record\/)/i;
+
+/**
+ * `https://zoom.us/rec/share/…` and below it `Passcode: a*VW+2P0`: the code opens the recording the
+ * team publishes on purpose, not the meeting. The nearest link above (or on the line) decides, so a
+ * join link between them still makes it a meeting's.
+ */
+function opensRecording(doc: MinutesDocument, line: number): boolean {
+  for (let l = line; l >= Math.max(0, line - 4); l--) {
+    const urls = [...doc.lines.lineText(l).matchAll(URL)];
+    if (urls.length) return RECORDING_URL.test(urls[urls.length - 1][0]);
+  }
+  return false;
 }
 
 // `## 社区会议参与方式`, `## How to join`: the team publishes the way in for anyone who wants to come.
