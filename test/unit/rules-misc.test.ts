@@ -43,6 +43,29 @@ async function fixed(spec: TemplateSpec, path: string, text: string, rule: strin
 describe('attendee/duplicate', () => {
   const rule = 'attendee/duplicate';
 
+  it('reads `**TOC:** Name, Sponsor of Project` as a person and a role, not two people', async () => {
+    const text = [
+      '# Adopter interview',
+      '',
+      '**Attendees:**',
+      '- **TOC:** Lea Marsh, TOC Sponsor of Quarry',
+      '- **TOC:** Omar Duval, TOC Sponsor of Quarry',
+      '- **Adopter:** Ines Roy (Staff Engineer, Northwind)',
+      '- **TOC:** Lea Marsh',
+      '',
+    ].join('\n');
+    const found = only((await lintText(text, '/ws/projects/quarry/interview-northwind.md')).diagnostics, rule);
+    assert.deepEqual(
+      found.map((d) => text.slice(d.span.start, d.span.end)),
+      ['Lea Marsh'],
+    );
+    assert.equal(
+      applyRuleFixes(text, found, rule),
+      text.replace('- **TOC:** Lea Marsh\n', ''),
+      'the labelled item goes with its only name, its bold label not cut in two',
+    );
+  });
+
   it('flags the second mention of a name in the attendee field and removes it with its separator', async () => {
     const text = 'Date 日期：2024-03-06\nParticipants 与会人：孙明、周岚，李思远、周岚、Chen Hao、孙明\n\n议题：\n';
     const result = await lintWith(TC, '20240306_minutes.txt', text);

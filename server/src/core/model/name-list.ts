@@ -173,5 +173,9 @@ export function isPlausiblePerson(person: NamedPerson): boolean {
   // `中科微澜-闫志全`: a company before the name still reads as a person.
   if (ideographs > 10) return false;
   const words = name.split(/\s+/).filter(Boolean);
+  // `Kevin Wang, TOC Sponsor of KServe`: the words after the comma are a role, not a second person.
+  if (ROLE.test(name)) return false;
   return words.length <= 5 && !/[。！？!?]$/.test(person.text.trim());
 }
+
+const ROLE = /\S (?:of|for) \S/;

@@ -297,8 +297,9 @@ function regionAttendees(doc: MinutesDocument, region: Span, source: Attendee['s
   return items.flatMap((item) => listItemAttendees(doc, item, source));
 }
 
-// `Team members: nikomatsakis, pnkfelix`, `Others：张三`: a label, then names.
-const LINE_LABEL = /^[^:：@(（\n]{1,30}[:：][ \t]*(?=\S)/;
+// `Team members: nikomatsakis, pnkfelix`, `Others：张三`, `**TOC:** Lea Marsh`: a label (with the
+// emphasis closing after its colon), then names.
+const LINE_LABEL = /^[^:：@(（\n]{1,30}[:：](?:\*\*|__|\*|_)?[ \t]*(?=\S)/;
 
 /** Where the names start on a line that may begin with a label. */
 function afterLabel(text: string, piece: Piece): number {
@@ -313,13 +314,19 @@ function listItemAttendees(doc: MinutesDocument, item: ListItem, source: Attende
   // Only the first line names the person; further lines are notes.
   const lineEnd = doc.lines.lineEnd(doc.lines.position(span.start).line);
   const piece = trimPiece(doc.text)({ start: span.start, end: Math.min(span.end, lineEnd) });
-  // `* Team members: nikomatsakis, pnkfelix`: a labelled line of names.
-  const names = afterLabel(doc.text, piece);
-  if (names > piece.start) return piecesToAttendees(doc, namesIn(doc.text, names, piece.end), source);
   const firstLine = doc.lines.position(item.position.start.offset!).line;
   const lastLine = doc.lines.position(item.position.end.offset!).line;
   const removal = { start: doc.lines.lineStart(firstLine), end: doc.lines.lineStart(lastLine + 1) };
   if (lastLine + 1 >= doc.lines.lineCount) removal.end = doc.text.length;
+  // `* Team members: nikomatsakis, pnkfelix`: a labelled line of names; the item goes with its
+  // only name (`- **TOC:** Lea Marsh`), not the name alone.
+  const names = afterLabel(doc.text, piece);
+  if (names > piece.start) {
+    const pieces = namesIn(doc.text, names, piece.end);
+    if (pieces.length !== 1) return piecesToAttendees(doc, pieces, source);
+    const only = toAttendee(doc.text, pieces[0], removal, source);
+    return only ? [only] : [];
+  }
   const attendee = toAttendee(doc.text, piece, removal, source);
   return attendee ? [attendee] : [];
 }

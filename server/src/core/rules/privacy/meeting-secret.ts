@@ -184,12 +184,12 @@ const INVITATION =
  */
 function published(ctx: RuleContext, offset: number, problem: string): { message: string; severity?: 'info' } {
   const { doc } = ctx;
-  const name = aboutTheMeetings(ctx);
-  if (name) return { message: ctx.t('page', { name }), severity: 'info' };
   const heading =
     doc.sections.filter((s) => s.kind === 'heading' && s.body.start <= offset && offset < s.body.end && INVITATION.test(s.title)).pop()
       ?.title ?? introducingLine(doc, doc.lines.position(offset).line);
-  return heading ? { message: ctx.t('invitation', { problem, heading }), severity: 'info' } : { message: problem };
+  if (heading) return { message: ctx.t('invitation', { problem, heading }), severity: 'info' };
+  const name = aboutTheMeetings(ctx);
+  return name ? { message: ctx.t('page', { name }), severity: 'info' } : { message: problem };
 }
 
 /**
