@@ -16,7 +16,7 @@ async function findings(text: string, path: string, rule: string, severities = [
 
 /** `count` weekly dates, oldest first. */
 const dates = (count: number) => Array.from({ length: count }, (_, i) => new Date(Date.UTC(2031, 0, 6 + 7 * i)).toISOString().slice(0, 10));
-const DAYS = dates(24);
+const DAYS = dates(7);
 
 describe('precision on series whose template evolved (evolve)', () => {
   describe('template/missing-section (learned): a section the team did not always write', () => {
@@ -45,37 +45,38 @@ describe('precision on series whose template evolved (evolve)', () => {
         '* Calendar: https://calendar.example.org/orbit',
         '',
       ].join('\n');
+    // Sixty minutes: "nearly every" lets three of them lack a section, as OpenJS's 193 let nine.
     const series = (shape: (i: number) => Parameters<typeof minutes>[1]): SeriesFile[] =>
-      DAYS.map((day, i) => ({ path: `${FOLDER}/${day}.md`, text: minutes(day, shape(i)) }));
+      dates(60).map((day, i) => ({ path: `${FOLDER}/${day}.md`, text: minutes(day, shape(i)) }));
 
     it('a section three minutes of the era left out (working sessions) is not asked of them', async () => {
-      const files = series((i) => ({ announcements: ![5, 11, 17].includes(i) }));
-      for (const i of [5, 11, 17]) assert.deepEqual(await inSeries(files, files[i].path, 'template/missing-section'), []);
+      const files = series((i) => ({ announcements: ![15, 31, 47].includes(i) }));
+      for (const i of [15, 31, 47]) assert.deepEqual(await inSeries(files, files[i].path, 'template/missing-section'), []);
     });
 
     it('nor of the newest minutes when the team has left it out before', async () => {
-      const files = series((i) => ({ announcements: ![9, 15, 23].includes(i) }));
-      assert.deepEqual(await inSeries(files, files[23].path, 'template/missing-section'), []);
+      const files = series((i) => ({ announcements: ![20, 40, 59].includes(i) }));
+      assert.deepEqual(await inSeries(files, files[59].path, 'template/missing-section'), []);
     });
 
     it('a section one minutes of the era left out is still found', async () => {
-      const files = series((i) => ({ announcements: i !== 11 }));
-      assert.deepEqual(await inSeries(files, files[11].path, 'template/missing-section'), [
-        '18 Missing section "Announcements": 23 of the last 24 minutes in this folder have it (template learned-council-meetings).',
+      const files = series((i) => ({ announcements: i !== 31 }));
+      assert.deepEqual(await inSeries(files, files[31].path, 'template/missing-section'), [
+        '18 Missing section "Announcements": 59 of the last 60 minutes in this folder have it (template learned-council-meetings).',
       ]);
     });
 
     it('the newest minutes alone without it still forgot it', async () => {
-      const files = series((i) => ({ announcements: i !== 23 }));
-      assert.deepEqual(await inSeries(files, files[23].path, 'template/missing-section'), [
-        '18 Missing section "Announcements": 23 of the last 23 minutes in this folder have it (template learned-council-meetings).',
+      const files = series((i) => ({ announcements: i !== 59 }));
+      assert.deepEqual(await inSeries(files, files[59].path, 'template/missing-section'), [
+        '18 Missing section "Announcements": 59 of the last 59 minutes in this folder have it (template learned-council-meetings).',
       ]);
     });
 
     it('a dropped agenda is still found where the team left announcements out elsewhere', async () => {
-      const files = series((i) => ({ announcements: ![5, 11, 17].includes(i), agenda: i !== 11 }));
-      assert.deepEqual(await inSeries(files, files[11].path, 'template/missing-section'), [
-        '16 Missing section "Agenda": 23 of the last 24 minutes in this folder have it (template learned-council-meetings).',
+      const files = series((i) => ({ announcements: ![15, 31, 47].includes(i), agenda: i !== 31 }));
+      assert.deepEqual(await inSeries(files, files[31].path, 'template/missing-section'), [
+        '16 Missing section "Agenda": 59 of the last 60 minutes in this folder have it (template learned-council-meetings).',
       ]);
     });
   });
@@ -136,14 +137,34 @@ describe('precision on series whose template evolved (evolve)', () => {
   describe('template/missing-field (learned): a link under a new label', () => {
     const FOLDER = '/ws/ledger-wg/Meeting';
     const header = (day: string, link: string) =>
-      [`-  **会议时间**: ${day}  16:00-17:00`, link, `**纪要人:** 王小明`, '', '## 参会人员', '-  **王小明（甲公司）**', '-  **李华（乙大学）**', '', '## 议题', '', '- 共识算法选型', ''].join('\n');
+      [
+        `-  **会议时间**: ${day}  16:00-17:00`,
+        link,
+        `**纪要人:** 王小明`,
+        '',
+        '## 参会人员',
+        '-  **王小明（甲公司）**',
+        '-  **李华（乙大学）**',
+        '',
+        '## 议题',
+        '',
+        '- 共识算法选型',
+        '',
+      ].join('\n');
     const files = (newest: string): SeriesFile[] => [
-      ...DAYS.slice(0, 6).map((day) => ({ path: `${FOLDER}/${day} Meeting Info.md`, text: header(day, `-  **会议链接**: https://meet.example.com/j/${day.replace(/-/g, '')}`) })),
+      ...DAYS.slice(0, 6).map((day) => ({
+        path: `${FOLDER}/${day} Meeting Info.md`,
+        text: header(day, `-  **会议链接**: https://meet.example.com/j/${day.replace(/-/g, '')}`),
+      })),
       { path: `${FOLDER}/${DAYS[6]} Meeting Info.md`, text: header(DAYS[6], newest) },
     ];
 
     it('the newest minutes paste the invitation, the link under another label where it always went', async () => {
-      const newest = ['-  **Join (Host)**: https://meet.example.com/start?id=4711', '-  **Join (External)** : https://meet.example.com/j/4711', '-  **会议ID**: 471 100 000'].join('\n');
+      const newest = [
+        '-  **Join (Host)**: https://meet.example.com/start?id=4711',
+        '-  **Join (External)** : https://meet.example.com/j/4711',
+        '-  **会议ID**: 471 100 000',
+      ].join('\n');
       const series = files(newest);
       assert.deepEqual(await inSeries(series, series[6].path, 'template/missing-field'), []);
     });
@@ -208,7 +229,10 @@ describe('precision on series whose template evolved (evolve)', () => {
     const notes = (line: string) => ['# Council 2031-10-03', '', '## Agenda', '', '* Onboarding guide', `    * ${line}`, ''].join('\n');
 
     it('@Lead+Ana+Bo names three owners, the first one mentioned', async () => {
-      assert.deepEqual(await findings(notes('@Lead+Ana+Bo - add a preamble to the guide'), '/ws/council/2031-10-03.md', 'handle/invalid'), []);
+      assert.deepEqual(
+        await findings(notes('@Lead+Ana+Bo - add a preamble to the guide'), '/ws/council/2031-10-03.md', 'handle/invalid'),
+        [],
+      );
     });
 
     it('a login with a character no login has is still found', async () => {
