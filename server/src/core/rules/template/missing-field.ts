@@ -39,7 +39,8 @@ export const missingField: Rule = {
       if (!spec.required || coveredBySectionRules(ctx.template, spec)) return;
       const found = findFields(ctx.doc, spec);
       if (!found.length) {
-        if (!labelWithNote(ctx.doc, spec) && !writtenAsSection(ctx.doc, spec) && !foreignToEra(ctx, spec) && !relabelled(ctx, spec)) reportMissing(ctx, specs, index);
+        if (!labelWithNote(ctx.doc, spec) && !writtenAsSection(ctx.doc, spec) && !foreignToEra(ctx, spec) && !relabelled(ctx, spec))
+          reportMissing(ctx, specs, index);
         return;
       }
       if (spec.allowEmpty || found.some((m) => !isEmptyValue(m.field.value, spec) || continuesBelow(ctx.doc, m.field))) return;
