@@ -17,3 +17,15 @@ export function valueLines(doc: MinutesDocument, field: Field): Span[] {
   }
   return spans;
 }
+
+/** Markdown minutes keep their metadata lines near the top (`Date: …`, `**Attendees**: …`). */
+const MARKDOWN_HEADER_LINES = 30;
+
+/**
+ * Where a document's header ends, the offset its metadata lines come before: plain-text minutes
+ * until their first section; Markdown ones, whose label lines sit among headings, in their first lines.
+ */
+export function headerEnd(doc: MinutesDocument): number {
+  if (doc.format === 'plaintext') return doc.sections.find((s) => s !== doc.title)?.heading.start ?? doc.text.length;
+  return doc.lines.lineStart(Math.min(MARKDOWN_HEADER_LINES, doc.lines.lineCount - 1));
+}

@@ -6,7 +6,7 @@
  */
 import { builtinTemplate } from '../templates/registry';
 import { learnedExplanation, seriesRecognisedExplanation } from '../templates/confidence';
-import { learnTemplate } from './learn/learn';
+import { learnTemplate, templateForFile } from './learn/learn';
 import type { TemplateSpec } from '../templates/types';
 import { findEras, latestEra } from './eras';
 import { baseName, isSeriesCandidate, isTeamTemplateFile, seriesFolder, seriesKey } from './group';
@@ -34,7 +34,7 @@ interface Decision {
   recognised?: { template: TemplateSpec; count: number };
   learned?: TemplateSpec;
   fit: Map<string, Fit>;
-  /** Per member of the latest era: the template learned from the other files. */
+  /** Per member of the latest era: its template (the newest's learned from the other files). */
   withoutFile: Map<string, TemplateSpec | undefined>;
   /** Where a folder mixes kinds of minutes, each kind's own decision, by kind. */
   parts?: Map<string, Decision>;
@@ -189,8 +189,14 @@ export class SeriesIndex {
    */
   private learnedWithout(decision: Decision, path: string): TemplateSpec | undefined {
     const members = decision.series.members;
-    if (members[members.length - 1]?.path !== path) return decision.learned;
-    if (!decision.withoutFile.has(path)) decision.withoutFile.set(path, learnTemplate({ series: decision.series, exclude: path }));
+    if (!decision.withoutFile.has(path)) {
+      const newest = members[members.length - 1]?.path === path;
+      // An older file is not asked for what the team started writing only after it.
+      const spec = newest
+        ? learnTemplate({ series: decision.series, exclude: path })
+        : decision.learned && templateForFile(decision.learned, path);
+      decision.withoutFile.set(path, spec);
+    }
     return decision.withoutFile.get(path);
   }
 

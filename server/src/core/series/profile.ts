@@ -13,13 +13,11 @@ import { applyVariants, detectTemplate } from '../templates/resolve';
 import { detectionExplanation } from '../templates/confidence';
 import { baseName } from './group';
 import { meetingDate } from './order';
+import { headerEnd } from '../model/fields';
 import type { MinutesProfile, ProfileField, ProfileSection } from './types';
 
 /** No template: every heading or label line is a section (what `parseMinutes` does without options). */
 const PLAIN: ParseTemplate = {};
-
-/** Markdown minutes keep their metadata lines near the top (`Date: …`, `**Attendees**: …`). */
-const MARKDOWN_HEADER_LINES = 30;
 
 /** The comparable form of a section title or field label: normalised, without a trailing note in brackets. */
 export function titleKey(title: string): string {
@@ -63,11 +61,7 @@ function profileSections(doc: MinutesDocument): ProfileSection[] {
 }
 
 function profileFields(doc: MinutesDocument): ProfileField[] {
-  const firstSection = doc.sections.find((s) => s !== doc.title);
-  const headerEnd =
-    doc.format === 'plaintext'
-      ? (firstSection?.heading.start ?? doc.text.length)
-      : doc.lines.lineStart(Math.min(MARKDOWN_HEADER_LINES, doc.lines.lineCount - 1));
+  const end = headerEnd(doc);
   return doc.fields
     .filter((f) => f.source !== 'section' || f.value.length > 0)
     .map((f) => ({
@@ -75,7 +69,7 @@ function profileFields(doc: MinutesDocument): ProfileField[] {
       label: f.label,
       value: f.value,
       source: f.source,
-      header: f.source !== 'section' && f.span.start < headerEnd,
+      header: f.source !== 'section' && f.span.start < end,
     }))
     .filter((f) => f.key.length > 0);
 }

@@ -1,4 +1,5 @@
 import { MENTION } from '../../model/parse';
+import { isGoogleDocsExport } from '../../model/exports';
 import { insideAny } from '../../text/spans';
 import type { MinutesDocument } from '../../model/types';
 import { loginProblem, type LoginProblem } from '../../roster/handle';
@@ -50,6 +51,14 @@ export const invalidHandle: Rule = {
       en: '"@{handle}" is a name, not a login. The minutes of this folder write @name for people ({names} of {mentions} mentions in {files} files), which may be the team\'s way of naming who does what; to reach the person on the forge, write their login.',
       zh: '「@{handle}」是人名而不是账号。此目录的纪要习惯用 @姓名 指代人员（{files} 份纪要的 {mentions} 处提及中有 {names} 处），这可能是团队标注负责人的写法；若要在平台上通知此人，请写其账号。',
     },
+    docsChip: {
+      en: '"@{name}" is a Google Docs people chip, as the export writes it; on the forge only "@{handle}" would be a mention. To reach the person there, write their login.',
+      zh: '「@{name}」是 Google 文档导出的人员标签；在代码平台上只有「@{handle}」会被当作提及。若要通知此人，请写其账号。',
+    },
+    docsChips: {
+      en: '"@{name}" and the {count} other @First Last in this file are Google Docs people chips, as the export writes them; on the forge only "@{handle}" would be a mention. To reach people there, write their logins.',
+      zh: '「@{name}」以及本文件中另外 {count} 处「@名 姓」是 Google 文档导出的人员标签；在代码平台上只有「@{handle}」会被当作提及。若要通知这些人，请写其账号。',
+    },
     linkedOnly: {
       en: '{problem} (Only the links here say the team uses {forge}: if the accounts are elsewhere, ignore this.)',
       zh: '{problem}（只是根据本文的链接推断团队使用 {forge}：如果账号在别处，请忽略。）',
@@ -81,10 +90,11 @@ export const invalidHandle: Rule = {
     const mentions = readMentions(ctx.doc.text, ctx.doc.mentions).filter((m) => m.kind === 'person' && !insideAny(m.span.start, labels));
     const notation = nameNotation(ctx, mentions);
     let notationTold = false;
+    const chips = notation ? undefined : docsChips(ctx.doc.text, mentions);
     for (const mention of mentions) {
       if (mention.spacedName) {
         // `@Chang Li` among `@石垚@陈玄…`: where the minutes name people by @name, a name with a space is one more of them.
-        if (!notation) checkSpacedName(ctx, mention, roster);
+        if (!notation) checkSpacedName(ctx, mention, roster, chips);
         continue;
       }
       // `@culiu07\-09`, `@Stella\_Jain` (an export that escapes punctuation) show as `@culiu07-09`, `@Stella_Jain`.
@@ -93,6 +103,8 @@ export const invalidHandle: Rule = {
       if (roster?.declared(handle)) continue;
       const problem = loginProblem(handle, forge);
       if (!problem) continue;
+      // `@CROB+Sarah+Jessica - add preamble…`: owners joined by `+`, the first one mentioned, the others named.
+      if (problem === 'character' && joinedOwners(handle, forge)) continue;
       const max = forge === 'github' ? 39 : 100;
       const message = ctx.t(PROBLEM_MESSAGES[problem], {
         handle,
@@ -174,6 +186,12 @@ function countNames(handles: readonly string[]): Notation {
 
 const EVERYONE = /^(?:all|everyone|everybody|channel|here|所有人|全体成员|全体|大家)$/i;
 
+/** `CROB+Sarah+Jessica`: two or more logins joined by `+`, each one valid where it stands. */
+function joinedOwners(handle: string, forge: HandleForge): boolean {
+  const parts = handle.split('+');
+  return parts.length >= 2 && parts.every((p) => /^[A-Z]/i.test(p) && loginProblem(p, forge) === undefined);
+}
+
 /** A handle as it shows: Markdown's backslash escapes of ASCII punctuation removed. */
 const unescaped = (handle: string) =>
   handle.replace(/\\(\p{P}|\p{S})/gu, (escape, char: string) => (char.charCodeAt(0) < 0x80 ? char : escape));
@@ -188,16 +206,44 @@ function linkTexts(doc: MinutesDocument): Span[] {
     .map((l) => ({ start: l.span.start, end: l.urlSpan?.start ?? l.span.end }));
 }
 
-function checkSpacedName(ctx: RuleContext, mention: HandleMention, roster: Roster | undefined): void {
+/** A Google Docs export's people chips (`@Christopher Robinson`): told once per file, on the first. */
+interface Chips {
+  count: number;
+  told: boolean;
+}
+
+/**
+ * The `@First Last` of a Google Docs export are its people chips, the editor's notation rather than
+ * a slip made at each one: the file is told once, as an info. Anywhere else (a hand-written
+ * `@David Lee`, a Feishu export typed by hand) each one is still a warning.
+ */
+function docsChips(text: string, mentions: readonly HandleMention[]): Chips | undefined {
+  const count = mentions.filter((m) => m.spacedName).length;
+  return count && isGoogleDocsExport(text) ? { count, told: false } : undefined;
+}
+
+function checkSpacedName(ctx: RuleContext, mention: HandleMention, roster: Roster | undefined, chips: Chips | undefined): void {
   const { name, span } = mention.spacedName!;
   const named = roster?.byName(name) ?? [];
   // `@Tao Wang` where `Tao` is a declared login and no one is called Tao Wang: the login is meant.
   if (!named.length && roster?.declared(mention.handle)) return;
-  ctx.report({
-    span,
-    message: ctx.t('spacedName', { name, handle: mention.handle }),
-    fixes: replacements(ctx, { ...mention, span }, named),
-  });
+  const fixes = replacements(ctx, { ...mention, span }, named);
+  if (chips) {
+    // A chip the roster can turn into a login is still offered that fix.
+    if (chips.told && !fixes.length) return;
+    const first = !chips.told;
+    chips.told = true;
+    ctx.report({
+      span,
+      message: !first
+        ? ctx.t('spacedName', { name, handle: mention.handle })
+        : ctx.t(chips.count > 1 ? 'docsChips' : 'docsChip', { name, handle: mention.handle, count: chips.count - 1 }),
+      fixes,
+      maxSeverity: 'info',
+    });
+    return;
+  }
+  ctx.report({ span, message: ctx.t('spacedName', { name, handle: mention.handle }), fixes });
 }
 
 /** `@熊伟` → people the roster (or the minutes) call 熊伟; `@-Wine93` → close logins. */

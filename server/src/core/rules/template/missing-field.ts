@@ -1,6 +1,7 @@
 import { filenameDate, formatDate, parseDate } from '../../model/dates';
 import { normalizeName } from '../../text/names';
-import { valueLines } from '../../model/fields';
+import { headerEnd, valueLines } from '../../model/fields';
+import { formatProblem } from '../../views/field-format';
 import type { Field, MinutesDocument } from '../../model/types';
 import { findFields, isEmptyValue } from '../../views/match';
 import { sectionSpecById, walkSectionSpecs } from '../../templates/specs';
@@ -38,7 +39,8 @@ export const missingField: Rule = {
       if (!spec.required || coveredBySectionRules(ctx.template, spec)) return;
       const found = findFields(ctx.doc, spec);
       if (!found.length) {
-        if (!labelWithNote(ctx.doc, spec) && !writtenAsSection(ctx.doc, spec) && !foreignToEra(ctx, spec)) reportMissing(ctx, specs, index);
+        if (!labelWithNote(ctx.doc, spec) && !writtenAsSection(ctx.doc, spec) && !foreignToEra(ctx, spec) && !relabelled(ctx, spec))
+          reportMissing(ctx, specs, index);
         return;
       }
       if (spec.allowEmpty || found.some((m) => !isEmptyValue(m.field.value, spec) || continuesBelow(ctx.doc, m.field))) return;
@@ -58,6 +60,29 @@ function foreignToEra(ctx: RuleContext, spec: FieldSpec): boolean {
   const keys = spec.labels.map(normalizeName);
   return hardlyAnyNeighbour(ctx, (member) => keys.some((key) => member.labels?.has(key)));
 }
+
+/**
+ * EdgeGallery's Blockchain WG wrote `会议链接: https://…` in six minutes; the newest pastes the
+ * invitation instead, `Join (Host)`, `Join (Guest)`, `Join (External)`, each with a URL, where the
+ * link always went. A learned link field missing from a header that has a URL under a label the
+ * series never used is likely there under a new name: not reported (the label is the team's
+ * business; the link is not lost).
+ */
+function relabelled(ctx: RuleContext, spec: FieldSpec): boolean {
+  if (!spec.seen || spec.format !== 'url') return false;
+  const known = new Set((ctx.template.fields ?? []).flatMap((f) => [...f.labels, ...(f.oldLabels ?? [])]).map(normalizeName));
+  const { doc } = ctx;
+  const last = doc.lines.position(headerEnd(doc)).line;
+  for (let line = 0; line <= last && line < doc.lines.lineCount; line++) {
+    // The model takes no label with a note in brackets (`Join (External)`) for a field: the line is read here.
+    const m = URL_LINE.exec(doc.lines.lineText(line));
+    if (m && !known.has(normalizeName(m[1])) && !formatProblem('url', m[2])) return true;
+  }
+  return false;
+}
+
+/** `-  **Join (External)** : https://…`: a label (a note in brackets allowed), then a URL alone. */
+const URL_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?([^\s：:*][^：:*\n]{0,39}?)(?:\*\*)?[ \t]*[：:](?:\*\*)?[ \t]*(https?:\/\/\S+)[ \t]*$/;
 
 /**
  * A field written as a section (`## 时间`) that the template also lists as a section is the

@@ -27,6 +27,67 @@ export const REQUIRED_SHARE = 0.95;
 /** Sections at least this share of recent files have are known (their level and order are checked). */
 const KNOWN_SHARE = 0.5;
 
+/**
+ * A requirement the team itself has not kept: once the era's minutes started writing a section
+ * or field, at most this many of the later ones may lack it for it to stay required. OpenJS's
+ * Cross Project Council left "Announcements" out of six of 193 minutes (working sessions have
+ * none): each of those is the team's habit, not a slip. One file without what every other has is
+ * still a file that forgot it.
+ */
+export const MAX_LAPSES = 1;
+
+/**
+ * What the era's first minutes did not write yet: the elements required of the era that each file
+ * older than their first appearance lacks (WebExtensions' first two minutes before the `Time:`
+ * line; Falco's first headed minutes before `### Agenda`). Kept beside the template, not in it: it
+ * is evidence about the files learned from, not part of the team's template.
+ */
+interface Predated {
+  sections: Map<string, Set<string>>;
+  fields: Map<string, Set<string>>;
+  title: Set<string>;
+}
+
+const predatedOf = new WeakMap<TemplateSpec, Predated>();
+
+/** Where an element first appears among the era's files (oldest first), and how often it lapses after. */
+function presence(era: readonly MinutesProfile[], has: (file: MinutesProfile) => boolean): { since: number; lapses: number } {
+  let since = -1;
+  let lapses = 0;
+  era.forEach((file, i) => {
+    if (has(file)) {
+      if (since < 0) since = i;
+    } else if (since >= 0) lapses++;
+  });
+  return { since, lapses };
+}
+
+/**
+ * The template a file of the era is checked against: the learned one, less what was required only
+ * from after the file's time (a file written before the team started a line is not told to add it).
+ */
+export function templateForFile(spec: TemplateSpec, path: string): TemplateSpec {
+  const predated = predatedOf.get(spec);
+  if (!predated) return spec;
+  const owns = (byId: Map<string, Set<string>>, id: string) => byId.get(id)?.has(path) === true;
+  const sections = spec.sections?.some((x) => owns(predated.sections, x.id));
+  const fields = spec.fields?.some((x) => owns(predated.fields, x.id));
+  const title = predated.title.has(path);
+  if (!sections && !fields && !title) return spec;
+  return {
+    ...spec,
+    ...(spec.sections && sections ? { sections: spec.sections.map((x) => (owns(predated.sections, x.id) ? optional(x) : x)) } : {}),
+    ...(spec.fields && fields ? { fields: spec.fields.map((x) => (owns(predated.fields, x.id) ? optional(x) : x)) } : {}),
+    ...(spec.title && title ? { title: { ...spec.title, required: false } } : {}),
+  };
+}
+
+function optional<T extends { required?: boolean }>(spec: T): T {
+  const copy = { ...spec };
+  delete copy.required;
+  return copy;
+}
+
 export interface LearnInput {
   series: Series;
   /**
@@ -59,10 +120,11 @@ export function learnTemplate({ series, exclude }: LearnInput): TemplateSpec | u
   const shownFolder = series.folder;
   const n = era.length;
   const format = era.filter((m) => m.format === 'plaintext').length * 2 > n ? 'plaintext' : 'markdown';
-  const sections = learnSections(era, format, all.slice(-DROPPED_AFTER));
-  const fields = learnFields(era);
+  const predated: Predated = { sections: new Map(), fields: new Map(), title: new Set() };
+  const sections = learnSections(era, format, all.slice(-DROPPED_AFTER), predated.sections);
+  const fields = learnFields(era, predated.fields);
   const filename = learnFilename(era);
-  const title = learnTitle(era, format);
+  const title = learnTitle(era, format, predated.title);
   const dateFields = fields.filter((f) => f.format && DATE_FORMATS.has(f.format)).map((f) => f.id);
   const dates = {
     ...(title?.dated ? { title: true } : {}),
@@ -73,7 +135,7 @@ export function learnTemplate({ series, exclude }: LearnInput): TemplateSpec | u
   const extensions = [...new Set(era.map((m) => m.name.slice(m.name.lastIndexOf('.') + 1).toLowerCase()))].sort();
   const since = dateLabel(era[0].date) ?? era[0].name;
   const until = dateLabel(era[n - 1].date) ?? era[n - 1].name;
-  return {
+  const spec: TemplateSpec = {
     id: templateId(shownFolder),
     name: { en: `Minutes of ${shownFolder} (learned)`, zh: `${shownFolder} 的纪要（学习所得）` },
     description: {
@@ -90,6 +152,13 @@ export function learnTemplate({ series, exclude }: LearnInput): TemplateSpec | u
     ...(Object.keys(dates).length ? { dates } : {}),
     learned: { folder: shownFolder, files: n, seriesFiles: series.members.length, since, until },
   };
+  if (predated.sections.size || predated.fields.size || predated.title.size) predatedOf.set(spec, predated);
+  return spec;
+}
+
+/** Records the files of the era older than a required element's first appearance. */
+function notePredated(byId: Map<string, Set<string>>, id: string, era: readonly MinutesProfile[], since: number): void {
+  if (since > 0) byId.set(id, new Set(era.slice(0, since).map((m) => m.path)));
 }
 
 /** Lowercase, digits and `-`, as template ids are: `learned-pfcc-meetings`. */
@@ -157,7 +226,12 @@ function usableSections(file: MinutesProfile): MinutesProfile['sections'] {
 
 const groupKeyOf = (key: string) => synonymGroup(key)?.id ?? key;
 
-function learnSections(era: readonly MinutesProfile[], format: 'markdown' | 'plaintext', newest: readonly MinutesProfile[]): SectionSpec[] {
+function learnSections(
+  era: readonly MinutesProfile[],
+  format: 'markdown' | 'plaintext',
+  newest: readonly MinutesProfile[],
+  predated: Map<string, Set<string>>,
+): SectionSpec[] {
   const n = era.length;
   const byGroup = new Map<string, SectionStats>();
   const usedIds = new Set<string>();
@@ -208,7 +282,11 @@ function learnSections(era: readonly MinutesProfile[], format: 'markdown' | 'pla
     };
     const level = consistentLevel(stats);
     if (format === 'markdown' && level !== undefined) spec.level = level;
-    if (stats.files >= needed(n, REQUIRED_SHARE) && !dropped(keyOf.get(stats)!)) spec.required = true;
+    const { since, lapses } = presence(era, (file) => stats.rank.has(file));
+    if (stats.files >= needed(n, REQUIRED_SHARE) && lapses <= MAX_LAPSES && !dropped(keyOf.get(stats)!)) {
+      spec.required = true;
+      notePredated(predated, spec.id, era, since);
+    }
     if (!orderHolds(stats, known)) spec.ordered = false;
     // A section some recent minutes leave empty (an agenda filled in during the meeting) may be empty.
     if (stats.empty > 0) spec.allowEmpty = true;
@@ -271,6 +349,8 @@ interface FieldStats {
   present: number;
   /** Its values that are filled in. */
   values: string[];
+  /** The files that have it. */
+  files: Set<MinutesProfile>;
 }
 
 /**
@@ -279,7 +359,7 @@ interface FieldStats {
  */
 const SECRET_LABEL = /密码|口令|pass(?:word|code)|passwd|\bpwd\b/i;
 
-function learnFields(era: readonly MinutesProfile[]): FieldSpec[] {
+function learnFields(era: readonly MinutesProfile[], predated: Map<string, Set<string>>): FieldSpec[] {
   const n = era.length;
   const byKey = new Map<string, FieldStats>();
   for (const file of era) {
@@ -290,8 +370,9 @@ function learnFields(era: readonly MinutesProfile[]): FieldSpec[] {
       const key = `${field.source}:${field.key}`;
       if (seen.has(key) || /\d/.test(field.key) || SECRET_LABEL.test(field.label)) continue;
       seen.add(key);
-      const stats = byKey.get(key) ?? { source: field.source, labels: new Map<string, number>(), present: 0, values: [] };
+      const stats = byKey.get(key) ?? { source: field.source, labels: new Map<string, number>(), present: 0, values: [], files: new Set() };
       stats.present++;
+      stats.files.add(file);
       stats.labels.set(field.label, (stats.labels.get(field.label) ?? 0) + 1);
       if (!isEmptyValue(field.value)) stats.values.push(field.value);
       byKey.set(key, stats);
@@ -307,11 +388,14 @@ function learnFields(era: readonly MinutesProfile[]): FieldSpec[] {
     if (stats.source === 'section' && !(format && DATE_FORMATS.has(format))) continue;
     // The label is the habit; whether it has a value that week (`Recording: -`, an unassigned
     // `Action item scribe:`) is the week's business.
-    const required = stats.source !== 'section';
+    const { since, lapses } = presence(era, (file) => stats.files.has(file));
+    const required = stats.source !== 'section' && lapses <= MAX_LAPSES;
     if (!required && !format) continue;
     const labels = [...stats.labels].sort((a, b) => b[1] - a[1]).map(([l]) => l);
+    const id = sectionId(labels[0], usedIds);
+    if (required) notePredated(predated, id, era, since);
     out.push({
-      id: sectionId(labels[0], usedIds),
+      id,
       labels,
       ...(stats.source !== 'line' ? { source: stats.source } : {}),
       ...(required ? { required, allowEmpty: true } : {}),
@@ -340,15 +424,19 @@ function learnFilename(era: readonly MinutesProfile[]): TemplateSpec['filename']
 function learnTitle(
   era: readonly MinutesProfile[],
   format: 'markdown' | 'plaintext',
+  predated: Set<string>,
 ): { spec: NonNullable<TemplateSpec['title']>; dated: boolean } | undefined {
   if (format !== 'markdown') return undefined;
   const titles = era.map((m) => m.title).filter((t): t is string => Boolean(t));
   if (titles.length < needed(era.length, REQUIRED_SHARE)) return undefined;
+  const { since, lapses } = presence(era, (m) => Boolean(m.title));
+  const required = lapses <= MAX_LAPSES;
+  if (required) for (const m of era.slice(0, Math.max(0, since))) predated.add(m.path);
   const shape = commonShape(titles, false);
   const shaped = shape && shape.count >= needed(era.length, REQUIRED_SHARE);
   const example = shape?.example ?? titles[titles.length - 1];
   const spec: NonNullable<TemplateSpec['title']> = {
-    required: true,
+    required,
     ...(shaped ? { pattern: `^${shape.source}$` } : {}),
     // The newest title, its date as YYYY-MM-DD when it has one: what the fix and the message show.
     skeleton: dateSkeleton(example) ?? example,
