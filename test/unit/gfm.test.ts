@@ -12,7 +12,7 @@ function assertSameTree(text: string): void {
   assert.deepEqual(parseGfm(text), remark.parse(text), JSON.stringify(text));
 }
 
-describe('parsing GFM with only the address constructs a text can use', () => {
+describe('parsing GFM with only the constructs a text can use (addresses, the table)', () => {
   const cases: Record<string, string> = {
     'no address at all': '# 会议纪要\n\n- 议题 **一**：进展\n- @dev-1 review 中\n',
     'a bare URL': '见 https://github.com/opencurve/curve/pull/3001。\n',
@@ -32,6 +32,10 @@ describe('parsing GFM with only the address constructs a text can use', () => {
     'escapes and entities': 'http&#58;//a.example www\\.b.example c\\@d.example &lt;https://e.example&gt;\n',
     'code and HTML hold no links': '`https://a.example` <span>www.b.example</span>\n\n    http://c.example\n',
     'CJK around an address': '会议链接：https://meeting.example/123（密码 456）和 邮箱abc@example.com。\n',
+    // Text without `|` is parsed without the table construct.
+    'delimiter-like rows and no pipe': 'a\n---\nb\n:-:\n\n- c\n  --- | x\n\n> d\n> :---\n',
+    'a head row with a pipe, then a list item, a quote, a lazy line': 'a | b\n1. c\n\nd | e\n> f\n\n> g | h\n- i\n\n- j | k\nl\n',
+    'tables in a list and in a quote': '- | a |\n  | - |\n  | b |\n\n> | c | d |\n> |:-|-:|\n> | e | f |\n',
   };
   for (const [name, text] of Object.entries(cases)) {
     it(`gives remark-gfm's tree: ${name}`, () => assertSameTree(text));
@@ -47,6 +51,19 @@ describe('parsing GFM with only the address constructs a text can use', () => {
       const length = 1 + Math.floor(random() * 40);
       for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
       assertSameTree(text);
+    }
+  });
+
+  it("gives remark-gfm's tree on random texts of table characters, with a pipe and without", () => {
+    const alphabet = ['|', '| ', '-', '---', ':', ' ', '  ', '\t', '\n', '\n\n', 'a', '会', '> ', '- ', '1. ', '2) ', '*', '`', '#', '='];
+    const random = seededRandom(34);
+    for (let n = 0; n < 150; n++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * 40);
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      assertSameTree(text);
+      // The same text without its pipes takes the path without the table construct.
+      assertSameTree(text.replaceAll('|', ''));
     }
   });
 });

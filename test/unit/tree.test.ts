@@ -39,6 +39,35 @@ describe('model tree walk', () => {
     assert.deepEqual(stopped, ['T', 'a ']);
   });
 
+  it('visits what a recursive walk visits, with the same ancestors, skipping and stopping alike', () => {
+    const long =
+      '# 会议\n\n' + '- a **b** [c](https://x.example)\n  - d\n    > e `f`\n\n| g | h |\n|---|---|\n| i | *j* |\n\nk\n\n'.repeat(30);
+    const tree = parseMinutes(long, 'b.md').mdast as Nodes;
+    // Skip every third list and blockquote met; stop at the 300th node.
+    const decide = (n: number, node: Nodes) =>
+      n === 300 ? 'stop' : (node.type === 'list' || node.type === 'blockquote') && n % 3 === 0 ? 'skip' : undefined;
+    const expected: string[] = [];
+    let n = 0;
+    const recurse = (node: Nodes, path: Nodes[]): boolean => {
+      const step = decide(n++, node);
+      expected.push(`${node.type}@${node.position?.start.offset}<${path.map((a) => a.type).join('/')}`);
+      if (step === 'stop') return false;
+      if (step === 'skip' || !('children' in node)) return true;
+      for (const child of node.children as Nodes[]) if (!recurse(child, [...path, node])) return false;
+      return true;
+    };
+    recurse(tree, []);
+    const seen: string[] = [];
+    let m = 0;
+    walk(tree, (node, ancestors) => {
+      const step = decide(m++, node);
+      seen.push(`${node.type}@${node.position?.start.offset}<${ancestors.map((a) => a.type).join('/')}`);
+      return step;
+    });
+    assert.ok(expected.length === 301, `the walk stops at the 300th node (${expected.length})`);
+    assert.deepEqual(seen, expected);
+  });
+
   it('walks a tree nested far deeper than the call stack allows', () => {
     const depth = 200_000;
     let node: Nodes = { type: 'text', value: 'deep' };
