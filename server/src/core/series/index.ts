@@ -262,7 +262,7 @@ export class SeriesIndex {
     if (!kinds) return this.decideMembers(key, seriesFolder(key, this.options.root), paths);
     const parts = new Map<string, Decision>();
     for (const [kind, kindPaths] of kinds) {
-      const folder = `${seriesFolder(key, this.options.root)}, ${kind === OTHER_KINDS ? 'other files' : kind.replace(/#/g, '*')}`;
+      const folder = `${seriesFolder(key, this.options.root)}, ${kind === OTHER_KINDS ? 'other files' : kindGlob(kindPaths)}`;
       const part = this.decideMembers(kindKey(key, kind), folder, kindPaths);
       if (part) parts.set(kind, part);
     }
@@ -324,11 +324,33 @@ const MIN_KIND_FILES = 3;
 const KIND_SEPARATOR = '::';
 const OTHER_KINDS = '';
 // openEuler TC moved from `20220706_minutes.txt` to `20230524_minutes.md`: a new era, not a new kind.
+// A date is no kind, however it is written: `10th-september-2024.md` and `3rd-october-2024-1.md`
+// (a wiki's page copies, numbered) are one kind with `2024-10-03.md`, the month's name and the
+// ordinal's letters being part of the date, and a run of numbers one number.
 const kindOf = (path: string) =>
   baseName(path)
     .toLowerCase()
     .replace(/\.[a-z]+$/, '')
-    .replace(/\d+/g, '#');
+    .replace(/\d+/g, '#')
+    .replace(/#(?:st|nd|rd|th)(?![a-z])/g, '#')
+    .replace(DATE_MONTH, '#')
+    .replace(/#(?:[-_. ]+#)+/g, '#');
+const MONTHS =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
+/** A month's name next to a number (`#-september-#`, `sept#`), not a word that starts like one. */
+const DATE_MONTH = new RegExp(`(?<=#[-_. ]?)(?:${MONTHS})(?![a-z])|(?<![a-z])(?:${MONTHS})(?=[-_. ]?#)`, 'g');
+/** How the kind's names are written, as most of them are (`*-*-*-wecg`): the kind itself folds the date into one `*`. */
+function kindGlob(paths: readonly string[]): string {
+  const globs = new Map<string, number>();
+  for (const path of paths) {
+    const glob = baseName(path)
+      .toLowerCase()
+      .replace(/\.[a-z]+$/, '')
+      .replace(/\d+/g, '*');
+    globs.set(glob, (globs.get(glob) ?? 0) + 1);
+  }
+  return [...globs].sort((a, b) => b[1] - a[1])[0][0];
+}
 const kindKey = (key: string, kind: string) => `${key}${KIND_SEPARATOR}${kind}`;
 
 /** The built-in that more than half of the files are recognised as (strong evidence each), if any. */
