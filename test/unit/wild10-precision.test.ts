@@ -82,4 +82,51 @@ describe('precision on minutes of other communities (round 10)', () => {
       assert.notEqual(a, b);
     });
   });
+
+  describe('series/dropped-item', () => {
+    // A tech team meets every Tuesday (`2031-03-18.md`) and, once, holds a session on translations
+    // on a Thursday (`2031-03-20-translation.md`) with its own to-dos.
+    const meeting = (date: string, actions: readonly string[], kind = ''): SeriesFile =>
+      minutesOf(`/ws/tech/2031/${date}${kind}.md`, [
+        `# Tech Team Meeting${kind ? ' Translation' : ''} ${date}`,
+        '',
+        '## Attendees',
+        '',
+        '- Ana Silva',
+        '- Bo Chen',
+        '',
+        '## Notes',
+        '',
+        '- Went through the open pull requests.',
+        '',
+        '## Action Items',
+        '',
+        ...actions.map((a) => `- ${a}`),
+      ]);
+    const tasks = [
+      'Ana to book the room for the summit',
+      'Bo to draft the release notes of 3.1',
+      'Cy to fix the JSON examples',
+      'Ana to ask legal about the logo',
+      'Bo to rename the profile fields',
+      'Cy to merge the SHACL shapes',
+      'Ana to move the wiki pages',
+    ];
+    const dates = ['2031-02-04', '2031-02-11', '2031-02-18', '2031-02-25', '2031-03-04', '2031-03-11', '2031-03-18'];
+    const files = [
+      ...dates.map((d, i) =>
+        meeting(d, [...(i ? [`${tasks[i - 1]} (done)`] : []), tasks[i], ...(i === 6 ? ['Dee to review PR 512'] : [])]),
+      ),
+      meeting('2031-03-20', ['Eli will set up the language folders', 'Fay will ask the Asia team for reviewers'], '-translation'),
+      meeting('2031-03-25', [`${tasks[6]} (done)`, 'Bo to publish the examples page']),
+    ];
+
+    it("a session on one topic owes the regular meeting nothing, and its to-dos are not the next meeting's", async () => {
+      assert.deepEqual(await inSeries(files, '/ws/tech/2031/2031-03-20-translation.md', 'series/dropped-item'), []);
+      // The regular meeting follows the regular one before it: what that one left open is still asked.
+      assert.deepEqual(await inSeries(files, '/ws/tech/2031/2031-03-25.md', 'series/dropped-item'), [
+        '1 "Dee to review PR 512" (Dee) was open in the previous minutes (2031-03-18.md, line 16); these minutes neither report it done nor carry it over.',
+      ]);
+    });
+  });
 });

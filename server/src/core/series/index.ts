@@ -9,7 +9,7 @@ import { learnedExplanation, seriesRecognisedExplanation } from '../templates/co
 import { learnTemplate } from './learn/learn';
 import type { TemplateSpec } from '../templates/types';
 import { findEras, latestEra } from './eras';
-import { baseName, isSeriesCandidate, isTeamTemplateFile, seriesFolder, seriesKey } from './group';
+import { baseName, isSeriesCandidate, isTeamTemplateFile, kindOf, seriesFolder, seriesKey } from './group';
 import { rarePlaceholders, templatePlaceholders, type LearnedPlaceholder } from './placeholders';
 import { orderMembers } from './order';
 import type { ParseMemo } from './memo';
@@ -323,22 +323,6 @@ function splitByKind(paths: readonly string[]): Map<string, string[]> | undefine
 const MIN_KIND_FILES = 3;
 const KIND_SEPARATOR = '::';
 const OTHER_KINDS = '';
-// openEuler TC moved from `20220706_minutes.txt` to `20230524_minutes.md`: a new era, not a new kind.
-// A date is no kind, however it is written: `10th-september-2024.md` and `3rd-october-2024-1.md`
-// (a wiki's page copies, numbered) are one kind with `2024-10-03.md`, the month's name and the
-// ordinal's letters being part of the date, and a run of numbers one number.
-const kindOf = (path: string) =>
-  baseName(path)
-    .toLowerCase()
-    .replace(/\.[a-z]+$/, '')
-    .replace(/\d+/g, '#')
-    .replace(/#(?:st|nd|rd|th)(?![a-z])/g, '#')
-    .replace(DATE_MONTH, '#')
-    .replace(/#(?:[-_. ]+#)+/g, '#');
-const MONTHS =
-  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
-/** A month's name next to a number (`#-september-#`, `sept#`), not a word that starts like one. */
-const DATE_MONTH = new RegExp(`(?<=#[-_. ]?)(?:${MONTHS})(?![a-z])|(?<![a-z])(?:${MONTHS})(?=[-_. ]?#)`, 'g');
 /** How the kind's names are written, as most of them are (`*-*-*-wecg`): the kind itself folds the date into one `*`. */
 function kindGlob(paths: readonly string[]): string {
   const globs = new Map<string, number>();
