@@ -129,4 +129,77 @@ describe('precision on minutes of other communities (round 10)', () => {
       ]);
     });
   });
+
+  describe('handle/invalid', () => {
+    const attendees = (extra: string) =>
+      [
+        '# Legal Team Meeting, May 6, 2031',
+        '',
+        '## Attendees',
+        '* Ana Silva @Acme',
+        '* Dana Reyes @Blue Harbor',
+        '* Bo Chen',
+        '',
+        '## Notes',
+        '',
+        extra,
+        '',
+      ].join('\n');
+
+    it("`@` after a person's full name in the attendees says where they work", async () => {
+      assert.deepEqual(await findings(attendees('Reviewed the license list.'), '/ws/legal/2031-05-06.md', 'handle/invalid'), []);
+    });
+
+    it('a spaced name written where a login belongs is still found', async () => {
+      assert.deepEqual(await findings(attendees('Next steps: @Dana Reyes'), '/ws/legal/2031-05-06.md', 'handle/invalid'), [
+        '10 "@Dana Reyes" is a name, not a login: logins have no spaces, so only "@Dana" is a mention. Write the person\'s login.',
+      ]);
+    });
+  });
+
+  describe('template/missing-section (learned)', () => {
+    const general = (date: string, legal: string | undefined, body = '## Notes'): SeriesFile =>
+      minutesOf(`/ws/general/2031/${date}.md`, [
+        `# General Meeting Minutes - ${date}`,
+        '',
+        '## Administrative',
+        '',
+        '* Minutes approved.',
+        '',
+        '## Tech Team Report - Ana/Bo',
+        '',
+        '* The 3.1 draft is out.',
+        '',
+        ...(legal ? [`## ${legal}`, '', '* Two new licenses were added.', ''] : []),
+        body,
+        '',
+        '* Questions from the floor.',
+        '',
+        '## Attendees',
+        '',
+        '* Ana Silva',
+      ]);
+    const dates = ['2031-01-08', '2031-02-05', '2031-03-05', '2031-04-02', '2031-05-07', '2031-06-04'];
+
+    it('a report whose presenters changed is still the report', async () => {
+      const files = [...dates.map((d) => general(d, 'Legal Team Update - Dana/Lee')), general('2031-07-02', 'Legal Team Update - Dana')];
+      assert.deepEqual(await inSeries(files, '/ws/general/2031/2031-07-02.md', 'template/missing-section'), []);
+    });
+
+    it('`Minutes` where the series writes `Notes` is the same body', async () => {
+      const files = [
+        ...dates.map((d) => general(d, 'Legal Team Update - Dana/Lee')),
+        general('2031-07-02', 'Legal Team Update - Dana/Lee', '## Minutes'),
+      ];
+      assert.deepEqual(await inSeries(files, '/ws/general/2031/2031-07-02.md', 'template/missing-section'), []);
+    });
+
+    it('a report or the notes really missing are still found', async () => {
+      const files = [...dates.map((d) => general(d, 'Legal Team Update - Dana/Lee')), general('2031-07-02', undefined, '## Outlook')];
+      const found = await inSeries(files, '/ws/general/2031/2031-07-02.md', 'template/missing-section');
+      assert.equal(found.length, 2);
+      assert.match(found[0], /Missing section "Legal Team Update - Dana\/Lee"/);
+      assert.match(found[1], /Missing section "Notes"/);
+    });
+  });
 });
