@@ -94,7 +94,7 @@ describe('precision on minutes of other communities (round 3)', () => {
     it('each kind of minutes is a series of its own, with its own learned template', async () => {
       const index = new SeriesIndex();
       for (const f of files) index.set(f.path, f.text);
-      assert.deepEqual(index.keys(), ['/ws/meeting-notes/*/Q1::#-#-#--all-hands', '/ws/meeting-notes/*/Q1::#-#-#--core-team-weekly']);
+      assert.deepEqual(index.keys(), ['/ws/meeting-notes/*/Q1::#--all-hands', '/ws/meeting-notes/*/Q1::#--core-team-weekly']);
       assert.equal(index.seriesOf(files[0].path)?.members.length, 4);
       assert.equal(index.seriesOf(files[4].path)?.members.length, 5);
 

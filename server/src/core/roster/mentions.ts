@@ -51,10 +51,21 @@ export function readMention(text: string, mention: Mention): HandleMention {
     };
   }
   const result: HandleMention = { handle, span: { start: at, end }, handleSpan: { start: at + 1, end }, kind: 'person' };
-  const surname = spacedSurname(text, handle, end);
+  const surname = afterFullName(text, at) ? undefined : spacedSurname(text, handle, end);
   if (surname) result.spacedName = { name: `${handle} ${surname.word}`, span: { start: at, end: surname.end } };
   return result;
 }
+
+/**
+ * `* Jilayne Lovejoy @Red Hat`, `* Steve Winslow @Linux Foundation`: in a list of people, `@` after
+ * a person's full name says where they work ("at"), and two words after it are an organisation.
+ */
+function afterFullName(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  return FULL_NAME_ITEM.test(text.slice(lineStart, at));
+}
+
+const FULL_NAME_ITEM = /^\s*(?:[-*+]|\d{1,3}[.)])\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}\s+$/u;
 
 const GIVEN_NAME = /^[A-Z][a-z]{1,14}$/;
 const SURNAME_AFTER = /^[ \u00a0]([A-Z][a-z]{1,14}(?:-[A-Z][a-z]{1,14})?)(?=$|[^\w@.'’-]|\.(?:\s|$))/;

@@ -90,3 +90,23 @@ export function seriesFolders(path: string, listDirs: (dir: string) => readonly 
   const years = listDirs(parent).filter((d) => DATE_FOLDER.test(d));
   return years.length ? years.map((d) => `${parent}/${d}`) : [own];
 }
+
+// openEuler TC moved from `20220706_minutes.txt` to `20230524_minutes.md`: a new era, not a new kind.
+// A date is no kind, however it is written: `10th-september-2024.md` and `3rd-october-2024-1.md`
+// (a wiki's page copies, numbered) are one kind with `2024-10-03.md`, the month's name and the
+// ordinal's letters being part of the date, and a run of numbers one number. A stray space
+// (`2024-12-31 -en.md` among `…-en.md`) is a slip in the name, not another kind: the file stays
+// with its kind, whose naming then tells it.
+export const kindOf = (path: string): string =>
+  baseName(path)
+    .toLowerCase()
+    .replace(/\.[a-z]+$/, '')
+    .replace(/\d+/g, '#')
+    .replace(/#(?:st|nd|rd|th)(?![a-z])/g, '#')
+    .replace(DATE_MONTH, '#')
+    .replace(/#(?:[-_. ]+#)+/g, '#')
+    .replace(/\s+/g, '');
+const MONTHS =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
+/** A month's name next to a number (`#-september-#`, `sept#`), not a word that starts like one. */
+const DATE_MONTH = new RegExp(`(?<=#[-_. ]?)(?:${MONTHS})(?![a-z])|(?<![a-z])(?:${MONTHS})(?=[-_. ]?#)`, 'g');

@@ -9,7 +9,7 @@ import { learnedExplanation, seriesRecognisedExplanation } from '../templates/co
 import { learnTemplate, templateForFile } from './learn/learn';
 import type { TemplateSpec } from '../templates/types';
 import { findEras, latestEra } from './eras';
-import { baseName, isSeriesCandidate, isTeamTemplateFile, seriesFolder, seriesKey } from './group';
+import { baseName, isSeriesCandidate, isTeamTemplateFile, kindOf, seriesFolder, seriesKey } from './group';
 import { rarePlaceholders, templatePlaceholders, type LearnedPlaceholder } from './placeholders';
 import { orderMembers } from './order';
 import type { ParseMemo } from './memo';
@@ -268,7 +268,7 @@ export class SeriesIndex {
     if (!kinds) return this.decideMembers(key, seriesFolder(key, this.options.root), paths);
     const parts = new Map<string, Decision>();
     for (const [kind, kindPaths] of kinds) {
-      const folder = `${seriesFolder(key, this.options.root)}, ${kind === OTHER_KINDS ? 'other files' : kind.replace(/#/g, '*')}`;
+      const folder = `${seriesFolder(key, this.options.root)}, ${kind === OTHER_KINDS ? 'other files' : kindGlob(kindPaths)}`;
       const part = this.decideMembers(kindKey(key, kind), folder, kindPaths);
       if (part) parts.set(kind, part);
     }
@@ -331,15 +331,18 @@ function splitByKind(paths: readonly string[]): Map<string, string[]> | undefine
 const MIN_KIND_FILES = 3;
 const KIND_SEPARATOR = '::';
 const OTHER_KINDS = '';
-// openEuler TC moved from `20220706_minutes.txt` to `20230524_minutes.md`: a new era, not a new kind.
-// A stray space (`2024-12-31 -en.md` among `…-en.md`) is a slip in the name, not another kind:
-// the file stays with its kind, whose naming then tells it.
-const kindOf = (path: string) =>
-  baseName(path)
-    .toLowerCase()
-    .replace(/\.[a-z]+$/, '')
-    .replace(/\d+/g, '#')
-    .replace(/\s+/g, '');
+/** How the kind's names are written, as most of them are (`*-*-*-wecg`): the kind itself folds the date into one `*`. */
+function kindGlob(paths: readonly string[]): string {
+  const globs = new Map<string, number>();
+  for (const path of paths) {
+    const glob = baseName(path)
+      .toLowerCase()
+      .replace(/\.[a-z]+$/, '')
+      .replace(/\d+/g, '*');
+    globs.set(glob, (globs.get(glob) ?? 0) + 1);
+  }
+  return [...globs].sort((a, b) => b[1] - a[1])[0][0];
+}
 const kindKey = (key: string, kind: string) => `${key}${KIND_SEPARATOR}${kind}`;
 
 /** The built-in that more than half of the files are recognised as (strong evidence each), if any. */

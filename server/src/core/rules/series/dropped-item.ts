@@ -6,6 +6,7 @@ import type { MinutesItem } from '../../items/types';
 import { textWindows } from '../../items/windows';
 import type { Section } from '../../model/types';
 import type { Rule, RuleContext } from '../types';
+import { kindOf } from '../../series/group';
 import { seriesContext, type SeriesContext } from './context';
 
 /**
@@ -42,16 +43,21 @@ export const droppedItem: Rule = {
   },
   check(ctx) {
     const series = seriesContext(ctx);
-    if (!series || series.index === 0) return;
-    const previous = series.meetings[series.index - 1];
+    if (!series) return;
     const current = series.meetings[series.index];
+    // A session on one topic between two regular meetings neither owes their items nor is the
+    // meeting the next regular one follows.
+    const regular = regularMeetings(series);
+    const at = regular.indexOf(current);
+    if (at <= 0) return;
+    const previous = regular[at - 1];
     if (!consecutive(previous, current, series.cadence)) return;
     const open = ownedOpenItems(previous, series).filter((i) => !dueLater(previous, i));
     const missing = notTakenUp(open, current, series);
     if (!missing.length) return;
     // Nothing of the previous minutes came back: either the series does not carry items over,
     // or a meeting in between is missing. Only a series that usually carries them says which.
-    if (missing.length === open.length && !usuallyCarries(series)) return;
+    if (missing.length === open.length && !usuallyCarries(series, regular)) return;
     // One owner's items are often one thread (a report and its follow-up): while one of them
     // goes on (taken up here, or due later), the thread was not dropped.
     const going = [...open.filter((i) => !missing.includes(i)), ...allOwned(previous).filter((i) => dueLater(previous, i))];
@@ -116,18 +122,40 @@ function notTakenUp(open: MinutesItem[], later: Meeting, series: SeriesContext):
   );
 }
 
-function usuallyCarries(series: SeriesContext): boolean {
+function usuallyCarries(series: SeriesContext, meetings: readonly Meeting[]): boolean {
   let pairs = 0;
   let carried = 0;
-  for (let i = 1; i < series.meetings.length; i++) {
-    if (i === series.index) continue;
-    const open = ownedOpenItems(series.meetings[i - 1], series).filter((item) => !dueLater(series.meetings[i - 1], item));
-    if (!open.length || !consecutive(series.meetings[i - 1], series.meetings[i], series.cadence)) continue;
+  const own = series.meetings[series.index];
+  for (let i = 1; i < meetings.length; i++) {
+    if (meetings[i] === own) continue;
+    const open = ownedOpenItems(meetings[i - 1], series).filter((item) => !dueLater(meetings[i - 1], item));
+    if (!open.length || !consecutive(meetings[i - 1], meetings[i], series.cadence)) continue;
     pairs++;
-    if (notTakenUp(open, series.meetings[i], series).length < open.length) carried++;
+    if (notTakenUp(open, meetings[i], series).length < open.length) carried++;
   }
   return pairs >= MIN_PAIRS && carried / pairs >= USUALLY_CARRIES;
 }
+
+/** The series' files are named one way this often for another name to mark a side session. */
+const REGULAR_SHARE = 0.75;
+
+/**
+ * The series' regular meetings: SPDX's tech team writes `2024-06-04.md`, `2024-06-11.md`, … and,
+ * in between, `2024-06-06-translation.md` for a session on one topic. Where (nearly) every file is
+ * named one way, a file named that way with a word added is such a session. Without a dominant
+ * name, all are regular.
+ */
+function regularMeetings(series: SeriesContext): Meeting[] {
+  const kinds = series.meetings.map((m) => kindOf(m.path));
+  const counts = new Map<string, number>();
+  for (const kind of kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  const [main, count] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  if (count === series.meetings.length || count < series.meetings.length * REGULAR_SHARE) return series.meetings;
+  return series.meetings.filter((_, i) => !sideName(kinds[i], main));
+}
+
+/** `#-translation` beside `#`: the regular name with a word after it (a misspelt name is still the meeting). */
+const sideName = (kind: string, main: string) => kind.startsWith(main) && /^[-_ .]+\p{L}/u.test(kind.slice(main.length));
 
 /** Where carried-over items belong in this document: its carry-over section. */
 function carrySection(ctx: RuleContext): Section | undefined {

@@ -98,7 +98,14 @@ function checkLevel(ctx: RuleContext, specs: readonly SectionSpec[], parent: Sec
       return;
     }
     if (!spec.required && !nearlyAlways(spec)) return;
-    if ((!parent && topicsWithoutLabel(ctx, spec)) || writtenAsLine(doc, spec) || retitled(scope, spec)) return;
+    if (
+      (!parent && topicsWithoutLabel(ctx, spec)) ||
+      writtenAsLine(doc, spec) ||
+      retitled(scope, spec) ||
+      presentersChanged(scope, spec) ||
+      notesRenamed(scope, spec, specs)
+    )
+      return;
     (spec.required ? missing : habitual).push({ spec, index });
   });
   const learned = [...missing.filter((m) => m.spec.seen), ...habitual].sort((a, b) => a.index - b.index);
@@ -133,6 +140,57 @@ function retitled(scope: readonly Section[], spec: SectionSpec): boolean {
 
 /** Shorter names (`议题`, `TC`) begin too many other titles. */
 const MIN_RETITLED = 4;
+
+/**
+ * `## Legal Team Update - Dana` where the series writes `## Legal Team Update - Dana/Lee`: the
+ * section is there; who gives the report changed. The names after the dash are people's
+ * (capitalised words joined by `/`, `,`, `&` or `and`).
+ */
+function presentersChanged(scope: readonly Section[], spec: SectionSpec): boolean {
+  const heads = spec.names.map(presentedHead).filter((h): h is string => h !== undefined && h.length >= MIN_RETITLED);
+  if (!heads.length) return false;
+  return scope.some((s) => {
+    const head = presentedHead(s.title);
+    return head !== undefined && heads.includes(head);
+  });
+}
+
+const PRESENTERS = /\s[-–—]\s+\p{Lu}[\p{L}'’.]*(?:\s*(?:[/,&]|\band\b)\s*\p{Lu}[\p{L}'’.]*)*\s*$/u;
+
+function presentedHead(title: string): string | undefined {
+  const m = PRESENTERS.exec(title);
+  return m && m.index > 0 ? normalizeName(title.slice(0, m.index)) : undefined;
+}
+
+/**
+ * `## Minutes` in the one file where the series writes `## Notes`: the same body of the minutes
+ * under another common name. Only for a learned template (a built-in's names are its contract),
+ * and only when the title is no other section's of the template.
+ */
+function notesRenamed(scope: readonly Section[], spec: SectionSpec, specs: readonly SectionSpec[]): boolean {
+  if (!spec.seen || !spec.names.some((n) => NOTES_NAMES.has(normalizeName(n)))) return false;
+  const others = new Set(specs.flatMap((o) => o.names.map(normalizeName)));
+  return scope.some((s) => {
+    const title = normalizeName(s.title);
+    return NOTES_NAMES.has(title) && !others.has(title);
+  });
+}
+
+const NOTES_NAMES = new Set(
+  [
+    'Notes',
+    'Minutes',
+    'Meeting notes',
+    'Meeting minutes',
+    'Discussion',
+    'Discussion notes',
+    '会议记录',
+    '会议纪要',
+    '纪要',
+    '讨论',
+    '讨论内容',
+  ].map(normalizeName),
+);
 
 /**
  * `参会人：张三、李四` (or `3. 参会人：…` in a numbered list) where the series writes a `## 参会人`
