@@ -355,15 +355,24 @@ function mostRecognised(members: readonly MinutesProfile[]): Decision['recognise
 }
 
 /**
- * At least half the files are minutes: a template reads them, their path says so, or they are dated
- * and write what a meeting's record holds. A date alone is not enough: a blog's posts are dated too
- * (Milvus's `blog/en/2021-09-15-….md`, 160 of them, were taken for minutes missing their `cover`).
+ * At least half the files are minutes: a template reads them, their path says so, or they are
+ * dated. A blog's posts are dated too (Milvus's `blog/en/2021-09-15-….md`, 160 of them, were taken
+ * for minutes missing their `cover`): a dated file that looks like a post counts only when it
+ * writes what a meeting's record holds.
  */
 function looksLikeMinutes(members: readonly MinutesProfile[]): boolean {
   const minutesLike = members.filter(
-    (m) => m.detected !== undefined || MINUTES_WORDS.test(m.path) || (m.date !== undefined && recordsAMeeting(m)),
+    (m) => m.detected !== undefined || MINUTES_WORDS.test(m.path) || (m.date !== undefined && (!looksLikeAPost(m) || recordsAMeeting(m))),
   ).length;
   return minutesLike * 2 >= members.length;
+}
+
+/** A post's front matter: an author and what a blog shows beside it (`cover`, `tags`, `desc`…). */
+const POST_FIELD = /^(?:authors?|cover|tags?|categories|desc|description|summary|image|thumbnail|canonical_?url|slug)$/i;
+
+function looksLikeAPost(m: MinutesProfile): boolean {
+  const labels = m.fields.filter((f) => f.header && POST_FIELD.test(f.label.trim())).map((f) => f.label.trim().toLowerCase());
+  return labels.length >= 2 && labels.some((l) => l.startsWith('author'));
 }
 
 /** Words of a meeting's record, in a title, a heading or a field's label. */
