@@ -1,6 +1,15 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { applyEdits, builtinTemplate, lint, mergeFixEdits, resolveTemplate, type Diagnostic, type LintResult } from '../server/src/core';
+import {
+  applyEdits,
+  builtinTemplate,
+  lint,
+  mergeFixEdits,
+  resolveTemplate,
+  type Diagnostic,
+  type LintResult,
+  type Rule,
+} from '../server/src/core';
 import type { ResolvedConfig } from '../server/src/core/config/types';
 import type { Lang } from '../server/src/core/i18n/lang';
 import type { LinkStatus } from '../server/src/core/links/types';
@@ -240,4 +249,18 @@ export async function inSeries(files: readonly SeriesFile[], path: string, rule:
   const file = files.find((f) => f.path === path)!;
   const result = await lintText(file.text, path, { services: seriesServices(files) });
   return only(result.diagnostics, rule).map((d) => `${lineOf(result, d)} ${d.message}`);
+}
+
+/** A rule for the engine's own tests: it runs `during` (to record, take time, cancel), then reports once at offset 0. */
+export function hookRule(id: string, during: () => void): Rule {
+  return {
+    id,
+    defaultSeverity: 'warning',
+    description: { en: id, zh: id },
+    messages: { found: { en: 'found', zh: '发现' } },
+    check(ctx) {
+      during();
+      ctx.report({ span: { start: 0, end: 1 }, message: ctx.t('found') });
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { lint, type LinkStatus, type Rule } from '../../server/src/core';
 import type { TimeBudget } from '../../server/src/core/lint/engine';
+import { hookRule } from '../helpers';
 
 // The server's time budget for one document's rules: slow rules stop the check with a note, but
 // waiting for a forge's answer is no time taken from the editor.
@@ -20,16 +21,7 @@ function clock(ms: number): TimeBudget & { advance(by: number): void } {
 }
 
 function slowRule(id: string, cost: number, budget: { advance(by: number): void }): Rule {
-  return {
-    id,
-    defaultSeverity: 'warning',
-    description: { en: id, zh: id },
-    messages: { found: { en: 'found', zh: '发现' } },
-    check(ctx) {
-      budget.advance(cost);
-      ctx.report({ span: { start: 0, end: 1 }, message: ctx.t('found') });
-    },
-  };
+  return hookRule(id, () => budget.advance(cost));
 }
 
 describe('the rules’ time budget', () => {

@@ -4,23 +4,17 @@ import { lint, type Rule } from '../../server/src/core';
 import { ConfigStore } from '../../server/src/lsp/config/store';
 import { Analyzer, isCancelled } from '../../server/src/lsp/diagnostics/analysis';
 import { LintScheduler } from '../../server/src/lsp/diagnostics/scheduler';
+import { hookRule } from '../helpers';
 
 // Cancellation (issue 14, item 4): the server stops work whose answer nobody wants any more.
 
 const TEXT = '# Minutes 2024-03-14\n\n## Attendees\n\n- @alice\n';
 
 function recordingRule(id: string, seen: string[], during?: () => void): Rule {
-  return {
-    id,
-    defaultSeverity: 'warning',
-    description: { en: id, zh: id },
-    messages: { found: { en: 'found', zh: '发现' } },
-    check(ctx) {
-      seen.push(id);
-      during?.();
-      ctx.report({ span: { start: 0, end: 1 }, message: ctx.t('found') });
-    },
-  };
+  return hookRule(id, () => {
+    seen.push(id);
+    during?.();
+  });
 }
 
 describe('lint with an AbortSignal', () => {

@@ -309,7 +309,7 @@ export class SeriesIndex {
  * One folder can keep several meetings' minutes side by side, told apart by their names
  * (IPFS: `2019-01-07--go-core-dev-team-weekly.md`, `2019-01-07--ipfs-weekly-call.md`, …, one
  * folder per quarter). Each kind is a series of its own, or the other kinds' sections would be
- * required of it. A kind is a file name without its digits and extension; a folder is split only when two
+ * required of it. A kind is a file name without its date, spaces and extension (`kindOf`); a folder is split only when two
  * kinds or more have three files each and together hold three quarters of the folder (LCTT's
  * titled articles, or Curve's one `2023-02- 23.md` among `2023-02-09.md`, never split).
  */

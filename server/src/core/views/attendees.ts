@@ -318,16 +318,12 @@ function listItemAttendees(doc: MinutesDocument, item: ListItem, source: Attende
   const lastLine = doc.lines.position(item.position.end.offset!).line;
   const removal = { start: doc.lines.lineStart(firstLine), end: doc.lines.lineStart(lastLine + 1) };
   if (lastLine + 1 >= doc.lines.lineCount) removal.end = doc.text.length;
-  // `* Team members: nikomatsakis, pnkfelix`: a labelled line of names; the item goes with its
-  // only name (`- **TOC:** Lea Marsh`), not the name alone.
+  // `* Team members: nikomatsakis, pnkfelix`: a labelled line of names. An item of one person goes
+  // whole with that person (`- **TOC:** Lea Marsh`, its label too).
   const names = afterLabel(doc.text, piece);
-  if (names > piece.start) {
-    const pieces = namesIn(doc.text, names, piece.end);
-    if (pieces.length !== 1) return piecesToAttendees(doc, pieces, source);
-    const only = toAttendee(doc.text, pieces[0], removal, source);
-    return only ? [only] : [];
-  }
-  const attendee = toAttendee(doc.text, piece, removal, source);
+  const pieces = names > piece.start ? namesIn(doc.text, names, piece.end) : [piece];
+  if (pieces.length !== 1) return piecesToAttendees(doc, pieces, source);
+  const attendee = toAttendee(doc.text, pieces[0], removal, source);
   return attendee ? [attendee] : [];
 }
 

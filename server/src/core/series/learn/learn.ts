@@ -116,7 +116,6 @@ export function learnTemplate({ series, exclude }: LearnInput): TemplateSpec | u
   const all = learningSet(series);
   const era = all.filter((m) => m.path !== exclude);
   if (era.length < MIN_LEARNING_FILES) return undefined;
-  if (!era.length) return undefined;
   const shownFolder = series.folder;
   const n = era.length;
   const format = era.filter((m) => m.format === 'plaintext').length * 2 > n ? 'plaintext' : 'markdown';
